@@ -1,0 +1,89 @@
+"""The analysis pipeline: annotators run in order over one shared tokenisation.
+
+Like a spaCy pipeline, each annotator declares the `Analysis` fields it
+requires and those it assigns, and the order is checked when the pipeline is
+built, not when it first fails on a document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Protocol
+
+from forewarn.errors import PipelineError
+from forewarn.model import Analysis, TextInput
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from forewarn.config import Settings
+
+# Bump when any annotator's output changes; stored with every analysis row so
+# results of different pipeline versions are never mixed up.
+PIPELINE_VERSION = "1"
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every annotator may read besides the analysis so far."""
+
+    text: str
+    published: date | None
+    doc: Doc = field(repr=False, compare=False)
+
+
+class Annotator(Protocol):
+    name: str
+    requires: tuple[str, ...]
+    assigns: tuple[str, ...]
+
+    def __call__(self, ctx: Context, analysis: Analysis) -> Analysis: ...
+
+
+class Pipeline:
+    def __init__(self, annotators: Sequence[Annotator], nlp: Language | None = None) -> None:
+        assigned: set[str] = set()
+        for annotator in annotators:
+            missing = set(annotator.requires) - assigned
+            if missing:
+                raise PipelineError(
+                    f"annotator {annotator.name!r} requires {sorted(missing)}, which no earlier annotator assigns"
+                )
+            assigned.update(annotator.assigns)
+        if nlp is None:
+            from forewarn.analyze.tokens import build_nlp
+
+            nlp = build_nlp()
+        self.nlp = nlp
+        self.annotators = tuple(annotators)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(a.name for a in self.annotators)
+
+    @property
+    def version(self) -> str:
+        return f"{PIPELINE_VERSION}:{'+'.join(self.names)}"
+
+    def analyze(self, item: TextInput) -> Analysis:
+        ctx = Context(text=item.text, published=item.published, doc=self.nlp(item.text))
+        analysis = Analysis(id=item.id, text=item.text, published=item.published, pipeline_version=self.version)
+        for annotator in self.annotators:
+            analysis = annotator(ctx, analysis)
+        return analysis
+
+    def analyze_stream(self, items: Iterable[TextInput]) -> Iterator[Analysis]:
+        """Analyse lazily, one text at a time, so memory stays flat on any stream."""
+        for item in items:
+            yield self.analyze(item)
+
+
+def default_pipeline(settings: Settings | None = None) -> Pipeline:
+    """Every annotator forewarn has, in dependency order."""
+    from forewarn.analyze.sentences import Sentences
+
+    annotators: list[Annotator] = [Sentences()]
+    return Pipeline(annotators)

@@ -1,0 +1,44 @@
+"""The one tokenizer every annotator shares: spaCy's blank English pipeline.
+
+No statistical model is loaded (none ships offline that we trust); the rules of
+the blank pipeline plus a few abbreviations of the domain are enough to give
+tokens and sentences.
+"""
+
+from __future__ import annotations
+
+import spacy
+from spacy.language import Language
+from spacy.symbols import ORTH
+from spacy.tokens import Doc
+
+# Titles and ranks written with a full stop that must not end a sentence.
+ABBREVIATIONS = (
+    "Adm.", "Brig.", "Capt.", "Cmdr.", "Col.", "Cpl.", "Gen.", "Gov.", "Lt.", "Maj.", "Sgt.",
+    "Sen.", "Rep.", "Pres.", "Amb.", "Sec.", "Gen", "Dept.", "Rev.", "Prof.", "No.", "Nos.",
+    "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.",
+)  # fmt: skip
+
+
+def _force_newline_boundaries(doc: Doc) -> Doc:
+    """A line break in a news text ends a sentence (headlines, captions, list items)."""
+    for i, token in enumerate(doc[:-1]):
+        if "\n" in token.text_with_ws[len(token.text) :] or (token.is_space and "\n" in token.text):
+            doc[i + 1].is_sent_start = True
+    return doc
+
+
+@Language.component("forewarn_newlines")
+def newline_boundaries(doc: Doc) -> Doc:
+    return _force_newline_boundaries(doc)
+
+
+def build_nlp() -> Language:
+    """A blank English pipeline with a rule-based sentencizer, tuned for news text."""
+    nlp = spacy.blank("en")
+    for abbreviation in ABBREVIATIONS:
+        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("forewarn_newlines")
+    nlp.max_length = 50_000_000
+    return nlp

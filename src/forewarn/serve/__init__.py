@@ -1,0 +1,1 @@
+"""Placeholder package: filled by later stages (see the README roadmap)."""

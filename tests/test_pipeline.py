@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from forewarn.analyze.pipeline import Context, Pipeline, default_pipeline
+from forewarn.errors import PipelineError
+from forewarn.model import Analysis, TextInput
+
+
+class _Needs:
+    name = "needs-places"
+    requires = ("places",)
+    assigns = ("events",)
+
+    def __call__(self, ctx: Context, analysis: Analysis) -> Analysis:
+        return replace(analysis)
+
+
+def test_pipeline_rejects_annotator_whose_requirements_come_later() -> None:
+    with pytest.raises(PipelineError, match="requires \\['places'\\]"):
+        Pipeline([_Needs()])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Maj. Gen. Andrii Kovalchuk said it. Then he left.", ["Maj. Gen. Andrii Kovalchuk said it.", "Then he left."]),
+        ("A headline with no stop\n\nThe body starts here.", ["A headline with no stop", "The body starts here."]),
+        ("He said “We are preparing.” Then left.", ["He said “We are preparing.”", "Then left."]),
+        ("", []),
+    ],
+)
+def test_sentences_split_news_text(text: str, expected: list[str]) -> None:
+    analysis = default_pipeline().analyze(TextInput("t", text))
+    assert [s.text_of(text) for s in analysis.sentences] == expected
+
+
+def test_analyze_stream_is_lazy() -> None:
+    pipeline = default_pipeline()
+    seen: list[str] = []
+
+    def texts():  # type: ignore[no-untyped-def]
+        for i in range(3):
+            seen.append(str(i))
+            yield TextInput(str(i), f"Text {i}.")
+
+    stream = pipeline.analyze_stream(texts())
+    assert next(stream).id == "0"
+    assert seen == ["0"]
