@@ -26,8 +26,14 @@ def test_pipeline_rejects_annotator_whose_requirements_come_later() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Maj. Gen. Andrii Kovalchuk said it. Then he left.", ["Maj. Gen. Andrii Kovalchuk said it.", "Then he left."]),
-        ("A headline with no stop\n\nThe body starts here.", ["A headline with no stop", "The body starts here."]),
+        (
+            "Maj. Gen. Andrii Kovalchuk said it. Then he left.",
+            ["Maj. Gen. Andrii Kovalchuk said it.", "Then he left."],
+        ),
+        (
+            "A headline with no stop\n\nThe body starts here.",
+            ["A headline with no stop", "The body starts here."],
+        ),
         ("He said “We are preparing.” Then left.", ["He said “We are preparing.”", "Then left."]),
         ("", []),
     ],

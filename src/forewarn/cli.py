@@ -64,10 +64,14 @@ def _dump(obj: Any, pretty: bool) -> str:
 
 @app.command()
 def analyze(
-    source: Annotated[str, typer.Argument(help="A document file, a .jsonl file of {id, text, published}, or - for stdin.")] = "-",
+    source: Annotated[
+        str, typer.Argument(help="A document file, a .jsonl file of {id, text, published}, or - for stdin.")
+    ] = "-",
     fmt: Annotated[Format, typer.Option("--format", help="json, jsonl or table.")] = Format.json,
     published: Annotated[str | None, typer.Option(help="Document creation date, YYYY-MM-DD.")] = None,
-    raw: Annotated[bool, typer.Option("--raw", help="Analyse the text exactly as given (offsets index the input).")] = False,
+    raw: Annotated[
+        bool, typer.Option("--raw", help="Analyse the text exactly as given (offsets index the input).")
+    ] = False,
 ) -> None:
     """Analyse one document (or a JSON Lines stream) and print the analysis."""
     from forewarn.analyze.pipeline import default_pipeline

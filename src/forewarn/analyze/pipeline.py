@@ -70,7 +70,9 @@ class Pipeline:
 
     def analyze(self, item: TextInput) -> Analysis:
         ctx = Context(text=item.text, published=item.published, doc=self.nlp(item.text))
-        analysis = Analysis(id=item.id, text=item.text, published=item.published, pipeline_version=self.version)
+        analysis = Analysis(
+            id=item.id, text=item.text, published=item.published, pipeline_version=self.version
+        )
         for annotator in self.annotators:
             analysis = annotator(ctx, analysis)
         return analysis

@@ -20,7 +20,9 @@ def analysis_table(analysis: Analysis) -> Table:
     for t in analysis.times:
         table.add_row("time", t.text, f"{t.type} {t.value} {t.mod} {t.interval[0]}..{t.interval[1]}")
     for q in analysis.quotes:
-        table.add_row("quote", q.content.text_of(text)[:80], f"{q.speaker} ({'direct' if q.direct else 'indirect'})")
+        table.add_row(
+            "quote", q.content.text_of(text)[:80], f"{q.speaker} ({'direct' if q.direct else 'indirect'})"
+        )
     for e in analysis.events:
         table.add_row("event", e.trigger.text_of(text), f"{e.type}/{e.mode} {e.modality} cameo={e.cameo}")
     table.caption = f"{len(analysis.sentences)} sentences"

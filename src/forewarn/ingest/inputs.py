@@ -22,7 +22,9 @@ def _parse_published(value: object, where: str) -> date | None:
         raise IngestError(f"'published' is not YYYY-MM-DD: {value!r}", where=where) from exc
 
 
-def iter_jsonl(lines: Iterator[str], where: str, default_published: date | None = None) -> Iterator[TextInput]:
+def iter_jsonl(
+    lines: Iterator[str], where: str, default_published: date | None = None
+) -> Iterator[TextInput]:
     """Stream TextInputs from JSON Lines; a per-line `published` wins over the default."""
     for number, line in enumerate(lines, start=1):
         if not line.strip():
@@ -44,7 +46,9 @@ def _text_id(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-def read_inputs(source: str, published: date | None = None, raw: bool = False) -> tuple[Iterator[TextInput], bool]:
+def read_inputs(
+    source: str, published: date | None = None, raw: bool = False
+) -> tuple[Iterator[TextInput], bool]:
     """The texts named by `source`, and whether there may be many (JSON Lines output)."""
     if source == "-":
         text = sys.stdin.read()
