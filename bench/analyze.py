@@ -1,0 +1,150 @@
+"""Analysis speed and memory: `python bench/analyze.py [--articles N] [--stream N]`.
+
+Prints one table: words per second for spaCy's bare tokenizer, for each stage of
+the pipeline and for the whole analysis, all on the same ~700-word news
+articles in the same run, with ratios against the bare tokenizer; then
+articles per second, start-up (knowledge loading) time, and peak memory
+sampled along a long stream of articles to show it stays flat.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import sys
+import time
+from collections.abc import Iterator
+from itertools import cycle, islice
+from pathlib import Path
+
+import spacy
+from rich.console import Console
+from rich.table import Table
+
+from forewarn.analyze.pipeline import Context, default_pipeline
+from forewarn.examples import CORPUS
+from forewarn.model import Analysis, TextInput
+
+WORDS_PER_ARTICLE = 700
+
+
+def _source_texts() -> list[str]:
+    """News text to measure on: the example corpus, plus ISW pages' text when the gold data is present."""
+    texts = [CORPUS.joinpath("seed", "atlas-belarus-northern-front.txt").read_text(encoding="utf-8")]
+    for path in sorted(CORPUS.glob("open-licence/*/documents.jsonl")):
+        texts += [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines()]
+    isw = Path(os.environ.get("FOREWARN_EVAL_DIR", Path(__file__).resolve().parents[2] / "shared" / "eval"))
+    pages = sorted((isw / "backtest" / "isw-2022").glob("*.html"))[:20]
+    if pages:
+        import trafilatura
+
+        for page in pages:
+            text = trafilatura.extract(page.read_text(encoding="utf-8", errors="replace"))
+            if text:
+                texts.append(text)
+    return texts
+
+
+def articles(texts: list[str]) -> Iterator[str]:
+    """An endless stream of ~700-word articles cut from the source texts at paragraph ends."""
+    for text in cycle(texts):
+        words = 0
+        chunk: list[str] = []
+        for paragraph in text.split("\n"):
+            chunk.append(paragraph)
+            words += len(paragraph.split())
+            if words >= WORDS_PER_ARTICLE:
+                yield "\n".join(chunk)
+                chunk, words = [], 0
+        if words >= WORDS_PER_ARTICLE // 2:
+            yield "\n".join(chunk)
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def current_rss_mb() -> float:
+    with open("/proc/self/statm") as handle:
+        return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--articles", type=int, default=300, help="articles timed per stage")
+    parser.add_argument("--stream", type=int, default=10_000, help="articles streamed for the memory check")
+    args = parser.parse_args()
+
+    texts = _source_texts()
+    sample = list(islice(articles(texts), args.articles))
+    words = sum(len(t.split()) for t in sample)
+
+    started = time.perf_counter()
+    pipeline = default_pipeline()
+    load_seconds = time.perf_counter() - started
+
+    bare = spacy.blank("en")
+    t0 = time.perf_counter()
+    for text in sample:
+        bare.tokenizer(text)
+    tokenizer_seconds = time.perf_counter() - t0
+
+    stage_seconds = {"tokens + sentences (spaCy pipe)": 0.0} | {a.name: 0.0 for a in pipeline.annotators}
+    t_all = time.perf_counter()
+    for i, text in enumerate(sample):
+        t = time.perf_counter()
+        doc = pipeline.nlp(text)
+        stage_seconds["tokens + sentences (spaCy pipe)"] += time.perf_counter() - t
+        ctx = Context(text=text, published=None, doc=doc)
+        analysis = Analysis(id=str(i), text=text, published=None)
+        for annotator in pipeline.annotators:
+            t = time.perf_counter()
+            analysis = annotator(ctx, analysis)
+            stage_seconds[annotator.name] += time.perf_counter() - t
+    total_seconds = time.perf_counter() - t_all
+
+    table = Table(
+        title=f"analysis speed: {len(sample)} articles, {words:,} words (~{words // len(sample)} each)"
+    )
+    for column in ("what", "words/s", "articles/s", "x bare tokenizer time"):
+        table.add_column(column, justify="right" if column != "what" else "left")
+    table.add_row(
+        "spaCy bare tokenizer",
+        f"{words / tokenizer_seconds:,.0f}",
+        f"{len(sample) / tokenizer_seconds:,.1f}",
+        "1.00",
+    )
+    for name, seconds in stage_seconds.items():
+        table.add_row(
+            name,
+            f"{words / seconds:,.0f}",
+            f"{len(sample) / seconds:,.1f}",
+            f"{seconds / tokenizer_seconds:.2f}",
+        )
+    table.add_row(
+        "[b]whole analysis[/b]",
+        f"{words / total_seconds:,.0f}",
+        f"[b]{len(sample) / total_seconds:,.1f}[/b]",
+        f"{total_seconds / tokenizer_seconds:.2f}",
+    )
+    console = Console()
+    console.print(table)
+    console.print(f"pipeline start-up (tokenizer, gazetteer, dictionaries): {load_seconds:.2f} s")
+
+    memory = Table(title=f"memory over a stream of {args.stream:,} articles (analysed one at a time)")
+    memory.add_column("articles analysed", justify="right")
+    memory.add_column("resident MB", justify="right")
+    checkpoints = {args.stream // 10, args.stream // 2, args.stream}
+    stream = (TextInput(str(i), t) for i, t in enumerate(islice(articles(texts), args.stream)))
+    for n, _ in enumerate(pipeline.analyze_stream(stream), start=1):
+        if n in checkpoints:
+            memory.add_row(f"{n:,}", f"{current_rss_mb():,.0f}")
+    console.print(memory)
+    console.print(f"peak RSS: {peak_rss_mb():,.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
