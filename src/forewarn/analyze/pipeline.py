@@ -36,9 +36,16 @@ class Context:
 
 
 class Annotator(Protocol):
-    name: str
-    requires: tuple[str, ...]
-    assigns: tuple[str, ...]
+    """A stage: reads `requires` fields of the analysis, returns it with `assigns` filled."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def requires(self) -> tuple[str, ...]: ...
+
+    @property
+    def assigns(self) -> tuple[str, ...]: ...
 
     def __call__(self, ctx: Context, analysis: Analysis) -> Analysis: ...
 

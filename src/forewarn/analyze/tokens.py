@@ -10,6 +10,7 @@ from __future__ import annotations
 import spacy
 from spacy.language import Language
 from spacy.symbols import ORTH
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 # Titles and ranks written with a full stop that must not end a sentence.
@@ -36,8 +37,9 @@ def newline_boundaries(doc: Doc) -> Doc:
 def build_nlp() -> Language:
     """A blank English pipeline with a rule-based sentencizer, tuned for news text."""
     nlp = spacy.blank("en")
+    tokenizer: Tokenizer = nlp.tokenizer
     for abbreviation in ABBREVIATIONS:
-        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+        tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("forewarn_newlines")
     nlp.max_length = 50_000_000
