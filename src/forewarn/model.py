@@ -169,6 +169,8 @@ class Event:
     cameo: str
     acled: str | None
     confidence: float
+    # warning indicators for the assessment stage, e.g. "snap_inspection", "rail_transfer"
+    indicators: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -66,6 +66,7 @@ def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
                 "cameo": e.cameo,
                 "acled": e.acled,
                 "confidence": e.confidence,
+                "indicators": list(e.indicators),
             }
             for e in analysis.events
         ],
