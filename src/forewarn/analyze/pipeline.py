@@ -92,7 +92,8 @@ class Pipeline:
 
 def default_pipeline(settings: Settings | None = None) -> Pipeline:
     """Every annotator forewarn has, in dependency order."""
+    from forewarn.analyze.quotes import Quotes
     from forewarn.analyze.sentences import Sentences
 
-    annotators: list[Annotator] = [Sentences()]
+    annotators: list[Annotator] = [Sentences(), Quotes()]
     return Pipeline(annotators)

@@ -1,0 +1,73 @@
+"""Forecasts in speech: a quote that states an expectation, with its hedge and time.
+
+A quote is a forecast when its content shows at least two independent signs
+of looking ahead: hedge phrases from the lexicon ("possible", "as early as",
+"maybe later", "not imminent"), a future marker ("will", "next"), a time
+expression found by the times stage, or a cue of expectation ("predicted",
+"warned", "raised concerns"). One "could" alone is not a forecast; "could
+begin as early as January" is.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from functools import lru_cache
+
+from forewarn.knowledge.speech_cues import speech_cues
+from forewarn.model import Forecast, Quote, Span, TimeExpr
+
+MIN_SIGNALS = 2
+
+
+def _alternation(phrases: list[str]) -> re.Pattern[str]:
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    body = "|".join(re.escape(p) for p in ordered)
+    return re.compile(rf"(?<![\w’'-])(?:{body})(?![\w’'-])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    cues = speech_cues()
+    return (
+        _alternation(list(cues.hedges)),
+        _alternation(list(cues.future_markers)),
+        _alternation(list(cues.forecast_cues)),
+    )
+
+
+def hedges_in(text: str) -> list[str]:
+    """Distinct hedge phrases of the lexicon, lower-cased, in text order."""
+    hedge_re = _patterns()[0]
+    seen: list[str] = []
+    for m in hedge_re.finditer(text):
+        phrase = m.group().lower()
+        if phrase not in seen:
+            seen.append(phrase)
+    return seen
+
+
+def _time_in(content: Span, times: tuple[TimeExpr, ...]) -> Span | None:
+    i = bisect_left([t.start for t in times], content.start)
+    for time in times[i:]:
+        if time.start >= content.end:
+            break
+        if time.end <= content.end:
+            return Span(time.start, time.end)
+    return None
+
+
+def forecast_for(text: str, quote: Quote, times: tuple[TimeExpr, ...]) -> Forecast | None:
+    """The forecast stated in `quote`, or None when it does not look ahead."""
+    _, future_re, cue_re = _patterns()
+    said = text[quote.content.start : quote.content.end]
+    hedges = hedges_in(said)
+    if not hedges:
+        return None
+    futures = {m.group().lower() for m in future_re.finditer(said)} - set(hedges)
+    time = _time_in(quote.content, times)
+    cue_text = text[quote.cue.start : quote.cue.end + 20]
+    signals = len(hedges) + (1 if futures else 0) + (1 if time else 0) + (1 if cue_re.match(cue_text) else 0)
+    if signals < MIN_SIGNALS:
+        return None
+    return Forecast(speaker=quote.speaker, content=quote.content, time=time, hedge="; ".join(hedges))

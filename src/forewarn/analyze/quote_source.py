@@ -1,0 +1,170 @@
+"""Who is speaking: the source phrase before a cue, and the speaker's name behind it.
+
+The source is found from the words alone (no parser): the subject is the run
+of words between the clause start and the cue, less auxiliaries ("has also
+said"), with an appositive kept ("Kovalchuk, one of Ukraine's top officers,
+said"). The speaker is the actor the actors stage found there, else the name
+inside the phrase without its titles; "he"/"she" and bare surnames are resolved
+to the last fitting person named before.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from forewarn.knowledge.speech_cues import SpeechCues
+from forewarn.model import Actor, Span
+
+TOKEN = re.compile(r"[^\s,;:()\[\]“”\"«»„]+|[,;:()]")
+PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you", "it", "who", "which", "that"})
+PERSONAL = frozenset({"he", "she"})
+DETERMINERS = frozenset(
+    {"the", "a", "an", "his", "her", "its", "their", "our", "some", "many", "most", "several", "both",
+     "two", "three", "few", "all", "one", "this", "these", "those", "other", "another", "any", "each",
+     "no", "senior", "top", "officials", "experts", "analysts", "critics", "supporters", "sources",
+     "residents", "witnesses", "police", "authorities", "lawmakers", "voters", "observers"}
+)  # fmt: skip
+# a capitalised word, or a connector allowed inside a name ("Ministry of Defense")
+_NAME_RUN = re.compile(r"[A-Z][\w.’'-]*(?:\s+(?:(?:of|the|de|van|von|al|bin|for|and)\s+)*[A-Z][\w.’'-]*)*")
+MAX_SOURCE_TOKENS = 18
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)]
+
+
+def _ok_start(word: str) -> bool:
+    return word[:1].isupper() or word[:1].isdigit() or word.lower() in PRONOUNS | DETERMINERS
+
+
+def subject_before(text: str, clause_start: int, cue_start: int, cues: SpeechCues) -> Span | None:
+    """The source phrase ending right before a cue, or None when none is there."""
+    tokens = [t for t in _tokens(text, clause_start, cue_start)]
+    while tokens and tokens[-1][2].lower() in cues.aux:
+        tokens.pop()
+    if not tokens:
+        return None
+    if tokens[-1][2] == ",":
+        return _appositive_subject(tokens[:-1])
+    cut = max((i for i, t in enumerate(tokens) if t[2] in {",", ";", ":", "(", ")"}), default=-1)
+    chunk = tokens[cut + 1 :]
+    for i in range(len(chunk) - 1, -1, -1):
+        if chunk[i][2].lower() in {"who", "which", "that"} and i >= len(chunk) - 1:
+            return Span(chunk[i][0], chunk[i][1])
+        if chunk[i][2].lower() in {"that", "because", "if", "when", "as", "but", "and", "so", "while"}:
+            chunk = chunk[i + 1 :]
+            break
+    while chunk and chunk[0][2].lower() in cues.intro:
+        chunk = chunk[1:]
+    if not chunk or len(chunk) > MAX_SOURCE_TOKENS or not _ok_start(chunk[0][2]):
+        return None
+    return Span(chunk[0][0], chunk[-1][1])
+
+
+def _appositive_subject(tokens: list[tuple[int, int, str]]) -> Span | None:
+    """`NAME, APPOSITIVE, said`: the phrase runs from the name to the appositive's end."""
+    commas = [i for i, t in enumerate(tokens) if t[2] == ","]
+    if not commas or not tokens:
+        return None
+    name_end = commas[-1]
+    name_start = commas[-2] + 1 if len(commas) > 1 else 0
+    name = tokens[name_start:name_end]
+    if not name or not name[0][2][:1].isupper() or len(tokens) - name_start > MAX_SOURCE_TOKENS + 12:
+        return None
+    return Span(name[0][0], tokens[-1][1])
+
+
+def subject_after(text: str, cue_end: int, limit: int) -> Span | None:
+    """The inverted source of `“...,” said Kovalchuk.`: the words after the cue up to the clause end."""
+    tokens = _tokens(text, cue_end, limit)
+    chunk: list[tuple[int, int, str]] = []
+    for token in tokens:
+        if token[2] in {";", ":", "(", ")"} or (token[2] == "," and len(chunk) > 0 and len(chunk) >= 4):
+            break
+        if token[2] == "," and chunk:
+            break
+        chunk.append(token)
+    if not chunk or len(chunk) > 8 or not _ok_start(chunk[0][2]):
+        return None
+    end = chunk[-1][1]
+    while end > chunk[0][0] and text[end - 1] in ".!?":
+        end -= 1
+    return Span(chunk[0][0], end)
+
+
+@dataclass
+class SpeakerResolver:
+    """Names speakers in text order, remembering who was named, for pronouns and surnames."""
+
+    text: str
+    actors: tuple[Actor, ...]
+    cues: SpeechCues
+    _persons: list[tuple[int, str]] = field(default_factory=list)  # (offset, full name), in order
+    _by_surname: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._actor_starts = [a.start for a in self.actors]
+        for actor in self.actors:
+            if actor.type == "person":
+                self._remember(actor.start, actor.name)
+
+    def _remember(self, offset: int, name: str) -> None:
+        if " " in name:
+            self._persons.append((offset, name))
+            self._persons.sort()
+            self._by_surname.setdefault(name.rsplit(" ", 1)[-1], name)
+
+    def _actor_in(self, span: Span) -> Actor | None:
+        i = bisect_right(self._actor_starts, span.end) - 1
+        while i >= 0 and self.actors[i].end > span.start:
+            return self.actors[i]
+        return None
+
+    def _name_in(self, span: Span) -> str:
+        """The last capitalised run of the phrase before any appositive, without its titles."""
+        head = self.text[span.start : span.end].split(",", 1)[0]
+        runs = _NAME_RUN.findall(head)
+        name = self._strip_titles(runs[-1]) if runs else ""
+        return name or head.strip()
+
+    def _previous_person(self, offset: int) -> str:
+        i = bisect_right(self._persons, (offset, "\uffff")) - 1
+        if i >= 0:
+            return self._persons[i][1]
+        # nobody has spoken yet: the last full name written before the pronoun
+        names = [self._strip_titles(m.group()) for m in _NAME_RUN.finditer(self.text, 0, offset)]
+        names = [n for n in names if " " in n]
+        return names[-1] if names else ""
+
+    def _text_surname(self, surname: str) -> str:
+        """A full name with this surname written anywhere in the text, or ""."""
+        for match in re.finditer(rf"[A-Z][\w.’'-]*\s+{re.escape(surname)}\b", self.text):
+            name = self._strip_titles(match.group())
+            if " " in name:
+                return name
+        return ""
+
+    def _strip_titles(self, run: str) -> str:
+        words = run.split()
+        titled = [i for i, w in enumerate(words[:-1]) if w in self.cues.titles]
+        if titled:
+            words = words[titled[-1] + 1 :]
+        if words and words[0].lower() in DETERMINERS:
+            words = words[1:]
+        return " ".join(words)
+
+    def speaker(self, source: Span | None) -> str:
+        if source is None:
+            return ""
+        word = self.text[source.start : source.end]
+        if word.lower() in PERSONAL:
+            return self._previous_person(source.start) or word
+        actor = self._actor_in(source)
+        name = actor.name if actor is not None else self._name_in(source)
+        if " " not in name and name[:1].isupper():
+            name = self._by_surname.get(name) or self._text_surname(name) or name
+        if actor is None or actor.type == "person":
+            self._remember(source.start, name)
+        return name

@@ -1,0 +1,333 @@
+"""Quotes: who said what, directly or indirectly, and which statements are forecasts.
+
+Rules over the text, no parser. Each cue ("said", "told", "according to",
+", adding that") is tried against the patterns of news speech, in this order:
+1. a quotation right before it: `“...,” X said` / `“...,” said X`;
+2. a quotation right after it: `X said: “...”`, `X said that “...”`, `adding that “...”`;
+3. `according to X, ...` / `..., according to X`;
+4. a clause before it: `..., X said.`;
+5. a clause after it: `X said (that) ...`, `X told Y ...`, `, saying that ...`.
+Quotations that follow an attributed one in the same paragraph (`“A,” he said.
+“B.”`) continue it. A quotation with no cue is not a quote (scare quotes).
+Content spans of direct speech include their quotation marks, as in PARC and
+PolNeAR.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from forewarn.analyze.forecasts import forecast_for
+from forewarn.analyze.pipeline import Context
+from forewarn.analyze.quote_marks import quotation_spans
+from forewarn.analyze.quote_source import SpeakerResolver, subject_after, subject_before
+from forewarn.knowledge.speech_cues import SpeechCues, speech_cues
+from forewarn.model import Analysis, Quote, Span
+
+_OPENERS = "“„«»‹‚‘\"'"
+_THAT = re.compile(r"\s*(?:[,:]\s*)?(that\s+)?")
+# up to six words of addressee or adverbial before "that"/":"/a quotation ("told Sky News that")
+_OBJECT = re.compile(r"(?:\s+[^\s,.;:!?“”\"«»]+){1,6}?(?=\s*(?:,?\s*that\b|:|,?\s*[“„«\"]))")
+_SHORT_TAIL = re.compile(r"(?:\s+[^\s,.;:!?“”\"«»]+){0,5}\s*[.!?]?\s*$")
+
+
+@dataclass
+class _Found:
+    source: Span | None
+    cue: Span
+    contents: list[Span]
+    direct: bool
+
+
+@lru_cache(maxsize=1)
+def _cue_regex() -> re.Pattern[str]:
+    cues = speech_cues()
+    words = sorted(set(cues.verb_forms) | set(cues.phrases), key=len, reverse=True)
+    variants = [w[:1].upper() + w[1:] for w in words] + words
+    alternation = "|".join(re.escape(w) for w in variants)
+    return re.compile(rf"(?<![\w’'-])(?:{alternation})(?![\w’'-])")
+
+
+class _Doc:
+    """Offsets of one text that every pattern needs: sentences and quotations."""
+
+    def __init__(self, text: str, sentences: tuple[Span, ...]) -> None:
+        self.text = text
+        self.sentences = sentences or (Span(0, len(text)),)
+        self.sent_starts = [s.start for s in self.sentences]
+        self.quotes = quotation_spans(text)
+        self.quote_starts = [q.start for q in self.quotes]
+
+    def sentence(self, offset: int) -> Span:
+        i = max(bisect_right(self.sent_starts, offset) - 1, 0)
+        return self.sentences[i]
+
+    def quote_at(self, offset: int) -> Span | None:
+        """The quotation that starts at `offset`, or None."""
+        i = bisect_right(self.quote_starts, offset) - 1
+        return self.quotes[i] if i >= 0 and self.quotes[i].start == offset else None
+
+    def inside_quote(self, offset: int) -> bool:
+        i = bisect_right(self.quote_starts, offset) - 1
+        return i >= 0 and self.quotes[i].start < offset < self.quotes[i].end
+
+    def quote_before(self, offset: int) -> Span | None:
+        i = bisect_right(self.quote_starts, offset) - 1
+        return self.quotes[i] if i >= 0 and self.quotes[i].end <= offset else None
+
+    def paragraph_end(self, offset: int) -> int:
+        end = self.text.find("\n", offset)
+        return len(self.text) if end < 0 else end
+
+
+def _continuations(doc: _Doc, after: int, found: _Found) -> None:
+    """Add the quotations that carry on right after `after`, in the same paragraph."""
+    text, limit = doc.text, doc.paragraph_end(after)
+    pos = after
+    while True:
+        m = re.compile(r"[^.!?“”\"\n]*?[,.!?]\s*|\s*").match(text, pos, limit)
+        nxt = m.end() if m else pos
+        quote = doc.quote_at(nxt) if nxt < limit else None
+        if quote is None or (m is not None and m.group().strip() and text[pos:nxt].strip()[:1].isalpha()):
+            return
+        found.contents.append(quote)
+        pos = quote.end
+
+
+def _participial(cues: SpeechCues, doc: _Doc, cue: Span) -> bool:
+    word = doc.text[cue.start : cue.end]
+    before = doc.text[max(0, cue.start - 6) : cue.start].rstrip()
+    return word.lower() in cues.participles and (before.endswith(",") or before.endswith(" and"))
+
+
+def _clause_start(doc: _Doc, cue: Span) -> int:
+    sentence = doc.sentence(cue.start)
+    quote = doc.quote_before(cue.start)
+    return max(sentence.start, quote.end if quote else 0)
+
+
+def _intro_participle(cues: SpeechCues, doc: _Doc, cue: Span) -> int | None:
+    """`Despite asserting that ..., Kovalchuk stressed`: the comma that ends the participle clause."""
+    sentence = doc.sentence(cue.start)
+    head = doc.text[sentence.start : cue.start].split()
+    if (
+        doc.text[cue.start : cue.end] not in cues.participles
+        or len(head) != 1
+        or head[0].lower() not in cues.intro
+    ):
+        return None
+    comma = doc.text.find(",", cue.end, sentence.end)
+    return comma if comma > 0 else None
+
+
+_PASSIVE = re.compile(r"\b(?:been|being|be|is|was|are|were)\s+(?:\w+ly\s+)?$")
+
+
+def _source(cues: SpeechCues, doc: _Doc, cue: Span, done: list[_Found]) -> Span | None:
+    """The speaker's phrase; a participle ("..., saying") inherits its clause's subject."""
+    comma = _intro_participle(cues, doc, cue)
+    if comma is not None:
+        sentence = doc.sentence(cue.start)
+        main = Span(comma + 1, sentence.end)
+        return subject_before(
+            doc.text, comma + 1, _first_verb(cues, doc, main, Span(sentence.end, sentence.end)), cues
+        )
+    if _participial(cues, doc, cue):
+        sentence = doc.sentence(cue.start)
+        earlier = [f for f in done if f.source and sentence.start <= f.cue.start < cue.start]
+        if earlier:
+            return earlier[-1].source
+        return subject_before(doc.text, sentence.start, _first_verb(cues, doc, sentence, cue), cues)
+    source = subject_before(doc.text, _clause_start(doc, cue), cue.start, cues)
+    if source is None and doc.text[cue.start : cue.end].lower() in cues.weak_forms:
+        return None
+    return source
+
+
+def _first_verb(cues: SpeechCues, doc: _Doc, sentence: Span, cue: Span) -> int:
+    """Where the main clause's subject ends: its first auxiliary or verb-like word."""
+    for m in re.finditer(r"[\w’'-]+", doc.text[sentence.start : cue.start]):
+        word = m.group()
+        if (
+            m.start() > 0
+            and word.islower()
+            and (word in cues.aux or word in cues.verb_forms or word.endswith("ed"))
+        ):
+            return sentence.start + m.start()
+    return cue.start
+
+
+def _quote_before(cues: SpeechCues, doc: _Doc, cue: Span) -> _Found | None:
+    """`“...,” X said` and `“...,” said X`."""
+    quote = doc.quote_before(cue.start)
+    if quote is None:
+        return None
+    gap = doc.text[quote.end : cue.start]
+    if "\n" in gap or len(gap) > 80 or re.search(r"[.!?;:“”\"]", gap.replace("Mr.", "").replace("Ms.", "")):
+        return None
+    if doc.text[quote.end - 2] == "." and gap.strip():
+        return None  # `“...” He said ...` starts a new sentence
+    if gap.strip(" ,"):
+        source = subject_before(doc.text, quote.end, cue.start, cues)
+        if source is None:
+            return None
+    else:
+        source = subject_after(doc.text, cue.end, doc.sentence(cue.start).end)
+    found = _Found(source, cue, [quote], True)
+    _continuations(doc, source.end if source and source.start > cue.end else cue.end, found)
+    return found
+
+
+def _quote_after(cues: SpeechCues, doc: _Doc, cue: Span, done: list[_Found]) -> _Found | None:
+    """`X said: “...”`, `X said that “...”`, `X told Y: “...”`, `adding that “...”`."""
+    text, pos = doc.text, cue.end
+    if text[cue.start : cue.end].lower() in cues.object_cues:
+        obj = _OBJECT.match(text, pos, pos + 80)
+        pos = obj.end() if obj else pos
+    m = _THAT.match(text, pos)
+    start = m.end() if m else pos
+    quote = doc.quote_at(start)
+    if quote is None:
+        return None
+    source = _source(cues, doc, cue, done)
+    content_start = m.start(1) if m and m.group(1) else quote.start
+    found = _Found(source, cue, [Span(content_start, quote.end)], True)
+    _continuations(doc, quote.end, found)
+    return found
+
+
+def _according_to(doc: _Doc, cue: Span) -> _Found | None:
+    text, sentence = doc.text, doc.sentence(cue.start)
+    m = re.compile(r"\s+([^,;:.!?]+?)(?=[,;:]|\.?\s*$|\.\s)").match(text, cue.end, sentence.end)
+    if not m:
+        return None
+    source = Span(m.start(1), m.end(1))
+    parts = [_trim(text, sentence.start, cue.start), _trim(text, source.end, sentence.end)]
+    contents = [p for p in parts if p is not None]
+    return _Found(source, cue, contents, False) if contents else None
+
+
+def _trim(text: str, start: int, end: int) -> Span | None:
+    """The span without surrounding spaces, commas and a final full stop."""
+    while start < end and (text[start].isspace() or text[start] in ",;:"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:.—–-"):
+        end -= 1
+    return Span(start, end) if len(text[start:end].split()) >= 2 else None
+
+
+def _clause_before(cues: SpeechCues, doc: _Doc, cue: Span, done: list[_Found]) -> _Found | None:
+    """`..., X said.` and `..., X said, ...`: the speech is the clause before the source."""
+    text, sentence = doc.text, doc.sentence(cue.start)
+    tail = _SHORT_TAIL.match(text, cue.end, sentence.end)
+    comma = text.rfind(",", sentence.start, cue.start)
+    if comma < 0 or (tail is None and text[cue.end : cue.end + 1] != ","):
+        return None
+    source = subject_before(text, comma + 1, cue.start, cues)
+    if source is None:
+        if text[comma + 1 : cue.start].strip():
+            return None
+        source = subject_after(text, cue.end, sentence.end)
+        if source is None:
+            return None
+    start = max([sentence.start] + [f.cue.end for f in done if f.cue.start >= sentence.start])
+    contents = [c for c in (_trim(text, start, comma),) if c is not None]
+    if tail is None:
+        after = _trim(text, cue.end, sentence.end)
+        contents += [after] if after else []
+    return _Found(source, cue, contents, False) if contents else None
+
+
+def _clause_after(cues: SpeechCues, doc: _Doc, cue: Span, done: list[_Found]) -> _Found | None:
+    """`X said (that) ...`, `X told Y that ...`, `..., saying that ...`."""
+    text, sentence = doc.text, doc.sentence(cue.start)
+    pos = cue.end
+    obj = _OBJECT.match(text, pos, min(pos + 80, sentence.end))
+    if obj and re.match(r"\s*,?\s*that\b", text[obj.end() : obj.end() + 8]):
+        pos = obj.end()
+    end = _intro_participle(cues, doc, cue) or _clause_end(cues, doc, pos, sentence.end)
+    content = _trim(text, pos, end)
+    if content is None:
+        return None
+    if text[end - 1 : end] in '”"»' and text[end - 2 : end - 1] == ".":
+        content = Span(content.start, end)
+    source = _source(cues, doc, cue, done)
+    passive = _PASSIVE.search(text, sentence.start, cue.start) is not None
+    if source is None and not passive:
+        return None
+    if passive and source is not None and source.text_of(text).lower() == "it":
+        source = None  # "It has been speculated that ...": nobody is named
+    return _Found(source, cue, [content], False)
+
+
+def _clause_end(cues: SpeechCues, doc: _Doc, start: int, end: int) -> int:
+    """Speech runs to the sentence end, or to `, adding ...` / `, according to ...`."""
+    for m in re.finditer(r",\s+([A-Za-z]+(?: to)?)\b", doc.text[start:end]):
+        if m.group(1) in cues.participles or m.group(1) == "according to":
+            return start + m.start()
+    return end
+
+
+_PATTERNS = ("before", "after", "according", "clause_before", "clause_after")
+
+
+def find_quotes(text: str, sentences: tuple[Span, ...], resolver: SpeakerResolver) -> list[Quote]:
+    cues = speech_cues()
+    doc = _Doc(text, sentences)
+    done: list[_Found] = []
+    for m in _cue_regex().finditer(text):
+        cue = Span(m.start(), m.end())
+        if _skip(doc, cue, done):
+            continue
+        found = _match(cues, doc, cue, done)
+        if found is not None:
+            done.append(found)
+    quotes = []
+    for found in done:
+        speaker = resolver.speaker(found.source)
+        for content in found.contents:
+            quotes.append(Quote(found.source, speaker, found.cue, content, found.direct))
+    return quotes
+
+
+def _skip(doc: _Doc, cue: Span, done: list[_Found]) -> bool:
+    """Cues inside a quotation or an attributed content, and capitalised mid-sentence words."""
+    if doc.inside_quote(cue.start) or any(
+        c.start <= cue.start < c.end for f in done[-3:] for c in f.contents
+    ):
+        return True
+    if doc.text[cue.start].isupper():
+        before = doc.text[doc.sentence(cue.start).start : cue.start].strip(" “\"'‘«„")
+        return bool(before)
+    return False
+
+
+def _match(cues: SpeechCues, doc: _Doc, cue: Span, done: list[_Found]) -> _Found | None:
+    word = doc.text[cue.start : cue.end].lower()
+    if word == "according to":
+        return _according_to(doc, cue)
+    return (
+        _quote_before(cues, doc, cue)
+        or _quote_after(cues, doc, cue, done)
+        or _clause_before(cues, doc, cue, done)
+        or _clause_after(cues, doc, cue, done)
+    )
+
+
+class Quotes:
+    """The `quotes` stage: attributed direct and indirect speech, with forecasts."""
+
+    name = "quotes"
+    requires: tuple[str, ...] = ("sentences",)
+    assigns = ("quotes",)
+
+    def __call__(self, ctx: Context, analysis: Analysis) -> Analysis:
+        resolver = SpeakerResolver(analysis.text, analysis.actors, speech_cues())
+        quotes = find_quotes(analysis.text, analysis.sentences, resolver)
+        with_forecasts = tuple(
+            replace(q, forecast=forecast_for(analysis.text, q, analysis.times)) for q in quotes
+        )
+        return replace(analysis, quotes=with_forecasts)

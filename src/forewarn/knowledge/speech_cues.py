@@ -1,0 +1,74 @@
+"""Loader for the speech-cue lexicon (`speech_cues.yaml`): cue verbs, hedges, titles.
+
+The YAML header documents each section. Loaded once and cached; the analysis
+core never reads files itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from forewarn.errors import ConfigError
+
+
+@dataclass(frozen=True)
+class SpeechCues:
+    """The lexicon as lookup-ready sets; `hedges` maps a phrase to its likelihood word."""
+
+    verb_forms: frozenset[str]
+    participles: frozenset[str]
+    phrases: tuple[str, ...]
+    weak_forms: frozenset[str]
+    titles: frozenset[str]
+    aux: frozenset[str]
+    intro: frozenset[str]
+    object_cues: frozenset[str]
+    hedges: dict[str, str]
+    forecast_cues: tuple[str, ...]
+    future_markers: tuple[str, ...]
+
+
+def _words(raw: dict[str, Any], key: str) -> list[str]:
+    value = raw.get(key)
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"speech_cues.yaml: {key!r} must be a list of strings")
+    return value
+
+
+def _parse(raw: dict[str, Any]) -> SpeechCues:
+    verbs = raw.get("verbs")
+    hedges = raw.get("hedges")
+    if not isinstance(verbs, dict) or not isinstance(hedges, dict):
+        raise ConfigError("speech_cues.yaml: 'verbs' and 'hedges' must be mappings")
+    forms = frozenset(form for group in verbs.values() for form in group)
+    return SpeechCues(
+        verb_forms=forms,
+        participles=frozenset(form for form in forms if form.endswith("ing")),
+        phrases=tuple(_words(raw, "phrases")),
+        weak_forms=frozenset(_words(raw, "weak_forms")),
+        titles=frozenset(_words(raw, "titles")),
+        aux=frozenset(_words(raw, "aux")),
+        intro=frozenset(_words(raw, "intro")),
+        object_cues=frozenset(_words(raw, "object_cues")),
+        hedges={str(k): str(v) for k, v in hedges.items()},
+        forecast_cues=tuple(_words(raw, "forecast_cues")),
+        future_markers=tuple(_words(raw, "future_markers")),
+    )
+
+
+@lru_cache(maxsize=1)
+def speech_cues() -> SpeechCues:
+    """The shipped lexicon, parsed once per process."""
+    source = resources.files("forewarn.knowledge").joinpath("speech_cues.yaml")
+    try:
+        raw = yaml.safe_load(source.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ConfigError(f"cannot read the speech-cue lexicon: {exc}") from exc
+    if not isinstance(raw, dict):
+        raise ConfigError("speech_cues.yaml must hold a mapping")
+    return _parse(raw)

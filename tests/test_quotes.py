@@ -1,0 +1,187 @@
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from forewarn.analyze.pipeline import Pipeline, default_pipeline
+from forewarn.analyze.quote_marks import quotation_spans
+from forewarn.analyze.quotes import Quotes
+from forewarn.analyze.sentences import Sentences
+from forewarn.model import Analysis, Quote, TextInput
+
+PUBLISHED = date(2022, 12, 20)
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline([Sentences(), Quotes()])
+
+
+@pytest.fixture(scope="module")
+def seed(seed_path: Path) -> Analysis:
+    # the full pipeline, so the actors and times stages are used once they exist
+    return default_pipeline().analyze(TextInput("seed", seed_path.read_text(encoding="utf-8"), PUBLISHED))
+
+
+def _quotes(pipeline: Pipeline, text: str) -> list[Quote]:
+    return list(pipeline.analyze(TextInput("t", text)).quotes)
+
+
+def _containing(analysis: Analysis, words: str) -> Quote:
+    found = [q for q in analysis.quotes if words in q.content.text_of(analysis.text)]
+    assert found, f"no quote contains {words!r}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "the country is preparing for another attempt",
+        "We are considering a possible offensive",
+        "We are preparing for it. We are investigating.",
+        "a second attempt at a northern front would likely be harder",
+        "It will no longer be the case",
+        "Definitely yes.",
+        "There is a corresponding counteraction",
+    ],
+)
+def test_quotes_seed_attributes_every_kovalchuk_quote(seed: Analysis, words: str) -> None:
+    assert _containing(seed, words).speaker == "Andrii Kovalchuk"
+
+
+def test_quotes_seed_direct_speech_after_he_said_and_kovalchuk_said(seed: Analysis) -> None:
+    text = seed.text
+    said = _containing(seed, "We are considering a possible offensive")
+    assert said.direct and said.source is not None and said.source.text_of(text) == "Kovalchuk"
+    assert said.content.text_of(text).startswith("“") and said.content.text_of(text).endswith("”")
+    he_said = _containing(seed, "Definitely yes.")
+    assert he_said.direct and he_said.source is not None and he_said.source.text_of(text) == "he"
+    explaining = _containing(seed, "It will no longer be the case")
+    assert explaining.cue.text_of(text) == "explaining" and explaining.direct
+
+
+def test_quotes_seed_zaluzhny_indirect_forecast(seed: Analysis) -> None:
+    text = seed.text
+    quote = _containing(seed, "while not imminent, it could begin as early as January")
+    assert quote.speaker == "Valery Zaluzhny"
+    assert not quote.direct
+    assert quote.cue.text_of(text) == "saying"
+    assert quote.forecast is not None
+    assert quote.forecast.speaker == "Valery Zaluzhny"
+    assert {"not imminent", "as early as"} <= set(quote.forecast.hedge.split("; "))
+    if seed.times:  # the times stage normalises "as early as January" inside the content
+        assert quote.forecast.time is not None
+        time = next(
+            t for t in seed.times if (t.start, t.end) == (quote.forecast.time.start, quote.forecast.time.end)
+        )
+        assert time.value == "2023-01"
+
+
+def test_quotes_seed_kovalchuk_forecast_and_hedges(seed: Analysis) -> None:
+    quote = _containing(seed, "possible offensive from Belarus at the end of February, maybe later")
+    assert quote.forecast is not None and quote.forecast.speaker == "Andrii Kovalchuk"
+    assert {"possible", "maybe later"} <= set(quote.forecast.hedge.split("; "))
+    if seed.times:
+        assert quote.forecast.time is not None
+        assert "February" in quote.forecast.time.text_of(seed.text)
+
+
+def test_quotes_seed_scare_quotes_are_not_speech(seed: Analysis) -> None:
+    assert not [q for q in seed.quotes if q.content.text_of(seed.text) == "“joint task force”"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "source", "direct"),
+    [
+        ("“We will win,” Smith said.", "“We will win,”", "Smith", True),
+        ("“We will win,” said Smith.", "“We will win,”", "Smith", True),
+        ("Smith said: “We will win.”", "“We will win.”", "Smith", True),
+        ("Smith said that “we will win.”", "that “we will win.”", "Smith", True),
+        ("«Nous gagnerons», said Smith.", "«Nous gagnerons»", "Smith", True),
+        ("„Wir siegen“, Smith said.", "„Wir siegen“", "Smith", True),
+        ("Smith said the army will win the war.", "the army will win the war", "Smith", False),
+        ("Smith said that the army will win.", "that the army will win", "Smith", False),
+        ("The army will win the war, Smith said.", "The army will win the war", "Smith", False),
+        ("According to Smith, the army will win the war.", "the army will win the war", "Smith", False),
+        ("The army will win, according to the ministry.", "The army will win", "the ministry", False),
+        (
+            "The general told reporters that the army will win.",
+            "that the army will win",
+            "The general",
+            False,
+        ),
+        (
+            "Ms. Jones warned that the ceasefire would not hold.",
+            "that the ceasefire would not hold",
+            "Ms. Jones",
+            False,
+        ),
+    ],
+)
+def test_quotes_patterns(pipeline: Pipeline, text: str, content: str, source: str, direct: bool) -> None:
+    quotes = _quotes(pipeline, text)
+    assert len(quotes) == 1, quotes
+    quote = quotes[0]
+    assert quote.content.text_of(text) == content
+    assert quote.source is not None and quote.source.text_of(text) == source
+    assert quote.direct is direct
+
+
+def test_quotes_continuation_in_same_paragraph(pipeline: Pipeline) -> None:
+    text = "“We are ready,” he said. “We have been for weeks.”\n“A new paragraph.”"
+    quotes = _quotes(pipeline, text)
+    assert [q.content.text_of(text) for q in quotes] == ["“We are ready,”", "“We have been for weeks.”"]
+    assert quotes[0].cue == quotes[1].cue
+
+
+def test_quotes_paragraph_spanning_quotation() -> None:
+    text = "He said: “First part.\n\n“Second part.”"
+    assert [s.text_of(text) for s in quotation_spans(text)] == [text[9:]]
+
+
+def test_quotes_pronoun_and_surname_resolution(pipeline: Pipeline) -> None:
+    text = "General Ivan Petrov spoke on Monday. Petrov said the bridge was gone. He added that “more will come.”"
+    quotes = _quotes(pipeline, text)
+    assert [q.speaker for q in quotes] == ["Ivan Petrov", "Ivan Petrov"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "No quotes at all in this text.",
+        "He said “this never closes.\n\nAnd the next paragraph is plain.",
+        "Unbalanced ” closing mark, said nobody.",
+        "“Nested “inner” quotes,” she said, “and ‘single’ ones ‹too›.”",
+        "‘Single quotes,’ he said. 'Straight ones,' she said. \"Doubles,\" they said.",
+        "“" * 50 + "”" * 50,
+        "said said said, according to, told that “",
+        "He said “" + "word " * 20000 + "”.",
+    ],
+)
+def test_quotes_bad_input_never_crashes(pipeline: Pipeline, text: str) -> None:
+    for quote in _quotes(pipeline, text):
+        assert 0 <= quote.content.start < quote.content.end <= len(text)
+        assert 0 <= quote.cue.start < quote.cue.end <= len(text)
+
+
+def test_quotes_no_quote_invented_from_unbalanced_marks(pipeline: Pipeline) -> None:
+    text = "The plan “was approved on Monday.\n\nOfficials were silent."
+    assert _quotes(pipeline, text) == []
+
+
+def test_quotes_polnear_floor(eval_dir: Path) -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+    from eval_quotes import score
+
+    counts = score(eval_dir / "quotes" / "PolNeAR" / "dev", limit=40)
+    f1 = {role: {kind: prf[2] for kind, prf in c.scores().items()} for role, c in counts.items()}
+    assert f1["cue"]["exact"] >= FLOORS["cue"]
+    assert f1["source"]["exact"] >= FLOORS["source"]
+    assert f1["content"]["overlap"] >= FLOORS["content"]
+
+
+FLOORS = {"cue": 0.45, "source": 0.45, "content": 0.55}
