@@ -1,0 +1,91 @@
+"""Placing an underspecified date ("October", "Friday", "the third quarter") in time.
+
+The document creation date (DCT) and the tense of the sentence decide: a past
+sentence points to the latest such date on or before the DCT, a future one to
+the earliest on or after it; without a tense the nearest one wins (for months:
+the DCT's year, as news mostly speaks of the current year).
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from forewarn.analyze.time_tense import Tense
+from forewarn.analyze.time_values import SEASON_MONTHS, make_date
+
+PREVIOUS = "prev"
+NEXT = "next"
+THIS = "this"
+
+
+def two_digit_year(yy: int, dct: date | None) -> int:
+    """A two-digit year in the century that puts it within 80 years before to 19 after the DCT."""
+    pivot = dct.year if dct else 2000
+    candidate = pivot - pivot % 100 + yy
+    if candidate > pivot + 19:
+        candidate -= 100
+    elif candidate < pivot - 80:
+        candidate += 100
+    return candidate
+
+
+def month_year(dct: date, mon: int, tense: Tense, relation: str = "") -> int:
+    """The year of a month named without one ("in October", "last April", "next January")."""
+    if relation == PREVIOUS:
+        return dct.year if mon < dct.month else dct.year - 1
+    if relation == NEXT:
+        return dct.year if mon > dct.month else dct.year + 1
+    if relation == THIS or not tense:
+        return dct.year
+    if tense == "past":
+        return dct.year if mon <= dct.month else dct.year - 1
+    return dct.year if mon >= dct.month else dct.year + 1
+
+
+def month_day(dct: date, mon: int, dom: int, tense: Tense) -> date | None:
+    """The date of "February 24" without a year; None if that day does not exist in that year."""
+    if tense == "past":
+        y = dct.year if (mon, dom) <= (dct.month, dct.day) else dct.year - 1
+    elif tense == "future":
+        y = dct.year if (mon, dom) >= (dct.month, dct.day) else dct.year + 1
+    else:
+        y = dct.year
+    return make_date(y, mon, dom) or (make_date(y - 1, mon, dom) if (mon, dom) == (2, 29) else None)
+
+
+def weekday(dct: date, iso_day: int, tense: Tense, relation: str = "") -> date:
+    """The date of "Friday", "last Friday", "next Friday" seen from the DCT."""
+    ahead = (iso_day - dct.isoweekday()) % 7  # 0..6 days forward
+    behind = (dct.isoweekday() - iso_day) % 7  # 0..6 days back
+    if relation == PREVIOUS:
+        return dct - timedelta(days=behind or 7)
+    if relation == NEXT:
+        return dct + timedelta(days=ahead or 7)
+    if relation == THIS:
+        return dct + timedelta(days=ahead)
+    if tense == "past":
+        return dct - timedelta(days=behind)
+    if tense == "future":
+        return dct + timedelta(days=ahead)
+    return dct + timedelta(days=ahead) if ahead < behind else dct - timedelta(days=behind)
+
+
+def quarter_year(dct: date, q: int, tense: Tense, per_year: int = 4) -> int:
+    """The year of "the third quarter" (or "the first half" with per_year=2)."""
+    current = (dct.month - 1) * per_year // 12 + 1
+    if q <= current or tense == "future":
+        return dct.year
+    return dct.year - 1
+
+
+def season_year(dct: date, code: str, relation: str) -> int:
+    """The year a season starts in: "last fall" in August 1998 is 1997-FA."""
+    first, last = SEASON_MONTHS[code]
+    if relation == PREVIOUS:
+        finished = last < first or last < dct.month
+        return dct.year if finished and code != "WI" else dct.year - 1
+    if relation == NEXT:
+        return dct.year if first > dct.month else dct.year + 1
+    if code == "WI" and dct.month <= 2:
+        return dct.year - 1
+    return dct.year

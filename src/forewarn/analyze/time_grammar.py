@@ -1,0 +1,129 @@
+"""The grammar of time expressions: one compiled regular expression built from the lexicon.
+
+Each alternative is a named "kind" (iso, mdy, dmy, month_year, month, weekday,
+rel, dur, ...); the order of the alternatives matters, because at one position
+the first that matches wins, so longer, more specific forms come first. An
+optional modifier prefix ("early", "the end of", "at least") is part of the
+span, as TimeML annotates it; signals outside the span ("as early as", "by",
+"before") are read by `outer_mod` in times.py.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from forewarn.knowledge.time_lexicon import TimeLexicon, load_time_lexicon
+
+# The kinds, in the order they are tried at one position.
+KINDS = (
+    "iso", "numdate", "mdy", "dmy", "month_year", "time", "weekday", "deictic", "daypart",
+    "quarter", "yearago", "firstday", "season", "rel", "dur", "bare_plural", "set", "decade",
+    "century", "holiday", "year", "month", "ref",
+)  # fmt: skip
+
+PREFIX_MODS = {
+    "early": "START", "earlier": "START", "the beginning of": "START", "the start of": "START",
+    "the dawn of": "START", "the first half of": "START", "late": "END", "later": "END",
+    "the end of": "END", "end of": "END", "the close of": "END", "the turn of": "END",
+    "the second half of": "END", "the latter half of": "END", "the last half of": "END",
+    "mid": "MID", "the middle of": "MID", "about": "APPROX", "around": "APPROX",
+    "roughly": "APPROX", "approximately": "APPROX", "some": "APPROX", "nearly": "APPROX",
+    "almost": "APPROX", "more than": "MORE_THAN", "over": "MORE_THAN", "at least": "EQUAL_OR_MORE",
+    "less than": "LESS_THAN", "under": "LESS_THAN", "up to": "EQUAL_OR_LESS",
+    "at most": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS",
+}  # fmt: skip
+# Prefixes that only make sense before a count ("over an hour", not "over the past months").
+QUANTITY_PREFIXES = frozenset(
+    {"about", "around", "roughly", "approximately", "some", "nearly", "almost", "more than", "over",
+     "at least", "less than", "under", "up to", "at most", "no more than"}
+)  # fmt: skip
+
+DETERMINERS = (
+    "the past", "the last", "the next", "the coming", "the previous", "the current", "the following",
+    "the same", "the latest", "the first", "the final", "the recent", "the preceding", "the entire",
+    "the whole", "the full", "the early", "this past", "this", "last", "next", "past", "coming",
+    "previous", "current", "following", "that", "the", "recent", "these", "those",
+)  # fmt: skip
+
+
+def _alt(words: object, *, case_insensitive: bool = True) -> str:
+    """An alternation of literal words, longest first, spaces matching any run of whitespace."""
+    items = sorted({str(w) for w in words}, key=len, reverse=True)  # type: ignore[attr-defined]
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
+    return f"(?i:{body})" if case_insensitive else f"(?:{body})"
+
+
+def _capitalised(words: object) -> str:
+    """Title-case and upper-case spellings only: "May"/"MAY", never the modal "may"."""
+    forms = set()
+    for word in words:  # type: ignore[attr-defined]
+        forms.update({str(word).title(), str(word).upper()})
+    return _alt(forms, case_insensitive=False)
+
+
+def _names(table: dict[str, int]) -> str:
+    """Full names, or abbreviations with a full stop ("Feb.", "Sept.")."""
+    longest: dict[int, int] = {}
+    for word, number in table.items():
+        longest[number] = max(longest.get(number, 0), len(word))
+    full = [w for w, n in table.items() if len(w) == longest[n]]
+    short = [w for w, n in table.items() if len(w) < longest[n]]
+    return rf"(?:{_capitalised(full)}\b|{_capitalised(short)}\.|{_capitalised(short)}\b(?=\s*\d))"
+
+
+def _number(lexicon: TimeLexicon) -> str:
+    tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+    units = "one|two|three|four|five|six|seven|eight|nine"
+    words = _alt(lexicon.numbers)
+    digits = r"\d+(?:\.\d+)?(?:\s+1/2)?"
+    return (
+        rf"(?:{digits}|(?i:(?:{tens})[\s-](?:{units}))(?:\s+and\s+a\s+half)?|{words}(?:\s+and\s+a\s+half)?)"
+    )
+
+
+@lru_cache(maxsize=1)
+def master_pattern() -> re.Pattern[str]:
+    """The one expression that finds every time expression in a text."""
+    lx = load_time_lexicon()
+    month = _names(lx.months)
+    weekday = _names(lx.weekdays)
+    num = _number(lx)
+    vague = _alt(lx.vague_counts)
+    unit = _alt(lx.units)
+    season = _alt(lx.seasons)
+    part = _alt(lx.parts_of_day)
+    dets = _alt(DETERMINERS)
+    ordinal = r"(?i:first|second|third|fourth|1st|2nd|3rd|4th|final|last|latter)"
+    year4 = r"(?:1[6-9]\d\d|20\d\d)(?![\d,.]\d|\d|%|\s*percent)"
+    dom = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+    year_after = rf"(?:,?\s*(?P<{{0}}_y>{year4}|'\d\d\b)|\s*\((?P<{{0}}_py>{year4})\))"
+    kinds = {
+        "iso": r"(?P<iso_y>\d{4})[-/](?P<iso_m>\d{1,2})[-/](?P<iso_d>\d{1,2})(?![\d/-])",
+        "numdate": r"(?P<nd_a>\d{1,2})(?P<nd_sep>[./-])(?P<nd_b>\d{1,2})(?P=nd_sep)(?P<nd_y>\d{4}|\d{2})(?![\d./-]\d|\d)",
+        "mdy": rf"(?:{weekday},?\s+)?(?P<mdy_m>{month})\s*(?P<mdy_d>{dom})(?:{year_after.format('mdy')})?",
+        "dmy": rf"(?:{weekday},?\s+)?(?:(?i:the)\s+)?(?P<dmy_d>{dom})\s+(?:(?i:of)\s+)?(?P<dmy_m>{month})(?:{year_after.format('dmy')})?",
+        "month_year": rf"(?P<my_m>{month}),?\s+(?:(?i:of)\s+)?(?P<my_y>{year4})",
+        "time": rf"(?:(?P<tm_h>[01]?\d)(?::(?P<tm_min>[0-5]\d))?\s*(?P<tm_ap>(?i:[ap]\.\s?m\b\.?|[ap]m\b))|(?P<tm_h2>[012]?\d):(?P<tm_min2>[0-5]\d)(?!\d)|(?P<tm_word>(?i:noon|midnight|midday)))(?:\s+(?P<tm_tz>(?:[ECMP][SD]T|GMT|UTC)\b))?(?:,?\s+(?P<tm_day>{weekday}|(?i:yesterday|today|tomorrow)))?",
+        "weekday": rf"(?:(?P<wd_rel>(?i:last|next|this|coming|past|this\s+past|this\s+coming))\s+)?(?P<wd>{weekday})(?:\s+(?P<wd_pod>{part}))?",
+        "deictic": rf"(?:(?i:the\s+day\s+)(?P<dx_ba>(?i:before|after))\s+)?(?P<dx>(?i:yesterday|today|tomorrow|tonight))(?:\s+(?P<dx_pod>{part}))?",
+        "daypart": rf"(?P<dp_rel>(?i:this|last|tomorrow|the\s+next|the\s+same))\s+(?P<dp>{part})",
+        "quarter": rf"(?:(?P<q_det>(?i:the\s+year-(?:ago|earlier)|the\s+same|this\s+year's|last\s+year's|next\s+year's|the\s+latest|the\s+current|the\s+previous|the|this|last|next))\s+)?(?:(?i:fiscal)[\s-]+)?(?P<q_ord>{ordinal})[\s-]+(?:(?i:fiscal)[\s-]+)?(?P<q_unit>(?i:quarter|half))(?:\s+(?:(?i:of)\s+)?(?:(?i:fiscal)\s+)?(?P<q_y>{year4}))?",
+        "yearago": r"(?P<ya_det>(?i:the\s+|a\s+)?)(?P<ya>(?i:year-(?:ago|earlier)))(?:\s+(?P<ya_unit>(?i:quarter|period|month|year)))?",
+        "firstday": rf"(?i:the\s+(?P<fd_ord>first|second|third|last|final|opening|early)\s+(?P<fd_unit>day|days|week|weeks|month|months|hours)\s+of\s+(?:the\s+)?(?P<fd_ev>(?!{month}|\d)[a-z]+(?:\s+of\s+[A-Z][a-z]+)?))",
+        "rel": rf"(?P<rl_det>{dets})\s+(?:(?P<rl_num>{num}|{vague})[\s-]+)?(?:(?i:fiscal)\s+)?(?:(?P<rl_unit>{unit})|(?P<rl_season>{season})|(?P<rl_month>{month})|(?P<rl_wd>{weekday}))\b(?:\s+(?P<rl_dir>(?i:ago|earlier|later|before)))?",
+        "dur": rf"(?P<du_num>{num}|{vague})[\s-]+(?:(?i:more|full|straight|consecutive|long)\s+)?(?P<du_unit>{unit})\b(?P<du_old>[\s-](?i:old))?(?:\s+(?P<du_dir>(?i:ago|earlier|later|before|after|from\s+now|hence|back)))?",
+        "bare_plural": r"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\blasting\s)|(?<=\bfor\s\s))(?P<bp>(?i:years|months|weeks|days|hours|decades|centuries|minutes))\b",
+        "set": rf"(?:(?P<st_det>(?i:every|each|per))\s+(?:(?P<st_num>{num}|(?i:other))\s+)?(?:(?P<st_unit>{unit})|(?P<st_wd>{weekday})|(?P<st_pod>{part}))\b|(?P<st_adv>{_alt(lx.sets)})\b|(?P<st_times>(?i:once|twice|thrice)|{num}\s+(?i:times))\s+(?i:a|per|every)\s+(?P<st_unit2>{unit})\b)",
+        "decade": r"(?:(?i:the)\s+)?(?:(?P<dc_mod>(?i:early|mid|late))[\s-]+)?(?P<dc>1[6-9]\d0|20\d0|'\d0)'?s\b",
+        "century": r"(?:(?i:the)\s+)?(?P<ce>\d{1,2})(?i:st|nd|rd|th)[\s-]+(?i:century)",
+        "season": rf"(?:(?i:the)\s+)?(?P<se>{season})\s+(?:(?i:of)\s+)?(?P<se_y>{year4})",
+        "holiday": rf"(?P<hd>{_capitalised(lx.holidays)})\b",
+        "year": rf"(?P<yr_fy>(?i:fiscal|FY)\s*)?(?P<yr>{year4})(?!\s*(?i:b\.?c))",
+        "month": rf"(?P<mo>{month})",
+        "ref": rf"(?P<rf>{_alt(lx.refs)})\b",
+    }
+    pre = _alt(PREFIX_MODS)
+    body = "|".join(f"(?P<{kind}>{kinds[kind]})" for kind in KINDS)
+    # Only try at the start of a word; the lookbehind keeps the scan cheap.
+    return re.compile(rf"(?<![\w$£€.,'/-])(?:(?P<pre>{pre})(?:-\s*|\s+))?(?:{body})")

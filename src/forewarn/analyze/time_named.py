@@ -1,0 +1,96 @@
+"""Resolvers for named periods and frequencies: years, decades, centuries, seasons,
+holidays, "now"/"recently"/"the future", and sets ("every week", "daily").
+
+Same contract as time_resolve; `RESOLVERS` maps every grammar kind to its resolver.
+"""
+
+from __future__ import annotations
+
+from forewarn.analyze import time_anchor as anchor
+from forewarn.analyze import time_relative as rel
+from forewarn.analyze import time_resolve as res
+from forewarn.analyze import time_values as tv
+from forewarn.analyze.time_resolve import Query, Resolved, Resolver, _date, _unit, parse_count
+
+DECADE_MODS = {"early": "START", "mid": "MID", "late": "END"}
+
+
+def resolve_set(q: Query) -> Resolved | None:
+    adverb = q.lower("st_adv")
+    if adverb:
+        return Resolved("SET", q.lexicon.sets[adverb])
+    if q.group("st_times"):
+        return Resolved("SET", tv.duration_value(1, _unit(q, "st_unit2")))
+    if q.group("st_wd"):
+        iso_day = res.name_number(q.group("st_wd"), q.lexicon.weekdays)
+        return Resolved("SET", f"XXXX-WXX-{iso_day}") if iso_day else None
+    if q.group("st_pod"):
+        return Resolved("SET", f"T{q.lexicon.parts_of_day[q.lower('st_pod')]}")
+    count_word = q.lower("st_num")
+    count = 2.0 if count_word == "other" else parse_count(count_word, q.lexicon) if count_word else 1.0
+    return Resolved("SET", tv.duration_value(count, _unit(q, "st_unit")))
+
+
+def resolve_decade(q: Query) -> Resolved | None:
+    digits = q.group("dc")
+    start = anchor.two_digit_year(int(digits[1:]), q.dct) if digits.startswith("'") else int(digits)
+    period = tv.decade(start)
+    mod = DECADE_MODS.get(q.lower("dc_mod"), "")
+    return Resolved("DATE", period.value, mod, period.interval)
+
+
+def resolve_century(q: Query) -> Resolved | None:
+    number = int(q.group("ce"))
+    return _date(tv.century(number)) if 1 <= number <= 99 else None
+
+
+def resolve_season(q: Query) -> Resolved | None:
+    code = q.lexicon.seasons[q.lower("se")]
+    return _date(tv.season(int(q.group("se_y")), code))
+
+
+def resolve_holiday(q: Query) -> Resolved | None:
+    mon, dom = q.lexicon.holidays[q.lower("hd")]
+    if q.dct is None:
+        return Resolved("DATE", f"XXXX-{mon:02d}-{dom:02d}")
+    d = anchor.month_day(q.dct, mon, dom, q.tense)
+    return _date(tv.day(d)) if d else None
+
+
+def resolve_year(q: Query) -> Resolved | None:
+    return _date(tv.year(int(q.group("yr"))))
+
+
+def resolve_ref(q: Query) -> Resolved | None:
+    value = q.lexicon.refs[q.lower("rf")]
+    if q.dct is None:
+        return Resolved("DATE", value)
+    interval = {"PRESENT_REF": (q.dct, q.dct), "PAST_REF": (None, q.dct), "FUTURE_REF": (q.dct, None)}[value]
+    return Resolved("DATE", value, "", interval)
+
+
+RESOLVERS: dict[str, Resolver] = {
+    "iso": res.resolve_iso,
+    "numdate": res.resolve_numdate,
+    "mdy": res.resolve_mdy,
+    "dmy": res.resolve_dmy,
+    "month_year": res.resolve_month_year,
+    "time": res.resolve_time,
+    "weekday": res.resolve_weekday,
+    "deictic": res.resolve_deictic,
+    "daypart": res.resolve_daypart,
+    "quarter": rel.resolve_quarter,
+    "yearago": rel.resolve_yearago,
+    "firstday": rel.resolve_firstday,
+    "rel": rel.resolve_rel,
+    "dur": rel.resolve_dur,
+    "bare_plural": rel.resolve_bare_plural,
+    "set": resolve_set,
+    "decade": resolve_decade,
+    "century": resolve_century,
+    "season": resolve_season,
+    "holiday": resolve_holiday,
+    "year": resolve_year,
+    "month": res.resolve_month,
+    "ref": resolve_ref,
+}

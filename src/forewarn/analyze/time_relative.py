@@ -1,0 +1,192 @@
+"""Resolvers for relative and calendar-unit expressions: "last year", "the past two months",
+"three weeks ago", "the third quarter", "the 1990s", "every week", "now".
+
+Same contract as time_resolve: one function per grammar kind, Query in,
+Resolved (or None to drop the match) out.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from forewarn.analyze import time_anchor as anchor
+from forewarn.analyze import time_values as tv
+from forewarn.analyze.time_resolve import (
+    COMING_SPAN_DETS,
+    NEXT_DETS,
+    PAST_SPAN_DETS,
+    PREV_DETS,
+    SPAN_DETS,
+    Query,
+    Resolved,
+    _date,
+    _unit,
+    name_number,
+    parse_count,
+)
+
+ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+FINE_UNITS = frozenset({"H", "MIN", "S"})
+
+
+def _relative_period(dct: date, unit: str, steps: int) -> tv.Period | None:
+    moved = tv.shift(dct, unit, steps)
+    return tv.period_of(unit, moved) if moved else None
+
+
+def _unresolved(unit: str) -> str:
+    return {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "M": "XXXX-XX", "Q": "XXXX-QX"}.get(
+        unit, "XXXX"
+    )
+
+
+def _previous_quarter(dct: date) -> tuple[int, int]:
+    q = (dct.month - 1) // 3 + 1
+    return (dct.year, q - 1) if q > 1 else (dct.year - 1, 4)
+
+
+def resolve_quarter(q: Query) -> Resolved | None:
+    unit = q.lower("q_unit")
+    word = q.lower("q_ord")
+    per_year = 4 if unit == "quarter" else 2
+    number = ORDINALS.get(word) or (per_year if word in ("last", "final", "latter") else None)
+    if number is None or number > per_year:
+        return None
+    det = q.lower("q_det")
+    if q.group("q_y"):
+        y = int(q.group("q_y"))
+    elif q.dct is None:
+        return Resolved("DATE", f"XXXX-{'Q' if per_year == 4 else 'H'}{number}")
+    elif det.startswith("the year-"):
+        y = anchor.quarter_year(q.dct, number, q.tense, per_year) - 1
+    elif det.startswith("last"):
+        y = q.dct.year - 1
+    elif det.startswith("next"):
+        y = q.dct.year + 1
+    elif det.startswith("this"):
+        y = q.dct.year
+    else:
+        y = anchor.quarter_year(q.dct, number, q.tense, per_year)
+    return _date(tv.quarter(y, number) if per_year == 4 else tv.half(y, number))
+
+
+def resolve_yearago(q: Query) -> Resolved | None:
+    unit = q.lower("ya_unit")
+    if q.dct is None:
+        return Resolved("DATE", "XXXX")
+    if unit == "year":
+        return _date(tv.year(q.dct.year - 1))
+    if unit == "month":
+        moved = tv.shift_months(q.dct, -13)
+        return _date(tv.month(moved.year, moved.month))
+    # Financial reports compare the last completed quarter with the same quarter a year before.
+    y, number = _previous_quarter(q.dct)
+    return _date(tv.quarter(y - 1, number))
+
+
+def resolve_firstday(q: Query) -> Resolved | None:
+    """ "the first day of the invasion": anchored later (times.py) if the text dates the event."""
+    return Resolved("DATE" if q.lower("fd_unit") in ("day", "week", "month") else "DURATION", "XXXX-XX-XX")
+
+
+def _count_span(q: Query, count: float | None, unit: str, det: str) -> Resolved:
+    """ "the past two months", "the next three years": a duration with an anchored interval."""
+    value = tv.duration_value(count, unit)
+    if q.dct is None or unit in FINE_UNITS:
+        return Resolved("DURATION", value)
+    steps = int(count) if count and count == int(count) else None
+    if det in PAST_SPAN_DETS | PREV_DETS:
+        start = tv.shift(q.dct, unit, -steps) if steps else None
+        return Resolved("DURATION", value, "", (start, q.dct))
+    if det in COMING_SPAN_DETS | NEXT_DETS:
+        end = tv.shift(q.dct, unit, steps) if steps else None
+        return Resolved("DURATION", value, "", (q.dct, end))
+    return Resolved("DURATION", value)
+
+
+def _relative_named(q: Query, det: str) -> Resolved | None:
+    """ "last November", "this summer", "next Friday" (a weekday after a longer determiner)."""
+    relation = anchor.PREVIOUS if det in PREV_DETS else anchor.NEXT if det in NEXT_DETS else anchor.THIS
+    season_word, month_word = q.lower("rl_season"), q.group("rl_month")
+    if season_word:
+        code = q.lexicon.seasons[season_word]
+        return (
+            _date(tv.season(anchor.season_year(q.dct, code, relation), code))
+            if q.dct
+            else Resolved("DATE", f"XXXX-{code}")
+        )
+    if month_word:
+        mon = name_number(month_word, q.lexicon.months)
+        if mon is None:
+            return None
+        if q.dct is None:
+            return Resolved("DATE", f"XXXX-{mon:02d}")
+        return _date(tv.month(anchor.month_year(q.dct, mon, q.tense, relation), mon))
+    iso_day = name_number(q.group("rl_wd"), q.lexicon.weekdays)
+    if iso_day is None or q.dct is None:
+        return Resolved("DATE", "XXXX-XX-XX") if iso_day else None
+    return _date(tv.day(anchor.weekday(q.dct, iso_day, q.tense, relation)))
+
+
+def _relative_unit(q: Query, det: str, unit: str) -> Resolved | None:
+    """ "last year", "this month", "the quarter", "the past week"."""
+    if det in PAST_SPAN_DETS or det in COMING_SPAN_DETS or det in SPAN_DETS:
+        return _count_span(q, 1, unit, det)
+    if q.dct is None:
+        return Resolved("DATE", _unresolved(unit))
+    steps = -1 if det in PREV_DETS else 1 if det in NEXT_DETS else 0
+    if steps == 0 and unit in ("Q", "WE") and q.tense == "past" and det in ("the", "that", "the latest"):
+        steps = -1  # "profit in the quarter rose": the last completed quarter
+    if q.lower("rl_dir") in ("ago", "earlier", "before"):
+        steps = -1
+    period = _relative_period(q.dct, unit, steps)
+    return _date(period) if period else None
+
+
+def resolve_rel(q: Query) -> Resolved | None:
+    det = q.lower("rl_det")
+    if not q.group("rl_unit"):
+        return None if q.group("rl_num") else _relative_named(q, det)
+    unit = _unit(q, "rl_unit")
+    plural = q.lower("rl_unit").endswith("s") or q.lower("rl_unit") == "centuries"
+    if q.group("rl_num"):
+        count = parse_count(q.group("rl_num"), q.lexicon)
+        if q.lower("rl_dir") == "ago":
+            return _ago(q, count, unit, -1)
+        return _count_span(q, count, unit, det)
+    if plural:
+        return _count_span(q, None, unit, det)
+    if unit in FINE_UNITS:
+        return Resolved("DURATION", tv.duration_value(1, unit))
+    return _relative_unit(q, det, unit)
+
+
+def _ago(q: Query, count: float | None, unit: str, sign: int) -> Resolved | None:
+    """ "three weeks ago", "two years later": the period that many units from the DCT."""
+    if count is None:
+        return Resolved("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")
+    if q.dct is None or count != int(count):
+        return Resolved("DATE", _unresolved(unit))
+    if unit in FINE_UNITS:
+        return _date(tv.day(q.dct))
+    period = _relative_period(
+        q.dct, "Y" if unit in ("DE", "CE") else unit, sign * int(count) * {"DE": 10, "CE": 100}.get(unit, 1)
+    )
+    return _date(period) if period else None
+
+
+def resolve_dur(q: Query) -> Resolved | None:
+    if q.group("du_old"):
+        return None  # an age ("a 40-year-old man") is not a time
+    unit = _unit(q, "du_unit")
+    count = parse_count(q.group("du_num"), q.lexicon)
+    direction = q.lower("du_dir")
+    if direction in ("ago", "earlier", "before", "back"):
+        return _ago(q, count, unit, -1)
+    if direction in ("later", "after", "from now", "hence"):
+        return _ago(q, count, unit, 1)
+    return Resolved("DURATION", tv.duration_value(count, unit))
+
+
+def resolve_bare_plural(q: Query) -> Resolved | None:
+    return Resolved("DURATION", tv.duration_value(None, _unit(q, "bp")))

@@ -1,0 +1,215 @@
+"""From one grammar match to a TIMEX3 type, value, modifier and interval.
+
+One small resolver per kind of the grammar (time_grammar.KINDS). Without a
+document creation date a relative expression keeps an unresolved value
+("XXXX-10", "XXXX-XX-XX") and an open interval: nothing is invented.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from forewarn.analyze import time_anchor as anchor
+from forewarn.analyze import time_values as tv
+from forewarn.analyze.time_tense import Tense
+from forewarn.knowledge.time_lexicon import TimeLexicon
+from forewarn.model import TimeType
+
+
+@dataclass(frozen=True)
+class Resolved:
+    type: TimeType
+    value: str
+    mod: str = ""
+    interval: tv.Interval = tv.OPEN
+
+
+@dataclass(frozen=True)
+class Query:
+    """What a resolver may look at: the match, the DCT, the tense, the vocabulary."""
+
+    match: re.Match[str]
+    dct: date | None
+    tense: Tense
+    lexicon: TimeLexicon
+
+    def group(self, name: str) -> str:
+        return self.match.group(name) or ""
+
+    def lower(self, name: str) -> str:
+        return " ".join(self.group(name).lower().split())
+
+
+Resolver = Callable[[Query], Resolved | None]
+
+PREV_DETS = frozenset({"last", "previous", "the previous", "this past", "the preceding"})
+PAST_SPAN_DETS = frozenset({"past", "the past", "the last", "recent", "the recent"})
+NEXT_DETS = frozenset({"next", "following", "the following"})
+COMING_SPAN_DETS = frozenset({"the next", "the coming", "coming"})
+SPAN_DETS = frozenset({"the first", "the final", "the entire", "the whole", "these", "those", "the early"})
+
+
+def _date(period: tv.Period, kind: TimeType = "DATE") -> Resolved:
+    return Resolved(kind, period.value, "", period.interval)
+
+
+def name_number(word: str, table: dict[str, int]) -> int | None:
+    return table.get(word.lower().rstrip("."))
+
+
+def parse_count(text: str, lexicon: TimeLexicon) -> float | None:
+    """ "3", "5 1/2", "twenty-four", "two and a half", "a" -> a number; vague words -> None."""
+    words = " ".join(text.lower().replace("-", " ").split())
+    half = 0.5 if words.endswith("and a half") or words.endswith(" 1/2") else 0.0
+    words = words.removesuffix(" and a half").removesuffix(" 1/2")
+    try:
+        return float(words) + half
+    except ValueError:
+        pass
+    if words in lexicon.numbers:
+        return lexicon.numbers[words] + half
+    parts = words.split()
+    if len(parts) == 2 and all(p in lexicon.numbers for p in parts):
+        return lexicon.numbers[parts[0]] + lexicon.numbers[parts[1]] + half
+    return None
+
+
+def _unit(q: Query, name: str) -> str:
+    return q.lexicon.units.get(q.lower(name), "")
+
+
+def _day_or_unresolved(d: date | None, q: Query) -> Resolved | None:
+    if q.dct is None:
+        return Resolved("DATE", "XXXX-XX-XX")
+    return _date(tv.day(d)) if d else None
+
+
+def resolve_iso(q: Query) -> Resolved | None:
+    d = tv.make_date(int(q.group("iso_y")), int(q.group("iso_m")), int(q.group("iso_d")))
+    return _date(tv.day(d)) if d else None
+
+
+def resolve_numdate(q: Query) -> Resolved | None:
+    a, b, y = int(q.group("nd_a")), int(q.group("nd_b")), q.group("nd_y")
+    full = int(y) if len(y) == 4 else anchor.two_digit_year(int(y), q.dct)
+    # Dots are day.month (European); slashes and dashes month/day unless the first cannot be a month.
+    dom, mon = (a, b) if q.group("nd_sep") == "." or a > 12 else (b, a)
+    d = tv.make_date(full, mon, dom)
+    return _date(tv.day(d)) if d else None
+
+
+def _month_day(q: Query, prefix: str) -> Resolved | None:
+    mon = name_number(q.group(f"{prefix}_m"), q.lexicon.months)
+    dom = int(re.sub(r"\D", "", q.group(f"{prefix}_d")))
+    y = q.group(f"{prefix}_y") or q.group(f"{prefix}_py")
+    if mon is None:
+        return None
+    if y:
+        full = anchor.two_digit_year(int(y[1:]), q.dct) if y.startswith("'") else int(y)
+        d = tv.make_date(full, mon, dom)
+        return _date(tv.day(d)) if d else None
+    if q.dct is None:
+        ok = tv.make_date(2000, mon, dom)  # a leap year: is the day possible at all?
+        return Resolved("DATE", f"XXXX-{mon:02d}-{dom:02d}") if ok else None
+    return _day_or_unresolved(anchor.month_day(q.dct, mon, dom, q.tense), q)
+
+
+def resolve_mdy(q: Query) -> Resolved | None:
+    return _month_day(q, "mdy")
+
+
+def resolve_dmy(q: Query) -> Resolved | None:
+    return _month_day(q, "dmy")
+
+
+def resolve_month_year(q: Query) -> Resolved | None:
+    mon = name_number(q.group("my_m"), q.lexicon.months)
+    return _date(tv.month(int(q.group("my_y")), mon)) if mon else None
+
+
+def resolve_month(q: Query) -> Resolved | None:
+    mon = name_number(q.group("mo"), q.lexicon.months)
+    if mon is None:
+        return None
+    if q.dct is None:
+        return Resolved("DATE", f"XXXX-{mon:02d}")
+    return _date(tv.month(anchor.month_year(q.dct, mon, q.tense), mon))
+
+
+def _day_from_word(word: str, q: Query) -> date | None:
+    """The day named by "yesterday", "Friday" ... next to a clock time; the DCT otherwise."""
+    if q.dct is None:
+        return None
+    lower = word.lower()
+    offsets = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
+    if lower in offsets:
+        return q.dct + timedelta(days=offsets[lower])
+    iso_day = name_number(word, q.lexicon.weekdays)
+    return anchor.weekday(q.dct, iso_day, q.tense) if iso_day else q.dct
+
+
+def _clock(q: Query) -> tuple[int, int] | None:
+    word = q.lower("tm_word")
+    if word:
+        return (24, 0) if word == "midnight" else (12, 0)
+    hour = int(q.group("tm_h") or q.group("tm_h2"))
+    minute = int(q.group("tm_min") or q.group("tm_min2") or 0)
+    ampm = q.lower("tm_ap").replace(".", "").replace(" ", "")
+    if ampm and not 1 <= hour <= 12:
+        return None
+    if ampm == "pm" and hour != 12:
+        hour += 12
+    elif ampm == "am" and hour == 12:
+        hour = 0
+    return (hour, minute) if hour <= 24 and (hour < 24 or minute == 0) else None
+
+
+def resolve_time(q: Query) -> Resolved | None:
+    clock = _clock(q)
+    if clock is None:
+        return None
+    d = _day_from_word(q.group("tm_day"), q)
+    stamp = f"T{clock[0]:02d}:{clock[1]:02d}"
+    if d is None:
+        return Resolved("TIME", "XXXX-XX-XX" + stamp)
+    return Resolved("TIME", d.isoformat() + stamp, "", (d, d))
+
+
+def _with_part_of_day(d: date | None, part: str, q: Query) -> Resolved | None:
+    code = q.lexicon.parts_of_day.get(part.lower(), "")
+    if d is None:
+        return Resolved("TIME" if code else "DATE", "XXXX-XX-XX" + (f"T{code}" if code else ""))
+    if not code:
+        return _date(tv.day(d))
+    return Resolved("TIME", f"{d.isoformat()}T{code}", "", (d, d))
+
+
+def resolve_weekday(q: Query) -> Resolved | None:
+    iso_day = name_number(q.group("wd"), q.lexicon.weekdays)
+    if iso_day is None:
+        return None
+    rel = q.lower("wd_rel")
+    relation = (
+        anchor.PREVIOUS if rel in ("last", "past", "this past") else anchor.NEXT if rel == "next" else ""
+    )
+    relation = anchor.THIS if rel in ("this", "coming", "this coming") else relation
+    if q.dct is None:
+        return Resolved("DATE", f"XXXX-WXX-{iso_day}")
+    return _with_part_of_day(anchor.weekday(q.dct, iso_day, q.tense, relation), q.group("wd_pod"), q)
+
+
+def resolve_deictic(q: Query) -> Resolved | None:
+    offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[q.lower("dx")]
+    offset += {"before": -1, "after": 1}.get(q.lower("dx_ba"), 0)
+    d = q.dct + timedelta(days=offset) if q.dct else None
+    return _with_part_of_day(d, q.group("dx_pod"), q)
+
+
+def resolve_daypart(q: Query) -> Resolved | None:
+    rel = q.lower("dp_rel")
+    offset = -1 if rel == "last" else 1 if rel in ("tomorrow", "the next") else 0
+    d = q.dct + timedelta(days=offset) if q.dct else None
+    return _with_part_of_day(d, q.group("dp"), q)

@@ -1,0 +1,155 @@
+"""The `times` stage: TIMEX3-style time expressions, normalised against the publication date.
+
+One compiled grammar (time_grammar) finds the expressions; a resolver per kind
+(time_resolve, time_relative, time_named) gives type, value and interval, using
+the document creation date and the tense around the expression (time_tense).
+Modifiers come from inside the span ("the end of February" -> END) or from the
+signal just before it ("as early as January" -> EARLIEST, "by March" ->
+ON_OR_BEFORE) or after it ("..., at the latest" -> LATEST).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import replace
+from datetime import date, timedelta
+
+from forewarn.analyze import time_values as tv
+from forewarn.analyze.pipeline import Context
+from forewarn.analyze.time_grammar import KINDS, PREFIX_MODS, QUANTITY_PREFIXES, master_pattern
+from forewarn.analyze.time_named import RESOLVERS
+from forewarn.analyze.time_resolve import Query, Resolved
+from forewarn.analyze.time_tense import tense_at
+from forewarn.knowledge.time_lexicon import load_time_lexicon
+from forewarn.model import Analysis, Span, TimeExpr
+
+# Signals just before an expression, outside its span (TimeML keeps them out).
+_BEFORE_SIGNAL = re.compile(
+    r"(?i:\b(?P<sig>as\s+early\s+as|as\s+soon\s+as|as\s+late\s+as|no\s+later\s+than|not\s+later\s+than|"
+    r"no\s+earlier\s+than|by|until|till|before|prior\s+to|after|since)\s+)$"
+)
+_SIGNAL_MODS = {
+    "as early as": "EARLIEST", "as soon as": "EARLIEST", "as late as": "LATEST",
+    "no later than": "ON_OR_BEFORE", "not later than": "ON_OR_BEFORE", "no earlier than": "ON_OR_AFTER",
+    "by": "ON_OR_BEFORE", "until": "ON_OR_BEFORE", "till": "ON_OR_BEFORE", "before": "BEFORE",
+    "prior to": "BEFORE", "after": "AFTER", "since": "ON_OR_AFTER",
+}  # fmt: skip
+_AFTER_SIGNAL = re.compile(
+    r",?\s+(?i:at\s+the\s+(?P<late>latest|earliest)|or\s+(?P<or>later|earlier|before|after))\b"
+)
+_COUNT_START = re.compile(
+    r"(?i:\d|a\b|an\b|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|hundred|several|a\s+few|few|half)"
+)
+_HALVES = {"the first half of": 1, "the second half of": 2, "the latter half of": 2, "the last half of": 2}
+_EVENT_WINDOW = 2000  # how far back (characters) a "the first day of the X" looks for a dated X
+
+
+def _kind_of(match: re.Match[str]) -> str:
+    for kind in KINDS:
+        if match.start(kind) >= 0:
+            return kind
+    return ""
+
+
+def _outer_mod(text: str, start: int, end: int) -> str:
+    after = _AFTER_SIGNAL.match(text, end)
+    if after:  # "by March at the latest": the explicit "at the latest" wins over "by"
+        late, other = (after.group("late") or "").lower(), (after.group("or") or "").lower()
+        if late:
+            return "LATEST" if late == "latest" else "EARLIEST"
+        return "ON_OR_AFTER" if other in ("later", "after") else "ON_OR_BEFORE"
+    before = _BEFORE_SIGNAL.search(text, max(0, start - 24), start)
+    return _SIGNAL_MODS[" ".join(before.group("sig").lower().split())] if before else ""
+
+
+def _prefix(match: re.Match[str], kind: str) -> tuple[int, str]:
+    """Where the span starts and the modifier of its prefix ("" when the prefix is dropped)."""
+    pre = " ".join((match.group("pre") or "").lower().split())
+    if not pre:
+        return match.start(kind), ""
+    if pre in QUANTITY_PREFIXES and not _COUNT_START.match(match.group(kind)):
+        return match.start(kind), ""  # "over the past months": "over" is a signal here, not a quantity
+    return match.start(), PREFIX_MODS.get(pre, "")
+
+
+def _halves(resolved: Resolved, match: re.Match[str], kind: str) -> Resolved | None:
+    """ "the first half of 1989" is 1989-H1, not 1989 with a modifier."""
+    pre = " ".join((match.group("pre") or "").lower().split())
+    if kind != "year" or pre not in _HALVES:
+        return None
+    period = tv.half(int(resolved.value), _HALVES[pre])
+    return Resolved("DATE", period.value, "", period.interval)
+
+
+class _Sentences:
+    """Sentence bounds for the tense window, from the sentences stage or whole lines."""
+
+    def __init__(self, text: str, sentences: tuple[Span, ...]) -> None:
+        if not sentences:
+            sentences = tuple(Span(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text))
+        self.spans = sentences
+        self.starts = [s.start for s in sentences]
+
+    def around(self, start: int, text_len: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.starts, start) - 1
+        if i < 0:
+            return 0, text_len
+        return self.spans[i].start, max(self.spans[i].end, start)
+
+
+def _anchor_event(text: str, found: list[TimeExpr], expr: TimeExpr, match: re.Match[str]) -> TimeExpr:
+    """ "the first day of the invasion": the day the text gave the invasion earlier, if it did."""
+    noun = (match.group("fd_ev") or "").split()[0].lower()
+    ordinal = {"first": 0, "opening": 0, "second": 1, "third": 2}.get((match.group("fd_ord") or "").lower())
+    if ordinal is None or (match.group("fd_unit") or "").lower() != "day":
+        return expr
+    for earlier in reversed(found):
+        day = tv.make_date(*map(int, earlier.value.split("-"))) if len(earlier.value) == 10 else None
+        window = text[max(0, earlier.start - 120) : earlier.end + 20].lower()
+        if day and earlier.start > expr.start - _EVENT_WINDOW and noun in window:
+            anchored = day + timedelta(days=ordinal)
+            return replace(expr, value=anchored.isoformat(), interval=(anchored, anchored))
+    return expr
+
+
+def find_times(text: str, published: date | None, sentences: tuple[Span, ...] = ()) -> tuple[TimeExpr, ...]:
+    """Every time expression in text, normalised against `published` (None: relative ones stay unresolved)."""
+    lexicon = load_time_lexicon()
+    bounds = _Sentences(text, sentences)
+    found: list[TimeExpr] = []
+    for match in master_pattern().finditer(text):
+        kind = _kind_of(match)
+        start, mod = _prefix(match, kind)
+        end = match.end()
+        sent_start, sent_end = bounds.around(start, len(text))
+        tense = tense_at(text, sent_start, sent_end, start, end)
+        resolved = RESOLVERS[kind](Query(match, published, tense, lexicon))
+        if resolved is None:
+            continue
+        resolved = _halves(resolved, match, kind) or resolved
+        mod = resolved.mod or mod
+        if not mod and resolved.type in ("DATE", "TIME"):
+            mod = _outer_mod(text, start, end)
+        expr = TimeExpr(
+            start,
+            end,
+            text[start:end],
+            resolved.type,
+            resolved.value,
+            mod,
+            tv.apply_mod(resolved.interval, mod),
+        )
+        if kind == "firstday" and published is not None:
+            expr = _anchor_event(text, found, expr, match)
+        found.append(expr)
+    return tuple(found)
+
+
+class Times:
+    name = "times"
+    requires = ("sentences",)
+    assigns = ("times",)
+
+    def __call__(self, ctx: Context, analysis: Analysis) -> Analysis:
+        return replace(analysis, times=find_times(ctx.text, ctx.published, analysis.sentences))

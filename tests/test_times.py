@@ -1,0 +1,205 @@
+"""The `times` stage: recognition, TIMEX3 values, modifiers and intervals."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from forewarn.analyze.times import find_times
+from forewarn.model import TimeExpr
+
+DCT = date(2022, 12, 20)  # a Tuesday; the seed's own date is unknown, tests give one
+
+
+def only(text: str, published: date | None = DCT) -> TimeExpr:
+    found = find_times(text, published)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def d(iso: str) -> date:
+    return date.fromisoformat(iso)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "mod", "interval"),
+    [
+        (
+            "We are considering a possible offensive from Belarus at the end of February, maybe later.",
+            "the end of February", "2023-02", "END", (d("2023-02-20"), d("2023-02-28")),
+        ),
+        ("Zaluzhny said that it could begin as early as January.", "January", "2023-01", "EARLIEST", (d("2023-01-01"), None)),
+        ("In October, the ministry announced that troops would arrive.", "October", "2022-10", "", (d("2022-10-01"), d("2022-10-31"))),
+        ("He has also raised concerns this month.", "this month", "2022-12", "", (d("2022-12-01"), d("2022-12-31"))),
+        ("The invasion began on February 24, 2022.", "February 24, 2022", "2022-02-24", "", (d("2022-02-24"), d("2022-02-24"))),
+        ("They withdrew in April.", "April", "2022-04", "", (d("2022-04-01"), d("2022-04-30"))),
+        ("The talks ended last week.", "last week", "2022-W50", "", (d("2022-12-12"), d("2022-12-18"))),
+        ("Next month the army will move.", "Next month", "2023-01", "", (d("2023-01-01"), d("2023-01-31"))),
+        ("Elections are due this year.", "this year", "2022", "", (d("2022-01-01"), d("2022-12-31"))),
+        ("The strike happened two weeks ago.", "two weeks ago", "2022-W49", "", (d("2022-12-05"), d("2022-12-11"))),
+        ("The bridge reopened yesterday.", "yesterday", "2022-12-19", "", (d("2022-12-19"), d("2022-12-19"))),
+        ("The summit opens tomorrow.", "tomorrow", "2022-12-21", "", (d("2022-12-21"), d("2022-12-21"))),
+        ("Troops attacked the town on Friday.", "Friday", "2022-12-16", "", (d("2022-12-16"), d("2022-12-16"))),
+        ("The delegation will arrive on Friday.", "Friday", "2022-12-23", "", (d("2022-12-23"), d("2022-12-23"))),
+        ("The offensive stalled in the summer of 2022.", "the summer of 2022", "2022-SU", "", (d("2022-06-01"), d("2022-08-31"))),
+        ("Profits fell in the third quarter.", "the third quarter", "2022-Q3", "", (d("2022-07-01"), d("2022-09-30"))),
+        ("The border was quiet in the 1990s.", "the 1990s", "199", "", (d("1990-01-01"), d("1999-12-31"))),
+        ("Shelling continued by March at the latest.", "March", "2022-03", "LATEST", (None, d("2022-03-31"))),
+        ("The offensive could begin in early 2023.", "early 2023", "2023", "START", (d("2023-01-01"), d("2023-05-02"))),
+        ("Shelling stopped in mid-November.", "mid-November", "2022-11", "MID", (d("2022-11-11"), d("2022-11-20"))),
+    ],
+)  # fmt: skip
+def test_times_resolves_dates(
+    text: str, span: str, value: str, mod: str, interval: tuple[date | None, date | None]
+) -> None:
+    found = only(text)
+    assert (found.text, found.type, found.value, found.mod, found.interval) == (
+        span,
+        "DATE",
+        value,
+        mod,
+        interval,
+    )
+    assert text[found.start : found.end] == found.text
+
+
+def test_times_seed_past_several_months_is_a_duration_ending_at_the_dct() -> None:
+    found = only("Over the past several months, Ukraine has constantly prepared for another invasion.")
+    assert (found.text, found.type, found.value, found.interval) == (
+        "the past several months",
+        "DURATION",
+        "PXM",
+        (None, DCT),
+    )
+
+
+def test_times_for_weeks_is_a_vague_duration() -> None:
+    found = only("Russian forces were held up in Bucha and Irpin for weeks before their withdrawal.")
+    assert (found.text, found.type, found.value) == ("weeks", "DURATION", "PXW")
+
+
+def test_times_first_day_of_the_invasion_is_anchored_when_the_text_dates_it() -> None:
+    text = "The Russian invasion of Ukraine began on February 24, 2022. On the first day of the invasion, VDV forces landed."
+    first_day = find_times(text, DCT)[-1]
+    assert (first_day.text, first_day.value) == ("the first day of the invasion", "2022-02-24")
+
+
+def test_times_first_day_of_an_undated_event_stays_unresolved() -> None:
+    found = only("On the first day of the invasion, VDV forces landed at Hostomel.")
+    assert found.value == "XXXX-XX-XX" and found.interval == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "value"),
+    [
+        ("The siege lasted three years.", "DURATION", "P3Y"),
+        ("Power was cut for 24 hours.", "DURATION", "PT24H"),
+        ("It was a two-year programme.", "DURATION", "P2Y"),
+        ("The ceasefire held for 5 1/2 hours.", "DURATION", "PT5H30M"),
+        ("Patrols go out every week.", "SET", "P1W"),
+        ("Convoys crossed daily.", "SET", "P1D"),
+        ("Budgets are reviewed annually.", "SET", "P1Y"),
+        ("The shelling started at 3 p.m.", "TIME", "2022-12-20T15:00"),
+        ("The meeting ended at noon.", "TIME", "2022-12-20T12:00"),
+        ("The town is now under Ukrainian control.", "DATE", "PRESENT_REF"),
+        ("Officials currently expect no attack.", "DATE", "PRESENT_REF"),
+        ("Belarus recently moved troops north.", "DATE", "PAST_REF"),
+        ("The camp was built this morning.", "TIME", "2022-12-20TMO"),
+    ],
+)
+def test_times_types_and_values(text: str, type_: str, value: str) -> None:
+    found = only(text)
+    assert (found.type, found.value) == (type_, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("It began on February 24, 2022.", "February 24, 2022"),
+        ("It began on 24 February 2022.", "24 February 2022"),
+        ("It began on 24.02.2022.", "24.02.2022"),
+        ("It began on 2022/02/24.", "2022/02/24"),
+        ("It began on 2022-02-24.", "2022-02-24"),
+        ("It began on 02/24/2022.", "02/24/2022"),
+        ("It began on the 24th of February 2022.", "the 24th of February 2022"),
+        ("It began on Thursday, Feb. 24, 2022.", "Thursday, Feb. 24, 2022"),
+    ],
+)
+def test_times_full_date_formats(text: str, span: str) -> None:
+    found = only(text)
+    assert (found.text, found.value) == (span, "2022-02-24")
+
+
+def test_times_feb_24_without_year_in_the_past() -> None:
+    assert only("The attack came on Feb. 24.").value == "2022-02-24"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("It began on 24.02.22.", "2022-02-24"),
+        ("It began on 3/15/98.", "1998-03-15"),
+        ("The '80s were quiet.", "198"),
+    ],
+)
+def test_times_two_digit_years_take_the_nearest_century(text: str, value: str) -> None:
+    assert only(text).value == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It began on 31 February 2022.",
+        "It began on February 31.",
+        "It began on 30.02.2022.",
+        "It began on 2022/13/45.",
+    ],
+)
+def test_times_nonexistent_dates_are_not_invented(text: str) -> None:
+    assert all("-02-3" not in t.value and "-13-" not in t.value for t in find_times(text, DCT))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "“Unbalanced quotes at the end of February",
+        "”)(”",
+        "31/31/31",
+        "in the the the",
+        "’" * 50,
+        "2022" * 100,
+    ],
+)
+def test_times_bad_input_does_not_crash(text: str) -> None:
+    for found in find_times(text, DCT):
+        assert text[found.start : found.end] == found.text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("In October troops arrived.", "XXXX-10"),
+        ("It happened yesterday.", "XXXX-XX-XX"),
+        ("It will happen on Friday.", "XXXX-WXX-5"),
+    ],
+)
+def test_times_without_a_publication_date_stay_unresolved(text: str, value: str) -> None:
+    found = only(text, None)
+    assert (found.value, found.interval) == (value, (None, None))
+
+
+def test_times_an_age_is_not_a_time() -> None:
+    assert find_times("A 40-year-old man was detained.", DCT) == ()
+
+
+def test_times_seed_article(seed_path: object) -> None:
+    from pathlib import Path
+
+    text = Path(str(seed_path)).read_text(encoding="utf-8")
+    values = {t.text: t.value for t in find_times(text, DCT)}
+    assert values["the end of February"] == "2023-02"
+    assert values["February 24, 2022"] == "2022-02-24"
+    assert values["the first day of the invasion"] == "2022-02-24"
+    assert values["October"] == "2022-10" and values["April"] == "2022-04" and values["January"] == "2023-01"
