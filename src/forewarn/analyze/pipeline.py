@@ -94,6 +94,7 @@ def default_pipeline(settings: Settings | None = None) -> Pipeline:
     """Every annotator forewarn has, in dependency order."""
     from forewarn.analyze.quotes import Quotes
     from forewarn.analyze.sentences import Sentences
+    from forewarn.analyze.times import Times
 
-    annotators: list[Annotator] = [Sentences(), Quotes()]
+    annotators: list[Annotator] = [Sentences(), Times(), Quotes()]
     return Pipeline(annotators)
