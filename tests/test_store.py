@@ -187,6 +187,7 @@ def full_analysis(doc: Document, version: str = "1:test") -> Analysis:
                 "15",
                 None,
                 0.5,
+                indicators=("rail_transfer",),
             ),
             Event(
                 "ATTACK",
@@ -217,6 +218,20 @@ def test_store_round_trips_every_record_type(store: Store) -> None:
     assert store.load_analysis(doc.id, version="1:test") == analysis
     assert store.get_document(doc.id).document == doc
     assert store.get_raw(doc.id) == b"<raw>"
+
+
+def test_store_reads_records_written_before_a_field_was_added(store: Store) -> None:
+    doc = make_doc()
+    store.add_document(doc)
+    analysis = full_analysis(doc)
+    aid = store.save_analysis(analysis)
+    with store.engine.begin() as conn:
+        record = conn.execute(select(s.analyses.c.record)).scalar_one()
+        for event in record["events"]:
+            del event["indicators"]  # as an older forewarn wrote it
+        conn.execute(s.analyses.update().where(s.analyses.c.id == aid).values(record=record))
+    events = tuple(replace(e, indicators=()) for e in analysis.events)
+    assert store.load_analysis(doc.id) == replace(analysis, events=events)
 
 
 def test_store_derived_rows_carry_provenance_and_query_columns(store: Store) -> None:

@@ -1,92 +1,96 @@
 """Analysis <-> stored form: the full JSON record and the query rows derived from it.
 
-The record is the `forewarn analyze` JSON (docs/analysis.md) without the text,
-which the document row already holds; `analysis_from_record` inverts it exactly.
+The record has the shape of the `forewarn analyze` JSON (docs/analysis.md): every
+field of every record, spans as {"start", "end"}, dates as ISO strings. It is
+written and read generically from the dataclasses of `forewarn.model`, so a
+field added to a record later round-trips without a change here, and records
+written before it was added read back with its default. The text is left out
+when it is the document's own (the document row holds it).
 """
 
 from __future__ import annotations
 
+import types
+from dataclasses import MISSING, fields, is_dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Literal, TypeVar, Union, get_args, get_origin, get_type_hints
 
-from forewarn.export.analysis_json import analysis_to_dict
-from forewarn.model import Actor, Analysis, Event, Forecast, Place, Quote, Span, TimeExpr
+from forewarn.model import Actor, Analysis, Document, Event, Place, Quote, Span, TimeExpr
 
 Row = dict[str, Any]
+T = TypeVar("T")
 
 
-def _day(value: str | None) -> date | None:
-    return None if value is None else date.fromisoformat(value)
+def _iso(day: date | None) -> str | None:
+    return None if day is None else day.isoformat()
 
 
-def _span(value: dict[str, int] | None) -> Span | None:
-    return None if value is None else Span(value["start"], value["end"])
+def to_json(value: Any) -> Any:
+    """Records to JSON-ready values: dataclasses to dicts, tuples to lists, dates to ISO."""
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: to_json(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, tuple | list):
+        return [to_json(v) for v in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
 
 
-def _req_span(value: dict[str, int]) -> Span:
-    return Span(value["start"], value["end"])
+_HINTS: dict[Any, dict[str, Any]] = {}
+
+
+def _hints(cls: Any) -> dict[str, Any]:
+    if cls not in _HINTS:
+        _HINTS[cls] = get_type_hints(cls)
+    return _HINTS[cls]
+
+
+def _from_json(tp: Any, value: Any) -> Any:
+    """The inverse of `to_json`, guided by the type annotation `tp`."""
+    origin = get_origin(tp)
+    if origin in (Union, types.UnionType):
+        if value is None:
+            return None
+        (inner,) = [arg for arg in get_args(tp) if arg is not type(None)]
+        return _from_json(inner, value)
+    if origin is tuple:
+        args = get_args(tp)
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple(_from_json(args[0], v) for v in value)
+        return tuple(_from_json(arg, v) for arg, v in zip(args, value, strict=True))
+    if origin is Literal or tp is Any:
+        return value
+    if isinstance(tp, type) and is_dataclass(tp):
+        return record_from_json(tp, value)
+    if tp is date:
+        return date.fromisoformat(value)
+    if tp is datetime:
+        return datetime.fromisoformat(value)
+    if tp is float:
+        return float(value)
+    return value
+
+
+def record_from_json(cls: type[T], data: dict[str, Any]) -> T:
+    hints = _hints(cls)
+    values = {
+        f.name: _from_json(hints[f.name], data[f.name])
+        for f in fields(cls)  # type: ignore[arg-type]
+        if f.name in data or (f.default is MISSING and f.default_factory is MISSING)
+    }
+    return cls(**values)
 
 
 def analysis_to_record(analysis: Analysis, document_text: str) -> dict[str, Any]:
     """The analysis JSON; the text is kept only when it is not the document's own."""
-    record = analysis_to_dict(analysis)
+    record: dict[str, Any] = to_json(analysis)
     if analysis.text == document_text:
         del record["text"]
     return record
 
 
-def _time(item: dict[str, Any]) -> TimeExpr:
-    start, end = item["interval"]
-    fields = {k: v for k, v in item.items() if k != "interval"}
-    return TimeExpr(**fields, interval=(_day(start), _day(end)))
-
-
-def _quote(item: dict[str, Any]) -> Quote:
-    fc = item.get("forecast")
-    forecast = None
-    if fc is not None:
-        forecast = Forecast(fc["speaker"], _req_span(fc["content"]), _span(fc["time"]), fc["hedge"])
-    return Quote(
-        source=_span(item["source"]),
-        speaker=item["speaker"],
-        cue=_req_span(item["cue"]),
-        content=_req_span(item["content"]),
-        direct=item["direct"],
-        forecast=forecast,
-    )
-
-
-def _event(item: dict[str, Any]) -> Event:
-    return Event(
-        type=item["type"],
-        mode=item["mode"],
-        contexts=tuple(item["contexts"]),
-        modality=item["modality"],
-        actors=tuple(_req_span(s) for s in item["actors"]),
-        recipients=tuple(_req_span(s) for s in item["recipients"]),
-        place=_span(item["place"]),
-        time=_span(item["time"]),
-        trigger=_req_span(item["trigger"]),
-        sentence=_req_span(item["sentence"]),
-        cameo=item["cameo"],
-        acled=item["acled"],
-        confidence=item["confidence"],
-    )
-
-
 def analysis_from_record(record: dict[str, Any], document_text: str) -> Analysis:
-    return Analysis(
-        id=record["id"],
-        text=record.get("text", document_text),
-        published=_day(record["published"]),
-        sentences=tuple(_req_span(s) for s in record["sentences"]),
-        places=tuple(Place(**p) for p in record["places"]),
-        actors=tuple(Actor(**a) for a in record["actors"]),
-        times=tuple(_time(t) for t in record["times"]),
-        quotes=tuple(_quote(q) for q in record["quotes"]),
-        events=tuple(_event(e) for e in record["events"]),
-        pipeline_version=record["pipeline_version"],
-    )
+    return record_from_json(Analysis, {"text": document_text, **record})
 
 
 def _pos(span: Span | None) -> tuple[int | None, int | None]:
@@ -115,13 +119,17 @@ def _quote_row(q: Quote) -> Row:
     }
 
 
+# Event fields without a column of their own; everything else is in the full record.
+_EVENT_DETAIL = frozenset({"actors", "recipients", "place", "time", "contexts", "indicators"})
+
+
 def _event_row(e: Event, analysis: Analysis) -> Row:
     window: tuple[date | None, date | None] = (analysis.published, analysis.published)
     for t in analysis.times:
         if e.time is not None and (t.start, t.end) == (e.time.start, e.time.end):
             window = t.interval
             break
-    record = analysis_to_dict(Analysis(id="", text="", published=None, events=(e,)))["events"][0]
+    record = to_json(e)
     return {
         "start": e.trigger.start,
         "end": e.trigger.end,
@@ -135,7 +143,7 @@ def _event_row(e: Event, analysis: Analysis) -> Row:
         "sentence_end": e.sentence.end,
         "date_start": window[0],
         "date_end": window[1],
-        "detail": {k: record[k] for k in ("actors", "recipients", "place", "time", "contexts")},
+        "detail": {k: v for k, v in record.items() if k in _EVENT_DETAIL},
     }
 
 
@@ -171,3 +179,30 @@ def derived_rows(
         for ordinal, row in enumerate(table_rows):
             row.update(provenance, ordinal=ordinal)
     return rows
+
+
+def document_to_dict(
+    doc: Document, ingested_at: datetime | None = None, duplicate_of: str | None = None
+) -> Row:
+    """The JSON shape of a stored document (`forewarn documents --json`, `show --json`)."""
+    p = doc.published
+    return {
+        "id": doc.id,
+        "title": doc.title,
+        "author": doc.author,
+        "url": doc.url,
+        "source": doc.source,
+        "language": doc.language,
+        "content_hash": doc.content_hash,
+        "published": {
+            "value": _iso(p.value),
+            "earliest": _iso(p.earliest),
+            "latest": _iso(p.latest),
+            "method": p.method,
+            "evidence": p.evidence,
+        },
+        "fetched_at": None if doc.fetched_at is None else doc.fetched_at.isoformat(),
+        "ingested_at": None if ingested_at is None else ingested_at.isoformat(),
+        "duplicate_of": duplicate_of,
+        "text": doc.text,
+    }
