@@ -1,0 +1,83 @@
+"""Who did what to whom, where and when: actor, recipient, place and time spans for a trigger.
+
+Without a parser, roles come from position: the actor mentions nearest before the trigger
+(the subject side) and the first after it (the object side), swapped in the passive
+("was attacked by ..."). Conjoined mentions ("Belarus and Russia") stay one compound list,
+as PLOVER asks, not one event per dyad.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from forewarn.model import Actor, Place, Span, TimeExpr
+
+_PASSIVE_AUX = frozenset({"was", "were", "been", "being", "is", "are", "be", "got"})
+_JOINERS = frozenset({"and", ",", "&", "as", "well", "together", "with"})
+
+
+@dataclass(frozen=True)
+class Roles:
+    actors: tuple[Span, ...]
+    recipients: tuple[Span, ...]
+    place: Span | None
+    time: Span | None
+
+
+def _compound(mentions: Sequence[Actor], anchor: int, text: str, step: int) -> list[Actor]:
+    """The mention at `anchor` plus neighbours joined to it by "and" or commas."""
+    group = [mentions[anchor]]
+    i = anchor
+    while 0 <= i + step < len(mentions):
+        left, right = (mentions[i + step], mentions[i]) if step < 0 else (mentions[i], mentions[i + step])
+        between = text[left.end : right.start].strip().lower()
+        if between and set(between.replace(",", " , ").split()) - _JOINERS:
+            break
+        i += step
+        group.append(mentions[i])
+    return sorted(group, key=lambda a: a.start)
+
+
+def _passive(text: str, trigger: Span) -> bool:
+    before = text[max(0, trigger.start - 20) : trigger.start].lower().split()
+    after = text[trigger.end : trigger.end + 40].lower().split()
+    return bool(before) and before[-1] in _PASSIVE_AUX and "by" in after[:4]
+
+
+def actor_roles(
+    mentions: Sequence[Actor], text: str, trigger: Span
+) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
+    """Actor and recipient spans among the sentence's mentions (sorted by start)."""
+    before = [i for i, m in enumerate(mentions) if m.end <= trigger.start]
+    after = [i for i, m in enumerate(mentions) if m.start >= trigger.end]
+    subject = _compound(mentions, before[-1], text, -1) if before else []
+    obj = _compound(mentions, after[0], text, +1) if after else []
+    if _passive(text, trigger):
+        subject, obj = obj, subject
+    return tuple(Span(m.start, m.end) for m in subject), tuple(Span(m.start, m.end) for m in obj)
+
+
+def nearest_place(places: Sequence[Place], trigger: Span) -> Span | None:
+    """The place after the trigger nearest to it ("attacked ... in Hostomel"), else the nearest before."""
+    after = [p for p in places if p.start >= trigger.end]
+    if after:
+        chosen: Place = min(after, key=lambda p: p.start - trigger.end)
+        return Span(chosen.start, chosen.end)
+    if places:
+        chosen = min(places, key=lambda p: trigger.start - p.end)
+        return Span(chosen.start, chosen.end)
+    return None
+
+
+def nearest_time(times: Sequence[TimeExpr], trigger: Span) -> Span | None:
+    """The time expression nearest the trigger, dates before durations and sets."""
+    if not times:
+        return None
+
+    def key(t: TimeExpr) -> tuple[int, int]:
+        distance = t.start - trigger.end if t.start >= trigger.end else trigger.start - t.end
+        return (0 if t.type == "DATE" else 1, abs(distance))
+
+    chosen = min(times, key=key)
+    return Span(chosen.start, chosen.end)

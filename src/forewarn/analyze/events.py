@@ -1,0 +1,260 @@
+"""Events: sentences coded into PLOVER 2.0 events with mode, contexts, modality and roles.
+
+Per sentence: find triggers (knowledge/plover/triggers.tsv), let verbal frames govern the
+event they introduce ("threatened to strike" is one THREATEN), decide modality, apply
+PLOVER's coding rules (future cooperation is AGREE, a refused cooperation is REJECT, a
+vowed assault is THREATEN, MOBILIZE yields to ASSAULT), then fill roles from the actors,
+places and times stages — whichever of them ran — and map to CAMEO and ACLED.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from forewarn.analyze.event_patterns import (
+    Hit,
+    context_index,
+    context_rules,
+    find_triggers,
+    mode_index,
+    mode_rules,
+)
+from forewarn.analyze.event_roles import actor_roles, nearest_place, nearest_time
+from forewarn.analyze.modality import EventSite, decide_modality
+from forewarn.analyze.pipeline import Context
+from forewarn.knowledge.plover import Trigger, acled_subtype, cameo_code
+from forewarn.model import Actor, Analysis, Event, Modality, Span
+
+COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
+YIELDING = frozenset({"AGREE", "CONCEDE", "RETREAT"}) | COOPERATIVE
+CONFLICT = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST"})
+# How far (tokens) a verbal frame reaches for the event it introduces: "called on X to release".
+FRAME_REACH = 8
+# Frames weaker than this (e.g. "must", "order") never swallow the event they introduce.
+FRAME_MIN_WEIGHT = 0.7
+_THREAT_MODE = {"ASSAULT": "violence", "COERCE": "restrict", "SANCTION": "relations", "PROTEST": "restrict"}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A trigger hit on its way to an Event; `governed` is the event a frame introduced."""
+
+    hit: Hit[Trigger]
+    type: str
+    mode: str
+    governed: Trigger | None = None
+
+
+@dataclass(frozen=True)
+class Sentence:
+    span: Span
+    tok_start: int
+    tok_end: int
+
+
+def _token_sentences(analysis: Analysis, starts: Sequence[int]) -> list[Sentence]:
+    spans = analysis.sentences or (Span(0, len(analysis.text)),)
+    return [Sentence(s, bisect_left(starts, s.start), bisect_left(starts, s.end)) for s in spans]
+
+
+def _military(words: Sequence[str], sent: Sentence, mil_actor: bool) -> bool:
+    if mil_actor:
+        return True
+    return any(
+        context_rules()[h.value].labels[0] == "military"
+        for h in context_index().scan(words, sent.tok_start, sent.tok_end)
+    )
+
+
+def _apply_frames(hits: list[Hit[Trigger]], words: Sequence[str]) -> list[Candidate]:
+    """A frame ("urged", "threatened to", "accused ... of") absorbs the trigger right after it."""
+    out: list[Candidate] = []
+    skip: set[int] = set()
+    for n, hit in enumerate(hits):
+        if n in skip:
+            continue
+        governed = None
+        trigger = hit.value
+        if "frame" in trigger.flags and trigger.weight >= FRAME_MIN_WEIGHT:
+            for m in range(n + 1, len(hits)):
+                nxt = hits[m]
+                if nxt.start - hit.end > FRAME_REACH or any(
+                    w in {".", ";", "“", "”"} for w in words[hit.end : nxt.start]
+                ):
+                    break
+                if "frame" not in nxt.value.flags:
+                    governed = nxt.value
+                    skip.add(m)
+                    break
+        out.append(Candidate(hit, trigger.type, trigger.mode, governed))
+    return out
+
+
+def _recode(cand: Candidate, modality: Modality) -> tuple[str, str, Modality]:
+    """PLOVER's coding rules that turn on modality (manual: AGREE, CONCEDE, REJECT, THREATEN)."""
+    type_, mode, governed = cand.type, cand.mode, cand.governed
+    if governed is not None:
+        if type_ == "THREATEN":
+            mode = "territory" if "territory" in governed.contexts else _THREAT_MODE.get(governed.type, mode)
+        elif type_ in {"REQUEST", "REJECT"} and not mode:
+            mode = {"AID": "assist", "COOPERATE": "assist", "CONSULT": "meet", "RETREAT": "yield"}.get(
+                governed.type, ""
+            )
+    if modality == "negated" and type_ in YIELDING:
+        return "REJECT", "", "asserted"
+    if modality in {"planned", "threatened"} and type_ in COOPERATIVE:
+        return "AGREE", "", modality
+    if modality == "planned" and type_ == "RETREAT":
+        return "CONCEDE", "", modality
+    if modality == "threatened" and type_ in CONFLICT:
+        return "THREATEN", _THREAT_MODE[type_], modality
+    if type_ == "THREATEN" and modality in {"asserted", "planned"}:
+        modality = "threatened"
+    return type_, mode, modality
+
+
+def _pick_mode(type_: str, mode: str, fixed: bool, mode_hits: set[int]) -> tuple[str, tuple[str, ...]]:
+    indicators: list[str] = []
+    chosen = ""
+    for n, rule in enumerate(mode_rules()):
+        if rule.type == type_ and n in mode_hits:
+            indicators.extend(rule.labels)
+            if rule.mode and not chosen:
+                chosen = rule.mode
+    if fixed and mode and not (type_ == "MOBILIZE" and chosen):
+        chosen = mode
+    return chosen or mode, tuple(indicators)
+
+
+def _dedupe(items: list[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(i for i in items if i))
+
+
+class EventCoder:
+    """Codes one analysed text; built per text, holds the token view of the shared Doc."""
+
+    def __init__(self, ctx: Context, analysis: Analysis) -> None:
+        doc = ctx.doc
+        self.ctx = ctx
+        self.analysis = analysis
+        self.words = [t.lower_ for t in doc]
+        self.starts = [t.idx for t in doc]
+        self.ends = [t.idx + len(t.text) for t in doc]
+        self.actors = sorted(analysis.actors, key=lambda a: a.start)
+        self.actor_starts = [a.start for a in self.actors]
+
+    def _mentions(self, span: Span) -> list[Actor]:
+        lo = bisect_left(self.actor_starts, span.start)
+        return self.actors[lo : bisect_right(self.actor_starts, span.end - 1)]
+
+    def code(self) -> tuple[Event, ...]:
+        events: list[Event] = []
+        for sent in _token_sentences(self.analysis, self.starts):
+            events.extend(self.code_sentence(sent))
+        return tuple(events)
+
+    def code_sentence(self, sent: Sentence) -> list[Event]:
+        hits = find_triggers(self.words, sent.tok_start, sent.tok_end)
+        if not hits:
+            return []
+        mentions = self._mentions(sent.span)
+        if any("mil" in h.value.flags for h in hits) and not _military(
+            self.words, sent, any(m.sector == "MIL" for m in mentions)
+        ):
+            # words like "arrive", "exercise", "headquarters" name a military move only near armed forces
+            hits = [h for h in hits if "mil" not in h.value.flags]
+        cands = [c for c in _apply_frames(hits, self.words) if c.type != "NONE"]
+        events = [self._event(c, sent, mentions) for c in cands]
+        return _sentence_rules(events)
+
+    def _event(self, cand: Candidate, sent: Sentence, mentions: list[Actor]) -> Event:
+        hit, words, a = cand.hit, self.words, self.analysis
+        trigger = Span(self.starts[hit.start], self.ends[hit.end - 1])
+        site = EventSite(words, sent.tok_start, hit.start, hit.end, trigger.start, a.published)
+        times = [t for t in a.times if sent.span.start <= t.start < sent.span.end]
+        places = [p for p in a.places if sent.span.start <= p.start < sent.span.end]
+        modality = decide_modality(site, sent.tok_end, a.quotes, times)
+        type_, mode, modality = _recode(cand, modality)
+        mode_hits = {
+            h.value for h in mode_index().scan(words, sent.tok_start, sent.tok_end, longest_only=False)
+        }
+        mode, indicators = _pick_mode(type_, mode, bool(cand.mode) and type_ == cand.type, mode_hits)
+        ctx_hits = context_index().scan(words, sent.tok_start, sent.tok_end)
+        contexts = _dedupe(
+            list(hit.value.contexts)
+            + (list(cand.governed.contexts) if cand.governed else [])
+            + [context_rules()[h.value].labels[0] for h in ctx_hits]
+        )
+        indicators = _dedupe(
+            list(hit.value.indicators)
+            + list(indicators)
+            + (list(cand.governed.indicators) if cand.governed else [])
+        )
+        actors, recipients = actor_roles(mentions, a.text, trigger)
+        return Event(
+            type=type_,
+            mode=mode,
+            contexts=contexts,
+            modality=modality,
+            actors=actors,
+            recipients=recipients,
+            place=nearest_place(places, trigger),
+            time=nearest_time(times, trigger),
+            trigger=trigger,
+            sentence=sent.span,
+            cameo=cameo_code(type_, mode, contexts),
+            acled=acled_subtype(type_, mode, indicators)
+            if modality not in {"negated", "hypothetical"}
+            else None,
+            confidence=_confidence(hit.value.weight, bool(actors), bool(recipients), modality),
+            indicators=indicators,
+        )
+
+
+def _confidence(weight: float, has_actor: bool, has_recipient: bool, modality: Modality) -> float:
+    score = (
+        0.35 + 0.3 * min(weight, 1.5) / 1.5 + (0.15 if has_actor else 0.0) + (0.1 if has_recipient else 0.0)
+    )
+    if modality in {"hypothetical", "forecast", "negated"}:
+        score -= 0.1
+    return round(max(0.05, min(score, 0.95)), 2)
+
+
+def _sentence_rules(events: list[Event]) -> list[Event]:
+    """One event per type in a sentence (compound actors merged); MOBILIZE yields to ASSAULT."""
+    by_type: dict[str, Event] = {}
+    for event in events:
+        kept = by_type.get(event.type)
+        if kept is None:
+            by_type[event.type] = event
+            continue
+        best, other = (kept, event) if kept.confidence >= event.confidence else (event, kept)
+        by_type[event.type] = replace(
+            best,
+            indicators=_dedupe([*best.indicators, *other.indicators]),
+            contexts=_dedupe([*best.contexts, *other.contexts]),
+            actors=best.actors or other.actors,
+            recipients=best.recipients or other.recipients,
+        )
+    kept_events = sorted(by_type.values(), key=lambda e: e.trigger.start)
+    assault = any(
+        e.type == "ASSAULT" and e.modality in {"asserted", "reported", "historical"} for e in kept_events
+    )
+    return [e for e in kept_events if not (assault and e.type == "MOBILIZE")]
+
+
+def code_events(ctx: Context, analysis: Analysis) -> tuple[Event, ...]:
+    return EventCoder(ctx, analysis).code()
+
+
+class Events:
+    """PLOVER 2.0 events with modality; uses places, actors, times and quotes when present."""
+
+    name = "events"
+    requires: tuple[str, ...] = ("sentences",)
+    assigns: tuple[str, ...] = ("events",)
+
+    def __call__(self, ctx: Context, analysis: Analysis) -> Analysis:
+        return replace(analysis, events=code_events(ctx, analysis))

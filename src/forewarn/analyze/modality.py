@@ -1,0 +1,146 @@
+"""Modality of a coded event: asserted, reported, planned, threatened, hypothetical, forecast,
+negated or historical.
+
+PLOVER 2.0 defines the auxiliary modes historical, future, hypothetical and negation but no
+coder implements them. Here they come from cue words just before the trigger (cues.yaml), from
+the quotes stage (an event inside quoted or reported speech is reported, or forecast when the
+quote states an expectation), and from the times stage (an event whose time ends well before
+the document date is historical).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from forewarn.analyze.event_patterns import cue_index
+from forewarn.knowledge.plover import load_cues
+from forewarn.model import Modality, Quote, TimeExpr
+
+# Negation words must sit right before the trigger ("did not attack", "has not been attacked").
+NEGATION_REACH = 3
+_NEGATION_WORDS = frozenset({"not", "n't", "never", "no", "nor"})
+_WINDOW_BREAKS = frozenset({".", ";", ":", "!", "?", "“", "”", '"'})
+_PAST_WORDS = frozenset({"was", "were", "had", "did"})
+_MONTHS = {
+    m: n
+    for n, names in enumerate(
+        (("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+         ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+         ("october", "oct"), ("november", "nov"), ("december", "dec")),
+        start=1,
+    )
+    for m in names
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class EventSite:
+    """Where a trigger sits: token indices over the shared Doc, and its character offsets."""
+
+    words: Sequence[str]
+    sent_start: int
+    trigger_start: int
+    trigger_end: int
+    char_start: int
+    published: date | None
+
+
+def cues_before(site: EventSite) -> dict[str, int]:
+    """Cue kinds in the window before the trigger, with their distance in tokens."""
+    cues = load_cues()
+    lo = max(site.sent_start, site.trigger_start - cues.window)
+    for i in range(site.trigger_start - 1, lo - 1, -1):
+        if site.words[i] in _WINDOW_BREAKS:
+            lo = i + 1
+            break
+    found: dict[str, int] = {}
+    for hit in cue_index().scan(site.words, lo, site.trigger_start):
+        distance = site.trigger_start - hit.end
+        if hit.value not in found or distance < found[hit.value]:
+            found[hit.value] = distance
+    return found
+
+
+def sentence_cues(site: EventSite, sent_end: int) -> set[str]:
+    """Cue kinds anywhere in the sentence before the trigger (reporting verbs, war anniversaries)."""
+    return {hit.value for hit in cue_index().scan(site.words, site.sent_start, site.trigger_start)} | {
+        hit.value
+        for hit in cue_index().scan(site.words, site.trigger_end, sent_end)
+        if hit.value == "historical"
+    }
+
+
+def _negated(site: EventSite, near: dict[str, int]) -> bool:
+    reach = range(max(site.sent_start, site.trigger_start - NEGATION_REACH), site.trigger_start)
+    if any(site.words[i] in _NEGATION_WORDS for i in reach):
+        return True
+    return "negation" in near and not any(
+        site.words[i] in _NEGATION_WORDS for i in range(site.sent_start, site.trigger_start)
+    )
+
+
+def _in_quote(char: int, quotes: Sequence[Quote]) -> Quote | None:
+    for quote in quotes:
+        if quote.content.start <= char < quote.content.end:
+            return quote
+    return None
+
+
+def _month_fallback(site: EventSite, sent_end: int) -> date | None:
+    """End of the last month named in the sentence, when no times stage ran: "in April"."""
+    if site.published is None:
+        return None
+    for i in range(site.sent_start, sent_end):
+        month = _MONTHS.get(site.words[i])
+        if month and site.words[i - 1 if i > 0 else i] in {"in", "since", "until", "of", "by"}:
+            year = site.published.year - (1 if month > site.published.month else 0)
+            next_month = date(year + month // 12, month % 12 + 1, 1)
+            return next_month - timedelta(days=1)
+    return None
+
+
+def _historical(site: EventSite, sent_end: int, times: Sequence[TimeExpr], cues: set[str]) -> bool:
+    if "historical" in cues:
+        return True
+    if site.published is None:
+        return False
+    limit = site.published - timedelta(days=load_cues().historical_days)
+    ends = [t.interval[1] for t in times if t.type == "DATE" and t.interval[1] is not None]
+    if not times:
+        fallback = _month_fallback(site, sent_end)
+        ends = [fallback] if fallback else []
+    past_tense = any(w in _PAST_WORDS or w.endswith("ed") for w in site.words[site.sent_start : sent_end])
+    return past_tense and any(end < limit for end in ends if end is not None)
+
+
+def decide_modality(
+    site: EventSite, sent_end: int, quotes: Sequence[Quote], times: Sequence[TimeExpr]
+) -> Modality:
+    """One modality per event; the most specific cue wins (negation over threat over forecast ...)."""
+    near = cues_before(site)
+    if _negated(site, near):
+        return "negated"
+    if "threatened" in near:
+        return "threatened"
+    future_times = site.published is not None and any(
+        t.interval[0] is not None and t.interval[0] > site.published for t in times
+    )
+    if "forecast" in near or ("hypothetical" in near and future_times):
+        return "forecast"
+    if "hypothetical" in near:
+        return "hypothetical"
+    quote = _in_quote(site.char_start, quotes)
+    if quote is not None and quote.forecast is not None:
+        content = quote.forecast.content
+        if content.start <= site.char_start < content.end:
+            return "forecast"
+    if "planned" in near:
+        return "planned"
+    wide = sentence_cues(site, sent_end)
+    if _historical(site, sent_end, times, wide):
+        return "historical"
+    if quote is not None or "reported" in wide:
+        return "reported"
+    return "asserted"

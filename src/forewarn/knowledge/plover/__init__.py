@@ -1,0 +1,271 @@
+"""The PLOVER 2.0 ontology, trigger lexicon, cue lists and mapping tables, read once and cached.
+
+Patterns in `triggers.tsv` are expanded here into concrete token sequences (verb forms,
+plurals, alternatives) and tokenised by a blank spaCy pipeline of their own, so the shared
+tokenizer's cache is never filled with pattern strings.
+"""
+
+from __future__ import annotations
+
+import csv
+import itertools
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from forewarn.errors import ForewarnError
+
+HERE = Path(__file__).resolve().parent
+GAP = ""  # a pattern element meaning "up to three tokens of anything"
+
+
+class PloverDataError(ForewarnError):
+    """A PLOVER data file is missing or malformed."""
+
+    code = "E320"
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One lexicon row: what an event named by these words is."""
+
+    pattern: str
+    type: str
+    mode: str
+    contexts: tuple[str, ...]
+    weight: float
+    indicators: tuple[str, ...]
+    flags: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Token sequences (GAP = a short gap) indexed by their first token, longest first."""
+
+    by_first: dict[str, tuple[tuple[tuple[str, ...], Trigger], ...]]
+
+
+@dataclass(frozen=True)
+class WordRule:
+    """A row of modes.tsv or contexts.tsv: token sequences that, when present, set a label."""
+
+    type: str
+    mode: str
+    labels: tuple[str, ...]
+    phrases: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class Cues:
+    window: int
+    historical_days: int
+    by_modality: dict[str, tuple[tuple[str, ...], ...]]
+
+
+@dataclass(frozen=True)
+class Ontology:
+    types: dict[str, dict[str, Any]]
+    contexts: tuple[str, ...]
+    modalities: tuple[str, ...]
+    indicators: dict[str, str]
+
+
+# -- word forms -----------------------------------------------------------
+
+_VOWELS = set("aeiou")
+
+
+def verb_forms(base: str) -> set[str]:
+    """Regular English inflections; both spellings where doubling is uncertain (harmless extras)."""
+    forms = {base}
+    if base.endswith("e"):
+        forms |= {base + "s", base + "d", base[:-1] + "ing", base + "ing"}
+    elif base.endswith("y") and len(base) > 1 and base[-2] not in _VOWELS:
+        forms |= {base[:-1] + "ies", base[:-1] + "ied", base + "ing"}
+    elif base.endswith(("s", "sh", "ch", "x", "z")):
+        forms |= {base + "es", base + "ed", base + "ing"}
+    else:
+        forms |= {base + "s", base + "ed", base + "ing"}
+        consonant_vowel_consonant = (
+            len(base) > 2
+            and base[-1] not in _VOWELS | {"w", "x", "y"}
+            and base[-2] in _VOWELS
+            and base[-3] not in _VOWELS
+        )
+        if consonant_vowel_consonant:
+            forms |= {base + base[-1] + "ed", base + base[-1] + "ing"}
+    return forms
+
+
+def noun_forms(word: str) -> set[str]:
+    if word.endswith("y") and len(word) > 1 and word[-2] not in _VOWELS:
+        return {word, word[:-1] + "ies"}
+    if word.endswith(("s", "sh", "ch", "x", "z")):
+        return {word, word + "es"}
+    return {word, word + "s"}
+
+
+def _word_alternatives(token: str) -> set[str]:
+    out: set[str] = set()
+    for alt in token.split("|"):
+        if alt.endswith("+"):
+            out |= verb_forms(alt[:-1])
+        elif alt.endswith("~"):
+            out |= noun_forms(alt[:-1])
+        else:
+            out.add(alt)
+    return out
+
+
+def expand_pattern(pattern: str) -> Iterator[str]:
+    """Every concrete phrase a pattern stands for ("*" kept as a gap word)."""
+    for phrase in pattern.split(";"):
+        words = [_word_alternatives(w) if w != "*" else {"*"} for w in phrase.split()]
+        for combo in itertools.product(*(sorted(alts) for alts in words)):
+            yield " ".join(combo)
+
+
+@lru_cache(maxsize=1)
+def _pattern_tokenizer() -> Any:
+    import spacy
+
+    return spacy.blank("en").tokenizer
+
+
+def tokenize_phrase(phrase: str) -> tuple[str, ...]:
+    tokenizer = _pattern_tokenizer()
+    out: list[str] = []
+    for word in phrase.split():
+        out.extend([GAP] if word == "*" else [t.lower_ for t in tokenizer(word)])
+    return tuple(out)
+
+
+# -- files ----------------------------------------------------------------
+
+
+def _rows(path: Path) -> Iterator[list[str]]:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise PloverDataError(f"cannot read {path.name}: {exc}") from exc
+    for line in lines:
+        if line.strip() and not line.startswith("#"):
+            yield line.split("\t")
+
+
+def _split(cell: str) -> tuple[str, ...]:
+    return tuple(x.strip() for x in cell.split(",") if x.strip())
+
+
+@lru_cache(maxsize=1)
+def load_lexicon(path: Path = HERE / "triggers.tsv") -> Lexicon:
+    index: dict[str, list[tuple[tuple[str, ...], Trigger]]] = {}
+    for cols in _rows(path):
+        cols += [""] * (7 - len(cols))
+        try:
+            trigger = Trigger(
+                cols[0],
+                cols[1],
+                cols[2],
+                _split(cols[3]),
+                float(cols[4]),
+                _split(cols[5]),
+                frozenset(_split(cols[6])),
+            )
+        except ValueError as exc:
+            raise PloverDataError(f"bad weight in triggers.tsv row {cols[0]!r}") from exc
+        for phrase in expand_pattern(trigger.pattern):
+            tokens = tokenize_phrase(phrase)
+            if tokens and tokens[0] != GAP:
+                index.setdefault(tokens[0], []).append((tokens, trigger))
+    return Lexicon({k: tuple(sorted(v, key=lambda item: -len(item[0]))) for k, v in index.items()})
+
+
+def _phrases(cell: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(tokenize_phrase(p) for p in cell.split("|") if p.strip())
+
+
+@lru_cache(maxsize=1)
+def load_mode_rules(path: Path = HERE / "modes.tsv") -> tuple[WordRule, ...]:
+    rules = []
+    for cols in _rows(path):
+        cols += [""] * (4 - len(cols))
+        rules.append(WordRule(cols[0], cols[1], _split(cols[2]), _phrases(cols[3])))
+    return tuple(rules)
+
+
+@lru_cache(maxsize=1)
+def load_context_rules(path: Path = HERE / "contexts.tsv") -> tuple[WordRule, ...]:
+    return tuple(WordRule("", "", (cols[0],), _phrases(cols[1])) for cols in _rows(path) if len(cols) >= 2)
+
+
+def _load_yaml(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise PloverDataError(f"cannot read {path.name}: {exc}") from exc
+    if not isinstance(data, dict):
+        raise PloverDataError(f"{path.name} is not a mapping")
+    return data
+
+
+@lru_cache(maxsize=1)
+def load_cues(path: Path = HERE / "cues.yaml") -> Cues:
+    data = _load_yaml(path)
+    names = ("negation", "hypothetical", "forecast", "planned", "threatened", "reported", "historical")
+    return Cues(
+        window=int(data["window"]),
+        historical_days=int(data["historical_days"]),
+        by_modality={n: tuple(tokenize_phrase(p) for p in data[n]) for n in names},
+    )
+
+
+@lru_cache(maxsize=1)
+def load_ontology(path: Path = HERE / "ontology.yaml") -> Ontology:
+    data = _load_yaml(path)
+    return Ontology(data["types"], tuple(data["contexts"]), tuple(data["modalities"]), data["indicators"])
+
+
+def _table(path: Path) -> list[dict[str, str]]:
+    try:
+        lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if not ln.startswith("#")]
+    except OSError as exc:
+        raise PloverDataError(f"cannot read {path.name}: {exc}") from exc
+    return list(csv.DictReader(lines))
+
+
+@lru_cache(maxsize=1)
+def load_cameo_table(path: Path = HERE / "cameo.csv") -> tuple[tuple[str, str, str, str], ...]:
+    return tuple((r["type"], r["mode"], r["context"], r["cameo"]) for r in _table(path))
+
+
+@lru_cache(maxsize=1)
+def load_acled_table(path: Path = HERE / "acled.csv") -> tuple[tuple[str, str, str, str], ...]:
+    return tuple((r["type"], r["mode"], r["indicator"], r["acled"]) for r in _table(path))
+
+
+def _most_specific(
+    table: tuple[tuple[str, str, str, str], ...], type_: str, mode: str, extra: tuple[str, ...]
+) -> str | None:
+    best: tuple[int, str] | None = None
+    for row_type, row_mode, row_extra, value in table:
+        if row_type != type_ or (row_mode and row_mode != mode) or (row_extra and row_extra not in extra):
+            continue
+        score = (2 if row_mode else 0) + (1 if row_extra else 0)
+        if best is None or score > best[0]:
+            best = (score, value)
+    return None if best is None else best[1]
+
+
+def cameo_code(type_: str, mode: str, contexts: tuple[str, ...]) -> str:
+    """The CAMEO code (or root) for a PLOVER type, mode and contexts; "" for an unknown type."""
+    return _most_specific(load_cameo_table(), type_, mode, contexts) or ""
+
+
+def acled_subtype(type_: str, mode: str, indicators: tuple[str, ...]) -> str | None:
+    """The ACLED sub-event type for a PLOVER type and mode, or None where ACLED has none."""
+    return _most_specific(load_acled_table(), type_, mode, indicators)

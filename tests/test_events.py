@@ -1,0 +1,208 @@
+"""The events stage: PLOVER types, modes, modality, roles and the seed article."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from forewarn.analyze.events import Events
+from forewarn.analyze.pipeline import Context, default_pipeline
+from forewarn.analyze.sentences import sentence_spans
+from forewarn.analyze.tokens import build_nlp
+from forewarn.knowledge.plover import acled_subtype, cameo_code, load_ontology, verb_forms
+from forewarn.model import Actor, Analysis, Event, TextInput
+
+PUBLISHED = date(2022, 12, 20)
+
+
+@pytest.fixture(scope="module")
+def pipeline():  # type: ignore[no-untyped-def]
+    return default_pipeline()
+
+
+def _events(pipeline, text: str, published: date | None = PUBLISHED) -> tuple[Event, ...]:  # type: ignore[no-untyped-def]
+    return pipeline.analyze(TextInput("t", text, published)).events
+
+
+def _of(events: tuple[Event, ...], type_: str) -> Event:
+    found = [e for e in events if e.type == type_]
+    assert found, f"no {type_} among {[(e.type, e.modality) for e in events]}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "mode", "modalities"),
+    [
+        ("Russian forces shelled Kharkiv on Tuesday.", "ASSAULT", "heavy-weapons", {"asserted"}),
+        ("Russia could attack from Belarus in February.", "ASSAULT", "", {"forecast", "hypothetical"}),
+        ("Belarus did not close its border with Ukraine.", "COERCE", "restrict", {"negated"}),
+        ("The two armies held joint exercises near Brest.", "COOPERATE", "", {"asserted"}),
+        (
+            "Belarusian forces underwent a snap combat readiness inspection.",
+            "MOBILIZE",
+            "troops",
+            {"asserted"},
+        ),
+        (
+            "Ukraine called on its partners to send tanks and air defence systems.",
+            "REQUEST",
+            "assist",
+            {"asserted"},
+        ),
+        (
+            "The battalion returned to its permanent garrison after the drills.",
+            "RETREAT",
+            "withdraw",
+            {"asserted"},
+        ),
+        ("Slovakia says it will not accept the refugees.", "REJECT", "", {"asserted"}),
+        ("North Korea has threatened to shell the border town.", "THREATEN", "violence", {"threatened"}),
+        ("The two leaders will meet in Geneva next month.", "AGREE", "", {"planned"}),
+        (
+            "Trains carrying tanks were transferred by rail to Gomel by the army.",
+            "MOBILIZE",
+            "weapons",
+            {"asserted"},
+        ),
+        ("Hundreds of protesters took to the streets of Minsk.", "PROTEST", "demo", {"asserted"}),
+        ("Police arrested the opposition leader.", "COERCE", "arrest", {"asserted"}),
+        (
+            "The ministry denied that Russian troops had attacked the village.",
+            "ASSAULT",
+            "",
+            {"negated", "historical"},
+        ),
+    ],
+)
+def test_events_code_sentence_type_mode_modality(
+    pipeline, text: str, type_: str, mode: str, modalities: set[str]
+) -> None:  # type: ignore[no-untyped-def]
+    event = _of(_events(pipeline, text), type_)
+    if mode:
+        assert event.mode == mode
+    assert event.modality in modalities
+    assert text[event.trigger.start : event.trigger.end]
+    assert event.sentence.start <= event.trigger.start < event.sentence.end
+
+
+def test_events_indicators_are_declared_in_the_ontology(pipeline) -> None:  # type: ignore[no-untyped-def]
+    known = set(load_ontology().indicators)
+    text = "Belarusian forces underwent a snap combat readiness inspection while fuel and ammunition were stockpiled near the border by the army."
+    events = _events(pipeline, text)
+    tags = {tag for e in events for tag in e.indicators}
+    assert "snap_inspection" in tags
+    assert tags <= known
+
+
+def test_events_roles_from_actor_mentions() -> None:
+    text = "Russian troops attacked Ukrainian positions near Bucha."
+    nlp = build_nlp()
+    ctx = Context(text=text, published=None, doc=nlp(text))
+    mentions = (
+        Actor(0, 14, "Russian troops", "Russian troops", "force", "RUSMIL", "RUS", "MIL", ""),
+        Actor(24, 43, "Ukrainian positions", "Ukrainian positions", "force", "UKRMIL", "UKR", "MIL", ""),
+    )
+    analysis = Analysis("t", text, None, sentences=sentence_spans(ctx), actors=mentions)
+    event = _of(Events()(ctx, analysis).events, "ASSAULT")
+    assert [text[s.start : s.end] for s in event.actors] == ["Russian troops"]
+    assert [text[s.start : s.end] for s in event.recipients] == ["Ukrainian positions"]
+
+
+def test_events_passive_voice_swaps_roles() -> None:
+    text = "The convoy was attacked by rebels."
+    ctx = Context(text=text, published=None, doc=build_nlp()(text))
+    mentions = (
+        Actor(0, 10, "The convoy", "convoy", "other", "", "", "", ""),
+        Actor(27, 33, "rebels", "rebels", "force", "REB", "", "REB", ""),
+    )
+    analysis = Analysis("t", text, None, sentences=sentence_spans(ctx), actors=mentions)
+    event = _of(Events()(ctx, analysis).events, "ASSAULT")
+    assert [text[s.start : s.end] for s in event.actors] == ["rebels"]
+
+
+@pytest.mark.parametrize(
+    ("type_", "mode", "contexts", "cameo"),
+    [
+        ("ASSAULT", "aerial", ("military",), "195"),
+        ("COOPERATE", "", ("military",), "062"),
+        ("MOBILIZE", "troops", (), "154"),
+        ("REQUEST", "", (), "10"),
+    ],
+)
+def test_events_cameo_table(type_: str, mode: str, contexts: tuple[str, ...], cameo: str) -> None:
+    assert cameo_code(type_, mode, contexts) == cameo
+
+
+def test_events_acled_table() -> None:
+    assert acled_subtype("ASSAULT", "heavy-weapons", ()) == "Shelling/artillery/missile attack"
+    assert acled_subtype("MOBILIZE", "troops", ("command_structure",)) == "Headquarters or base established"
+    assert acled_subtype("CONSULT", "", ()) is None
+
+
+def test_events_verb_forms() -> None:
+    assert {"bans", "banned", "banning"} <= verb_forms("ban")
+    assert {"deploys", "deployed", "deploying"} <= verb_forms("deploy")
+    assert {"arrives", "arrived", "arriving"} <= verb_forms("arrive")
+
+
+# -- the seed article ---------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_events(pipeline, seed_path: Path) -> tuple[str, tuple[Event, ...], Analysis]:  # type: ignore[no-untyped-def]
+    text = seed_path.read_text(encoding="utf-8")
+    analysis = pipeline.analyze(TextInput("seed", text, PUBLISHED))
+    return text, analysis.events, analysis
+
+
+def _sentence_with(seed_events, needle: str) -> list[Event]:  # type: ignore[no-untyped-def]
+    text, events, _ = seed_events
+    return [e for e in events if needle in text[e.sentence.start : e.sentence.end]]
+
+
+def test_events_seed_hostomel_air_assault_is_historical(seed_events) -> None:  # type: ignore[no-untyped-def]
+    event = _of(tuple(_sentence_with(seed_events, "airport in Hostomel")), "ASSAULT")
+    assert event.mode == "aerial"
+    assert event.modality == "historical"
+    assert event.acled == "Air/drone strike"
+
+
+def test_events_seed_russian_troops_arrive_for_joint_task_force(seed_events) -> None:  # type: ignore[no-untyped-def]
+    event = _of(tuple(_sentence_with(seed_events, "joint task force")), "MOBILIZE")
+    assert event.mode == "troops"
+    assert event.modality == "reported"
+    assert "command_structure" in event.indicators
+
+
+def test_events_seed_joint_exercises_and_snap_inspections(seed_events) -> None:  # type: ignore[no-untyped-def]
+    events = tuple(_sentence_with(seed_events, "snap combat readiness"))
+    cooperate = _of(events, "COOPERATE")
+    assert "military" in cooperate.contexts
+    assert "joint_exercise" in cooperate.indicators
+    mobilize = _of(events, "MOBILIZE")
+    assert "snap_inspection" in mobilize.indicators
+
+
+def test_events_seed_request_for_weapons(seed_events) -> None:  # type: ignore[no-untyped-def]
+    event = _of(tuple(_sentence_with(seed_events, "cluster munitions")), "REQUEST")
+    assert event.mode == "assist"
+
+
+def test_events_seed_withdrawal_in_april_is_historical(seed_events) -> None:  # type: ignore[no-untyped-def]
+    event = _of(tuple(_sentence_with(seed_events, "withdrawal in April")), "RETREAT")
+    assert event.mode == "withdraw"
+    assert event.modality == "historical"
+
+
+@pytest.mark.parametrize("needle", ["possible offensive from Belarus", "another assault from the north"])
+def test_events_seed_offensive_from_belarus_is_forecast(seed_events, needle: str) -> None:  # type: ignore[no-untyped-def]
+    event = _of(tuple(_sentence_with(seed_events, needle)), "ASSAULT")
+    assert event.modality == "forecast"
+
+
+def test_events_seed_vow_to_recapture_territory(seed_events) -> None:  # type: ignore[no-untyped-def]
+    event = _of(tuple(_sentence_with(seed_events, "will not stop fighting")), "THREATEN")
+    assert event.mode == "territory"
+    assert event.modality in {"threatened", "reported"}
