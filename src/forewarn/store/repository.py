@@ -193,11 +193,14 @@ class Store:
                 return AddResult(existing.id, "duplicate", existing.id)
             values = _document_values(doc, raw, now, source_id)
             values.update(near_signature=signature, duplicate_of=near_duplicate_of)
-            try:
-                with conn.begin_nested():
-                    conn.execute(insert(s.documents).values(values))
-            except IntegrityError:  # stored meanwhile by a concurrent writer
-                return AddResult(doc.id, "duplicate", doc.id)
+            if conn.dialect.name == "sqlite":  # BEGIN IMMEDIATE: no other writer since the check above
+                conn.execute(insert(s.documents).values(values))
+            else:
+                try:
+                    with conn.begin_nested():
+                        conn.execute(insert(s.documents).values(values))
+                except IntegrityError:  # stored meanwhile by a concurrent writer
+                    return AddResult(doc.id, "duplicate", doc.id)
         if near_duplicate_of is not None:
             return AddResult(doc.id, "near-duplicate", near_duplicate_of)
         return AddResult(doc.id, "new")
@@ -278,12 +281,18 @@ class Store:
         now = s.utcnow()
         aid = analysis_id(analysis.id, analysis.pipeline_version)
         with self.transaction() as conn:
-            text = conn.execute(select(s.documents.c.text).where(s.documents.c.id == analysis.id)).scalar()
-            if text is None:
+            found = conn.execute(
+                select(s.documents.c.text, s.analyses.c.id)
+                .outerjoin(s.analyses, s.analyses.c.id == aid)
+                .where(s.documents.c.id == analysis.id)
+            ).first()
+            if found is None:
                 raise NotFound("cannot save an analysis of a document that is not stored", where=analysis.id)
-            for table in (*s.DERIVED, s.analyses):
-                key = table.c.id if table is s.analyses else table.c.analysis_id
-                conn.execute(delete(table).where(key == aid))
+            text = found.text
+            if found.id is not None:  # replacing: its rows go first
+                for table in (*s.DERIVED, s.analyses):
+                    key = table.c.id if table is s.analyses else table.c.analysis_id
+                    conn.execute(delete(table).where(key == aid))
             conn.execute(
                 insert(s.analyses).values(
                     id=aid,
