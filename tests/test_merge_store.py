@@ -1,0 +1,50 @@
+"""Merged events persisted in the store: a later batch joins the event an earlier one founded."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+from forewarn.analyze.merge import Mention
+from forewarn.store import open_store
+from forewarn.store.events_merge import load_merged_events, merge_batch
+
+
+def _mention(doc: str, source: str, day: int, **fields: object) -> Mention:
+    base = Mention(
+        document_id=doc, source=source, reported=date(2022, 10, day), type="MOBILIZE", mode="troops",
+        modality="reported", sentence_start=0, sentence_end=90, trigger_start=40, trigger_end=46,
+        actor_codes=("RUSMIL",), place="Homel", lat=52.43, lon=30.98, start=date(2022, 10, 1), end=date(2022, 10, 31),
+        words=frozenset(["russian", "troops", "arrive", "in", "belarus", "for", "a", "joint", "regional", "grouping"]),
+    )  # fmt: skip
+    return replace(base, **fields)  # type: ignore[arg-type]
+
+
+def test_merge_store_three_documents_two_batches_one_event(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path}/merge.db"
+    store = open_store(url)
+    first = merge_batch(store, [_mention("a", "belta", 15), _mention("b", "reuters", 16)])
+    assert len(first) == 1
+    second = merge_batch(
+        open_store(url), [_mention("c", "kyiv-independent", 18), _mention("d", "x", 17, type="ASSAULT")]
+    )
+    assert {e.type for e in second} == {"MOBILIZE", "ASSAULT"}
+    events = {e.type: e for e in load_merged_events(open_store(url))}
+    merged = events["MOBILIZE"]
+    assert merged.id == first[0].id
+    assert merged.mention_count == 3
+    assert merged.sources == ("belta", "kyiv-independent", "reuters")
+    assert (merged.first_report, merged.last_report) == (date(2022, 10, 15), date(2022, 10, 18))
+    assert [link.document_id for link in merged.links] == ["a", "b", "c"]
+    assert all(link.reasons for link in merged.links[1:])
+    assert events["ASSAULT"].mention_count == 1
+
+
+def test_merge_store_rerunning_a_batch_changes_nothing(tmp_path: Path) -> None:
+    store = open_store(f"sqlite:///{tmp_path}/merge.db")
+    batch = [_mention("a", "belta", 15), _mention("b", "reuters", 16)]
+    merge_batch(store, batch)
+    assert merge_batch(store, batch) == ()
+    (event,) = load_merged_events(store, types=["MOBILIZE"])
+    assert event.mention_count == 2
