@@ -17,7 +17,21 @@ from dataclasses import dataclass, field
 from forewarn.knowledge.speech_cues import SpeechCues
 from forewarn.model import Actor, Span
 
-TOKEN = re.compile(r"[^\s,;:()\[\]“”\"«»„]+|[,;:()]")
+# words, with clitics apart ("He’s" -> "He", "’s") so a subject never swallows its auxiliary
+TOKEN = re.compile(
+    r"[’'](?:s|ll|d|ve|re|m)\b|(?:[^\s,;:()\[\]“”\"«»„’']|[’'](?!(?:s|ll|d|ve|re|m)\b))+|[,;:()]"
+)
+CLITICS = frozenset({"’s", "'s", "’ll", "'ll", "’d", "'d", "’ve", "'ve", "’re", "'re", "’m", "'m"})
+VERBAL = frozenset({"is", "was", "were", "are", "am", "be", "been", "would", "will", "could", "should", "might",
+                    "can", "did", "does", "do", "has", "have", "had"})  # fmt: skip
+RELATIVES = frozenset({"who", "which", "that", "whom"})
+SUBORDINATORS = frozenset(
+    {"that", "which", "who", "whom", "because", "if", "when", "as", "but", "and", "so", "while", "where",
+     "whether", "although", "though", "since", "after", "before", "until", "unless", "than", "what", "how", "why"}
+)  # fmt: skip
+STRANDED = frozenset(
+    {"to", "by", "for", "of", "with", "about", "from", "in", "on", "at", "into", "the", "a", "an"}
+)
 PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you", "it", "who", "which", "that"})
 PERSONAL = frozenset({"he", "she"})
 DETERMINERS = frozenset(
@@ -29,38 +43,51 @@ DETERMINERS = frozenset(
 # a capitalised word, or a connector allowed inside a name ("Ministry of Defense")
 _NAME_RUN = re.compile(r"[A-Z][\w.’'-]*(?:\s+(?:(?:of|the|de|van|von|al|bin|for|and)\s+)*[A-Z][\w.’'-]*)*")
 MAX_SOURCE_TOKENS = 18
+SHORT_SUBJECT = 3
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)]
 
 
-def _ok_start(word: str) -> bool:
-    return word[:1].isupper() or word[:1].isdigit() or word.lower() in PRONOUNS | DETERMINERS
+def _ok_start(word: str, length: int = 1) -> bool:
+    """A subject starts with a name, a number, a pronoun or a determiner; short ones with anything."""
+    return (
+        length <= SHORT_SUBJECT
+        or word[:1].isupper()
+        or word[:1].isdigit()
+        or word.lower() in PRONOUNS | DETERMINERS
+    )
 
 
 def subject_before(text: str, clause_start: int, cue_start: int, cues: SpeechCues) -> Span | None:
     """The source phrase ending right before a cue, or None when none is there."""
-    tokens = [t for t in _tokens(text, clause_start, cue_start)]
-    while tokens and tokens[-1][2].lower() in cues.aux:
+    tokens = _tokens(text, clause_start, cue_start)
+    while tokens and _is_aux(tokens[-1][2], cues):
         tokens.pop()
-    if not tokens:
-        return None
+    if not tokens or tokens[-1][2].lower() in STRANDED:
+        return None  # "want to say", "began by saying": not a subject
     if tokens[-1][2] == ",":
         return _appositive_subject(tokens[:-1])
     cut = max((i for i, t in enumerate(tokens) if t[2] in {",", ";", ":", "(", ")"}), default=-1)
     chunk = tokens[cut + 1 :]
-    for i in range(len(chunk) - 1, -1, -1):
-        if chunk[i][2].lower() in {"who", "which", "that"} and i >= len(chunk) - 1:
-            return Span(chunk[i][0], chunk[i][1])
-        if chunk[i][2].lower() in {"that", "because", "if", "when", "as", "but", "and", "so", "while"}:
-            chunk = chunk[i + 1 :]
-            break
+    if chunk and chunk[-1][2].lower() in RELATIVES:
+        return Span(chunk[-1][0], chunk[-1][1])  # "..., who said"
+    marks = [i for i, t in enumerate(chunk) if t[2].lower() in SUBORDINATORS]
+    if marks:
+        chunk = chunk[marks[-1] + 1 :]
     while chunk and chunk[0][2].lower() in cues.intro:
         chunk = chunk[1:]
-    if not chunk or len(chunk) > MAX_SOURCE_TOKENS or not _ok_start(chunk[0][2]):
+    if not chunk or len(chunk) > MAX_SOURCE_TOKENS or not _ok_start(chunk[0][2], len(chunk)):
         return None
+    if any(t[2] in VERBAL for t in chunk):
+        return None  # a verb inside: this is a clause, not a name
     return Span(chunk[0][0], chunk[-1][1])
+
+
+def _is_aux(word: str, cues: SpeechCues) -> bool:
+    lower = word.lower()
+    return lower in cues.aux or lower in CLITICS or (word.islower() and word.endswith("ly") and len(word) > 4)
 
 
 def _appositive_subject(tokens: list[tuple[int, int, str]]) -> Span | None:

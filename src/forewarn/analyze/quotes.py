@@ -42,13 +42,64 @@ class _Found:
     direct: bool
 
 
+def _trie(words: list[str]) -> str:
+    """A regex alternation shaped as a trie: Python's `re` tries a flat one word by word."""
+    tree: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_node(tree)
+
+
+def _trie_node(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+    optional = "" in node
+    branches = [re.escape(char) + _trie_node(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    if len(branches) > 1:
+        body = "(?:" + "|".join(branches) + ")"
+    else:
+        body = branches[0] if not optional or len(branches[0]) == 1 else f"(?:{branches[0]})"
+    return body + "?" if optional else body
+
+
 @lru_cache(maxsize=1)
 def _cue_regex() -> re.Pattern[str]:
     cues = speech_cues()
-    words = sorted(set(cues.verb_forms) | set(cues.phrases), key=len, reverse=True)
-    variants = [w[:1].upper() + w[1:] for w in words] + words
-    alternation = "|".join(re.escape(w) for w in variants)
-    return re.compile(rf"(?<![\w’'-])(?:{alternation})(?![\w’'-])")
+    words = sorted(set(cues.verb_forms) | set(cues.phrases))
+    by_initial: dict[str, list[str]] = {}
+    for word in words:
+        by_initial.setdefault(word[0], []).append(word[1:])
+    parts = [f"[{c}{c.upper()}]{_trie(rest)}" for c, rest in sorted(by_initial.items())]
+    return re.compile(rf"(?<![\w’'-])(?:{'|'.join(parts)})(?![\w’'-])")
+
+
+_WORD_BEFORE = re.compile(r"(\S+)\s+$")
+
+
+def cue_spans(text: str) -> list[Span]:
+    """Every cue in the text, with the auxiliaries and phrases that belong to it ("has said in a statement")."""
+    cues = speech_cues()
+    return [_extend(text, m.start(), m.end(), cues) for m in _cue_regex().finditer(text)]
+
+
+def _extend(text: str, start: int, end: int, cues: SpeechCues) -> Span:
+    while True:
+        m = _WORD_BEFORE.search(text, max(0, start - 16), start)
+        if m is None or m.group(1) not in cues.cue_prefixes:
+            break
+        start = m.start(1)
+    for suffix in cues.cue_suffixes:
+        gap = "" if suffix == ":" else " "
+        if (
+            text.startswith(gap + suffix, end)
+            and not text[end + len(gap + suffix) : end + len(gap + suffix) + 1].isalnum()
+        ):
+            end += len(gap + suffix)
+            break
+    return Span(start, end)
 
 
 class _Doc:
@@ -98,9 +149,12 @@ def _continuations(doc: _Doc, after: int, found: _Found) -> None:
 
 
 def _participial(cues: SpeechCues, doc: _Doc, cue: Span) -> bool:
+    """`..., saying that` and `... and said that`: the cue shares the clause's subject."""
     word = doc.text[cue.start : cue.end]
     before = doc.text[max(0, cue.start - 6) : cue.start].rstrip()
-    return word.lower() in cues.participles and (before.endswith(",") or before.endswith(" and"))
+    if before.endswith(" and") or before.endswith(",and"):
+        return True
+    return word.lower() in cues.participles and before.endswith(",")
 
 
 def _clause_start(doc: _Doc, cue: Span) -> int:
@@ -278,8 +332,7 @@ def find_quotes(text: str, sentences: tuple[Span, ...], resolver: SpeakerResolve
     cues = speech_cues()
     doc = _Doc(text, sentences)
     done: list[_Found] = []
-    for m in _cue_regex().finditer(text):
-        cue = Span(m.start(), m.end())
+    for cue in cue_spans(text):
         if _skip(doc, cue, done):
             continue
         found = _match(cues, doc, cue, done)

@@ -29,6 +29,9 @@ class SpeechCues:
     intro: frozenset[str]
     object_cues: frozenset[str]
     hedges: dict[str, str]
+    cue_prefixes: frozenset[str]
+    cue_suffixes: tuple[str, ...]
+    colon_not_sources: frozenset[str]
     forecast_cues: tuple[str, ...]
     future_markers: tuple[str, ...]
 
@@ -56,6 +59,9 @@ def _parse(raw: dict[str, Any]) -> SpeechCues:
         intro=frozenset(_words(raw, "intro")),
         object_cues=frozenset(_words(raw, "object_cues")),
         hedges={str(k): str(v) for k, v in hedges.items()},
+        cue_prefixes=frozenset(_words(raw, "cue_prefixes")),
+        cue_suffixes=tuple(sorted(_words(raw, "cue_suffixes"), key=len, reverse=True)),
+        colon_not_sources=frozenset(_words(raw, "colon_not_sources")),
         forecast_cues=tuple(_words(raw, "forecast_cues")),
         future_markers=tuple(_words(raw, "future_markers")),
     )
