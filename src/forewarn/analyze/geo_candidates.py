@@ -1,0 +1,196 @@
+"""Toponym candidates: capitalised word runs matched against the gazetteer's names.
+
+No statistical model: a compiled regex finds capitalised words, words joined by
+spaces, hyphens or connectors ("of", "de", "and") form runs, and the longest
+sub-run whose folded text is a gazetteer name becomes a candidate. Cues around
+it (a preposition before, "Oblast"/"airport" after, a title, a neighbouring
+capitalised word) are recorded for the filters and the resolver.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from forewarn.knowledge.gazetteer import Gazetteer, fold
+
+MAX_WORDS = 5
+# A capitalised word (Latin or Cyrillic); a trailing possessive is split off later.
+_CAPWORD = re.compile(r"(?<![\w'’])(?:[A-ZÀ-ÖØ-ÞА-ЯЁЄІЇҐ][\w'’]*|St\.|Mt\.|Ft\.)")
+_CONNECTORS = "of|de|la|le|du|des|del|della|da|do|dos|das|el|al|ez|ash|an|as|ad|upon|on|am|der|den|di|y|and|the|sur|en|im"
+# What may stand between two words of one name: spaces or a hyphen, and connectors.
+_GAP = re.compile(rf"(?:[ \t\u00a0]+|[ \t]*-[ \t]*)(?:(?:{_CONNECTORS})(?:[ \t\u00a0]+|-))*")
+# Words right before a name that make it a place: "in Kyiv", "the border with Ukraine", "north of Kyiv".
+_CUE_WORDS = frozenset(
+    ["in", "near", "at", "from", "to", "into", "outside", "toward", "towards", "across", "around", "via", "through", "throughout", "inside", "within", "between", "bordering", "outskirts", "invaded", "enter", "entered", "visit", "visited", "reached", "shelled", "captured", "liberated", "occupied", "embattled", "besieged"]
+)  # fmt: skip
+_CUE_OF = frozenset(
+    ["north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "city", "town", "village", "region", "province", "outskirts", "capital", "invasion", "borders", "border", "centre", "center", "heart", "suburbs"]
+)  # fmt: skip
+_DIRECTION_ADJ = frozenset(
+    ["northern", "southern", "eastern", "western", "central", "north", "south", "east", "west"]
+)
+_TITLES = frozenset(
+    ["mr", "mrs", "ms", "dr", "sen", "rep", "gen", "gov", "col", "lt", "capt", "sgt", "prof", "president", "senator", "general", "minister", "governor", "mayor", "judge", "justice", "officer", "captain", "colonel", "pope", "king", "queen", "prince", "princess", "lord", "lady", "sir", "coach", "chairman", "director", "commander", "secretary", "deputy", "spokesman", "spokeswoman", "detective", "sheriff", "chief", "father", "brother", "sister"]
+)  # fmt: skip
+_QUOTES = "\"“”'‘’([ \t\u00a0"
+_SUFFIX = re.compile(
+    r"[ \t\u00a0]+(oblast|region|province|governorate|district|raion|state|airport|airfield|air base|river)\b",
+    re.IGNORECASE,
+)
+_FEATURE_BEFORE = re.compile(r"\b(airport|airfield|air base)[ \t]+(?:in|at|near|of)[ \t]+$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    key: str
+    words: int  # capitalised words in the match
+    run_words: int  # capitalised words in the whole run it came from
+    cue: bool  # a locative cue before it ("in", "near", "the border with")
+    title: bool  # a title or honorific right before it ("Mr", "President")
+    sentence_start: bool
+    all_caps: bool  # written in capitals ("BEIRUT", "UK")
+    line_caps: bool  # the whole line is in capitals (a headline)
+    suffix: str  # "oblast", "airport", ... when the name was extended by one
+    prev_cap: bool  # another capitalised word touches it on the left (same run)
+    next_cap: bool  # ... or on the right
+
+
+def _words(text: str) -> list[tuple[int, int]]:
+    out = []
+    for m in _CAPWORD.finditer(text):
+        start, end = m.span()
+        word = m.group()
+        if word.endswith(("'s", "’s")):
+            end -= 2
+        while end > start + 1 and text[end - 1] in "'’":
+            end -= 1
+        out.append((start, end))
+    return out
+
+
+def _runs(text: str, words: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    runs: list[list[tuple[int, int]]] = []
+    for word in words:
+        if runs:
+            last = runs[-1][-1]
+            gap = text[last[1] : word[0]]
+            if _GAP.fullmatch(gap):
+                runs[-1].append(word)
+                continue
+        runs.append([word])
+    return runs
+
+
+def _line_caps(text: str, start: int) -> bool:
+    """Is the line around `start` written in capitals (a headline)? Asked only of all-caps words."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) > 8 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+
+
+def _last_words(text: str, start: int) -> list[str]:
+    return text[max(0, start - 30) : start].lower().replace("\u00a0", " ").split()[-3:]
+
+
+def _cue(before: list[str]) -> bool:
+    if before and before[-1] == "the":
+        before = before[:-1]
+    if len(before) > 1 and before[-1] in _DIRECTION_ADJ and before[-2] in _CUE_WORDS:
+        before = before[:-1]  # "in eastern Ukraine"
+    if not before:
+        return False
+    last = before[-1]
+    if last in _CUE_WORDS or last == "capital":
+        return True
+    if len(before) > 1:
+        return (last == "of" and before[-2] in _CUE_OF) or (
+            last == "with" and before[-2] in ("border", "borders")
+        )
+    return False
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in _QUOTES:
+        i -= 1
+    return i < 0 or text[i] in ".!?:;\n•|—–"
+
+
+def _extend(text: str, gaz: Gazetteer, start: int, end: int, key: str) -> tuple[int, int, str, str]:
+    """Grow a match by a trailing "oblast"/"airport" or a leading "northern"/"north of" when the gazetteer knows it."""
+    suffix = ""
+    m = _SUFFIX.match(text, end)
+    if m:
+        longer = fold(text[start : m.end()])
+        if longer in gaz:
+            end, key, suffix = m.end(), longer, m.group(1).lower()
+        elif m.group(1).lower() in ("oblast", "region", "province", "governorate", "state"):
+            suffix = "admin1"
+    before = _last_words(text, start)
+    if before and (before[-1] in _DIRECTION_ADJ or before[-1] == "of"):
+        for n in (3, 2, 1):
+            if len(before) >= n:
+                longer = " ".join(before[-n:]) + " " + key
+                if longer in gaz:
+                    at = text.lower().rfind(before[-n], max(0, start - 30), start)
+                    return at, end, longer, suffix
+    return start, end, key, suffix
+
+
+def _candidate(text: str, gaz: Gazetteer, span: tuple[int, int], key: str, run: dict[str, int]) -> Candidate:
+    start, end, key, suffix = _extend(text, gaz, span[0], span[1], key)
+    before = _last_words(text, start)
+    word = text[span[0] : span[1]]
+    all_caps = word.isupper() and len(word) > 1
+    return Candidate(
+        start=start,
+        end=end,
+        key=key,
+        words=run["words"],
+        run_words=run["run_words"],
+        cue=_cue(before),
+        title=bool(before) and before[-1].rstrip(".") in _TITLES,
+        sentence_start=_sentence_start(text, start),
+        all_caps=all_caps,
+        line_caps=all_caps and _line_caps(text, start),
+        suffix=suffix,
+        prev_cap=run["prev"] == 1,
+        next_cap=run["next"] == 1,
+    )
+
+
+def _touching(text: str, left: tuple[int, int], right: tuple[int, int]) -> bool:
+    """Two words with only a space between them ("Victoria Beckham", not "Bucha and Irpin")."""
+    return right[0] - left[1] <= 2 and not text[left[1] : right[0]].strip(" \t\u00a0")
+
+
+def find_candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
+    """Longest gazetteer matches inside each run of capitalised words, left to right."""
+    out: list[Candidate] = []
+    for run in _runs(text, _words(text)):
+        n, i = len(run), 0
+        while i < n:
+            first = fold(text[run[i][0] : run[i][1]])
+            longest = min(n, i + MAX_WORDS) if gaz.starts_longer(first) else i + 1
+            for j in range(longest, i, -1):
+                key = first if j == i + 1 else fold(text[run[i][0] : run[j - 1][1]])
+                if key in gaz:
+                    prev = i > 0 and _touching(text, run[i - 1], run[i])
+                    nxt = j < n and _touching(text, run[j - 1], run[j])
+                    info = {"words": j - i, "run_words": n, "prev": int(prev), "next": int(nxt)}
+                    out.append(_candidate(text, gaz, (run[i][0], run[j - 1][1]), key, info))
+                    i = j
+                    break
+            else:
+                i += 1
+    return out
+
+
+def feature_before(text: str, start: int) -> bool:
+    """ "the airport in Hostomel": a feature word just before a place name."""
+    return bool(_FEATURE_BEFORE.search(text, max(0, start - 25), start))

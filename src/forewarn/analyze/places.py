@@ -1,0 +1,75 @@
+"""Places: toponyms recognised in the text and resolved to GeoNames coordinates.
+
+Candidates come from `geo_candidates`, filters and disambiguation from
+`geo_resolve`; this module turns them into `Place` records. "the airport in
+Hostomel" also yields the airport itself as a feature when the gazetteer has it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from forewarn.analyze.geo_candidates import feature_before, find_candidates
+from forewarn.analyze.geo_resolve import Resolved, Resolver
+from forewarn.analyze.pipeline import Context
+from forewarn.knowledge.gazetteer import GazEntry, Gazetteer, Lexicon, fold, load_gazetteer, load_lexicon
+from forewarn.model import Analysis, Place
+
+_FEATURE_WORDS = ("airport", "airfield", "air base")
+
+
+def _place(start: int, end: int, text: str, entry: GazEntry, confidence: float) -> Place:
+    return Place(
+        start=start,
+        end=end,
+        text=text[start:end],
+        name=entry.name,
+        geonameid=entry.geonameid,
+        lat=entry.lat,
+        lon=entry.lon,
+        country=entry.country,
+        admin1=entry.admin1,
+        level=entry.level,
+        confidence=confidence,
+    )
+
+
+def _feature_place(text: str, gaz: Gazetteer, r: Resolved) -> Place | None:
+    """ "the airport in Hostomel" -> Hostomel Airport, spanning "airport in Hostomel"."""
+    c = r.candidate
+    if r.entry.level != "city" or not feature_before(text, c.start):
+        return None
+    window = text[max(0, c.start - 25) : c.start].lower()
+    for word in _FEATURE_WORDS:
+        at = window.rfind(word)
+        if at >= 0:
+            found = gaz.lookup(fold(f"{text[c.start : c.end]} {word}"))
+            if found:
+                start = max(0, c.start - 25) + at
+                return _place(start, c.end, text, found[0], round(r.confidence * 0.9, 3))
+    return None
+
+
+def find_places(text: str, gaz: Gazetteer, lex: Lexicon) -> tuple[Place, ...]:
+    resolved = Resolver(gaz, lex).resolve(text, find_candidates(text, gaz))
+    places = []
+    for r in resolved:
+        places.append(_place(r.candidate.start, r.candidate.end, text, r.entry, r.confidence))
+        feature = _feature_place(text, gaz, r)
+        if feature is not None:
+            places.append(feature)
+    places.sort(key=lambda p: (p.start, p.end))
+    return tuple(places)
+
+
+class Places:
+    name = "places"
+    requires: tuple[str, ...] = ()
+    assigns = ("places",)
+
+    def __init__(self, gazetteer: Gazetteer | None = None, lexicon: Lexicon | None = None) -> None:
+        self.gazetteer = gazetteer or load_gazetteer()
+        self.lexicon = lexicon or load_lexicon()
+
+    def __call__(self, ctx: Context, analysis: Analysis) -> Analysis:
+        return replace(analysis, places=find_places(ctx.text, self.gazetteer, self.lexicon))

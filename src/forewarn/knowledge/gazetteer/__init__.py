@@ -1,0 +1,125 @@
+"""The gazetteer the package ships: GeoNames places with their names, loaded once.
+
+`gazetteer.tsv.gz` holds one line per place (geonameid, name, lat, lon,
+country, admin1, level, population), a `#names` line, the folded names one per
+line, a `#rows` line, then for each name the row numbers of its places, and
+after `#firsts` the first words of the names of several words. Rows are parsed only
+when a name is looked up, which keeps loading well under a second.
+"""
+
+from __future__ import annotations
+
+import gzip
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import cast
+
+from forewarn.errors import AnalysisError
+from forewarn.knowledge.gazetteer.names import fold
+from forewarn.model import PlaceLevel
+
+HERE = Path(__file__).resolve().parent
+GAZETTEER_FILE = HERE / "gazetteer.tsv.gz"
+
+__all__ = ["GazEntry", "Gazetteer", "Lexicon", "fold", "load_gazetteer", "load_lexicon"]
+
+
+@dataclass(frozen=True)
+class GazEntry:
+    row: int
+    geonameid: int | None
+    name: str
+    lat: float
+    lon: float
+    country: str
+    admin1: str
+    level: PlaceLevel
+    population: int
+
+
+class Gazetteer:
+    """Folded name -> candidate places."""
+
+    def __init__(self, rows: list[str], names: dict[str, str], firsts: frozenset[str]) -> None:
+        self._rows = rows
+        self._names = names
+        self._firsts = firsts  # first words of names of several words: only these start longer matches
+        self._parsed: dict[int, GazEntry] = {}
+        self._lookups: dict[str, tuple[GazEntry, ...]] = {}
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __contains__(self, key: str) -> bool:
+        return key in self._names
+
+    def starts_longer(self, first_word: str) -> bool:
+        return first_word in self._firsts
+
+    def entry(self, row: int) -> GazEntry:
+        found = self._parsed.get(row)
+        if found is None:
+            gid, name, lat, lon, cc, admin1, level, pop = self._rows[row].split("\t")
+            found = GazEntry(
+                row, int(gid) if gid else None, name, float(lat), float(lon), cc, admin1,
+                cast(PlaceLevel, level), int(pop),
+            )  # fmt: skip
+            self._parsed[row] = found
+        return found
+
+    def lookup(self, key: str) -> tuple[GazEntry, ...]:
+        """Places named `key` (already folded with `fold`), most populous first."""
+        found = self._lookups.get(key)
+        if found is None:
+            ids = self._names.get(key)
+            entries = [self.entry(int(i)) for i in ids.split(",")] if ids else []
+            found = tuple(sorted(entries, key=lambda e: -e.population))
+            self._lookups[key] = found
+        return found
+
+    def search(self, name: str) -> tuple[GazEntry, ...]:
+        return self.lookup(fold(name))
+
+
+@lru_cache(maxsize=2)
+def load_gazetteer(path: Path = GAZETTEER_FILE) -> Gazetteer:
+    try:
+        raw = gzip.decompress(path.read_bytes()).decode("utf-8")
+    except OSError as exc:
+        raise AnalysisError(f"cannot read the gazetteer: {exc}", where=str(path)) from exc
+    head, _, tail = raw.partition("\n#names\n")
+    keys, _, tail = tail.partition("\n#rows\n")
+    ids, _, firsts = tail.partition("\n#firsts\n")
+    del raw, tail
+    names = dict(zip(keys.split("\n"), ids.split("\n"), strict=True))
+    return Gazetteer(head.split("\n"), names, frozenset(firsts.split()))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Word lists that keep common words and given names from reading as places."""
+
+    words: frozenset[str]
+    given_names: frozenset[str]
+    zipf: dict[str, float]
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    sections: dict[str, set[str]] = {"words": set(), "given-names": set()}
+    current = "words"
+    for line in (HERE / "stoplist.txt").read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("["):
+            current = line.strip("[]")
+            continue
+        sections[current].add(fold(line))
+    zipf: dict[str, float] = {}
+    for line in (HERE / "common_words.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            word, value = line.split("\t")
+            zipf[word] = float(value)
+    return Lexicon(frozenset(sections["words"]), frozenset(sections["given-names"]), zipf)

