@@ -14,25 +14,20 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
+from forewarn.analyze.quote_lexicon import word_regex
 from forewarn.knowledge.speech_cues import speech_cues
 from forewarn.model import Forecast, Quote, Span, TimeExpr
 
 MIN_SIGNALS = 2
 
 
-def _alternation(phrases: list[str]) -> re.Pattern[str]:
-    ordered = sorted(set(phrases), key=len, reverse=True)
-    body = "|".join(re.escape(p) for p in ordered)
-    return re.compile(rf"(?<![\w’'-])(?:{body})(?![\w’'-])", re.IGNORECASE)
-
-
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     cues = speech_cues()
     return (
-        _alternation(list(cues.hedges)),
-        _alternation(list(cues.future_markers)),
-        _alternation(list(cues.forecast_cues)),
+        word_regex(list(cues.hedges), ignore_case=True),
+        word_regex(list(cues.future_markers), ignore_case=True),
+        word_regex(list(cues.forecast_cues), ignore_case=True),
     )
 
 

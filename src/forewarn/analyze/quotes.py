@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from forewarn.analyze.forecasts import forecast_for
 from forewarn.analyze.pipeline import Context
+from forewarn.analyze.quote_lexicon import word_regex
 from forewarn.analyze.quote_marks import quotation_spans
 from forewarn.analyze.quote_source import SpeakerResolver, subject_after, subject_before
 from forewarn.knowledge.speech_cues import SpeechCues, speech_cues
@@ -42,38 +43,10 @@ class _Found:
     direct: bool
 
 
-def _trie(words: list[str]) -> str:
-    """A regex alternation shaped as a trie: Python's `re` tries a flat one word by word."""
-    tree: dict[str, dict] = {}  # type: ignore[type-arg]
-    for word in words:
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _trie_node(tree)
-
-
-def _trie_node(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
-    optional = "" in node
-    branches = [re.escape(char) + _trie_node(child) for char, child in sorted(node.items()) if char]
-    if not branches:
-        return ""
-    if len(branches) > 1:
-        body = "(?:" + "|".join(branches) + ")"
-    else:
-        body = branches[0] if not optional or len(branches[0]) == 1 else f"(?:{branches[0]})"
-    return body + "?" if optional else body
-
-
 @lru_cache(maxsize=1)
 def _cue_regex() -> re.Pattern[str]:
     cues = speech_cues()
-    words = sorted(set(cues.verb_forms) | set(cues.phrases))
-    by_initial: dict[str, list[str]] = {}
-    for word in words:
-        by_initial.setdefault(word[0], []).append(word[1:])
-    parts = [f"[{c}{c.upper()}]{_trie(rest)}" for c, rest in sorted(by_initial.items())]
-    return re.compile(rf"(?<![\w’'-])(?:{'|'.join(parts)})(?![\w’'-])")
+    return word_regex(sorted(set(cues.verb_forms) | set(cues.phrases)), capitalised=True)
 
 
 _WORD_BEFORE = re.compile(r"(\S+)\s+$")
