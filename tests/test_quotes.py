@@ -66,11 +66,11 @@ def test_quotes_seed_direct_speech_after_he_said_and_kovalchuk_said(seed: Analys
 def test_quotes_seed_zaluzhny_indirect_forecast(seed: Analysis) -> None:
     text = seed.text
     quote = _containing(seed, "while not imminent, it could begin as early as January")
-    assert quote.speaker == "Valery Zaluzhny"
+    assert "Zaluzhn" in quote.speaker  # the actor dictionary's spelling once the actors stage ran
     assert not quote.direct
     assert quote.cue.text_of(text) == "saying"
     assert quote.forecast is not None
-    assert quote.forecast.speaker == "Valery Zaluzhny"
+    assert quote.forecast.speaker == quote.speaker
     assert {"not imminent", "as early as"} <= set(quote.forecast.hedge.split("; "))
     if seed.times:  # the times stage normalises "as early as January" inside the content
         assert quote.forecast.time is not None

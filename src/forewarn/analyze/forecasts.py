@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from datetime import date
 from functools import lru_cache
 
 from forewarn.analyze.quote_lexicon import word_regex
@@ -42,17 +43,26 @@ def hedges_in(text: str) -> list[str]:
     return seen
 
 
-def _time_in(content: Span, times: tuple[TimeExpr, ...]) -> Span | None:
+def _times_in(content: Span, times: tuple[TimeExpr, ...]) -> list[TimeExpr]:
     i = bisect_left([t.start for t in times], content.start)
+    found = []
     for time in times[i:]:
         if time.start >= content.end:
             break
         if time.end <= content.end:
-            return Span(time.start, time.end)
-    return None
+            found.append(time)
+    return found
 
 
-def forecast_for(text: str, quote: Quote, times: tuple[TimeExpr, ...]) -> Forecast | None:
+def _ahead(time: TimeExpr, published: date | None) -> bool:
+    """A time that lies after the document date ("as early as January" in a December article)."""
+    start = time.interval[0]
+    return time.type != "DURATION" and start is not None and published is not None and start > published
+
+
+def forecast_for(
+    text: str, quote: Quote, times: tuple[TimeExpr, ...], published: date | None = None
+) -> Forecast | None:
     """The forecast stated in `quote`, or None when it does not look ahead."""
     _, future_re, cue_re = _patterns()
     said = text[quote.content.start : quote.content.end]
@@ -60,9 +70,12 @@ def forecast_for(text: str, quote: Quote, times: tuple[TimeExpr, ...]) -> Foreca
     if not hedges:
         return None
     futures = {m.group().lower() for m in future_re.finditer(said)} - set(hedges)
-    time = _time_in(quote.content, times)
+    inside = _times_in(quote.content, times)
+    ahead = [t for t in inside if _ahead(t, published)]
     cue_text = text[quote.cue.start : quote.cue.end + 20]
-    signals = len(hedges) + (1 if futures else 0) + (1 if time else 0) + (1 if cue_re.match(cue_text) else 0)
+    signals = len(hedges) + bool(futures) + bool(ahead) + bool(cue_re.search(cue_text))
     if signals < MIN_SIGNALS:
         return None
-    return Forecast(speaker=quote.speaker, content=quote.content, time=time, hedge="; ".join(hedges))
+    time = (ahead or inside or [None])[0]
+    span = Span(time.start, time.end) if time else None
+    return Forecast(speaker=quote.speaker, content=quote.content, time=span, hedge="; ".join(hedges))

@@ -11,11 +11,12 @@ to the last fitting person named before.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from forewarn.knowledge.speech_cues import SpeechCues
-from forewarn.model import Actor, Span
+from forewarn.analyze.actors import resolve_pronoun
+from forewarn.model import Actor, Analysis, Span
 
 # words, with clitics apart ("He’s" -> "He", "’s") so a subject never swallows its auxiliary
 TOKEN = re.compile(
@@ -43,6 +44,7 @@ DETERMINERS = frozenset(
 # a capitalised word, or a connector allowed inside a name ("Ministry of Defense")
 _NAME_RUN = re.compile(r"[A-Z][\w.’'-]*(?:\s+(?:(?:of|the|de|van|von|al|bin|for|and)\s+)*[A-Z][\w.’'-]*)*")
 MAX_SOURCE_TOKENS = 18
+MOSTLY = 0.6  # an organisation or state actor names the speaker when it is most of the phrase
 SHORT_SUBJECT = 3
 
 
@@ -125,13 +127,14 @@ def subject_after(text: str, cue_end: int, limit: int) -> Span | None:
 class SpeakerResolver:
     """Names speakers in text order, remembering who was named, for pronouns and surnames."""
 
-    text: str
-    actors: tuple[Actor, ...]
+    analysis: Analysis
     cues: SpeechCues
     _persons: list[tuple[int, str]] = field(default_factory=list)  # (offset, full name), in order
     _by_surname: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        self.text = self.analysis.text
+        self.actors = self.analysis.actors
         self._actor_starts = [a.start for a in self.actors]
         for actor in self.actors:
             if actor.type == "person":
@@ -144,9 +147,18 @@ class SpeakerResolver:
             self._by_surname.setdefault(name.rsplit(" ", 1)[-1], name)
 
     def _actor_in(self, span: Span) -> Actor | None:
-        i = bisect_right(self._actor_starts, span.end) - 1
-        while i >= 0 and self.actors[i].end > span.start:
-            return self.actors[i]
+        """The person named in the phrase's head (before any appositive), else an actor that is most of it."""
+        comma = self.text.find(",", span.start, span.end)
+        head_end = comma if comma > 0 else span.end
+        lo, hi = bisect_left(self._actor_starts, span.start), bisect_left(self._actor_starts, head_end)
+        inside = [a for a in self.actors[lo:hi] if a.end <= head_end]
+        persons = [a for a in inside if a.type == "person"]
+        if persons:
+            return persons[-1]
+        head = self.text[span.start : head_end].strip()
+        longest = max(inside, key=lambda a: a.end - a.start, default=None)
+        if longest is not None and (longest.end - longest.start) >= MOSTLY * len(head):
+            return longest
         return None
 
     def _name_in(self, span: Span) -> str:
@@ -187,7 +199,8 @@ class SpeakerResolver:
             return ""
         word = self.text[source.start : source.end]
         if word.lower() in PERSONAL:
-            return self._previous_person(source.start) or word
+            antecedent = resolve_pronoun(self.analysis, source.start) if self.actors else None
+            return antecedent.name if antecedent else self._previous_person(source.start) or word
         actor = self._actor_in(source)
         name = actor.name if actor is not None else self._name_in(source)
         if " " not in name and name[:1].isupper():

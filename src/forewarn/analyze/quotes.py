@@ -351,9 +351,10 @@ class Quotes:
     assigns = ("quotes",)
 
     def __call__(self, ctx: Context, analysis: Analysis) -> Analysis:
-        resolver = SpeakerResolver(analysis.text, analysis.actors, speech_cues())
+        resolver = SpeakerResolver(analysis, speech_cues())
         quotes = find_quotes(analysis.text, analysis.sentences, resolver)
         with_forecasts = tuple(
-            replace(q, forecast=forecast_for(analysis.text, q, analysis.times)) for q in quotes
+            replace(q, forecast=forecast_for(analysis.text, q, analysis.times, analysis.published))
+            for q in quotes
         )
         return replace(analysis, quotes=with_forecasts)
