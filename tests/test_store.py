@@ -390,3 +390,10 @@ def test_store_bare_path_is_a_sqlite_file(tmp_path: object) -> None:
 def test_store_bad_url_is_a_store_error(url: str) -> None:
     with pytest.raises(StoreError):
         open_store(url)
+
+
+
+def test_store_opens_at_the_newest_migration(store: Store) -> None:
+    from forewarn.store.engine import current_revision, head_revision
+
+    assert current_revision(store.engine) == head_revision() is not None

@@ -10,11 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from forewarn.errors import StoreError
@@ -65,25 +61,35 @@ def include_name(name: str | None, type_: str, _parents: Any) -> bool:
     return not (type_ == "table" and (name or "").startswith("documents_fts"))
 
 
-def _config() -> Config:
+def _config() -> Any:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     return config
 
 
 def head_revision() -> str | None:
+    """The newest revision in the migrations folder."""
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(_config()).get_current_head()
 
 
 def current_revision(engine: Engine) -> str | None:
+    """The revision the database is at; None for an empty database."""
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        if not engine.dialect.has_table(conn, "alembic_version"):
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def migrate(engine: Engine) -> None:
     """Bring the database to the newest schema; a no-op when it is there already."""
     if current_revision(engine) == head_revision():
         return
+    from alembic import command
+
     config = _config()
     with writer(engine).begin() as conn:
         config.attributes["connection"] = conn
