@@ -76,6 +76,7 @@ def forecast_for(
     signals = len(hedges) + bool(futures) + bool(ahead) + bool(cue_re.search(cue_text))
     if signals < MIN_SIGNALS:
         return None
-    time = (ahead or inside or [None])[0]
+    chosen = ahead or inside
+    time = chosen[0] if chosen else None
     span = Span(time.start, time.end) if time else None
     return Forecast(speaker=quote.speaker, content=quote.content, time=span, hedge="; ".join(hedges))

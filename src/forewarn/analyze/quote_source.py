@@ -14,8 +14,8 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-from forewarn.knowledge.speech_cues import SpeechCues
 from forewarn.analyze.actors import resolve_pronoun
+from forewarn.knowledge.speech_cues import SpeechCues
 from forewarn.model import Actor, Analysis, Span
 
 # words, with clitics apart ("He’s" -> "He", "’s") so a subject never swallows its auxiliary
