@@ -2,8 +2,7 @@
 
 The document creation date (DCT) and the tense of the sentence decide: a past
 sentence points to the latest such date on or before the DCT, a future one to
-the earliest on or after it; without a tense the nearest one wins (for months:
-the DCT's year, as news mostly speaks of the current year).
+the earliest on or after it; without a tense the nearest one wins.
 """
 
 from __future__ import annotations
@@ -35,8 +34,10 @@ def month_year(dct: date, mon: int, tense: Tense, relation: str = "") -> int:
         return dct.year if mon < dct.month else dct.year - 1
     if relation == NEXT:
         return dct.year if mon > dct.month else dct.year + 1
-    if relation == THIS or not tense:
+    if relation == THIS:
         return dct.year
+    if not tense:  # the nearest: within six months of the DCT
+        return dct.year + (1 if mon - dct.month < -6 else -1 if mon - dct.month > 6 else 0)
     if tense == "past":
         return dct.year if mon <= dct.month else dct.year - 1
     return dct.year if mon >= dct.month else dct.year + 1
@@ -48,8 +49,9 @@ def month_day(dct: date, mon: int, dom: int, tense: Tense) -> date | None:
         y = dct.year if (mon, dom) <= (dct.month, dct.day) else dct.year - 1
     elif tense == "future":
         y = dct.year if (mon, dom) >= (dct.month, dct.day) else dct.year + 1
-    else:
-        y = dct.year
+    else:  # the nearest such day, within half a year of the DCT
+        delta = (mon - dct.month) * 31 + dom - dct.day
+        y = dct.year + (1 if delta < -183 else -1 if delta > 183 else 0)
     return make_date(y, mon, dom) or (make_date(y - 1, mon, dom) if (mon, dom) == (2, 29) else None)
 
 

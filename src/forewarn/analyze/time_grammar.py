@@ -19,7 +19,7 @@ from forewarn.knowledge.time_lexicon import TimeLexicon, load_time_lexicon
 KINDS = (
     "iso", "numdate", "mdy", "dmy", "month_year", "time", "weekday", "deictic", "daypart",
     "quarter", "yearago", "firstday", "season", "rel", "dur", "bare_plural", "set", "decade",
-    "century", "holiday", "year", "month", "ref",
+    "century", "holiday", "yearq", "spelled_year", "year", "month", "ref",
 )  # fmt: skip
 
 PREFIX_MODS = {
@@ -29,21 +29,36 @@ PREFIX_MODS = {
     "the second half of": "END", "the latter half of": "END", "the last half of": "END",
     "mid": "MID", "the middle of": "MID", "about": "APPROX", "around": "APPROX",
     "roughly": "APPROX", "approximately": "APPROX", "some": "APPROX", "nearly": "APPROX",
-    "almost": "APPROX", "more than": "MORE_THAN", "over": "MORE_THAN", "at least": "EQUAL_OR_MORE",
+    "almost": "APPROX", "more than": "MORE_THAN", "at least": "EQUAL_OR_MORE",
     "less than": "LESS_THAN", "under": "LESS_THAN", "up to": "EQUAL_OR_LESS",
     "at most": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS",
 }  # fmt: skip
 # Prefixes that only make sense before a count ("over an hour", not "over the past months").
 QUANTITY_PREFIXES = frozenset(
-    {"about", "around", "roughly", "approximately", "some", "nearly", "almost", "more than", "over",
+    {"about", "around", "roughly", "approximately", "some", "nearly", "almost", "more than",
      "at least", "less than", "under", "up to", "at most", "no more than"}
 )  # fmt: skip
+
+SPELLED_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+SPELLED_TEENS = (
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+)
+SPELLED_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 
 DETERMINERS = (
     "the past", "the last", "the next", "the coming", "the previous", "the current", "the following",
     "the same", "the latest", "the first", "the final", "the recent", "the preceding", "the entire",
     "the whole", "the full", "the early", "this past", "this", "last", "next", "past", "coming",
-    "previous", "current", "following", "that", "the", "recent", "these", "those",
+    "previous", "current", "following", "that", "the", "recent",
 )  # fmt: skip
 
 
@@ -76,7 +91,7 @@ def _number(lexicon: TimeLexicon) -> str:
     tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
     units = "one|two|three|four|five|six|seven|eight|nine"
     words = _alt(lexicon.numbers)
-    digits = r"\d+(?:\.\d+)?(?:\s+1/2)?"
+    digits = r"\d{1,3}(?:\.\d+)?(?!\d)(?:\s+1/2)?"
     return (
         rf"(?:{digits}|(?i:(?:{tens})[\s-](?:{units}))(?:\s+and\s+a\s+half)?|{words}(?:\s+and\s+a\s+half)?)"
     )
@@ -103,24 +118,26 @@ def master_pattern() -> re.Pattern[str]:
         "numdate": r"(?P<nd_a>\d{1,2})(?P<nd_sep>[./-])(?P<nd_b>\d{1,2})(?P=nd_sep)(?P<nd_y>\d{4}|\d{2})(?![\d./-]\d|\d)",
         "mdy": rf"(?:{weekday},?\s+)?(?P<mdy_m>{month})\s*(?P<mdy_d>{dom})(?:{year_after.format('mdy')})?",
         "dmy": rf"(?:{weekday},?\s+)?(?:(?i:the)\s+)?(?P<dmy_d>{dom})\s+(?:(?i:of)\s+)?(?P<dmy_m>{month})(?:{year_after.format('dmy')})?",
-        "month_year": rf"(?P<my_m>{month}),?\s+(?:(?i:of)\s+)?(?P<my_y>{year4})",
-        "time": rf"(?:(?P<tm_h>[01]?\d)(?::(?P<tm_min>[0-5]\d))?\s*(?P<tm_ap>(?i:[ap]\.\s?m\b\.?|[ap]m\b))|(?P<tm_h2>[012]?\d):(?P<tm_min2>[0-5]\d)(?!\d)|(?P<tm_word>(?i:noon|midnight|midday)))(?:\s+(?P<tm_tz>(?:[ECMP][SD]T|GMT|UTC)\b))?(?:,?\s+(?P<tm_day>{weekday}|(?i:yesterday|today|tomorrow)))?",
+        "month_year": rf"(?P<my_m>{month})(?:,?\s+(?:(?i:of)\s+)?(?P<my_y>{year4})|\s+(?P<my_rel>(?i:this|last|next))\s+(?i:year)\b)",
+        "time": rf"(?:(?P<tm_h>[01]?\d)(?::(?P<tm_min>[0-5]\d))?\s*(?P<tm_ap>(?i:[ap]\.\s?m\b\.?|[ap]m\b))|(?P<tm_h2>[012]?\d):(?P<tm_min2>[0-5]\d)(?!\d)|(?P<tm_word>(?i:noon|midnight|midday)))(?:\s+(?P<tm_tz>(?:[ECMP][SD]T|GMT|UTC)\b))?(?:,?\s+(?P<tm_day>{weekday}|(?i:yesterday|today|tomorrow))|,?\s+(?P<tm_m>{month})\s*(?P<tm_d>{dom}))?",
         "weekday": rf"(?:(?P<wd_rel>(?i:last|next|this|coming|past|this\s+past|this\s+coming))\s+)?(?P<wd>{weekday})(?:\s+(?P<wd_pod>{part}))?",
         "deictic": rf"(?:(?i:the\s+day\s+)(?P<dx_ba>(?i:before|after))\s+)?(?P<dx>(?i:yesterday|today|tomorrow|tonight))(?:\s+(?P<dx_pod>{part}))?",
         "daypart": rf"(?P<dp_rel>(?i:this|last|tomorrow|the\s+next|the\s+same))\s+(?P<dp>{part})",
         "quarter": rf"(?:(?P<q_det>(?i:the\s+year-(?:ago|earlier)|the\s+same|this\s+year's|last\s+year's|next\s+year's|the\s+latest|the\s+current|the\s+previous|the|this|last|next))\s+)?(?:(?i:fiscal)[\s-]+)?(?P<q_ord>{ordinal})[\s-]+(?:(?i:fiscal)[\s-]+)?(?P<q_unit>(?i:quarter|half))(?:\s+(?:(?i:of)\s+)?(?:(?i:fiscal)\s+)?(?P<q_y>{year4}))?",
-        "yearago": r"(?P<ya_det>(?i:the\s+|a\s+)?)(?P<ya>(?i:year-(?:ago|earlier)))(?:\s+(?P<ya_unit>(?i:quarter|period|month|year)))?",
+        "yearago": r"(?:(?i:the|a)\s+(?=(?i:year-(?:ago|earlier)\s+(?:quarter|period|month|year))))?(?P<ya>(?i:year-(?:ago|earlier)))(?:\s+(?P<ya_unit>(?i:quarter|period|month|year)))?",
         "firstday": rf"(?i:the\s+(?P<fd_ord>first|second|third|last|final|opening|early)\s+(?P<fd_unit>day|days|week|weeks|month|months|hours)\s+of\s+(?:the\s+)?(?P<fd_ev>(?!{month}|\d)[a-z]+(?:\s+of\s+[A-Z][a-z]+)?))",
-        "rel": rf"(?P<rl_det>{dets})\s+(?:(?P<rl_num>{num}|{vague})[\s-]+)?(?:(?i:fiscal)\s+)?(?:(?P<rl_unit>{unit})|(?P<rl_season>{season})|(?P<rl_month>{month})|(?P<rl_wd>{weekday}))\b(?:\s+(?P<rl_dir>(?i:ago|earlier|later|before)))?",
-        "dur": rf"(?P<du_num>{num}|{vague})[\s-]+(?:(?i:more|full|straight|consecutive|long)\s+)?(?P<du_unit>{unit})\b(?P<du_old>[\s-](?i:old))?(?:\s+(?P<du_dir>(?i:ago|earlier|later|before|after|from\s+now|hence|back)))?",
+        "rel": rf"(?P<rl_det>{dets})\s+(?:(?P<rl_num>{num}|{vague})[\s-]+)?(?:(?i:fiscal)\s+)?(?:(?P<rl_unit>{unit})|(?P<rl_season>{season})|(?P<rl_month>{month})(?!\s*,?\s*\d)|(?P<rl_wd>{weekday}))\b(?:\s+(?P<rl_dir>(?i:ago|earlier|later|before)))?",
+        "dur": rf"(?P<du_num>{num}|{vague})[\s-]+(?:(?i:more|full|straight|consecutive|long)\s+)?(?P<du_unit>{unit})\b(?P<du_old>[\s-](?i:old))?(?:\s+(?P<du_dir>(?i:ago|earlier|from\s+now|hence|back)\b))?",
         "bare_plural": r"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\blasting\s)|(?<=\bfor\s\s))(?P<bp>(?i:years|months|weeks|days|hours|decades|centuries|minutes))\b",
         "set": rf"(?:(?P<st_det>(?i:every|each|per))\s+(?:(?P<st_num>{num}|(?i:other))\s+)?(?:(?P<st_unit>{unit})|(?P<st_wd>{weekday})|(?P<st_pod>{part}))\b|(?P<st_adv>{_alt(lx.sets)})\b|(?P<st_times>(?i:once|twice|thrice)|{num}\s+(?i:times))\s+(?i:a|per|every)\s+(?P<st_unit2>{unit})\b)",
-        "decade": r"(?:(?i:the)\s+)?(?:(?P<dc_mod>(?i:early|mid|late))[\s-]+)?(?P<dc>1[6-9]\d0|20\d0|'\d0)'?s\b",
+        "decade": r"(?:(?i:the)\s+)?(?:(?P<dc_mod>(?i:early|mid|late))[\s-]+)?(?:(?P<dc>1[6-9]\d0|20\d0|'\d0)'?s\b|(?P<dc_word>(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b)",
         "century": r"(?:(?i:the)\s+)?(?P<ce>\d{1,2})(?i:st|nd|rd|th)[\s-]+(?i:century)",
         "season": rf"(?:(?i:the)\s+)?(?P<se>{season})\s+(?:(?i:of)\s+)?(?P<se_y>{year4})",
         "holiday": rf"(?P<hd>{_capitalised(lx.holidays)})\b",
         "year": rf"(?P<yr_fy>(?i:fiscal|FY)\s*)?(?P<yr>{year4})(?!\s*(?i:b\.?c))",
         "month": rf"(?P<mo>{month})",
+        "yearq": rf"(?:(?i:the)\s+)?(?P<yq_y>{year4})\s+(?:(?P<yq_ord>{ordinal})[\s-]+)?(?:(?i:fiscal)\s+)?(?P<yq_unit>(?i:quarter|half|period))\b",
+        "spelled_year": rf"(?:(?i:the\s+year)\s+)?(?P<sy>(?i:nineteen|twenty)[\s-]+(?:{_alt(SPELLED_TENS)}(?:[\s-]+{_alt(SPELLED_UNITS)})?|{_alt(SPELLED_TEENS)}|(?i:hundred|o[\s-]+){_alt(SPELLED_UNITS)})|(?i:two\s+thousand)(?:[\s-]+(?:(?i:and)\s+)?{_alt(SPELLED_UNITS)})?)\b",
         "ref": rf"(?P<rf>{_alt(lx.refs)})\b",
     }
     pre = _alt(PREFIX_MODS)

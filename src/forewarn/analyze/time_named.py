@@ -31,9 +31,21 @@ def resolve_set(q: Query) -> Resolved | None:
     return Resolved("SET", tv.duration_value(count, _unit(q, "st_unit")))
 
 
+DECADE_WORDS = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60, "seventies": 70, "eighties": 80, "nineties": 90}  # fmt: skip
+SPELLED = {
+    "o": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 0, "thousand": 0, "and": 0,
+}  # fmt: skip
+
+
 def resolve_decade(q: Query) -> Resolved | None:
     digits = q.group("dc")
-    start = anchor.two_digit_year(int(digits[1:]), q.dct) if digits.startswith("'") else int(digits)
+    if q.group("dc_word"):
+        start = anchor.two_digit_year(DECADE_WORDS[q.lower("dc_word")], q.dct)
+    else:
+        start = anchor.two_digit_year(int(digits[1:]), q.dct) if digits.startswith("'") else int(digits)
     period = tv.decade(start)
     mod = DECADE_MODS.get(q.lower("dc_mod"), "")
     return Resolved("DATE", period.value, mod, period.interval)
@@ -55,6 +67,26 @@ def resolve_holiday(q: Query) -> Resolved | None:
         return Resolved("DATE", f"XXXX-{mon:02d}-{dom:02d}")
     d = anchor.month_day(q.dct, mon, dom, q.tense)
     return _date(tv.day(d)) if d else None
+
+
+def resolve_spelled_year(q: Query) -> Resolved | None:
+    """ "nineteen ninety-six", "two thousand", "the year two thousand"."""
+    words = q.lower("sy").replace("-", " ").split()
+    if words[:2] == ["two", "thousand"]:
+        return _date(tv.year(2000 + sum(SPELLED[w] for w in words[2:])))
+    return _date(tv.year(SPELLED[words[0]] * 100 + sum(SPELLED[w] for w in words[1:])))
+
+
+def resolve_yearq(q: Query) -> Resolved | None:
+    """ "the 1988 second quarter", "the 1988 period" (a report's period: the last completed quarter)."""
+    y = int(q.group("yq_y"))
+    unit = q.lower("yq_unit")
+    ordinal = rel.ORDINALS.get(q.lower("yq_ord"), 0)
+    if unit == "half":
+        return _date(tv.half(y, ordinal)) if ordinal in (1, 2) else _date(tv.year(y))
+    if not ordinal:
+        ordinal = rel._previous_quarter(q.dct)[1] if q.dct else 0
+    return _date(tv.quarter(y, ordinal)) if 1 <= ordinal <= 4 else _date(tv.year(y))
 
 
 def resolve_year(q: Query) -> Resolved | None:
@@ -93,4 +125,6 @@ RESOLVERS: dict[str, Resolver] = {
     "year": resolve_year,
     "month": res.resolve_month,
     "ref": resolve_ref,
+    "yearq": resolve_yearq,
+    "spelled_year": resolve_spelled_year,
 }

@@ -74,7 +74,7 @@ def resolve_yearago(q: Query) -> Resolved | None:
     unit = q.lower("ya_unit")
     if q.dct is None:
         return Resolved("DATE", "XXXX")
-    if unit == "year":
+    if unit == "year" or not unit:
         return _date(tv.year(q.dct.year - 1))
     if unit == "month":
         moved = tv.shift_months(q.dct, -13)
@@ -132,6 +132,8 @@ def _relative_unit(q: Query, det: str, unit: str) -> Resolved | None:
     """ "last year", "this month", "the quarter", "the past week"."""
     if det in PAST_SPAN_DETS or det in COMING_SPAN_DETS or det in SPAN_DETS:
         return _count_span(q, 1, unit, det)
+    if det == "the" and unit == "Y":  # "for the year", "the fiscal year": a year's length
+        return Resolved("DURATION", "P1Y")
     if q.dct is None:
         return Resolved("DATE", _unresolved(unit))
     steps = -1 if det in PREV_DETS else 1 if det in NEXT_DETS else 0
@@ -169,6 +171,10 @@ def _ago(q: Query, count: float | None, unit: str, sign: int) -> Resolved | None
         return Resolved("DATE", _unresolved(unit))
     if unit in FINE_UNITS:
         return _date(tv.day(q.dct))
+    if unit == "Y" and count == 1 and sign < 0 and "quarter" in q.sentence:
+        # "profit rose from a year ago" beside a quarter: the same quarter a year before
+        y, number = _previous_quarter(q.dct)
+        return _date(tv.quarter(y - 1, number))
     period = _relative_period(
         q.dct, "Y" if unit in ("DE", "CE") else unit, sign * int(count) * {"DE": 10, "CE": 100}.get(unit, 1)
     )
@@ -183,8 +189,10 @@ def resolve_dur(q: Query) -> Resolved | None:
     direction = q.lower("du_dir")
     if direction in ("ago", "earlier", "before", "back"):
         return _ago(q, count, unit, -1)
-    if direction in ("later", "after", "from now", "hence"):
+    if direction in ("from now", "hence"):
         return _ago(q, count, unit, 1)
+    if q.lower("du_num") == "one" and unit == "D" and q.tense == "future":
+        return Resolved("DATE", "FUTURE_REF", "", (q.dct, None) if q.dct else tv.OPEN)  # "will one day be"
     return Resolved("DURATION", tv.duration_value(count, unit))
 
 

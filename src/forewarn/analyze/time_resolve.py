@@ -35,6 +35,7 @@ class Query:
     dct: date | None
     tense: Tense
     lexicon: TimeLexicon
+    sentence: str = ""  # the lower-cased sentence around the match
 
     def group(self, name: str) -> str:
         return self.match.group(name) or ""
@@ -127,7 +128,14 @@ def resolve_dmy(q: Query) -> Resolved | None:
 
 def resolve_month_year(q: Query) -> Resolved | None:
     mon = name_number(q.group("my_m"), q.lexicon.months)
-    return _date(tv.month(int(q.group("my_y")), mon)) if mon else None
+    if mon is None:
+        return None
+    if q.group("my_y"):
+        return _date(tv.month(int(q.group("my_y")), mon))
+    if q.dct is None:  # "June last year" without a date to count from
+        return Resolved("DATE", f"XXXX-{mon:02d}")
+    shift = {"last": -1, "next": 1}.get(q.lower("my_rel"), 0)
+    return _date(tv.month(q.dct.year + shift, mon))
 
 
 def resolve_month(q: Query) -> Resolved | None:
@@ -172,6 +180,9 @@ def resolve_time(q: Query) -> Resolved | None:
     if clock is None:
         return None
     d = _day_from_word(q.group("tm_day"), q)
+    mon = name_number(q.group("tm_m"), q.lexicon.months) if q.group("tm_m") else None
+    if mon and q.dct:
+        d = anchor.month_day(q.dct, mon, int(re.sub(r"\D", "", q.group("tm_d"))), q.tense)
     stamp = f"T{clock[0]:02d}:{clock[1]:02d}"
     if d is None:
         return Resolved("TIME", "XXXX-XX-XX" + stamp)

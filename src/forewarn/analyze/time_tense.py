@@ -9,6 +9,7 @@ will begin in January" the "will" governs January, not the "said".
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 from typing import Literal
@@ -17,49 +18,54 @@ from forewarn.knowledge.time_lexicon import load_time_lexicon
 
 Tense = Literal["future", "past", ""]
 
-_WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|'ll")
-# Regular past tense: lower-case (so "United", "Ahmed" are not verbs), at least 4 letters before -ed.
-_REGULAR_PAST = re.compile(r"[a-z]{3,}ed")
-_NOT_PAST_ED = frozenset({"need", "needed", "speed", "seed", "feed", "proceed", "exceed", "succeed", "indeed", "armed", "based", "united", "related", "limited", "advanced", "supposed", "so-called", "detailed", "concerned", "expected", "planned", "scheduled", "alleged", "required"})  # fmt: skip
+# Lower-case words in -ed that are rarely past-tense verbs in news text.
+_NOT_PAST_ED = frozenset({"need", "needed", "speed", "seed", "feed", "proceed", "exceed", "succeed", "indeed", "armed", "based", "united", "related", "limited", "advanced", "supposed", "detailed", "concerned", "expected", "planned", "scheduled", "alleged", "required", "reported", "embed", "bed", "shed", "red", "hundred"})  # fmt: skip
 
 
 @lru_cache(maxsize=1)
-def _cues() -> tuple[frozenset[str], frozenset[str], re.Pattern[str]]:
+def _cue_pattern() -> tuple[re.Pattern[str], frozenset[str]]:
+    from forewarn.analyze.time_scan import trie_pattern
+
     lexicon = load_time_lexicon()
-    multi = sorted((c for c in lexicon.future_cues | lexicon.past_cues if " " in c), key=len, reverse=True)
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in multi) + r")\b" if multi else r"(?!x)x")
-    return lexicon.future_cues, lexicon.past_cues, pattern
+    words = sorted(lexicon.future_cues | lexicon.past_cues)
+    # Regular past tense is lower-case only, so "United" or "Ahmed" are not verbs.
+    pattern = re.compile(r"(?<![\w'])(?:(?i:" + trie_pattern(words) + r")(?![\w'])|[a-z]{3,}ed\b)")
+    return pattern, lexicon.future_cues
 
 
-def _cue_tense(word: str, future: frozenset[str], past: frozenset[str]) -> Tense:
-    lower = word.lower()
-    if lower in future:
-        return "future"
-    if lower in past:
-        return "past"
-    if _REGULAR_PAST.fullmatch(word) and word not in _NOT_PAST_ED:
-        return "past"
-    return ""
+class TenseReader:
+    """Tense cues of one text, found once per sentence and looked up per expression."""
 
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._cache: dict[int, tuple[list[int], list[int], list[Tense]]] = {}
 
-def tense_at(text: str, sent_start: int, sent_end: int, start: int, end: int) -> Tense:
-    """The tense of the cue nearest to text[start:end] inside the sentence [sent_start, sent_end)."""
-    future, past, multi = _cues()
-    best: tuple[int, Tense] = (10**9, "")
-    for match in _WORD.finditer(text, sent_start, sent_end):
-        if start <= match.start() < end:
-            continue
-        tense = _cue_tense(match.group(), future, past)
-        if tense:
-            distance = start - match.end() if match.end() <= start else match.start() - end
-            if distance < best[0]:
-                best = (distance, tense)
-    lowered = text[sent_start:sent_end].lower()
-    for match in multi.finditer(lowered):
-        m_start, m_end = match.start() + sent_start, match.end() + sent_start
-        if start <= m_start < end:
-            continue
-        distance = start - m_end if m_end <= start else m_start - end
-        if distance < best[0]:
-            best = (distance, "future" if match.group() in future else "past")
-    return best[1]
+    def _cues(self, sent_start: int, sent_end: int) -> tuple[list[int], list[int], list[Tense]]:
+        cached = self._cache.get(sent_start)
+        if cached is not None:
+            return cached
+        pattern, future = _cue_pattern()
+        starts: list[int] = []
+        ends: list[int] = []
+        tenses: list[Tense] = []
+        for match in pattern.finditer(self.text, sent_start, sent_end):
+            word = " ".join(match.group().lower().split())
+            if word in _NOT_PAST_ED:
+                continue
+            starts.append(match.start())
+            ends.append(match.end())
+            tenses.append("future" if word in future else "past")
+        self._cache[sent_start] = (starts, ends, tenses)
+        return starts, ends, tenses
+
+    def at(self, sent_start: int, sent_end: int, start: int, end: int) -> Tense:
+        """The tense of the cue nearest to text[start:end] inside the sentence."""
+        starts, ends, tenses = self._cues(sent_start, sent_end)
+        before = bisect.bisect_right(ends, start) - 1  # last cue ending before the expression
+        after = bisect.bisect_left(starts, end)  # first cue starting after it
+        best: tuple[int, Tense] = (10**9, "")
+        if before >= 0:
+            best = (start - ends[before], tenses[before])
+        if after < len(starts) and starts[after] - end < best[0]:
+            best = (starts[after] - end, tenses[after])
+        return best[1]

@@ -177,8 +177,8 @@ def apply_mod(interval: Interval, mod: str) -> Interval:
 
 def duration_value(count: float | None, unit: str) -> str:
     """TIMEX3 duration: P3W, PT24H, P2Y6M, PXM for an unknown count."""
-    code = {"DE": "Y", "CE": "Y", "FN": "W", "WE": "D", "Q": "M"}.get(unit, unit)
-    factor = {"DE": 10, "CE": 100, "FN": 2, "WE": 2, "Q": 3}.get(unit, 1)
+    code = {"DE": "Y", "CE": "Y", "FN": "W", "WE": "D"}.get(unit, unit)
+    factor = {"DE": 10, "CE": 100, "FN": 2, "WE": 2}.get(unit, 1)
     timed = code in ("H", "MIN", "S")
     letter = "M" if code == "MIN" else code
     prefix = "PT" if timed else "P"

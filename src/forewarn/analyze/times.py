@@ -17,10 +17,11 @@ from datetime import date, timedelta
 
 from forewarn.analyze import time_values as tv
 from forewarn.analyze.pipeline import Context
-from forewarn.analyze.time_grammar import KINDS, PREFIX_MODS, QUANTITY_PREFIXES, master_pattern
+from forewarn.analyze.time_grammar import KINDS, PREFIX_MODS, QUANTITY_PREFIXES
 from forewarn.analyze.time_named import RESOLVERS
 from forewarn.analyze.time_resolve import Query, Resolved
-from forewarn.analyze.time_tense import tense_at
+from forewarn.analyze.time_scan import scan
+from forewarn.analyze.time_tense import TenseReader
 from forewarn.knowledge.time_lexicon import load_time_lexicon
 from forewarn.model import Analysis, Span, TimeExpr
 
@@ -66,6 +67,10 @@ def _outer_mod(text: str, start: int, end: int) -> str:
 def _prefix(match: re.Match[str], kind: str) -> tuple[int, str]:
     """Where the span starts and the modifier of its prefix ("" when the prefix is dropped)."""
     pre = " ".join((match.group("pre") or "").lower().split())
+    if kind == "rel" and match.group("rl_num") and match.group("rl_det").lower() == "the":
+        between = match.string[match.end("rl_num") : match.start("rl_unit")] if match.group("rl_unit") else ""
+        if "-" in between:  # "the eight-year war": an adjective, the article is not part of it
+            return match.start("rl_num"), ""
     if not pre:
         return match.start(kind), ""
     if pre in QUANTITY_PREFIXES and not _COUNT_START.match(match.group(kind)):
@@ -117,14 +122,16 @@ def find_times(text: str, published: date | None, sentences: tuple[Span, ...] = 
     """Every time expression in text, normalised against `published` (None: relative ones stay unresolved)."""
     lexicon = load_time_lexicon()
     bounds = _Sentences(text, sentences)
+    tenses = TenseReader(text)
     found: list[TimeExpr] = []
-    for match in master_pattern().finditer(text):
+    for match in scan(text):
         kind = _kind_of(match)
         start, mod = _prefix(match, kind)
         end = match.end()
         sent_start, sent_end = bounds.around(start, len(text))
-        tense = tense_at(text, sent_start, sent_end, start, end)
-        resolved = RESOLVERS[kind](Query(match, published, tense, lexicon))
+        tense = tenses.at(sent_start, sent_end, start, end)
+        sentence = text[sent_start:sent_end].lower()
+        resolved = RESOLVERS[kind](Query(match, published, tense, lexicon, sentence))
         if resolved is None:
             continue
         resolved = _halves(resolved, match, kind) or resolved

@@ -1,0 +1,112 @@
+"""Fast scanning: try the grammar only where a time expression can be.
+
+Trying the whole grammar at every word costs ~10 ms an article. Instead a
+cheap trie-shaped expression over the lower-cased text finds anchors (words
+every time expression contains: a month, weekday, unit, digit, "now" ...);
+from each anchor we step back over the words an expression may start with
+("the", "past", "several", "end", "of" ...) and try the grammar from the
+leftmost of them rightwards, keeping the first match that covers the anchor.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+from forewarn.analyze.time_grammar import DETERMINERS, PREFIX_MODS, master_pattern
+from forewarn.knowledge.time_lexicon import load_time_lexicon
+
+_EXTRA_ANCHORS = (
+    "yesterday", "today", "tomorrow", "tonight", "noon", "midnight", "midday", "half", "christmas",
+    "halloween", "morning", "afternoon", "evening", "night", "overnight", "present", "moment",
+    "possible", "past", "future", "fiscal", "nineteen", "thousand", "twenties", "thirties", "forties",
+    "fifties", "sixties", "seventies", "eighties", "nineties", "term", "date",
+)  # fmt: skip
+_EXTRA_STARTS = (
+    "of", "and", "every", "each", "per", "once", "twice", "thrice", "times", "other", "day", "fiscal",
+    "year", "year's", "as", "at", "soon", "couple", "number", "few", "several",
+)  # fmt: skip
+_WORD_BEFORE = re.compile(r"[\w'’-]+|[$£€]")
+_LOOKBACK_WORDS = 6
+_LOOKBACK_CHARS = 60
+_ASCII_LOWER = {c: c + 32 for c in range(65, 91)}
+
+
+Trie = dict[str, "Trie"]
+
+
+def _trie_body(node: Trie) -> str:
+    branches = [re.escape(char) + _trie_body(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:  # a word ends here and longer ones go on
+        return body + "?" if len(branches) == 1 and len(branches[0]) == 1 else f"(?:{body})?"
+    return body
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """A regex alternation shaped as a prefix tree, so a failing position costs one character test."""
+    tree: Trie = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_body(tree)
+
+
+@lru_cache(maxsize=1)
+def _anchor_pattern() -> re.Pattern[str]:
+    lx = load_time_lexicon()
+    words: set[str] = set(lx.months) | set(lx.weekdays) | set(lx.units) | set(lx.seasons)
+    words |= set(lx.sets) | set(_EXTRA_ANCHORS)
+    words |= {phrase.split()[-1] for phrase in lx.refs}
+    return re.compile(r"\d+|\b" + trie_pattern(sorted(words)) + r"\b")
+
+
+@lru_cache(maxsize=1)
+def _start_words() -> frozenset[str]:
+    """Words an expression may begin with before its anchor."""
+    lx = load_time_lexicon()
+    words: set[str] = set(_EXTRA_STARTS) | set(lx.ordinals) | set(lx.weekdays) | set(lx.months)
+    for phrase in (*DETERMINERS, *PREFIX_MODS, *lx.numbers, *lx.vague_counts, *lx.refs):
+        words.update(phrase.split())
+    return frozenset(words)
+
+
+def lower_same_length(text: str) -> str:
+    """Lower-cased text whose offsets still match the original (ASCII-only lowering if needed)."""
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) else text.translate(_ASCII_LOWER)
+
+
+def _starts_before(text: str, lowered: str, anchor: int, floor: int) -> list[int]:
+    """Starts of the words just before the anchor that could open the expression, leftmost first."""
+    window_start = max(floor, anchor - _LOOKBACK_CHARS)
+    words = list(_WORD_BEFORE.finditer(lowered, window_start, anchor))
+    starts: list[int] = []
+    allowed = _start_words()
+    for word in reversed(words[-_LOOKBACK_WORDS:]):
+        token = word.group().strip("'’-")
+        if not (token in allowed or token[:1].isdigit() or not token):
+            break
+        starts.append(word.start())
+    return starts[::-1]
+
+
+def scan(text: str) -> Iterator[re.Match[str]]:
+    """Grammar matches in text order, without overlaps."""
+    lowered = lower_same_length(text)
+    grammar = master_pattern()
+    last_end = 0
+    for anchor in _anchor_pattern().finditer(lowered):
+        if anchor.start() < last_end:
+            continue
+        for start in (*_starts_before(text, lowered, anchor.start(), last_end), anchor.start()):
+            match = grammar.match(text, start)
+            if match and match.end() > anchor.start():
+                last_end = match.end()
+                yield match
+                break
