@@ -22,9 +22,9 @@ from forewarn.knowledge.plover import (
 )
 
 T = TypeVar("T")
-MAX_GAP = 3
+MAX_GAP = 5
 # A gap never runs across these: a pattern's parts belong to one clause.
-_CLAUSE_BREAKS = frozenset({".", ";", ":", "!", "?", "“", "”", '"', "(", ")"})
+_CLAUSE_BREAKS = frozenset({".", ",", ";", ":", "!", "?", "“", "”", '"', "(", ")"})
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,9 @@ from dataclasses import dataclass
 from forewarn.model import Actor, Place, Span, TimeExpr
 
 _PASSIVE_AUX = frozenset({"was", "were", "been", "being", "is", "are", "be", "got"})
+_IRREGULAR_PARTICIPLES = frozenset(
+    {"shot", "held", "hit", "struck", "caught", "sent", "met", "fought", "sought"}
+)
 _JOINERS = frozenset({"and", ",", "&", "as", "well", "together", "with"})
 
 
@@ -39,10 +42,14 @@ def _compound(mentions: Sequence[Actor], anchor: int, text: str, step: int) -> l
     return sorted(group, key=lambda a: a.start)
 
 
-def _passive(text: str, trigger: Span) -> bool:
+def _passive(text: str, trigger: Span) -> tuple[bool, bool]:
+    """(passive, with a by-phrase): "was attacked by rebels" is (True, True)."""
     before = text[max(0, trigger.start - 20) : trigger.start].lower().split()
     after = text[trigger.end : trigger.end + 40].lower().split()
-    return bool(before) and before[-1] in _PASSIVE_AUX and "by" in after[:4]
+    word = text[trigger.start : trigger.end].lower().split()[-1] if trigger.end > trigger.start else ""
+    participle = word.endswith(("ed", "en")) or word in _IRREGULAR_PARTICIPLES
+    passive = bool(before) and before[-1] in _PASSIVE_AUX and participle
+    return passive, passive and "by" in after[:4]
 
 
 def actor_roles(
@@ -53,8 +60,11 @@ def actor_roles(
     after = [i for i, m in enumerate(mentions) if m.start >= trigger.end]
     subject = _compound(mentions, before[-1], text, -1) if before else []
     obj = _compound(mentions, after[0], text, +1) if after else []
-    if _passive(text, trigger):
+    passive, by_phrase = _passive(text, trigger)
+    if by_phrase:
         subject, obj = obj, subject
+    elif passive:  # "was arrested on Monday": the subject suffered it, the doer is unnamed
+        subject, obj = [], subject
     return tuple(Span(m.start, m.end) for m in subject), tuple(Span(m.start, m.end) for m in obj)
 
 

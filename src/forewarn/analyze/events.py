@@ -24,8 +24,8 @@ from forewarn.analyze.event_patterns import (
 from forewarn.analyze.event_roles import actor_roles, nearest_place, nearest_time
 from forewarn.analyze.modality import EventSite, decide_modality
 from forewarn.analyze.pipeline import Context
-from forewarn.knowledge.plover import Trigger, acled_subtype, cameo_code
-from forewarn.model import Actor, Analysis, Event, Modality, Span
+from forewarn.knowledge.plover import Trigger, acled_subtype, cameo_code, load_cues
+from forewarn.model import Actor, Analysis, Event, Modality, Place, Span, TimeExpr
 
 COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 YIELDING = frozenset({"AGREE", "CONCEDE", "RETREAT"}) | COOPERATIVE
@@ -34,6 +34,8 @@ CONFLICT = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST"})
 FRAME_REACH = 8
 # Frames weaker than this (e.g. "must", "order") never swallow the event they introduce.
 FRAME_MIN_WEIGHT = 0.7
+# A physical attack happens somewhere: "attacked from Belarus", "an attack near the border".
+_WHERE = frozenset({"from", "near", "across", "into", "inside", "border", "frontline", "front"})
 _THREAT_MODE = {"ASSAULT": "violence", "COERCE": "restrict", "SANCTION": "relations", "PROTEST": "restrict"}
 
 
@@ -54,18 +56,36 @@ class Sentence:
     tok_end: int
 
 
+@dataclass(frozen=True)
+class SentenceView:
+    """What every event of one sentence shares: its mentions, places, times and word evidence."""
+
+    sent: Sentence
+    mentions: list[Actor]
+    places: list[Place]
+    times: list[TimeExpr]
+    mode_hits: set[int]
+    contexts: tuple[str, ...]
+    violent: bool
+
+
 def _token_sentences(analysis: Analysis, starts: Sequence[int]) -> list[Sentence]:
     spans = analysis.sentences or (Span(0, len(analysis.text)),)
     return [Sentence(s, bisect_left(starts, s.start), bisect_left(starts, s.end)) for s in spans]
 
 
-def _military(words: Sequence[str], sent: Sentence, mil_actor: bool) -> bool:
-    if mil_actor:
-        return True
-    return any(
-        context_rules()[h.value].labels[0] == "military"
-        for h in context_index().scan(words, sent.tok_start, sent.tok_end)
-    )
+def _introduced(hits: list[Hit[Trigger]], n: int, words: Sequence[str]) -> int | None:
+    """Index of the non-frame trigger the trigger at `n` introduces, within reach in its clause."""
+    hit = hits[n]
+    for m in range(n + 1, len(hits)):
+        nxt = hits[m]
+        if nxt.start - hit.end > FRAME_REACH or any(
+            w in {".", ";", "“", "”"} for w in words[hit.end : nxt.start]
+        ):
+            return None
+        if "frame" not in nxt.value.flags:
+            return m
+    return None
 
 
 def _apply_frames(hits: list[Hit[Trigger]], words: Sequence[str]) -> list[Candidate]:
@@ -75,19 +95,14 @@ def _apply_frames(hits: list[Hit[Trigger]], words: Sequence[str]) -> list[Candid
     for n, hit in enumerate(hits):
         if n in skip:
             continue
-        governed = None
         trigger = hit.value
-        if "frame" in trigger.flags and trigger.weight >= FRAME_MIN_WEIGHT:
-            for m in range(n + 1, len(hits)):
-                nxt = hits[m]
-                if nxt.start - hit.end > FRAME_REACH or any(
-                    w in {".", ";", "“", "”"} for w in words[hit.end : nxt.start]
-                ):
-                    break
-                if "frame" not in nxt.value.flags:
-                    governed = nxt.value
-                    skip.add(m)
-                    break
+        nxt = _introduced(hits, n, words)
+        if nxt is not None and "light" in trigger.flags:
+            continue  # "ordered the release of": the release is the event
+        governed = None
+        if nxt is not None and "frame" in trigger.flags and trigger.weight >= FRAME_MIN_WEIGHT:
+            governed = hits[nxt].value
+            skip.add(nxt)
         out.append(Candidate(hit, trigger.type, trigger.mode, governed))
     return out
 
@@ -96,7 +111,14 @@ def _recode(cand: Candidate, modality: Modality) -> tuple[str, str, Modality]:
     """PLOVER's coding rules that turn on modality (manual: AGREE, CONCEDE, REJECT, THREATEN)."""
     type_, mode, governed = cand.type, cand.mode, cand.governed
     if governed is not None:
-        if type_ == "THREATEN":
+        if type_ == "AGREE" and governed.type == "SUPPORT":
+            type_, mode = "SUPPORT", ""  # "pledged his full support" is support, not a promise of it
+        elif type_ == "REQUEST" and governed.type in {"SANCTION", "COERCE"}:
+            type_, mode = (
+                "THREATEN",
+                "arrest" if governed.mode == "arrest" else "restrict",
+            )  # calls for sanctions
+        elif type_ == "THREATEN":
             mode = "territory" if "territory" in governed.contexts else _THREAT_MODE.get(governed.type, mode)
         elif type_ in {"REQUEST", "REJECT"} and not mode:
             mode = {"AID": "assist", "COOPERATE": "assist", "CONSULT": "meet", "RETREAT": "yield"}.get(
@@ -108,7 +130,7 @@ def _recode(cand: Candidate, modality: Modality) -> tuple[str, str, Modality]:
         return "AGREE", "", modality
     if modality == "planned" and type_ == "RETREAT":
         return "CONCEDE", "", modality
-    if modality == "threatened" and type_ in CONFLICT:
+    if modality in {"threatened", "planned"} and type_ in CONFLICT:  # manual: ASSAULT + future is THREATEN
         return "THREATEN", _THREAT_MODE[type_], modality
     if type_ == "THREATEN" and modality in {"asserted", "planned"}:
         modality = "threatened"
@@ -159,40 +181,51 @@ class EventCoder:
         hits = find_triggers(self.words, sent.tok_start, sent.tok_end)
         if not hits:
             return []
-        mentions = self._mentions(sent.span)
-        if any("mil" in h.value.flags for h in hits) and not _military(
-            self.words, sent, any(m.sector == "MIL" for m in mentions)
-        ):
+        view = self._view(sent)
+        if not ("military" in view.contexts or any(m.sector == "MIL" for m in view.mentions)):
             # words like "arrive", "exercise", "headquarters" name a military move only near armed forces
             hits = [h for h in hits if "mil" not in h.value.flags]
-        cands = [c for c in _apply_frames(hits, self.words) if c.type != "NONE"]
-        events = [self._event(c, sent, mentions) for c in cands]
-        return _sentence_rules(events)
+        cands = [c for c in _apply_frames(hits, self.words) if c.type != "NONE" and not self._reason(c.hit)]
+        return _sentence_rules([self._event(c, view) for c in cands])
 
-    def _event(self, cand: Candidate, sent: Sentence, mentions: list[Actor]) -> Event:
-        hit, words, a = cand.hit, self.words, self.analysis
-        trigger = Span(self.starts[hit.start], self.ends[hit.end - 1])
-        site = EventSite(words, sent.tok_start, hit.start, hit.end, trigger.start, a.published)
-        times = [t for t in a.times if sent.span.start <= t.start < sent.span.end]
-        places = [p for p in a.places if sent.span.start <= p.start < sent.span.end]
-        modality = decide_modality(site, sent.tok_end, a.quotes, times)
-        type_, mode, modality = _recode(cand, modality)
+    def _reason(self, hit: Hit[Trigger]) -> bool:
+        """ "arrested for collaborating with": the -ing clause after "for" is a reason, not an event."""
+        return hit.start > 0 and self.words[hit.start - 1] == "for" and self.words[hit.start].endswith("ing")
+
+    def _view(self, sent: Sentence) -> SentenceView:
+        a, words, span = self.analysis, self.words, sent.span
+        ctx_hits = context_index().scan(words, sent.tok_start, sent.tok_end)
         mode_hits = {
             h.value for h in mode_index().scan(words, sent.tok_start, sent.tok_end, longest_only=False)
         }
-        mode, indicators = _pick_mode(type_, mode, bool(cand.mode) and type_ == cand.type, mode_hits)
-        ctx_hits = context_index().scan(words, sent.tok_start, sent.tok_end)
-        contexts = _dedupe(
-            list(hit.value.contexts)
-            + (list(cand.governed.contexts) if cand.governed else [])
-            + [context_rules()[h.value].labels[0] for h in ctx_hits]
+        violence = load_cues().violence
+        assault_modes = any(mode_rules()[n].type == "ASSAULT" and mode_rules()[n].mode for n in mode_hits)
+        contexts = _dedupe([context_rules()[h.value].labels[0] for h in ctx_hits])
+        return SentenceView(
+            sent=sent,
+            mentions=self._mentions(span),
+            places=[p for p in a.places if span.start <= p.start < span.end],
+            times=[t for t in a.times if span.start <= t.start < span.end],
+            mode_hits=mode_hits,
+            contexts=contexts,
+            violent=assault_modes
+            or "military" in contexts
+            or any(w in _WHERE for w in words[sent.tok_start : sent.tok_end])
+            or any(w in violence for w in words[sent.tok_start : sent.tok_end]),
         )
-        indicators = _dedupe(
-            list(hit.value.indicators)
-            + list(indicators)
-            + (list(cand.governed.indicators) if cand.governed else [])
-        )
-        actors, recipients = actor_roles(mentions, a.text, trigger)
+
+    def _event(self, cand: Candidate, view: SentenceView) -> Event:
+        hit, a = cand.hit, self.analysis
+        trigger = Span(self.starts[hit.start], self.ends[hit.end - 1])
+        site = EventSite(self.words, view.sent.tok_start, hit.start, hit.end, trigger.start, a.published)
+        modality = decide_modality(site, view.sent.tok_end, a.quotes, view.times)
+        type_, mode, modality = _recode(cand, modality)
+        mode, indicators = _pick_mode(type_, mode, bool(cand.mode) and type_ == cand.type, view.mode_hits)
+        governed = cand.governed
+        contexts = _dedupe([*hit.value.contexts, *(governed.contexts if governed else ()), *view.contexts])
+        indicators = _dedupe([*hit.value.indicators, *indicators, *(governed.indicators if governed else ())])
+        actors, recipients = actor_roles(view.mentions, a.text, trigger)
+        type_, mode, indicators = _retype(type_, mode, indicators, len(actors), hit.value, view)
         return Event(
             type=type_,
             mode=mode,
@@ -200,17 +233,28 @@ class EventCoder:
             modality=modality,
             actors=actors,
             recipients=recipients,
-            place=nearest_place(places, trigger),
-            time=nearest_time(times, trigger),
+            place=nearest_place(view.places, trigger),
+            time=nearest_time(view.times, trigger),
             trigger=trigger,
-            sentence=sent.span,
+            sentence=view.sent.span,
             cameo=cameo_code(type_, mode, contexts),
-            acled=acled_subtype(type_, mode, indicators)
-            if modality not in {"negated", "hypothetical"}
-            else None,
+            acled=None if modality in {"negated", "hypothetical"} else acled_subtype(type_, mode, indicators),
             confidence=_confidence(hit.value.weight, bool(actors), bool(recipients), modality),
             indicators=indicators,
         )
+
+
+def _retype(
+    type_: str, mode: str, indicators: tuple[str, ...], n_actors: int, trigger: Trigger, view: SentenceView
+) -> tuple[str, str, tuple[str, ...]]:
+    """PLOVER's boundary rules between types that need the whole sentence."""
+    if type_ == "ASSAULT" and "civil" in trigger.flags and not mode and not view.violent and not view.places:
+        return "ACCUSE", "disapprove", indicators  # "launched an attack on the spy chiefs, calling them ..."
+    if type_ == "MOBILIZE" and "exercise" in indicators and n_actors >= 2:
+        return "COOPERATE", "", _dedupe([*indicators, "joint_exercise"])  # manual: joint exercises cooperate
+    if type_ == "MOBILIZE" and "peacekeeping" in view.contexts:
+        return "AID", "", indicators  # CAMEO 074: provide military protection or peacekeeping
+    return type_, mode, indicators
 
 
 def _confidence(weight: float, has_actor: bool, has_recipient: bool, modality: Modality) -> float:

@@ -64,6 +64,7 @@ class Cues:
     window: int
     historical_days: int
     by_modality: dict[str, tuple[tuple[str, ...], ...]]
+    violence: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -221,6 +222,7 @@ def load_cues(path: Path = HERE / "cues.yaml") -> Cues:
         window=int(data["window"]),
         historical_days=int(data["historical_days"]),
         by_modality={n: tuple(tokenize_phrase(p) for p in data[n]) for n in names},
+        violence=frozenset(data["violence"]),
     )
 
 
