@@ -92,10 +92,11 @@ class Pipeline:
 
 def default_pipeline(settings: Settings | None = None) -> Pipeline:
     """Every annotator forewarn has, in dependency order."""
+    from forewarn.analyze.actors import Actors
     from forewarn.analyze.events import Events
     from forewarn.analyze.quotes import Quotes
     from forewarn.analyze.sentences import Sentences
     from forewarn.analyze.times import Times
 
-    annotators: list[Annotator] = [Sentences(), Times(), Quotes(), Events()]
+    annotators: list[Annotator] = [Sentences(), Actors(settings), Times(), Quotes(), Events()]
     return Pipeline(annotators)

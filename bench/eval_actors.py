@@ -1,0 +1,215 @@
+"""Actor (and entity) accuracy on re3d: `python bench/accuracy.py actors`.
+
+re3d (DSTL) is a CoNLL file of tokenised sentences with BIO entity tags. Each
+sentence is detokenised back to plain text (offsets kept per token), analysed
+alone by the full default pipeline, and the output mapped to re3d's types:
+
+- Person: actors of type person;
+- Organisation: actors of type organisation, force and other (groups of people:
+  "Syrians"), and states acting as agents (see below);
+- Nationality: actors of type nationality;
+- Location: places from the places stage, and states that are not acting.
+
+A state name is a Location unless it acts: followed by a verb of saying or an
+auxiliary ("the UK has", "Russia said") or introduced by "with"/"by". Spans are
+scored exactly (start, end, type); micro F1 is over the four types.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+from forewarn.analyze.pipeline import default_pipeline
+from forewarn.model import Analysis, TextInput
+
+Row = tuple[str, str, float | str, str]
+TYPES = ("Person", "Organisation", "Location", "Nationality")
+REFERENCE = {"Person": ".717", "Organisation": ".646", "Location": ".616", "Nationality": ""}
+AGENT_NEXT = frozenset(
+    [
+        "said",
+        "says",
+        "say",
+        "told",
+        "has",
+        "have",
+        "had",
+        "is",
+        "was",
+        "will",
+        "would",
+        "should",
+        "must",
+        "can",
+        "could",
+        "may",
+        "might",
+        "announced",
+        "warned",
+        "added",
+        "stated",
+        "noted",
+        "called",
+        "urged",
+        "condemned",
+        "welcomed",
+        "supports",
+        "supported",
+        "continues",
+        "continued",
+        "remains",
+        "agreed",
+        "launched",
+        "accused",
+        "denied",
+        "claimed",
+        "confirmed",
+        "wants",
+        "hopes",
+        "believes",
+    ]
+)
+AGENT_BEFORE = frozenset({"with", "by"})
+NO_SPACE_BEFORE = frozenset({",", ".", ";", ":", "?", "!", ")", "]", "”", "%", "’s", "'s", "n't", "’t"})
+NO_SPACE_AFTER = frozenset({"(", "[", "“", "$", "£"})
+
+
+def read_conll(path: Path) -> Iterator[list[tuple[str, str]]]:
+    sentence: list[tuple[str, str]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            if sentence:
+                yield sentence
+            sentence = []
+            continue
+        word, _, tag = line.partition("\t")
+        sentence.append((word, tag.strip()))
+    if sentence:
+        yield sentence
+
+
+def _glued(prev: str, word: str, nxt: str, open_quote: bool) -> bool:
+    """Whether `word` attaches to the previous token without a space."""
+    if word in NO_SPACE_BEFORE or prev in NO_SPACE_AFTER:
+        return True
+    if word in {"’", "'"} and nxt in {"s", "t"}:
+        return True
+    if prev in {"’", "'"} and word in {"s", "t", "esh"}:
+        return True
+    if word == "’" and prev.isalpha() and nxt.isalpha():  # "Da ’ esh"
+        return True
+    if (word == "-" and prev[-1:].isalnum() and nxt[:1].isalnum()) or prev == "-":
+        return True
+    if word == '"':
+        return open_quote  # a closing quote
+    return prev == '"' and not open_quote  # just after an opening quote
+
+
+def detokenise(words: list[str]) -> tuple[str, list[tuple[int, int]]]:
+    """Plain text from CoNLL tokens, with each token's character offsets."""
+    text, offsets, open_quote = "", [], False
+    for i, word in enumerate(words):
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if i and not _glued(words[i - 1], word, nxt, open_quote):
+            text += " "
+        if word == '"':
+            open_quote = not open_quote
+        offsets.append((len(text), len(text) + len(word)))
+        text += word
+    return text, offsets
+
+
+def gold_spans(tags: list[str], offsets: list[tuple[int, int]]) -> set[tuple[int, int, str]]:
+    spans, start, kind = set(), -1, ""
+    for i, tag in enumerate([*tags, "O"]):
+        if kind and tag != f"I-{kind}":
+            spans.add((offsets[start][0], offsets[i - 1][1], kind))
+            kind = ""
+        if tag.startswith("B-") or (tag.startswith("I-") and not kind):
+            start, kind = i, tag[2:]
+    return {s for s in spans if s[2] in TYPES}
+
+
+def _state_label(text: str, start: int, end: int) -> str:
+    after = text[end:].split(None, 1)
+    before = text[:start].split()
+    if before and before[-1].lower() == "the":
+        before = before[:-1]
+    acting = (after and after[0].lower() in AGENT_NEXT) or (before and before[-1].lower() in AGENT_BEFORE)
+    return "Organisation" if acting else "Location"
+
+
+def predicted_spans(analysis: Analysis) -> set[tuple[int, int, str]]:
+    text, spans = analysis.text, set()
+    for actor in analysis.actors:
+        if actor.type == "person":
+            spans.add((actor.start, actor.end, "Person"))
+        elif actor.type == "nationality":
+            spans.add((actor.start, actor.end, "Nationality"))
+        elif actor.type == "state":
+            spans.add((actor.start, actor.end, _state_label(text, actor.start, actor.end)))
+        else:
+            spans.add((actor.start, actor.end, "Organisation"))
+    covered = [(a.start, a.end) for a in analysis.actors]
+    for place in analysis.places:
+        if not any(s < place.end and place.start < e for s, e in covered):
+            spans.add((place.start, place.end, "Location"))
+    return spans
+
+
+def _f1(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def score_re3d(eval_dir: Path) -> dict[str, tuple[float, float, float]]:
+    pipeline = default_pipeline()
+    tp: Counter[str] = Counter()
+    n_pred: Counter[str] = Counter()
+    n_gold: Counter[str] = Counter()
+    path = eval_dir / "entities" / "re3d" / "re3d-train.conll"
+    for n, sentence in enumerate(read_conll(path)):
+        text, offsets = detokenise([w for w, _ in sentence])
+        gold = gold_spans([t for _, t in sentence], offsets)
+        pred = predicted_spans(pipeline.analyze(TextInput(f"re3d-{n}", text)))
+        for kind in TYPES:
+            g = {s for s in gold if s[2] == kind}
+            p = {s for s in pred if s[2] == kind}
+            tp[kind] += len(g & p)
+            n_pred[kind] += len(p)
+            n_gold[kind] += len(g)
+    scores = {kind: _f1(tp[kind], n_pred[kind], n_gold[kind]) for kind in TYPES}
+    scores["micro"] = _f1(sum(tp.values()), sum(n_pred.values()), sum(n_gold.values()))
+    return scores
+
+
+def run(eval_dir: Path) -> list[Row]:
+    scores = score_re3d(eval_dir)
+    rows: list[Row] = []
+    for kind in TYPES:
+        p, r, f = scores[kind]
+        rows += [
+            ("re3d", f"{kind} P", p, ""),
+            ("re3d", f"{kind} R", r, ""),
+            ("re3d", f"{kind} F1", f, REFERENCE[kind]),
+        ]
+    rows.append(
+        (
+            "re3d",
+            "micro F1 (Person, Organisation, Location, Nationality)",
+            scores["micro"][2],
+            ".614 spaCy trained on re3d",
+        )
+    )
+    return rows
+
+
+if __name__ == "__main__":
+    import os
+
+    here = Path(__file__).resolve().parent
+    for row in run(Path(os.environ.get("FOREWARN_EVAL_DIR", here.parent.parent / "shared" / "eval"))):
+        print(*row, sep="\t")

@@ -1,0 +1,391 @@
+"""Persons for the actors stage: dictionary names, titles, given names, speech verbs,
+apposition and short-name coreference — all rules, no statistical model."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import TYPE_CHECKING
+
+from forewarn.analyze.actor_match import APOSTROPHE_S, Hit, Lexicon, country_of
+from forewarn.knowledge.actors import load_first_names
+from forewarn.model import ActorType
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+
+@dataclass(frozen=True)
+class Found:
+    """An actor before it becomes a record: token offsets into the shared Doc."""
+
+    start: int
+    end: int
+    name: str
+    type: ActorType
+    country: str
+    sector: str
+    role: str
+    code: str | None = None  # None: country + sector
+
+
+NAME_PARTICLES = frozenset(
+    {"al", "el", "bin", "ibn", "abu", "bint", "de", "del", "da", "di", "van", "von", "der", "la", "le"}
+)
+NOT_NAMES = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "god",
+        "allah",
+        "christmas",
+        "easter",
+        "ramadan",
+        "eid",
+        "internet",
+        "covid",
+    ]
+)
+CUE_BEFORE_NAME = frozenset({"said", "says", "added", "wrote", "told", "according"})
+ROLE_WORDS = frozenset(
+    [
+        "officer",
+        "officers",
+        "official",
+        "officials",
+        "commander",
+        "commanders",
+        "general",
+        "generals",
+        "minister",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "leader",
+        "leaders",
+        "head",
+        "chief",
+        "president",
+        "adviser",
+        "advisor",
+        "envoy",
+        "ambassador",
+        "secretary",
+        "director",
+        "analyst",
+        "expert",
+        "journalist",
+        "reporter",
+        "member",
+        "lawmaker",
+        "deputy",
+        "aide",
+        "colonel",
+        "soldier",
+        "veteran",
+        "governor",
+        "mayor",
+        "founder",
+        "negotiator",
+        "diplomat",
+        "correspondent",
+        "editor",
+        "researcher",
+        "fellow",
+        "professor",
+    ]
+)
+SECTOR_WORDS = {
+    "military": "MIL", "army": "MIL", "defence": "MIL", "defense": "MIL", "armed": "MIL", "officers": "MIL",
+    "officer": "MIL", "commander": "MIL", "general": "MIL", "intelligence": "SPY", "government": "GOV",
+    "minister": "GOV", "foreign": "GOV", "diplomat": "GOV", "police": "COP", "parliament": "LEG",
+    "lawmaker": "LEG", "rebel": "REB", "militant": "REB", "journalist": "MED", "reporter": "MED",
+    "correspondent": "MED", "editor": "MED",
+}  # fmt: skip
+APPOSITION_STOPS = frozenset(
+    {",", ".", ";", ":", "—", "–", "(", ")", '"', "“", "”", "who", "which", "that", "said", "says"}
+)
+GIVEN_NAME = re.compile(r"(?<![\w.'’-])([A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)(?=\s+[A-Z])")
+INITIAL = re.compile(r"^[A-Z]\.$")
+
+
+def _name_token(token: Token) -> bool:
+    text = token.text
+    if not text[:1].isupper() or token.is_stop or token.lower_ in NOT_NAMES:
+        return False
+    return token.is_alpha or bool(INITIAL.match(text)) or ("'" in text and text.replace("'", "").isalpha())
+
+
+def _name_run(doc: Doc, i: int, taken: bytearray, limit: int = 5) -> int:
+    """End of a run of name tokens starting at i ("Andrii Kovalchuk", "Abu Musab al-Zarqawi")."""
+    j, n = i, len(doc)
+    while j < n and j - i < limit and not taken[j]:
+        token = doc[j]
+        nxt = doc[j + 1] if j + 1 < n else None
+        if _name_token(token) or (
+            j > i and nxt is not None and not taken[j + 1] and _name_token(nxt) and _joins_name(token)
+        ):
+            j += 1
+        else:
+            break
+    while j > i and not _name_token(doc[j - 1]):
+        j -= 1
+    return j
+
+
+def _joins_name(token: Token) -> bool:
+    return token.lower_ in NAME_PARTICLES or (token.text == "-" and not token.whitespace_)
+
+
+def _claim(taken: bytearray, start: int, end: int) -> None:
+    taken[start:end] = b"\x01" * (end - start)
+
+
+@dataclass
+class _State:
+    """The hits a document's person rules consult, indexed by token."""
+
+    lexicon: Lexicon
+    doc: Doc
+    text: str
+    published: date | None
+    taken: bytearray
+    titles_by_start: dict[int, Hit]
+    titles_by_end: dict[int, Hit]
+    countries_by_end: dict[int, tuple[Hit, str]]
+    countries_by_start: dict[int, str]
+    cues: list[Hit]
+    sectors: set[int]
+
+    def country_at_end(self, i: int) -> tuple[int, str] | None:
+        """A country name or demonym ending at token i (a possessive "'s" allowed)."""
+        if i > 0 and self.doc[i - 1].text in APOSTROPHE_S and i - 1 in self.countries_by_end:
+            hit, country = self.countries_by_end[i - 1]
+            return hit.start, country
+        if i in self.countries_by_end:
+            hit, country = self.countries_by_end[i]
+            return hit.start, country
+        return None
+
+
+def _state(
+    lexicon: Lexicon,
+    doc: Doc,
+    text: str,
+    published: date | None,
+    chosen: list[Hit],
+    context: list[Hit],
+    taken: bytearray,
+) -> _State:
+    titles_by_start: dict[int, Hit] = {}
+    titles_by_end: dict[int, Hit] = {}
+    for hit in context:
+        if hit.kind != "T":
+            continue
+        if hit.start not in titles_by_start or hit.end > titles_by_start[hit.start].end:
+            titles_by_start[hit.start] = hit
+        if hit.end not in titles_by_end or hit.start < titles_by_end[hit.end].start:
+            titles_by_end[hit.end] = hit
+    countries = [(h, country_of(lexicon, h)) for h in chosen]
+    return _State(
+        lexicon=lexicon,
+        doc=doc,
+        text=text,
+        published=published,
+        taken=taken,
+        titles_by_start=titles_by_start,
+        titles_by_end=titles_by_end,
+        countries_by_end={h.end: (h, c) for h, c in countries if c},
+        countries_by_start={h.start: c for h, c in countries if c},
+        cues=[h for h in context if h.kind == "Q"],
+        sectors={h.start for h in context if h.kind == "S"},
+    )
+
+
+def find_persons(
+    lexicon: Lexicon,
+    doc: Doc,
+    text: str,
+    published: date | None,
+    chosen: list[Hit],
+    context: list[Hit],
+    taken: bytearray,
+) -> list[Found]:
+    """Every person mention, named ones first, then those linked back to them."""
+    st = _state(lexicon, doc, text, published, chosen, context, taken)
+    found = _dictionary_persons(st, chosen)
+    found += _titled_persons(st)
+    found += _given_name_persons(st)
+    found = [_apposition(st, f) for f in found]
+    found += _cue_and_short_names(st, found)
+    return found
+
+
+def _extend_left(st: _State, start: int) -> tuple[int, Hit | None, str]:
+    """Take in a title and a country before a name: "Ukrainian Commander-in-Chief Valery Zaluzhny"."""
+    title = st.titles_by_end.get(start)
+    if title is not None and not any(st.taken[title.start : title.end]):
+        start = title.start
+    country = st.country_at_end(start)
+    if country is not None and (title is not None or st.doc[start - 1].text in APOSTROPHE_S):
+        return country[0], title, country[1]
+    return start, title, ""
+
+
+def _dictionary_persons(st: _State, chosen: list[Hit]) -> list[Found]:
+    out = []
+    entries = st.lexicon.dictionary.entries
+    for hit in chosen:
+        entry = entries[hit.index]
+        if hit.kind != "E" or entry.type != "person":
+            continue
+        start, title, _ = _extend_left(st, hit.start)
+        _claim(st.taken, start, hit.end)
+        role = entry.role_at(st.published)
+        title_text = st.doc[title.start : title.end].text if title else ""
+        if role is None:
+            sector = st.lexicon.dictionary.titles[title.index].sector if title else ""
+            out.append(Found(start, hit.end, entry.name, "person", "", sector, title_text))
+        else:
+            out.append(
+                Found(start, hit.end, entry.name, "person", role.country, role.sector, role.role, role.code)
+            )
+    return out
+
+
+def _titled_persons(st: _State) -> list[Found]:
+    """ "Major General Andrii Kovalchuk"; a post alone stands for a person: "the Foreign Secretary said"."""
+    out = []
+    titles = st.lexicon.dictionary.titles
+    for start in sorted(st.titles_by_start):
+        hit = st.titles_by_start[start]
+        if any(st.taken[hit.start : hit.end]) or hit.start in st.sectors:
+            continue
+        title = titles[hit.index]
+        end = _name_run(st.doc, hit.end, st.taken)
+        title_text = st.doc[hit.start : hit.end].text
+        left, _, country = _extend_left(st, hit.start)
+        if end > hit.end:
+            name = st.doc[hit.end : end].text
+        elif title.post and title.phrase[:1].isupper() and (country or _determiner(st.doc, hit.start)):
+            end, country = _of_country(st, hit.end, country)
+            name = title_text
+        else:
+            continue
+        _claim(st.taken, left, end)
+        out.append(Found(left, end, name, "person", country, title.sector, title_text))
+    return out
+
+
+def _determiner(doc: Doc, i: int) -> bool:
+    return i > 0 and doc[i - 1].lower_ in {"the", "his", "her", "its", "their"}
+
+
+def _of_country(st: _State, i: int, country: str) -> tuple[int, str]:
+    """ "the President of Russia": the country after a post."""
+    if i + 1 < len(st.doc) and st.doc[i].lower_ == "of" and i + 1 in st.countries_by_start:
+        hit, found = next((h, c) for h, c in st.countries_by_end.values() if h.start == i + 1)
+        return hit.end, country or found
+    return i, country
+
+
+def _given_name_persons(st: _State) -> list[Found]:
+    """A common given name followed by more name tokens: "Tobias Smith", "Andrii Kovalchuk"."""
+    out = []
+    first_names = load_first_names()
+    for match in GIVEN_NAME.finditer(st.text):
+        if match.group(1) not in first_names:
+            continue
+        span = st.doc.char_span(match.start(1), match.end(1))
+        if span is None or st.taken[span.start]:
+            continue
+        end = _name_run(st.doc, span.start, st.taken, limit=4)
+        if end - span.start < 2:
+            continue
+        start, title, country = _extend_left(st, span.start)
+        sector = st.lexicon.dictionary.titles[title.index].sector if title else ""
+        role = st.doc[title.start : title.end].text if title else ""
+        _claim(st.taken, start, end)
+        out.append(Found(start, end, st.doc[span.start : end].text, "person", country, sector, role))
+    return out
+
+
+def _apposition(st: _State, person: Found) -> Found:
+    """ "Andrii Kovalchuk, one of Ukraine's top military officers, ..." gives role, country and sector."""
+    doc, i = st.doc, person.end
+    if person.code is not None or i + 2 >= len(doc) or doc[i].text != ",":
+        return person
+    j = i + 1
+    while j < len(doc) and j - i <= 15 and doc[j].lower_ not in APPOSITION_STOPS:
+        j += 1
+    words = {t.lower_ for t in doc[i + 1 : j]}
+    opener = (
+        doc[i + 1].lower_ in {"a", "an", "the", "one", "his", "her", "its"} or i + 1 in st.countries_by_start
+    )
+    if j == i + 1 or not opener or not (words & ROLE_WORDS):
+        return person
+    phrase = doc[i + 1 : j].text
+    country = person.country or next((c for k, c in st.countries_by_start.items() if i < k < j), "")
+    sector = person.sector or next(
+        (SECTOR_WORDS[w] for w in (t.lower_ for t in doc[i + 1 : j]) if w in SECTOR_WORDS), ""
+    )
+    role = f"{person.role}, {phrase}" if person.role else phrase
+    return replace(person, country=country, sector=sector, role=role)
+
+
+def _cue_and_short_names(st: _State, named: list[Found]) -> list[Found]:
+    """Short names of persons already named ("Kovalchuk said") and unknown speakers ("Smith said")."""
+    full: dict[str, Found] = {}
+    for person in named:
+        parts = person.name.split()
+        if len(parts) >= 2 and person.name[:1].isupper() and len(parts[-1]) > 2:
+            full.setdefault(parts[-1], person)
+    out = []
+    if full:
+        pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, full)) + r")(?![\w-])")
+        for match in pattern.finditer(st.text):
+            span = st.doc.char_span(match.start(), match.end())
+            if span is None or any(st.taken[span.start : span.end]):
+                continue
+            _claim(st.taken, span.start, span.end)
+            out.append(replace(full[match.group()], start=span.start, end=span.end))
+    for cue in st.cues:
+        run = _speaker_near(st, cue)
+        if run is not None:
+            _claim(st.taken, *run)
+            out.append(Found(run[0], run[1], st.doc[run[0] : run[1]].text, "person", "", "", ""))
+    return out
+
+
+def _speaker_near(st: _State, cue: Hit) -> tuple[int, int] | None:
+    """A name right before a speech verb, or right after "said"/"according to"."""
+    doc, taken = st.doc, st.taken
+    i = cue.start
+    while i > 0 and cue.start - i < 4 and not taken[i - 1] and _name_token(doc[i - 1]):
+        i -= 1
+    if i < cue.start and i not in st.sectors and (i == 0 or doc[i - 1].text != "-"):
+        return i, cue.start
+    after = cue.end + (1 if doc[cue.start].lower_ == "according" else 0)
+    if doc[cue.start].lower_ in CUE_BEFORE_NAME and after < len(doc) and not taken[after]:
+        end = _name_run(doc, after, taken, limit=4)
+        if end > after and after not in st.sectors:
+            return after, end
+    return None

@@ -1,0 +1,204 @@
+"""Actors: who acts — states, their forces and agencies, organisations and persons.
+
+Recognition needs no statistical model: the actor dictionary is matched with one
+PhraseMatcher (`actor_match`), generic phrases take their country from a
+neighbouring name or demonym ("Russian forces" -> RUSMIL), and unknown persons are
+found from titles, given names, apposition and speech verbs (`actor_persons`).
+Codes are PLOVER/CAMEO style: ISO alpha-3 country + sector.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+from typing import TYPE_CHECKING
+
+from forewarn.analyze.actor_match import (
+    APOSTROPHE_S,
+    Hit,
+    Lexicon,
+    build_lexicon,
+    country_of,
+    find_hits,
+    longest_first,
+)
+from forewarn.analyze.actor_persons import Found, find_persons
+from forewarn.analyze.pipeline import Context
+from forewarn.knowledge.actors import load_actor_dictionary, load_first_names
+from forewarn.model import Actor, ActorType, Analysis
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from forewarn.config import Settings
+
+PRIORITY = {"E": 0, "G": 1, "D": 2, "C": 3}
+GROUP_TYPES = frozenset({"organisation", "force", "state", "other"})
+
+
+class Actors:
+    name = "actors"
+    requires: tuple[str, ...] = ("sentences",)
+    assigns = ("actors",)
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.extra_files = tuple(settings.actor_dictionaries) if settings else ()
+
+    def __call__(self, ctx: Context, analysis: Analysis) -> Analysis:
+        lexicon = build_lexicon(self.extra_files)
+        return replace(analysis, actors=find_actors(lexicon, ctx.doc, ctx.text, ctx.published))
+
+
+def find_actors(lexicon: Lexicon, doc: Doc, text: str, published: date | None) -> tuple[Actor, ...]:
+    """Every actor mention in `doc` (whose text is `text`), coded as of `published`."""
+    hits = find_hits(lexicon, doc)
+    context = [h for h in hits if h.kind in "STQ"]
+    groups = _composites(lexicon, doc, hits)
+    taken = bytearray(len(doc))
+    chosen = longest_first([h for h in hits if h.kind in "EDC"] + list(groups), taken, PRIORITY)
+    found = find_persons(lexicon, doc, text, published, chosen, context, taken)
+    persons = bytearray(len(doc))
+    for person in found:
+        persons[person.start : person.end] = b"\x01" * (person.end - person.start)
+    for hit in chosen:
+        if hit.kind == "E" and lexicon.dictionary.entries[hit.index].type == "person":
+            continue
+        record = _group(lexicon, doc, hit, groups.get(hit), context, published)
+        if record is not None and not any(persons[record.start : record.end]):
+            found.append(record)
+    return tuple(_actor(doc, text, f) for f in sorted(found, key=lambda f: (f.start, f.end)))
+
+
+def _composites(lexicon: Lexicon, doc: Doc, hits: list[Hit]) -> dict[Hit, tuple[str, int]]:
+    """Country + generic phrase ("Russian forces", "Ukraine's General Staff", "the Government of Iraq")."""
+    sectors: dict[int, Hit] = {}
+    for hit in hits:
+        if hit.kind == "S" and (hit.start not in sectors or hit.end > sectors[hit.start].end):
+            sectors[hit.start] = hit
+    states = {h.start: h for h in hits if h.kind == "E" and country_of(lexicon, h)}
+    out: dict[Hit, tuple[str, int]] = {}
+    entities = {h.start: h for h in hits if h.kind == "E"}
+    for hit in hits:
+        country = country_of(lexicon, hit)
+        if not country:
+            continue
+        j = hit.end + (1 if hit.end < len(doc) and doc[hit.end].text in APOSTROPHE_S else 0)
+        if j in sectors:
+            out[Hit(hit.start, sectors[j].end, "G", len(out))] = (country, sectors[j].index)
+        own = entities.get(j)
+        if own is not None and own.index != hit.index and _owned_by(lexicon, own, country):
+            hits.append(Hit(hit.start, own.end, "E", own.index))  # "Russian VDV forces"
+    for sector in sectors.values():
+        j = sector.end
+        if j + 1 < len(doc) and doc[j].lower_ == "of":
+            j += 2 if doc[j + 1].lower_ == "the" else 1
+            if j in states:
+                out[Hit(sector.start, states[j].end, "G", len(out))] = (
+                    country_of(lexicon, states[j]),
+                    sector.index,
+                )
+    return out
+
+
+def _owned_by(lexicon: Lexicon, hit: Hit, country: str) -> bool:
+    entry = lexicon.dictionary.entries[hit.index]
+    return entry.type in {"organisation", "force"} and any(r.country == country for r in entry.roles)
+
+
+def _group(
+    lexicon: Lexicon,
+    doc: Doc,
+    hit: Hit,
+    composite: tuple[str, int] | None,
+    context: list[Hit],
+    published: date | None,
+) -> Found | None:
+    """A non-person actor from a chosen hit."""
+    d = lexicon.dictionary
+    start = hit.start - 1 if hit.start > 0 and doc[hit.start - 1].lower_ == "the" else hit.start
+    if composite is not None:
+        country, index = composite
+        phrase = d.sectors[index]
+        label = phrase.label[0].upper() + phrase.label[1:]
+        state = d.state_names.get(country, country)
+        name = f"{label} of {state}" if country else label
+        return Found(start, hit.end, name, phrase.type, country, phrase.sector, "")
+    if hit.kind == "D":
+        demonym = d.demonyms[hit.index]
+        name = d.state_names.get(demonym.country, demonym.text) if demonym.country else demonym.text
+        kind: ActorType = "other" if demonym.plural else "nationality"
+        return Found(hit.start, hit.end, name, kind, demonym.country, "", "")
+    if hit.kind == "C":
+        return _metonym(lexicon, doc, hit, context)
+    entry = d.entries[hit.index]
+    role = entry.role_at(published)
+    country, sector, code = (role.country, role.sector, role.code) if role else ("", "", "")
+    start = start if entry.type in GROUP_TYPES else hit.start
+    return Found(start, hit.end, entry.name, entry.type, country, sector, role.role if role else "", code)
+
+
+def _metonym(lexicon: Lexicon, doc: Doc, hit: Hit, context: list[Hit]) -> Found | None:
+    """A capital followed by a speech verb is its government acting: "Kyiv said"."""
+    if not any(c.kind == "Q" and c.start == hit.end for c in context):
+        return None
+    country = lexicon.capital_codes[hit.index]
+    name = lexicon.dictionary.state_names.get(country, country)
+    return Found(hit.start, hit.end, name, "state", country, "GOV", "")
+
+
+def _actor(doc: Doc, text: str, found: Found) -> Actor:
+    start = doc[found.start].idx
+    last = doc[found.end - 1]
+    end = last.idx + len(last.text)
+    code = found.code if found.code is not None else found.country + found.sector
+    return Actor(
+        start=start,
+        end=end,
+        text=text[start:end],
+        name=found.name,
+        type=found.type,
+        code=code,
+        country=found.country,
+        sector=found.sector,
+        role=found.role,
+    )
+
+
+# -- pronouns --------------------------------------------------------------
+
+PRONOUN_GENDER = {
+    "he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f",
+}  # fmt: skip
+PRONOUN_REACH = 2_000  # characters back to look for the antecedent, about three paragraphs
+_WORD = re.compile(r"\w+")
+
+
+def resolve_pronoun(analysis: Analysis, offset: int) -> Actor | None:
+    """The person a third-person singular pronoun at `offset` refers to, or None.
+
+    The antecedent is the nearest person actor ending before the pronoun, within
+    PRONOUN_REACH characters, whose known gender (from the actor dictionary or the
+    given name) does not contradict the pronoun. Its offsets are the antecedent's.
+    """
+    match = _WORD.match(analysis.text, offset)
+    gender = PRONOUN_GENDER.get(match.group().lower()) if match else None
+    if gender is None:
+        return None
+    for actor in sorted(analysis.actors, key=lambda a: a.start, reverse=True):
+        if actor.end > offset or actor.type != "person":
+            continue
+        if offset - actor.end > PRONOUN_REACH:
+            return None
+        if person_gender(actor.name) in (gender, ""):
+            return actor
+    return None
+
+
+def person_gender(name: str) -> str:
+    """ "m", "f" or "" from the actor dictionary, else from the given name."""
+    for entry in load_actor_dictionary().entries:
+        if entry.type == "person" and entry.name == name:
+            return entry.gender
+    first = name.split(" ", 1)[0]
+    return load_first_names().get(first, "")
