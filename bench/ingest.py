@@ -1,0 +1,165 @@
+"""Ingest speed and memory: `python bench/ingest.py [--pages N] [--stream N] [--no-store]`.
+
+Prints two tables, on the ISW daily assessment pages of the development data
+($FOREWARN_EVAL_DIR/backtest/isw-2022, realistic news HTML with boilerplate):
+
+1. Pages per second through forewarn's extraction path (read, decode,
+   trafilatura main text, head metadata, date, content hash, near-duplicate
+   check) beside `trafilatura.extract` alone on the same pages, interleaved in
+   the same run, with the ratio (goal >= 0.8); and full ingest (collect,
+   de-duplicate, store, no analysis) into a temporary SQLite store.
+2. Peak and current RSS while streaming many documents through the same path
+   (the pages cycled, each copy varied a little), sampled along the stream to
+   show memory stays flat.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from datetime import date
+from itertools import cycle, islice
+from pathlib import Path
+
+import trafilatura
+from rich.console import Console
+from rich.table import Table
+
+from forewarn.config import Settings
+from forewarn.ingest.dedup import NearDuplicateIndex
+from forewarn.ingest.documents import make_document
+from forewarn.ingest.files import extract_bytes, read_bytes, read_document
+from forewarn.model import Document, PublishedDate
+
+REPO = Path(__file__).resolve().parent.parent
+EVAL_DIR = Path(os.environ.get("FOREWARN_EVAL_DIR", REPO.parent / "shared" / "eval"))
+ISW = EVAL_DIR / "backtest" / "isw-2022"
+
+
+def _rss_mb() -> tuple[float, float]:
+    """(peak, current) resident memory of this process in MB."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    with open("/proc/self/statm") as handle:
+        current = int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    return peak, current
+
+
+def _dedup(index: NearDuplicateIndex, doc: Document) -> None:
+    if index.find(doc.text) is None:
+        index.add(doc.id, doc.text)
+
+
+def bench_speed(pages: list[Path]) -> tuple[float, float]:
+    """Seconds for forewarn's path and for trafilatura alone over `pages`, interleaved page by page."""
+    index = NearDuplicateIndex()
+    trafilatura.extract(pages[0].read_bytes())  # warm both paths up (imports, caches)
+    read_document(pages[0])
+    ours = theirs = 0.0
+    for page in pages:
+        start = time.perf_counter()
+        trafilatura.extract(page.read_bytes())
+        middle = time.perf_counter()
+        _dedup(index, read_document(page))
+        ours += time.perf_counter() - middle
+        theirs += middle - start
+    return ours, theirs
+
+
+def bench_store(folder: Path, settings: Settings) -> tuple[float, int] | None:
+    """Seconds and documents stored for a full ingest of `folder` into a temporary SQLite store."""
+    try:
+        from forewarn.ingest.run import ingest
+        from forewarn.store import open_store
+    except ImportError:
+        return None
+    with tempfile.TemporaryDirectory() as tmp:
+        store = open_store(f"sqlite:///{tmp}/bench.db")
+        try:
+            start = time.perf_counter()
+            report = ingest([str(folder)], settings, store, analyze=False)
+            return time.perf_counter() - start, report.stored
+        finally:
+            store.close()
+
+
+def varied_documents(pages: list[Path], count: int, settings: Settings) -> Iterator[Document]:
+    """`count` documents: the pages cycled, each copy with a small paragraph of its own."""
+    for number, page in enumerate(islice(cycle(pages), count)):
+        raw = read_bytes(page, settings.max_bytes)
+        extra = f"<p>Bulletin {number}: situation update number {number} for {page.stem}.</p></body>".encode()
+        raw = raw.replace(b"</body>", extra, 1)
+        published = PublishedDate.exact(date.fromisoformat(page.stem[:10]), "given", page.name)
+        yield make_document(extract_bytes(raw, str(page), True, published=published), str(page))
+
+
+def bench_memory(
+    pages: list[Path], total: int, settings: Settings
+) -> list[tuple[int, float, float, int, float]]:
+    """(documents, peak MB, current MB, index size, seconds) at checkpoints along one stream."""
+    checkpoints = sorted({c for c in (total // 5, 2 * total // 5, total) if c > 0})
+    index = NearDuplicateIndex()
+    rows = []
+    start = time.perf_counter()
+    for done, doc in enumerate(varied_documents(pages, total, settings), start=1):
+        _dedup(index, doc)
+        if done in checkpoints:
+            rows.append((done, *_rss_mb(), len(index), time.perf_counter() - start))
+    return rows
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, default=216, help="ISW pages for the speed table")
+    parser.add_argument("--stream", type=int, default=5000, help="documents streamed for the memory table")
+    parser.add_argument("--no-store", action="store_true", help="skip the full ingest into SQLite")
+    args = parser.parse_args()
+    console = Console()
+    pages = sorted(ISW.glob("*.html"))[: args.pages]
+    if not pages:
+        console.print(f"no ISW pages under {ISW} (set FOREWARN_EVAL_DIR)")
+        return 1
+    settings = Settings()
+
+    memory = bench_memory(pages, args.stream, settings)  # first, so the peak is the stream's own
+    ours, theirs = bench_speed(pages)
+    stored = None if args.no_store else bench_store(ISW, settings)
+
+    speed = Table(title=f"Ingest speed on {len(pages)} ISW pages (same run, interleaved)")
+    for column in ("path", "pages/s", "ms/page", "ratio to trafilatura"):
+        speed.add_column(column, justify="right" if column != "path" else "left")
+    speed.add_row(
+        "trafilatura.extract alone", f"{len(pages) / theirs:.1f}", f"{1000 * theirs / len(pages):.1f}", "1.00"
+    )
+    speed.add_row(
+        "forewarn: read+extract+date+hash+dedup",
+        f"{len(pages) / ours:.1f}",
+        f"{1000 * ours / len(pages):.1f}",
+        f"{theirs / ours:.2f} (goal >= 0.8)",
+    )
+    if stored is not None:
+        seconds, count = stored
+        all_pages = len(list(ISW.glob("*.html")))
+        speed.add_row(
+            f"full ingest of all {all_pages} pages into SQLite (no analysis; {count} stored)",
+            f"{all_pages / seconds:.1f}",
+            f"{1000 * seconds / all_pages:.1f}",
+            "",
+        )
+    console.print(speed)
+
+    mem = Table(title=f"Memory while streaming {args.stream:,} documents (ISW pages cycled, each varied)")
+    for column in ("documents", "peak RSS MB", "current RSS MB", "near-dup index size", "docs/s"):
+        mem.add_column(column, justify="right")
+    for done, peak, current, size, seconds in memory:
+        mem.add_row(f"{done:,}", f"{peak:.0f}", f"{current:.0f}", f"{size:,}", f"{done / seconds:.0f}")
+    console.print(mem)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
