@@ -150,7 +150,7 @@ def _intro_participle(cues: SpeechCues, doc: _Doc, cue: Span) -> int | None:
     return comma if comma > 0 else None
 
 
-_PASSIVE = re.compile(r"\b(?:been|being|be|is|was|are|were)\s+(?:\w+ly\s+)?$")
+_PASSIVE = re.compile(r"\b(?:been|being|be|is|was|are|were)\s+(?:(?:not|never|also|first|widely|\w+ly)\s+)?$")
 
 
 def _source(cues: SpeechCues, doc: _Doc, cue: Span, done: list[_Found]) -> Span | None:
@@ -268,10 +268,28 @@ def _clause_before(cues: SpeechCues, doc: _Doc, cue: Span, done: list[_Found]) -
     return _Found(source, cue, contents, False) if contents else None
 
 
+_BY_AGENT = re.compile(
+    r"\s+by\s+([^,;:.!?“”\"()]+?)(?=\s*(?:[,;:.!?()]|$|\s(?:on|in|at|during|after|before|as|for|to|and)\s))"
+)
+
+
+def _passive_by(cues: SpeechCues, doc: _Doc, cue: Span) -> _Found | None:
+    """`The move was first reported by MSNBC`: the agent speaks, the subject is what was said."""
+    text, sentence = doc.text, doc.sentence(cue.start)
+    aux = _PASSIVE.search(text, sentence.start, cue.start)
+    agent = _BY_AGENT.match(text, cue.end, sentence.end) if aux else None
+    if aux is None or agent is None or len(agent.group(1).split()) > 8:
+        return None
+    content = subject_before(text, _clause_start(doc, cue), aux.start(), cues)
+    if content is None:
+        return None
+    return _Found(Span(agent.start(1), agent.end(1)), cue, [content], False)
+
+
 def _clause_after(cues: SpeechCues, doc: _Doc, cue: Span, done: list[_Found]) -> _Found | None:
     """`X said (that) ...`, `X told Y that ...`, `..., saying that ...`."""
     text, sentence = doc.text, doc.sentence(cue.start)
-    pos = cue.end
+    pos = _skip_adverbial(cues, text, cue.end, sentence.end)
     obj = _OBJECT.match(text, pos, min(pos + 80, sentence.end))
     if obj and re.match(r"\s*,?\s*that\b", text[obj.end() : obj.end() + 8]):
         pos = obj.end()
@@ -288,6 +306,23 @@ def _clause_after(cues: SpeechCues, doc: _Doc, cue: Span, done: list[_Found]) ->
     if passive and source is not None and source.text_of(text).lower() == "it":
         source = None  # "It has been speculated that ...": nobody is named
     return _Found(source, cue, [content], False)
+
+
+_NEXT_WORD = re.compile(r"\s*([\w’'-]+)")
+_SUBJECT_START = frozenset({"that", "he", "she", "they", "it", "we", "i", "there", "his", "her", "their"})
+
+
+def _skip_adverbial(cues: SpeechCues, text: str, pos: int, end: int) -> int:
+    """Past `Tuesday` / `in an interview on Monday` after a cue, when a clause follows."""
+    start, anchored = pos, False
+    while (m := _NEXT_WORD.match(text, pos, end)) and m.group(1) in cues.adverbials:
+        anchored = anchored or m.group(1) in cues.adverbial_anchors
+        pos = m.end()
+    nxt = _NEXT_WORD.match(text, pos, end)
+    if not anchored or nxt is None:
+        return start
+    word = nxt.group(1)
+    return pos if word.lower() in _SUBJECT_START or word[:1].isupper() else start
 
 
 def _clause_end(cues: SpeechCues, doc: _Doc, start: int, end: int) -> int:
@@ -311,12 +346,36 @@ def find_quotes(text: str, sentences: tuple[Span, ...], resolver: SpeakerResolve
         found = _match(cues, doc, cue, done)
         if found is not None:
             done.append(found)
+    done.extend(_colon_quotes(cues, doc, done))
     quotes = []
-    for found in done:
+    for found in sorted(done, key=lambda f: f.cue.start):
         speaker = resolver.speaker(found.source)
         for content in found.contents:
             quotes.append(Quote(found.source, speaker, found.cue, content, found.direct))
     return quotes
+
+
+_COLON_HEAD = re.compile(r"[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|of|the|and|for|de|al))*\s*$")
+
+
+def _colon_quotes(cues: SpeechCues, doc: _Doc, done: list[_Found]) -> list[_Found]:
+    """`Kovalchuk: “...”` and headline-style `Name: statement`, where a name alone opens the sentence."""
+    text, found = doc.text, []
+    taken = sorted((c.start, c.end) for f in done for c in [*f.contents, f.cue])
+    for m in re.finditer(r":[ \t]+(?=\S)", text):
+        colon, start = m.start(), m.end()
+        sentence = doc.sentence(colon)
+        head = _COLON_HEAD.match(text, sentence.start, colon)
+        if head is None or len(head.group().split()) > 6 or head.group().split()[0] in cues.colon_not_sources:
+            continue
+        if doc.inside_quote(colon) or any(a <= colon < b for a, b in taken):
+            continue
+        quote = doc.quote_at(start)
+        content = quote or _trim(text, start, sentence.end)
+        if content is not None:
+            source = Span(head.start(), head.start() + len(head.group().rstrip()))
+            found.append(_Found(source, Span(colon, colon + 1), [content], quote is not None))
+    return found
 
 
 def _skip(doc: _Doc, cue: Span, done: list[_Found]) -> bool:
@@ -336,7 +395,8 @@ def _match(cues: SpeechCues, doc: _Doc, cue: Span, done: list[_Found]) -> _Found
     if word == "according to":
         return _according_to(doc, cue)
     return (
-        _quote_before(cues, doc, cue)
+        _passive_by(cues, doc, cue)
+        or _quote_before(cues, doc, cue)
         or _quote_after(cues, doc, cue, done)
         or _clause_before(cues, doc, cue, done)
         or _clause_after(cues, doc, cue, done)

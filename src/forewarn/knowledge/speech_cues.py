@@ -32,6 +32,8 @@ class SpeechCues:
     cue_prefixes: frozenset[str]
     cue_suffixes: tuple[str, ...]
     colon_not_sources: frozenset[str]
+    adverbials: frozenset[str]
+    adverbial_anchors: frozenset[str]
     forecast_cues: tuple[str, ...]
     future_markers: tuple[str, ...]
 
@@ -62,6 +64,8 @@ def _parse(raw: dict[str, Any]) -> SpeechCues:
         cue_prefixes=frozenset(_words(raw, "cue_prefixes")),
         cue_suffixes=tuple(sorted(_words(raw, "cue_suffixes"), key=len, reverse=True)),
         colon_not_sources=frozenset(_words(raw, "colon_not_sources")),
+        adverbials=frozenset(_words(raw, "adverbials")),
+        adverbial_anchors=frozenset(_words(raw, "adverbial_anchors")),
         forecast_cues=tuple(_words(raw, "forecast_cues")),
         future_markers=tuple(_words(raw, "future_markers")),
     )
