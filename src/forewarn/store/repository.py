@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
 
-from sqlalchemy import Connection, Engine, Select, delete, exists, func, insert, select, update
+from sqlalchemy import Connection, Engine, Select, bindparam, delete, exists, func, insert, select, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from forewarn.errors import NotFound, StoreError
@@ -107,6 +107,9 @@ def _document_values(
     }
 
 
+# Statements built once; values always travel as parameters so SQLAlchemy's
+# statement cache hits (values inside a statement would be hashed into its key).
+_TOUCH_SOURCE = update(s.sources).where(s.sources.c.id == bindparam("found"))
 _DOC_COLUMNS = [c for c in s.documents.c if c.name not in ("raw", "near_signature")]
 
 
@@ -157,10 +160,10 @@ class Store:
             return None
         found = conn.execute(select(s.sources.c.id).where(s.sources.c.location == location)).scalar()
         if found is not None:
-            conn.execute(update(s.sources).where(s.sources.c.id == found).values(last_seen=now))
+            conn.execute(_TOUCH_SOURCE, {"found": found, "last_seen": now})
             return int(found)
         values = {"location": location, "kind": source_kind(location), "first_seen": now, "last_seen": now}
-        key = conn.execute(insert(s.sources).values(values)).inserted_primary_key
+        key = conn.execute(insert(s.sources), values).inserted_primary_key
         return int(key[0]) if key else None
 
     def find_by_hash(self, content_hash: str) -> str | None:
@@ -194,11 +197,11 @@ class Store:
             values = _document_values(doc, raw, now, source_id)
             values.update(near_signature=signature, duplicate_of=near_duplicate_of)
             if conn.dialect.name == "sqlite":  # BEGIN IMMEDIATE: no other writer since the check above
-                conn.execute(insert(s.documents).values(values))
+                conn.execute(insert(s.documents), values)
             else:
                 try:
                     with conn.begin_nested():
-                        conn.execute(insert(s.documents).values(values))
+                        conn.execute(insert(s.documents), values)
                 except IntegrityError:  # stored meanwhile by a concurrent writer
                     return AddResult(doc.id, "duplicate", doc.id)
         if near_duplicate_of is not None:
@@ -293,16 +296,15 @@ class Store:
                 for table in (*s.DERIVED, s.analyses):
                     key = table.c.id if table is s.analyses else table.c.analysis_id
                     conn.execute(delete(table).where(key == aid))
-            conn.execute(
-                insert(s.analyses).values(
-                    id=aid,
-                    document_id=analysis.id,
-                    pipeline_version=analysis.pipeline_version,
-                    published=analysis.published,
-                    created_at=now,
-                    record=analysis_to_record(analysis, text),
-                )
-            )
+            row = {
+                "id": aid,
+                "document_id": analysis.id,
+                "pipeline_version": analysis.pipeline_version,
+                "published": analysis.published,
+                "created_at": now,
+                "record": analysis_to_record(analysis, text),
+            }
+            conn.execute(insert(s.analyses), row)
             for name, rows in derived_rows(analysis, aid, analysis.id, now).items():
                 if rows:
                     conn.execute(insert(s.metadata.tables[name]), rows)
