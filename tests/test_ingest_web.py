@@ -28,6 +28,10 @@ UNDATED = b"""<html><head><title>Convoy seen at night</title></head><body><artic
 <p>A long convoy of fuel trucks was seen moving towards the border late on Tuesday, witnesses said.</p>
 <p>Local officials declined to comment on the movements, which continued until the early morning.</p>
 </article></body></html>"""
+CYRILLIC_PAGE = (
+    "<html><body><article><p>Колонна грузовиков с топливом двигалась к границе поздно вечером во вторник, "
+    "сообщили свидетели. Местные власти отказались комментировать передвижения.</p></article></body></html>"
+).encode("cp1251")
 Route = tuple[int, dict[str, str], bytes | Callable[[BaseHTTPRequestHandler], None]]
 
 
@@ -71,6 +75,8 @@ def _routes(base: str) -> dict[str, Route]:
         "/feed.xml": (200, rss, _rss([f"{base}/undated/1", f"{base}/missing", f"{base}/article.html"])),
         "/big-feed.xml": (200, rss, big_feed),
         "/bad-feed.xml": (200, rss, b'<?xml version="1.0"?><rss version="2.0"><channel><item><title>x</channel>'),
+        "/cp1251": (200, {"Content-Type": "text/html; charset=windows-1251"}, CYRILLIC_PAGE),
+        "/relative-feed.xml": (200, rss, _rss(["/undated/2"])),
         "/docs.jsonl": (200, {"Content-Type": "application/x-ndjson"}, json.dumps({"id": "j1", "text": "A record sent as JSON Lines over HTTP, with a sentence."}).encode()),
     }  # fmt: skip
 
@@ -223,6 +229,19 @@ def test_ingest_web_batch_goes_on_after_every_bad_url(
     messages = [i.error.message for i in items if isinstance(i, Problem)]
     assert "malformed feed XML" in messages[2]
     assert all(m for m in messages)
+
+
+def test_ingest_web_charset_from_http_header(server: str, settings: Settings, client: httpx.Client) -> None:
+    (item,) = collect([f"{server}/cp1251"], settings, client)
+    assert isinstance(item, Fetched) and "Колонна грузовиков" in item.document.text
+
+
+def test_ingest_web_relative_feed_links_resolved(
+    server: str, settings: Settings, client: httpx.Client
+) -> None:
+    (item,) = collect([f"{server}/relative-feed.xml"], settings, client)
+    assert isinstance(item, Fetched) and item.where == f"{server}/undated/2"
+    assert "tanks" in item.document.text
 
 
 def test_ingest_web_collect_makes_and_closes_its_own_client(server: str, settings: Settings) -> None:

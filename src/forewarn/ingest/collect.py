@@ -90,7 +90,7 @@ def page_extracted(page: Page) -> Extracted:
     """Main text of a fetched page (HTML by type or by sniffing, else plain text)."""
     head = page.body[:1024].lstrip().lower()
     is_html = page.content_type in _HTML_TYPES or head.startswith((b"<!doctype html", b"<html"))
-    return extract_bytes(page.body, page.final_url, is_html, url=page.final_url)
+    return extract_bytes(page.body, page.final_url, is_html, url=page.final_url, charset=page.charset)
 
 
 def _from_url(url: str, settings: Settings, client: httpx.Client) -> Iterator[Fetched | Problem]:

@@ -22,6 +22,7 @@ import re
 from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Literal
 
 from forewarn.knowledge.ingest_vocab import DatingCues, load_ingest_vocab
@@ -38,11 +39,12 @@ _MONTH = r"(?P<month>(?:January|February|March|April|May|June|July|August|Septem
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _FULL_DATE = re.compile(
-    rf"\b(?:{_MONTH}\s+{_DAY},?\s+\(?{_YEAR}\)?"
+    # the lookahead lets the scan skip, cheaply, every position that cannot start a date
+    rf"\b(?=[JFMASOND0-3]|[12]\d\d\d-)(?:{_MONTH}\s+{_DAY},?\s+\(?{_YEAR}\)?"
     rf"|{_DAY.replace('day', 'day2')}\s+(?:of\s+)?{_MONTH.replace('month', 'month2')},?\s+\(?{_YEAR.replace('year', 'year2')}\)?"
     r"|(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d))(?!\d)"
 )
-_MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+(?:of\s+)?{_YEAR}\b")
+_MONTH_YEAR = re.compile(rf"\b(?=[JFMASOND]){_MONTH}\s+(?:of\s+)?{_YEAR}\b")
 _YEAR_ONLY = re.compile(rf"\b(?:in|since|during|of|early|late|mid|until|from|throughout)\s+{_YEAR}\b(?!-)")
 _BARE_MONTH = re.compile(
     r"\b(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)\b"
@@ -140,8 +142,19 @@ def _cue_words(span: str) -> list[str]:
 
 
 def _has_cue(words: list[str], cues: tuple[str, ...]) -> bool:
+    """Whether a cue word, or a cue phrase of several words, occurs among `words`."""
+    if not words:
+        return False
+    single, phrases = _split_cues(cues)
+    if not single.isdisjoint(words):
+        return True
     joined = " " + " ".join(words) + " "
-    return any(f" {cue} " in joined for cue in cues)
+    return any(phrase in joined for phrase in phrases)
+
+
+@lru_cache(maxsize=8)
+def _split_cues(cues: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
+    return frozenset(c for c in cues if " " not in c), tuple(f" {c} " for c in cues if " " in c)
 
 
 def _is_past_verb(word: str, cues: DatingCues) -> bool:

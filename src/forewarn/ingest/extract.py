@@ -213,6 +213,8 @@ def extract_text(text: str) -> Extracted:
     title, author, date_text, start = _read_header(lines, vocab)
     body_lines = _trim_author_box(_cut_foot(lines[start:], vocab), vocab)
     body = normalise("\n".join(body_lines))
+    if not body and title:  # a one-line text is its own body, not a headline over nothing
+        title, body = "", title
     if not _has_main_text(body):
         raise ExtractionError("no main text found")
     published = dates.from_metadata(date_text, f"'Date:' line: {date_text}") or dates.infer_published(body)

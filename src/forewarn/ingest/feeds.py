@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urljoin
 
 import feedparser
 import httpx
@@ -65,6 +66,12 @@ def _entry_date(entry: Any) -> date | None:
         return None
 
 
+def _entry_link(entry: Any, feed_url: str) -> str:
+    """The entry's link made absolute against the feed's own URL."""
+    link = str(entry.get("link") or "").strip()
+    return urljoin(feed_url, link) if link else ""
+
+
 def _entry_content(entry: Any) -> str:
     content = entry.get("content") or []
     if content and content[0].get("value"):
@@ -99,7 +106,7 @@ def parse_feed(body: bytes, where: str, max_entries: int) -> Feed:
     if not parsed.get("version") and not parsed.entries:
         raise FeedError("not an RSS or Atom feed", where=where)
     entries = tuple(
-        FeedEntry(str(e.get("link") or ""), str(e.get("title") or ""), _entry_date(e), _entry_content(e))
+        FeedEntry(_entry_link(e, where), str(e.get("title") or ""), _entry_date(e), _entry_content(e))
         for e in parsed.entries[:max_entries]
     )
     return Feed(str(parsed.feed.get("title") or ""), entries, max(total, len(parsed.entries)))

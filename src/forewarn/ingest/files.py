@@ -140,12 +140,22 @@ def _sniff_html(raw: bytes) -> bool:
 
 
 def extract_bytes(
-    raw: bytes, where: str, html: bool, url: str = "", published: PublishedDate | None = None
+    raw: bytes,
+    where: str,
+    html: bool,
+    url: str = "",
+    published: PublishedDate | None = None,
+    charset: str | None = None,
 ) -> Extracted:
-    """Decode and extract one page or scrape; a given `published` date wins over any found."""
+    """Decode and extract one page or scrape; a given `published` date wins over any found.
+
+    `charset` is what the transport declared (an HTTP header); a page's own
+    `<meta charset>` is used when there is none.
+    """
     if html:
-        return extract_html(decode(raw, where, html_charset(raw)), url=url, published=published)
-    extracted = extract_text(decode(raw, where))
+        text = decode(raw, where, charset or html_charset(raw))
+        return extract_html(text, url=url, published=published)
+    extracted = extract_text(decode(raw, where, charset))
     return replace(extracted, published=published) if published else extracted
 
 
