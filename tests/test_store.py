@@ -392,7 +392,6 @@ def test_store_bad_url_is_a_store_error(url: str) -> None:
         open_store(url)
 
 
-
 def test_store_opens_at_the_newest_migration(store: Store) -> None:
     from forewarn.store.engine import current_revision, head_revision
 

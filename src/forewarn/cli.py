@@ -8,16 +8,24 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import date
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, date, datetime, timedelta
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
 
 from forewarn import __version__
 from forewarn.errors import ForewarnError
+
+if TYPE_CHECKING:  # the store commands import their libraries when run, keeping start-up quick
+    from forewarn.config import Settings
+    from forewarn.ingest.run import IngestReport
+    from forewarn.ingest.run import Progress as IngestProgress
+    from forewarn.store import Store
 
 app = typer.Typer(
     help="forewarn: evidence-linked early warning of armed conflict from the news.",
@@ -88,6 +96,183 @@ def analyze(
             out.print(analysis_table(analysis))
         else:
             typer.echo(_dump(analysis_to_dict(analysis), pretty=fmt is Format.json and not many))
+
+
+# -- the store commands: ingest, documents, show, extract, demo ------------------
+
+DbOption = Annotated[
+    str | None, typer.Option("--db", help="Store: a SQLAlchemy URL or a SQLite path (default: settings).")
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
+
+
+@contextmanager
+def _clean_errors() -> Iterator[None]:
+    """Library errors end the command with one line on stderr and exit code 1."""
+    try:
+        yield
+    except ForewarnError as exc:
+        err.print(f"[red]error[/red] {exc}", highlight=False, soft_wrap=True)
+        raise typer.Exit(1) from exc
+
+
+def _open_store(db: str | None) -> tuple[Settings, Store]:
+    from forewarn.config import load_settings
+    from forewarn.store import open_store
+
+    settings = load_settings(database_url=db)
+    return settings, open_store(settings.database_url)
+
+
+def _run_ingest(targets: list[str], settings: Settings, store: Store, analyze: bool) -> IngestReport:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
+
+    from forewarn.ingest.run import ingest as run_ingest
+
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
+    with Progress(*columns, console=err, transient=True) as bar:
+        task = bar.add_task("ingesting", total=None)
+
+        def step(p: IngestProgress) -> None:
+            bar.update(task, completed=p.done, description=f"{p.status:>14} {p.where[-60:]}")
+
+        return run_ingest(targets, settings, store, on_progress=step, analyze=analyze)
+
+
+def _print_report(report: IngestReport, as_json: bool) -> None:
+    from dataclasses import asdict
+
+    from forewarn.cli_views import report_table
+
+    if as_json:
+        typer.echo(_dump(asdict(report), pretty=True))
+    else:
+        Console().print(report_table(report))
+    for problem in report.problems:
+        err.print(
+            f"[yellow]problem[/yellow] {problem.where}: {problem.message}", highlight=False, soft_wrap=True
+        )
+
+
+@app.command()
+def ingest(
+    targets: Annotated[list[str], typer.Argument(help="Files, folders, .jsonl files, URLs or feed URLs.")],
+    db: DbOption = None,
+    no_analyze: Annotated[
+        bool, typer.Option("--no-analyze", help="Store documents without analysing them.")
+    ] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Ingest documents into the store. Exit code 2 when some inputs failed, 1 when all did."""
+    with _clean_errors():
+        settings, store = _open_store(db)
+        report = _run_ingest(targets, settings, store, analyze=not no_analyze)
+    _print_report(report, as_json)
+    if report.failed:
+        raise typer.Exit(1 if report.failed and not (report.stored or report.duplicate) else 2)
+
+
+@app.command()
+def documents(
+    search: Annotated[
+        str | None, typer.Option("--search", help="Only documents containing every word.")
+    ] = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="At most this many.")] = 20,
+    offset: Annotated[int, typer.Option("--offset", min=0, help="Skip this many first.")] = 0,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="The store as it was then (ISO date or time).")
+    ] = None,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """List stored documents, oldest first, or search their title and text."""
+    from forewarn.cli_views import documents_table
+    from forewarn.store.codec import document_to_dict
+
+    moment = _parse_moment(as_of)
+    with _clean_errors():
+        _, store = _open_store(db)
+        docs = store.list_documents(limit=limit, offset=offset, search=search, as_of=moment)
+        total = store.count_documents(search=search, as_of=moment)
+    if as_json:
+        data = [document_to_dict(d.document, d.ingested_at, d.duplicate_of) for d in docs]
+        typer.echo(_dump({"data": data, "count": total}, pretty=True))
+    else:
+        Console().print(documents_table(docs, total))
+
+
+def _parse_moment(value: str | None) -> datetime | None:
+    if value is None:
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError as exc:
+        raise typer.BadParameter(f"not an ISO date or time: {value!r}") from exc
+    if len(value) == 10:  # a bare date means the end of that day
+        moment += timedelta(days=1) - timedelta(microseconds=1)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+@app.command()
+def show(
+    doc: Annotated[str, typer.Argument(help="A document id (or a unique prefix of one).")],
+    version: Annotated[
+        str | None, typer.Option("--pipeline-version", help="The analysis by this pipeline version.")
+    ] = None,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Show one document: metadata, date and how it was found, text, and its analysis."""
+    from forewarn.cli_views import document_view
+    from forewarn.errors import NotFound
+    from forewarn.export.analysis_json import analysis_to_dict
+    from forewarn.store.codec import document_to_dict
+
+    with _clean_errors():
+        _, store = _open_store(db)
+        stored = store.get_document(doc)
+        try:
+            analysis = store.load_analysis(stored.document.id, version=version)
+        except NotFound:
+            analysis = None
+    if as_json:
+        record = document_to_dict(stored.document, stored.ingested_at, stored.duplicate_of)
+        payload = {"document": record, "analysis": None if analysis is None else analysis_to_dict(analysis)}
+        typer.echo(_dump(payload, pretty=True))
+    else:
+        Console().print(document_view(stored, analysis))
+
+
+@app.command()
+def extract(
+    file: Annotated[Path, typer.Argument(help="An HTML file.")],
+    url: Annotated[str, typer.Option("--url", help="The page's URL, for relative links and metadata.")] = "",
+) -> None:
+    """Print the main text extracted from an HTML page (boilerplate removed)."""
+    from forewarn.errors import IngestError
+    from forewarn.ingest.extract import extract_html
+
+    with _clean_errors():
+        try:
+            raw = file.read_bytes()
+        except OSError as exc:
+            raise IngestError(f"cannot read: {exc.strerror}", where=str(file)) from exc
+        extracted = extract_html(raw, url=url)
+    typer.echo(extracted.text)
+
+
+@app.command()
+def demo(db: DbOption = None) -> None:
+    """Ingest and analyse the bundled example corpus, then summarise what was found."""
+    from forewarn.cli_views import demo_summary
+    from forewarn.ingest.run import demo_targets
+
+    with _clean_errors():
+        settings, store = _open_store(db)
+        report = _run_ingest(demo_targets(), settings, store, analyze=True)
+        _print_report(report, as_json=False)
+        Console().print(demo_summary(store))
+    err.print(f"store: {store.url}", highlight=False)
 
 
 def main() -> None:

@@ -1,0 +1,185 @@
+"""The ingest run: collect sources, de-duplicate, analyse and store, one document at a time.
+
+Each document is stored together with its analysis in one transaction, so a
+run killed at any point leaves only complete documents, and running it again
+adds only what is missing (documents are keyed by their content hash).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+import httpx
+
+from forewarn.errors import ForewarnError
+from forewarn.ingest.collect import Fetched, Problem, collect
+from forewarn.ingest.dedup import NearDuplicateIndex
+from forewarn.model import Analysis, Document, TextInput
+
+if TYPE_CHECKING:
+    from forewarn.analyze.pipeline import Pipeline
+    from forewarn.config import Settings
+    from forewarn.store import Store
+
+Status = Literal["new", "duplicate", "near-duplicate", "failed", "analysed"]
+
+
+@dataclass(frozen=True)
+class ProblemLine:
+    where: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Progress:
+    """What happened to one input, for a progress display."""
+
+    where: str
+    status: Status
+    done: int  # inputs handled so far in this run
+
+
+@dataclass(frozen=True)
+class IngestReport:
+    new: int = 0
+    duplicate: int = 0
+    near_duplicate: int = 0
+    failed: int = 0
+    analysed: int = 0  # analyses stored, including documents left unanalysed by an earlier run
+    problems: tuple[ProblemLine, ...] = ()
+
+    @property
+    def stored(self) -> int:
+        return self.new + self.near_duplicate
+
+
+@dataclass
+class _Tally:
+    counts: dict[str, int] = field(default_factory=dict)
+    problems: list[ProblemLine] = field(default_factory=list)
+
+    def add(self, status: Status) -> None:
+        self.counts[status] = self.counts.get(status, 0) + 1
+
+    def fail(self, where: str, error: Exception) -> None:
+        self.add("failed")
+        message = error.message if isinstance(error, ForewarnError) else f"{type(error).__name__}: {error}"
+        self.problems.append(ProblemLine(where, message))
+
+    def report(self) -> IngestReport:
+        c = self.counts
+        return IngestReport(
+            new=c.get("new", 0),
+            duplicate=c.get("duplicate", 0),
+            near_duplicate=c.get("near-duplicate", 0),
+            failed=c.get("failed", 0),
+            analysed=c.get("analysed", 0),
+            problems=tuple(self.problems),
+        )
+
+
+def _analyse(pipeline: Pipeline, doc: Document) -> Analysis:
+    published = doc.published.value or doc.published.latest
+    return pipeline.analyze(TextInput(doc.id, doc.text, published))
+
+
+@dataclass
+class _Run:
+    store: Store
+    index: NearDuplicateIndex
+    pipeline: Pipeline | None
+    tally: _Tally
+
+    def one(self, item: Fetched) -> Status:
+        """Store one fetched document; returns what became of it."""
+        doc, raw = item.document, item.raw
+        if self.store.find_by_hash(doc.content_hash) is not None:
+            return self.store.add_document(doc, raw).status  # records where it was seen again
+        signature = self.index.signature(doc.text)
+        earlier = self.index.find(doc.text)
+        if earlier is not None:
+            return self.store.add_document(doc, raw, near_duplicate_of=earlier, signature=signature).status
+        analysis = self._analysis_or_none(doc, item.where)
+        with self.store.transaction():
+            result = self.store.add_document(doc, raw, signature=signature)
+            if analysis is not None and result.status == "new":
+                self.store.save_analysis(analysis)
+                self.tally.add("analysed")
+        self.index.add(doc.id, doc.text)
+        return result.status
+
+    def _analysis_or_none(self, doc: Document, where: str) -> Analysis | None:
+        """The analysis, or None when there is no pipeline or it failed (the document is kept)."""
+        if self.pipeline is None:
+            return None
+        try:
+            return _analyse(self.pipeline, doc)
+        except Exception as exc:  # an annotator bug must not lose the document or stop the batch
+            self.tally.problems.append(ProblemLine(where, f"analysis failed: {type(exc).__name__}: {exc}"))
+            return None
+
+    def catch_up(self) -> None:
+        """Analyse stored documents that have no analysis by this pipeline version yet."""
+        if self.pipeline is None:
+            return
+        for doc in self.store.documents_needing_analysis(self.pipeline.version):
+            analysis = self._analysis_or_none(doc, doc.source or doc.id)
+            if analysis is not None:
+                self.store.save_analysis(analysis)
+                self.tally.add("analysed")
+
+
+def load_index(store: Store, settings: Settings) -> NearDuplicateIndex:
+    """The near-duplicate index over every first copy already stored."""
+    return NearDuplicateIndex.from_signatures(
+        store.near_duplicate_signatures(), threshold=settings.near_duplicate_threshold
+    )
+
+
+def ingest(
+    targets: Iterable[str],
+    settings: Settings,
+    store: Store,
+    pipeline: Pipeline | None = None,
+    on_progress: Callable[[Progress], None] | None = None,
+    *,
+    analyze: bool = True,
+    client: httpx.Client | None = None,
+) -> IngestReport:
+    """Ingest files, folders, URLs and feeds into `store`; one bad input never stops the batch.
+
+    With `analyze` (the default) new unique documents are analysed by `pipeline`
+    (the default pipeline when None) and stored with their analysis.
+    """
+    if analyze and pipeline is None:
+        from forewarn.analyze.pipeline import default_pipeline
+
+        pipeline = default_pipeline(settings)
+    run = _Run(store, load_index(store, settings), pipeline if analyze else None, _Tally())
+    for done, item in enumerate(collect(targets, settings, client), start=1):
+        status: Status
+        if isinstance(item, Problem):
+            run.tally.fail(item.where, item.error)
+            status = "failed"
+        else:
+            try:
+                status = run.one(item)
+                run.tally.add(status)
+            except ForewarnError as exc:
+                run.tally.fail(item.where, exc)
+                status = "failed"
+        if on_progress is not None:
+            on_progress(Progress(item.where, status, done))
+    run.catch_up()
+    return run.tally.report()
+
+
+def demo_targets(corpus: Path | None = None) -> list[str]:
+    """The bundled example corpus: the seed article and the open-licence JSON Lines files."""
+    from forewarn.examples import CORPUS
+
+    root = corpus or CORPUS
+    return [str(root / "seed"), *(str(p) for p in sorted(root.glob("open-licence/*/documents.jsonl")))]
