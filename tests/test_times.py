@@ -131,8 +131,16 @@ def test_times_full_date_formats(text: str, span: str) -> None:
     assert (found.text, found.value) == (span, "2022-02-24")
 
 
-def test_times_feb_24_without_year_in_the_past() -> None:
-    assert only("The attack came on Feb. 24.").value == "2022-02-24"
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The attack came on Dec. 14.", "2022-12-14"),
+        ("The rights expire Jan. 3.", "2023-01-03"),
+        ("It was set on Sept. 30.", "2022-09-30"),
+    ],
+)
+def test_times_month_day_without_year_is_the_nearest(text: str, value: str) -> None:
+    assert only(text).value == value
 
 
 @pytest.mark.parametrize(

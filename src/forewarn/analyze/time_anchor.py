@@ -43,15 +43,15 @@ def month_year(dct: date, mon: int, tense: Tense, relation: str = "") -> int:
     return dct.year if mon >= dct.month else dct.year + 1
 
 
-def month_day(dct: date, mon: int, dom: int, tense: Tense) -> date | None:
-    """The date of "February 24" without a year; None if that day does not exist in that year."""
-    if tense == "past":
-        y = dct.year if (mon, dom) <= (dct.month, dct.day) else dct.year - 1
-    elif tense == "future":
-        y = dct.year if (mon, dom) >= (dct.month, dct.day) else dct.year + 1
-    else:  # the nearest such day, within half a year of the DCT
-        delta = (mon - dct.month) * 31 + dom - dct.day
-        y = dct.year + (1 if delta < -183 else -1 if delta > 183 else 0)
+def month_day(dct: date, mon: int, dom: int) -> date | None:
+    """The date of "February 24" without a year; None if that day does not exist in that year.
+
+    Always the nearest such day, within half a year of the DCT: a day named
+    without a year is nearly always close to the report ("payable Dec. 15",
+    "expires Nov. 21"), and tense cues mislead more often than they help here.
+    """
+    delta = (mon - dct.month) * 31 + dom - dct.day
+    y = dct.year + (1 if delta < -183 else -1 if delta > 183 else 0)
     return make_date(y, mon, dom) or (make_date(y - 1, mon, dom) if (mon, dom) == (2, 29) else None)
 
 

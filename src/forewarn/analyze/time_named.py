@@ -65,7 +65,7 @@ def resolve_holiday(q: Query) -> Resolved | None:
     mon, dom = q.lexicon.holidays[q.lower("hd")]
     if q.dct is None:
         return Resolved("DATE", f"XXXX-{mon:02d}-{dom:02d}")
-    d = anchor.month_day(q.dct, mon, dom, q.tense)
+    d = anchor.month_day(q.dct, mon, dom)
     return _date(tv.day(d)) if d else None
 
 

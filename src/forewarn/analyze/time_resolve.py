@@ -115,7 +115,7 @@ def _month_day(q: Query, prefix: str) -> Resolved | None:
     if q.dct is None:
         ok = tv.make_date(2000, mon, dom)  # a leap year: is the day possible at all?
         return Resolved("DATE", f"XXXX-{mon:02d}-{dom:02d}") if ok else None
-    return _day_or_unresolved(anchor.month_day(q.dct, mon, dom, q.tense), q)
+    return _day_or_unresolved(anchor.month_day(q.dct, mon, dom), q)
 
 
 def resolve_mdy(q: Query) -> Resolved | None:
@@ -182,7 +182,7 @@ def resolve_time(q: Query) -> Resolved | None:
     d = _day_from_word(q.group("tm_day"), q)
     mon = name_number(q.group("tm_m"), q.lexicon.months) if q.group("tm_m") else None
     if mon and q.dct:
-        d = anchor.month_day(q.dct, mon, int(re.sub(r"\D", "", q.group("tm_d"))), q.tense)
+        d = anchor.month_day(q.dct, mon, int(re.sub(r"\D", "", q.group("tm_d"))))
     stamp = f"T{clock[0]:02d}:{clock[1]:02d}"
     if d is None:
         return Resolved("TIME", "XXXX-XX-XX" + stamp)

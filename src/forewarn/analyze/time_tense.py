@@ -29,7 +29,8 @@ def _cue_pattern() -> tuple[re.Pattern[str], frozenset[str]]:
     lexicon = load_time_lexicon()
     words = sorted(lexicon.future_cues | lexicon.past_cues)
     # Regular past tense is lower-case only, so "United" or "Ahmed" are not verbs.
-    pattern = re.compile(r"(?<![\w'])(?:(?i:" + trie_pattern(words) + r")(?![\w'])|[a-z]{3,}ed\b)")
+    # Lower-case only: "May" the month and "Will" the name are not cues.
+    pattern = re.compile(r"(?<![\w'])(?:" + trie_pattern(words) + r"(?![\w'])|[a-z]{3,}ed\b)")
     return pattern, lexicon.future_cues
 
 
@@ -49,7 +50,7 @@ class TenseReader:
         ends: list[int] = []
         tenses: list[Tense] = []
         for match in pattern.finditer(self.text, sent_start, sent_end):
-            word = " ".join(match.group().lower().split())
+            word = " ".join(match.group().split())
             if word in _NOT_PAST_ED:
                 continue
             starts.append(match.start())
@@ -58,8 +59,8 @@ class TenseReader:
         self._cache[sent_start] = (starts, ends, tenses)
         return starts, ends, tenses
 
-    def at(self, sent_start: int, sent_end: int, start: int, end: int) -> Tense:
-        """The tense of the cue nearest to text[start:end] inside the sentence."""
+    def at(self, sent_start: int, sent_end: int, start: int, end: int, reach: int = 10**9) -> Tense:
+        """The tense of the cue nearest to text[start:end] inside the sentence, if within reach characters."""
         starts, ends, tenses = self._cues(sent_start, sent_end)
         before = bisect.bisect_right(ends, start) - 1  # last cue ending before the expression
         after = bisect.bisect_left(starts, end)  # first cue starting after it
@@ -68,4 +69,4 @@ class TenseReader:
             best = (start - ends[before], tenses[before])
         if after < len(starts) and starts[after] - end < best[0]:
             best = (starts[after] - end, tenses[after])
-        return best[1]
+        return best[1] if best[0] <= reach else ""
