@@ -4,7 +4,9 @@ PolNeAR (BRAT standoff) marks every attribution as a Source, a Cue and a
 Content span (each possibly discontinuous) tied together by an `E` line. We
 score the three roles separately, each as a set of spans per document:
 - exact: a predicted span counts when its fragments equal a gold span's
-  (after trimming spaces); P/R/F1 over the span sets;
+  (after trimming spaces, and joining fragments that only spaces separate:
+  the annotation tool splits a quotation at each sentence); P/R/F1 over the
+  span sets;
 - overlap: the PARC soft measure — a predicted span scores the share of its
   word tokens found in its best-overlapping gold span (precision), a gold span
   the share of its tokens found in its best-overlapping prediction (recall).
@@ -78,14 +80,19 @@ def _best_share(tokens: set[int], others: list[set[int]]) -> float:
 
 
 def _trim(text: str, fragments: Iterable[tuple[int, int]]) -> Fragments:
-    out = set()
-    for a, b in fragments:
+    """Fragments without edge spaces; fragments apart only by spaces are one (the gold splits quotes per sentence)."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(fragments):
         while a < b and text[a].isspace():
             a += 1
         while b > a and text[b - 1].isspace():
             b -= 1
-        if b > a:
-            out.add((a, b))
+        if b <= a:
+            continue
+        if out and (out[-1][1] >= a or not text[out[-1][1] : a].strip()):
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
     return frozenset(out)
 
 

@@ -150,7 +150,16 @@ def _intro_participle(cues: SpeechCues, doc: _Doc, cue: Span) -> int | None:
     return comma if comma > 0 else None
 
 
-_PASSIVE = re.compile(r"\b(?:been|being|be|is|was|are|were)\s+(?:(?:not|never|also|first|widely|\w+ly)\s+)?$")
+_PASSIVE = re.compile(r"\b(?:been|being|be|is|was|are|were)\s+(?:(?:not|never|also|first|widely|\w+ly)\s+)?")
+
+
+def _passive_aux(text: str, sentence: Span, cue: Span) -> int | None:
+    """Where the passive auxiliary of the cue's verb starts ("was first reported"), or None."""
+    last = None
+    for m in _PASSIVE.finditer(text, max(sentence.start, cue.start - 30), cue.end):
+        if cue.start <= m.end() < cue.end:
+            last = m
+    return last.start() if last else None
 
 
 def _source(cues: SpeechCues, doc: _Doc, cue: Span, done: list[_Found]) -> Span | None:
@@ -276,11 +285,11 @@ _BY_AGENT = re.compile(
 def _passive_by(cues: SpeechCues, doc: _Doc, cue: Span) -> _Found | None:
     """`The move was first reported by MSNBC`: the agent speaks, the subject is what was said."""
     text, sentence = doc.text, doc.sentence(cue.start)
-    aux = _PASSIVE.search(text, sentence.start, cue.start)
-    agent = _BY_AGENT.match(text, cue.end, sentence.end) if aux else None
+    aux = _passive_aux(text, sentence, cue)
+    agent = _BY_AGENT.match(text, cue.end, sentence.end) if aux is not None else None
     if aux is None or agent is None or len(agent.group(1).split()) > 8:
         return None
-    content = subject_before(text, _clause_start(doc, cue), aux.start(), cues)
+    content = subject_before(text, _clause_start(doc, cue), aux, cues)
     if content is None:
         return None
     return _Found(Span(agent.start(1), agent.end(1)), cue, [content], False)
@@ -300,7 +309,7 @@ def _clause_after(cues: SpeechCues, doc: _Doc, cue: Span, done: list[_Found]) ->
     if text[end - 1 : end] in '”"»' and text[end - 2 : end - 1] == ".":
         content = Span(content.start, end)
     source = _source(cues, doc, cue, done)
-    passive = _PASSIVE.search(text, sentence.start, cue.start) is not None
+    passive = _passive_aux(text, sentence, cue) is not None
     if source is None and not passive:
         return None
     if passive and source is not None and source.text_of(text).lower() == "it":
