@@ -27,15 +27,15 @@ PREFIX_MODS = {
     "the dawn of": "START", "the first half of": "START", "late": "END", "later": "END",
     "the end of": "END", "end of": "END", "the close of": "END", "the turn of": "END",
     "the second half of": "END", "the latter half of": "END", "the last half of": "END",
-    "mid": "MID", "the middle of": "MID", "about": "APPROX", "around": "APPROX",
+    "mid": "MID", "the middle of": "MID", "around": "APPROX",
     "roughly": "APPROX", "approximately": "APPROX", "some": "APPROX", "nearly": "APPROX",
-    "almost": "APPROX", "more than": "MORE_THAN", "at least": "EQUAL_OR_MORE",
+    "more than": "MORE_THAN", "at least": "EQUAL_OR_MORE",
     "less than": "LESS_THAN", "under": "LESS_THAN", "up to": "EQUAL_OR_LESS",
     "at most": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS",
 }  # fmt: skip
 # Prefixes that only make sense before a count ("over an hour", not "over the past months").
 QUANTITY_PREFIXES = frozenset(
-    {"about", "around", "roughly", "approximately", "some", "nearly", "almost", "more than",
+    {"around", "roughly", "approximately", "some", "nearly", "more than",
      "at least", "less than", "under", "up to", "at most", "no more than"}
 )  # fmt: skip
 
@@ -111,7 +111,7 @@ def master_pattern() -> re.Pattern[str]:
     dets = _alt(DETERMINERS)
     ordinal = r"(?i:first|second|third|fourth|1st|2nd|3rd|4th|final|last|latter)"
     year4 = r"(?:1[6-9]\d\d|20\d\d)(?![\d,.]\d|\d|%|\s*percent)"
-    dom = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+    dom = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
     year_after = rf"(?:,?\s*(?P<{{0}}_y>{year4}|'\d\d\b)|\s*\((?P<{{0}}_py>{year4})\))"
     kinds = {
         "iso": r"(?P<iso_y>\d{4})[-/](?P<iso_m>\d{1,2})[-/](?P<iso_d>\d{1,2})(?![\d/-])",
@@ -126,7 +126,7 @@ def master_pattern() -> re.Pattern[str]:
         "quarter": rf"(?:(?P<q_det>(?i:the\s+year-(?:ago|earlier)|the\s+same|this\s+year's|last\s+year's|next\s+year's|the\s+latest|the\s+current|the\s+previous|the|this|last|next))\s+)?(?:(?i:fiscal)[\s-]+)?(?P<q_ord>{ordinal})[\s-]+(?:(?i:fiscal)[\s-]+)?(?P<q_unit>(?i:quarter|half))(?:\s+(?:(?i:of)\s+)?(?:(?i:fiscal)\s+)?(?P<q_y>{year4}))?",
         "yearago": r"(?:(?i:the|a)\s+(?=(?i:year-(?:ago|earlier)\s+(?:quarter|period|month|year))))?(?P<ya>(?i:year-(?:ago|earlier)))(?:\s+(?P<ya_unit>(?i:quarter|period|month|year)))?",
         "firstday": rf"(?i:the\s+(?P<fd_ord>first|second|third|last|final|opening|early)\s+(?P<fd_unit>day|days|week|weeks|month|months|hours)\s+of\s+(?:the\s+)?(?P<fd_ev>(?!{month}|\d)[a-z]+(?:\s+of\s+[A-Z][a-z]+)?))",
-        "rel": rf"(?P<rl_det>{dets})\s+(?:(?P<rl_num>{num}|{vague})[\s-]+)?(?:(?i:fiscal)\s+)?(?:(?P<rl_unit>{unit})|(?P<rl_season>{season})|(?P<rl_month>{month})(?!\s*,?\s*\d)|(?P<rl_wd>{weekday}))\b(?:\s+(?P<rl_dir>(?i:ago|earlier|later|before)))?",
+        "rel": rf"(?P<rl_det>{dets})\s+(?:(?P<rl_num>{num}|{vague})[\s-]+)?(?:(?i:fiscal)\s+)?(?:(?P<rl_unit>{unit})(?![\s-](?i:old)\b)|(?P<rl_season>{season})|(?P<rl_month>{month})(?!\s*,?\s*\d)|(?P<rl_wd>{weekday}))\b(?:\s+(?P<rl_dir>(?i:ago|earlier|later|before)))?",
         "dur": rf"(?P<du_num>{num}|{vague})[\s-]+(?:(?i:more|full|straight|consecutive|long)\s+)?(?P<du_unit>{unit})\b(?P<du_old>[\s-](?i:old))?(?:\s+(?P<du_dir>(?i:ago|earlier|from\s+now|hence|back)\b))?",
         "bare_plural": r"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\blasting\s)|(?<=\bfor\s\s))(?P<bp>(?i:years|months|weeks|days|hours|decades|centuries|minutes))\b",
         "set": rf"(?:(?P<st_det>(?i:every|each|per))\s+(?:(?P<st_num>{num}|(?i:other))\s+)?(?:(?P<st_unit>{unit})|(?P<st_wd>{weekday})|(?P<st_pod>{part}))\b|(?P<st_adv>{_alt(lx.sets)})\b|(?P<st_times>(?i:once|twice|thrice)|{num}\s+(?i:times))\s+(?i:a|per|every)\s+(?P<st_unit2>{unit})\b)",
@@ -135,10 +135,10 @@ def master_pattern() -> re.Pattern[str]:
         "season": rf"(?:(?i:the)\s+)?(?P<se>{season})\s+(?:(?i:of)\s+)?(?P<se_y>{year4})",
         "holiday": rf"(?P<hd>{_capitalised(lx.holidays)})\b",
         "year": rf"(?P<yr_fy>(?i:fiscal|FY)\s*)?(?P<yr>{year4})(?!\s*(?i:b\.?c))",
-        "month": rf"(?P<mo>{month})",
+        "month": rf"(?P<mo>{month})(?!\s+(?:for|of)\s+(?:the\s+)?[A-Z])",
         "yearq": rf"(?:(?i:the)\s+)?(?P<yq_y>{year4})\s+(?:(?P<yq_ord>{ordinal})[\s-]+)?(?:(?i:fiscal)\s+)?(?P<yq_unit>(?i:quarter|half|period))\b",
         "spelled_year": rf"(?:(?i:the\s+year)\s+)?(?P<sy>(?i:nineteen|twenty)[\s-]+(?:{_alt(SPELLED_TENS)}(?:[\s-]+{_alt(SPELLED_UNITS)})?|{_alt(SPELLED_TEENS)}|(?i:hundred|o[\s-]+){_alt(SPELLED_UNITS)})|(?i:two\s+thousand)(?:[\s-]+(?:(?i:and)\s+)?{_alt(SPELLED_UNITS)})?)\b",
-        "ref": rf"(?P<rf>{_alt(lx.refs)})\b",
+        "ref": rf"(?<!\bas\s)(?P<rf>{_alt(lx.refs)})\b(?!\s+(?i:after|before|as)\b)",
     }
     pre = _alt(PREFIX_MODS)
     body = "|".join(f"(?P<{kind}>{kinds[kind]})" for kind in KINDS)

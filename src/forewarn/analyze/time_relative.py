@@ -136,6 +136,8 @@ def _relative_unit(q: Query, det: str, unit: str) -> Resolved | None:
         return Resolved("DURATION", "P1Y")
     if q.dct is None:
         return Resolved("DATE", _unresolved(unit))
+    if det in ("the", "that") and unit == "D":
+        return None  # "the day", "that day": a day of the story, not of the calendar
     steps = -1 if det in PREV_DETS else 1 if det in NEXT_DETS else 0
     if steps == 0 and unit in ("Q", "WE") and q.tense == "past" and det in ("the", "that", "the latest"):
         steps = -1  # "profit in the quarter rose": the last completed quarter

@@ -27,14 +27,14 @@ from forewarn.model import Analysis, Span, TimeExpr
 
 # Signals just before an expression, outside its span (TimeML keeps them out).
 _BEFORE_SIGNAL = re.compile(
-    r"(?i:\b(?P<sig>as\s+early\s+as|as\s+soon\s+as|as\s+late\s+as|no\s+later\s+than|not\s+later\s+than|"
+    r"(?i:\b(?P<sig>about|almost|as\s+early\s+as|as\s+soon\s+as|as\s+late\s+as|no\s+later\s+than|not\s+later\s+than|"
     r"no\s+earlier\s+than|by|until|till|before|prior\s+to|after|since)\s+)$"
 )
 _SIGNAL_MODS = {
     "as early as": "EARLIEST", "as soon as": "EARLIEST", "as late as": "LATEST",
     "no later than": "ON_OR_BEFORE", "not later than": "ON_OR_BEFORE", "no earlier than": "ON_OR_AFTER",
     "by": "ON_OR_BEFORE", "until": "ON_OR_BEFORE", "till": "ON_OR_BEFORE", "before": "BEFORE",
-    "prior to": "BEFORE", "after": "AFTER", "since": "ON_OR_AFTER",
+    "prior to": "BEFORE", "after": "AFTER", "since": "ON_OR_AFTER", "about": "APPROX", "almost": "APPROX",
 }  # fmt: skip
 _AFTER_SIGNAL = re.compile(
     r",?\s+(?i:at\s+the\s+(?P<late>latest|earliest)|or\s+(?P<or>later|earlier|before|after))\b"
@@ -136,8 +136,9 @@ def find_times(text: str, published: date | None, sentences: tuple[Span, ...] = 
             continue
         resolved = _halves(resolved, match, kind) or resolved
         mod = resolved.mod or mod
-        if not mod and resolved.type in ("DATE", "TIME"):
-            mod = _outer_mod(text, start, end)
+        if not mod:
+            outer = _outer_mod(text, start, end)
+            mod = outer if outer == "APPROX" or resolved.type in ("DATE", "TIME") else ""
         expr = TimeExpr(
             start,
             end,
