@@ -71,7 +71,12 @@ AGENT_NEXT = frozenset(
         "believes",
     ]
 )
-AGENT_BEFORE = frozenset({"with", "by"})
+AGENT_BEFORE = frozenset({"with", "by", "between", "including", "include", "notably"})
+LOCATIVE = frozenset(
+    {"in", "across", "from", "to", "into", "near", "outside", "inside", "throughout", "within", "at", "on"}
+    | {"over", "visiting", "visit", "visited", "towards", "toward", "through", "around"}
+)
+DEFAULT_STATE = "Location"
 NO_SPACE_BEFORE = frozenset({",", ".", ";", ":", "?", "!", ")", "]", "”", "%", "’s", "'s", "n't", "’t"})
 NO_SPACE_AFTER = frozenset({"(", "[", "“", "$", "£"})
 
@@ -132,30 +137,45 @@ def gold_spans(tags: list[str], offsets: list[tuple[int, int]]) -> set[tuple[int
     return {s for s in spans if s[2] in TYPES}
 
 
-def _state_label(text: str, start: int, end: int) -> str:
-    after = text[end:].split(None, 1)
-    before = text[:start].split()
-    if before and before[-1].lower() == "the":
-        before = before[:-1]
-    acting = (after and after[0].lower() in AGENT_NEXT) or (before and before[-1].lower() in AGENT_BEFORE)
-    return "Organisation" if acting else "Location"
+def _state_labels(text: str, states: list[tuple[int, int]], places: list[tuple[int, int]]) -> list[str]:
+    """Location or Organisation for each state mention, from the words around it (see the module doc)."""
+    labels: list[str] = []
+    for i, (start, end) in enumerate(states):
+        before = text[:start].split()
+        if before and before[-1].lower() == "the":
+            before = before[:-1]
+        prev = before[-1].lower() if before else ""
+        after = text[end:].split(None, 1)
+        nxt = after[0].lower() if after else ""
+        if prev in LOCATIVE or (prev.endswith(",") and any(e <= start and start - e < 3 for _, e in places)):
+            labels.append("Location")
+        elif prev in {"and", "or"} or (prev.endswith(",") and i and states[i - 1][1] >= start - 3):
+            labels.append(labels[-1] if labels and states[i - 1][1] >= start - 6 else DEFAULT_STATE)
+        elif nxt in AGENT_NEXT or prev in AGENT_BEFORE or text[end:].startswith(("’s", "'s")) or not before:
+            labels.append("Organisation")
+        else:
+            labels.append(DEFAULT_STATE)
+    return labels
 
 
 def predicted_spans(analysis: Analysis) -> set[tuple[int, int, str]]:
     text, spans = analysis.text, set()
+    places = [(p.start, p.end) for p in analysis.places]
+    states = [(a.start, a.end) for a in analysis.actors if a.type == "state"]
+    spans |= {
+        (s, e, label) for (s, e), label in zip(states, _state_labels(text, states, places), strict=True)
+    }
     for actor in analysis.actors:
         if actor.type == "person":
             spans.add((actor.start, actor.end, "Person"))
         elif actor.type == "nationality":
             spans.add((actor.start, actor.end, "Nationality"))
-        elif actor.type == "state":
-            spans.add((actor.start, actor.end, _state_label(text, actor.start, actor.end)))
-        else:
+        elif actor.type != "state":
             spans.add((actor.start, actor.end, "Organisation"))
     covered = [(a.start, a.end) for a in analysis.actors]
-    for place in analysis.places:
-        if not any(s < place.end and place.start < e for s, e in covered):
-            spans.add((place.start, place.end, "Location"))
+    for start, end in places:
+        if not any(s < end and start < e for s, e in covered):
+            spans.add((start, end, "Location"))
     return spans
 
 
@@ -167,6 +187,11 @@ def _f1(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
 
 def score_re3d(eval_dir: Path) -> dict[str, tuple[float, float, float]]:
     pipeline = default_pipeline()
+    if "places" not in pipeline.names:  # until the places stage is registered
+        from forewarn.analyze.pipeline import Pipeline
+        from forewarn.analyze.places import Places
+
+        pipeline = Pipeline([pipeline.annotators[0], Places(), *pipeline.annotators[1:]])
     tp: Counter[str] = Counter()
     n_pred: Counter[str] = Counter()
     n_gold: Counter[str] = Counter()

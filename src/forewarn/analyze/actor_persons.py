@@ -4,7 +4,7 @@ apposition and short-name coreference — all rules, no statistical model."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -138,14 +138,16 @@ def _name_run(doc: Doc, i: int, taken: bytearray, limit: int = 5) -> int:
     """End of a run of name tokens starting at i ("Andrii Kovalchuk", "Abu Musab al-Zarqawi")."""
     j, n = i, len(doc)
     while j < n and j - i < limit and not taken[j]:
-        token = doc[j]
-        nxt = doc[j + 1] if j + 1 < n else None
-        if _name_token(token) or (
-            j > i and nxt is not None and not taken[j + 1] and _name_token(nxt) and _joins_name(token)
-        ):
+        if _name_token(doc[j]):
             j += 1
-        else:
+            continue
+        # "al" "-" "Zarqawi", "bin Laden", "Thomas" "-" "Greenfield": joiners inside a name
+        k = j
+        while k < n and k - j < 2 and _joins_name(doc[k]):
+            k += 1
+        if j == i or k == j or k >= n or taken[k] or not _name_token(doc[k]):
             break
+        j = k
     while j > i and not _name_token(doc[j - 1]):
         j -= 1
     return j
@@ -170,54 +172,46 @@ class _State:
     taken: bytearray
     titles_by_start: dict[int, Hit]
     titles_by_end: dict[int, Hit]
-    countries_by_end: dict[int, tuple[Hit, str]]
-    countries_by_start: dict[int, str]
+    affiliations_by_end: dict[int, tuple[Hit, str]]  # states, demonyms, organisations, forces
+    countries_by_start: dict[int, tuple[Hit, str]]  # states and demonyms only
     cues: list[Hit]
     sectors: set[int]
+    used_titles: set[int] = field(default_factory=set)
 
-    def country_at_end(self, i: int) -> tuple[int, str] | None:
-        """A country name or demonym ending at token i (a possessive "'s" allowed)."""
-        if i > 0 and self.doc[i - 1].text in APOSTROPHE_S and i - 1 in self.countries_by_end:
-            hit, country = self.countries_by_end[i - 1]
-            return hit.start, country
-        if i in self.countries_by_end:
-            hit, country = self.countries_by_end[i]
+    def affiliation_at_end(self, i: int) -> tuple[int, str] | None:
+        """A state, demonym, organisation or force ending at token i (a possessive "'s" allowed)."""
+        if i > 1 and self.doc[i - 1].text in APOSTROPHE_S and i - 1 in self.affiliations_by_end:
+            i -= 1
+        if i in self.affiliations_by_end:
+            hit, country = self.affiliations_by_end[i]
             return hit.start, country
         return None
 
 
-def _state(
-    lexicon: Lexicon,
-    doc: Doc,
-    text: str,
-    published: date | None,
-    chosen: list[Hit],
-    context: list[Hit],
-    taken: bytearray,
-) -> _State:
-    titles_by_start: dict[int, Hit] = {}
-    titles_by_end: dict[int, Hit] = {}
-    for hit in context:
-        if hit.kind != "T":
-            continue
-        if hit.start not in titles_by_start or hit.end > titles_by_start[hit.start].end:
-            titles_by_start[hit.start] = hit
-        if hit.end not in titles_by_end or hit.start < titles_by_end[hit.end].start:
-            titles_by_end[hit.end] = hit
-    countries = [(h, country_of(lexicon, h)) for h in chosen]
+def _state(lexicon: Lexicon, doc: Doc, text: str, published: date | None, hits: _Hits) -> _State:
+    titles = [h for h in hits.chosen if h.kind == "T"]
+    countries = [(h, country_of(lexicon, h)) for h in hits.chosen]
     return _State(
         lexicon=lexicon,
         doc=doc,
         text=text,
         published=published,
-        taken=taken,
-        titles_by_start=titles_by_start,
-        titles_by_end=titles_by_end,
-        countries_by_end={h.end: (h, c) for h, c in countries if c},
-        countries_by_start={h.start: c for h, c in countries if c},
-        cues=[h for h in context if h.kind == "Q"],
-        sectors={h.start for h in context if h.kind == "S"},
+        taken=hits.taken,
+        titles_by_start={h.start: h for h in titles},
+        titles_by_end={h.end: h for h in titles},
+        affiliations_by_end={h.end: (h, c) for h, c in hits.affiliations.items()},
+        countries_by_start={h.start: (h, c) for h, c in countries if c},
+        cues=[h for h in hits.context if h.kind == "Q"],
+        sectors={h.start for h in hits.context if h.kind == "S"},
     )
+
+
+@dataclass(frozen=True)
+class _Hits:
+    chosen: list[Hit]
+    context: list[Hit]
+    taken: bytearray
+    affiliations: dict[Hit, str]
 
 
 def find_persons(
@@ -228,26 +222,37 @@ def find_persons(
     chosen: list[Hit],
     context: list[Hit],
     taken: bytearray,
+    affiliations: dict[Hit, str],
 ) -> list[Found]:
     """Every person mention, named ones first, then those linked back to them."""
-    st = _state(lexicon, doc, text, published, chosen, context, taken)
+    st = _state(lexicon, doc, text, published, _Hits(chosen, context, taken, affiliations))
     found = _dictionary_persons(st, chosen)
-    found += _titled_persons(st)
     found += _given_name_persons(st)
+    found += _titled_persons(st)
     found = [_apposition(st, f) for f in found]
     found += _cue_and_short_names(st, found)
     return found
 
 
+def _title_left(st: _State, title: Hit) -> tuple[int, str]:
+    """Take in an affiliation and article before a title: "the U.S. Army General"."""
+    start, country = title.start, ""
+    affiliation = st.affiliation_at_end(start)
+    if affiliation is not None:
+        start, country = affiliation
+    if start > 0 and st.doc[start - 1].lower_ == "the":
+        start -= 1
+    return start, country
+
+
 def _extend_left(st: _State, start: int) -> tuple[int, Hit | None, str]:
-    """Take in a title and a country before a name: "Ukrainian Commander-in-Chief Valery Zaluzhny"."""
+    """Take in a title and its affiliation before a name: "Ukrainian Commander-in-Chief Valery Zaluzhny"."""
     title = st.titles_by_end.get(start)
-    if title is not None and not any(st.taken[title.start : title.end]):
-        start = title.start
-    country = st.country_at_end(start)
-    if country is not None and (title is not None or st.doc[start - 1].text in APOSTROPHE_S):
-        return country[0], title, country[1]
-    return start, title, ""
+    if title is None or title.start in st.used_titles:
+        return start, None, ""
+    st.used_titles.add(title.start)
+    left, country = _title_left(st, title)
+    return left, title, country
 
 
 def _dictionary_persons(st: _State, chosen: list[Hit]) -> list[Found]:
@@ -257,17 +262,18 @@ def _dictionary_persons(st: _State, chosen: list[Hit]) -> list[Found]:
         entry = entries[hit.index]
         if hit.kind != "E" or entry.type != "person":
             continue
-        start, title, _ = _extend_left(st, hit.start)
+        start, title, country = _extend_left(st, hit.start)
         _claim(st.taken, start, hit.end)
         role = entry.role_at(st.published)
         title_text = st.doc[title.start : title.end].text if title else ""
         if role is None:
             sector = st.lexicon.dictionary.titles[title.index].sector if title else ""
-            out.append(Found(start, hit.end, entry.name, "person", "", sector, title_text))
+            out.append(Found(start, hit.end, entry.name, "person", country, sector, title_text))
         else:
-            out.append(
-                Found(start, hit.end, entry.name, "person", role.country, role.sector, role.role, role.code)
+            found = Found(
+                start, hit.end, entry.name, "person", role.country, role.sector, role.role, role.code
             )
+            out.append(found)
     return out
 
 
@@ -277,22 +283,32 @@ def _titled_persons(st: _State) -> list[Found]:
     titles = st.lexicon.dictionary.titles
     for start in sorted(st.titles_by_start):
         hit = st.titles_by_start[start]
-        if any(st.taken[hit.start : hit.end]) or hit.start in st.sectors:
+        if hit.start in st.used_titles or hit.start in st.sectors:
             continue
         title = titles[hit.index]
         end = _name_run(st.doc, hit.end, st.taken)
         title_text = st.doc[hit.start : hit.end].text
-        left, _, country = _extend_left(st, hit.start)
+        left, country = _title_left(st, hit)
         if end > hit.end:
             name = st.doc[hit.end : end].text
-        elif title.post and title.phrase[:1].isupper() and (country or _determiner(st.doc, hit.start)):
+        elif _post_alone(st, hit, title.post and title.phrase[:1].isupper(), left < hit.start):
             end, country = _of_country(st, hit.end, country)
             name = title_text
         else:
             continue
+        st.used_titles.add(hit.start)
         _claim(st.taken, left, end)
         out.append(Found(left, end, name, "person", country, title.sector, title_text))
     return out
+
+
+def _post_alone(st: _State, hit: Hit, post: bool, introduced: bool) -> bool:
+    """A post stands for its holder after an article or affiliation, or when written as a proper title."""
+    if not post:
+        return False
+    written = st.doc[hit.start : hit.end]
+    proper = len(written) > 1 and all(t.text[:1].isupper() for t in written if t.is_alpha and len(t) > 3)
+    return introduced or _determiner(st.doc, hit.start) or proper
 
 
 def _determiner(doc: Doc, i: int) -> bool:
@@ -302,7 +318,7 @@ def _determiner(doc: Doc, i: int) -> bool:
 def _of_country(st: _State, i: int, country: str) -> tuple[int, str]:
     """ "the President of Russia": the country after a post."""
     if i + 1 < len(st.doc) and st.doc[i].lower_ == "of" and i + 1 in st.countries_by_start:
-        hit, found = next((h, c) for h, c in st.countries_by_end.values() if h.start == i + 1)
+        hit, found = st.countries_by_start[i + 1]
         return hit.end, country or found
     return i, country
 
@@ -343,7 +359,7 @@ def _apposition(st: _State, person: Found) -> Found:
     if j == i + 1 or not opener or not (words & ROLE_WORDS):
         return person
     phrase = doc[i + 1 : j].text
-    country = person.country or next((c for k, c in st.countries_by_start.items() if i < k < j), "")
+    country = person.country or next((c for k, (_, c) in st.countries_by_start.items() if i < k < j), "")
     sector = person.sector or next(
         (SECTOR_WORDS[w] for w in (t.lower_ for t in doc[i + 1 : j]) if w in SECTOR_WORDS), ""
     )

@@ -29,11 +29,12 @@ from forewarn.knowledge.actors import load_actor_dictionary, load_first_names
 from forewarn.model import Actor, ActorType, Analysis
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
     from forewarn.config import Settings
 
-PRIORITY = {"E": 0, "G": 1, "D": 2, "C": 3}
+PRIORITY = {"E": 0, "G": 1, "D": 2, "C": 3, "T": 4}
+DETERMINERS = frozenset({"the", "a", "an"})
 GROUP_TYPES = frozenset({"organisation", "force", "state", "other"})
 
 
@@ -53,21 +54,65 @@ class Actors:
 def find_actors(lexicon: Lexicon, doc: Doc, text: str, published: date | None) -> tuple[Actor, ...]:
     """Every actor mention in `doc` (whose text is `text`), coded as of `published`."""
     hits = find_hits(lexicon, doc)
-    context = [h for h in hits if h.kind in "STQ"]
+    context = [h for h in hits if h.kind in "SQ"]
     groups = _composites(lexicon, doc, hits)
     taken = bytearray(len(doc))
-    chosen = longest_first([h for h in hits if h.kind in "EDC"] + list(groups), taken, PRIORITY)
-    found = find_persons(lexicon, doc, text, published, chosen, context, taken)
+    starts = {h.start for h in hits if h.kind in "ETS"}
+    candidates = [h for h in hits if h.kind in "EDCT" and not _modifier(doc, h, starts)] + list(groups)
+    chosen = longest_first(candidates, taken, PRIORITY)
+    affiliations = {
+        h: groups[h][0] if h in groups else _affiliation(lexicon, h)
+        for h in chosen
+        if _affiliated(lexicon, h)
+    }
+    found = find_persons(lexicon, doc, text, published, chosen, context, taken, affiliations)
     persons = bytearray(len(doc))
     for person in found:
         persons[person.start : person.end] = b"\x01" * (person.end - person.start)
     for hit in chosen:
-        if hit.kind == "E" and lexicon.dictionary.entries[hit.index].type == "person":
+        if hit.kind == "T" or (hit.kind == "E" and lexicon.dictionary.entries[hit.index].type == "person"):
             continue
         record = _group(lexicon, doc, hit, groups.get(hit), context, published)
         if record is not None and not any(persons[record.start : record.end]):
             found.append(record)
     return tuple(_actor(doc, text, f) for f in sorted(found, key=lambda f: (f.start, f.end)))
+
+
+def _modifier(doc: Doc, hit: Hit, starts: set[int]) -> bool:
+    """A name inside a compound or a longer unknown name is no mention of its own:
+    "ISIL-held", "pro-Assad", "al-Kuwaiti", "the Syrian Electronic Army"."""
+    if hit.kind not in "ED":
+        return False
+    if hit.kind == "D" and hit.end < len(doc) and hit.end not in starts and _proper_word(doc[hit.end]):
+        return True
+    after = hit.end + 1 < len(doc) and doc[hit.end].text == "-" and not doc[hit.end - 1].whitespace_
+    if after and doc[hit.end + 1].is_lower:
+        return True
+    return hit.start > 1 and doc[hit.start - 1].text == "-" and not doc[hit.start - 2].whitespace_
+
+
+def _proper_word(token: Token) -> bool:
+    return token.is_title and token.is_alpha and not token.is_stop
+
+
+def _affiliated(lexicon: Lexicon, hit: Hit) -> bool:
+    """Whether a hit can stand before a title as a person's affiliation: "U.S. Army General"."""
+    if hit.kind in "DG":
+        return True
+    return hit.kind == "E" and lexicon.dictionary.entries[hit.index].type in {
+        "state",
+        "organisation",
+        "force",
+    }
+
+
+def _affiliation(lexicon: Lexicon, hit: Hit) -> str:
+    """The country of a state, demonym, organisation or force hit ("" when none)."""
+    country = country_of(lexicon, hit)
+    if country or hit.kind != "E":
+        return country
+    entry = lexicon.dictionary.entries[hit.index]
+    return entry.roles[0].country if entry.roles else ""
 
 
 def _composites(lexicon: Lexicon, doc: Doc, hits: list[Hit]) -> dict[Hit, tuple[str, int]]:
@@ -89,6 +134,11 @@ def _composites(lexicon: Lexicon, doc: Doc, hits: list[Hit]) -> dict[Hit, tuple[
         own = entities.get(j)
         if own is not None and own.index != hit.index and _owned_by(lexicon, own, country):
             hits.append(Hit(hit.start, own.end, "E", own.index))  # "Russian VDV forces"
+    for hit in list(entities.values()):
+        members = sectors.get(hit.end)
+        entry = lexicon.dictionary.entries[hit.index]
+        if members is not None and entry.type in {"organisation", "force"} and _members(lexicon, members):
+            hits.append(Hit(hit.start, members.end, "E", hit.index))  # "ISIL fighters", "Wagner units"
     for sector in sectors.values():
         j = sector.end
         if j + 1 < len(doc) and doc[j].lower_ == "of":
@@ -99,6 +149,11 @@ def _composites(lexicon: Lexicon, doc: Doc, hits: list[Hit]) -> dict[Hit, tuple[
                     sector.index,
                 )
     return out
+
+
+def _members(lexicon: Lexicon, hit: Hit) -> bool:
+    phrase = lexicon.dictionary.sectors[hit.index]
+    return phrase.type == "force" or phrase.sector in {"REB", "SEP", "UAF"}
 
 
 def _owned_by(lexicon: Lexicon, hit: Hit, country: str) -> bool:
@@ -116,7 +171,7 @@ def _group(
 ) -> Found | None:
     """A non-person actor from a chosen hit."""
     d = lexicon.dictionary
-    start = hit.start - 1 if hit.start > 0 and doc[hit.start - 1].lower_ == "the" else hit.start
+    start = hit.start - 1 if hit.start > 0 and doc[hit.start - 1].lower_ in DETERMINERS else hit.start
     if composite is not None:
         country, index = composite
         phrase = d.sectors[index]

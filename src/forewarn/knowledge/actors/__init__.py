@@ -24,6 +24,22 @@ from forewarn.model import ActorType
 HERE = Path(__file__).resolve().parent
 SHIPPED_FILES = ("states.yaml", "organisations.yaml", "persons.yaml")
 ACTOR_TYPES = frozenset(get_args(ActorType))
+ENTRY_KEYS = frozenset(
+    {
+        "name",
+        "type",
+        "aliases",
+        "roles",
+        "gender",
+        "exact_case",
+        "country",
+        "sector",
+        "code",
+        "role",
+        "start",
+        "end",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -140,6 +156,11 @@ def parse_entry(raw: dict[str, Any], where: str) -> ActorEntry:
     """One YAML mapping to an entry; the top-level country/sector/code/role act as one role."""
     name = raw.get("name")
     kind = raw.get("type", "organisation")
+    unknown = set(raw) - ENTRY_KEYS
+    if unknown:
+        raise ConfigError(
+            f"actor {name!r} has unknown keys {sorted(unknown)} (quote names with commas)", where=where
+        )
     if not isinstance(name, str) or not name:
         raise ConfigError(f"an actor entry has no name: {raw!r}", where=where)
     if kind not in ACTOR_TYPES:
