@@ -120,4 +120,11 @@ def demo_summary(store: Store, limit: int = 25) -> Group:
     parts.append(_top(store, "actors", "name", "actors"))
     parts.append(_top(store, "quotes", "speaker", "quoted"))
     parts.append(_top(store, "events", "type", "events"))
+    for speaker, words, hedge in store.quote_samples():
+        short = " ".join(words.split())
+        short = short if len(short) <= 160 else short[:157] + "…"
+        hedge_note = f"  [{hedge}]" if hedge else ""
+        parts.append(
+            Text.assemble(("quote: ", "bold"), short, f" — {speaker or '?'}", (hedge_note, "italic"))
+        )
     return Group(*parts)

@@ -350,6 +350,21 @@ class Store:
         with self._reading() as conn:
             return [(str(value), int(n)) for value, n in conn.execute(query)]
 
+    def quote_samples(self, limit: int = 3) -> list[tuple[str, str, str | None]]:
+        """(speaker, quoted words, forecast hedge) of some quotes, those stating an expectation first."""
+        q, d = s.quotes, s.documents
+        words = func.substr(d.c.text, q.c.start + 1, q.c.end - q.c.start)
+        query = (
+            select(q.c.speaker, words.label("words"), q.c.forecast_hedge)
+            .join(d, d.c.id == q.c.document_id)
+            .order_by(
+                q.c.forecast_hedge.is_(None), func.length(q.c.speaker) == 0, q.c.created_at, q.c.ordinal
+            )
+            .limit(limit)
+        )
+        with self._reading() as conn:
+            return [(row.speaker, row.words, row.forecast_hedge) for row in conn.execute(query)]
+
 
 def open_store(url: str) -> Store:
     """Open (creating and migrating to the newest schema) the store at a SQLAlchemy URL."""
