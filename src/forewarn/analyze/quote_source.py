@@ -30,6 +30,8 @@ SUBORDINATORS = frozenset(
     {"that", "which", "who", "whom", "because", "if", "when", "as", "but", "and", "so", "while", "where",
      "whether", "although", "though", "since", "after", "before", "until", "unless", "than", "what", "how", "why"}
 )  # fmt: skip
+ASIDES = frozenset({"in", "on", "at", "during", "for", "by", "with", "after", "before", "like", "unlike", "however",
+                    "meanwhile", "too", "though", "speaking", "asked", "according", "when", "while", "as"})  # fmt: skip
 STRANDED = frozenset(
     {"to", "by", "for", "of", "with", "about", "from", "in", "on", "at", "into", "the", "a", "an"}
 )
@@ -70,7 +72,7 @@ def subject_before(text: str, clause_start: int, cue_start: int, cues: SpeechCue
     if not tokens or tokens[-1][2].lower() in STRANDED:
         return None  # "want to say", "began by saying": not a subject
     if tokens[-1][2] == ",":
-        return _appositive_subject(tokens[:-1])
+        return _appositive_subject(tokens[:-1], tokens[-1][1])
     cut = max((i for i, t in enumerate(tokens) if t[2] in {",", ";", ":", "(", ")"}), default=-1)
     chunk = tokens[cut + 1 :]
     if chunk and chunk[-1][2].lower() in RELATIVES:
@@ -92,8 +94,12 @@ def _is_aux(word: str, cues: SpeechCues) -> bool:
     return lower in cues.aux or lower in CLITICS or (word.islower() and word.endswith("ly") and len(word) > 4)
 
 
-def _appositive_subject(tokens: list[tuple[int, int, str]]) -> Span | None:
-    """`NAME, APPOSITIVE, said`: the phrase runs from the name to the appositive's end."""
+def _appositive_subject(tokens: list[tuple[int, int, str]], comma_end: int) -> Span | None:
+    """`NAME, APPOSITIVE, said`: the phrase runs from the name through the closing comma.
+
+    An appositive that is an age (`Ramos, 58, told`) or a prepositional aside
+    (`Clinton, in her campaigning, suggested`) is left out.
+    """
     commas = [i for i, t in enumerate(tokens) if t[2] == ","]
     if not commas or not tokens:
         return None
@@ -102,20 +108,28 @@ def _appositive_subject(tokens: list[tuple[int, int, str]]) -> Span | None:
     name = tokens[name_start:name_end]
     if not name or not name[0][2][:1].isupper() or len(tokens) - name_start > MAX_SOURCE_TOKENS + 12:
         return None
-    return Span(name[0][0], tokens[-1][1])
+    aside = tokens[name_end + 1 :]
+    if aside and (aside[0][2].isdigit() or aside[0][2].lower() in ASIDES):
+        return Span(name[0][0], name[-1][1])
+    return Span(name[0][0], comma_end)
 
 
 def subject_after(text: str, cue_end: int, limit: int) -> Span | None:
-    """The inverted source of `“...,” said Kovalchuk.`: the words after the cue up to the clause end."""
+    """The inverted source of `“...,” said Kovalchuk, a general.`: the words after the cue to the clause end."""
     tokens = _tokens(text, cue_end, limit)
     chunk: list[tuple[int, int, str]] = []
     for token in tokens:
-        if token[2] in {";", ":", "(", ")"} or (token[2] == "," and len(chunk) > 0 and len(chunk) >= 4):
-            break
-        if token[2] == "," and chunk:
+        if token[2] in {";", ":", "(", ")"}:
             break
         chunk.append(token)
-    if not chunk or len(chunk) > 8 or not _ok_start(chunk[0][2]):
+    if chunk and chunk[-1][2] == ",":
+        chunk.pop()
+    if not chunk or not _ok_start(chunk[0][2]):
+        return None
+    if "," in (t[2] for t in chunk[:6]) and not chunk[0][2][:1].isupper():
+        return None
+    head = next((i for i, t in enumerate(chunk) if t[2] == ","), len(chunk))
+    if head > 8 or len(chunk) > MAX_SOURCE_TOKENS + 12:
         return None
     end = chunk[-1][1]
     while end > chunk[0][0] and text[end - 1] in ".!?":

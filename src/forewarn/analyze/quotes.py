@@ -24,7 +24,7 @@ from forewarn.analyze.forecasts import forecast_for
 from forewarn.analyze.pipeline import Context
 from forewarn.analyze.quote_lexicon import word_regex
 from forewarn.analyze.quote_marks import quotation_spans
-from forewarn.analyze.quote_source import SpeakerResolver, subject_after, subject_before
+from forewarn.analyze.quote_source import VERBAL, SpeakerResolver, subject_after, subject_before
 from forewarn.knowledge.speech_cues import SpeechCues, speech_cues
 from forewarn.model import Analysis, Quote, Span
 
@@ -124,7 +124,7 @@ def _continuations(doc: _Doc, after: int, found: _Found) -> None:
 def _participial(cues: SpeechCues, doc: _Doc, cue: Span) -> bool:
     """`..., saying that` and `... and said that`: the cue shares the clause's subject."""
     word = doc.text[cue.start : cue.end]
-    before = doc.text[max(0, cue.start - 6) : cue.start].rstrip()
+    before = doc.text[max(0, cue.start - 6) : cue.start].rstrip().rstrip("”\"’'»")
     if before.endswith(" and") or before.endswith(",and"):
         return True
     return word.lower() in cues.participles and before.endswith(",")
@@ -190,7 +190,7 @@ def _first_verb(cues: SpeechCues, doc: _Doc, sentence: Span, cue: Span) -> int:
         if (
             m.start() > 0
             and word.islower()
-            and (word in cues.aux or word in cues.verb_forms or word.endswith("ed"))
+            and (word in VERBAL or word in cues.verb_forms or word.endswith("ed"))
         ):
             return sentence.start + m.start()
     return cue.start
@@ -210,6 +210,8 @@ def _quote_before(cues: SpeechCues, doc: _Doc, cue: Span) -> _Found | None:
         source = subject_before(doc.text, quote.end, cue.start, cues)
         if source is None:
             return None
+    elif doc.text[cue.start : cue.end] in cues.participles:
+        return None  # `“...,” saying ...` continues a clause; the participle rule decides
     else:
         source = subject_after(doc.text, cue.end, doc.sentence(cue.start).end)
     found = _Found(source, cue, [quote], True)
@@ -312,8 +314,8 @@ def _clause_after(cues: SpeechCues, doc: _Doc, cue: Span, done: list[_Found]) ->
     passive = _passive_aux(text, sentence, cue) is not None
     if source is None and not passive:
         return None
-    if passive and source is not None and source.text_of(text).lower() == "it":
-        source = None  # "It has been speculated that ...": nobody is named
+    if passive:
+        source = None  # "It has been speculated that", "Trump was asked": the speaker is not named
     return _Found(source, cue, [content], False)
 
 
