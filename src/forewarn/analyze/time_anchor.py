@@ -12,6 +12,9 @@ from datetime import date, timedelta
 from forewarn.analyze.time_tense import Tense
 from forewarn.analyze.time_values import SEASON_MONTHS, make_date
 
+# How far ahead an undated month or day may lie before it is read as last year's.
+FUTURE_MONTHS = 4
+FUTURE_DAYS = 124
 PREVIOUS = "prev"
 NEXT = "next"
 THIS = "this"
@@ -36,8 +39,10 @@ def month_year(dct: date, mon: int, tense: Tense, relation: str = "") -> int:
         return dct.year if mon > dct.month else dct.year + 1
     if relation == THIS:
         return dct.year
-    if not tense:  # the nearest: within six months of the DCT
-        return dct.year + (1 if mon - dct.month < -6 else -1 if mon - dct.month > 6 else 0)
+    if not tense:  # the nearest, leaning to the past: news reports more than it announces
+        return dct.year + (
+            1 if mon - dct.month < -FUTURE_MONTHS - 4 else -1 if mon - dct.month > FUTURE_MONTHS else 0
+        )
     if tense == "past":
         return dct.year if mon <= dct.month else dct.year - 1
     return dct.year if mon >= dct.month else dct.year + 1
@@ -46,12 +51,12 @@ def month_year(dct: date, mon: int, tense: Tense, relation: str = "") -> int:
 def month_day(dct: date, mon: int, dom: int) -> date | None:
     """The date of "February 24" without a year; None if that day does not exist in that year.
 
-    Always the nearest such day, within half a year of the DCT: a day named
+    Always the nearest such day (up to four months ahead, eight back): a day named
     without a year is nearly always close to the report ("payable Dec. 15",
     "expires Nov. 21"), and tense cues mislead more often than they help here.
     """
     delta = (mon - dct.month) * 31 + dom - dct.day
-    y = dct.year + (1 if delta < -183 else -1 if delta > 183 else 0)
+    y = dct.year + (1 if delta < -(365 - FUTURE_DAYS) else -1 if delta > FUTURE_DAYS else 0)
     return make_date(y, mon, dom) or (make_date(y - 1, mon, dom) if (mon, dom) == (2, 29) else None)
 
 

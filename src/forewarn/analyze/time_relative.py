@@ -158,6 +158,10 @@ def resolve_rel(q: Query) -> Resolved | None:
         if q.lower("rl_dir") == "ago":
             return _ago(q, count, unit, -1)
         return _count_span(q, count, unit, det)
+    if plural and det in ("recent", "past", "the recent") and q.dct:
+        return Resolved("DATE", "PAST_REF", "", (None, q.dct))  # "in recent years": TimeML's PAST_REF
+    if plural and det in ("coming", "the coming") and q.dct:
+        return Resolved("DATE", "FUTURE_REF", "", (q.dct, None))
     if plural:
         return _count_span(q, None, unit, det)
     if unit in FINE_UNITS:
@@ -173,7 +177,7 @@ def _ago(q: Query, count: float | None, unit: str, sign: int) -> Resolved | None
         return Resolved("DATE", _unresolved(unit))
     if unit in FINE_UNITS:
         return _date(tv.day(q.dct))
-    if unit == "Y" and count == 1 and sign < 0 and "quarter" in q.sentence:
+    if unit == "Y" and count == 1 and sign < 0 and (q.quarterly or "quarter" in q.sentence):
         # "profit rose from a year ago" beside a quarter: the same quarter a year before
         y, number = _previous_quarter(q.dct)
         return _date(tv.quarter(y - 1, number))

@@ -36,6 +36,7 @@ class Query:
     tense: Tense
     lexicon: TimeLexicon
     sentence: str = ""  # the lower-cased sentence around the match
+    quarterly: bool = False  # the text spoke of a quarter before this point (an earnings report)
 
     def group(self, name: str) -> str:
         return self.match.group(name) or ""

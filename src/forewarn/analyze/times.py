@@ -43,6 +43,7 @@ _COUNT_START = re.compile(
     r"(?i:\d|a\b|an\b|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|hundred|several|a\s+few|few|half)"
 )
 _HALVES = {"the first half of": 1, "the second half of": 2, "the latter half of": 2, "the last half of": 2}
+_QUARTER = re.compile(r"(?i:\bquarter)")
 _EVENT_WINDOW = 2000  # how far back (characters) a "the first day of the X" looks for a dated X
 
 
@@ -123,6 +124,8 @@ def find_times(text: str, published: date | None, sentences: tuple[Span, ...] = 
     lexicon = load_time_lexicon()
     bounds = _Sentences(text, sentences)
     tenses = TenseReader(text)
+    first_quarter = _QUARTER.search(text)
+    quarterly_from = first_quarter.start() if first_quarter else len(text)
     found: list[TimeExpr] = []
     for match in scan(text):
         kind = _kind_of(match)
@@ -131,7 +134,8 @@ def find_times(text: str, published: date | None, sentences: tuple[Span, ...] = 
         sent_start, sent_end = bounds.around(start, len(text))
         tense = tenses.at(sent_start, sent_end, start, end)
         sentence = text[sent_start:sent_end].lower()
-        resolved = RESOLVERS[kind](Query(match, published, tense, lexicon, sentence))
+        query = Query(match, published, tense, lexicon, sentence, quarterly_from < start)
+        resolved = RESOLVERS[kind](query)
         if resolved is None:
             continue
         resolved = _halves(resolved, match, kind) or resolved
