@@ -16,7 +16,7 @@ from forewarn.knowledge.gazetteer import Gazetteer, fold
 
 MAX_WORDS = 5
 # A capitalised word (Latin or Cyrillic); a trailing possessive is split off later.
-_CAPWORD = re.compile(r"(?<![\w'’])(?:[A-ZÀ-ÖØ-ÞА-ЯЁЄІЇҐ][\w'’]*|St\.|Mt\.|Ft\.)")
+_CAPWORD = re.compile(r"(?<![\w'’.])(?:(?:[A-Z]\.){2,}|[A-ZÀ-ÖØ-ÞА-ЯЁЄІЇҐ][\w'’]*|St\.|Mt\.|Ft\.)")
 _CONNECTORS = "of|de|la|le|du|des|del|della|da|do|dos|das|el|al|ez|ash|an|as|ad|upon|on|am|der|den|di|y|and|the|sur|en|im"
 # What may stand between two words of one name: spaces or a hyphen, and connectors.
 _GAP = re.compile(rf"(?:[ \t\u00a0]+|[ \t]*-[ \t]*)(?:(?:{_CONNECTORS})(?:[ \t\u00a0]+|-))*")

@@ -1,8 +1,9 @@
 """Which candidates are places, and which place each one is.
 
-Recognition filters keep common words, given names and parts of longer names
-(persons, organisations) from reading as places unless a cue says otherwise.
-Resolution scores every gazetteer entry of a name by its kind and population,
+Recognition filters keep common words, given names, surnames and parts of
+longer names (persons, organisations) from reading as places unless a cue says
+otherwise. Resolution scores every gazetteer sense of a name by its kind and
+population, whether the name is the place's own or only a GeoNames alternate,
 the "X, Y" pattern ("Bucha, Kyiv Oblast"), the countries the document mentions
 and the distance to the document's other places; one name keeps one sense in a
 document.
@@ -13,17 +14,21 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from forewarn.analyze.geo_candidates import Candidate
-from forewarn.knowledge.gazetteer import GazEntry, Gazetteer, Lexicon
+from forewarn.knowledge.gazetteer import GazEntry, Gazetteer, Lexicon, Sense
 
 MAX_SENSES = 25
+NEAR_KM = 300.0
+SUPPORTED = 0.55  # below this, a place stays only if the document's other places support it
 _LEVEL_PRIOR = {"country": 3.0, "region": 2.5, "feature": 2.0, "admin1": 1.0, "city": 0.0}
 _STRONG = frozenset(("country", "region", "feature", "admin1"))
 _PAIR_GAP = re.compile(r"[ \t]*,[ \t]*")
-NEAR_KM = 300.0
-SUPPORTED = 0.55
+_COORDINATION = re.compile(r"[ \t]*(?:,|and|or|, and|, or|&)[ \t]*")
+_SPEECH = re.compile(r"[ \t]+(?:said|says|told|added|wrote|tweeted|explained|argued|insisted)\b")
+
+Context = tuple[Counter[str], list[GazEntry]]
 
 
 @dataclass(frozen=True)
@@ -40,38 +45,46 @@ def _km(a: GazEntry, b: GazEntry) -> float:
     return 6371.0 * math.hypot(x, y)
 
 
-def _max_city_pop(entries: tuple[GazEntry, ...]) -> int:
-    return max((e.population for e in entries if e.level == "city"), default=0)
+def usable(c: Candidate, senses: tuple[Sense, ...]) -> tuple[Sense, ...]:
+    """Senses known only by an alternate name ("Sam" for Damascus) need a big place or a cue."""
+    single = " " not in c.key
+    out = []
+    for s in senses:
+        pop = s.entry.population
+        if not s.own and pop >= 1_000_000 and len(c.key) >= 5:
+            s = Sense(s.entry, True)  # "New York", "Kiev": big cities are known by many names
+        if s.own or (len(c.key) >= 4 and (c.cue and pop >= (50_000 if single else 10_000))):
+            out.append(s)
+    return tuple(out)
 
 
-def recognise(c: Candidate, entries: tuple[GazEntry, ...], lex: Lexicon, paired: bool) -> float:
+def recognise(c: Candidate, senses: tuple[Sense, ...], lex: Lexicon, paired: bool) -> float:
     """Confidence that the candidate is a toponym at all; 0 rejects it.
 
     A confidence below SUPPORTED is given to small places with no cue at all: they stay
     only if the document's other places support them (same country, or nearby).
     """
-    strong = any(e.level in _STRONG for e in entries)
-    pop = _max_city_pop(entries)
-    single = c.words == 1 and " " not in c.key
-    common = lex.zipf.get(c.key, 0.0) if single else 0.0
-    if c.title and not c.cue:
+    if not senses or (c.title and not c.cue):
         return 0.0
-    if c.all_caps and not c.line_caps and len(c.key) <= 4:
+    entries = [s.entry for s in senses]
+    strong = any(e.level in _STRONG for e in entries)
+    pop = max((e.population for e in entries if e.level == "city"), default=0)
+    single = c.words == 1 and " " not in c.key
+    if c.all_caps and not c.line_caps and len(c.key) <= 4 and c.key.isascii():
         # An acronym in running text: only country-like ones ("UK", "UAE") are places.
         return 0.9 if any(e.level in ("country", "region") for e in entries) else 0.0
-    if single and c.key in lex.words and not paired:
+    if c.key in lex.words and not paired:
         return 0.0
     if single and c.key in lex.given_names and (c.prev_cap or c.next_cap) and not c.cue:
         return 0.0
     big = strong or pop >= 100_000
+    if c.prev_cap and c.next_cap and not strong:
+        return 0.0
     if (c.prev_cap or c.next_cap) and not big and not (c.cue and not c.prev_cap):
         return 0.0
     if not (big or c.cue or paired or c.suffix):
-        if c.sentence_start and common >= 3.0:
-            return 0.0
-        if common >= (4.0 if pop >= 10_000 else 3.0):
-            return 0.0
-        if pop < 1000:
+        common = lex.zipf.get(c.key, 0.0) if single else 0.0
+        if (c.sentence_start and common >= 3.0) or common >= (4.0 if pop >= 10_000 else 3.0) or pop < 1000:
             return 0.0
         if pop < 100_000:
             return 0.5
@@ -79,23 +92,31 @@ def recognise(c: Candidate, entries: tuple[GazEntry, ...], lex: Lexicon, paired:
     return min(confidence, 0.98)
 
 
-def _prior(e: GazEntry, c: Candidate, same_named_city: set[str]) -> float:
-    score = _LEVEL_PRIOR[e.level] + math.log10(e.population + 10) / 2
-    if e.level == "admin1":
-        if c.suffix == "admin1":
-            score += 3.0
-        elif e.country in same_named_city:
-            score -= 3.0  # bare "Kharkiv" is the city, "Kharkiv Oblast" the region
-    return score
+def _person_parts(text: str, cands: list[Candidate], senses: list[tuple[Sense, ...]]) -> set[str]:
+    """Names used as a person's surname or given name somewhere in the document ("Rand Paul", "Paul said")."""
+    parts = set()
+    for c, ss in zip(cands, senses, strict=True):
+        weak = not any(s.entry.level in _STRONG or s.entry.population >= 100_000 for s in ss)
+        if weak and " " not in c.key and not c.cue and (c.prev_cap or _SPEECH.match(text, c.end)):
+            parts.add(c.key)
+    return parts
+
+
+def _inherit_cues(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """ "in Bucha and Irpin": a coordinated name shares the cue of the one before it."""
+    out = list(cands)
+    for i in range(1, len(out)):
+        before = out[i - 1]
+        if before.cue and not out[i].cue and _COORDINATION.fullmatch(text, before.end, out[i].start):
+            out[i] = replace(out[i], cue=True)
+    return out
 
 
 def _pairs(text: str, cands: list[Candidate]) -> dict[int, int]:
     """Index of X -> index of Y for "X, Y" where Y is written right after a comma."""
-    out = {}
-    for i in range(len(cands) - 1):
-        if _PAIR_GAP.fullmatch(text, cands[i].end, cands[i + 1].start):
-            out[i] = i + 1
-    return out
+    return {
+        i: i + 1 for i in range(len(cands) - 1) if _PAIR_GAP.fullmatch(text, cands[i].end, cands[i + 1].start)
+    }
 
 
 def _pair_fits(e: GazEntry, y: GazEntry) -> bool:
@@ -112,17 +133,19 @@ class Resolver:
         self.lex = lex
 
     def resolve(self, text: str, cands: list[Candidate]) -> list[Resolved]:
-        senses = [self.gaz.lookup(c.key)[:MAX_SENSES] for c in cands]
+        cands = _inherit_cues(text, cands)
+        senses = [usable(c, self.gaz.lookup(c.key)[:MAX_SENSES]) for c in cands]
         pairs = _pairs(text, cands)
-        paired_y = {j: i for i, j in pairs.items()}
+        paired_y = set(pairs.values())
+        persons = _person_parts(text, cands, senses)
         keep = []
         for i, c in enumerate(cands):
-            paired = i in pairs or i in paired_y
-            rec = recognise(c, senses[i], self.lex, paired)
+            if c.key in persons and not c.cue:
+                continue
+            rec = recognise(c, senses[i], self.lex, i in pairs or i in paired_y)
             if rec > 0:
                 keep.append((i, rec))
-        kept = {i for i, _ in keep}
-        chosen, (countries, anchors) = self._choose(cands, senses, pairs, kept)
+        chosen, (countries, anchors) = self._choose(cands, senses, pairs, {i for i, _ in keep})
         out = []
         for i, rec in keep:
             entry, margin = chosen[i]
@@ -132,70 +155,80 @@ class Resolver:
         return out
 
     def _choose(
-        self,
-        cands: list[Candidate],
-        senses: list[tuple[GazEntry, ...]],
-        pairs: dict[int, int],
-        kept: set[int],
-    ) -> tuple[dict[int, tuple[GazEntry, float]], tuple[Counter[str], list[GazEntry]]]:
+        self, cands: list[Candidate], senses: list[tuple[Sense, ...]], pairs: dict[int, int], kept: set[int]
+    ) -> tuple[dict[int, tuple[GazEntry, float]], Context]:
         by_key: dict[str, list[int]] = defaultdict(list)
         for i in sorted(kept):
             by_key[cands[i].key].append(i)
-        first = {key: self._score(key, idxs, cands, senses, pairs, None) for key, idxs in by_key.items()}
+        first = {key: _score(idxs, cands, senses, pairs, None, None) for key, idxs in by_key.items()}
         countries: Counter[str] = Counter()
         anchors = []
         for scores in first.values():
             best = scores[0][1]
             countries[best.country] += 2 if best.level == "country" else 1
-            if best.level != "country" and best.level != "region":
+            if best.level not in ("country", "region"):
                 anchors.append(best)
         context = (countries, anchors[:20])
         out: dict[int, tuple[GazEntry, float]] = {}
         for key, idxs in by_key.items():
             scores = first[key]
-            if len(scores) > 1 and scores[0][0] - scores[1][0] < 3.0:
-                scores = self._score(key, idxs, cands, senses, pairs, context, scores[0][1])
+            if len(scores) > 1 and scores[0][0] - scores[1][0] < 4.0:
+                scores = _score(idxs, cands, senses, pairs, context, scores[0][1])
             margin = _margin(scores)
             for i in idxs:
                 out[i] = (scores[0][1], margin)
         return out, context
 
-    def _score(
-        self,
-        key: str,
-        idxs: list[int],
-        cands: list[Candidate],
-        senses: list[tuple[GazEntry, ...]],
-        pairs: dict[int, int],
-        context: tuple[Counter[str], list[GazEntry]] | None,
-        own: GazEntry | None = None,
-    ) -> list[tuple[float, GazEntry]]:
-        entries = senses[idxs[0]]
-        c = max((cands[i] for i in idxs), key=lambda x: x.suffix == "admin1")
-        same_named_city = {e.country for e in entries if e.level == "city" and e.population >= 1000}
-        ys = [senses[pairs[i]][0] for i in idxs if i in pairs and senses[pairs[i]]]
-        scored = []
-        for e in entries:
-            score = _prior(e, c, same_named_city)
-            if any(_pair_fits(e, y) for y in ys):
-                score += 3.0
-            if context is not None:
-                countries, anchors = context
-                # The document's other mentions count, not this name's own first guess.
-                mine = (
-                    (2 if own.level == "country" else 1)
-                    if own is not None and e.country == own.country
-                    else 0
-                )
-                if countries.get(e.country, 0) - mine > 0:
-                    score += 1.5
-                if e.level in ("city", "feature") and any(
-                    a.row != e.row and _km(a, e) < NEAR_KM for a in anchors
-                ):
-                    score += 1.0
-            scored.append((score, e))
-        scored.sort(key=lambda se: -se[0])
-        return scored
+
+def _prior(s: Sense, c: Candidate, same_named_city: dict[str, int]) -> float:
+    e = s.entry
+    score = _LEVEL_PRIOR[e.level] + 0.8 * math.log10(e.population + 10) + 1.5 * s.own
+    if e.level == "admin1":
+        if c.suffix == "admin1":
+            score += 3.0
+        elif same_named_city.get(e.country, 0) * 20 >= e.population:
+            score -= 3.0  # bare "Kharkiv" is the city, "Kharkiv Oblast" the region
+    return score
+
+
+def _score(
+    idxs: list[int],
+    cands: list[Candidate],
+    senses: list[tuple[Sense, ...]],
+    pairs: dict[int, int],
+    context: Context | None,
+    own: GazEntry | None,
+) -> list[tuple[float, GazEntry]]:
+    """Every sense of one name, best first, from what all its mentions say."""
+    entries = senses[idxs[0]]
+    c = max((cands[i] for i in idxs), key=lambda x: x.suffix == "admin1")
+    same_named_city: dict[str, int] = {}
+    for s in entries:
+        if s.entry.level == "city" and s.own:
+            same_named_city[s.entry.country] = max(
+                same_named_city.get(s.entry.country, 0), s.entry.population
+            )
+    ys = [senses[pairs[i]][0].entry for i in idxs if i in pairs and senses[pairs[i]]]
+    total = sum(context[0].values()) if context else 0
+    scored = []
+    for s in entries:
+        e = s.entry
+        score = _prior(s, c, same_named_city)
+        if any(_pair_fits(e, y) for y in ys):
+            score += 3.0
+        if context is not None:
+            countries, anchors = context
+            # The document's other mentions count, not this name's own first guess.
+            mine = (2 if own.level == "country" else 1) if own is not None and e.country == own.country else 0
+            if total > mine:
+                score += 2.5 * (countries.get(e.country, 0) - mine) / (total - mine)
+            if e.level in ("city", "feature") and any(
+                a.row != e.row and _km(a, e) < NEAR_KM for a in anchors
+            ):
+                score += 1.0
+        scored.append((score, e))
+    scored.sort(key=lambda se: -se[0])
+    return scored
 
 
 def _supported(e: GazEntry, countries: Counter[str], anchors: list[GazEntry]) -> bool:
@@ -208,5 +241,4 @@ def _supported(e: GazEntry, countries: Counter[str], anchors: list[GazEntry]) ->
 def _margin(scores: list[tuple[float, GazEntry]]) -> float:
     """Probability of the best sense under a softmax of the scores."""
     top = scores[0][0]
-    total = sum(math.exp(s - top) for s, _ in scores[:10])
-    return 1.0 / total
+    return 1.0 / sum(math.exp(s - top) for s, _ in scores[:10])

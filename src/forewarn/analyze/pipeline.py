@@ -94,9 +94,10 @@ def default_pipeline(settings: Settings | None = None) -> Pipeline:
     """Every annotator forewarn has, in dependency order."""
     from forewarn.analyze.actors import Actors
     from forewarn.analyze.events import Events
+    from forewarn.analyze.places import Places
     from forewarn.analyze.quotes import Quotes
     from forewarn.analyze.sentences import Sentences
     from forewarn.analyze.times import Times
 
-    annotators: list[Annotator] = [Sentences(), Actors(settings), Times(), Quotes(), Events()]
+    annotators: list[Annotator] = [Sentences(), Places(), Actors(settings), Times(), Quotes(), Events()]
     return Pipeline(annotators)

@@ -46,7 +46,7 @@ def _feature_place(text: str, gaz: Gazetteer, r: Resolved) -> Place | None:
             found = gaz.lookup(fold(f"{text[c.start : c.end]} {word}"))
             if found:
                 start = max(0, c.start - 25) + at
-                return _place(start, c.end, text, found[0], round(r.confidence * 0.9, 3))
+                return _place(start, c.end, text, found[0].entry, round(r.confidence * 0.9, 3))
     return None
 
 

@@ -22,7 +22,7 @@ from forewarn.model import PlaceLevel
 HERE = Path(__file__).resolve().parent
 GAZETTEER_FILE = HERE / "gazetteer.tsv.gz"
 
-__all__ = ["GazEntry", "Gazetteer", "Lexicon", "fold", "load_gazetteer", "load_lexicon"]
+__all__ = ["GazEntry", "Gazetteer", "Lexicon", "Sense", "fold", "load_gazetteer", "load_lexicon"]
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,14 @@ class GazEntry:
     population: int
 
 
+@dataclass(frozen=True)
+class Sense:
+    """One place a name may stand for; `own` is False when the name is only a GeoNames alternate."""
+
+    entry: GazEntry
+    own: bool
+
+
 class Gazetteer:
     """Folded name -> candidate places."""
 
@@ -46,7 +54,7 @@ class Gazetteer:
         self._names = names
         self._firsts = firsts  # first words of names of several words: only these start longer matches
         self._parsed: dict[int, GazEntry] = {}
-        self._lookups: dict[str, tuple[GazEntry, ...]] = {}
+        self._lookups: dict[str, tuple[Sense, ...]] = {}
 
     def __len__(self) -> int:
         return len(self._rows)
@@ -68,18 +76,23 @@ class Gazetteer:
             self._parsed[row] = found
         return found
 
-    def lookup(self, key: str) -> tuple[GazEntry, ...]:
-        """Places named `key` (already folded with `fold`), most populous first."""
+    def lookup(self, key: str) -> tuple[Sense, ...]:
+        """Places named `key` (already folded with `fold`): own names first, then most populous."""
         found = self._lookups.get(key)
         if found is None:
             ids = self._names.get(key)
-            entries = [self.entry(int(i)) for i in ids.split(",")] if ids else []
-            found = tuple(sorted(entries, key=lambda e: -e.population))
+            senses = (
+                [Sense(self.entry(int(i.lstrip("~"))), not i.startswith("~")) for i in ids.split(",")]
+                if ids
+                else []
+            )
+            found = tuple(sorted(senses, key=lambda s: (not s.own, -s.entry.population)))
             self._lookups[key] = found
         return found
 
     def search(self, name: str) -> tuple[GazEntry, ...]:
-        return self.lookup(fold(name))
+        """The places a name may stand for, most likely first by kind and population alone."""
+        return tuple(s.entry for s in self.lookup(fold(name)))
 
 
 @lru_cache(maxsize=2)

@@ -46,7 +46,8 @@ class Entry:
     admin1: str
     level: str
     population: int
-    names: set[str] = field(default_factory=set)
+    names: set[str] = field(default_factory=set)  # its own names: main name, curated and official aliases
+    alternates: set[str] = field(default_factory=set)  # GeoNames alternate names: other languages, old names
 
 
 def _package_dir(name: str) -> Path:
@@ -79,12 +80,21 @@ def _cities(gnc_dir: Path) -> dict[int, Entry]:
         # Small places keep only their main name: their alternate names are mostly
         # duplicates, and they would double the file and its load time.
         alternates = c.get("alternatenames", []) if (c.get("population") or 0) >= MIN_POP_ALTERNATES else []
-        names = {n for n in [c["name"], *alternates] if n and _usable_name(n, c["name"])}
+        others = {n for n in alternates if n and _usable_name(n, c["name"])}
         out[c["geonameid"]] = Entry(
             c["geonameid"], c["name"], c["latitude"], c["longitude"], c["countrycode"],
-            c["admin1code"], "city", int(c.get("population") or 0), names,
+            c["admin1code"], "city", int(c.get("population") or 0), {c["name"]}, others,
         )  # fmt: skip
     return out
+
+
+def _centre(group: list[Entry]) -> tuple[float, float]:
+    """Middle of the box around a region's places (outliers trimmed), nearer its geographic centre than their mean."""
+    lats, lons = sorted(e.lat for e in group), sorted(e.lon for e in group)
+    cut = len(group) // 50
+    lat = (lats[cut] + lats[-1 - cut]) / 2
+    lon = (lons[cut] + lons[-1 - cut]) / 2
+    return lat, lon
 
 
 def _admin1(cities: dict[int, Entry], rg_dir: Path) -> dict[str, Entry]:
@@ -105,10 +115,8 @@ def _admin1(cities: dict[int, Entry], rg_dir: Path) -> dict[str, Entry]:
     out: dict[str, Entry] = {}
     for key, counter in votes.items():
         name = counter.most_common(1)[0][0]
-        group = members[key]
-        lat = sum(e.lat for e in group) / len(group)
-        lon = sum(e.lon for e in group) / len(group)
-        pop = sum(e.population for e in group)
+        lat, lon = _centre(members[key])
+        pop = sum(e.population for e in members[key])
         names = {name} | {f"{name} {suffix}" for suffix in ADMIN_SUFFIXES}
         out[key] = Entry(None, name, round(lat, 4), round(lon, 4), key[:2], name, "admin1", pop, names)
     return out
@@ -158,6 +166,10 @@ def _apply_curated(
         rows = csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t")
         for row in rows:
             aliases = {a for a in (row["aliases"] or "").split("|") if a}
+            if row["kind"] == "point":
+                countries[row["ref"].partition(":")[2]].lat = float(row["lat"])
+                countries[row["ref"].partition(":")[2]].lon = float(row["lon"])
+                continue
             if row["kind"] == "place":
                 aliases.add(row["name"])
                 extra.append(
@@ -189,7 +201,7 @@ def _admin1_names(cities: dict[int, Entry], admin1: dict[str, Entry]) -> None:
         region.admin1 = region.name
 
 
-def _write_common(index: dict[str, list[int]]) -> None:
+def _write_common(index: dict[str, list[str]]) -> None:
     """English frequency (wordfreq Zipf) of one-word names that are also common words ("may", "mobile")."""
     from wordfreq import zipf_frequency
 
@@ -215,21 +227,24 @@ def build() -> tuple[int, int]:
     extra = _apply_curated(cities, admin1, countries)
     _admin1_names(cities, admin1)
     entries = [*countries.values(), *_continents(gnc_dir), *admin1.values(), *extra, *cities.values()]
-    index: dict[str, list[int]] = defaultdict(list)
+    index: dict[str, list[str]] = defaultdict(list)
     lines = []
     for i, e in enumerate(entries):
         gid = "" if e.geonameid is None else str(e.geonameid)
         lines.append(
             f"{gid}\t{e.name}\t{round(e.lat, 3):g}\t{round(e.lon, 3):g}\t{e.cc}\t{e.admin1}\t{e.level}\t{e.population}"
         )
-        for key in sorted({fold(n) for n in e.names} - {""}):
-            index[key].append(i)
+        own = {fold(n) for n in e.names} - {""}
+        for key in sorted(own):
+            index[key].append(str(i))
+        for key in sorted({fold(n) for n in e.alternates} - own - {""}):
+            index[key].append(f"~{i}")  # "~": known by an alternate name only
     # Names and their row lists as two parallel blocks: the loader zips them into a dict in one C call.
     keys = sorted(index)
     lines.append("#names")
     lines.extend(keys)
     lines.append("#rows")
-    lines.extend(",".join(map(str, index[key])) for key in keys)
+    lines.extend(",".join(index[key]) for key in keys)
     lines.append("#firsts")
     lines.extend(sorted({key.split(" ")[0] for key in keys if " " in key}))
     _write_common(index)

@@ -1,0 +1,178 @@
+"""The places stage: toponyms recognised and resolved offline, on the seed, variants and bad input."""
+
+from __future__ import annotations
+
+import math
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from forewarn.analyze.places import Places, find_places
+from forewarn.knowledge.gazetteer import load_gazetteer, load_lexicon
+from forewarn.model import Place
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371.0 * math.asin(math.sqrt(a))
+
+
+def places(text: str) -> tuple[Place, ...]:
+    return find_places(text, load_gazetteer(), load_lexicon())
+
+
+def named(found: tuple[Place, ...], surface: str) -> list[Place]:
+    return [p for p in found if p.text == surface]
+
+
+# Surface form, expected level, true point, tolerance in km (areas get more room than towns).
+SEED_PLACES = [
+    ("Hostomel", "city", 50.569, 30.265, 5),
+    ("airport in Hostomel", "feature", 50.604, 30.192, 5),
+    ("Kyiv", "city", 50.450, 30.524, 5),
+    ("Bucha", "city", 50.549, 30.212, 5),
+    ("Irpin", "city", 50.521, 30.251, 5),
+    ("Kharkiv", "city", 49.993, 36.231, 5),
+    ("Kherson", "city", 46.636, 32.617, 5),
+    ("Crimea", "admin1", 45.3, 34.4, 100),
+    ("Donbas", "region", 48.3, 38.3, 150),
+    ("Belarus", "country", 53.7, 28.0, 150),
+    ("Ukraine", "country", 49.0, 31.5, 150),
+    ("Russia", "country", 60.0, 100.0, 100),
+]
+
+
+@pytest.fixture(scope="module")
+def seed_places(seed_path: Path) -> tuple[Place, ...]:
+    return places(seed_path.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(("surface", "level", "lat", "lon", "tolerance"), SEED_PLACES)
+def test_places_seed_resolved(
+    seed_places: tuple[Place, ...], surface: str, level: str, lat: float, lon: float, tolerance: float
+) -> None:
+    found = named(seed_places, surface)
+    assert found, f"{surface} not found"
+    for place in found:
+        assert place.level == level
+        assert place.lat is not None and place.lon is not None
+        assert km(place.lat, place.lon, lat, lon) < tolerance, place
+        assert 0.0 < place.confidence <= 1.0
+
+
+def test_places_seed_offsets_index_the_text(seed_path: Path, seed_places: tuple[Place, ...]) -> None:
+    text = seed_path.read_text(encoding="utf-8")
+    for place in seed_places:
+        assert text[place.start : place.end] == place.text
+
+
+def test_places_seed_demonyms_are_not_places(seed_places: tuple[Place, ...]) -> None:
+    assert not [p for p in seed_places if p.text in ("Belarusian", "Russian", "Ukrainian")]
+
+
+@pytest.mark.parametrize(
+    ("variant", "geonameid"),
+    [
+        ("Kyiv", 703448), ("Kiev", 703448), ("Kharkiv", 706483), ("Kharkov", 706483),
+        ("Homel", 627907), ("Gomel", 627907), ("Homyel'", 627907), ("Mazyr", 625324), ("Mozyr", 625324),
+        ("Hostomel", 708251), ("Gostomel", 708251), ("Irpin", 707565), ("Irpen", 707565),
+    ],
+)  # fmt: skip
+def test_places_spelling_variants_resolve(variant: str, geonameid: int) -> None:
+    found = places(f"Troops were seen near {variant} on Monday.")
+    assert [p.geonameid for p in found] == [geonameid]
+
+
+@pytest.mark.parametrize(("name", "geonameid"), [("Київ", 703448), ("Гомель", 627907), ("Харків", 706483)])
+def test_places_cyrillic_names_resolve(name: str, geonameid: int) -> None:
+    found = places(f"Колона рухалася до {name}.")
+    assert [p.geonameid for p in found] == [geonameid]
+
+
+def test_places_x_comma_y_pattern() -> None:
+    found = places("Shelling hit Bucha, Kyiv Oblast, overnight.")
+    bucha, oblast = named(found, "Bucha"), named(found, "Kyiv Oblast")
+    assert bucha and bucha[0].country == "UA" and bucha[0].admin1 == "Kyiv Oblast"
+    assert oblast and oblast[0].level == "admin1"
+
+
+def test_places_country_acting_is_still_a_place() -> None:
+    found = places("Russia said the talks had failed.")
+    assert [(p.text, p.level, p.country) for p in found] == [("Russia", "country", "RU")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Victoria Beckham said she would visit in May.",
+        "The Mobile app was updated on Friday.",
+        "Mr Paul Bucha spoke to reporters.",
+        "He bought orange juice.",
+    ],
+)
+def test_places_common_words_and_persons_are_not_places(text: str) -> None:
+    assert places(text) == ()
+
+
+def test_places_region_and_feature_levels() -> None:
+    found = places("Fighting went on in northern Ukraine and along the Dnipro River near Kherson.")
+    levels = {p.text: p.level for p in found}
+    assert levels.get("northern Ukraine") == "region"
+    assert levels.get("Dnipro River") == "feature"
+
+
+def test_places_all_caps_headline() -> None:
+    found = places("UKRAINE PREPARES FOR ANOTHER RUSSIAN INVASION FROM BELARUS\nText follows.")
+    assert [p.name for p in found] == ["Ukraine", "Belarus"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   \n\n", "no places at all here, only words.", "<div><p>Kyiv</p></div> &amp; <br/>", "¶" * 50],
+)
+def test_places_bad_input_does_not_crash(text: str) -> None:
+    found = places(text)
+    assert all(text[p.start : p.end] == p.text for p in found)
+
+
+def test_places_very_long_document(seed_path: Path) -> None:
+    text = seed_path.read_text(encoding="utf-8") * 40
+    start = time.perf_counter()
+    found = places(text)
+    assert len(named(found, "Hostomel")) == 40
+    assert time.perf_counter() - start < 10
+
+
+def test_places_annotator_fills_the_analysis(seed_path: Path) -> None:
+    from forewarn.analyze.pipeline import Pipeline
+    from forewarn.analyze.sentences import Sentences
+    from forewarn.model import TextInput
+
+    text = seed_path.read_text(encoding="utf-8")
+    analysis = Pipeline([Sentences(), Places()]).analyze(TextInput("seed", text))
+    assert any(p.name == "Hostomel" for p in analysis.places)
+
+
+# Floors pinned just under what bench/eval_places.py measured on the GeoWebNews development
+# set (F1 exact .715, accuracy@161 km .908). Raise them when the stage improves; lowering one
+# must be a deliberate decision.
+GWN_FLOORS = {"toponym F1 (exact)": 0.70, "accuracy@161 km (recognised gold with coordinates)": 0.89}
+
+
+def test_places_geowebnews_floors(eval_dir: Path) -> None:
+    sys.path.insert(0, str(REPO / "bench"))
+    try:
+        from eval_places import run
+    finally:
+        sys.path.pop(0)
+    rows = {metric: value for _, metric, value, _ in run(eval_dir)}
+    for metric, floor in GWN_FLOORS.items():
+        assert isinstance(rows[metric], float) and rows[metric] >= floor, (metric, rows[metric])
