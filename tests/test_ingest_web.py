@@ -244,6 +244,23 @@ def test_ingest_web_relative_feed_links_resolved(
     assert "tanks" in item.document.text
 
 
+@pytest.mark.parametrize(("robots_status", "allowed"), [(404, True), (503, False)])
+def test_ingest_web_robots_missing_allows_failing_forbids(
+    settings: Settings, robots_status: int, allowed: bool
+) -> None:
+    def answer(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/robots.txt":
+            return httpx.Response(robots_status, text="")
+        return httpx.Response(200, headers={"Content-Type": "text/html"}, stream=httpx.ByteStream(ARTICLE))
+
+    with httpx.Client(transport=httpx.MockTransport(answer)) as mock:
+        if allowed:
+            assert fetch("http://site.test/a.html", settings, mock).body == ARTICLE
+        else:
+            with pytest.raises(FetchError, match=r"robots\.txt"):
+                fetch("http://site.test/a.html", settings, mock)
+
+
 def test_ingest_web_collect_makes_and_closes_its_own_client(server: str, settings: Settings) -> None:
     items = list(collect([f"{server}/article.html"], settings))
     assert isinstance(items[0], Fetched)

@@ -165,8 +165,12 @@ def read_document(path: Path, settings: Settings | None = None) -> Document:
     where = str(path)
     if not path.is_file():
         raise IngestError("no such file", where=where)
-    raw = read_bytes(path, settings.max_bytes)
     suffix = _base_suffix(path)
+    if suffix in RECORD_SUFFIXES:
+        raise IngestError(
+            "a JSON or JSON Lines file holds many documents: read it with iter_file_documents", where=where
+        )
+    raw = read_bytes(path, settings.max_bytes)
     is_html = suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and _sniff_html(raw))
     try:
         extracted = extract_bytes(raw, where, is_html, published=_given_date(path))
