@@ -112,8 +112,10 @@ def test_ingest_run_without_analysis_is_caught_up_later(
     write_corpus(tmp_path, 2)
     report = ingest([str(tmp_path)], settings, store, analyze=False)
     assert (report.new, report.analysed, store.count_rows()["analyses"]) == (2, 0, 0)
-    report = ingest([str(tmp_path)], settings, store, pipeline)
+    seen: list[Progress] = []
+    report = ingest([str(tmp_path)], settings, store, pipeline, on_progress=seen.append)
     assert (report.duplicate, report.analysed, store.count_rows()["analyses"]) == (2, 2, 2)
+    assert [p.status for p in seen] == ["duplicate", "duplicate", "analysed", "analysed"]
 
 
 class _Broken:

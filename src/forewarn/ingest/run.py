@@ -39,7 +39,7 @@ class Progress:
 
     where: str
     status: Status
-    done: int  # inputs handled so far in this run
+    done: int  # steps so far in this run: inputs handled, then stored documents analysed
 
 
 @dataclass(frozen=True)
@@ -91,7 +91,26 @@ class _Run:
     store: Store
     index: NearDuplicateIndex
     pipeline: Pipeline | None
-    tally: _Tally
+    on_progress: Callable[[Progress], None] | None
+    tally: _Tally = field(default_factory=_Tally)
+    done: int = 0
+
+    def step(self, where: str, status: Status) -> None:
+        self.done += 1
+        if self.on_progress is not None:
+            self.on_progress(Progress(where, status, self.done))
+
+    def item(self, item: Fetched | Problem) -> None:
+        status: Status = "failed"
+        if isinstance(item, Problem):
+            self.tally.fail(item.where, item.error)
+        else:
+            try:
+                status = self.one(item)
+                self.tally.add(status)
+            except ForewarnError as exc:
+                self.tally.fail(item.where, exc)
+        self.step(item.where, status)
 
     def one(self, item: Fetched) -> Status:
         """Store one fetched document; returns what became of it."""
@@ -122,14 +141,22 @@ class _Run:
             return None
 
     def catch_up(self) -> None:
-        """Analyse stored documents that have no analysis by this pipeline version yet."""
+        """Analyse stored documents with no analysis by this pipeline version yet
+        (stored with --no-analyze, or analysed by an older pipeline)."""
         if self.pipeline is None:
             return
         for doc in self.store.documents_needing_analysis(self.pipeline.version):
-            analysis = self._analysis_or_none(doc, doc.source or doc.id)
-            if analysis is not None:
+            where = doc.source or doc.id
+            analysis = self._analysis_or_none(doc, where)
+            if analysis is None:
+                continue
+            try:
                 self.store.save_analysis(analysis)
-                self.tally.add("analysed")
+            except ForewarnError as exc:
+                self.tally.problems.append(ProblemLine(where, exc.message))
+                continue
+            self.tally.add("analysed")
+            self.step(where, "analysed")
 
 
 def load_index(store: Store, settings: Settings) -> NearDuplicateIndex:
@@ -158,21 +185,9 @@ def ingest(
         from forewarn.analyze.pipeline import default_pipeline
 
         pipeline = default_pipeline(settings)
-    run = _Run(store, load_index(store, settings), pipeline if analyze else None, _Tally())
-    for done, item in enumerate(collect(targets, settings, client), start=1):
-        status: Status
-        if isinstance(item, Problem):
-            run.tally.fail(item.where, item.error)
-            status = "failed"
-        else:
-            try:
-                status = run.one(item)
-                run.tally.add(status)
-            except ForewarnError as exc:
-                run.tally.fail(item.where, exc)
-                status = "failed"
-        if on_progress is not None:
-            on_progress(Progress(item.where, status, done))
+    run = _Run(store, load_index(store, settings), pipeline if analyze else None, on_progress)
+    for item in collect(targets, settings, client):
+        run.item(item)
     run.catch_up()
     return run.tally.report()
 
