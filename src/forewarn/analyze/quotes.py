@@ -107,12 +107,16 @@ class _Doc:
         return len(self.text) if end < 0 else end
 
 
+# the rest of the cue's clause (`he said.`, `Trump told NBC’s “Today” on Monday.`), or nothing
+_TO_NEXT = re.compile(r"[^.!?\n]*?[,.!?]\s*|\s*")
+
+
 def _continuations(doc: _Doc, after: int, found: _Found) -> None:
     """Add the quotations that carry on right after `after`, in the same paragraph."""
     text, limit = doc.text, doc.paragraph_end(after)
     pos = after
     while True:
-        m = re.compile(r"[^.!?“”\"\n]*?[,.!?]\s*|\s*").match(text, pos, limit)
+        m = _TO_NEXT.match(text, pos, limit)
         nxt = m.end() if m else pos
         quote = doc.quote_at(nxt) if nxt < limit else None
         if quote is None or (m is not None and m.group().strip() and text[pos:nxt].strip()[:1].isalpha()):
@@ -301,9 +305,10 @@ def _clause_after(cues: SpeechCues, doc: _Doc, cue: Span, done: list[_Found]) ->
     """`X said (that) ...`, `X told Y that ...`, `..., saying that ...`."""
     text, sentence = doc.text, doc.sentence(cue.start)
     pos = _skip_adverbial(cues, text, cue.end, sentence.end)
-    obj = _OBJECT.match(text, pos, min(pos + 80, sentence.end))
-    if obj and re.match(r"\s*,?\s*that\b", text[obj.end() : obj.end() + 8]):
-        pos = obj.end()
+    if text[cue.start : cue.end].split()[-1] in cues.object_cues:
+        obj = _OBJECT.match(text, pos, min(pos + 80, sentence.end))
+        if obj and re.match(r"\s*,?\s*that\b", text[obj.end() : obj.end() + 8]):
+            pos = obj.end()
     end = _intro_participle(cues, doc, cue) or _clause_end(cues, doc, pos, sentence.end)
     content = _trim(text, pos, end)
     if content is None:
@@ -336,11 +341,20 @@ def _skip_adverbial(cues: SpeechCues, text: str, pos: int, end: int) -> int:
     return pos if word.lower() in _SUBJECT_START or word[:1].isupper() else start
 
 
+# `, adding`, `, according to`, `and says`: where one piece of speech ends and the next cue starts
+_CLAUSE_BREAK = re.compile(r"(,|\s+and)\s+([a-z]+(?: to)?)\b")
+
+
 def _clause_end(cues: SpeechCues, doc: _Doc, start: int, end: int) -> int:
     """Speech runs to the sentence end, or to `, adding ...` / `, according to ...`."""
-    for m in re.finditer(r",\s+([A-Za-z]+(?: to)?)\b", doc.text[start:end]):
-        if m.group(1) in cues.participles or m.group(1) == "according to":
-            return start + m.start()
+    for m in _CLAUSE_BREAK.finditer(doc.text, start, end):
+        word = m.group(2)
+        if (
+            word == "according to"
+            or (m.group(1) == "," and word in cues.participles)
+            or word in cues.verb_forms
+        ):
+            return m.start()
     return end
 
 
