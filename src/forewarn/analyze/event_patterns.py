@@ -6,10 +6,11 @@ the size of the lexicon: a dict lookup per token, then only the phrases starting
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Generic, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 from forewarn.knowledge.plover import (
     GAP,
@@ -27,81 +28,114 @@ MAX_GAP = 5
 _CLAUSE_BREAKS = frozenset({".", ",", ";", ":", "!", "?", "“", "”", '"', "(", ")"})
 
 
-@dataclass(frozen=True)
-class Hit(Generic[T]):
+class Hit(NamedTuple, Generic[T]):
+    """A phrase found in the tokens (a named tuple: many are made per text, cheaply)."""
+
     start: int  # token index
     end: int  # token index, exclusive
     value: T
 
 
-def match_at(words: Sequence[str], i: int, seq: tuple[str, ...], limit: int) -> int:
-    """End token index if `seq` matches at `i` (GAP = up to MAX_GAP tokens), else -1."""
-    if not seq:
-        return i
-    head = seq[0]
-    if head == GAP:
+class _Node(Generic[T]):
+    """A trie node: children by token (GAP for a short gap) and the values of phrases ending here."""
+
+    __slots__ = ("children", "values")
+
+    def __init__(self) -> None:
+        self.children: dict[str, _Node[T]] = {}
+        self.values: list[T] = []
+
+
+def _walk(node: _Node[T], words: Sequence[str], start: int, i: int, limit: int, out: list[Hit[T]]) -> None:
+    """Append a hit for every phrase under `node` matching tokens [start, i + ...)."""
+    for value in node.values:
+        out.append(Hit(start, i, value))
+    children = node.children
+    if not children:
+        return
+    gap = children.get(GAP)
+    if gap is not None:
         for skip in range(MAX_GAP + 1):
-            if i + skip > limit:
+            j = i + skip
+            if j >= limit or (skip and words[j - 1] in _CLAUSE_BREAKS):
                 break
-            end = match_at(words, i + skip, seq[1:], limit)
-            if end >= 0:
-                return end
-            if i + skip < limit and words[i + skip] in _CLAUSE_BREAKS:
-                break
-        return -1
-    if i >= limit or words[i] != head:
-        return -1
-    return match_at(words, i + 1, seq[1:], limit)
+            after = gap.children.get(words[j])  # a gap is always followed by a token
+            if after is not None:
+                _walk(after, words, start, j + 1, limit, out)
+    if i < limit:
+        child = children.get(words[i])
+        if child is not None:
+            _walk(child, words, start, i + 1, limit, out)
 
 
 class PhraseIndex(Generic[T]):
-    """Phrases (token tuples) indexed by first token; longest phrases are tried first."""
+    """Phrases (token tuples, GAP = up to MAX_GAP tokens) in a trie keyed by token."""
 
     def __init__(self, items: Sequence[tuple[tuple[str, ...], T]]) -> None:
-        index: dict[str, list[tuple[tuple[str, ...], T]]] = {}
+        self.root: _Node[T] = _Node()
         for seq, value in items:
-            if seq:
-                index.setdefault(seq[0], []).append((seq, value))
-        self.index = {k: sorted(v, key=lambda item: -len(item[0])) for k, v in index.items()}
+            if not seq or seq[0] == GAP:
+                continue
+            node = self.root
+            for token in seq:
+                node = node.children.setdefault(token, _Node())
+            node.values.append(value)
+
+    def starts(self, words: Sequence[str], start: int, end: int) -> list[int]:
+        """Token positions where some phrase may start (a cheap pre-filter)."""
+        first = self.root.children
+        return [i for i in range(start, end) if words[i] in first]
 
     def scan(self, words: Sequence[str], start: int, end: int, longest_only: bool = True) -> list[Hit[T]]:
         hits: list[Hit[T]] = []
-        index = self.index
-        for i in range(start, end):
-            candidates = index.get(words[i])
-            if not candidates:
+        first = self.root.children
+        for i in [i for i in range(start, end) if words[i] in first]:
+            if not longest_only:
+                _walk(first[words[i]], words, i, i + 1, end, hits)
                 continue
-            for seq, value in candidates:
-                stop = match_at(words, i, seq, end)
-                if stop > i:
-                    hits.append(Hit(i, stop, value))
-                    if longest_only:
-                        break
+            found: list[Hit[T]] = []
+            _walk(first[words[i]], words, i, i + 1, end, found)
+            stop = max(h.end for h in found) if found else 0
+            hits.extend([h for h in found if h.end == stop])
         return hits
 
 
-@lru_cache(maxsize=1)
-def trigger_index() -> PhraseIndex[Trigger]:
-    lexicon = load_lexicon()
-    return PhraseIndex([item for items in lexicon.by_first.values() for item in items])
+TRIGGER, CUE, MODE, CONTEXT = range(4)
 
 
 @lru_cache(maxsize=1)
-def cue_index() -> PhraseIndex[str]:
-    cues = load_cues()
-    return PhraseIndex([(seq, name) for name, seqs in cues.by_modality.items() for seq in seqs])
+def doc_index() -> PhraseIndex[tuple[int, Any]]:
+    """Triggers, modality cues, mode words and context words in one trie: one pass per text."""
+    items: list[tuple[tuple[str, ...], tuple[int, Any]]] = []
+    for entries in load_lexicon().by_first.values():
+        items.extend((seq, (TRIGGER, trigger)) for seq, trigger in entries)
+    for name, seqs in load_cues().by_modality.items():
+        items.extend((seq, (CUE, name)) for seq in seqs)
+    items.extend((seq, (MODE, n)) for n, rule in enumerate(load_mode_rules()) for seq in rule.phrases)
+    items.extend((seq, (CONTEXT, n)) for n, rule in enumerate(load_context_rules()) for seq in rule.phrases)
+    return PhraseIndex(items)
 
 
-@lru_cache(maxsize=1)
-def mode_index() -> PhraseIndex[int]:
-    rules = load_mode_rules()
-    return PhraseIndex([(seq, n) for n, rule in enumerate(rules) for seq in rule.phrases])
+@dataclass(frozen=True)
+class DocHits:
+    """Every phrase hit in a text, by kind, each list sorted by start token."""
+
+    triggers: list[Hit[Trigger]]
+    cues: list[Hit[str]]
+    modes: list[Hit[int]]
+    contexts: list[Hit[int]]
 
 
-@lru_cache(maxsize=1)
-def context_index() -> PhraseIndex[int]:
-    rules = load_context_rules()
-    return PhraseIndex([(seq, n) for n, rule in enumerate(rules) for seq in rule.phrases])
+def scan_doc(words: Sequence[str]) -> DocHits:
+    kinds: tuple[list[Any], list[Any], list[Any], list[Any]] = ([], [], [], [])
+    for start, end, (kind, value) in doc_index().scan(words, 0, len(words), longest_only=False):
+        kinds[kind].append(Hit(start, end, value))
+    return DocHits(*kinds)
+
+
+def within(hits: list[Hit[T]], starts: list[int], start: int, end: int) -> list[Hit[T]]:
+    """The hits lying wholly inside tokens [start, end); `starts` are the hits' start tokens."""
+    return [h for h in hits[bisect_left(starts, start) : bisect_left(starts, end)] if h.end <= end]
 
 
 def mode_rules() -> tuple[WordRule, ...]:
@@ -112,13 +146,12 @@ def context_rules() -> tuple[WordRule, ...]:
     return load_context_rules()
 
 
-def find_triggers(words: Sequence[str], start: int, end: int) -> list[Hit[Trigger]]:
-    """Trigger hits in one sentence, overlaps resolved: longest span first, then weight."""
-    hits = trigger_index().scan(words, start, end, longest_only=False)
-    hits.sort(key=lambda h: (-(h.end - h.start), -h.value.weight, h.start))
+def resolve_triggers(hits: list[Hit[Trigger]]) -> list[Hit[Trigger]]:
+    """Overlapping trigger hits resolved: longest span first, then weight; result in text order."""
+    ranked = sorted(hits, key=lambda h: (-(h.end - h.start), -h.value.weight, h.start))
     taken: set[int] = set()
     kept: list[Hit[Trigger]] = []
-    for hit in hits:
+    for hit in ranked:
         span = set(range(hit.start, hit.end))
         if span & taken:
             continue

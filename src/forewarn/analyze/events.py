@@ -12,14 +12,19 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Any
+
+from spacy.attrs import IDX, LENGTH
 
 from forewarn.analyze.event_patterns import (
+    DocHits,
     Hit,
-    context_index,
     context_rules,
-    find_triggers,
-    mode_index,
     mode_rules,
+    resolve_triggers,
+    scan_doc,
+    within,
 )
 from forewarn.analyze.event_roles import actor_roles, nearest_place, nearest_time
 from forewarn.analyze.modality import EventSite, decide_modality
@@ -64,9 +69,25 @@ class SentenceView:
     mentions: list[Actor]
     places: list[Place]
     times: list[TimeExpr]
-    mode_hits: set[int]
+    modes: dict[str, tuple[str, tuple[str, ...]]]
     contexts: tuple[str, ...]
+    cues: list[Hit[str]]
     violent: bool
+
+
+@lru_cache(maxsize=1)
+def _physical_words() -> frozenset[str]:
+    return load_cues().violence | _WHERE
+
+
+def token_view(ctx: Context) -> tuple[list[str], list[int], list[int]]:
+    """Lower-case token strings with their character offsets, read in bulk from the Doc."""
+    text, doc = ctx.text, ctx.doc
+    rows = doc.to_array([IDX, LENGTH]).tolist() if len(doc) else []
+    lower = text.lower()
+    if len(lower) != len(text):  # a few characters lower-case to two; fall back to spaCy's own
+        return [t.lower_ for t in doc], [t.idx for t in doc], [t.idx + len(t) for t in doc]
+    return [lower[s : s + n] for s, n in rows], [s for s, _ in rows], [s + n for s, n in rows]
 
 
 def _token_sentences(analysis: Analysis, starts: Sequence[int]) -> list[Sentence]:
@@ -137,17 +158,23 @@ def _recode(cand: Candidate, modality: Modality) -> tuple[str, str, Modality]:
     return type_, mode, modality
 
 
-def _pick_mode(type_: str, mode: str, fixed: bool, mode_hits: set[int]) -> tuple[str, tuple[str, ...]]:
-    indicators: list[str] = []
-    chosen = ""
-    for n, rule in enumerate(mode_rules()):
-        if rule.type == type_ and n in mode_hits:
-            indicators.extend(rule.labels)
-            if rule.mode and not chosen:
-                chosen = rule.mode
+def modes_by_type(mode_hits: set[int]) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Per event type, the mode the sentence's words suggest (first rule wins) and all indicators."""
+    out: dict[str, tuple[str, tuple[str, ...]]] = {}
+    rules = mode_rules()
+    for n in sorted(mode_hits):
+        rule = rules[n]
+        mode, indicators = out.get(rule.type, ("", ()))
+        out[rule.type] = (mode or rule.mode, indicators + rule.labels)
+    return out
+
+
+def _pick_mode(type_: str, mode: str, fixed: bool, view: SentenceView) -> tuple[str, tuple[str, ...]]:
+    """The trigger's own mode when it fixes one (MOBILIZE: the words decide), else the words'."""
+    chosen, indicators = view.modes.get(type_, ("", ()))
     if fixed and mode and not (type_ == "MOBILIZE" and chosen):
         chosen = mode
-    return chosen or mode, tuple(indicators)
+    return chosen or mode, indicators
 
 
 def _dedupe(items: list[str]) -> tuple[str, ...]:
@@ -158,14 +185,18 @@ class EventCoder:
     """Codes one analysed text; built per text, holds the token view of the shared Doc."""
 
     def __init__(self, ctx: Context, analysis: Analysis) -> None:
-        doc = ctx.doc
-        self.ctx = ctx
         self.analysis = analysis
-        self.words = [t.lower_ for t in doc]
-        self.starts = [t.idx for t in doc]
-        self.ends = [t.idx + len(t.text) for t in doc]
+        self.words, self.starts, self.ends = token_view(ctx)
         self.actors = sorted(analysis.actors, key=lambda a: a.start)
         self.actor_starts = [a.start for a in self.actors]
+        self.hits: DocHits = scan_doc(self.words)
+        self.hit_starts = [[h.start for h in hits] for hits in self._kinds()]
+
+    def _kinds(self) -> tuple[list[Any], list[Any], list[Any], list[Any]]:
+        return (self.hits.triggers, self.hits.cues, self.hits.modes, self.hits.contexts)
+
+    def _in(self, kind: int, sent: Sentence) -> list[Any]:
+        return within(self._kinds()[kind], self.hit_starts[kind], sent.tok_start, sent.tok_end)
 
     def _mentions(self, span: Span) -> list[Actor]:
         lo = bisect_left(self.actor_starts, span.start)
@@ -173,12 +204,15 @@ class EventCoder:
 
     def code(self) -> tuple[Event, ...]:
         events: list[Event] = []
+        trigger_starts = self.hit_starts[0]
         for sent in _token_sentences(self.analysis, self.starts):
-            events.extend(self.code_sentence(sent))
+            lo = bisect_left(trigger_starts, sent.tok_start)
+            if lo < len(trigger_starts) and trigger_starts[lo] < sent.tok_end:
+                events.extend(self.code_sentence(sent))
         return tuple(events)
 
     def code_sentence(self, sent: Sentence) -> list[Event]:
-        hits = find_triggers(self.words, sent.tok_start, sent.tok_end)
+        hits = resolve_triggers(self._in(0, sent))
         if not hits:
             return []
         view = self._view(sent)
@@ -193,34 +227,33 @@ class EventCoder:
         return hit.start > 0 and self.words[hit.start - 1] == "for" and self.words[hit.start].endswith("ing")
 
     def _view(self, sent: Sentence) -> SentenceView:
-        a, words, span = self.analysis, self.words, sent.span
-        ctx_hits = context_index().scan(words, sent.tok_start, sent.tok_end)
-        mode_hits = {
-            h.value for h in mode_index().scan(words, sent.tok_start, sent.tok_end, longest_only=False)
-        }
-        violence = load_cues().violence
+        a, span = self.analysis, sent.span
+        mode_hits = {h.value for h in self._in(2, sent)}
+        contexts = _dedupe([context_rules()[h.value].labels[0] for h in self._in(3, sent)])
         assault_modes = any(mode_rules()[n].type == "ASSAULT" and mode_rules()[n].mode for n in mode_hits)
-        contexts = _dedupe([context_rules()[h.value].labels[0] for h in ctx_hits])
+        sentence_words = self.words[sent.tok_start : sent.tok_end]
         return SentenceView(
             sent=sent,
             mentions=self._mentions(span),
             places=[p for p in a.places if span.start <= p.start < span.end],
             times=[t for t in a.times if span.start <= t.start < span.end],
-            mode_hits=mode_hits,
+            modes=modes_by_type(mode_hits),
             contexts=contexts,
+            cues=self._in(1, sent),
             violent=assault_modes
             or "military" in contexts
-            or any(w in _WHERE for w in words[sent.tok_start : sent.tok_end])
-            or any(w in violence for w in words[sent.tok_start : sent.tok_end]),
+            or not _physical_words().isdisjoint(sentence_words),
         )
 
     def _event(self, cand: Candidate, view: SentenceView) -> Event:
         hit, a = cand.hit, self.analysis
         trigger = Span(self.starts[hit.start], self.ends[hit.end - 1])
-        site = EventSite(self.words, view.sent.tok_start, hit.start, hit.end, trigger.start, a.published)
+        site = EventSite(
+            self.words, view.sent.tok_start, hit.start, hit.end, trigger.start, a.published, view.cues
+        )
         modality = decide_modality(site, view.sent.tok_end, a.quotes, view.times)
         type_, mode, modality = _recode(cand, modality)
-        mode, indicators = _pick_mode(type_, mode, bool(cand.mode) and type_ == cand.type, view.mode_hits)
+        mode, indicators = _pick_mode(type_, mode, bool(cand.mode) and type_ == cand.type, view)
         governed = cand.governed
         contexts = _dedupe([*hit.value.contexts, *(governed.contexts if governed else ()), *view.contexts])
         indicators = _dedupe([*hit.value.indicators, *indicators, *(governed.indicators if governed else ())])

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from forewarn.analyze.event_patterns import cue_index
+from forewarn.analyze.event_patterns import Hit
 from forewarn.knowledge.plover import load_cues
 from forewarn.model import Modality, Quote, TimeExpr
 
@@ -37,7 +37,7 @@ _MONTHS = {
 
 @dataclass(frozen=True)
 class EventSite:
-    """Where a trigger sits: token indices over the shared Doc, and its character offsets."""
+    """Where a trigger sits: token indices over the shared Doc, its characters, its sentence's cues."""
 
     words: Sequence[str]
     sent_start: int
@@ -45,31 +45,28 @@ class EventSite:
     trigger_end: int
     char_start: int
     published: date | None
+    cues: Sequence[Hit[str]] = ()  # modality cue hits of the sentence
 
 
 def cues_before(site: EventSite) -> dict[str, int]:
     """Cue kinds in the window before the trigger, with their distance in tokens."""
-    cues = load_cues()
-    lo = max(site.sent_start, site.trigger_start - cues.window)
+    lo = max(site.sent_start, site.trigger_start - load_cues().window)
     for i in range(site.trigger_start - 1, lo - 1, -1):
         if site.words[i] in _WINDOW_BREAKS:
             lo = i + 1
             break
     found: dict[str, int] = {}
-    for hit in cue_index().scan(site.words, lo, site.trigger_start):
-        distance = site.trigger_start - hit.end
-        if hit.value not in found or distance < found[hit.value]:
-            found[hit.value] = distance
+    for hit in site.cues:
+        if hit.start >= lo and hit.end <= site.trigger_start:
+            distance = site.trigger_start - hit.end
+            if hit.value not in found or distance < found[hit.value]:
+                found[hit.value] = distance
     return found
 
 
-def sentence_cues(site: EventSite, sent_end: int) -> set[str]:
-    """Cue kinds anywhere in the sentence before the trigger (reporting verbs, war anniversaries)."""
-    return {hit.value for hit in cue_index().scan(site.words, site.sent_start, site.trigger_start)} | {
-        hit.value
-        for hit in cue_index().scan(site.words, site.trigger_end, sent_end)
-        if hit.value == "historical"
-    }
+def sentence_cues(site: EventSite) -> set[str]:
+    """Cue kinds anywhere before the trigger (reporting verbs), and war anniversaries anywhere."""
+    return {h.value for h in site.cues if h.end <= site.trigger_start or h.value == "historical"}
 
 
 def _negated(site: EventSite, near: dict[str, int]) -> bool:
@@ -138,7 +135,7 @@ def decide_modality(
             return "forecast"
     if "planned" in near:
         return "planned"
-    wide = sentence_cues(site, sent_end)
+    wide = sentence_cues(site)
     if _historical(site, sent_end, times, wide):
         return "historical"
     if quote is not None or "reported" in wide:

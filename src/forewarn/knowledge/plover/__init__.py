@@ -263,11 +263,13 @@ def _most_specific(
     return None if best is None else best[1]
 
 
+@lru_cache(maxsize=4096)
 def cameo_code(type_: str, mode: str, contexts: tuple[str, ...]) -> str:
     """The CAMEO code (or root) for a PLOVER type, mode and contexts; "" for an unknown type."""
     return _most_specific(load_cameo_table(), type_, mode, contexts) or ""
 
 
+@lru_cache(maxsize=4096)
 def acled_subtype(type_: str, mode: str, indicators: tuple[str, ...]) -> str | None:
     """The ACLED sub-event type for a PLOVER type and mode, or None where ACLED has none."""
     return _most_specific(load_acled_table(), type_, mode, indicators)
