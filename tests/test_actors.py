@@ -190,3 +190,12 @@ def test_actors_re3d_floor(eval_dir: Path) -> None:
     scores = score_re3d(eval_dir)
     for kind, floor in RE3D_FLOORS.items():
         assert scores[kind][2] >= floor, f"re3d {kind} F1 {scores[kind][2]:.3f} fell below {floor}"
+
+
+def test_actors_user_entry_overrides_shipped_alias(tmp_path: Path) -> None:
+    extra = tmp_path / "mine.yaml"
+    extra.write_text(
+        "- {name: Sky News Arabia, type: organisation, country: ARE, sector: MED, aliases: [Sky News]}\n"
+    )
+    pipeline = Pipeline([Sentences(), Actors(Settings(actor_dictionaries=(str(extra),)))])
+    assert by_text(analyse(pipeline, "Sky News reported it."), "Sky News").code == "AREMED"

@@ -113,7 +113,8 @@ def find_hits(lexicon: Lexicon, doc: Doc) -> list[Hit]:
 def longest_first(hits: list[Hit], taken: bytearray, priority: dict[str, int]) -> list[Hit]:
     """Non-overlapping hits, preferring the longest, then by kind priority; marks their tokens taken."""
     chosen = []
-    for hit in sorted(hits, key=lambda h: (h.start - h.end, priority.get(h.kind, 9), h.start)):
+    # on equal spans the entry loaded last wins, so a user's file overrides the shipped one
+    for hit in sorted(hits, key=lambda h: (h.start - h.end, priority.get(h.kind, 9), h.start, -h.index)):
         if not any(taken[hit.start : hit.end]):
             taken[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
             chosen.append(hit)

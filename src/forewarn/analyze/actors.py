@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
     from forewarn.config import Settings
 
-PRIORITY = {"E": 0, "G": 1, "D": 2, "C": 3, "T": 4}
+PRIORITY = {"E": 0, "G": 1, "D": 2, "C": 3, "T": 4, "A": 5}
 DETERMINERS = frozenset({"the", "a", "an"})
 GROUP_TYPES = frozenset({"organisation", "force", "state", "other"})
 
@@ -58,6 +58,9 @@ def find_actors(lexicon: Lexicon, doc: Doc, text: str, published: date | None) -
     groups = _composites(lexicon, doc, hits)
     taken = bytearray(len(doc))
     starts = {h.start for h in hits if h.kind in "ETS"}
+    for hit in hits:
+        if hit.kind == "S" and lexicon.dictionary.sectors[hit.index].alone:
+            groups[Hit(hit.start, hit.end, "A", len(groups))] = ("", hit.index)
     candidates = [h for h in hits if h.kind in "EDCT" and not _modifier(doc, h, starts)] + list(groups)
     chosen = longest_first(candidates, taken, PRIORITY)
     affiliations = {
@@ -97,7 +100,7 @@ def _proper_word(token: Token) -> bool:
 
 def _affiliated(lexicon: Lexicon, hit: Hit) -> bool:
     """Whether a hit can stand before a title as a person's affiliation: "U.S. Army General"."""
-    if hit.kind in "DG":
+    if hit.kind in "DGA":
         return True
     return hit.kind == "E" and lexicon.dictionary.entries[hit.index].type in {
         "state",
@@ -174,6 +177,8 @@ def _group(
     start = hit.start - 1 if hit.start > 0 and doc[hit.start - 1].lower_ in DETERMINERS else hit.start
     if composite is not None:
         country, index = composite
+        if not country and start == hit.start and start > 0 and doc[start - 1].like_num:
+            start -= 1  # "60 civilians"
         phrase = d.sectors[index]
         label = phrase.label[0].upper() + phrase.label[1:]
         state = d.state_names.get(country, country)

@@ -96,6 +96,7 @@ class SectorPhrase:
     sector: str
     type: ActorType
     label: str  # canonical name part, e.g. "Ministry of Defence"
+    alone: bool = False  # names an actor even with no country: "militants", "the government"
 
 
 @dataclass(frozen=True)
@@ -202,8 +203,9 @@ def _read_sectors() -> tuple[dict[str, str], tuple[SectorPhrase, ...]]:
     names = {str(k): str(v) for k, v in data["sectors"].items()}
     phrases = []
     for item in data["phrases"]:
-        for phrase in item["phrases"]:
-            phrases.append(SectorPhrase(phrase, item["sector"], item["type"], item["label"]))
+        alone = set(item.get("alone") or ())
+        for phrase in dict.fromkeys([*item["phrases"], *alone]):
+            phrases.append(SectorPhrase(phrase, item["sector"], item["type"], item["label"], phrase in alone))
     return names, tuple(phrases)
 
 
