@@ -44,8 +44,9 @@ class Hit:
 class Lexicon:
     dictionary: ActorDictionary
     matcher: PhraseMatcher
-    keys: dict[int, tuple[str, int, str, bool]]  # match id -> kind, index, alias, exact case
+    keys: dict[int, tuple[str, int, str, int]]  # match id -> kind, index, alias, case rule
     capital_codes: tuple[str, ...]
+    entry_country: tuple[str, ...]  # per entry: its country when it is a state, else ""
 
 
 def _pattern_nlp():  # type: ignore[no-untyped-def]
@@ -60,11 +61,11 @@ def build_lexicon(extra_files: tuple[str, ...] = ()) -> Lexicon:
     dictionary = load_actor_dictionary(extra_files)
     nlp = _pattern_nlp()
     matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-    keys: dict[int, tuple[str, int, str, bool]] = {}
+    keys: dict[int, tuple[str, int, str, int]] = {}
 
     def add(kind: str, index: int, alias: str, exact: bool = False) -> None:
         key = f"{kind}:{index}:{alias}"
-        keys[nlp.vocab.strings.add(key)] = (kind, index, alias, exact)
+        keys[nlp.vocab.strings.add(key)] = (kind, index, alias, _case_rule(kind, alias, exact))
         matcher.add(key, [nlp.make_doc(alias)])
 
     for i, entry in enumerate(dictionary.entries):
@@ -81,30 +82,47 @@ def build_lexicon(extra_files: tuple[str, ...] = ()) -> Lexicon:
         add("C", i, capital)
     for i, cue in enumerate(SPEECH_CUES):
         add("Q", i, cue)
-    return Lexicon(dictionary, matcher, keys, tuple(dictionary.capitals[c] for c in capitals))
+    entry_country = tuple(
+        e.roles[0].country if e.type == "state" and e.roles else "" for e in dictionary.entries
+    )
+    return Lexicon(dictionary, matcher, keys, tuple(dictionary.capitals[c] for c in capitals), entry_country)
 
 
-def _case_ok(doc: Doc, start: int, end: int, alias: str, exact: bool) -> bool:
+ANY_CASE, NOT_LOWER, EXACT, EXACT_NOT_CAPS = 0, 1, 2, 3
+
+
+def _case_rule(kind: str, alias: str, exact: bool) -> int:
+    """How a match of `alias` must be written: titles, phrases and lower-case names in any case."""
+    if kind not in "EDC":
+        return ANY_CASE
+    if exact:
+        return EXACT_NOT_CAPS
+    if alias.isupper() and len(alias) <= 5:
+        return EXACT
+    return ANY_CASE if alias == alias.lower() else NOT_LOWER
+
+
+def _case_ok(doc: Doc, start: int, end: int, alias: str, rule: int) -> bool:
     """Names written with capitals must be written with capitals; acronyms exactly."""
-    written = doc[start:end].text
-    if exact or (alias.isupper() and len(alias) <= 5):
-        if written.replace(" ", "") != alias.replace(" ", ""):
-            return False
-        # an all-capitals line ("THIS IS A TEST") says nothing about acronyms in it
-        before = doc[start - 1].text if start > 0 else ""
-        after = doc[end].text if end < len(doc) else ""
-        return not (
-            exact and ((len(before) > 1 and before.isupper()) or (len(after) > 1 and after.isupper()))
-        )
-    return not (alias != alias.lower() and written == written.lower())
+    written = doc[start].text if end == start + 1 else doc[start:end].text
+    if rule == NOT_LOWER:
+        return written != written.lower()
+    if written.replace(" ", "") != alias.replace(" ", ""):
+        return False
+    if rule == EXACT:
+        return True
+    # an all-capitals line ("THIS IS A TEST") says nothing about acronyms that are also words
+    before = doc[start - 1].text if start > 0 else ""
+    after = doc[end].text if end < len(doc) else ""
+    return not ((len(before) > 1 and before.isupper()) or (len(after) > 1 and after.isupper()))
 
 
 def find_hits(lexicon: Lexicon, doc: Doc) -> list[Hit]:
     """Every match that passes the case rules (titles, sectors and cues match in any case)."""
     hits = []
     for match_id, start, end in lexicon.matcher(doc):
-        kind, index, alias, exact = lexicon.keys[match_id]
-        if kind in "EDC" and not _case_ok(doc, start, end, alias, exact):
+        kind, index, alias, rule = lexicon.keys[match_id]
+        if rule and not _case_ok(doc, start, end, alias, rule):
             continue
         hits.append(Hit(start, end, kind, index))
     return hits
@@ -124,10 +142,6 @@ def longest_first(hits: list[Hit], taken: bytearray, priority: dict[str, int]) -
 
 def country_of(lexicon: Lexicon, hit: Hit) -> str:
     """The country a state name or demonym hit stands for ("" for anything else)."""
-    if hit.kind == "D":
-        return lexicon.dictionary.demonyms[hit.index].country
     if hit.kind == "E":
-        entry = lexicon.dictionary.entries[hit.index]
-        if entry.type == "state" and entry.roles:
-            return entry.roles[0].country
-    return ""
+        return lexicon.entry_country[hit.index]
+    return lexicon.dictionary.demonyms[hit.index].country if hit.kind == "D" else ""
