@@ -12,11 +12,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from forewarn.knowledge.gazetteer import Gazetteer, fold
 
 MAX_WORDS = 5
 # A capitalised word (Latin or Cyrillic); a trailing possessive is split off later.
-_CAPWORD = re.compile(r"(?<![\w'’.])(?:(?:[A-Z]\.){2,}|[A-ZÀ-ÖØ-ÞА-ЯЁЄІЇҐ][\w'’]*|St\.|Mt\.|Ft\.)")
+_CAPWORD = re.compile(r"(?<![\w'’.])(?:(?:[A-Z]\.){2,}|St\.|Mt\.|Ft\.|[A-ZÀ-ÖØ-ÞА-ЯЁЄІЇҐ][\w'’]*)")
+# Function words capitalised at a sentence start ("In Klamath Falls") are not part of a name.
+_FUNCTION_WORDS = STOP_WORDS | {"according", "after", "before", "during", "despite", "near", "outside"}
 _CONNECTORS = "of|de|la|le|du|des|del|della|da|do|dos|das|el|al|ez|ash|an|as|ad|upon|on|am|der|den|di|y|and|the|sur|en|im"
 # What may stand between two words of one name: spaces or a hyphen, and connectors.
 _GAP = re.compile(rf"(?:[ \t\u00a0]+|[ \t]*-[ \t]*)(?:(?:{_CONNECTORS})(?:[ \t\u00a0]+|-))*")
@@ -63,6 +67,8 @@ def _words(text: str) -> list[tuple[int, int]]:
     for m in _CAPWORD.finditer(text):
         start, end = m.span()
         word = m.group()
+        if word.lower() in _FUNCTION_WORDS and not word.isupper():
+            continue
         if word.endswith(("'s", "’s")):
             end -= 2
         while end > start + 1 and text[end - 1] in "'’":

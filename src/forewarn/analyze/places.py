@@ -54,7 +54,10 @@ def find_places(text: str, gaz: Gazetteer, lex: Lexicon) -> tuple[Place, ...]:
     resolved = Resolver(gaz, lex).resolve(text, find_candidates(text, gaz))
     places = []
     for r in resolved:
-        places.append(_place(r.candidate.start, r.candidate.end, text, r.entry, r.confidence))
+        end = r.candidate.end
+        if text[end : end + 1] == "." and r.entry.level == "admin1" and end - r.candidate.start <= 5:
+            end += 1  # an abbreviation keeps its full stop: "Calif.", "Va."
+        places.append(_place(r.candidate.start, end, text, r.entry, r.confidence))
         feature = _feature_place(text, gaz, r)
         if feature is not None:
             places.append(feature)

@@ -33,7 +33,8 @@ COMMON = HERE / "common_words.tsv"
 MIN_COMMON_ZIPF = 3.0
 # Suffixes under which an admin1 region is written in news text ("Idlib Province").
 MIN_POP_ALTERNATES = 5000
-ADMIN_SUFFIXES = ("Province", "Region", "Oblast", "Governorate", "State", "Prefecture")
+# Not "State": "Arizona State" is a university far more often than the state.
+ADMIN_SUFFIXES = ("Province", "Region", "Oblast", "Governorate", "Prefecture")
 
 
 @dataclass
