@@ -20,14 +20,16 @@ from forewarn.knowledge.time_lexicon import load_time_lexicon
 _EXTRA_ANCHORS = (
     "yesterday", "today", "tomorrow", "tonight", "noon", "midnight", "midday", "half", "christmas",
     "halloween", "morning", "afternoon", "evening", "night", "overnight", "present", "moment",
-    "possible", "past", "future", "fiscal", "nineteen", "thousand", "twenties", "thirties", "forties",
-    "fifties", "sixties", "seventies", "eighties", "nineties", "term", "date",
+    "past", "future", "fiscal", "nineteen", "thousand", "twenties", "thirties", "forties",
+    "fifties", "sixties", "seventies", "eighties", "nineties", "term",
 )  # fmt: skip
 _EXTRA_STARTS = (
     "of", "and", "every", "each", "per", "once", "twice", "thrice", "times", "other", "day", "fiscal",
     "year", "year's", "as", "at", "soon", "couple", "number", "few", "several",
 )  # fmt: skip
-_WORD_BEFORE = re.compile(r"[\w'’-]+|[$£€]")
+_CONTINUERS = frozenset(
+    {"of", "and", "times", "other", "than", "least", "most", "number", "couple", "half", "to"}
+)
 _LOOKBACK_WORDS = 6
 _LOOKBACK_CHARS = 60
 _ASCII_LOWER = {c: c + 32 for c in range(65, 91)}
@@ -63,7 +65,7 @@ def _anchor_pattern() -> re.Pattern[str]:
     words: set[str] = set(lx.months) | set(lx.weekdays) | set(lx.units) | set(lx.seasons)
     words |= set(lx.sets) | set(_EXTRA_ANCHORS)
     words |= {phrase.split()[-1] for phrase in lx.refs}
-    return re.compile(r"\d+|\b" + trie_pattern(sorted(words)) + r"\b")
+    return re.compile(r"(?<![a-z0-9])(?:\d+|" + trie_pattern(sorted(words)) + r"\b)")
 
 
 @lru_cache(maxsize=1)
@@ -76,35 +78,45 @@ def _start_words() -> frozenset[str]:
     return frozenset(words)
 
 
+@lru_cache(maxsize=1)
+def _opener_words() -> frozenset[str]:
+    """Start words that may begin an expression (not "of", "and", "than" ... which only continue one)."""
+    return _start_words() - _CONTINUERS
+
+
 def lower_same_length(text: str) -> str:
     """Lower-cased text whose offsets still match the original (ASCII-only lowering if needed)."""
     lowered = text.lower()
     return lowered if len(lowered) == len(text) else text.translate(_ASCII_LOWER)
 
 
-def _starts_before(text: str, lowered: str, anchor: int, floor: int) -> list[int]:
+def _starts_before(lowered: str, anchor: int, floor: int) -> list[int]:
     """Starts of the words just before the anchor that could open the expression, leftmost first."""
     window_start = max(floor, anchor - _LOOKBACK_CHARS)
-    words = list(_WORD_BEFORE.finditer(lowered, window_start, anchor))
+    window = lowered[window_start:anchor]
+    if not window or (not window[-1].isspace() and window[-1] not in "-'’"):
+        return []  # the anchor is glued to the word before it ("F-16" is no time)
+    allowed, openers = _start_words(), _opener_words()
     starts: list[int] = []
-    allowed = _start_words()
-    for word in reversed(words[-_LOOKBACK_WORDS:]):
-        token = word.group().strip("'’-")
+    cursor = len(window)
+    for word in reversed(window.split()[-_LOOKBACK_WORDS:]):
+        cursor = window.rfind(word, 0, cursor)
+        token = word.strip("'’-,")
         if not (token in allowed or token[:1].isdigit() or not token):
             break
-        starts.append(word.start())
+        if token in openers or token[:1].isdigit() or not token:
+            starts.append(window_start + cursor + (len(word) - len(word.lstrip("'’-"))))
     return starts[::-1]
 
 
-def scan(text: str) -> Iterator[re.Match[str]]:
-    """Grammar matches in text order, without overlaps."""
-    lowered = lower_same_length(text)
+def scan(text: str, lowered: str) -> Iterator[re.Match[str]]:
+    """Grammar matches in text order, without overlaps; lowered = lower_same_length(text)."""
     grammar = master_pattern()
     last_end = 0
     for anchor in _anchor_pattern().finditer(lowered):
         if anchor.start() < last_end:
             continue
-        for start in (*_starts_before(text, lowered, anchor.start(), last_end), anchor.start()):
+        for start in (*_starts_before(lowered, anchor.start(), last_end), anchor.start()):
             match = grammar.match(text, start)
             if match and match.end() > anchor.start():
                 last_end = match.end()

@@ -20,16 +20,12 @@ from forewarn.analyze.pipeline import Context
 from forewarn.analyze.time_grammar import KINDS, PREFIX_MODS, QUANTITY_PREFIXES
 from forewarn.analyze.time_named import RESOLVERS
 from forewarn.analyze.time_resolve import Query, Resolved
-from forewarn.analyze.time_scan import scan
+from forewarn.analyze.time_scan import lower_same_length, scan
 from forewarn.analyze.time_tense import TenseReader
 from forewarn.knowledge.time_lexicon import load_time_lexicon
 from forewarn.model import Analysis, Span, TimeExpr
 
 # Signals just before an expression, outside its span (TimeML keeps them out).
-_BEFORE_SIGNAL = re.compile(
-    r"(?i:\b(?P<sig>about|almost|as\s+early\s+as|as\s+soon\s+as|as\s+late\s+as|no\s+later\s+than|not\s+later\s+than|"
-    r"no\s+earlier\s+than|by|until|till|before|prior\s+to|after|since)\s+)$"
-)
 _SIGNAL_MODS = {
     "as early as": "EARLIEST", "as soon as": "EARLIEST", "as late as": "LATEST",
     "no later than": "ON_OR_BEFORE", "not later than": "ON_OR_BEFORE", "no earlier than": "ON_OR_AFTER",
@@ -43,26 +39,30 @@ _COUNT_START = re.compile(
     r"(?i:\d|a\b|an\b|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|hundred|several|a\s+few|few|half)"
 )
 _HALVES = {"the first half of": 1, "the second half of": 2, "the latter half of": 2, "the last half of": 2}
-_QUARTER = re.compile(r"(?i:\bquarter)")
 _EVENT_WINDOW = 2000  # how far back (characters) a "the first day of the X" looks for a dated X
 
 
 def _kind_of(match: re.Match[str]) -> str:
-    for kind in KINDS:
-        if match.start(kind) >= 0:
-            return kind
-    return ""
+    # The kind's group encloses every other group of its alternative, so it closes last.
+    kind = match.lastgroup or ""
+    return kind if kind in KINDS else next((k for k in KINDS if match.start(k) >= 0), "")
 
 
-def _outer_mod(text: str, start: int, end: int) -> str:
+def _outer_mod(text: str, lowered: str, start: int, end: int) -> str:
     after = _AFTER_SIGNAL.match(text, end)
     if after:  # "by March at the latest": the explicit "at the latest" wins over "by"
         late, other = (after.group("late") or "").lower(), (after.group("or") or "").lower()
         if late:
             return "LATEST" if late == "latest" else "EARLIEST"
         return "ON_OR_AFTER" if other in ("later", "after") else "ON_OR_BEFORE"
-    before = _BEFORE_SIGNAL.search(text, max(0, start - 24), start)
-    return _SIGNAL_MODS[" ".join(before.group("sig").lower().split())] if before else ""
+    if start == 0 or not text[start - 1].isspace():
+        return ""
+    words = lowered[max(0, start - 24) : start].split()
+    for size in (3, 2, 1):
+        mod = _SIGNAL_MODS.get(" ".join(words[-size:])) if len(words) >= size else None
+        if mod:
+            return mod
+    return ""
 
 
 def _prefix(match: re.Match[str], kind: str) -> tuple[int, str]:
@@ -124,10 +124,10 @@ def find_times(text: str, published: date | None, sentences: tuple[Span, ...] = 
     lexicon = load_time_lexicon()
     bounds = _Sentences(text, sentences)
     tenses = TenseReader(text)
-    first_quarter = _QUARTER.search(text)
-    quarterly_from = first_quarter.start() if first_quarter else len(text)
+    lowered = lower_same_length(text)
+    quarterly_from = lowered.find("quarter") % (len(text) + 1)  # -1 (absent) becomes len(text)
     found: list[TimeExpr] = []
-    for match in scan(text):
+    for match in scan(text, lowered):
         kind = _kind_of(match)
         start, mod = _prefix(match, kind)
         end = match.end()
@@ -141,7 +141,7 @@ def find_times(text: str, published: date | None, sentences: tuple[Span, ...] = 
         resolved = _halves(resolved, match, kind) or resolved
         mod = resolved.mod or mod
         if not mod:
-            outer = _outer_mod(text, start, end)
+            outer = _outer_mod(text, lowered, start, end)
             mod = outer if outer == "APPROX" or resolved.type in ("DATE", "TIME") else ""
         expr = TimeExpr(
             start,
