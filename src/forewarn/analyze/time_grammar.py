@@ -127,7 +127,7 @@ def master_pattern() -> re.Pattern[str]:
         "yearago": r"(?:(?i:the|a)\s+(?=(?i:year-(?:ago|earlier)\s+(?:quarter|period|month|year))))?(?P<ya>(?i:year-(?:ago|earlier)))(?:\s+(?P<ya_unit>(?i:quarter|period|month|year)))?",
         "firstday": rf"(?i:the\s+(?P<fd_ord>first|second|third|last|final|opening|early)\s+(?P<fd_unit>day|days|week|weeks|month|months|hours)\s+of\s+(?:the\s+)?(?P<fd_ev>(?!{month}|\d)[a-z]+(?:\s+of\s+[A-Z][a-z]+)?))",
         "rel": rf"(?P<rl_det>{dets})\s+(?:(?P<rl_num>{num}|{vague})[\s-]+)?(?:(?i:fiscal)\s+)?(?:(?P<rl_unit>{unit})(?![\s-](?i:old)\b|-)|(?P<rl_season>{season})|(?P<rl_month>{month})(?!\s*,?\s*\d)|(?P<rl_wd>{weekday}))\b(?:\s+(?P<rl_dir>(?i:ago|earlier|later|before)))?",
-        "dur": rf"(?P<du_num>{num}|{vague})[\s-]+(?:(?i:more|full|straight|consecutive|long)\s+)?(?P<du_unit>{unit})\b(?P<du_old>[\s-](?i:old))?(?:\s+(?P<du_dir>(?i:ago|earlier|from\s+now|hence|back)\b))?",
+        "dur": rf"(?P<du_num>{num}|{vague})[\s-]+(?:(?i:more|full|straight|consecutive|long)\s+)?(?P<du_unit>{unit})\b(?!-)(?P<du_old>\s(?i:old))?(?:\s+(?P<du_dir>(?i:ago|earlier|from\s+now|hence|back)\b))?",
         "bare_plural": r"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\blasting\s)|(?<=\bfor\s\s))(?P<bp>(?i:years|months|weeks|days|hours|decades|centuries|minutes))\b",
         "set": rf"(?:(?P<st_det>(?i:every|each|per))\s+(?:(?P<st_num>{num}|(?i:other))\s+)?(?:(?P<st_unit>{unit})|(?P<st_wd>{weekday})|(?P<st_pod>{part}))\b|(?P<st_adv>{_alt(lx.sets)})\b|(?P<st_times>(?i:once|twice|thrice)|{num}\s+(?i:times))\s+(?i:a|per|every)\s+(?P<st_unit2>{unit})\b)",
         "decade": r"(?:(?i:the)\s+)?(?:(?P<dc_mod>(?i:early|mid|late))[\s-]+)?(?:(?P<dc>1[6-9]\d0|20\d0|'\d0)'?s\b|(?P<dc_word>(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b)",
@@ -137,7 +137,7 @@ def master_pattern() -> re.Pattern[str]:
         "year": rf"(?P<yr_fy>(?i:fiscal|FY)\s*)?(?P<yr>{year4})(?!\s*(?i:b\.?c))",
         "month": rf"(?P<mo>{month})(?!\s+(?:for|of)\s+(?:the\s+)?[A-Z])",
         "yearq": rf"(?:(?i:the)\s+)?(?P<yq_y>{year4})\s+(?:(?P<yq_ord>{ordinal})[\s-]+)?(?:(?i:fiscal)\s+)?(?P<yq_unit>(?i:quarter|half|period))\b",
-        "spelled_year": rf"(?:(?i:the\s+year)\s+)?(?P<sy>(?i:nineteen|twenty)[\s-]+(?:{_alt(SPELLED_TENS)}(?:[\s-]+{_alt(SPELLED_UNITS)})?|{_alt(SPELLED_TEENS)}|(?i:hundred|o[\s-]+){_alt(SPELLED_UNITS)})|(?i:two\s+thousand)(?:[\s-]+(?:(?i:and)\s+)?{_alt(SPELLED_UNITS)})?)\b",
+        "spelled_year": rf"(?:(?i:the\s+year)\s+)?(?P<sy>(?i:nineteen|twenty)[\s-]+(?:{_alt(SPELLED_TENS)}(?:[\s-]+{_alt(SPELLED_UNITS)})?|{_alt(SPELLED_TEENS)}|(?i:hundred|o[\s-]+){_alt(SPELLED_UNITS)})|(?i:two\s+thousand)(?:[\s-]+(?:(?i:and)\s+)?{_alt(SPELLED_UNITS)})?)\b(?![\s-]+(?i:years?|days?|months?|weeks?|hours?|people|men|troops|soldiers|dollars)\b)",
         "ref": rf"(?<!\bas\s)(?P<rf>{_alt(lx.refs)})\b(?!\s+(?i:after|before|as)\b)",
     }
     pre = _alt(PREFIX_MODS)

@@ -132,14 +132,18 @@ def _relative_unit(q: Query, det: str, unit: str) -> Resolved | None:
     """ "last year", "this month", "the quarter", "the past week"."""
     if det in PAST_SPAN_DETS or det in COMING_SPAN_DETS or det in SPAN_DETS:
         return _count_span(q, 1, unit, det)
-    if det == "the" and unit == "Y":  # "for the year", "the fiscal year": a year's length
+    if det == "the" and unit == "Y" and not q.group("pre"):  # "for the year": a year's length
         return Resolved("DURATION", "P1Y")
     if q.dct is None:
         return Resolved("DATE", _unresolved(unit))
     if det in ("the", "that") and unit == "D":
         return None  # "the day", "that day": a day of the story, not of the calendar
     steps = -1 if det in PREV_DETS else 1 if det in NEXT_DETS else 0
-    if steps == 0 and unit in ("Q", "WE") and q.tense == "past" and det in ("the", "that", "the latest"):
+    if (
+        steps == 0
+        and unit in ("Q", "WE")
+        and (det == "the latest" or (q.tense == "past" and det in ("the", "that")))
+    ):
         steps = -1  # "profit in the quarter rose": the last completed quarter
     if q.lower("rl_dir") in ("ago", "earlier", "before"):
         steps = -1
@@ -158,8 +162,8 @@ def resolve_rel(q: Query) -> Resolved | None:
         if q.lower("rl_dir") == "ago":
             return _ago(q, count, unit, -1)
         return _count_span(q, count, unit, det)
-    if plural and det in ("recent", "past", "the recent") and q.dct:
-        return Resolved("DATE", "PAST_REF", "", (None, q.dct))  # "in recent years": TimeML's PAST_REF
+    if plural and det == "past" and q.dct:
+        return Resolved("DATE", "PAST_REF", "", (None, q.dct))  # "in past years": TimeML's PAST_REF
     if plural and det in ("coming", "the coming") and q.dct:
         return Resolved("DATE", "FUTURE_REF", "", (q.dct, None))
     if plural:
