@@ -180,8 +180,40 @@ def run(eval_dir: Path) -> list[tuple[str, str, float | str, str]]:
     return rows
 
 
+def speed(repeats: int = 300) -> tuple[int, float]:
+    """Words of the seed article and CPU milliseconds the times stage takes on it (best of five runs)."""
+    import time
+
+    from forewarn.analyze.pipeline import Context
+    from forewarn.analyze.sentences import sentence_spans
+    from forewarn.analyze.times import find_times
+    from forewarn.analyze.tokens import build_nlp
+
+    seed = (
+        Path(__file__).resolve().parent.parent
+        / "src/forewarn/examples/corpus/seed/atlas-belarus-northern-front.txt"
+    )
+    text = seed.read_text(encoding="utf-8")
+    published = date(2022, 12, 20)
+    sentences = sentence_spans(Context(text, published, build_nlp()(text)))
+    best = float("inf")
+    for _ in range(5):
+        started = time.process_time()
+        for _ in range(repeats):
+            find_times(text, published, sentences)
+        best = min(best, (time.process_time() - started) / repeats)
+    return len(text.split()), best * 1000
+
+
 if __name__ == "__main__":
     sys.path.insert(0, str(Path(__file__).resolve().parent))
+    if "--speed" in sys.argv:
+        words, ms = speed()
+        print(
+            f"times stage: {ms:.3f} ms for {words} words = {ms * 700 / words:.3f} ms per 700 words, "
+            f"{words / ms * 1000:,.0f} words/s"
+        )
+        raise SystemExit(0)
     from accuracy import eval_dir
 
     for row in run(eval_dir()):

@@ -211,3 +211,34 @@ def test_times_seed_article(seed_path: object) -> None:
     assert values["February 24, 2022"] == "2022-02-24"
     assert values["the first day of the invasion"] == "2022-02-24"
     assert values["October"] == "2022-10" and values["April"] == "2022-04" and values["January"] == "2023-01"
+
+
+def test_times_annotator_fills_the_analysis(seed_path: object) -> None:
+    from pathlib import Path
+
+    from forewarn.analyze.pipeline import Pipeline
+    from forewarn.analyze.sentences import Sentences
+    from forewarn.analyze.times import Times
+    from forewarn.model import TextInput
+
+    text = Path(str(seed_path)).read_text(encoding="utf-8")
+    analysis = Pipeline([Sentences(), Times()]).analyze(TextInput("seed", text, DCT))
+    assert len(analysis.times) >= 10
+    assert all(text[t.start : t.end] == t.text for t in analysis.times)
+
+
+def test_times_tempeval_floors(eval_dir: object) -> None:
+    """TempEval-3 scores on TimeBank + AQUAINT must not drop; lowering a floor is a deliberate act."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+    import eval_times
+
+    docs = [doc for docs in eval_times.corpora(Path(str(eval_dir))).values() for doc in docs]
+    counts = eval_times.evaluate(docs)
+    # Measured: relaxed 0.934, strict 0.864, value 0.777, type 0.891 (bench/accuracy.py times).
+    assert eval_times.f1(counts.relaxed, counts.system, counts.gold) >= 0.925
+    assert eval_times.f1(counts.strict, counts.system, counts.gold) >= 0.855
+    assert eval_times.f1(counts.value, counts.system, counts.gold) >= 0.765
+    assert eval_times.f1(counts.type, counts.system, counts.gold) >= 0.88
