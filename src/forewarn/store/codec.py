@@ -1,84 +1,24 @@
 """Analysis <-> stored form: the full JSON record and the query rows derived from it.
 
 The record has the shape of the `forewarn analyze` JSON (docs/analysis.md): every
-field of every record, spans as {"start", "end"}, dates as ISO strings. It is
-written and read generically from the dataclasses of `forewarn.model`, so a
-field added to a record later round-trips without a change here, and records
-written before it was added read back with its default. The text is left out
-when it is the document's own (the document row holds it).
+field of every record, spans as {"start", "end"}, dates as ISO strings, written
+and read generically (`records.py`) so fields added to the model round-trip.
+The text is left out when it is the document's own (the document row holds it).
 """
 
 from __future__ import annotations
 
-import types
-from dataclasses import MISSING, fields, is_dataclass
 from datetime import date, datetime
-from typing import Any, Literal, TypeVar, Union, get_args, get_origin, get_type_hints
+from typing import Any
 
 from forewarn.model import Actor, Analysis, Document, Event, Place, Quote, Span, TimeExpr
+from forewarn.store.records import record_from_json, to_json
 
 Row = dict[str, Any]
-T = TypeVar("T")
 
 
 def _iso(day: date | None) -> str | None:
     return None if day is None else day.isoformat()
-
-
-def to_json(value: Any) -> Any:
-    """Records to JSON-ready values: dataclasses to dicts, tuples to lists, dates to ISO."""
-    if is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_json(getattr(value, f.name)) for f in fields(value)}
-    if isinstance(value, tuple | list):
-        return [to_json(v) for v in value]
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
-
-
-_HINTS: dict[Any, dict[str, Any]] = {}
-
-
-def _hints(cls: Any) -> dict[str, Any]:
-    if cls not in _HINTS:
-        _HINTS[cls] = get_type_hints(cls)
-    return _HINTS[cls]
-
-
-def _from_json(tp: Any, value: Any) -> Any:
-    """The inverse of `to_json`, guided by the type annotation `tp`."""
-    origin = get_origin(tp)
-    if origin in (Union, types.UnionType):
-        if value is None:
-            return None
-        (inner,) = [arg for arg in get_args(tp) if arg is not type(None)]
-        return _from_json(inner, value)
-    if origin is tuple:
-        args = get_args(tp)
-        if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(_from_json(args[0], v) for v in value)
-        return tuple(_from_json(arg, v) for arg, v in zip(args, value, strict=True))
-    if origin is Literal or tp is Any:
-        return value
-    if isinstance(tp, type) and is_dataclass(tp):
-        return record_from_json(tp, value)
-    if tp is date:
-        return date.fromisoformat(value)
-    if tp is datetime:
-        return datetime.fromisoformat(value)
-    if tp is float:
-        return float(value)
-    return value
-
-
-def record_from_json(cls: type[T], data: dict[str, Any]) -> T:
-    hints = _hints(cls)
-    values = {
-        f.name: _from_json(hints[f.name], data[f.name])
-        for f in fields(cls)  # type: ignore[arg-type]
-        if f.name in data or (f.default is MISSING and f.default_factory is MISSING)
-    }
-    return cls(**values)
 
 
 def analysis_to_record(analysis: Analysis, document_text: str) -> dict[str, Any]:
