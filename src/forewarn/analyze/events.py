@@ -27,7 +27,7 @@ from forewarn.analyze.event_patterns import (
     within,
 )
 from forewarn.analyze.event_roles import actor_roles, nearest_place, nearest_time
-from forewarn.analyze.modality import EventSite, decide_modality
+from forewarn.analyze.modality import EventSite, decide_modality, promised
 from forewarn.analyze.pipeline import Context
 from forewarn.knowledge.plover import Trigger, acled_subtype, cameo_code, load_cues
 from forewarn.model import Actor, Analysis, Event, Modality, Place, Span, TimeExpr
@@ -41,6 +41,7 @@ FRAME_REACH = 8
 FRAME_MIN_WEIGHT = 0.7
 # A physical attack happens somewhere: "attacked from Belarus", "an attack near the border".
 _WHERE = frozenset({"from", "near", "across", "into", "inside", "border", "frontline", "front"})
+_ASKED_MODE = {"AID": "assist", "COOPERATE": "assist", "CONSULT": "meet", "RETREAT": "yield"}
 _THREAT_MODE = {"ASSAULT": "violence", "COERCE": "restrict", "SANCTION": "relations", "PROTEST": "restrict"}
 
 
@@ -104,7 +105,7 @@ def _introduced(hits: list[Hit[Trigger]], n: int, words: Sequence[str]) -> int |
             w in {".", ";", "“", "”"} for w in words[hit.end : nxt.start]
         ):
             return None
-        if "frame" not in nxt.value.flags:
+        if "frame" not in nxt.value.flags or nxt.value.type == "SUPPORT":
             return m
     return None
 
@@ -128,31 +129,41 @@ def _apply_frames(hits: list[Hit[Trigger]], words: Sequence[str]) -> list[Candid
     return out
 
 
-def _recode(cand: Candidate, modality: Modality) -> tuple[str, str, Modality]:
-    """PLOVER's coding rules that turn on modality (manual: AGREE, CONCEDE, REJECT, THREATEN)."""
-    type_, mode, governed = cand.type, cand.mode, cand.governed
-    if governed is not None:
-        if type_ == "AGREE" and governed.type == "SUPPORT":
-            type_, mode = "SUPPORT", ""  # "pledged his full support" is support, not a promise of it
-        elif type_ == "REQUEST" and governed.type in {"SANCTION", "COERCE"}:
-            type_, mode = (
-                "THREATEN",
-                "arrest" if governed.mode == "arrest" else "restrict",
-            )  # calls for sanctions
-        elif type_ == "THREATEN":
-            mode = "territory" if "territory" in governed.contexts else _THREAT_MODE.get(governed.type, mode)
-        elif type_ in {"REQUEST", "REJECT"} and not mode:
-            mode = {"AID": "assist", "COOPERATE": "assist", "CONSULT": "meet", "RETREAT": "yield"}.get(
-                governed.type, ""
-            )
+def _govern(type_: str, mode: str, governed: Trigger) -> tuple[str, str]:
+    """Type and mode of a frame given the event it introduces ("called for sanctions")."""
+    if type_ == "AGREE" and governed.type == "SUPPORT":
+        return "SUPPORT", ""  # "pledged his full support" is support, not a promise of it
+    if type_ == "SUPPORT" and governed.type == "AID":
+        return "AID", ""  # "supported economic assistance to"
+    if type_ == "REQUEST" and governed.type in {"SANCTION", "COERCE"}:
+        return "THREATEN", "arrest" if governed.mode == "arrest" else "restrict"  # demands for sanctions
+    if type_ == "THREATEN":
+        return type_, "territory" if "territory" in governed.contexts else _THREAT_MODE.get(
+            governed.type, mode
+        )
+    if type_ in {"REQUEST", "REJECT"} and not mode:
+        return type_, _ASKED_MODE.get(governed.type, "")
+    return type_, mode
+
+
+def _recode(cand: Candidate, modality: Modality, promised: bool) -> tuple[str, str, Modality]:
+    """PLOVER's coding rules that turn on modality (manual: AGREE, CONCEDE, REJECT, THREATEN).
+
+    `promised`: a future the actor commits to, "said it would release", though reported.
+    """
+    type_, mode = cand.type, cand.mode
+    if cand.governed is not None:
+        type_, mode = _govern(type_, mode, cand.governed)
     if modality == "negated" and type_ in YIELDING:
         return "REJECT", "", "asserted"
-    if modality in {"planned", "threatened"} and type_ in COOPERATIVE:
+    future = promised or modality in {"planned", "threatened"}
+    if future and type_ in COOPERATIVE:
         return "AGREE", "", modality
-    if modality == "planned" and type_ == "RETREAT":
-        return "CONCEDE", "", modality
-    if modality in {"threatened", "planned"} and type_ in CONFLICT:  # manual: ASSAULT + future is THREATEN
-        return "THREATEN", _THREAT_MODE[type_], modality
+    if future and type_ == "RETREAT":
+        # manual: an announced withdrawal is CONCEDE; a promised release or handover is a promise (AGREE)
+        return ("CONCEDE" if mode == "withdraw" else "AGREE"), "", modality
+    if future and type_ in CONFLICT:  # manual: ASSAULT + future is THREATEN
+        return "THREATEN", _THREAT_MODE[type_], "threatened"
     if type_ == "THREATEN" and modality in {"asserted", "planned"}:
         modality = "threatened"
     return type_, mode, modality
@@ -252,7 +263,7 @@ class EventCoder:
             self.words, view.sent.tok_start, hit.start, hit.end, trigger.start, a.published, view.cues
         )
         modality = decide_modality(site, view.sent.tok_end, a.quotes, view.times)
-        type_, mode, modality = _recode(cand, modality)
+        type_, mode, modality = _recode(cand, modality, promised(site))
         mode, indicators = _pick_mode(type_, mode, bool(cand.mode) and type_ == cand.type, view)
         governed = cand.governed
         contexts = _dedupe([*hit.value.contexts, *(governed.contexts if governed else ()), *view.contexts])

@@ -69,6 +69,16 @@ def sentence_cues(site: EventSite) -> set[str]:
     return {h.value for h in site.cues if h.end <= site.trigger_start or h.value == "historical"}
 
 
+def promised(site: EventSite) -> bool:
+    """A reported future the actor commits to: "said it would release", "announced it would boycott"."""
+    near = cues_before(site)
+    return (
+        "promised" in near
+        and "reported" in sentence_cues(site)
+        and not ({"hypothetical", "forecast"} & set(near))
+    )
+
+
 def _negated(site: EventSite, near: dict[str, int]) -> bool:
     reach = range(max(site.sent_start, site.trigger_start - NEGATION_REACH), site.trigger_start)
     if any(site.words[i] in _NEGATION_WORDS for i in reach):

@@ -217,7 +217,16 @@ def _load_yaml(path: Path) -> dict[str, Any]:
 @lru_cache(maxsize=1)
 def load_cues(path: Path = HERE / "cues.yaml") -> Cues:
     data = _load_yaml(path)
-    names = ("negation", "hypothetical", "forecast", "planned", "threatened", "reported", "historical")
+    names = (
+        "negation",
+        "hypothetical",
+        "forecast",
+        "planned",
+        "threatened",
+        "reported",
+        "historical",
+        "promised",
+    )
     return Cues(
         window=int(data["window"]),
         historical_days=int(data["historical_days"]),
