@@ -125,6 +125,7 @@ APPOSITION_STOPS = frozenset(
 )
 GIVEN_NAME = re.compile(r"(?<![\w.'’-])([A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)(?=\s+[A-Z])")
 INITIAL = re.compile(r"^[A-Z]\.$")
+KUNYA = frozenset({"Abu", "Umm", "Abou"})  # "Abu Ghadiya": a name by itself
 
 
 def _name_token(token: Token) -> bool:
@@ -176,6 +177,7 @@ class _State:
     countries_by_start: dict[int, tuple[Hit, str]]  # states and demonyms only
     cues: list[Hit]
     sectors: set[int]
+    place_starts: frozenset[int]  # character offsets where the places stage found a place
     used_titles: set[int] = field(default_factory=set)
 
     def affiliation_at_end(self, i: int) -> tuple[int, str] | None:
@@ -203,6 +205,7 @@ def _state(lexicon: Lexicon, doc: Doc, text: str, published: date | None, hits: 
         countries_by_start={h.start: (h, c) for h, c in countries if c},
         cues=[h for h in hits.context if h.kind == "Q"],
         sectors={h.start for h in hits.context if h.kind == "S"},
+        place_starts=hits.place_starts,
     )
 
 
@@ -212,6 +215,7 @@ class _Hits:
     context: list[Hit]
     taken: bytearray
     affiliations: dict[Hit, str]
+    place_starts: frozenset[int]
 
 
 def find_persons(
@@ -223,9 +227,10 @@ def find_persons(
     context: list[Hit],
     taken: bytearray,
     affiliations: dict[Hit, str],
+    place_starts: frozenset[int] = frozenset(),
 ) -> list[Found]:
     """Every person mention, named ones first, then those linked back to them."""
-    st = _state(lexicon, doc, text, published, _Hits(chosen, context, taken, affiliations))
+    st = _state(lexicon, doc, text, published, _Hits(chosen, context, taken, affiliations, place_starts))
     found = _dictionary_persons(st, chosen)
     found += _given_name_persons(st)
     found += _titled_persons(st)
@@ -255,6 +260,14 @@ def _extend_left(st: _State, start: int) -> tuple[int, Hit | None, str]:
     return left, title, country
 
 
+def _given_names_before(st: _State, start: int) -> int:
+    """Name tokens between a title and a known surname belong to the name: "Prime Minister Nouri Maliki"."""
+    for k in range(max(0, start - 2), start):
+        if k in st.titles_by_end and all(_name_token(t) or _joins_name(t) for t in st.doc[k:start]):
+            return k if not any(st.taken[k:start]) else start
+    return start
+
+
 def _dictionary_persons(st: _State, chosen: list[Hit]) -> list[Found]:
     out = []
     entries = st.lexicon.dictionary.entries
@@ -262,7 +275,7 @@ def _dictionary_persons(st: _State, chosen: list[Hit]) -> list[Found]:
         entry = entries[hit.index]
         if hit.kind != "E" or entry.type != "person":
             continue
-        start, title, country = _extend_left(st, hit.start)
+        start, title, country = _extend_left(st, _given_names_before(st, hit.start))
         _claim(st.taken, start, hit.end)
         role = entry.role_at(st.published)
         title_text = st.doc[title.start : title.end].text if title else ""
@@ -328,7 +341,9 @@ def _given_name_persons(st: _State) -> list[Found]:
     out = []
     first_names = load_first_names()
     for match in GIVEN_NAME.finditer(st.text):
-        if match.group(1) not in first_names:
+        if match.group(1) not in first_names and match.group(1) not in KUNYA:
+            continue
+        if match.start(1) in st.place_starts:
             continue
         span = st.doc.char_span(match.start(1), match.end(1))
         if span is None or st.taken[span.start]:
@@ -398,7 +413,7 @@ def _speaker_near(st: _State, cue: Hit) -> tuple[int, int] | None:
     while i > 0 and cue.start - i < 4 and not taken[i - 1] and _name_token(doc[i - 1]):
         i -= 1
     if i < cue.start and i not in st.sectors and (i == 0 or doc[i - 1].text != "-"):
-        return i, cue.start
+        return None if doc[i].idx in st.place_starts else (i, cue.start)
     after = cue.end + (1 if doc[cue.start].lower_ == "according" else 0)
     if doc[cue.start].lower_ in CUE_BEFORE_NAME and after < len(doc) and not taken[after]:
         end = _name_run(doc, after, taken, limit=4)

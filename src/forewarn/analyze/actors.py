@@ -48,11 +48,16 @@ class Actors:
 
     def __call__(self, ctx: Context, analysis: Analysis) -> Analysis:
         lexicon = build_lexicon(self.extra_files)
-        return replace(analysis, actors=find_actors(lexicon, ctx.doc, ctx.text, ctx.published))
+        places = frozenset(p.start for p in analysis.places)
+        return replace(analysis, actors=find_actors(lexicon, ctx.doc, ctx.text, ctx.published, places))
 
 
-def find_actors(lexicon: Lexicon, doc: Doc, text: str, published: date | None) -> tuple[Actor, ...]:
-    """Every actor mention in `doc` (whose text is `text`), coded as of `published`."""
+def find_actors(
+    lexicon: Lexicon, doc: Doc, text: str, published: date | None, place_starts: frozenset[int] = frozenset()
+) -> tuple[Actor, ...]:
+    """Every actor mention in `doc` (whose text is `text`), coded as of `published`.
+
+    `place_starts` are the offsets of places already found, which no unknown name may claim."""
     hits = find_hits(lexicon, doc)
     context = [h for h in hits if h.kind in "SQ"]
     groups = _composites(lexicon, doc, hits)
@@ -68,7 +73,7 @@ def find_actors(lexicon: Lexicon, doc: Doc, text: str, published: date | None) -
         for h in chosen
         if _affiliated(lexicon, h)
     }
-    found = find_persons(lexicon, doc, text, published, chosen, context, taken, affiliations)
+    found = find_persons(lexicon, doc, text, published, chosen, context, taken, affiliations, place_starts)
     persons = bytearray(len(doc))
     for person in found:
         persons[person.start : person.end] = b"\x01" * (person.end - person.start)
