@@ -46,6 +46,7 @@ def d(iso: str) -> date:
         ("Profits fell in the third quarter.", "the third quarter", "2022-Q3", "", (d("2022-07-01"), d("2022-09-30"))),
         ("The border was quiet in the 1990s.", "the 1990s", "199", "", (d("1990-01-01"), d("1999-12-31"))),
         ("Shelling continued by March at the latest.", "March", "2022-03", "LATEST", (None, d("2022-03-31"))),
+        ("The border will be closed by March at the latest.", "March", "2023-03", "LATEST", (None, d("2023-03-31"))),
         ("The offensive could begin in early 2023.", "early 2023", "2023", "START", (d("2023-01-01"), d("2023-05-02"))),
         ("Shelling stopped in mid-November.", "mid-November", "2022-11", "MID", (d("2022-11-11"), d("2022-11-20"))),
     ],

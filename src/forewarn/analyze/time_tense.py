@@ -22,6 +22,9 @@ Tense = Literal["future", "past", ""]
 _NOT_PAST_ED = frozenset({"need", "needed", "speed", "seed", "feed", "proceed", "exceed", "succeed", "indeed", "armed", "based", "united", "related", "limited", "advanced", "supposed", "detailed", "concerned", "expected", "planned", "scheduled", "alleged", "required", "reported", "embed", "bed", "shed", "red", "hundred"})  # fmt: skip
 
 
+_AUXILIARIES = frozenset({"be", "been", "being", "is", "are", "am", "has", "have", "get", "gets", "to"})
+
+
 @lru_cache(maxsize=1)
 def _cue_pattern() -> tuple[re.Pattern[str], frozenset[str]]:
     from forewarn.analyze.time_scan import trie_pattern
@@ -51,13 +54,18 @@ class TenseReader:
         tenses: list[Tense] = []
         for match in pattern.finditer(self.text, sent_start, sent_end):
             word = " ".join(match.group().split())
-            if word in _NOT_PAST_ED:
+            if word in _NOT_PAST_ED or (word.endswith("ed") and self._after_auxiliary(match.start())):
                 continue
             starts.append(match.start())
             ends.append(match.end())
             tenses.append("future" if word in future else "past")
         self._cache[sent_start] = (starts, ends, tenses)
         return starts, ends, tenses
+
+    def _after_auxiliary(self, position: int) -> bool:
+        """A participle after "be", "has", "will be" ... takes its tense from the auxiliary, not from -ed."""
+        before = self.text[max(0, position - 12) : position].split()
+        return bool(before) and before[-1].lower() in _AUXILIARIES
 
     def at(self, sent_start: int, sent_end: int, start: int, end: int, reach: int = 10**9) -> Tense:
         """The tense of the cue nearest to text[start:end] inside the sentence, if within reach characters."""
