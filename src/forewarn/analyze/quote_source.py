@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from forewarn.analyze.actors import resolve_pronoun
 from forewarn.knowledge.speech_cues import SpeechCues
@@ -30,6 +31,13 @@ SUBORDINATORS = frozenset(
     {"that", "which", "who", "whom", "because", "if", "when", "as", "but", "and", "so", "while", "where",
      "whether", "although", "though", "since", "after", "before", "until", "unless", "than", "what", "how", "why"}
 )  # fmt: skip
+APPOSITIVE_PIECES = 4
+INTRO_STOPS = frozenset({"while", "when", "after", "before", "despite", "although", "though", "as", "in", "on",
+                         "during", "since", "speaking", "asked", "if", "because", "until", "unlike", "like",
+                         "following", "for", "at", "with", "without", "by", "from", "under", "meanwhile",
+                         "however", "instead", "yet", "but", "and", "so", "now", "then", "today", "earlier",
+                         "later", "separately", "elsewhere", "over", "amid", "upon", "once", "whereas",
+                         "according", "still", "also", "there", "here", "yesterday", "last", "this"})  # fmt: skip
 ASIDES = frozenset({"in", "on", "at", "during", "for", "by", "with", "after", "before", "like", "unlike", "however",
                     "meanwhile", "too", "though", "speaking", "asked", "according", "when", "while", "as"})  # fmt: skip
 STRANDED = frozenset(
@@ -40,7 +48,8 @@ PERSONAL = frozenset({"he", "she"})
 DETERMINERS = frozenset(
     {"the", "a", "an", "his", "her", "its", "their", "our", "some", "many", "most", "several", "both",
      "two", "three", "few", "all", "one", "this", "these", "those", "other", "another", "any", "each",
-     "no", "senior", "top", "officials", "experts", "analysts", "critics", "supporters", "sources",
+     "no", "senior", "top", "half", "third", "quarter", "majority", "minority", "nearly", "about", "more",
+     "less", "fewer", "only", "just", "roughly", "almost", "over", "under", "three-quarters", "two-thirds", "officials", "experts", "analysts", "critics", "supporters", "sources",
      "residents", "witnesses", "police", "authorities", "lawmakers", "voters", "observers"}
 )  # fmt: skip
 # a capitalised word, or a connector allowed inside a name ("Ministry of Defense")
@@ -97,19 +106,28 @@ def _is_aux(word: str, cues: SpeechCues) -> bool:
 def _appositive_subject(tokens: list[tuple[int, int, str]], comma_end: int) -> Span | None:
     """`NAME, APPOSITIVE, said`: the phrase runs from the name through the closing comma.
 
+    Walks back over comma-separated pieces to the earliest one that starts with
+    a capital, stopping at an introductory phrase (`While speaking to Sky News,`).
     An appositive that is an age (`Ramos, 58, told`) or a prepositional aside
     (`Clinton, in her campaigning, suggested`) is left out.
     """
-    commas = [i for i, t in enumerate(tokens) if t[2] == ","]
-    if not commas or not tokens:
+    bounds = [-1] + [i for i, t in enumerate(tokens) if t[2] == ","] + [len(tokens)]
+    pieces = [tokens[a + 1 : b] for a, b in pairwise(bounds)]
+    start = None
+    for back, piece in enumerate(reversed(pieces[:-1] if len(pieces) > 1 else pieces)):
+        if not piece or back >= APPOSITIVE_PIECES:
+            break
+        first = piece[0][2]
+        if first.lower() in INTRO_STOPS or (len(piece) == 1 and first.endswith("ly")):
+            break
+        if first[:1].isupper():
+            start = len(pieces) - 2 - back if len(pieces) > 1 else 0
+    if start is None or sum(len(p) for p in pieces[start:]) > MAX_SOURCE_TOKENS + 12:
         return None
-    name_end = commas[-1]
-    name_start = commas[-2] + 1 if len(commas) > 1 else 0
-    name = tokens[name_start:name_end]
-    if not name or not name[0][2][:1].isupper() or len(tokens) - name_start > MAX_SOURCE_TOKENS + 12:
-        return None
-    aside = tokens[name_end + 1 :]
-    if aside and (aside[0][2].isdigit() or aside[0][2].lower() in ASIDES):
+    if any(t[2] in VERBAL for t in pieces[start]):
+        return None  # `The war will end soon, said X`: a clause, not a name
+    name, aside = pieces[start], pieces[start + 1] if start + 1 < len(pieces) else []
+    if len(pieces) - start == 2 and aside and (aside[0][2].isdigit() or aside[0][2].lower() in ASIDES):
         return Span(name[0][0], name[-1][1])
     return Span(name[0][0], comma_end)
 
@@ -176,8 +194,13 @@ class SpeakerResolver:
         return None
 
     def _name_in(self, span: Span) -> str:
-        """The last capitalised run of the phrase before any appositive, without its titles."""
-        head = self.text[span.start : span.end].split(",", 1)[0]
+        """The last capitalised run of the phrase before any appositive, without its titles.
+
+        A phrase headed by a common noun ("Virginia Democratic primary voters") is its own name.
+        """
+        head = self.text[span.start : span.end].split(",", 1)[0].strip()
+        if head and head.split()[-1][:1].islower():
+            return " ".join(w for w in head.split() if w.lower() not in {"the", "a", "an"})
         runs = _NAME_RUN.findall(head)
         name = self._strip_titles(runs[-1]) if runs else ""
         return name or head.strip()

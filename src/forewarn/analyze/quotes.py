@@ -203,7 +203,7 @@ def _first_verb(cues: SpeechCues, doc: _Doc, sentence: Span, cue: Span) -> int:
 def _quote_before(cues: SpeechCues, doc: _Doc, cue: Span) -> _Found | None:
     """`“...,” X said` and `“...,” said X`."""
     quote = doc.quote_before(cue.start)
-    if quote is None:
+    if quote is None or _participial(cues, doc, cue):
         return None
     gap = doc.text[quote.end : cue.start]
     if "\n" in gap or len(gap) > 80 or re.search(r"[.!?;:“”\"]", gap.replace("Mr.", "").replace("Ms.", "")):
@@ -261,25 +261,38 @@ def _trim(text: str, start: int, end: int) -> Span | None:
     return Span(start, end) if len(text[start:end].split()) >= 2 else None
 
 
+def _adverbial_tail(cues: SpeechCues, tail: str) -> bool:
+    """`said Tuesday.`, `told Reuters in an interview.`: no clause of its own after the cue."""
+    words = re.findall(r"[\w’'-]+", tail)
+    return all(w in cues.adverbials or w[:1].isupper() or w.isdigit() for w in words)
+
+
+_INVERTED_PRONOUNS = frozenset({"he", "she", "they", "we", "I"})
+
+
 def _clause_before(cues: SpeechCues, doc: _Doc, cue: Span, done: list[_Found]) -> _Found | None:
-    """`..., X said.` and `..., X said, ...`: the speech is the clause before the source."""
+    """`..., X said.`, `..., said X, a general.` and `..., X said, ...`: the speech is the clause before."""
     text, sentence = doc.text, doc.sentence(cue.start)
-    tail = _SHORT_TAIL.match(text, cue.end, sentence.end)
     comma = text.rfind(",", sentence.start, cue.start)
-    if comma < 0 or (tail is None and text[cue.end : cue.end + 1] != ","):
+    if comma < 0:
         return None
-    source = subject_before(text, comma + 1, cue.start, cues)
-    if source is None:
-        if text[comma + 1 : cue.start].strip():
-            return None
+    rest: Span | None = None  # the speech after `X said,` in `The plan, X said, is sound.`
+    if not text[comma + 1 : cue.start].strip():
+        nxt = _NEXT_WORD.match(text, cue.end, sentence.end)
+        if nxt is None or not (nxt.group(1)[:1].isupper() or nxt.group(1) in _INVERTED_PRONOUNS):
+            return None  # `X, a general, said that ...` is not inverted
         source = subject_after(text, cue.end, sentence.end)
-        if source is None:
-            return None
+    else:
+        source = subject_before(text, comma + 1, cue.start, cues)
+        tail = _SHORT_TAIL.match(text, cue.end, sentence.end)
+        if tail is None or not _adverbial_tail(cues, tail.group()):
+            if text[cue.end : cue.end + 1] != ",":
+                return None
+            rest = _trim(text, cue.end, sentence.end)
+    if source is None:
+        return None
     start = max([sentence.start] + [f.cue.end for f in done if f.cue.start >= sentence.start])
-    contents = [c for c in (_trim(text, start, comma),) if c is not None]
-    if tail is None:
-        after = _trim(text, cue.end, sentence.end)
-        contents += [after] if after else []
+    contents = [c for c in (_trim(text, start, comma), rest) if c is not None]
     return _Found(source, cue, contents, False) if contents else None
 
 
