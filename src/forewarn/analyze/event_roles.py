@@ -35,7 +35,7 @@ def _compound(mentions: Sequence[Actor], anchor: int, text: str, step: int) -> l
     while 0 <= i + step < len(mentions):
         left, right = (mentions[i + step], mentions[i]) if step < 0 else (mentions[i], mentions[i + step])
         between = text[left.end : right.start].strip().lower()
-        if between and set(between.replace(",", " , ").split()) - _JOINERS:
+        if left.end > right.start or (between and set(between.replace(",", " , ").split()) - _JOINERS):
             break
         i += step
         group.append(mentions[i])
@@ -52,12 +52,27 @@ def _passive(text: str, trigger: Span) -> tuple[bool, bool]:
     return passive, passive and "by" in after[:4]
 
 
+def _origin(text: str, mention: Actor) -> bool:
+    """ "an assault from Belarus": where it came from, not whom it was aimed at."""
+    return text[max(0, mention.start - 6) : mention.start].rstrip().lower().endswith("from")
+
+
+def _same(a: Actor, b: Actor) -> bool:
+    return (bool(a.code) and a.code == b.code) or a.text.lower() == b.text.lower()
+
+
 def actor_roles(
-    mentions: Sequence[Actor], text: str, trigger: Span
+    mentions: Sequence[Actor], text: str, trigger: Span, reciprocal: bool = False, movement: bool = False
 ) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
-    """Actor and recipient spans among the sentence's mentions (sorted by start)."""
+    """Actor and recipient spans among the sentence's mentions (sorted by start).
+
+    `reciprocal` (CONSULT, COOPERATE): with no one on the subject side, everyone is an actor.
+    `movement` (ASSAULT, MOBILIZE): "from Belarus" is the origin, not the recipient.
+    """
     before = [i for i, m in enumerate(mentions) if m.end <= trigger.start]
-    after = [i for i, m in enumerate(mentions) if m.start >= trigger.end]
+    after = [
+        i for i, m in enumerate(mentions) if m.start >= trigger.end and not (movement and _origin(text, m))
+    ]
     subject = _compound(mentions, before[-1], text, -1) if before else []
     obj = _compound(mentions, after[0], text, +1) if after else []
     passive, by_phrase = _passive(text, trigger)
@@ -65,6 +80,9 @@ def actor_roles(
         subject, obj = obj, subject
     elif passive:  # "was arrested on Monday": the subject suffered it, the doer is unnamed
         subject, obj = [], subject
+    if reciprocal and not subject:
+        subject, obj = obj, []
+    obj = [m for m in obj if not any(_same(m, s) for s in subject)]  # no one acts on themselves
     return tuple(Span(m.start, m.end) for m in subject), tuple(Span(m.start, m.end) for m in obj)
 
 

@@ -34,6 +34,7 @@ from forewarn.model import Actor, Analysis, Event, Modality, Place, Span, TimeEx
 
 COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 YIELDING = frozenset({"AGREE", "CONCEDE", "RETREAT"}) | COOPERATIVE
+RECIPROCAL = frozenset({"CONSULT", "COOPERATE"})  # manual: all participants are actors
 CONFLICT = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST"})
 # How far (tokens) a verbal frame reaches for the event it introduces: "called on X to release".
 FRAME_REACH = 8
@@ -230,6 +231,8 @@ class EventCoder:
         if not ("military" in view.contexts or any(m.sector == "MIL" for m in view.mentions)):
             # words like "arrive", "exercise", "headquarters" name a military move only near armed forces
             hits = [h for h in hits if "mil" not in h.value.flags]
+        if view.violent:  # "harder to defend": among armed forces, a verbal-support word is not support
+            hits = [h for h in hits if "verbal" not in h.value.flags]
         cands = [c for c in _apply_frames(hits, self.words) if c.type != "NONE" and not self._reason(c.hit)]
         return _sentence_rules([self._event(c, view) for c in cands])
 
@@ -268,7 +271,9 @@ class EventCoder:
         governed = cand.governed
         contexts = _dedupe([*hit.value.contexts, *(governed.contexts if governed else ()), *view.contexts])
         indicators = _dedupe([*hit.value.indicators, *indicators, *(governed.indicators if governed else ())])
-        actors, recipients = actor_roles(view.mentions, a.text, trigger)
+        actors, recipients = actor_roles(
+            view.mentions, a.text, trigger, type_ in RECIPROCAL, type_ in {"ASSAULT", "MOBILIZE"}
+        )
         type_, mode, indicators = _retype(type_, mode, indicators, len(actors), hit.value, view)
         return Event(
             type=type_,
