@@ -49,6 +49,10 @@ def d(iso: str) -> date:
         ("The border will be closed by March at the latest.", "March", "2023-03", "LATEST", (None, d("2023-03-31"))),
         ("The offensive could begin in early 2023.", "early 2023", "2023", "START", (d("2023-01-01"), d("2023-05-02"))),
         ("Shelling stopped in mid-November.", "mid-November", "2022-11", "MID", (d("2022-11-11"), d("2022-11-20"))),
+        ("Sales in Q4 2021 fell.", "Q4 2021", "2021-Q4", "", (d("2021-10-01"), d("2021-12-31"))),
+        ("Output rose in the first half of 1989.", "the first half of 1989", "1989-H1", "", (d("1989-01-01"), d("1989-06-30"))),
+        ("Talks resume after New Year's Day.", "New Year's Day", "2023-01-01", "AFTER", (d("2023-01-02"), None)),
+        ("The offensive stalled last fall.", "last fall", "2022-FA", "", (d("2022-09-01"), d("2022-11-30"))),
     ],
 )  # fmt: skip
 def test_times_resolves_dates(

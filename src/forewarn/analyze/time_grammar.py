@@ -19,7 +19,7 @@ from forewarn.knowledge.time_lexicon import TimeLexicon, load_time_lexicon
 KINDS = (
     "iso", "numdate", "mdy", "dmy", "month_year", "time", "weekday", "deictic", "daypart",
     "quarter", "yearago", "firstday", "season", "spelled_year", "rel", "dur", "bare_plural", "set", "decade",
-    "century", "holiday", "yearq", "year", "month", "ref",
+    "century", "holiday", "yearq", "qcode", "year", "month", "ref",
 )  # fmt: skip
 
 PREFIX_MODS = {
@@ -73,7 +73,8 @@ def _capitalised(words: object) -> str:
     """Title-case and upper-case spellings only: "May"/"MAY", never the modal "may"."""
     forms = set()
     for word in words:  # type: ignore[attr-defined]
-        forms.update({str(word).title(), str(word).upper()})
+        title = " ".join(part[:1].upper() + part[1:] for part in str(word).split())  # "New Year's Day"
+        forms.update({title, str(word).upper()})
     return _alt(forms, case_insensitive=False)
 
 
@@ -136,6 +137,7 @@ def master_pattern() -> re.Pattern[str]:
         "holiday": rf"(?P<hd>{_capitalised(lx.holidays)})\b",
         "year": rf"(?P<yr_fy>(?i:fiscal|FY)\s*)?(?P<yr>{year4})(?!\s*(?i:b\.?c))",
         "month": rf"(?P<mo>{month})(?!\s+(?:for|of)\s+(?:the\s+)?[A-Z])",
+        "qcode": rf"(?P<qc_y0>{year4}\s+)?(?P<qc>Q[1-4])\b(?:\s+(?P<qc_y>{year4}))?",
         "yearq": rf"(?:(?i:the)\s+)?(?P<yq_y>{year4})\s+(?:(?P<yq_ord>{ordinal})[\s-]+)?(?:(?i:fiscal)\s+)?(?P<yq_unit>(?i:quarter|half|period))\b",
         "spelled_year": rf"(?:(?i:the\s+year)\s+)?(?P<sy>(?i:nineteen|twenty)[\s-]+(?:{_alt(SPELLED_TENS)}(?:[\s-]+{_alt(SPELLED_UNITS)})?|{_alt(SPELLED_TEENS)}|(?i:hundred|o[\s-]+){_alt(SPELLED_UNITS)})|(?i:two\s+thousand)(?:[\s-]+(?:(?i:and)\s+)?{_alt(SPELLED_UNITS)})?)\b(?![\s-]+(?i:years?|days?|months?|weeks?|hours?|people|men|troops|soldiers|dollars)\b)",
         "ref": rf"(?<!\bas\s)(?P<rf>{_alt(lx.refs)})\b(?!\s+(?i:after|before|as)\b)",

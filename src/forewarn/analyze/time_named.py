@@ -89,6 +89,17 @@ def resolve_yearq(q: Query) -> Resolved | None:
     return _date(tv.quarter(y, ordinal)) if 1 <= ordinal <= 4 else _date(tv.year(y))
 
 
+def resolve_qcode(q: Query) -> Resolved | None:
+    """ "Q3", "Q3 2022", "2022 Q3": a quarter, in the DCT's year by the rules of "the third quarter"."""
+    number = int(q.group("qc")[1])
+    named = q.group("qc_y") or q.group("qc_y0")
+    if named:
+        return _date(tv.quarter(int(named), number))
+    if q.dct is None:
+        return Resolved("DATE", f"XXXX-Q{number}")
+    return _date(tv.quarter(anchor.quarter_year(q.dct, number, q.tense), number))
+
+
 def resolve_year(q: Query) -> Resolved | None:
     return _date(tv.year(int(q.group("yr"))))
 
@@ -126,5 +137,6 @@ RESOLVERS: dict[str, Resolver] = {
     "month": res.resolve_month,
     "ref": resolve_ref,
     "yearq": resolve_yearq,
+    "qcode": resolve_qcode,
     "spelled_year": resolve_spelled_year,
 }

@@ -20,7 +20,7 @@ from forewarn.knowledge.time_lexicon import load_time_lexicon
 _EXTRA_ANCHORS = (
     "yesterday", "today", "tomorrow", "tonight", "noon", "midnight", "midday", "half", "christmas",
     "halloween", "morning", "afternoon", "evening", "night", "overnight", "present", "moment",
-    "past", "future", "fiscal", "nineteen", "thousand", "twenties", "thirties", "forties",
+    "past", "future", "fiscal", "q1", "q2", "q3", "q4", "nineteen", "thousand", "twenties", "thirties", "forties",
     "fifties", "sixties", "seventies", "eighties", "nineties", "term",
 )  # fmt: skip
 _EXTRA_STARTS = (
@@ -73,7 +73,7 @@ def _start_words() -> frozenset[str]:
     """Words an expression may begin with before its anchor."""
     lx = load_time_lexicon()
     words: set[str] = set(_EXTRA_STARTS) | set(lx.ordinals) | set(lx.weekdays) | set(lx.months)
-    for phrase in (*DETERMINERS, *PREFIX_MODS, *lx.numbers, *lx.vague_counts, *lx.refs):
+    for phrase in (*DETERMINERS, *PREFIX_MODS, *lx.numbers, *lx.vague_counts, *lx.refs, *lx.holidays):
         words.update(phrase.split())
     return frozenset(words)
 

@@ -138,8 +138,8 @@ def find_times(text: str, published: date | None, sentences: tuple[Span, ...] = 
         resolved = RESOLVERS[kind](query)
         if resolved is None:
             continue
-        resolved = _halves(resolved, match, kind) or resolved
-        mod = resolved.mod or mod
+        halves = _halves(resolved, match, kind)
+        resolved, mod = (halves, "") if halves else (resolved, resolved.mod or mod)
         if not mod:
             outer = _outer_mod(text, lowered, start, end)
             mod = outer if outer == "APPROX" or resolved.type in ("DATE", "TIME") else ""
