@@ -1,7 +1,8 @@
 """Places accuracy on GeoWebNews (Gritta et al. 2019): `python bench/accuracy.py places`.
 
 Toponym recognition P/R/F1 with exact and overlapping spans, and geocoding
-error on the gold toponyms with coordinates that forewarn also recognised.
+error on the gold toponyms with coordinates that forewarn also recognised and
+located (streets are recognised without coordinates; their count is reported).
 
 What counts as a gold toponym follows the paper's taxonomy: every literal type
 (Literal, Mixed, Coercion, Literal_Modifier, Embedded_Literal) and every
@@ -93,7 +94,7 @@ def score(
     pairs: Iterable[tuple[Article, tuple[Place, ...]]], wanted: frozenset[str] | None
 ) -> dict[str, float]:
     """Counts for one gold selection; `wanted` None means every toponym type."""
-    n_gold = n_pred = exact_p = exact_g = over_p = over_g = 0
+    n_gold = n_pred = exact_p = exact_g = over_p = over_g = unlocated = 0
     errors: list[float] = []
     for article, places in pairs:
         gold = [g for g in article.gold if wanted is None or (g.kind in wanted and not g.adjective)]
@@ -107,8 +108,11 @@ def score(
             exact_g += (g.start, g.end) in {s for s, _ in spans}
             hits = [p for s, p in spans if _overlaps(s, (g.start, g.end))]
             over_g += bool(hits)
-            if hits and g.lat is not None and g.lon is not None and hits[0].lat is not None:
-                errors.append(km(g.lat, g.lon, hits[0].lat, hits[0].lon or 0.0))
+            if hits and g.lat is not None and g.lon is not None:
+                if hits[0].lat is None:
+                    unlocated += 1  # a street: recognised, but the gazetteer cannot place it
+                else:
+                    errors.append(km(g.lat, g.lon, hits[0].lat, hits[0].lon or 0.0))
     ep, er, ef = _prf(exact_p, n_pred, exact_g, n_gold)
     op, orr, of = _prf(over_p, n_pred, over_g, n_gold)
     return {
@@ -117,6 +121,7 @@ def score(
         "mean km": statistics.fmean(errors) if errors else 0.0,
         "median km": statistics.median(errors) if errors else 0.0,
         "geocoded": float(len(errors)),
+        "unlocated": float(unlocated),
     }  # fmt: skip
 
 
@@ -143,6 +148,7 @@ def run(eval_dir: Path) -> list[Row]:
         (gwn, "mean error km", every["mean km"], "211 CLAVIN"),
         (gwn, "median error km", every["median km"], ""),
         (gwn, "gold toponyms geocoded", str(int(every["geocoded"])), ""),
+        (gwn, "recognised gold with coordinates left unlocated (streets)", str(int(every["unlocated"])), ""),
     ]
 
 

@@ -7,7 +7,11 @@ Hostomel" also yields the airport itself as a feature when the gazetteer has it.
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import replace
+
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from forewarn.analyze.geo_candidates import feature_before, find_candidates
 from forewarn.analyze.geo_resolve import Resolved, Resolver
@@ -16,6 +20,10 @@ from forewarn.knowledge.gazetteer import GazEntry, Gazetteer, Lexicon, fold, loa
 from forewarn.model import Analysis, Place
 
 _FEATURE_WORDS = ("airport", "airfield", "air base")
+_STREET = re.compile(
+    r"\b((?:[A-Z][\w'’]*|\d+(?:st|nd|rd|th))(?:[ \t][A-Z][\w'’]*){0,2})[ \t]"
+    r"(?:Street|Avenue|Road|Boulevard|Lane|Drive|Square|Place|Way)\b"
+)
 
 
 def _place(start: int, end: int, text: str, entry: GazEntry, confidence: float) -> Place:
@@ -61,8 +69,28 @@ def find_places(text: str, gaz: Gazetteer, lex: Lexicon) -> tuple[Place, ...]:
         feature = _feature_place(text, gaz, r)
         if feature is not None:
             places.append(feature)
+    places = _with_streets(text, places)
     places.sort(key=lambda p: (p.start, p.end))
     return tuple(places)
+
+
+def _with_streets(text: str, places: list[Place]) -> list[Place]:
+    """Named streets and squares are places too, though the gazetteer cannot locate them.
+
+    They come without coordinates; a place name inside one ("Washington" in
+    "Washington Street") gives way to the street.
+    """
+    streets = [m.span() for m in _STREET.finditer(text) if m.group(1).split()[0].lower() not in STOP_WORDS]
+    if not streets:
+        return places
+    kept = [p for p in places if not any(s <= p.start and p.end <= e for s, e in streets)]
+    country = Counter(p.country for p in places if p.country).most_common(1)
+    for start, end in streets:
+        kept.append(
+            Place(start, end, text[start:end], text[start:end], None, None, None,
+                  country[0][0] if country else "", "", "feature", 0.5)
+        )  # fmt: skip
+    return kept
 
 
 class Places:
