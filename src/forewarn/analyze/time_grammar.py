@@ -98,23 +98,31 @@ def _number(lexicon: TimeLexicon) -> str:
     )
 
 
-@lru_cache(maxsize=1)
-def master_pattern() -> re.Pattern[str]:
-    """The one expression that finds every time expression in a text."""
+def _pieces() -> dict[str, str]:
+    """The shared sub-expressions (month and weekday names, numbers, units ...)."""
     lx = load_time_lexicon()
-    month = _names(lx.months)
-    weekday = _names(lx.weekdays)
-    num = _number(lx)
-    vague = _alt(lx.vague_counts)
-    unit = _alt(lx.units)
-    season = _alt(lx.seasons)
-    part = _alt(lx.parts_of_day)
-    dets = _alt(DETERMINERS)
-    ordinal = r"(?i:first|second|third|fourth|1st|2nd|3rd|4th|final|last|latter)"
     year4 = r"(?:1[6-9]\d\d|20\d\d)(?![\d,.]\d|\d|%|\s*percent)"
-    dom = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
-    year_after = rf"(?:,?\s*(?P<{{0}}_y>{year4}|'\d\d\b)|\s*\((?P<{{0}}_py>{year4})\))"
-    kinds = {
+    return {
+        "month": _names(lx.months),
+        "weekday": _names(lx.weekdays),
+        "num": _number(lx),
+        "vague": _alt(lx.vague_counts),
+        "unit": _alt(lx.units),
+        "season": _alt(lx.seasons),
+        "part": _alt(lx.parts_of_day),
+        "dets": _alt(DETERMINERS),
+        "ordinal": r"(?i:first|second|third|fourth|1st|2nd|3rd|4th|final|last|latter)",
+        "year4": year4,
+        "dom": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)",
+        "year_after": rf"(?:,?\s*(?P<{{0}}_y>{year4}|'\d\d\b)|\s*\((?P<{{0}}_py>{year4})\))",
+    }
+
+
+def _calendar_kinds(p: dict[str, str]) -> dict[str, str]:
+    """Dates written out, clock times, weekdays and deictic days."""
+    month, weekday, dom, year4, part = p["month"], p["weekday"], p["dom"], p["year4"], p["part"]
+    year_after = p["year_after"]
+    return {
         "iso": r"(?P<iso_y>\d{4})[-/](?P<iso_m>\d{1,2})[-/](?P<iso_d>\d{1,2})(?![\d/-])",
         "numdate": r"(?P<nd_a>\d{1,2})(?P<nd_sep>[./-])(?P<nd_b>\d{1,2})(?P=nd_sep)(?P<nd_y>\d{4}|\d{2})(?![\d./-]\d|\d)",
         "mdy": rf"(?:{weekday},?\s+)?(?P<mdy_m>{month})\s*(?P<mdy_d>{dom})(?:{year_after.format('mdy')})?",
@@ -124,6 +132,15 @@ def master_pattern() -> re.Pattern[str]:
         "weekday": rf"(?:(?P<wd_rel>(?i:last|next|this|coming|past|this\s+past|this\s+coming))\s+)?(?P<wd>{weekday})(?:\s+(?P<wd_pod>{part}))?",
         "deictic": rf"(?:(?i:the\s+day\s+)(?P<dx_ba>(?i:before|after))\s+)?(?P<dx>(?i:yesterday|today|tomorrow|tonight))(?:\s+(?P<dx_pod>{part}))?",
         "daypart": rf"(?P<dp_rel>(?i:this|last|tomorrow|the\s+next|the\s+same))\s+(?P<dp>{part})",
+    }
+
+
+def _relative_kinds(p: dict[str, str]) -> dict[str, str]:
+    """Quarters, relative and counted units, sets, decades, named periods and references."""
+    lx = load_time_lexicon()
+    month, weekday, num, vague, unit = p["month"], p["weekday"], p["num"], p["vague"], p["unit"]
+    season, part, dets, ordinal, year4 = p["season"], p["part"], p["dets"], p["ordinal"], p["year4"]
+    return {
         "quarter": rf"(?:(?P<q_det>(?i:the\s+year-(?:ago|earlier)|the\s+same|this\s+year's|last\s+year's|next\s+year's|the\s+latest|the\s+current|the\s+previous|the|this|last|next))\s+)?(?:(?i:fiscal)[\s-]+)?(?P<q_ord>{ordinal})[\s-]+(?:(?i:fiscal)[\s-]+)?(?P<q_unit>(?i:quarter|half))(?:\s+(?:(?i:of)\s+)?(?:(?i:fiscal)\s+)?(?P<q_y>{year4}))?",
         "yearago": r"(?:(?i:the|a)\s+(?=(?i:year-(?:ago|earlier)\s+(?:quarter|period|month|year))))?(?P<ya>(?i:year-(?:ago|earlier)))(?:\s+(?P<ya_unit>(?i:quarter|period|month|year)))?",
         "firstday": rf"(?i:the\s+(?P<fd_ord>first|second|third|last|final|opening|early)\s+(?P<fd_unit>day|days|week|weeks|month|months|hours)\s+of\s+(?:the\s+)?(?P<fd_ev>(?!{month}|\d)[a-z]+(?:\s+of\s+[A-Z][a-z]+)?))",
@@ -142,6 +159,13 @@ def master_pattern() -> re.Pattern[str]:
         "spelled_year": rf"(?:(?i:the\s+year)\s+)?(?P<sy>(?i:nineteen|twenty)[\s-]+(?:{_alt(SPELLED_TENS)}(?:[\s-]+{_alt(SPELLED_UNITS)})?|{_alt(SPELLED_TEENS)}|(?i:hundred|o[\s-]+){_alt(SPELLED_UNITS)})|(?i:two\s+thousand)(?:[\s-]+(?:(?i:and)\s+)?{_alt(SPELLED_UNITS)})?)\b(?![\s-]+(?i:years?|days?|months?|weeks?|hours?|people|men|troops|soldiers|dollars)\b)",
         "ref": rf"(?<!\bas\s)(?P<rf>{_alt(lx.refs)})\b(?!\s+(?i:after|before|as)\b)",
     }
+
+
+@lru_cache(maxsize=1)
+def master_pattern() -> re.Pattern[str]:
+    """The one expression that finds every time expression in a text."""
+    pieces = _pieces()
+    kinds = _calendar_kinds(pieces) | _relative_kinds(pieces)
     pre = _alt(PREFIX_MODS)
     body = "|".join(f"(?P<{kind}>{kinds[kind]})" for kind in KINDS)
     # Only try at the start of a word; the lookbehind keeps the scan cheap.
