@@ -206,3 +206,58 @@ def test_events_seed_vow_to_recapture_territory(seed_events) -> None:  # type: i
     event = _of(tuple(_sentence_with(seed_events, "will not stop fighting")), "THREATEN")
     assert event.mode == "territory"
     assert event.modality in {"threatened", "reported"}
+
+
+# -- the seed with every stage: these need places, actors, times and quotes to have run ----------
+
+
+def _actor_codes(seed_events, event: Event) -> set[str]:  # type: ignore[no-untyped-def]
+    _, _, analysis = seed_events
+    return {a.code for a in analysis.actors for s in event.actors if (a.start, a.end) == (s.start, s.end)}
+
+
+def _time(seed_events, event: Event):  # type: ignore[no-untyped-def]
+    _, _, analysis = seed_events
+    assert event.time is not None, "no time span: the times stage did not run"
+    return next(t for t in analysis.times if (t.start, t.end) == (event.time.start, event.time.end))
+
+
+def test_events_seed_hostomel_actor_place_and_date(seed_events) -> None:  # type: ignore[no-untyped-def]
+    event = _of(tuple(_sentence_with(seed_events, "airport in Hostomel")), "ASSAULT")
+    assert "RUSMIL" in _actor_codes(seed_events, event)  # actors stage
+    assert _time(seed_events, event).interval[0] == date(2022, 2, 24)  # times stage
+    assert event.place is not None  # places stage
+
+
+def test_events_seed_task_force_reported_by_belarus_mod_in_october(seed_events) -> None:  # type: ignore[no-untyped-def]
+    _, _, analysis = seed_events
+    event = _of(tuple(_sentence_with(seed_events, "joint task force")), "MOBILIZE")
+    assert "RUSMIL" in _actor_codes(seed_events, event)  # actors stage
+    assert _time(seed_events, event).interval == (date(2022, 10, 1), date(2022, 10, 31))  # times stage
+    speakers = [q.speaker for q in analysis.quotes if q.content.start <= event.trigger.start < q.content.end]
+    assert any("Belarus" in s for s in speakers)  # quotes stage
+
+
+@pytest.mark.parametrize(
+    ("needle", "speaker", "expected_start"),
+    [
+        ("possible offensive from Belarus", "Kovalchuk", date(2023, 2, 20)),
+        ("another assault from the north", "Zaluzh", date(2023, 1, 1)),
+    ],
+)
+def test_events_seed_forecast_offensive_speakers_and_times(
+    seed_events, needle: str, speaker: str, expected_start: date
+) -> None:  # type: ignore[no-untyped-def]
+    _, _, analysis = seed_events
+    event = _of(tuple(_sentence_with(seed_events, needle)), "ASSAULT")
+    speakers = {
+        q.speaker for q in analysis.quotes if event.sentence.start <= q.cue.start < event.sentence.end
+    }
+    assert any(speaker in s for s in speakers)  # quotes stage
+    assert _time(seed_events, event).interval[0] == expected_start  # times + quotes stages
+
+
+def test_events_seed_withdrawal_in_april_2022(seed_events) -> None:  # type: ignore[no-untyped-def]
+    event = _of(tuple(_sentence_with(seed_events, "withdrawal in April")), "RETREAT")
+    assert _time(seed_events, event).interval[0] == date(2022, 4, 1)  # times stage
+    assert "RUSMIL" in _actor_codes(seed_events, event)  # actors stage

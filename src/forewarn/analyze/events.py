@@ -240,6 +240,21 @@ class EventCoder:
         """ "arrested for collaborating with": the -ing clause after "for" is a reason, not an event."""
         return hit.start > 0 and self.words[hit.start - 1] == "for" and self.words[hit.start].endswith("ing")
 
+    def _forecast_time(self, view: SentenceView, modality: Modality) -> Span | None:
+        """For a forecast, the time the speaker expects it ("as early as January"), if quoted."""
+        if modality != "forecast":
+            return None
+        span = view.sent.span
+        for quote in self.analysis.quotes:
+            forecast = quote.forecast
+            if (
+                forecast is not None
+                and forecast.time is not None
+                and span.start <= forecast.time.start < span.end
+            ):
+                return forecast.time
+        return None
+
     def _view(self, sent: Sentence) -> SentenceView:
         a, span = self.analysis, sent.span
         mode_hits = {h.value for h in self._in(2, sent)}
@@ -283,7 +298,7 @@ class EventCoder:
             actors=actors,
             recipients=recipients,
             place=nearest_place(view.places, trigger),
-            time=nearest_time(view.times, trigger),
+            time=self._forecast_time(view, modality) or nearest_time(view.times, trigger),
             trigger=trigger,
             sentence=view.sent.span,
             cameo=cameo_code(type_, mode, contexts),
