@@ -22,11 +22,13 @@ if TYPE_CHECKING:  # listing and showing documents must not pay for importing th
     from forewarn.store import Store, StoredDocument
 
 
-def date_label(p: PublishedDate) -> str:
-    """The date, the range it stands for when that is wider, and how it was found."""
+def date_label(p: PublishedDate, short: bool = False) -> str:
+    """The date, the range it stands for when that is wider, and how it was found; `short`: the date, ~ if inferred."""
     if not p.known:
         return "undated"
     value = p.value.isoformat() if p.value else "?"
+    if short:
+        return value + (" ~" if p.method == "inferred" else "")
     span = ""
     if p.earliest != p.latest or p.value is None:
         low = p.earliest.isoformat() if p.earliest else "…"
@@ -59,17 +61,17 @@ def report_table(report: IngestReport) -> Table:
 
 
 def documents_table(docs: Sequence[StoredDocument], total: int) -> Table:
-    table = Table(caption=f"{len(docs)} of {total} documents")
-    table.add_column("id", no_wrap=True)
+    table = Table(caption=f"{len(docs)} of {total} documents (~ date inferred from the text)")
+    table.add_column("id", no_wrap=True, min_width=16)
     table.add_column("published", no_wrap=True)
-    table.add_column("title")
-    table.add_column("source", overflow="fold")
+    table.add_column("title", min_width=16)
+    table.add_column("source", max_width=20, no_wrap=True, overflow="ellipsis")
     for stored in docs:
         doc = stored.document
         title = doc.title or doc.text[:60].replace("\n", " ")
         if stored.duplicate_of:
             title += f" (near-duplicate of {stored.duplicate_of})"
-        table.add_row(doc.id, date_label(doc.published), title, short_source(doc.source))
+        table.add_row(doc.id, date_label(doc.published, short=True), title, short_source(doc.source))
     return table
 
 
