@@ -50,6 +50,7 @@ def _cue_regex() -> re.Pattern[str]:
 
 
 _WORD_BEFORE = re.compile(r"(\S+)\s+$")
+_CLITIC_BEFORE = re.compile(r"(?<=[A-Za-z])([’']s)\s+$")
 
 
 def cue_spans(text: str) -> list[Span]:
@@ -64,6 +65,9 @@ def _extend(text: str, start: int, end: int, cues: SpeechCues) -> Span:
         if m is None or m.group(1) not in cues.cue_prefixes:
             break
         start = m.start(1)
+    clitic = _CLITIC_BEFORE.search(text, max(0, start - 8), start)
+    if clitic:
+        start = clitic.start(1)  # "he’s predicting": the cue is "’s predicting"
     for suffix in cues.cue_suffixes:
         gap = "" if suffix == ":" else " "
         if (
