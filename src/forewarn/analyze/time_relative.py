@@ -7,6 +7,7 @@ Resolved (or None to drop the match) out.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from forewarn.analyze import time_anchor as anchor
@@ -191,10 +192,25 @@ def _ago(q: Query, count: float | None, unit: str, sign: int) -> Resolved | None
     return _date(period) if period else None
 
 
+_RATE_AFTER = re.compile(r"(?:[$£€]?\d[\d,.]*|\w+s)\s+$")
+_NOT_PLURAL_NOUNS = frozenset({"was", "is", "has", "this", "its", "his", "as", "us", "thus", "perhaps", "always", "less", "unless", "across", "towards", "afterwards", "besides", "does", "takes", "lasts", "gives", "needs", "seems", "remains"})  # fmt: skip
+
+
+def _is_rate(q: Query) -> bool:
+    """ "four flights a week", "$1.76 a year", "24 hours a day": a rate, not a time."""
+    if q.lower("du_num") not in ("a", "an") or q.group("du_dir"):
+        return False
+    text, start = q.match.string, q.match.start("du_num")
+    before = _RATE_AFTER.search(text, max(0, start - 30), start)
+    return bool(before) and before.group().split()[0].lower() not in _NOT_PLURAL_NOUNS
+
+
 def resolve_dur(q: Query) -> Resolved | None:
     if q.group("du_old"):
         return None  # an age ("a 40-year-old man") is not a time
     unit = _unit(q, "du_unit")
+    if _is_rate(q) or (unit == "Q" and q.match.string[q.match.end() :].lstrip().startswith("of ")):
+        return None  # a rate, or a fraction ("three-quarters of its food")
     count = parse_count(q.group("du_num"), q.lexicon)
     direction = q.lower("du_dir")
     if direction in ("ago", "earlier", "before", "back"):
