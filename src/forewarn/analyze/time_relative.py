@@ -202,7 +202,9 @@ def _is_rate(q: Query) -> bool:
         return False
     text, start = q.match.string, q.match.start("du_num")
     before = _RATE_AFTER.search(text, max(0, start - 30), start)
-    return bool(before) and before.group().split()[0].lower() not in _NOT_PLURAL_NOUNS
+    if before is None:
+        return False
+    return before.group().split()[0].lower() not in _NOT_PLURAL_NOUNS
 
 
 def resolve_dur(q: Query) -> Resolved | None:
