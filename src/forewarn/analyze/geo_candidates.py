@@ -92,11 +92,11 @@ def _runs(text: str, words: list[tuple[int, int]]) -> list[list[tuple[int, int]]
 
 def _line_caps(text: str, start: int) -> bool:
     """Is the line around `start` written in capitals (a headline)? Asked only of all-caps words."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", start)
-    line = text[line_start : line_end if line_end >= 0 else len(text)]
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) > 8 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+    line_start = max(text.rfind("\n", 0, start) + 1, start - 120)  # a window: lines can be whole articles
+    line_end = text.find("\n", start, start + 120)
+    line = text[line_start : line_end if line_end >= 0 else start + 120]
+    letters = sum(map(str.isalpha, line))
+    return letters > 8 and sum(map(str.isupper, line)) > 0.8 * letters
 
 
 def _last_words(text: str, start: int) -> list[str]:
