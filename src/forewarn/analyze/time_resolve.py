@@ -190,13 +190,13 @@ def resolve_time(q: Query) -> Resolved | None:
     return Resolved("TIME", d.isoformat() + stamp, "", (d, d))
 
 
-def _with_part_of_day(d: date | None, part: str, q: Query, kind: TimeType = "TIME") -> Resolved | None:
+def _with_part_of_day(d: date | None, part: str, q: Query) -> Resolved | None:
     code = q.lexicon.parts_of_day.get(part.lower(), "")
     if d is None:
         return Resolved("TIME" if code else "DATE", "XXXX-XX-XX" + (f"T{code}" if code else ""))
     if not code:
         return _date(tv.day(d))
-    return Resolved(kind, f"{d.isoformat()}T{code}", "", (d, d))
+    return Resolved("TIME", f"{d.isoformat()}T{code}", "", (d, d))
 
 
 def resolve_weekday(q: Query) -> Resolved | None:
@@ -210,8 +210,8 @@ def resolve_weekday(q: Query) -> Resolved | None:
     relation = anchor.THIS if rel in ("this", "coming", "this coming") else relation
     if q.dct is None:
         return Resolved("DATE", f"XXXX-WXX-{iso_day}")
-    # "Friday night" is a DATE in TimeML practice; "this morning", "last night" are TIMEs
-    return _with_part_of_day(anchor.weekday(q.dct, iso_day, q.tense, relation), q.group("wd_pod"), q, "DATE")
+    # "Friday night" is most often annotated as the day alone; "this morning", "last night" are TIMEs
+    return _date(tv.day(anchor.weekday(q.dct, iso_day, q.tense, relation)))
 
 
 def resolve_deictic(q: Query) -> Resolved | None:

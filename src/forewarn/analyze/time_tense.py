@@ -22,6 +22,9 @@ Tense = Literal["future", "past", ""]
 _NOT_PAST_ED = frozenset({"need", "needed", "speed", "seed", "feed", "proceed", "exceed", "succeed", "indeed", "armed", "based", "united", "related", "limited", "advanced", "supposed", "detailed", "concerned", "expected", "planned", "scheduled", "alleged", "required", "reported", "embed", "bed", "shed", "red", "hundred"})  # fmt: skip
 
 
+_REPORTED_BEFORE = re.compile(
+    r"\b(?:said|told|announced|reported|declared|stated|added|confirmed)(?:\s+on)?\s+$"
+)
 _AUXILIARIES = frozenset({"be", "been", "being", "is", "are", "am", "has", "have", "get", "gets", "to"})
 
 
@@ -66,6 +69,10 @@ class TenseReader:
         """A participle after "be", "has", "will be" ... takes its tense from the auxiliary, not from -ed."""
         before = self.text[max(0, position - 12) : position].split()
         return bool(before) and before[-1].lower() in _AUXILIARIES
+
+    def reported_on(self, start: int, end: int) -> bool:
+        """ "said Friday", "announced on Tuesday": the day of a statement, which lies in the past."""
+        return bool(_REPORTED_BEFORE.search(self.text, max(0, start - 20), start))
 
     def at(self, sent_start: int, sent_end: int, start: int, end: int, reach: int = 10**9) -> Tense:
         """The tense of the cue nearest to text[start:end] inside the sentence, if within reach characters."""
