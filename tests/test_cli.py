@@ -98,6 +98,9 @@ def test_cli_documents_as_of_before_anything_was_ingested(corpus: Path, db: str)
         runner.invoke(app, ["documents", "--db", db, "--json", "--as-of", "2000-01-01"]).stdout
     )
     assert early == {"data": [], "count": 0}
+    doc_id = json.loads(runner.invoke(app, ["documents", "--db", db, "--json"]).stdout)["data"][0]["id"]
+    assert runner.invoke(app, ["show", doc_id, "--db", db, "--as-of", "2000-01-01"]).exit_code == 1
+    assert runner.invoke(app, ["show", doc_id, "--db", db, "--as-of", "2999-01-01T00:00"]).exit_code == 0
 
 
 def test_cli_show_prints_document_date_and_analysis(corpus: Path, db: str) -> None:

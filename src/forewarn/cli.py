@@ -166,7 +166,11 @@ def ingest(
     """Ingest documents into the store. Exit code 2 when some inputs failed, 1 when all did."""
     with _clean_errors():
         settings, store = _open_store(db)
-        report = _run_ingest(targets, settings, store, analyze=not no_analyze)
+        try:
+            report = _run_ingest(targets, settings, store, analyze=not no_analyze)
+        except KeyboardInterrupt:
+            err.print("interrupted: every document stored so far is complete; run again to go on")
+            raise typer.Exit(130) from None
     _print_report(report, as_json)
     if report.failed:
         raise typer.Exit(1 if report.failed and not (report.stored or report.duplicate) else 2)
@@ -219,6 +223,9 @@ def show(
     version: Annotated[
         str | None, typer.Option("--pipeline-version", help="The analysis by this pipeline version.")
     ] = None,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="The store as it was then (ISO date or time).")
+    ] = None,
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -230,9 +237,10 @@ def show(
 
     with _clean_errors():
         _, store = _open_store(db)
-        stored = store.get_document(doc)
+        moment = _parse_moment(as_of)
+        stored = store.get_document(doc, as_of=moment)
         try:
-            analysis = store.load_analysis(stored.document.id, version=version)
+            analysis = store.load_analysis(stored.document.id, version=version, as_of=moment)
         except NotFound:
             analysis = None
     if as_json:
