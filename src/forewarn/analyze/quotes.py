@@ -256,12 +256,25 @@ def _according_to(doc: _Doc, cue: Span) -> _Found | None:
     return _Found(source, cue, contents, False) if contents else None
 
 
+_TRAILING_SETTING = re.compile(
+    r"\s+(?:(?:on|in|at|during|last|this|earlier|late|early|over)\s+)(?:[\w’'-]+\s+){0,2}?"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|night|week|weekend|month|year|morning|"
+    r"afternoon|evening|Twitter|Facebook|interview|statement|television|radio)\s*$"
+)
+
+
 def _trim(text: str, start: int, end: int) -> Span | None:
-    """The span without surrounding spaces, commas and a final full stop."""
+    """The span without surrounding spaces and commas, a final full stop, a dangling opening
+    quotation mark, or a trailing setting ("... on Thursday night") that belongs to the cue."""
     while start < end and (text[start].isspace() or text[start] in ",;:"):
         start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:.—–-"):
-        end -= 1
+    while True:
+        while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:.—–-“‘„«["):
+            end -= 1
+        setting = _TRAILING_SETTING.search(text, start, end)
+        if setting is None or setting.start() == start:
+            break
+        end = setting.start()
     return Span(start, end) if len(text[start:end].split()) >= 2 else None
 
 
@@ -271,6 +284,13 @@ def _adverbial_tail(cues: SpeechCues, tail: str) -> bool:
     return all(w in cues.adverbials or w[:1].isupper() or w.isdigit() for w in words)
 
 
+def _fronted(cues: SpeechCues, text: str, span: Span) -> bool:
+    """A short fronted adverbial ("In the end", "Coincidentally") rather than speech."""
+    words = text[span.start : span.end].split()
+    return len(words) <= 4 and (words[0].lower() in cues.intro or words[-1].endswith("ly"))
+
+
+_PREPOSITIONS = frozenset({"to", "on", "in", "at", "during", "with", "before", "after", "over", "from"})
 _INVERTED_PRONOUNS = frozenset({"he", "she", "they", "we", "I"})
 
 
@@ -296,7 +316,10 @@ def _clause_before(cues: SpeechCues, doc: _Doc, cue: Span, done: list[_Found]) -
     if source is None:
         return None
     start = max([sentence.start] + [f.cue.end for f in done if f.cue.start >= sentence.start])
-    contents = [c for c in (_trim(text, start, comma), rest) if c is not None]
+    left = _trim(text, start, comma)
+    if rest is not None and left is not None and _fronted(cues, text, left):
+        left = None  # `In the end, Mr. Rosenthal said, union voters ...`: the speech is after the cue
+    contents = [c for c in (left, rest) if c is not None]
     return _Found(source, cue, contents, False) if contents else None
 
 
@@ -322,9 +345,11 @@ def _clause_after(cues: SpeechCues, doc: _Doc, cue: Span, done: list[_Found]) ->
     """`X said (that) ...`, `X told Y that ...`, `..., saying that ...`."""
     text, sentence = doc.text, doc.sentence(cue.start)
     pos = _skip_adverbial(cues, text, cue.end, sentence.end)
-    if text[cue.start : cue.end].split()[-1] in cues.object_cues:
-        obj = _OBJECT.match(text, pos, min(pos + 80, sentence.end))
-        if obj and re.match(r"\s*,?\s*that\b", text[obj.end() : obj.end() + 8]):
+    obj = _OBJECT.match(text, pos, min(pos + 80, sentence.end))
+    if obj and re.match(r"\s*,?\s*that\b", text[obj.end() : obj.end() + 8]):
+        # `told Sky News that`, `made it clear to House Democrats on Wednesday that`
+        first = obj.group().split()[0].lower()
+        if text[cue.start : cue.end].split()[-1] in cues.object_cues or first in _PREPOSITIONS:
             pos = obj.end()
     end = _intro_participle(cues, doc, cue) or _clause_end(cues, doc, pos, sentence.end)
     content = _trim(text, pos, end)
@@ -359,17 +384,18 @@ def _skip_adverbial(cues: SpeechCues, text: str, pos: int, end: int) -> int:
 
 
 # `, adding`, `, according to`, `and says`: where one piece of speech ends and the next cue starts
-_CLAUSE_BREAK = re.compile(r"(,|\s+and)\s+([a-z]+(?: to)?)\b")
+_CLAUSE_BREAK = re.compile(r"(,[”\"’']?|\s+and|\s+before|\s+after|\s+while|\s+by)\s+([a-z]+(?: to)?)\b")
 
 
 def _clause_end(cues: SpeechCues, doc: _Doc, start: int, end: int) -> int:
     """Speech runs to the sentence end, or to `, adding ...` / `, according to ...`."""
     for m in _CLAUSE_BREAK.finditer(doc.text, start, end):
         word = m.group(2)
+        joint = m.group(1).strip()[:1]
         if (
             word == "according to"
-            or (m.group(1) == "," and word in cues.participles)
-            or word in cues.verb_forms
+            or word in cues.participles
+            or (joint in {",", "a"} and word in cues.verb_forms)
         ):
             return m.start()
     return end
