@@ -48,3 +48,10 @@ def test_ingest_dedup_signature_is_stable_and_short_texts_work() -> None:
     assert index.add("a", "Kyiv under attack") == index.signature("Kyiv under attack")
     assert index.find("Kyiv under attack") == "a"
     assert index.find("") is None or index.find("") == "a"
+
+
+def test_ingest_dedup_signature_pinned_across_versions() -> None:
+    # stored signatures must stay comparable: a change here invalidates every store's index
+    assert signature("Russian forces resumed shelling of Kharkiv on Tuesday night")[:16].hex() == (
+        "19bd360ce7dc351c27538b0b45dce41a"
+    )

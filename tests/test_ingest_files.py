@@ -162,3 +162,14 @@ def test_ingest_files_same_text_same_id(tmp_path: Path) -> None:
     one = read_document(_write(tmp_path / "one.txt", BODY.encode()))
     two = read_document(_write(tmp_path / "two.txt", (BODY.replace(" ", "  ") + "\n\n").encode()))
     assert one.id == two.id
+
+
+def test_ingest_files_folder_is_read_one_file_at_a_time(tmp_path: Path) -> None:
+    _write(tmp_path / "a.txt", (BODY + " One.").encode())
+    second = _write(tmp_path / "b.txt", (BODY + " Two.").encode())
+    stream = collect([str(tmp_path)], Settings())
+    first = next(stream)
+    second.write_bytes((BODY + " Changed after the first was read.").encode())
+    later = next(stream)
+    assert isinstance(first, Fetched) and isinstance(later, Fetched)
+    assert later.document.text.endswith("Changed after the first was read.")
