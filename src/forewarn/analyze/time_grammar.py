@@ -18,7 +18,7 @@ from forewarn.knowledge.time_lexicon import TimeLexicon, load_time_lexicon
 # The kinds, in the order they are tried at one position.
 KINDS = (
     "iso", "numdate", "mdy", "dmy", "month_year", "time", "weekday", "deictic", "daypart",
-    "quarter", "yearago", "firstday", "season", "spelled_year", "rel", "dur", "bare_plural", "set", "decade",
+    "quarter", "yearago", "period", "yearend", "firstday", "season", "spelled_year", "rel", "dur", "bare_plural", "set", "decade",
     "century", "holiday", "yearq", "qcode", "year", "month", "ref",
 )  # fmt: skip
 
@@ -143,6 +143,8 @@ def _relative_kinds(p: dict[str, str]) -> dict[str, str]:
     return {
         "quarter": rf"(?:(?P<q_det>(?i:the\s+year-(?:ago|earlier)|the\s+same|this\s+year's|last\s+year's|next\s+year's|the\s+latest|the\s+current|the\s+previous|the|this|last|next))\s+)?(?:(?i:fiscal)[\s-]+)?(?P<q_ord>{ordinal})[\s-]+(?:(?i:fiscal)[\s-]+)?(?P<q_unit>(?i:quarter|half))(?:\s+(?:(?i:of)\s+)?(?:(?i:fiscal)\s+)?(?P<q_y>{year4}))?",
         "yearago": r"(?:(?i:the|a)\s+(?=(?i:year-(?:ago|earlier)\s+(?:quarter|period|month|year))))?(?P<ya>(?i:year-(?:ago|earlier)))(?:\s+(?P<ya_unit>(?i:quarter|period|month|year)))?",
+        "period": r"(?P<pd_det>(?i:the\s+(?:latest|same|comparable|corresponding|year-ago|year-earlier)))\s+(?i:period)\b",
+        "yearend": r"(?:(?i:the)\s+)?(?P<ye>(?i:year[-\s]end|year's\s+end|end\s+of\s+the\s+year))\b",
         "firstday": rf"(?i:the\s+(?P<fd_ord>first|second|third|last|final|opening|early)\s+(?P<fd_unit>day|days|week|weeks|month|months|hours)\s+of\s+(?:the\s+)?(?P<fd_ev>(?!{month}|\d)[a-z]+(?:\s+of\s+[A-Z][a-z]+)?))",
         "rel": rf"(?P<rl_det>{dets})\s+(?:(?P<rl_num>{num}|{vague})[\s-]+)?(?:(?i:fiscal)\s+)?(?:(?P<rl_unit>{unit})(?![\s-](?i:old)\b|-)|(?P<rl_season>{season})|(?P<rl_month>{month})(?!\s*,?\s*\d)|(?P<rl_wd>{weekday}))\b(?:\s+(?P<rl_dir>(?i:ago|earlier|later|before)))?",
         "dur": rf"(?P<du_num>{num}|{vague})[\s-]+(?:(?i:more|full|straight|consecutive|long)\s+)?(?P<du_unit>{unit})\b(?!-)(?P<du_old>\s(?i:old))?(?:\s+(?P<du_dir>(?i:ago|earlier|from\s+now|hence|back)\b))?",

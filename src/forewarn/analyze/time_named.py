@@ -125,6 +125,8 @@ RESOLVERS: dict[str, Resolver] = {
     "quarter": rel.resolve_quarter,
     "yearago": rel.resolve_yearago,
     "firstday": rel.resolve_firstday,
+    "period": rel.resolve_period,
+    "yearend": rel.resolve_yearend,
     "rel": rel.resolve_rel,
     "dur": rel.resolve_dur,
     "bare_plural": rel.resolve_bare_plural,

@@ -85,6 +85,22 @@ def resolve_yearago(q: Query) -> Resolved | None:
     return _date(tv.quarter(y - 1, number))
 
 
+def resolve_period(q: Query) -> Resolved | None:
+    """ "the latest period" of an earnings report is the last completed quarter; "the same period", a year before."""
+    if q.dct is None:
+        return Resolved("DATE", "XXXX-QX")
+    y, number = _previous_quarter(q.dct)
+    return _date(tv.quarter(y if q.lower("pd_det") == "the latest" else y - 1, number))
+
+
+def resolve_yearend(q: Query) -> Resolved | None:
+    """ "by year-end", "since year end": the end of the DCT's year (of the last one, looking back)."""
+    if q.dct is None:
+        return Resolved("DATE", "XXXX", "END")
+    y = q.dct.year - 1 if q.tense == "past" and q.dct.month <= 3 else q.dct.year
+    return Resolved("DATE", f"{y:04d}", "END", tv.year(y).interval)
+
+
 def resolve_firstday(q: Query) -> Resolved | None:
     """ "the first day of the invasion": anchored later (times.py) if the text dates the event."""
     return Resolved("DATE" if q.lower("fd_unit") in ("day", "week", "month") else "DURATION", "XXXX-XX-XX")

@@ -20,7 +20,7 @@ from forewarn.knowledge.time_lexicon import load_time_lexicon
 _EXTRA_ANCHORS = (
     "yesterday", "today", "tomorrow", "tonight", "noon", "midnight", "midday", "half", "christmas",
     "halloween", "morning", "afternoon", "evening", "night", "overnight", "present", "moment",
-    "past", "future", "fiscal", "q1", "q2", "q3", "q4", "nineteen", "thousand", "twenties", "thirties", "forties",
+    "past", "future", "fiscal", "q1", "q2", "q3", "q4", "period", "nineteen", "thousand", "twenties", "thirties", "forties",
     "fifties", "sixties", "seventies", "eighties", "nineties", "term",
 )  # fmt: skip
 _EXTRA_STARTS = (
