@@ -43,7 +43,16 @@ FRAME_MIN_WEIGHT = 0.7
 # A physical attack happens somewhere: "attacked from Belarus", "an attack near the border".
 _WHERE = frozenset({"from", "near", "across", "into", "inside", "border", "frontline", "front"})
 _ASKED_MODE = {"AID": "assist", "COOPERATE": "assist", "CONSULT": "meet", "RETREAT": "yield"}
-_THREAT_MODE = {"ASSAULT": "violence", "COERCE": "restrict", "SANCTION": "relations", "PROTEST": "restrict"}
+_THREAT_MODE = {
+    "ASSAULT": "violence",
+    "COERCE": "restrict",
+    "SANCTION": "relations",
+    "PROTEST": "restrict",
+    "RETREAT": "relations",
+    "CONCEDE": "relations",
+}
+# Acts an actor can threaten conditionally ("will withdraw its force unless", "may halt mediation if").
+COERCIVE = frozenset({"SANCTION", "COERCE", "PROTEST", "RETREAT", "CONCEDE"})
 
 
 @dataclass(frozen=True)
@@ -75,6 +84,8 @@ class SentenceView:
     contexts: tuple[str, ...]
     cues: list[Hit[str]]
     violent: bool
+    crowd: bool
+    conditional: bool  # "unless", "or else": what the sentence says will happen is a threat
 
 
 @lru_cache(maxsize=1)
@@ -97,8 +108,10 @@ def _token_sentences(analysis: Analysis, starts: Sequence[int]) -> list[Sentence
     return [Sentence(s, bisect_left(starts, s.start), bisect_left(starts, s.end)) for s in spans]
 
 
-def _introduced(hits: list[Hit[Trigger]], n: int, words: Sequence[str]) -> int | None:
-    """Index of the non-frame trigger the trigger at `n` introduces, within reach in its clause."""
+def _introduced(
+    hits: list[Hit[Trigger]], n: int, words: Sequence[str], frames_too: bool = False
+) -> int | None:
+    """Index of the trigger the one at `n` introduces in its clause (not a frame, unless `frames_too`)."""
     hit = hits[n]
     for m in range(n + 1, len(hits)):
         nxt = hits[m]
@@ -106,7 +119,7 @@ def _introduced(hits: list[Hit[Trigger]], n: int, words: Sequence[str]) -> int |
             w in {".", ";", "“", "”"} for w in words[hit.end : nxt.start]
         ):
             return None
-        if "frame" not in nxt.value.flags or nxt.value.type == "SUPPORT":
+        if frames_too or "frame" not in nxt.value.flags or nxt.value.type == "SUPPORT":
             return m
     return None
 
@@ -119,9 +132,9 @@ def _apply_frames(hits: list[Hit[Trigger]], words: Sequence[str]) -> list[Candid
         if n in skip:
             continue
         trigger = hit.value
-        nxt = _introduced(hits, n, words)
-        if nxt is not None and "light" in trigger.flags:
+        if "light" in trigger.flags and _introduced(hits, n, words, frames_too=True) is not None:
             continue  # "ordered the release of": the release is the event
+        nxt = _introduced(hits, n, words)
         governed = None
         if nxt is not None and "frame" in trigger.flags and trigger.weight >= FRAME_MIN_WEIGHT:
             governed = hits[nxt].value
@@ -147,7 +160,9 @@ def _govern(type_: str, mode: str, governed: Trigger) -> tuple[str, str]:
     return type_, mode
 
 
-def _recode(cand: Candidate, modality: Modality, promised: bool) -> tuple[str, str, Modality]:
+def _recode(
+    cand: Candidate, modality: Modality, promised: bool, conditional: bool = False
+) -> tuple[str, str, Modality]:
     """PLOVER's coding rules that turn on modality (manual: AGREE, CONCEDE, REJECT, THREATEN).
 
     `promised`: a future the actor commits to, "said it would release", though reported.
@@ -157,6 +172,8 @@ def _recode(cand: Candidate, modality: Modality, promised: bool) -> tuple[str, s
         type_, mode = _govern(type_, mode, cand.governed)
     if modality == "negated" and type_ in YIELDING:
         return "REJECT", "", "asserted"
+    if (conditional and type_ in COERCIVE) or (modality == "hypothetical" and type_ in COERCIVE - YIELDING):
+        return "THREATEN", _THREAT_MODE.get(type_, "relations"), "threatened"  # "will withdraw ... unless"
     future = promised or modality in {"planned", "threatened"}
     if future and type_ in COOPERATIVE:
         return "AGREE", "", modality
@@ -233,8 +250,17 @@ class EventCoder:
             hits = [h for h in hits if "mil" not in h.value.flags]
         if view.violent:  # "harder to defend": among armed forces, a verbal-support word is not support
             hits = [h for h in hits if "verbal" not in h.value.flags]
+        hits = [h for h in hits if not self._named(h, view.mentions)]
         cands = [c for c in _apply_frames(hits, self.words) if c.type != "NONE" and not self._reason(c.hit)]
         return _sentence_rules([self._event(c, view) for c in cands])
+
+    def _named(self, hit: Hit[Trigger], mentions: list[Actor]) -> bool:
+        """A trigger word that is part of a name: "a detention center", "March 17" (a month)."""
+        start, end = self.starts[hit.start], self.ends[hit.end - 1]
+        if any(m.start <= start and end <= m.end and (m.start, m.end) != (start, end) for m in mentions):
+            return True
+        word = self.analysis.text[start:end]
+        return word == "March" and hit.start > 0 and self.words[hit.start - 1] not in {".", "\n"}
 
     def _reason(self, hit: Hit[Trigger]) -> bool:
         """ "arrested for collaborating with": the -ing clause after "for" is a reason, not an event."""
@@ -272,6 +298,8 @@ class EventCoder:
             violent=assault_modes
             or "military" in contexts
             or not _physical_words().isdisjoint(sentence_words),
+            crowd=not load_cues().crowd.isdisjoint(sentence_words),
+            conditional=not load_cues().threat_conditions.isdisjoint(sentence_words),
         )
 
     def _event(self, cand: Candidate, view: SentenceView) -> Event:
@@ -281,7 +309,7 @@ class EventCoder:
             self.words, view.sent.tok_start, hit.start, hit.end, trigger.start, a.published, view.cues
         )
         modality = decide_modality(site, view.sent.tok_end, a.quotes, view.times)
-        type_, mode, modality = _recode(cand, modality, promised(site))
+        type_, mode, modality = _recode(cand, modality, promised(site), view.conditional)
         mode, indicators = _pick_mode(type_, mode, bool(cand.mode) and type_ == cand.type, view)
         governed = cand.governed
         contexts = _dedupe([*hit.value.contexts, *(governed.contexts if governed else ()), *view.contexts])
@@ -316,6 +344,10 @@ def _retype(
         return "ACCUSE", "disapprove", indicators  # "launched an attack on the spy chiefs, calling them ..."
     if type_ == "MOBILIZE" and "exercise" in indicators and n_actors >= 2:
         return "COOPERATE", "", _dedupe([*indicators, "joint_exercise"])  # manual: joint exercises cooperate
+    if type_ == "PROTEST" and "crowd" in trigger.flags and not view.crowd:
+        return "ACCUSE", "disapprove", indicators  # manual: a protest by an office or a group is ACCUSE
+    if type_ == "COERCE" and mode == "seize" and "military" in view.contexts and view.violent:
+        return "ASSAULT", "", indicators  # armed forces seizing a town or a field: a use of force
     if type_ == "MOBILIZE" and "peacekeeping" in view.contexts:
         return "AID", "", indicators  # CAMEO 074: provide military protection or peacekeeping
     return type_, mode, indicators

@@ -65,6 +65,8 @@ class Cues:
     historical_days: int
     by_modality: dict[str, tuple[tuple[str, ...], ...]]
     violence: frozenset[str]
+    threat_conditions: frozenset[str]
+    crowd: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -232,6 +234,8 @@ def load_cues(path: Path = HERE / "cues.yaml") -> Cues:
         historical_days=int(data["historical_days"]),
         by_modality={n: tuple(tokenize_phrase(p) for p in data[n]) for n in names},
         violence=frozenset(data["violence"]),
+        threat_conditions=frozenset(data["threat_conditions"]),
+        crowd=frozenset(data["crowd"]),
     )
 
 
