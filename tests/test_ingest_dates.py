@@ -68,3 +68,12 @@ def test_ingest_dates_quoted_future_is_not_past() -> None:
     text = "Fighting began on May 1, 2019. “We expect an attack in September, maybe later,” the general said."
     published = infer_published(text)
     assert published.earliest == date(2019, 5, 1) and published.latest == date(2019, 8, 31)
+
+
+def test_ingest_dates_bare_month_written_with_its_year_elsewhere_stays_there() -> None:
+    text = (
+        "In January 2022, Russian units arrived in Belarus. The invasion began on February 24, 2022. "
+        "In January, troops had moved closer to the border, satellite images showed."
+    )
+    published = infer_published(text)
+    assert published.earliest == date(2022, 2, 24)

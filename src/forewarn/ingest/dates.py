@@ -7,7 +7,8 @@ never to today's date:
    context ("February 24, 2022", "October 2022", "in 2021").
 2. Earliest: the anchor, moved later by every bare month named in the past
    tense ("In October, the ministry announced ..."), each taken at its first
-   occurrence ending on or after the anchor. When the text also says "this
+   occurrence ending on or after the anchor (unless the text also writes that
+   month with its year). When the text also says "this
    month", the month of writing is after the latest such month.
 3. Latest: the text is written before the months and dates it speaks of in
    the future ("as early as January", "could begin in March"); otherwise a
@@ -245,7 +246,9 @@ def infer_published(text: str) -> PublishedDate:
     anchor = max(anchors, key=lambda m: m.first)
     earliest, evidence = anchor.first, [f"latest explicit date {anchor.first.isoformat()} ({anchor.text!r})"]
     months = _bare_months(text, mentions, cues)
-    past = [m for m in months if m[2] == "past"]
+    # a bare month also written with its year elsewhere ("January 2022 ... in January") is that one
+    dated_months = {m.first.month for m in mentions if m.tense != "future" and m.first.month == m.last.month}
+    past = [m for m in months if m[2] == "past" and m[0] not in dated_months]
     for month, word, _, _ in past:
         start = _next_month_start(anchor.first, month, strictly_after=False)
         if start > earliest:
