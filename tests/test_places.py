@@ -84,6 +84,7 @@ def test_places_seed_demonyms_are_not_places(seed_places: tuple[Place, ...]) -> 
         ("Kyiv", 703448), ("Kiev", 703448), ("Kharkiv", 706483), ("Kharkov", 706483),
         ("Homel", 627907), ("Gomel", 627907), ("Homyel'", 627907), ("Mazyr", 625324), ("Mozyr", 625324),
         ("Hostomel", 708251), ("Gostomel", 708251), ("Irpin", 707565), ("Irpen", 707565),
+        ("Mykolaiv", 700569), ("Mykolayiv", 700569),
     ],
 )  # fmt: skip
 def test_places_spelling_variants_resolve(variant: str, geonameid: int) -> None:
@@ -95,6 +96,12 @@ def test_places_spelling_variants_resolve(variant: str, geonameid: int) -> None:
 def test_places_cyrillic_names_resolve(name: str, geonameid: int) -> None:
     found = places(f"Колона рухалася до {name}.")
     assert [p.geonameid for p in found] == [geonameid]
+
+
+@pytest.mark.parametrize("name", ["Avdiivka", "Izium", "Zaporizhzhia", "Mykolaiv", "Luninets"])
+def test_places_national_romanisation_resolves(name: str) -> None:
+    found = places(f"Shelling was reported in {name} on Tuesday.")
+    assert len(found) == 1 and found[0].level == "city" and found[0].country in ("UA", "BY")
 
 
 def test_places_x_comma_y_pattern() -> None:

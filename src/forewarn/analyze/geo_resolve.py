@@ -53,7 +53,7 @@ def usable(c: Candidate, senses: tuple[Sense, ...]) -> tuple[Sense, ...]:
         pop = s.entry.population
         if not s.own and pop >= 1_000_000 and len(c.key) >= 5:
             s = Sense(s.entry, True)  # "New York", "Kiev": big cities are known by many names
-        if s.own or (len(c.key) >= 4 and (c.cue and pop >= (50_000 if single else 10_000))):
+        if s.own or (len(c.key) >= 4 and (c.cue and pop >= (20_000 if single else 10_000))):
             out.append(s)
     return tuple(out)
 
@@ -215,7 +215,7 @@ def _score(
     c = max((cands[i] for i in idxs), key=lambda x: x.suffix == "admin1")
     same_named_city: dict[str, int] = {}
     for s in entries:
-        if s.entry.level == "city" and s.own:
+        if s.entry.level == "city" and s.entry.population >= 1000:
             same_named_city[s.entry.country] = max(
                 same_named_city.get(s.entry.country, 0), s.entry.population
             )

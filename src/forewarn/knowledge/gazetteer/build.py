@@ -16,6 +16,7 @@ import csv
 import gzip
 import importlib.util
 import json
+import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -35,6 +36,10 @@ MIN_COMMON_ZIPF = 3.0
 # Suffixes under which an admin1 region is written in news text ("Idlib Province").
 MIN_POP_ALTERNATES = 5000
 ADMIN2_COUNTRIES = frozenset({"US", "GB", "IE"})
+ROMANISED = frozenset({"UA", "BY"})
+_ROMANISATION_MAP = {"yu": "iu", "ya": "ia", "ye": "ie"}
+_ROMANISATION = re.compile(r"(?<=\w)(?:yu|ya|ye)")
+_AFTER_VOWEL_YI = re.compile(r"(?<=[aeiou])yi")
 # Not "State": "Arizona State" is a university far more often than the state.
 ADMIN_SUFFIXES = ("Province", "Region", "Oblast", "Governorate", "Prefecture")
 
@@ -77,6 +82,19 @@ def _usable_name(name: str, main: str) -> bool:
     return True
 
 
+def _national_romanisation(name: str) -> set[str]:
+    """GeoNames' "Avdiyivka", "Izyum", "Zaporizhzhya" as Ukrainian national romanisation writes them.
+
+    News follows the 2010 national system (Avdiivka, Izium, Zaporizhzhia); GeoNames often keeps
+    an older one. Only inside a word: a leading "Ya"/"Yu" stays; "ye" is tried as "ie" and "e".
+    """
+    national = _AFTER_VOWEL_YI.sub("i", name)
+    return {
+        _ROMANISATION.sub(lambda m: _ROMANISATION_MAP[m.group(0)], national),
+        _ROMANISATION.sub(lambda m: "e" if m.group(0) == "ye" else _ROMANISATION_MAP[m.group(0)], national),
+    }
+
+
 def _cities(gnc_dir: Path) -> dict[int, Entry]:
     cities = json.loads((gnc_dir / "data" / "cities500.json").read_text(encoding="utf-8"))
     out: dict[int, Entry] = {}
@@ -85,9 +103,12 @@ def _cities(gnc_dir: Path) -> dict[int, Entry]:
         # duplicates, and they would double the file and its load time.
         alternates = c.get("alternatenames", []) if (c.get("population") or 0) >= MIN_POP_ALTERNATES else []
         others = {n for n in alternates if n and _usable_name(n, c["name"])}
+        own = {c["name"]}
+        if c["countrycode"] in ROMANISED:
+            own |= _national_romanisation(c["name"])
         out[c["geonameid"]] = Entry(
             c["geonameid"], c["name"], c["latitude"], c["longitude"], c["countrycode"],
-            c["admin1code"], "city", int(c.get("population") or 0), {c["name"]}, others,
+            c["admin1code"], "city", int(c.get("population") or 0), own, others,
         )  # fmt: skip
     return out
 
