@@ -40,6 +40,10 @@ CONFLICT = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST"})
 FRAME_REACH = 8
 # Frames weaker than this (e.g. "must", "order") never swallow the event they introduce.
 FRAME_MIN_WEIGHT = 0.7
+# Words before a trigger that make it a cause, purpose or name rather than the act reported.
+_NOT_THE_ACT = frozenset(
+    {"of", "for", "to", "against", "because", "after", "following", "counter", "prevent"}
+)
 # A physical attack happens somewhere: "attacked from Belarus", "an attack near the border".
 _WHERE = frozenset({"from", "near", "across", "into", "inside", "border", "frontline", "front"})
 _ASKED_MODE = {"AID": "assist", "COOPERATE": "assist", "CONSULT": "meet", "RETREAT": "yield"}
@@ -252,7 +256,9 @@ class EventCoder:
             hits = [h for h in hits if "verbal" not in h.value.flags]
         hits = [h for h in hits if not self._named(h, view.mentions)]
         cands = [c for c in _apply_frames(hits, self.words) if c.type != "NONE" and not self._reason(c.hit)]
-        return _sentence_rules([self._event(c, view) for c in cands])
+        # an assault named as a cause or purpose ("on alert because of assaults") is not the act reported
+        acts = {self.starts[c.hit.start] for c in cands if self.words[c.hit.start - 1] not in _NOT_THE_ACT}
+        return _sentence_rules([self._event(c, view) for c in cands], acts)
 
     def _named(self, hit: Hit[Trigger], mentions: list[Actor]) -> bool:
         """A trigger word that is part of a name: "a detention center", "March 17" (a month)."""
@@ -362,7 +368,7 @@ def _confidence(weight: float, has_actor: bool, has_recipient: bool, modality: M
     return round(max(0.05, min(score, 0.95)), 2)
 
 
-def _sentence_rules(events: list[Event]) -> list[Event]:
+def _sentence_rules(events: list[Event], acts: set[int]) -> list[Event]:
     """One event per type in a sentence (compound actors merged); MOBILIZE yields to ASSAULT."""
     by_type: dict[str, Event] = {}
     for event in events:
@@ -380,7 +386,10 @@ def _sentence_rules(events: list[Event]) -> list[Event]:
         )
     kept_events = sorted(by_type.values(), key=lambda e: e.trigger.start)
     assault = any(
-        e.type == "ASSAULT" and e.modality in {"asserted", "reported", "historical"} for e in kept_events
+        e.type == "ASSAULT"
+        and e.modality in {"asserted", "reported", "historical"}
+        and e.trigger.start in acts
+        for e in kept_events
     )
     return [e for e in kept_events if not (assault and e.type == "MOBILIZE")]
 
