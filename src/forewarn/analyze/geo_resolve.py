@@ -75,8 +75,11 @@ def recognise(c: Candidate, senses: tuple[Sense, ...], lex: Lexicon, paired: boo
         return 0.9 if any(e.level in ("country", "region") for e in entries) else 0.0
     if c.key in lex.words and not paired:
         return 0.0
-    if single and c.key in lex.given_names and (c.prev_cap or c.next_cap) and not c.cue:
-        return 0.0
+    given = c.key in lex.given_names or (
+        c.key in lex.first_names and not any(e.level == "country" for e in entries)
+    )
+    if single and given and (c.prev_cap or c.next_cap) and not c.cue:
+        return 0.0  # "George Barros", "Victoria Beckham"
     # "Paul scored 27 points": a given name alone is a place only if the place is very big.
     lone_name = single and c.key in lex.first_names and not (c.cue or paired)
     if (
