@@ -130,6 +130,48 @@ def test_quotes_patterns(pipeline: Pipeline, text: str, content: str, source: st
     assert quote.direct is direct
 
 
+@pytest.mark.parametrize(
+    ("text", "source", "cue", "content"),
+    [
+        ("O’Malley’s move was first reported by MSNBC.", "MSNBC", "was first reported", "O’Malley’s move"),
+        ("Kovalchuk: “We are preparing.”", "Kovalchuk", ":", "“We are preparing.”"),
+        ("He’s predicting a long war.", "He", "’s predicting", "a long war"),
+        (
+            "Trump has also said in a statement that it is over.",
+            "Trump",
+            "has also said in a statement",
+            "that it is over",
+        ),
+        ("Ramos, 58, told AFP that the wall was wrong.", "Ramos", "told", "that the wall was wrong"),
+        (
+            "In the end, Mr. Rosenthal said, union voters stay loyal.",
+            "Mr. Rosenthal",
+            "said",
+            "union voters stay loyal",
+        ),
+        (
+            "The war will end soon, said Smith, a general.",
+            "Smith, a general",
+            "said",
+            "The war will end soon",
+        ),
+    ],
+)
+def test_quotes_source_cue_and_content_boundaries(
+    pipeline: Pipeline, text: str, source: str, cue: str, content: str
+) -> None:
+    quote = _quotes(pipeline, text)[0]
+    assert quote.source is not None and quote.source.text_of(text) == source
+    assert quote.cue.text_of(text) == cue
+    assert quote.content.text_of(text) == content
+
+
+def test_quotes_passive_without_agent_names_nobody(pipeline: Pipeline) -> None:
+    text = "It has been speculated that the bridge will fall."
+    quote = _quotes(pipeline, text)[0]
+    assert quote.source is None and quote.speaker == ""
+
+
 def test_quotes_continuation_in_same_paragraph(pipeline: Pipeline) -> None:
     text = "“We are ready,” he said. “We have been for weeks.”\n“A new paragraph.”"
     quotes = _quotes(pipeline, text)
@@ -174,14 +216,20 @@ def test_quotes_no_quote_invented_from_unbalanced_marks(pipeline: Pipeline) -> N
 
 
 def test_quotes_polnear_floor(eval_dir: Path) -> None:
+    """A fixed subset (the first 30 dev articles); floors sit just under what it measured."""
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
     from eval_quotes import score
 
-    counts = score(eval_dir / "quotes" / "PolNeAR" / "dev", limit=40)
+    counts = score(eval_dir / "quotes" / "PolNeAR" / "dev", limit=30)
     f1 = {role: {kind: prf[2] for kind, prf in c.scores().items()} for role, c in counts.items()}
-    assert f1["cue"]["exact"] >= FLOORS["cue"]
-    assert f1["source"]["exact"] >= FLOORS["source"]
-    assert f1["content"]["overlap"] >= FLOORS["content"]
+    for (role, kind), floor in FLOORS.items():
+        assert f1[role][kind] >= floor, f"{role} {kind} F1 {f1[role][kind]:.3f} fell under {floor}"
 
 
-FLOORS = {"cue": 0.45, "source": 0.45, "content": 0.55}
+# measured 0.591 / 0.594 / 0.456 / 0.666 on the subset
+FLOORS = {
+    ("source", "exact"): 0.57,
+    ("cue", "exact"): 0.57,
+    ("content", "exact"): 0.43,
+    ("content", "overlap"): 0.64,
+}

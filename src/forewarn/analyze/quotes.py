@@ -49,34 +49,33 @@ def _cue_regex() -> re.Pattern[str]:
     return word_regex(sorted(set(cues.verb_forms) | set(cues.phrases)), capitalised=True)
 
 
-_WORD_BEFORE = re.compile(r"(\S+)\s+$")
 _CLITIC_BEFORE = re.compile(r"(?<=[A-Za-z])([’']s)\s+$")
+
+
+@lru_cache(maxsize=1)
+def _affixes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Regexes for what belongs to a cue: auxiliaries before it, fixed phrases after it."""
+    cues = speech_cues()
+    before = "|".join(re.escape(w) for w in sorted(cues.cue_prefixes, key=len, reverse=True))
+    after = "|".join(re.escape(w) if w == ":" else " " + re.escape(w) for w in cues.cue_suffixes)
+    return re.compile(rf"(?<![\w’'])(?:(?:{before})\s+)+$"), re.compile(rf"(?:{after})(?![\w’'])")
 
 
 def cue_spans(text: str) -> list[Span]:
     """Every cue in the text, with the auxiliaries and phrases that belong to it ("has said in a statement")."""
-    cues = speech_cues()
-    return [_extend(text, m.start(), m.end(), cues) for m in _cue_regex().finditer(text)]
+    return [_extend(text, m.start(), m.end()) for m in _cue_regex().finditer(text)]
 
 
-def _extend(text: str, start: int, end: int, cues: SpeechCues) -> Span:
-    while True:
-        m = _WORD_BEFORE.search(text, max(0, start - 16), start)
-        if m is None or m.group(1) not in cues.cue_prefixes:
-            break
-        start = m.start(1)
+def _extend(text: str, start: int, end: int) -> Span:
+    prefix_re, suffix_re = _affixes()
+    prefix = prefix_re.search(text, max(0, start - 40), start)
+    if prefix:
+        start = prefix.start()
     clitic = _CLITIC_BEFORE.search(text, max(0, start - 8), start)
     if clitic:
         start = clitic.start(1)  # "he’s predicting": the cue is "’s predicting"
-    for suffix in cues.cue_suffixes:
-        gap = "" if suffix == ":" else " "
-        if (
-            text.startswith(gap + suffix, end)
-            and not text[end + len(gap + suffix) : end + len(gap + suffix) + 1].isalnum()
-        ):
-            end += len(gap + suffix)
-            break
-    return Span(start, end)
+    suffix = suffix_re.match(text, end)
+    return Span(start, suffix.end() if suffix else end)
 
 
 class _Doc:
@@ -306,6 +305,9 @@ def _clause_before(cues: SpeechCues, doc: _Doc, cue: Span, done: list[_Found]) -
         if nxt is None or not (nxt.group(1)[:1].isupper() or nxt.group(1) in _INVERTED_PRONOUNS):
             return None  # `X, a general, said that ...` is not inverted
         source = subject_after(text, cue.end, sentence.end)
+        words = set(text[cue.end : sentence.end].lower().split())
+        if words & (VERBAL | {"that"}):
+            return None  # `Ramos, 58, told AFP that ...`: the cue's own clause follows
     else:
         source = subject_before(text, comma + 1, cue.start, cues)
         tail = _SHORT_TAIL.match(text, cue.end, sentence.end)
@@ -315,7 +317,7 @@ def _clause_before(cues: SpeechCues, doc: _Doc, cue: Span, done: list[_Found]) -
             rest = _trim(text, cue.end, sentence.end)
     if source is None:
         return None
-    start = max([sentence.start] + [f.cue.end for f in done if f.cue.start >= sentence.start])
+    start = max([sentence.start] + [f.cue.end for f in done[-4:] if f.cue.start >= sentence.start])
     left = _trim(text, start, comma)
     if rest is not None and left is not None and _fronted(cues, text, left):
         left = None  # `In the end, Mr. Rosenthal said, union voters ...`: the speech is after the cue
