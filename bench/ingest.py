@@ -11,6 +11,9 @@ Prints two tables, on the ISW daily assessment pages of the development data
 2. Peak and current RSS while streaming many documents through the same path
    (the pages cycled, each copy varied a little), sampled along the stream to
    show memory stays flat.
+3. Date inference checked against the document creation times of the
+   TimeBank and AQUAINT TimeML files ($FOREWARN_EVAL_DIR/time): how often the
+   text alone yields a range, and how often that range holds the real date.
 
 Times are CPU seconds of this process (time.process_time), so that other work
 on a shared machine does not skew the ratio; the speed pages are interleaved
@@ -21,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import resource
 import sys
 import tempfile
@@ -35,6 +39,7 @@ from rich.console import Console
 from rich.table import Table
 
 from forewarn.config import Settings
+from forewarn.ingest.dates import infer_published
 from forewarn.ingest.dedup import NearDuplicateIndex
 from forewarn.ingest.documents import make_document
 from forewarn.ingest.files import extract_bytes, read_bytes, read_document
@@ -116,6 +121,36 @@ def bench_memory(
     return rows
 
 
+_TEXT = re.compile(r"<TEXT>(.*?)</TEXT>", re.DOTALL)
+
+
+def bench_dates(folder: Path) -> tuple[int, int, int, int, int] | None:
+    """(documents, no range, range holds the creation date, range misses it, median range days)."""
+    files = sorted(folder.rglob("*.tml"))
+    if not files:
+        return None
+    unknown = covered = missed = 0
+    widths = []
+    for path in files:
+        xml = path.read_text(encoding="utf-8", errors="replace")
+        dct = re.search(r'value="(\d{4}-\d\d-\d\d)"[^>]*functionInDocument="CREATION_TIME"', xml)
+        body = _TEXT.search(xml)
+        if not dct or not body:
+            continue
+        day = date.fromisoformat(dct.group(1))
+        published = infer_published(re.sub(r"<[^>]+>", "", body.group(1)))
+        if published.earliest is None or published.latest is None:
+            unknown += 1
+            continue
+        widths.append((published.latest - published.earliest).days)
+        if published.earliest <= day <= published.latest:
+            covered += 1
+        else:
+            missed += 1
+    median = sorted(widths)[len(widths) // 2] if widths else 0
+    return unknown + covered + missed, unknown, covered, missed, median
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=216, help="ISW pages for the speed table")
@@ -162,6 +197,21 @@ def main() -> int:
     for done, peak, current, size, seconds in memory:
         mem.add_row(f"{done:,}", f"{peak:.0f}", f"{current:.0f}", f"{size:,}", f"{done / seconds:.0f}")
     console.print(mem)
+
+    dated = bench_dates(EVAL_DIR / "time")
+    if dated is not None:
+        total, unknown, covered, missed, median = dated
+        table = Table(title="Date inference from the text alone, against TimeML creation times")
+        for column in (
+            "documents",
+            "no explicit date (unknown)",
+            "range holds the date",
+            "range misses it",
+            "median range, days",
+        ):
+            table.add_column(column, justify="right")
+        table.add_row(str(total), str(unknown), str(covered), str(missed), str(median))
+        console.print(table)
     return 0
 
 

@@ -3,8 +3,8 @@
 Inference rule (documented in docs/ingest.md), applied to the text alone and
 never to today's date:
 
-1. Anchor: the latest explicit date the text states in a past or neutral
-   context ("February 24, 2022", "October 2022", "in 2021").
+1. Anchor: the latest explicit date the text states in the past tense, else
+   in an untensed context ("February 24, 2022", "October 2022", "in 2021").
 2. Earliest: the anchor, moved later by every bare month named in the past
    tense ("In October, the ministry announced ..."), each taken at its first
    occurrence ending on or after the anchor (unless the text also writes that
@@ -12,7 +12,7 @@ never to today's date:
    month", the month of writing is after the latest such month.
 3. Latest: the text is written before the months and dates it speaks of in
    the future ("as early as January", "could begin in March"); otherwise a
-   bounded window (`window_days`) after the earliest date.
+   bounded window (`window_days`) after the last day the anchor may mean.
 4. Value: the middle of the range when both ends come from evidence, else the
    earliest date (news reports recent events).
 """
@@ -240,7 +240,8 @@ def infer_published(text: str) -> PublishedDate:
     """Infer a publication date range from what the text says (see the module docstring)."""
     cues = load_ingest_vocab().dating
     mentions = _dated_mentions(text, cues)
-    anchors = [m for m in mentions if m.tense != "future"]
+    # dates told in the past tense are the safest floor; untensed ones only when there is nothing else
+    anchors = [m for m in mentions if m.tense == "past"] or [m for m in mentions if m.tense == "unknown"]
     if not anchors:
         return PublishedDate(method="unknown", evidence="no explicit date in the text")
     anchor = max(anchors, key=lambda m: m.first)
@@ -260,7 +261,8 @@ def infer_published(text: str) -> PublishedDate:
         evidence.append(f"'this month' besides a named past month -> on or after {first_of_next.isoformat()}")
     latest, bounded = _latest(earliest, mentions, months, evidence)
     if latest is None:
-        latest = earliest + timedelta(days=cues.window_days)
+        # counted from the last day the anchor may mean: "in 1988" may be December 1988
+        latest = max(earliest, anchor.last) + timedelta(days=cues.window_days)
         evidence.append(f"no later evidence -> window of {cues.window_days} days")
     value = earliest + (latest - earliest) / 2 if bounded else earliest
     return PublishedDate(value, earliest, latest, "inferred", "; ".join(evidence))
