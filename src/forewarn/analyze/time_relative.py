@@ -208,7 +208,7 @@ def _ago(q: Query, count: float | None, unit: str, sign: int) -> Resolved | None
     return _date(period) if period else None
 
 
-_RATE_AFTER = re.compile(r"(?:[$£€]?\d[\d,.]*|\w+s)\s+$")
+_RATE_AFTER = re.compile(r"(?:[$£€]?\d[\d,.]*%?|\w+s|million|billion|thousand|hundred|percent)\s+$")
 _NOT_PLURAL_NOUNS = frozenset({"was", "is", "has", "this", "its", "his", "as", "us", "thus", "perhaps", "always", "less", "unless", "across", "towards", "afterwards", "besides", "does", "takes", "lasts", "gives", "needs", "seems", "remains"})  # fmt: skip
 
 
