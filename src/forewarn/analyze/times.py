@@ -75,7 +75,7 @@ def _prefix(match: re.Match[str], kind: str) -> tuple[int, str]:
     if not pre:
         return match.start(kind), ""
     if pre in QUANTITY_PREFIXES and not _COUNT_START.match(match.group(kind)):
-        return match.start(kind), ""  # "over the past months": "over" is a signal here, not a quantity
+        return match.start(kind), ""  # "around the holidays": a signal here, not a quantity
     return match.start(), PREFIX_MODS.get(pre, "")
 
 
