@@ -107,3 +107,13 @@ def test_ingest_isw_page_text_and_file_date(eval_dir: Path, name: str) -> None:
     assert len(document.text.split()) > 500
     assert "Russian" in document.text and "Subscribe" not in document.text[:500]
     assert document.id == document.content_hash[:16]
+
+
+def test_ingest_wire_scrape_inline_chrome_removed() -> None:
+    extracted = extract_text((FIXTURES / "wire-scrape.txt").read_text(encoding="utf-8"))
+    assert extracted.title == "Drone strikes hit fuel depots in the south"
+    assert extracted.published.value == date(2023, 5, 14)
+    assert "storage tanks were badly damaged" in extracted.text
+    assert extracted.text.endswith("step up long-range strikes.")
+    for chrome in ("Read more", "Port city braces", "newsletter", "©", "Most Read", "Football"):
+        assert chrome not in extracted.text
