@@ -173,3 +173,20 @@ def test_ingest_files_folder_is_read_one_file_at_a_time(tmp_path: Path) -> None:
     later = next(stream)
     assert isinstance(first, Fetched) and isinstance(later, Fetched)
     assert later.document.text.endswith("Changed after the first was read.")
+
+
+def test_ingest_files_unexpected_crash_on_one_file_spares_the_rest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import forewarn.ingest.files as files
+
+    _write(tmp_path / "a.html", b"<html><body><p>crash</p></body></html>")
+    _write(tmp_path / "b.txt", BODY.encode())
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("parser bug")
+
+    monkeypatch.setattr(files, "extract_html", broken)
+    items = list(collect([str(tmp_path)], Settings()))
+    assert isinstance(items[0], Problem) and "unexpected RuntimeError: parser bug" in items[0].error.message
+    assert isinstance(items[1], Fetched)

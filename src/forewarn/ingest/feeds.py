@@ -133,6 +133,11 @@ def iter_feed(page: Page, settings: Settings, client: httpx.Client) -> Iterator[
             exc.where = exc.where or entry_where
             yield Problem(entry_where, exc)
             continue
+        except Exception as exc:  # a parser bug on one odd page must not end the rest of the feed
+            yield Problem(
+                entry_where, IngestError(f"unexpected {type(exc).__name__}: {exc}", where=entry_where)
+            )
+            continue
         yield Fetched(document, raw, entry_where)
 
 

@@ -215,6 +215,8 @@ def iter_file_documents(path: Path, settings: Settings | None = None) -> Iterato
             yield read_document(one, settings)
         except IngestError as exc:
             yield exc
+        except Exception as exc:  # a parser bug on one odd file must not end the rest of the folder
+            yield IngestError(f"unexpected {type(exc).__name__}: {exc}", where=str(one))
 
 
 def iter_records(path: Path, settings: Settings) -> Iterator[Document | IngestError]:
