@@ -167,9 +167,7 @@ def read_document(path: Path, settings: Settings | None = None) -> Document:
         raise IngestError("no such file", where=where)
     suffix = _base_suffix(path)
     if suffix in RECORD_SUFFIXES:
-        raise IngestError(
-            "a JSON or JSON Lines file holds many documents: read it with iter_file_documents", where=where
-        )
+        raise IngestError("a JSON or JSON Lines file holds records, not one document", where=where)
     raw = read_bytes(path, settings.max_bytes)
     is_html = suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and _sniff_html(raw))
     try:
