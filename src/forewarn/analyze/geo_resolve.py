@@ -197,11 +197,11 @@ class Resolver:
 def _prior(s: Sense, c: Candidate, same_named_city: dict[str, int]) -> float:
     e = s.entry
     score = _LEVEL_PRIOR[e.level] + 0.8 * math.log10(e.population + 10) + 1.5 * s.own
-    if e.level == "admin1":
-        if c.suffix == "admin1":
+    if e.level in ("admin1", "region"):
+        if c.suffix == "admin1" and e.level == "admin1":
             score += 3.0
         elif same_named_city.get(e.country, 0) * 20 >= e.population:
-            score -= 3.0  # bare "Kharkiv" is the city, "Kharkiv Oblast" the region
+            score -= 3.0  # bare "Kharkiv" is the city, "Kharkiv Oblast" the region; "Liverpool" the city
     return score
 
 

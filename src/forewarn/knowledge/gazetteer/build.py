@@ -116,7 +116,7 @@ def _cities(gnc_dir: Path) -> dict[int, Entry]:
 def _centre(group: list[Entry]) -> tuple[float, float]:
     """Middle of the box around a region's places (outliers trimmed), nearer its geographic centre than their mean."""
     lats, lons = sorted(e.lat for e in group), sorted(e.lon for e in group)
-    cut = len(group) // 50
+    cut = len(group) // 200
     lat = (lats[cut] + lats[-1 - cut]) / 2
     lon = (lons[cut] + lons[-1 - cut]) / 2
     return lat, lon
