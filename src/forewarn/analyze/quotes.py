@@ -425,25 +425,37 @@ def find_quotes(text: str, sentences: tuple[Span, ...], resolver: SpeakerResolve
     return quotes
 
 
-_COLON_HEAD = re.compile(r"[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|of|the|and|for|de|al))*\s*$")
+# `Kovalchuk:`, `More from Blumenthal and Cohen:`, `Clinton to Planned Parenthood:` (the name speaks)
+_COLON_HEAD = re.compile(
+    r"\s*(?:(?:More\s+)?[Ff]rom\s+|Here[’']s\s+)?"
+    r"([A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|of|the|and|for|de|al))*)"
+    r"(?:\s+(?:to|on|at|in|about|camp|editorial)\b[^:]*)?\s*"
+)
+_DASH = re.compile(r"\s[-–—]\s")
 
 
 def _colon_quotes(cues: SpeechCues, doc: _Doc, done: list[_Found]) -> list[_Found]:
-    """`Kovalchuk: “...”` and headline-style `Name: statement`, where a name alone opens the sentence."""
+    """`Kovalchuk: “...”` and headline-style `Name: statement`, where a name alone opens the sentence
+    (or the part of it after a dash: `POLLS NOT WRONG - Mark Blumenthal: “...”`)."""
     text, found = doc.text, []
     taken = sorted((c.start, c.end) for f in done for c in [*f.contents, f.cue])
     for m in re.finditer(r":[ \t]+(?=\S)", text):
         colon, start = m.start(), m.end()
         sentence = doc.sentence(colon)
-        head = _COLON_HEAD.match(text, sentence.start, colon)
-        if head is None or len(head.group().split()) > 6 or head.group().split()[0] in cues.colon_not_sources:
+        dashes = list(_DASH.finditer(text, sentence.start, colon))
+        head = _COLON_HEAD.fullmatch(text, dashes[-1].end() if dashes else sentence.start, colon)
+        if (
+            head is None
+            or len(head.group(1).split()) > 6
+            or head.group(1).split()[0] in cues.colon_not_sources
+        ):
             continue
         if doc.inside_quote(colon) or any(a <= colon < b for a, b in taken):
             continue
         quote = doc.quote_at(start)
         content = quote or _trim(text, start, sentence.end)
         if content is not None:
-            source = Span(head.start(), head.start() + len(head.group().rstrip()))
+            source = Span(head.start(1), head.end(1))
             found.append(_Found(source, Span(colon, colon + 1), [content], quote is not None))
     return found
 
