@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from pathlib import Path
 
 from forewarn.analyze.merge import Mention
 from forewarn.store import open_store
 from forewarn.store.events_merge import load_merged_events, merge_batch
+from test_store import store_url  # noqa: F401  the store fixture: SQLite, and PostgreSQL when configured
 
 
 def _mention(doc: str, source: str, day: int, **fields: object) -> Mention:
@@ -21,8 +21,8 @@ def _mention(doc: str, source: str, day: int, **fields: object) -> Mention:
     return replace(base, **fields)  # type: ignore[arg-type]
 
 
-def test_merge_store_three_documents_two_batches_one_event(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path}/merge.db"
+def test_merge_store_three_documents_two_batches_one_event(store_url: str) -> None:  # noqa: F811
+    url = store_url
     store = open_store(url)
     first = merge_batch(store, [_mention("a", "belta", 15), _mention("b", "reuters", 16)])
     assert len(first) == 1
@@ -41,8 +41,8 @@ def test_merge_store_three_documents_two_batches_one_event(tmp_path: Path) -> No
     assert events["ASSAULT"].mention_count == 1
 
 
-def test_merge_store_rerunning_a_batch_changes_nothing(tmp_path: Path) -> None:
-    store = open_store(f"sqlite:///{tmp_path}/merge.db")
+def test_merge_store_rerunning_a_batch_changes_nothing(store_url: str) -> None:  # noqa: F811
+    store = open_store(store_url)
     batch = [_mention("a", "belta", 15), _mention("b", "reuters", 16)]
     merge_batch(store, batch)
     assert merge_batch(store, batch) == ()
