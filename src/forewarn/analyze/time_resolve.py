@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cached_property
 
 from forewarn.analyze import time_anchor as anchor
 from forewarn.analyze import time_values as tv
@@ -33,10 +34,14 @@ class Query:
 
     match: re.Match[str]
     dct: date | None
-    tense: Tense
+    tense_of: Callable[[], Tense]  # read only by the resolvers that need it: it costs a scan
     lexicon: TimeLexicon
     sentence: str = ""  # the lower-cased sentence around the match
     quarterly: bool = False  # the text spoke of a quarter before this point (an earnings report)
+
+    @cached_property
+    def tense(self) -> Tense:
+        return self.tense_of()
 
     def group(self, name: str) -> str:
         return self.match.group(name) or ""

@@ -14,6 +14,7 @@ import bisect
 import re
 from dataclasses import replace
 from datetime import date, timedelta
+from functools import partial
 
 from forewarn.analyze import time_values as tv
 from forewarn.analyze.pipeline import Context
@@ -21,7 +22,7 @@ from forewarn.analyze.time_grammar import KINDS, PREFIX_MODS, QUANTITY_PREFIXES
 from forewarn.analyze.time_named import RESOLVERS
 from forewarn.analyze.time_resolve import Query, Resolved
 from forewarn.analyze.time_scan import lower_same_length, scan
-from forewarn.analyze.time_tense import TenseReader
+from forewarn.analyze.time_tense import Tense, TenseReader
 from forewarn.knowledge.time_lexicon import load_time_lexicon
 from forewarn.model import Analysis, Span, TimeExpr
 
@@ -119,6 +120,27 @@ def _anchor_event(text: str, found: list[TimeExpr], expr: TimeExpr, match: re.Ma
     return expr
 
 
+def _tense_at(tenses: TenseReader, sentence: tuple[int, int], start: int, end: int) -> Tense:
+    return "past" if tenses.reported_on(start, end) else tenses.at(*sentence, start, end)
+
+
+def _expression(text: str, lowered: str, match: re.Match[str], kind: str, query: Query) -> TimeExpr | None:
+    """The record for one grammar match, or None when its resolver rejects it."""
+    start, mod = _prefix(match, kind)
+    resolved = RESOLVERS[kind](query)
+    if resolved is None:
+        return None
+    halves = _halves(resolved, match, kind)
+    resolved, mod = (halves, "") if halves else (resolved, resolved.mod or mod)
+    if not mod:
+        outer = _outer_mod(text, lowered, start, match.end())
+        mod = outer if outer == "APPROX" or resolved.type in ("DATE", "TIME") else ""
+    interval = tv.apply_mod(resolved.interval, mod)
+    return TimeExpr(
+        start, match.end(), text[start : match.end()], resolved.type, resolved.value, mod, interval
+    )
+
+
 def find_times(text: str, published: date | None, sentences: tuple[Span, ...] = ()) -> tuple[TimeExpr, ...]:
     """Every time expression in text, normalised against `published` (None: relative ones stay unresolved)."""
     lexicon = load_time_lexicon()
@@ -129,29 +151,14 @@ def find_times(text: str, published: date | None, sentences: tuple[Span, ...] = 
     found: list[TimeExpr] = []
     for match in scan(text, lowered):
         kind = _kind_of(match)
-        start, mod = _prefix(match, kind)
-        end = match.end()
-        sent_start, sent_end = bounds.around(start, len(text))
-        tense = "past" if tenses.reported_on(start, end) else tenses.at(sent_start, sent_end, start, end)
-        sentence = text[sent_start:sent_end].lower()
-        query = Query(match, published, tense, lexicon, sentence, quarterly_from < start)
-        resolved = RESOLVERS[kind](query)
-        if resolved is None:
+        start = _prefix(match, kind)[0]
+        sentence = bounds.around(start, len(text))
+        # The tense is read only if the resolver asks: most expressions do not need it.
+        tense_of = partial(_tense_at, tenses, sentence, start, match.end())
+        query = Query(match, published, tense_of, lexicon, lowered[slice(*sentence)], quarterly_from < start)
+        expr = _expression(text, lowered, match, kind, query)
+        if expr is None:
             continue
-        halves = _halves(resolved, match, kind)
-        resolved, mod = (halves, "") if halves else (resolved, resolved.mod or mod)
-        if not mod:
-            outer = _outer_mod(text, lowered, start, end)
-            mod = outer if outer == "APPROX" or resolved.type in ("DATE", "TIME") else ""
-        expr = TimeExpr(
-            start,
-            end,
-            text[start:end],
-            resolved.type,
-            resolved.value,
-            mod,
-            tv.apply_mod(resolved.interval, mod),
-        )
         if kind == "firstday" and published is not None:
             expr = _anchor_event(text, found, expr, match)
         found.append(expr)
