@@ -19,7 +19,7 @@ from forewarn.knowledge.gazetteer import Gazetteer, fold
 MAX_WORDS = 5
 # A capitalised word (Latin or Cyrillic); a trailing possessive is split off later.
 _CAPWORD = re.compile(r"(?<![\w'’.])(?:(?:[A-Z]\.){2,}|St\.|Mt\.|Ft\.|[A-ZÀ-ÖØ-ÞА-ЯЁЄІЇҐ][\w'’]*)")
-# Function words capitalised at a sentence start ("In Klamath Falls") are not part of a name.
+# Function words capitalised at a sentence start ("In Klamath Falls") do not make a name longer.
 _FUNCTION_WORDS = STOP_WORDS | {"according", "after", "before", "during", "despite", "near", "outside"}
 _CONNECTORS = "of|de|la|le|du|des|del|della|da|do|dos|das|el|al|ez|ash|an|as|ad|upon|on|am|der|den|di|y|and|the|sur|en|im"
 # What may stand between two words of one name: spaces or a hyphen, and connectors.
@@ -67,8 +67,6 @@ def _words(text: str) -> list[tuple[int, int]]:
     for m in _CAPWORD.finditer(text):
         start, end = m.span()
         word = m.group()
-        if word.lower() in _FUNCTION_WORDS and not word.isupper():
-            continue
         if word.endswith(("'s", "’s")):
             end -= 2
         while end > start + 1 and text[end - 1] in "'’":
@@ -170,6 +168,11 @@ def _candidate(text: str, gaz: Gazetteer, span: tuple[int, int], key: str, run: 
     )
 
 
+def _function_word(text: str, word: tuple[int, int]) -> bool:
+    """ "In", "The", "From" capitalised at a sentence start or in a title-case headline."""
+    return text[word[0] : word[1]].lower() in _FUNCTION_WORDS
+
+
 def _touching(text: str, left: tuple[int, int], right: tuple[int, int]) -> bool:
     """Two words with only a space between them ("Victoria Beckham", not "Bucha and Irpin")."""
     return right[0] - left[1] <= 2 and not text[left[1] : right[0]].strip(" \t\u00a0")
@@ -186,8 +189,10 @@ def find_candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
             for j in range(longest, i, -1):
                 key = first if j == i + 1 else fold(text[run[i][0] : run[j - 1][1]])
                 if key in gaz:
-                    prev = i > 0 and _touching(text, run[i - 1], run[i])
-                    nxt = j < n and _touching(text, run[j - 1], run[j])
+                    prev = (
+                        i > 0 and _touching(text, run[i - 1], run[i]) and not _function_word(text, run[i - 1])
+                    )
+                    nxt = j < n and _touching(text, run[j - 1], run[j]) and not _function_word(text, run[j])
                     info = {"words": j - i, "run_words": n, "prev": int(prev), "next": int(nxt)}
                     out.append(_candidate(text, gaz, (run[i][0], run[j - 1][1]), key, info))
                     i = j
