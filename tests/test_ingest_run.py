@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import ClassVar
 
 import pytest
+from sqlalchemy import select
 
 from forewarn.analyze.pipeline import Context, Pipeline, default_pipeline
 from forewarn.analyze.sentences import Sentences
@@ -23,6 +24,7 @@ from forewarn.config import Settings
 from forewarn.ingest.run import Progress, demo_targets, ingest
 from forewarn.model import Analysis
 from forewarn.store import Store, open_store
+from forewarn.store.schema import sources
 
 _VOCAB_TEXT = """
 army border troops drill Belarus Kyiv Minsk brigade artillery drone strike front reserve convoy
@@ -283,5 +285,8 @@ def test_ingest_run_pages_and_feeds_from_a_local_server(
     second = stored[f"{site}/second.html"].document
     assert second.title == "Second report" and str(second.published.value) == "2022-12-20"
     assert b"Columns moved at night" in (store.get_raw(second.id) or b"")
+    with store.engine.connect() as conn:
+        kinds = dict(conn.execute(select(sources.c.location, sources.c.kind)).all())
+    assert kinds == {f"{site}/first.html": "url", f"{site}/feed.xml": "feed"}
     again = ingest([f"{site}/first.html", f"{site}/feed.xml"], settings, store, pipeline)
     assert (again.new, again.duplicate) == (0, 2)

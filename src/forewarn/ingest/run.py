@@ -81,6 +81,10 @@ class _Tally:
         )
 
 
+def _is_url(location: str) -> bool:
+    return location.lower().startswith(("http://", "https://"))
+
+
 def _analyse(pipeline: Pipeline, doc: Document) -> Analysis:
     published = doc.published.value or doc.published.latest
     return pipeline.analyze(TextInput(doc.id, doc.text, published))
@@ -115,15 +119,22 @@ class _Run:
     def one(self, item: Fetched) -> Status:
         """Store one fetched document; returns what became of it."""
         doc, raw = item.document, item.raw
+        # A feed's entries come from pages of their own; the document's source is the feed.
+        kind = "feed" if item.where != doc.source and _is_url(doc.source) else None
         if self.store.find_by_hash(doc.content_hash) is not None:
-            return self.store.add_document(doc, raw).status  # records where it was seen again
+            return self.store.add_document(
+                doc, raw, source_kind=kind
+            ).status  # records where it was seen again
         signature = self.index.signature(doc.text)
         earlier = self.index.find(doc.text)
         if earlier is not None:
-            return self.store.add_document(doc, raw, near_duplicate_of=earlier, signature=signature).status
+            near = self.store.add_document(
+                doc, raw, near_duplicate_of=earlier, signature=signature, source_kind=kind
+            )
+            return near.status
         analysis = self._analysis_or_none(doc, item.where)
         with self.store.transaction():
-            result = self.store.add_document(doc, raw, signature=signature)
+            result = self.store.add_document(doc, raw, signature=signature, source_kind=kind)
             if analysis is not None and result.status == "new":
                 self.store.save_analysis(analysis)
                 self.tally.add("analysed")

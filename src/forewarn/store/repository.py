@@ -45,7 +45,7 @@ class StoredDocument:
     raw_path: str | None
 
 
-def source_kind(location: str) -> str:
+def kind_of(location: str) -> str:
     lowered = location.lower()
     if lowered.startswith(("http://", "https://")):
         return "url"
@@ -155,14 +155,19 @@ class Store:
 
     # -- documents ----------------------------------------------------------
 
-    def _touch_source(self, conn: Connection, location: str, now: datetime) -> int | None:
+    def _touch_source(self, conn: Connection, location: str, now: datetime, kind: str | None) -> int | None:
         if not location:
             return None
         found = conn.execute(select(s.sources.c.id).where(s.sources.c.location == location)).scalar()
         if found is not None:
             conn.execute(_TOUCH_SOURCE, {"found": found, "last_seen": now})
             return int(found)
-        values = {"location": location, "kind": source_kind(location), "first_seen": now, "last_seen": now}
+        values = {
+            "location": location,
+            "kind": kind or kind_of(location),
+            "first_seen": now,
+            "last_seen": now,
+        }
         key = conn.execute(insert(s.sources), values).inserted_primary_key
         return int(key[0]) if key else None
 
@@ -178,11 +183,15 @@ class Store:
         *,
         near_duplicate_of: str | None = None,
         signature: bytes | None = None,
+        source_kind: str | None = None,
     ) -> AddResult:
-        """Store `doc` unless its content is there already (then it is a duplicate of that)."""
+        """Store `doc` unless its content is there already (then it is a duplicate of that).
+
+        `source_kind` labels a new `doc.source` ("feed"); by default it is told from the location.
+        """
         now = s.utcnow()
         with self.transaction() as conn:
-            source_id = self._touch_source(conn, doc.source, now)
+            source_id = self._touch_source(conn, doc.source, now, source_kind)
             existing = conn.execute(
                 select(s.documents.c.id, s.documents.c.content_hash).where(
                     (s.documents.c.content_hash == doc.content_hash) | (s.documents.c.id == doc.id)
