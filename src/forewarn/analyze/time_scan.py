@@ -114,11 +114,12 @@ def scan(text: str, lowered: str) -> Iterator[re.Match[str]]:
     grammar = master_pattern()
     last_end = 0
     for anchor in _anchor_pattern().finditer(lowered):
-        if anchor.start() < last_end:
-            continue
-        for start in (*_starts_before(lowered, anchor.start(), last_end), anchor.start()):
+        at = anchor.start()
+        if at < last_end or (at and lowered[at - 1] in "$£€.,"):
+            continue  # inside the last match, or an amount ("$4.5", "1,500")
+        for start in (*_starts_before(lowered, at, last_end), at):
             match = grammar.match(text, start)
-            if match and match.end() > anchor.start():
+            if match and match.end() > at:
                 last_end = match.end()
                 yield match
                 break
