@@ -261,3 +261,14 @@ def test_events_seed_withdrawal_in_april_2022(seed_events) -> None:  # type: ign
     event = _of(tuple(_sentence_with(seed_events, "withdrawal in April")), "RETREAT")
     assert _time(seed_events, event).interval[0] == date(2022, 4, 1)  # times stage
     assert "RUSMIL" in _actor_codes(seed_events, event)  # actors stage
+
+
+def test_events_no_actor_is_its_own_recipient() -> None:
+    text = "By the time Russian reinforcements reached the airport to recapture it, the runway was destroyed."
+    ctx = Context(text=text, published=None, doc=build_nlp()(text))
+    mention = Actor(
+        12, 34, "Russian reinforcements", "Russian reinforcements", "force", "RUSMIL", "RUS", "MIL", ""
+    )
+    analysis = Analysis("t", text, None, sentences=sentence_spans(ctx), actors=(mention,))
+    for event in Events()(ctx, analysis).events:
+        assert not set(event.actors) & set(event.recipients)

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from forewarn.model import Actor, Place, Span, TimeExpr
 
 _PASSIVE_AUX = frozenset({"was", "were", "been", "being", "is", "are", "be", "got"})
+# How far (characters) before "was destroyed" the sufferer can be: nearer than the next clause.
+PASSIVE_REACH = 40
 _IRREGULAR_PARTICIPLES = frozenset(
     {"shot", "held", "hit", "struck", "caught", "sent", "met", "fought", "sought"}
 )
@@ -79,7 +81,7 @@ def actor_roles(
     if by_phrase:
         subject, obj = obj, subject
     elif passive:  # "was arrested on Monday": the subject suffered it, the doer is unnamed
-        subject, obj = [], subject
+        subject, obj = [], [m for m in subject if trigger.start - m.end <= PASSIVE_REACH]
     if reciprocal and not subject:
         subject, obj = obj, []
     obj = [m for m in obj if not any(_same(m, s) for s in subject)]  # no one acts on themselves

@@ -382,7 +382,7 @@ def _sentence_rules(events: list[Event], acts: set[int]) -> list[Event]:
             indicators=_dedupe([*best.indicators, *other.indicators]),
             contexts=_dedupe([*best.contexts, *other.contexts]),
             actors=best.actors or other.actors,
-            recipients=best.recipients or other.recipients,
+            recipients=best.recipients or tuple(r for r in other.recipients if r not in best.actors),
         )
     kept_events = sorted(by_type.values(), key=lambda e: e.trigger.start)
     assault = any(
