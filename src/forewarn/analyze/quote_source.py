@@ -26,6 +26,7 @@ TOKEN = re.compile(
 CLITICS = frozenset({"’s", "'s", "’ll", "'ll", "’d", "'d", "’ve", "'ve", "’re", "'re", "’m", "'m"})
 VERBAL = frozenset({"is", "was", "were", "are", "am", "be", "been", "would", "will", "could", "should", "might",
                     "can", "did", "does", "do", "has", "have", "had"})  # fmt: skip
+DASHES = frozenset({"-", "–", "—", "--"})
 RELATIVES = frozenset({"who", "which", "that", "whom"})
 SUBORDINATORS = frozenset(
     {"that", "which", "who", "whom", "because", "if", "when", "as", "but", "and", "so", "while", "where",
@@ -89,8 +90,10 @@ def subject_before(text: str, clause_start: int, cue_start: int, cues: SpeechCue
     marks = [i for i, t in enumerate(chunk) if t[2].lower() in SUBORDINATORS]
     if marks:
         chunk = chunk[marks[-1] + 1 :]
-    while chunk and chunk[0][2].lower() in cues.intro:
+    while chunk and (chunk[0][2].lower() in cues.intro or chunk[0][2] in DASHES):
         chunk = chunk[1:]
+    while chunk and chunk[-1][2] in DASHES:
+        chunk = chunk[:-1]
     if not chunk or len(chunk) > MAX_SOURCE_TOKENS or not _ok_start(chunk[0][2], len(chunk)):
         return None
     if any(t[2] in VERBAL for t in chunk):
@@ -132,19 +135,21 @@ def _appositive_subject(tokens: list[tuple[int, int, str]], comma_end: int) -> S
     return Span(name[0][0], comma_end)
 
 
-def subject_after(text: str, cue_end: int, limit: int) -> Span | None:
+def subject_after(text: str, cue_end: int, limit: int, cues: SpeechCues) -> Span | None:
     """The inverted source of `“...,” said Kovalchuk, a general.`: the words after the cue to the clause end."""
     tokens = _tokens(text, cue_end, limit)
     chunk: list[tuple[int, int, str]] = []
-    for token in tokens:
+    for i, token in enumerate(tokens):
         if token[2] in {";", ":", "(", ")"}:
             break
+        if token[2] == "," and i + 1 < len(tokens) and tokens[i + 1][2] in cues.participles:
+            break  # `said Devine, suggesting that ...`
         chunk.append(token)
-    if chunk and chunk[-1][2] == ",":
-        chunk.pop()
+    while chunk and (chunk[-1][2] == "," or not chunk[-1][2].strip("'’‘`")):
+        chunk.pop()  # a closing comma, or the opening '' of the next quotation
     if not chunk or not _ok_start(chunk[0][2]):
         return None
-    if "," in (t[2] for t in chunk[:6]) and not chunk[0][2][:1].isupper():
+    if "," in (t[2] for t in chunk[:6]) and not (chunk[0][2][:1].isupper() or chunk[0][2] in DETERMINERS):
         return None
     head = next((i for i, t in enumerate(chunk) if t[2] == ","), len(chunk))
     if head > 8 or len(chunk) > MAX_SOURCE_TOKENS + 12:
@@ -198,7 +203,11 @@ class SpeakerResolver:
 
         A phrase headed by a common noun ("Virginia Democratic primary voters") is its own name.
         """
-        head = self.text[span.start : span.end].split(",", 1)[0].strip()
+        pieces = [p.strip() for p in self.text[span.start : span.end].split(",")]
+        head = pieces[0]
+        whole_names = [p for p in pieces if " " in p and _NAME_RUN.fullmatch(p)]
+        if whole_names and not _NAME_RUN.fullmatch(head):
+            return self._strip_titles(whole_names[0])  # "his best friend at Lehigh, Bruce Turry"
         if head and head.split()[-1][:1].islower():
             return " ".join(w for w in head.split() if w.lower() not in {"the", "a", "an"})
         runs = _NAME_RUN.findall(head)

@@ -197,7 +197,12 @@ def _first_verb(cues: SpeechCues, doc: _Doc, sentence: Span, cue: Span) -> int:
         if (
             m.start() > 0
             and word.islower()
-            and (word in VERBAL or word in cues.verb_forms or word.endswith("ed"))
+            and (
+                word in VERBAL
+                or word in cues.verb_forms
+                or word in cues.irregular_past
+                or word.endswith("ed")
+            )
         ):
             return sentence.start + m.start()
     return cue.start
@@ -220,7 +225,7 @@ def _quote_before(cues: SpeechCues, doc: _Doc, cue: Span) -> _Found | None:
     elif doc.text[cue.start : cue.end] in cues.participles:
         return None  # `“...,” saying ...` continues a clause; the participle rule decides
     else:
-        source = subject_after(doc.text, cue.end, doc.sentence(cue.start).end)
+        source = subject_after(doc.text, cue.end, doc.sentence(cue.start).end, cues)
     found = _Found(source, cue, [quote], True)
     _continuations(doc, source.end if source and source.start > cue.end else cue.end, found)
     return found
@@ -304,7 +309,7 @@ def _clause_before(cues: SpeechCues, doc: _Doc, cue: Span, done: list[_Found]) -
         nxt = _NEXT_WORD.match(text, cue.end, sentence.end)
         if nxt is None or not (nxt.group(1)[:1].isupper() or nxt.group(1) in _INVERTED_PRONOUNS):
             return None  # `X, a general, said that ...` is not inverted
-        source = subject_after(text, cue.end, sentence.end)
+        source = subject_after(text, cue.end, sentence.end, cues)
         words = set(text[cue.end : sentence.end].lower().split())
         if words & (VERBAL | {"that"}):
             return None  # `Ramos, 58, told AFP that ...`: the cue's own clause follows

@@ -33,6 +33,7 @@ class SpeechCues:
     cue_suffixes: tuple[str, ...]
     colon_not_sources: frozenset[str]
     adverbials: frozenset[str]
+    irregular_past: frozenset[str]
     adverbial_anchors: frozenset[str]
     forecast_cues: tuple[str, ...]
     future_markers: tuple[str, ...]
@@ -65,6 +66,7 @@ def _parse(raw: dict[str, Any]) -> SpeechCues:
         cue_suffixes=tuple(sorted(_words(raw, "cue_suffixes"), key=len, reverse=True)),
         colon_not_sources=frozenset(_words(raw, "colon_not_sources")),
         adverbials=frozenset(_words(raw, "adverbials")),
+        irregular_past=frozenset(_words(raw, "irregular_past")),
         adverbial_anchors=frozenset(_words(raw, "adverbial_anchors")),
         forecast_cues=tuple(_words(raw, "forecast_cues")),
         future_markers=tuple(_words(raw, "future_markers")),
