@@ -82,6 +82,23 @@ def _usable_name(name: str, main: str) -> bool:
     return True
 
 
+def _spelling_variant(name: str, main: str) -> bool:
+    """ "Douma" for "Dūmā", "Kiev" for "Kyiv": an alternate within two edits of the main name is the
+    same name spelt another way, not another language's or another era's name ("Sam" for Damascus)."""
+    a, b = fold(name), fold(main)
+    if len(a) < 5 or a[0] != b[0] or abs(len(a) - len(b)) > 2:
+        return False
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if min(current) > 2:
+            return False
+        previous = current
+    return previous[-1] <= 2
+
+
 def _national_romanisation(name: str) -> set[str]:
     """GeoNames' "Avdiyivka", "Izyum", "Zaporizhzhya" as Ukrainian national romanisation writes them.
 
@@ -103,7 +120,7 @@ def _cities(gnc_dir: Path) -> dict[int, Entry]:
         # duplicates, and they would double the file and its load time.
         alternates = c.get("alternatenames", []) if (c.get("population") or 0) >= MIN_POP_ALTERNATES else []
         others = {n for n in alternates if n and _usable_name(n, c["name"])}
-        own = {c["name"]}
+        own = {c["name"]} | {n for n in others if _spelling_variant(n, c["name"])}
         if c["countrycode"] in ROMANISED:
             own |= _national_romanisation(c["name"])
         out[c["geonameid"]] = Entry(
