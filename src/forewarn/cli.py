@@ -109,10 +109,12 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of 
 @contextmanager
 def _clean_errors() -> Iterator[None]:
     """Library errors end the command with one line on stderr and exit code 1."""
+    from rich.text import Text  # messages hold paths and codes in brackets: never markup
+
     try:
         yield
     except ForewarnError as exc:
-        err.print(f"[red]error[/red] {exc}", highlight=False, soft_wrap=True)
+        err.print(Text.assemble(("error", "red"), f" {exc}"), highlight=False, soft_wrap=True)
         raise typer.Exit(1) from exc
 
 
@@ -129,7 +131,12 @@ def _run_ingest(targets: list[str], settings: Settings, store: Store, analyze: b
 
     from forewarn.ingest.run import ingest as run_ingest
 
-    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
+    columns = (
+        SpinnerColumn(),
+        TextColumn("{task.description}", markup=False),
+        BarColumn(),
+        MofNCompleteColumn(),
+    )
     with Progress(*columns, console=err, transient=True) as bar:
         task = bar.add_task("ingesting", total=None)
 
@@ -142,6 +149,8 @@ def _run_ingest(targets: list[str], settings: Settings, store: Store, analyze: b
 def _print_report(report: IngestReport, as_json: bool) -> None:
     from dataclasses import asdict
 
+    from rich.text import Text
+
     from forewarn.cli_views import report_table
 
     if as_json:
@@ -149,9 +158,8 @@ def _print_report(report: IngestReport, as_json: bool) -> None:
     else:
         Console().print(report_table(report))
     for problem in report.problems:
-        err.print(
-            f"[yellow]problem[/yellow] {problem.where}: {problem.message}", highlight=False, soft_wrap=True
-        )
+        line = Text.assemble(("problem", "yellow"), f" {problem.where}: {problem.message}")
+        err.print(line, highlight=False, soft_wrap=True)
 
 
 @app.command()
