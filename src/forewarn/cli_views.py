@@ -71,7 +71,10 @@ def documents_table(docs: Sequence[StoredDocument], total: int) -> Table:
         title = doc.title or doc.text[:60].replace("\n", " ")
         if stored.duplicate_of:
             title += f" (near-duplicate of {stored.duplicate_of})"
-        table.add_row(doc.id, date_label(doc.published, short=True), title, short_source(doc.source))
+        # Text, not str: titles and paths may hold brackets that Rich would read as markup
+        table.add_row(
+            doc.id, date_label(doc.published, short=True), Text(title), Text(short_source(doc.source))
+        )
     return table
 
 
