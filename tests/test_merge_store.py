@@ -48,3 +48,47 @@ def test_merge_store_rerunning_a_batch_changes_nothing(store_url: str) -> None: 
     assert merge_batch(store, batch) == ()
     (event,) = load_merged_events(store, types=["MOBILIZE"])
     assert event.mention_count == 2
+
+
+REPORTS = [
+    (
+        "a",
+        "kyiv-independent",
+        24,
+        "Russian paratroopers launched an air assault on Hostomel airport near Kyiv on 24 February.",
+    ),
+    (
+        "b",
+        "reuters",
+        24,
+        "Russian airborne troops attacked the Antonov airport in Hostomel on Thursday, 24 February.",
+    ),
+    (
+        "c",
+        "bbc",
+        25,
+        "On 24 February Russian VDV forces stormed the airport at Hostomel, Ukrainian officials said.",
+    ),
+    ("d", "bbc", 25, "Russian forces shelled Kharkiv on 24 February, the mayor said."),
+]
+
+
+def test_merge_store_analysed_reports_across_batches(store_url: str) -> None:  # noqa: F811
+    """End to end with every stage: three outlets' reports of Hostomel are one event, Kharkiv another."""
+    from forewarn.analyze.pipeline import default_pipeline
+    from forewarn.model import TextInput
+    from forewarn.store.events_merge import merge_analyses
+
+    pipeline = default_pipeline()
+    analysed = [
+        (pipeline.analyze(TextInput(doc, text, date(2022, 2, day))), source)
+        for doc, source, day, text in REPORTS
+    ]
+    merge_analyses(open_store(store_url), analysed[:2])
+    merge_analyses(open_store(store_url), analysed[2:])
+    by_place = {e.mentions[0].place: e for e in load_merged_events(open_store(store_url), types=["ASSAULT"])}
+    hostomel = next(e for place, e in by_place.items() if "Hostomel" in place)
+    assert hostomel.mention_count == 3
+    assert hostomel.sources == ("bbc", "kyiv-independent", "reuters")
+    assert "actor codes overlap: RUSMIL" in hostomel.explanation[0]
+    assert sum(e.mention_count for e in by_place.values()) == 4

@@ -27,46 +27,26 @@ from forewarn.analyze.event_patterns import (
     within,
 )
 from forewarn.analyze.event_roles import actor_roles, nearest_place, nearest_time
+from forewarn.analyze.event_rules import (
+    RECIPROCAL,
+    Candidate,
+    apply_frames,
+    confidence,
+    dedupe,
+    recode,
+    sentence_rules,
+)
 from forewarn.analyze.modality import EventSite, decide_modality, promised
 from forewarn.analyze.pipeline import Context
 from forewarn.knowledge.plover import Trigger, acled_subtype, cameo_code, load_cues
 from forewarn.model import Actor, Analysis, Event, Modality, Place, Span, TimeExpr
 
-COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
-YIELDING = frozenset({"AGREE", "CONCEDE", "RETREAT"}) | COOPERATIVE
-RECIPROCAL = frozenset({"CONSULT", "COOPERATE"})  # manual: all participants are actors
-CONFLICT = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST"})
-# How far (tokens) a verbal frame reaches for the event it introduces: "called on X to release".
-FRAME_REACH = 8
-# Frames weaker than this (e.g. "must", "order") never swallow the event they introduce.
-FRAME_MIN_WEIGHT = 0.7
 # Words before a trigger that make it a cause, purpose or name rather than the act reported.
 _NOT_THE_ACT = frozenset(
     {"of", "for", "to", "against", "because", "after", "following", "counter", "prevent"}
 )
 # A physical attack happens somewhere: "attacked from Belarus", "an attack near the border".
 _WHERE = frozenset({"from", "near", "across", "into", "inside", "border", "frontline", "front"})
-_ASKED_MODE = {"AID": "assist", "COOPERATE": "assist", "CONSULT": "meet", "RETREAT": "yield"}
-_THREAT_MODE = {
-    "ASSAULT": "violence",
-    "COERCE": "restrict",
-    "SANCTION": "relations",
-    "PROTEST": "restrict",
-    "RETREAT": "relations",
-    "CONCEDE": "relations",
-}
-# Acts an actor can threaten conditionally ("will withdraw its force unless", "may halt mediation if").
-COERCIVE = frozenset({"SANCTION", "COERCE", "PROTEST", "RETREAT", "CONCEDE"})
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """A trigger hit on its way to an Event; `governed` is the event a frame introduced."""
-
-    hit: Hit[Trigger]
-    type: str
-    mode: str
-    governed: Trigger | None = None
 
 
 @dataclass(frozen=True)
@@ -112,85 +92,6 @@ def _token_sentences(analysis: Analysis, starts: Sequence[int]) -> list[Sentence
     return [Sentence(s, bisect_left(starts, s.start), bisect_left(starts, s.end)) for s in spans]
 
 
-def _introduced(
-    hits: list[Hit[Trigger]], n: int, words: Sequence[str], frames_too: bool = False
-) -> int | None:
-    """Index of the trigger the one at `n` introduces in its clause (not a frame, unless `frames_too`)."""
-    hit = hits[n]
-    for m in range(n + 1, len(hits)):
-        nxt = hits[m]
-        if nxt.start - hit.end > FRAME_REACH or any(
-            w in {".", ";", "“", "”"} for w in words[hit.end : nxt.start]
-        ):
-            return None
-        if frames_too or "frame" not in nxt.value.flags or nxt.value.type == "SUPPORT":
-            return m
-    return None
-
-
-def _apply_frames(hits: list[Hit[Trigger]], words: Sequence[str]) -> list[Candidate]:
-    """A frame ("urged", "threatened to", "accused ... of") absorbs the trigger right after it."""
-    out: list[Candidate] = []
-    skip: set[int] = set()
-    for n, hit in enumerate(hits):
-        if n in skip:
-            continue
-        trigger = hit.value
-        if "light" in trigger.flags and _introduced(hits, n, words, frames_too=True) is not None:
-            continue  # "ordered the release of": the release is the event
-        nxt = _introduced(hits, n, words)
-        governed = None
-        if nxt is not None and "frame" in trigger.flags and trigger.weight >= FRAME_MIN_WEIGHT:
-            governed = hits[nxt].value
-            skip.add(nxt)
-        out.append(Candidate(hit, trigger.type, trigger.mode, governed))
-    return out
-
-
-def _govern(type_: str, mode: str, governed: Trigger) -> tuple[str, str]:
-    """Type and mode of a frame given the event it introduces ("called for sanctions")."""
-    if type_ == "AGREE" and governed.type == "SUPPORT":
-        return "SUPPORT", ""  # "pledged his full support" is support, not a promise of it
-    if type_ == "SUPPORT" and governed.type == "AID":
-        return "AID", ""  # "supported economic assistance to"
-    if type_ == "REQUEST" and governed.type in {"SANCTION", "COERCE"}:
-        return "THREATEN", "arrest" if governed.mode == "arrest" else "restrict"  # demands for sanctions
-    if type_ == "THREATEN":
-        return type_, "territory" if "territory" in governed.contexts else _THREAT_MODE.get(
-            governed.type, mode
-        )
-    if type_ in {"REQUEST", "REJECT"} and not mode:
-        return type_, _ASKED_MODE.get(governed.type, "")
-    return type_, mode
-
-
-def _recode(
-    cand: Candidate, modality: Modality, promised: bool, conditional: bool = False
-) -> tuple[str, str, Modality]:
-    """PLOVER's coding rules that turn on modality (manual: AGREE, CONCEDE, REJECT, THREATEN).
-
-    `promised`: a future the actor commits to, "said it would release", though reported.
-    """
-    type_, mode = cand.type, cand.mode
-    if cand.governed is not None:
-        type_, mode = _govern(type_, mode, cand.governed)
-    if modality == "negated" and type_ in YIELDING:
-        return "REJECT", "", "asserted"
-    if (conditional and type_ in COERCIVE) or (modality == "hypothetical" and type_ in COERCIVE - YIELDING):
-        return "THREATEN", _THREAT_MODE.get(type_, "relations"), "threatened"  # "will withdraw ... unless"
-    future = promised or modality in {"planned", "threatened"}
-    if future and type_ in COOPERATIVE:
-        return "AGREE", "", modality
-    if future and type_ == "RETREAT":
-        # manual: an announced withdrawal is CONCEDE; a promised release or handover is a promise (AGREE)
-        return ("CONCEDE" if mode == "withdraw" else "AGREE"), "", modality
-    if future and type_ in CONFLICT:  # manual: ASSAULT + future is THREATEN
-        return "THREATEN", _THREAT_MODE[type_], "threatened"
-    if type_ == "THREATEN" and modality in {"asserted", "planned"}:
-        modality = "threatened"
-    return type_, mode, modality
-
-
 def modes_by_type(mode_hits: set[int]) -> dict[str, tuple[str, tuple[str, ...]]]:
     """Per event type, the mode the sentence's words suggest (first rule wins) and all indicators."""
     out: dict[str, tuple[str, tuple[str, ...]]] = {}
@@ -208,10 +109,6 @@ def _pick_mode(type_: str, mode: str, fixed: bool, view: SentenceView) -> tuple[
     if fixed and mode and not (type_ == "MOBILIZE" and chosen):
         chosen = mode
     return chosen or mode, indicators
-
-
-def _dedupe(items: list[str]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(i for i in items if i))
 
 
 class EventCoder:
@@ -255,10 +152,10 @@ class EventCoder:
         if view.violent:  # "harder to defend": among armed forces, a verbal-support word is not support
             hits = [h for h in hits if "verbal" not in h.value.flags]
         hits = [h for h in hits if not self._named(h, view.mentions)]
-        cands = [c for c in _apply_frames(hits, self.words) if c.type != "NONE" and not self._reason(c.hit)]
+        cands = [c for c in apply_frames(hits, self.words) if c.type != "NONE" and not self._reason(c.hit)]
         # an assault named as a cause or purpose ("on alert because of assaults") is not the act reported
         acts = {self.starts[c.hit.start] for c in cands if self.words[c.hit.start - 1] not in _NOT_THE_ACT}
-        return _sentence_rules([self._event(c, view) for c in cands], acts)
+        return sentence_rules([self._event(c, view) for c in cands], acts)
 
     def _named(self, hit: Hit[Trigger], mentions: list[Actor]) -> bool:
         """A trigger word that is part of a name: "a detention center", "March 17" (a month)."""
@@ -290,7 +187,7 @@ class EventCoder:
     def _view(self, sent: Sentence) -> SentenceView:
         a, span = self.analysis, sent.span
         mode_hits = {h.value for h in self._in(2, sent)}
-        contexts = _dedupe([context_rules()[h.value].labels[0] for h in self._in(3, sent)])
+        contexts = dedupe([context_rules()[h.value].labels[0] for h in self._in(3, sent)])
         assault_modes = any(mode_rules()[n].type == "ASSAULT" and mode_rules()[n].mode for n in mode_hits)
         sentence_words = self.words[sent.tok_start : sent.tok_end]
         return SentenceView(
@@ -315,11 +212,11 @@ class EventCoder:
             self.words, view.sent.tok_start, hit.start, hit.end, trigger.start, a.published, view.cues
         )
         modality = decide_modality(site, view.sent.tok_end, a.quotes, view.times)
-        type_, mode, modality = _recode(cand, modality, promised(site), view.conditional)
+        type_, mode, modality = recode(cand, modality, promised(site), view.conditional)
         mode, indicators = _pick_mode(type_, mode, bool(cand.mode) and type_ == cand.type, view)
         governed = cand.governed
-        contexts = _dedupe([*hit.value.contexts, *(governed.contexts if governed else ()), *view.contexts])
-        indicators = _dedupe([*hit.value.indicators, *indicators, *(governed.indicators if governed else ())])
+        contexts = dedupe([*hit.value.contexts, *(governed.contexts if governed else ()), *view.contexts])
+        indicators = dedupe([*hit.value.indicators, *indicators, *(governed.indicators if governed else ())])
         actors, recipients = actor_roles(
             view.mentions, a.text, trigger, type_ in RECIPROCAL, type_ in {"ASSAULT", "MOBILIZE"}
         )
@@ -337,7 +234,7 @@ class EventCoder:
             sentence=view.sent.span,
             cameo=cameo_code(type_, mode, contexts),
             acled=None if modality in {"negated", "hypothetical"} else acled_subtype(type_, mode, indicators),
-            confidence=_confidence(hit.value.weight, bool(actors), bool(recipients), modality),
+            confidence=confidence(hit.value.weight, bool(actors), bool(recipients), modality),
             indicators=indicators,
         )
 
@@ -349,7 +246,7 @@ def _retype(
     if type_ == "ASSAULT" and "civil" in trigger.flags and not mode and not view.violent and not view.places:
         return "ACCUSE", "disapprove", indicators  # "launched an attack on the spy chiefs, calling them ..."
     if type_ == "MOBILIZE" and "exercise" in indicators and n_actors >= 2:
-        return "COOPERATE", "", _dedupe([*indicators, "joint_exercise"])  # manual: joint exercises cooperate
+        return "COOPERATE", "", dedupe([*indicators, "joint_exercise"])  # manual: joint exercises cooperate
     if type_ == "PROTEST" and "crowd" in trigger.flags and not view.crowd:
         return "ACCUSE", "disapprove", indicators  # manual: a protest by an office or a group is ACCUSE
     if type_ == "COERCE" and mode == "seize" and "military" in view.contexts and view.violent:
@@ -357,41 +254,6 @@ def _retype(
     if type_ == "MOBILIZE" and "peacekeeping" in view.contexts:
         return "AID", "", indicators  # CAMEO 074: provide military protection or peacekeeping
     return type_, mode, indicators
-
-
-def _confidence(weight: float, has_actor: bool, has_recipient: bool, modality: Modality) -> float:
-    score = (
-        0.35 + 0.3 * min(weight, 1.5) / 1.5 + (0.15 if has_actor else 0.0) + (0.1 if has_recipient else 0.0)
-    )
-    if modality in {"hypothetical", "forecast", "negated"}:
-        score -= 0.1
-    return round(max(0.05, min(score, 0.95)), 2)
-
-
-def _sentence_rules(events: list[Event], acts: set[int]) -> list[Event]:
-    """One event per type in a sentence (compound actors merged); MOBILIZE yields to ASSAULT."""
-    by_type: dict[str, Event] = {}
-    for event in events:
-        kept = by_type.get(event.type)
-        if kept is None:
-            by_type[event.type] = event
-            continue
-        best, other = (kept, event) if kept.confidence >= event.confidence else (event, kept)
-        by_type[event.type] = replace(
-            best,
-            indicators=_dedupe([*best.indicators, *other.indicators]),
-            contexts=_dedupe([*best.contexts, *other.contexts]),
-            actors=best.actors or other.actors,
-            recipients=best.recipients or tuple(r for r in other.recipients if r not in best.actors),
-        )
-    kept_events = sorted(by_type.values(), key=lambda e: e.trigger.start)
-    assault = any(
-        e.type == "ASSAULT"
-        and e.modality in {"asserted", "reported", "historical"}
-        and e.trigger.start in acts
-        for e in kept_events
-    )
-    return [e for e in kept_events if not (assault and e.type == "MOBILIZE")]
 
 
 def code_events(ctx: Context, analysis: Analysis) -> tuple[Event, ...]:

@@ -28,7 +28,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Connection
 
-from forewarn.analyze.merge import Link, Mention, MergedEvent, MergeOptions, merge
+from forewarn.analyze.merge import Link, Mention, MergedEvent, MergeOptions, mentions_of, merge
+from forewarn.model import Analysis
 from forewarn.store.repository import Store
 from forewarn.store.schema import UTCDateTime, metadata
 
@@ -216,3 +217,12 @@ def merge_batch(
         changed = [e for e in result if before.get(e.id) != e.mention_count]
         _save(conn, changed)
     return tuple(changed)
+
+
+def merge_analyses(
+    store: Store, analyses: Iterable[tuple[Analysis, str]], options: MergeOptions | None = None
+) -> tuple[MergedEvent, ...]:
+    """Merge the events of analysed documents, each given with its source, into the stored events."""
+    return merge_batch(
+        store, [m for analysis, source in analyses for m in mentions_of(analysis, source)], options
+    )

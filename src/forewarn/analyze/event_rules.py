@@ -1,0 +1,164 @@
+"""PLOVER's coding rules as code: frames, and the recoding that turns on modality.
+
+A frame ("urged", "threatened to", "accused ... of") governs the event it introduces; light
+verbs yield to it ("ordered the release" is a release). Future cooperation is AGREE, refused
+cooperation REJECT, an announced withdrawal CONCEDE, a vowed or conditional coercion THREATEN
+(PLOVER 2.0 manual, "potential ambiguities" of each type). One event per type per sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from forewarn.analyze.event_patterns import Hit
+from forewarn.knowledge.plover import Trigger
+from forewarn.model import Event, Modality
+
+COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
+YIELDING = frozenset({"AGREE", "CONCEDE", "RETREAT"}) | COOPERATIVE
+RECIPROCAL = frozenset({"CONSULT", "COOPERATE"})  # manual: all participants are actors
+CONFLICT = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST"})
+# How far (tokens) a verbal frame reaches for the event it introduces: "called on X to release".
+FRAME_REACH = 8
+# Frames weaker than this (e.g. "must", "order") never swallow the event they introduce.
+FRAME_MIN_WEIGHT = 0.7
+_ASKED_MODE = {"AID": "assist", "COOPERATE": "assist", "CONSULT": "meet", "RETREAT": "yield"}
+_THREAT_MODE = {
+    "ASSAULT": "violence",
+    "COERCE": "restrict",
+    "SANCTION": "relations",
+    "PROTEST": "restrict",
+    "RETREAT": "relations",
+    "CONCEDE": "relations",
+}
+# Acts an actor can threaten conditionally ("will withdraw its force unless", "may halt mediation if").
+COERCIVE = frozenset({"SANCTION", "COERCE", "PROTEST", "RETREAT", "CONCEDE"})
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A trigger hit on its way to an Event; `governed` is the event a frame introduced."""
+
+    hit: Hit[Trigger]
+    type: str
+    mode: str
+    governed: Trigger | None = None
+
+
+def _introduced(
+    hits: list[Hit[Trigger]], n: int, words: Sequence[str], frames_too: bool = False
+) -> int | None:
+    """Index of the trigger the one at `n` introduces in its clause (not a frame, unless `frames_too`)."""
+    hit = hits[n]
+    for m in range(n + 1, len(hits)):
+        nxt = hits[m]
+        if nxt.start - hit.end > FRAME_REACH or any(
+            w in {".", ";", "“", "”"} for w in words[hit.end : nxt.start]
+        ):
+            return None
+        if frames_too or "frame" not in nxt.value.flags or nxt.value.type == "SUPPORT":
+            return m
+    return None
+
+
+def apply_frames(hits: list[Hit[Trigger]], words: Sequence[str]) -> list[Candidate]:
+    """A frame ("urged", "threatened to", "accused ... of") absorbs the trigger right after it."""
+    out: list[Candidate] = []
+    skip: set[int] = set()
+    for n, hit in enumerate(hits):
+        if n in skip:
+            continue
+        trigger = hit.value
+        if "light" in trigger.flags and _introduced(hits, n, words, frames_too=True) is not None:
+            continue  # "ordered the release of": the release is the event
+        nxt = _introduced(hits, n, words)
+        governed = None
+        if nxt is not None and "frame" in trigger.flags and trigger.weight >= FRAME_MIN_WEIGHT:
+            governed = hits[nxt].value
+            skip.add(nxt)
+        out.append(Candidate(hit, trigger.type, trigger.mode, governed))
+    return out
+
+
+def _govern(type_: str, mode: str, governed: Trigger) -> tuple[str, str]:
+    """Type and mode of a frame given the event it introduces ("called for sanctions")."""
+    if type_ == "AGREE" and governed.type == "SUPPORT":
+        return "SUPPORT", ""  # "pledged his full support" is support, not a promise of it
+    if type_ == "SUPPORT" and governed.type == "AID":
+        return "AID", ""  # "supported economic assistance to"
+    if type_ == "REQUEST" and governed.type in {"SANCTION", "COERCE"}:
+        return "THREATEN", "arrest" if governed.mode == "arrest" else "restrict"  # demands for sanctions
+    if type_ == "THREATEN":
+        return type_, "territory" if "territory" in governed.contexts else _THREAT_MODE.get(
+            governed.type, mode
+        )
+    if type_ in {"REQUEST", "REJECT"} and not mode:
+        return type_, _ASKED_MODE.get(governed.type, "")
+    return type_, mode
+
+
+def recode(
+    cand: Candidate, modality: Modality, promised: bool, conditional: bool = False
+) -> tuple[str, str, Modality]:
+    """PLOVER's coding rules that turn on modality (manual: AGREE, CONCEDE, REJECT, THREATEN).
+
+    `promised`: a future the actor commits to, "said it would release", though reported.
+    """
+    type_, mode = cand.type, cand.mode
+    if cand.governed is not None:
+        type_, mode = _govern(type_, mode, cand.governed)
+    if modality == "negated" and type_ in YIELDING:
+        return "REJECT", "", "asserted"
+    if (conditional and type_ in COERCIVE) or (modality == "hypothetical" and type_ in COERCIVE - YIELDING):
+        return "THREATEN", _THREAT_MODE.get(type_, "relations"), "threatened"  # "will withdraw ... unless"
+    future = promised or modality in {"planned", "threatened"}
+    if future and type_ in COOPERATIVE:
+        return "AGREE", "", modality
+    if future and type_ == "RETREAT":
+        # manual: an announced withdrawal is CONCEDE; a promised release or handover is a promise (AGREE)
+        return ("CONCEDE" if mode == "withdraw" else "AGREE"), "", modality
+    if future and type_ in CONFLICT:  # manual: ASSAULT + future is THREATEN
+        return "THREATEN", _THREAT_MODE[type_], "threatened"
+    if type_ == "THREATEN" and modality in {"asserted", "planned"}:
+        modality = "threatened"
+    return type_, mode, modality
+
+
+def dedupe(items: list[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(i for i in items if i))
+
+
+def confidence(weight: float, has_actor: bool, has_recipient: bool, modality: Modality) -> float:
+    score = (
+        0.35 + 0.3 * min(weight, 1.5) / 1.5 + (0.15 if has_actor else 0.0) + (0.1 if has_recipient else 0.0)
+    )
+    if modality in {"hypothetical", "forecast", "negated"}:
+        score -= 0.1
+    return round(max(0.05, min(score, 0.95)), 2)
+
+
+def sentence_rules(events: list[Event], acts: set[int]) -> list[Event]:
+    """One event per type in a sentence (compound actors merged); MOBILIZE yields to ASSAULT."""
+    by_type: dict[str, Event] = {}
+    for event in events:
+        kept = by_type.get(event.type)
+        if kept is None:
+            by_type[event.type] = event
+            continue
+        best, other = (kept, event) if kept.confidence >= event.confidence else (event, kept)
+        by_type[event.type] = replace(
+            best,
+            indicators=dedupe([*best.indicators, *other.indicators]),
+            contexts=dedupe([*best.contexts, *other.contexts]),
+            actors=best.actors or other.actors,
+            recipients=best.recipients or tuple(r for r in other.recipients if r not in best.actors),
+        )
+    kept_events = sorted(by_type.values(), key=lambda e: e.trigger.start)
+    assault = any(
+        e.type == "ASSAULT"
+        and e.modality in {"asserted", "reported", "historical"}
+        and e.trigger.start in acts
+        for e in kept_events
+    )
+    return [e for e in kept_events if not (assault and e.type == "MOBILIZE")]
