@@ -176,12 +176,12 @@ def test_places_annotator_fills_the_analysis(seed_path: Path) -> None:
 
 
 # Floors pinned just under what bench/eval_places.py measured on the GeoWebNews development
-# set (F1 exact .745, overlap .808, accuracy@161 km .920). Raise them when the stage improves;
+# set (F1 exact .747, overlap .811, accuracy@161 km .921). Raise them when the stage improves;
 # lowering one must be a deliberate decision.
 GWN_FLOORS = {
-    "toponym F1 (exact)": 0.735,
-    "toponym F1 (overlap)": 0.80,
-    "accuracy@161 km (recognised gold with coordinates)": 0.91,
+    "toponym F1 (exact)": 0.74,
+    "toponym F1 (overlap)": 0.805,
+    "accuracy@161 km (recognised gold with coordinates)": 0.915,
 }
 
 
