@@ -22,23 +22,6 @@ KINDS = (
     "century", "holiday", "yearq", "qcode", "year", "month", "ref",
 )  # fmt: skip
 
-PREFIX_MODS = {
-    "early": "START", "earlier": "START", "the beginning of": "START", "the start of": "START",
-    "the dawn of": "START", "the first half of": "START", "late": "END", "later": "END",
-    "the end of": "END", "end of": "END", "the close of": "END", "the turn of": "END",
-    "the second half of": "END", "the latter half of": "END", "the last half of": "END",
-    "mid": "MID", "the middle of": "MID", "around": "APPROX",
-    "roughly": "APPROX", "approximately": "APPROX", "some": "APPROX", "nearly": "APPROX",
-    "more than": "MORE_THAN", "at least": "EQUAL_OR_MORE",
-    "less than": "LESS_THAN", "under": "LESS_THAN", "up to": "EQUAL_OR_LESS",
-    "at most": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS",
-}  # fmt: skip
-# Prefixes that only make sense before a count ("over an hour", not "over the past months").
-QUANTITY_PREFIXES = frozenset(
-    {"around", "roughly", "approximately", "some", "nearly", "more than",
-     "at least", "less than", "under", "up to", "at most", "no more than"}
-)  # fmt: skip
-
 SPELLED_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 SPELLED_TEENS = (
     "ten",
@@ -53,13 +36,6 @@ SPELLED_TEENS = (
     "nineteen",
 )
 SPELLED_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
-
-DETERMINERS = (
-    "the past", "the last", "the next", "the coming", "the previous", "the current", "the following",
-    "the same", "the latest", "the first", "the final", "the recent", "the preceding", "the entire",
-    "the whole", "the full", "the early", "this past", "this", "last", "next", "past", "coming",
-    "previous", "current", "following", "that", "the", "recent",
-)  # fmt: skip
 
 
 def _alt(words: object, *, case_insensitive: bool = True) -> str:
@@ -110,7 +86,7 @@ def _pieces() -> dict[str, str]:
         "unit": _alt(lx.units),
         "season": _alt(lx.seasons),
         "part": _alt(lx.parts_of_day),
-        "dets": _alt(DETERMINERS),
+        "dets": _alt(lx.determiners),
         "ordinal": r"(?i:first|second|third|fourth|1st|2nd|3rd|4th|final|last|latter)",
         "year4": year4,
         "dom": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)",
@@ -168,7 +144,7 @@ def master_pattern() -> re.Pattern[str]:
     """The one expression that finds every time expression in a text."""
     pieces = _pieces()
     kinds = _calendar_kinds(pieces) | _relative_kinds(pieces)
-    pre = _alt(PREFIX_MODS)
+    pre = _alt(load_time_lexicon().prefix_mods)
     body = "|".join(f"(?P<{kind}>{kinds[kind]})" for kind in KINDS)
     # Only try at the start of a word; the lookbehind keeps the scan cheap.
     return re.compile(rf"(?<![\w$£€.,'/-])(?:(?P<pre>{pre})(?:-\s*|\s+))?(?:{body})")

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
-from forewarn.analyze.time_grammar import DETERMINERS, PREFIX_MODS, master_pattern
+from forewarn.analyze.time_grammar import master_pattern
 from forewarn.knowledge.time_lexicon import load_time_lexicon
 
 _EXTRA_ANCHORS = (
@@ -73,7 +73,7 @@ def _start_words() -> frozenset[str]:
     """Words an expression may begin with before its anchor."""
     lx = load_time_lexicon()
     words: set[str] = set(_EXTRA_STARTS) | set(lx.ordinals) | set(lx.weekdays) | set(lx.months)
-    for phrase in (*DETERMINERS, *PREFIX_MODS, *lx.numbers, *lx.vague_counts, *lx.refs, *lx.holidays):
+    for phrase in (*lx.determiners, *lx.prefix_mods, *lx.numbers, *lx.vague_counts, *lx.refs, *lx.holidays):
         words.update(phrase.split())
     return frozenset(words)
 

@@ -14,22 +14,21 @@ import re
 from functools import lru_cache
 from typing import Literal
 
-from forewarn.knowledge.time_lexicon import load_time_lexicon
+from forewarn.knowledge.time_lexicon import TimeLexicon, load_time_lexicon
 
 Tense = Literal["future", "past", ""]
-
-# Lower-case words in -ed that are rarely past-tense verbs in news text.
-_NOT_PAST_ED = frozenset({"need", "needed", "speed", "seed", "feed", "proceed", "exceed", "succeed", "indeed", "armed", "based", "united", "related", "limited", "advanced", "supposed", "detailed", "concerned", "expected", "planned", "scheduled", "alleged", "required", "reported", "embed", "bed", "shed", "red", "hundred"})  # fmt: skip
-
 
 _REPORTED_BEFORE = re.compile(
     r"\b(?:said|told|announced|reported|declared|stated|added|confirmed)(?:\s+on)?\s+$"
 )
-_AUXILIARIES = frozenset({"be", "been", "being", "is", "are", "am", "has", "have", "get", "gets", "to"})
+
+
+def _lexicon() -> TimeLexicon:
+    return load_time_lexicon()
 
 
 @lru_cache(maxsize=1)
-def _cue_pattern() -> tuple[re.Pattern[str], frozenset[str]]:
+def _cue_pattern() -> tuple[re.Pattern[str], frozenset[str]]:  # the cues, and which of them look ahead
     from forewarn.analyze.time_scan import trie_pattern
 
     lexicon = load_time_lexicon()
@@ -57,7 +56,7 @@ class TenseReader:
         tenses: list[Tense] = []
         for match in pattern.finditer(self.text, sent_start, sent_end):
             word = " ".join(match.group().split())
-            if word in _NOT_PAST_ED or (word.endswith("ed") and self._after_auxiliary(match.start())):
+            if word in _lexicon().not_past or (word.endswith("ed") and self._after_auxiliary(match.start())):
                 continue
             starts.append(match.start())
             ends.append(match.end())
@@ -68,7 +67,7 @@ class TenseReader:
     def _after_auxiliary(self, position: int) -> bool:
         """A participle after "be", "has", "will be" ... takes its tense from the auxiliary, not from -ed."""
         before = self.text[max(0, position - 12) : position].split()
-        return bool(before) and before[-1].lower() in _AUXILIARIES
+        return bool(before) and before[-1].lower() in _lexicon().auxiliaries
 
     def reported_on(self, start: int, end: int) -> bool:
         """ "said Friday", "announced on Tuesday": the day of a statement, which lies in the past."""

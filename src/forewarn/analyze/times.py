@@ -18,7 +18,7 @@ from functools import partial
 
 from forewarn.analyze import time_values as tv
 from forewarn.analyze.pipeline import Context
-from forewarn.analyze.time_grammar import KINDS, PREFIX_MODS, QUANTITY_PREFIXES
+from forewarn.analyze.time_grammar import KINDS
 from forewarn.analyze.time_named import RESOLVERS
 from forewarn.analyze.time_resolve import Query, Resolved
 from forewarn.analyze.time_scan import lower_same_length, scan
@@ -26,13 +26,6 @@ from forewarn.analyze.time_tense import Tense, TenseReader
 from forewarn.knowledge.time_lexicon import load_time_lexicon
 from forewarn.model import Analysis, Span, TimeExpr
 
-# Signals just before an expression, outside its span (TimeML keeps them out).
-_SIGNAL_MODS = {
-    "as early as": "EARLIEST", "as soon as": "EARLIEST", "as late as": "LATEST",
-    "no later than": "ON_OR_BEFORE", "not later than": "ON_OR_BEFORE", "no earlier than": "ON_OR_AFTER",
-    "by": "ON_OR_BEFORE", "until": "ON_OR_BEFORE", "till": "ON_OR_BEFORE", "before": "BEFORE",
-    "prior to": "BEFORE", "after": "AFTER", "since": "ON_OR_AFTER", "about": "APPROX", "almost": "APPROX",
-}  # fmt: skip
 _AFTER_SIGNAL = re.compile(
     r",?\s+(?i:at\s+the\s+(?P<late>latest|earliest)|or\s+(?P<or>later|earlier|before|after))\b"
 )
@@ -59,8 +52,9 @@ def _outer_mod(text: str, lowered: str, start: int, end: int) -> str:
     if start == 0 or not text[start - 1].isspace():
         return ""
     words = lowered[max(0, start - 24) : start].split()
+    signals = load_time_lexicon().signal_mods  # words just before the span, outside it (TimeML)
     for size in (3, 2, 1):
-        mod = _SIGNAL_MODS.get(" ".join(words[-size:])) if len(words) >= size else None
+        mod = signals.get(" ".join(words[-size:])) if len(words) >= size else None
         if mod:
             return mod
     return ""
@@ -75,9 +69,10 @@ def _prefix(match: re.Match[str], kind: str) -> tuple[int, str]:
             return match.start("rl_num"), ""
     if not pre:
         return match.start(kind), ""
-    if pre in QUANTITY_PREFIXES and not _COUNT_START.match(match.group(kind)):
+    lexicon = load_time_lexicon()
+    if pre in lexicon.quantity_prefixes and not _COUNT_START.match(match.group(kind)):
         return match.start(kind), ""  # "around the holidays": a signal here, not a quantity
-    return match.start(), PREFIX_MODS.get(pre, "")
+    return match.start(), lexicon.prefix_mods.get(pre, "")
 
 
 def _halves(resolved: Resolved, match: re.Match[str], kind: str) -> Resolved | None:

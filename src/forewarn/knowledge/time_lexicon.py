@@ -35,6 +35,12 @@ class TimeLexicon:
     holidays: dict[str, tuple[int, int]]
     future_cues: frozenset[str]
     past_cues: frozenset[str]
+    not_past: frozenset[str]
+    auxiliaries: frozenset[str]
+    determiners: tuple[str, ...]
+    prefix_mods: dict[str, str]
+    quantity_prefixes: frozenset[str]
+    signal_mods: dict[str, str]
 
 
 def _holiday(value: Any) -> tuple[int, int]:
@@ -61,6 +67,12 @@ def load_time_lexicon(path: Path = LEXICON_PATH) -> TimeLexicon:
             holidays={str(k): _holiday(v) for k, v in raw["holidays"].items()},
             future_cues=frozenset(str(w) for w in raw["tense"]["future"]),
             past_cues=frozenset(str(w) for w in raw["tense"]["past"]),
+            not_past=frozenset(str(w) for w in raw["tense"]["not_past"]),
+            auxiliaries=frozenset(str(w) for w in raw["tense"]["auxiliaries"]),
+            determiners=tuple(str(w) for w in raw["determiners"]),
+            prefix_mods={str(k): str(v) for k, v in raw["modifiers"]["inside"].items()},
+            quantity_prefixes=frozenset(str(w) for w in raw["modifiers"]["quantity"]),
+            signal_mods={str(k): str(v) for k, v in raw["modifiers"]["signals"].items()},
         )
     except (OSError, KeyError, TypeError, ValueError, yaml.YAMLError) as exc:
         raise TimeLexiconError(f"cannot read the time lexicon: {exc}", where=path.name) from exc
