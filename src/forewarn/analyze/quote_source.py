@@ -26,6 +26,8 @@ TOKEN = re.compile(
 CLITICS = frozenset({"’s", "'s", "’ll", "'ll", "’d", "'d", "’ve", "'ve", "’re", "'re", "’m", "'m"})
 VERBAL = frozenset({"is", "was", "were", "are", "am", "be", "been", "would", "will", "could", "should", "might",
                     "can", "did", "does", "do", "has", "have", "had"})  # fmt: skip
+GERUND_OBJECTS = frozenset({"the", "a", "an", "his", "her", "their", "its", "on", "in", "at", "with", "to", "for",
+                            "about", "up", "out", "from", "into", "over"})  # fmt: skip
 DASHES = frozenset({"-", "–", "—", "--"})
 RELATIVES = frozenset({"who", "which", "that", "whom"})
 SUBORDINATORS = frozenset(
@@ -98,6 +100,8 @@ def subject_before(text: str, clause_start: int, cue_start: int, cues: SpeechCue
         return None
     if any(t[2] in VERBAL for t in chunk):
         return None  # a verb inside: this is a clause, not a name
+    if len(chunk) > 1 and chunk[0][2].lower().endswith("ing") and chunk[1][2].lower() in GERUND_OBJECTS:
+        return None  # `Making the rounds on the Sunday shows, ...`: a participle phrase
     return Span(chunk[0][0], chunk[-1][1])
 
 

@@ -144,14 +144,16 @@ def _clause_start(doc: _Doc, cue: Span) -> int:
 
 
 def _intro_participle(cues: SpeechCues, doc: _Doc, cue: Span) -> int | None:
-    """`Despite asserting that ..., Kovalchuk stressed`: the comma that ends the participle clause."""
+    """`Despite asserting that ..., Kovalchuk stressed` and `Asked about it, Christie said`: the comma
+    that ends the fronted participle clause."""
     sentence = doc.sentence(cue.start)
     head = doc.text[sentence.start : cue.start].split()
-    if (
-        doc.text[cue.start : cue.end] not in cues.participles
-        or len(head) != 1
-        or head[0].lower() not in cues.intro
-    ):
+    word = doc.text[cue.start : cue.end].split()[0]
+    fronted = (
+        not head and word[:1].isupper() and word.lower() in cues.verb_forms and word.endswith(("ed", "ing"))
+    )
+    introduced = len(head) == 1 and head[0].lower() in cues.intro and word in cues.participles
+    if not (fronted or introduced):
         return None
     comma = doc.text.find(",", cue.end, sentence.end)
     return comma if comma > 0 else None
