@@ -37,6 +37,11 @@ _DIRECTION_ADJ = frozenset(
 _TITLES = frozenset(
     ["mr", "mrs", "ms", "dr", "sen", "rep", "gen", "gov", "col", "lt", "capt", "sgt", "prof", "president", "senator", "general", "minister", "governor", "mayor", "judge", "justice", "officer", "captain", "colonel", "pope", "king", "queen", "prince", "princess", "lord", "lady", "sir", "coach", "chairman", "director", "commander", "secretary", "deputy", "spokesman", "spokeswoman", "detective", "sheriff", "chief", "father", "brother", "sister"]
 )  # fmt: skip
+# Words that make a place name the name of an institution of that place ("Washington Post",
+# "Winnipeg Police"): the place is still named, unlike in a person's name.
+_ORG_HEADS = frozenset(
+    ["post", "times", "herald", "journal", "tribune", "gazette", "independent", "chronicle", "observer", "standard", "telegraph", "police", "university", "college", "institute", "council", "fire", "department", "city", "county", "state"]
+)  # fmt: skip
 _QUOTES = "\"“”'‘’([ \t\u00a0"
 _SUFFIX = re.compile(
     r"[ \t\u00a0]+(oblast|region|province|governorate|district|raion|state|airport|airfield|air base|river)\b",
@@ -193,6 +198,7 @@ def find_candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
                         i > 0 and _touching(text, run[i - 1], run[i]) and not _function_word(text, run[i - 1])
                     )
                     nxt = j < n and _touching(text, run[j - 1], run[j]) and not _function_word(text, run[j])
+                    nxt = nxt and text[run[j][0] : run[j][1]].lower() not in _ORG_HEADS
                     info = {"words": j - i, "run_words": n, "prev": int(prev), "next": int(nxt)}
                     out.append(_candidate(text, gaz, (run[i][0], run[j - 1][1]), key, info))
                     i = j
