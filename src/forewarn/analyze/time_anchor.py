@@ -80,7 +80,7 @@ def weekday(dct: date, iso_day: int, tense: Tense, relation: str = "") -> date:
 def quarter_year(dct: date, q: int, tense: Tense, per_year: int = 4) -> int:
     """The year of "the third quarter" (or "the first half" with per_year=2)."""
     current = (dct.month - 1) * per_year // 12 + 1
-    if q <= current or tense == "future":
+    if q <= current or tense in ("future", "conditional"):
         return dct.year
     return dct.year - 1
 

@@ -235,7 +235,7 @@ def resolve_dur(q: Query) -> Resolved | None:
         return _ago(q, count, unit, -1)
     if direction in ("from now", "hence"):
         return _ago(q, count, unit, 1)
-    if q.lower("du_num") == "one" and unit == "D" and q.tense == "future":
+    if q.lower("du_num") == "one" and unit == "D" and q.tense in ("future", "conditional"):
         return Resolved("DATE", "FUTURE_REF", "", (q.dct, None) if q.dct else tv.OPEN)  # "will one day be"
     return Resolved("DURATION", tv.duration_value(count, unit))
 

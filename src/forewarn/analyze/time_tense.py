@@ -16,7 +16,10 @@ from typing import Literal
 
 from forewarn.knowledge.time_lexicon import TimeLexicon, load_time_lexicon
 
-Tense = Literal["future", "past", ""]
+# "conditional": a weak modal (could, would, may, might, can) - future for a month or a quarter,
+# but no evidence for a weekday ("could be located Wednesday" is yesterday).
+Tense = Literal["future", "past", "conditional", ""]
+CONDITIONAL = frozenset({"could", "would", "may", "might", "can"})
 
 _REPORTED_BEFORE = re.compile(
     r"\b(?:said|told|announced|reported|declared|stated|added|confirmed)(?:\s+on)?\s+$"
@@ -56,11 +59,12 @@ class TenseReader:
         tenses: list[Tense] = []
         for match in pattern.finditer(self.text, sent_start, sent_end):
             word = " ".join(match.group().split())
-            if word in _lexicon().not_past or (word.endswith("ed") and self._after_auxiliary(match.start())):
+            cue = word in future or word in _lexicon().past_cues
+            if not cue and (word in _lexicon().not_past or self._after_auxiliary(match.start())):
                 continue
             starts.append(match.start())
             ends.append(match.end())
-            tenses.append("future" if word in future else "past")
+            tenses.append("conditional" if word in CONDITIONAL else "future" if word in future else "past")
         self._cache[sent_start] = (starts, ends, tenses)
         return starts, ends, tenses
 
