@@ -74,6 +74,13 @@ def _of(events: tuple[Event, ...], type_: str) -> Event:
             "",
             {"negated", "historical"},
         ),
+        (
+            "Russian forces did not attempt to renew offensive operations near Kyiv.",
+            "ASSAULT",
+            "",
+            {"negated"},
+        ),
+        ("Ukrainian forces likely repelled Russian attacks on Brovary.", "ASSAULT", "", {"asserted"}),
     ],
 )
 def test_events_code_sentence_type_mode_modality(
@@ -272,3 +279,15 @@ def test_events_no_actor_is_its_own_recipient() -> None:
     analysis = Analysis("t", text, None, sentences=sentence_spans(ctx), actors=(mention,))
     for event in Events()(ctx, analysis).events:
         assert not set(event.actors) & set(event.recipients)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "March 10, 4:00 pm EST",
+        "Supporting effort 1—Kharkiv;",
+        "Russian forces remain in the occupied territories.",
+    ],
+)
+def test_events_false_friends_are_not_events(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not [e for e in _events(pipeline, text) if e.type in {"PROTEST", "SUPPORT", "COERCE"}]

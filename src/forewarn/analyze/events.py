@@ -163,7 +163,10 @@ class EventCoder:
         if any(m.start <= start and end <= m.end and (m.start, m.end) != (start, end) for m in mentions):
             return True
         word = self.analysis.text[start:end]
-        return word == "March" and hit.start > 0 and self.words[hit.start - 1] not in {".", "\n"}
+        following = self.words[hit.end] if hit.end < len(self.words) else ""
+        return word == "March" and (
+            following[:1].isdigit() or (hit.start > 0 and self.words[hit.start - 1] != ".")
+        )
 
     def _reason(self, hit: Hit[Trigger]) -> bool:
         """ "arrested for collaborating with": the -ing clause after "for" is a reason, not an event."""

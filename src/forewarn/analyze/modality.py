@@ -21,6 +21,10 @@ from forewarn.model import Modality, Quote, TimeExpr
 # Negation words must sit right before the trigger ("did not attack", "has not been attacked").
 NEGATION_REACH = 3
 _NEGATION_WORDS = frozenset({"not", "n't", "never", "no", "nor"})
+_NEGATION_BRIDGE = frozenset(
+    {"attempt", "try", "seek", "to", "renew", "resume", "launch", "conduct", "carry", "out", "be", "been",
+     "a", "an", "the", "any", "new", "further", "major", "large", "-", "scale", "yet", "even"}
+)  # fmt: skip
 _WINDOW_BREAKS = frozenset({".", ";", ":", "!", "?", "“", "”", '"'})
 _PAST_WORDS = frozenset({"was", "were", "had", "did"})
 _MONTHS = {
@@ -57,6 +61,9 @@ def cues_before(site: EventSite) -> dict[str, int]:
             break
     found: dict[str, int] = {}
     for hit in site.cues:
+        after = site.words[hit.end] if hit.end < len(site.words) else ""
+        if hit.value == "forecast" and after.endswith("ed") and after != "need":
+            continue  # "forces likely repelled the attacks": an assessment of the past
         if hit.start >= lo and hit.end <= site.trigger_start:
             distance = site.trigger_start - hit.end
             if hit.value not in found or distance < found[hit.value]:
@@ -82,6 +89,12 @@ def promised(site: EventSite) -> bool:
 def _negated(site: EventSite, near: dict[str, int]) -> bool:
     reach = range(max(site.sent_start, site.trigger_start - NEGATION_REACH), site.trigger_start)
     if any(site.words[i] in _NEGATION_WORDS for i in reach):
+        return True
+    # "did not attempt to renew offensive operations": the negation reaches over attempt verbs
+    i = site.trigger_start - 1
+    while i >= site.sent_start and site.words[i] in _NEGATION_BRIDGE:
+        i -= 1
+    if i >= site.sent_start and i < site.trigger_start - 1 and site.words[i] in _NEGATION_WORDS:
         return True
     return "negation" in near and not any(
         site.words[i] in _NEGATION_WORDS for i in range(site.sent_start, site.trigger_start)
