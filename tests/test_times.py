@@ -247,3 +247,15 @@ def test_times_tempeval_floors(eval_dir: object) -> None:
     assert eval_times.f1(counts.strict, counts.system, counts.gold) >= 0.865
     assert eval_times.f1(counts.value, counts.system, counts.gold) >= 0.780
     assert eval_times.f1(counts.type, counts.system, counts.gold) >= 0.890
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("He fled to Florida in June 1998 and returned to Cuba later that year.", "1998"),
+        ("The war began in 1914. The following year, Italy joined.", "1915"),
+        ("Sales rose that year.", "2022"),
+    ],
+)
+def test_times_that_year_counts_from_the_last_year_named(text: str, value: str) -> None:
+    assert find_times(text, DCT)[-1].value == value

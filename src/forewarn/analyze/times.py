@@ -136,6 +136,23 @@ def _expression(text: str, lowered: str, match: re.Match[str], kind: str, query:
     )
 
 
+_NARRATIVE_YEAR = {"that": 0, "the same": 0, "the following": 1, "the previous": -1}
+
+
+def _narrative_year(expr: TimeExpr, match: re.Match[str], found: list[TimeExpr]) -> TimeExpr:
+    """ "that year", "the following year": counted from the last year the text named, not from the DCT."""
+    if not match.group("rl_unit") or match.group("rl_num"):
+        return expr
+    shift = _NARRATIVE_YEAR.get(" ".join(match.group("rl_det").lower().split()))
+    if shift is None or match.group("rl_unit").lower() != "year":
+        return expr
+    named = next((e for e in reversed(found) if e.type == "DATE" and e.value[:4].isdigit()), None)
+    if named is None:
+        return expr
+    period = tv.year(int(named.value[:4]) + shift)
+    return replace(expr, value=period.value, interval=tv.apply_mod(period.interval, expr.mod))
+
+
 def find_times(text: str, published: date | None, sentences: tuple[Span, ...] = ()) -> tuple[TimeExpr, ...]:
     """Every time expression in text, normalised against `published` (None: relative ones stay unresolved)."""
     lexicon = load_time_lexicon()
@@ -156,6 +173,8 @@ def find_times(text: str, published: date | None, sentences: tuple[Span, ...] = 
             continue
         if kind == "firstday" and published is not None:
             expr = _anchor_event(text, found, expr, match)
+        elif kind == "rel":
+            expr = _narrative_year(expr, match, found)
         found.append(expr)
     return tuple(found)
 
