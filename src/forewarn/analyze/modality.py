@@ -127,7 +127,10 @@ def _historical(site: EventSite, sent_end: int, times: Sequence[TimeExpr], cues:
     if site.published is None:
         return False
     limit = site.published - timedelta(days=load_cues().historical_days)
-    ends = [t.interval[1] for t in times if t.type == "DATE" and t.interval[1] is not None]
+    dated = [t for t in times if t.type == "DATE" and t.interval[1] is not None]
+    # the event's own date: the one nearest its trigger, not any date the sentence mentions
+    nearest = min(dated, key=lambda t: abs(t.start - site.char_start), default=None)
+    ends = [nearest.interval[1]] if nearest is not None else []
     if not times:
         fallback = _month_fallback(site, sent_end)
         ends = [fallback] if fallback else []
