@@ -474,9 +474,16 @@ def _skip(doc: _Doc, cue: Span, done: list[_Found]) -> bool:
     ):
         return True
     if doc.text[cue.start].isupper():
-        before = doc.text[doc.sentence(cue.start).start : cue.start].strip(" “\"'‘«„")
-        return bool(before)
+        sentence = doc.sentence(cue.start)
+        before = doc.text[sentence.start : cue.start].strip(" “\"'‘«„")
+        return bool(before) and not _title_case(doc.text[sentence.start : sentence.end])
     return False
+
+
+def _title_case(line: str) -> bool:
+    """A headline in title case ("Trump Says He’s Unlikely To Win"), where a capitalised cue is a cue."""
+    words = [w for w in line.split() if w[:1].isalpha()]
+    return len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _match(cues: SpeechCues, doc: _Doc, cue: Span, done: list[_Found]) -> _Found | None:
