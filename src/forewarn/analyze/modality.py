@@ -73,7 +73,15 @@ def cues_before(site: EventSite) -> dict[str, int]:
 
 def sentence_cues(site: EventSite) -> set[str]:
     """Cue kinds anywhere before the trigger (reporting verbs), and war anniversaries anywhere."""
-    return {h.value for h in site.cues if h.end <= site.trigger_start or h.value == "historical"}
+    found = {h.value for h in site.cues if h.end <= site.trigger_start and h.value != "historical"}
+    if any(h.value == "historical" and _anniversary(site, h) for h in site.cues):
+        found.add("historical")
+    return found
+
+
+def _anniversary(site: EventSite, hit: Hit[str]) -> bool:
+    """A phrase that dates the whole sentence ("on the first day of the invasion"), not "had"."""
+    return hit.end - hit.start >= 2 and site.words[hit.start] != "had"
 
 
 def promised(site: EventSite) -> bool:
@@ -162,7 +170,7 @@ def decide_modality(
     if "planned" in near:
         return "planned"
     wide = sentence_cues(site)
-    if _historical(site, sent_end, times, wide):
+    if _historical(site, sent_end, times, wide | set(near)):
         return "historical"
     if quote is not None or "reported" in wide:
         return "reported"
