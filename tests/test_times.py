@@ -259,3 +259,10 @@ def test_times_tempeval_floors(eval_dir: object) -> None:
 )
 def test_times_that_year_counts_from_the_last_year_named(text: str, value: str) -> None:
     assert find_times(text, DCT)[-1].value == value
+
+
+@pytest.mark.parametrize("published", [date(1, 1, 1), date(9999, 12, 31)])
+def test_times_bogus_publication_dates_do_not_crash(published: date) -> None:
+    text = "Yesterday, last week, in 9999 and the following year; next month, Friday, two weeks ago, the end of 1990."
+    for found in find_times(text, published):
+        assert text[found.start : found.end] == found.text

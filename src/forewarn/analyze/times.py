@@ -168,14 +168,16 @@ def find_times(text: str, published: date | None, sentences: tuple[Span, ...] = 
         # The tense is read only if the resolver asks: most expressions do not need it.
         tense_of = partial(_tense_at, tenses, sentence, start, match.end())
         query = Query(match, published, tense_of, lexicon, lowered[slice(*sentence)], quarterly_from < start)
-        expr = _expression(text, lowered, match, kind, query)
-        if expr is None:
-            continue
-        if kind == "firstday" and published is not None:
-            expr = _anchor_event(text, found, expr, match)
-        elif kind == "rel":
-            expr = _narrative_year(expr, match, found)
-        found.append(expr)
+        try:
+            expr = _expression(text, lowered, match, kind, query)
+            if expr is not None and kind == "firstday" and published is not None:
+                expr = _anchor_event(text, found, expr, match)
+            elif expr is not None and kind == "rel":
+                expr = _narrative_year(expr, match, found)
+        except (OverflowError, ValueError):
+            continue  # calendar arithmetic past year 1 or 9999 (a bogus publication date): no value
+        if expr is not None:
+            found.append(expr)
     return tuple(found)
 
 
