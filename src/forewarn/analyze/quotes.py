@@ -122,7 +122,9 @@ def _continuations(doc: _Doc, after: int, found: _Found) -> None:
         m = _TO_NEXT.match(text, pos, limit)
         nxt = m.end() if m else pos
         quote = doc.quote_at(nxt) if nxt < limit else None
-        if quote is None or (m is not None and m.group().strip() and text[pos:nxt].strip()[:1].isalpha()):
+        # right after the cue, the rest of its clause may come first ("told Fox News on Monday.");
+        # after a quotation, only punctuation may separate the next one
+        if quote is None or (pos != after and text[pos:nxt].strip()[:1].isalpha()):
             return
         found.contents.append(quote)
         pos = quote.end
