@@ -63,13 +63,8 @@ def _quote_row(q: Quote) -> Row:
 _EVENT_DETAIL = frozenset({"actors", "recipients", "place", "time", "contexts", "indicators"})
 
 
-def _event_row(e: Event, analysis: Analysis) -> Row:
-    window: tuple[date | None, date | None] = (analysis.published, analysis.published)
-    for t in analysis.times:
-        if e.time is not None and (t.start, t.end) == (e.time.start, e.time.end):
-            window = t.interval
-            break
-    record = to_json(e)
+def _event_row(e: Event, encoded: dict[str, Any], window: tuple[date | None, date | None]) -> Row:
+    """`encoded` is the event as the full record has it; `window` the dates it happened within."""
     return {
         "start": e.trigger.start,
         "end": e.trigger.end,
@@ -83,7 +78,7 @@ def _event_row(e: Event, analysis: Analysis) -> Row:
         "sentence_end": e.sentence.end,
         "date_start": window[0],
         "date_end": window[1],
-        "detail": {k: v for k, v in record.items() if k in _EVENT_DETAIL},
+        "detail": {k: v for k, v in encoded.items() if k in _EVENT_DETAIL},
     }
 
 
@@ -97,17 +92,28 @@ def _time_row(t: TimeExpr) -> Row:
     return row
 
 
+def _event_windows(analysis: Analysis) -> list[tuple[date | None, date | None]]:
+    """Per event: the interval of its time expression, else the publication date."""
+    intervals = {(t.start, t.end): t.interval for t in analysis.times}
+    published = (analysis.published, analysis.published)
+    return [
+        published if e.time is None else intervals.get((e.time.start, e.time.end), published)
+        for e in analysis.events
+    ]
+
+
 def derived_rows(
-    analysis: Analysis, analysis_id: str, document_id: str, created_at: datetime
+    analysis: Analysis, record: dict[str, Any], analysis_id: str, document_id: str, created_at: datetime
 ) -> dict[str, list[Row]]:
-    """Rows per derived table, each with its provenance columns filled in."""
+    """Rows per derived table, each with its provenance columns filled in; `record` is `analysis_to_record`'s."""
+    events = zip(analysis.events, record["events"], _event_windows(analysis), strict=True)
     rows: dict[str, list[Row]] = {
         "sentences": [{"start": s.start, "end": s.end} for s in analysis.sentences],
         "places": [_record_row(p) for p in analysis.places],
         "actors": [_record_row(a) for a in analysis.actors],
         "times": [_time_row(t) for t in analysis.times],
         "quotes": [_quote_row(q) for q in analysis.quotes],
-        "events": [_event_row(e, analysis) for e in analysis.events],
+        "events": [_event_row(e, encoded, window) for e, encoded, window in events],
     }
     provenance = {
         "analysis_id": analysis_id,

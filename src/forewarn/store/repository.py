@@ -300,7 +300,7 @@ class Store:
             ).first()
             if found is None:
                 raise NotFound("cannot save an analysis of a document that is not stored", where=analysis.id)
-            text = found.text
+            record = analysis_to_record(analysis, found.text)
             if found.id is not None:  # replacing: its rows go first
                 for table in (*s.DERIVED, s.analyses):
                     key = table.c.id if table is s.analyses else table.c.analysis_id
@@ -311,10 +311,10 @@ class Store:
                 "pipeline_version": analysis.pipeline_version,
                 "published": analysis.published,
                 "created_at": now,
-                "record": analysis_to_record(analysis, text),
+                "record": record,
             }
             conn.execute(insert(s.analyses), row)
-            for name, rows in derived_rows(analysis, aid, analysis.id, now).items():
+            for name, rows in derived_rows(analysis, record, aid, analysis.id, now).items():
                 if rows:
                     conn.execute(insert(s.metadata.tables[name]), rows)
         return aid
