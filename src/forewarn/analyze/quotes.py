@@ -264,25 +264,12 @@ def _according_to(doc: _Doc, cue: Span) -> _Found | None:
     return _Found(source, cue, contents, False) if contents else None
 
 
-_TRAILING_SETTING = re.compile(
-    r"\s+(?:(?:on|in|at|during|last|this|earlier|late|early|over)\s+)(?:[\w’'-]+\s+){0,2}?"
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|night|week|weekend|month|year|morning|"
-    r"afternoon|evening|Twitter|Facebook|interview|statement|television|radio)\s*$"
-)
-
-
 def _trim(text: str, start: int, end: int) -> Span | None:
-    """The span without surrounding spaces and commas, a final full stop, a dangling opening
-    quotation mark, or a trailing setting ("... on Thursday night") that belongs to the cue."""
+    """The span without surrounding spaces and commas, a final full stop or a dangling opening mark."""
     while start < end and (text[start].isspace() or text[start] in ",;:"):
         start += 1
-    while True:
-        while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:.—–-“‘„«["):
-            end -= 1
-        setting = _TRAILING_SETTING.search(text, start, end)
-        if setting is None or setting.start() == start:
-            break
-        end = setting.start()
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:.—–-“‘„«["):
+        end -= 1
     return Span(start, end) if len(text[start:end].split()) >= 2 else None
 
 
