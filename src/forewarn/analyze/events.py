@@ -21,6 +21,7 @@ from forewarn.analyze.event_patterns import (
     DocHits,
     Hit,
     context_rules,
+    doc_index,
     mode_rules,
     resolve_triggers,
     scan_doc,
@@ -269,6 +270,11 @@ class Events:
     name = "events"
     requires: tuple[str, ...] = ("sentences",)
     assigns: tuple[str, ...] = ("events",)
+
+    def __init__(self) -> None:
+        # load the lexicon and build the trie now, at pipeline start-up, not inside the first text
+        doc_index()
+        _physical_words()
 
     def __call__(self, ctx: Context, analysis: Analysis) -> Analysis:
         return replace(analysis, events=code_events(ctx, analysis))
