@@ -1,4 +1,4 @@
-"""Compile word lists of the speech lexicon into fast regular expressions.
+"""Cues in a text, and the word lists of the speech lexicon compiled into fast regular expressions.
 
 Python's `re` tries the branches of a flat alternation one by one at every
 position; shaped as a trie (`sa(?:id|ys|ying)`) the same list is matched
@@ -8,6 +8,10 @@ several times faster, which keeps the quotes stage inside its time budget.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from forewarn.knowledge.speech_cues import speech_cues
+from forewarn.model import Span
 
 Trie = dict[str, "Trie"]
 
@@ -43,3 +47,38 @@ def word_regex(words: list[str], *, capitalised: bool = False, ignore_case: bool
         parts.append(first + _pattern(tree))
     flags = re.IGNORECASE if ignore_case else 0
     return re.compile(rf"(?<![\w’'-])(?:{'|'.join(parts)})(?![\w’'-])", flags)
+
+
+@lru_cache(maxsize=1)
+def _cue_regex() -> re.Pattern[str]:
+    cues = speech_cues()
+    return word_regex(sorted(set(cues.verb_forms) | set(cues.phrases)), capitalised=True)
+
+
+_CLITIC_BEFORE = re.compile(r"(?<=[A-Za-z])([’']s)\s+$")
+
+
+@lru_cache(maxsize=1)
+def _affixes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Regexes for what belongs to a cue: auxiliaries before it, fixed phrases after it."""
+    cues = speech_cues()
+    before = "|".join(re.escape(w) for w in sorted(cues.cue_prefixes, key=len, reverse=True))
+    after = "|".join(re.escape(w) if w == ":" else " " + re.escape(w) for w in cues.cue_suffixes)
+    return re.compile(rf"(?<![\w’'])(?:(?:{before})\s+)+$"), re.compile(rf"(?:{after})(?![\w’'])")
+
+
+def cue_spans(text: str) -> list[Span]:
+    """Every cue in the text, with the auxiliaries and phrases that belong to it ("has said in a statement")."""
+    return [_extend(text, m.start(), m.end()) for m in _cue_regex().finditer(text)]
+
+
+def _extend(text: str, start: int, end: int) -> Span:
+    prefix_re, suffix_re = _affixes()
+    prefix = prefix_re.search(text, max(0, start - 40), start)
+    if prefix:
+        start = prefix.start()
+    clitic = _CLITIC_BEFORE.search(text, max(0, start - 8), start)
+    if clitic:
+        start = clitic.start(1)  # "he’s predicting": the cue is "’s predicting"
+    suffix = suffix_re.match(text, end)
+    return Span(start, suffix.end() if suffix else end)

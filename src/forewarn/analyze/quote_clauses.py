@@ -1,0 +1,193 @@
+"""Indirect speech and the other patterns without a quotation next to the cue.
+
+`X said (that) ...`, `..., X said.`, `according to X, ...`, `The move was
+reported by MSNBC`, and `Name: statement`. Each returns a `Found` or None.
+"""
+
+from __future__ import annotations
+
+import re
+
+from forewarn.analyze.quote_context import (
+    NEXT_WORD,
+    OBJECT,
+    Found,
+    QuoteDoc,
+    clause_start,
+    intro_participle,
+    passive_aux,
+    source_of,
+    trim_span,
+)
+from forewarn.analyze.quote_source import VERBAL, subject_after, subject_before
+from forewarn.knowledge.speech_cues import SpeechCues
+from forewarn.model import Span
+
+_SHORT_TAIL = re.compile(r"(?:\s+[^\s,.;:!?“”\"«»]+){0,5}\s*[.!?]?\s*$")
+_PREPOSITIONS = frozenset({"to", "on", "in", "at", "during", "with", "before", "after", "over", "from"})
+_INVERTED_PRONOUNS = frozenset({"he", "she", "they", "we", "I"})
+_SUBJECT_START = frozenset({"that", "he", "she", "they", "it", "we", "i", "there", "his", "her", "their"})
+
+
+def according_to(doc: QuoteDoc, cue: Span) -> Found | None:
+    text, sentence = doc.text, doc.sentence(cue.start)
+    m = re.compile(r"\s+([^,;:.!?]+?)(?=[,;:]|\.?\s*$|\.\s)").match(text, cue.end, sentence.end)
+    if not m:
+        return None
+    source = Span(m.start(1), m.end(1))
+    parts = [trim_span(text, sentence.start, cue.start), trim_span(text, source.end, sentence.end)]
+    contents = [p for p in parts if p is not None]
+    return Found(source, cue, contents, False) if contents else None
+
+
+def _adverbial_tail(cues: SpeechCues, tail: str) -> bool:
+    """`said Tuesday.`, `told Reuters in an interview.`: no clause of its own after the cue."""
+    words = re.findall(r"[\w’'-]+", tail)
+    return all(w in cues.adverbials or w[:1].isupper() or w.isdigit() for w in words)
+
+
+def _fronted(cues: SpeechCues, text: str, span: Span) -> bool:
+    """A short fronted adverbial ("In the end", "Coincidentally") rather than speech."""
+    words = text[span.start : span.end].split()
+    return len(words) <= 4 and (words[0].lower() in cues.intro or words[-1].endswith("ly"))
+
+
+def clause_before(cues: SpeechCues, doc: QuoteDoc, cue: Span, done: list[Found]) -> Found | None:
+    """`..., X said.`, `..., said X, a general.` and `..., X said, ...`: the speech is the clause before."""
+    text, sentence = doc.text, doc.sentence(cue.start)
+    comma = text.rfind(",", sentence.start, cue.start)
+    if comma < 0:
+        return None
+    rest: Span | None = None  # the speech after `X said,` in `The plan, X said, is sound.`
+    if not text[comma + 1 : cue.start].strip():
+        nxt = NEXT_WORD.match(text, cue.end, sentence.end)
+        if nxt is None or not (nxt.group(1)[:1].isupper() or nxt.group(1) in _INVERTED_PRONOUNS):
+            return None  # `X, a general, said that ...` is not inverted
+        source = subject_after(text, cue.end, sentence.end, cues)
+        words = set(text[cue.end : sentence.end].lower().split())
+        if words & (VERBAL | {"that"}):
+            return None  # `Ramos, 58, told AFP that ...`: the cue's own clause follows
+    else:
+        source = subject_before(text, comma + 1, cue.start, cues)
+        tail = _SHORT_TAIL.match(text, cue.end, sentence.end)
+        if tail is None or not _adverbial_tail(cues, tail.group()):
+            if text[cue.end : cue.end + 1] != ",":
+                return None
+            rest = trim_span(text, cue.end, sentence.end)
+    if source is None:
+        return None
+    start = max([sentence.start] + [f.cue.end for f in done[-4:] if f.cue.start >= sentence.start])
+    left = trim_span(text, start, comma)
+    if rest is not None and left is not None and _fronted(cues, text, left):
+        left = None  # `In the end, Mr. Rosenthal said, union voters ...`: the speech is after the cue
+    contents = [c for c in (left, rest) if c is not None]
+    return Found(source, cue, contents, False) if contents else None
+
+
+_BY_AGENT = re.compile(
+    r"\s+by\s+([^,;:.!?“”\"()]+?)(?=\s*(?:[,;:.!?()]|$|\s(?:on|in|at|during|after|before|as|for|to|and)\s))"
+)
+
+
+def passive_by(cues: SpeechCues, doc: QuoteDoc, cue: Span) -> Found | None:
+    """`The move was first reported by MSNBC`: the agent speaks, the subject is what was said."""
+    text, sentence = doc.text, doc.sentence(cue.start)
+    aux = passive_aux(text, sentence, cue)
+    agent = _BY_AGENT.match(text, cue.end, sentence.end) if aux is not None else None
+    if aux is None or agent is None or len(agent.group(1).split()) > 8:
+        return None
+    content = subject_before(text, clause_start(doc, cue), aux, cues)
+    if content is None:
+        return None
+    return Found(Span(agent.start(1), agent.end(1)), cue, [content], False)
+
+
+def clause_after(cues: SpeechCues, doc: QuoteDoc, cue: Span, done: list[Found]) -> Found | None:
+    """`X said (that) ...`, `X told Y that ...`, `..., saying that ...`."""
+    text, sentence = doc.text, doc.sentence(cue.start)
+    pos = _skip_adverbial(cues, text, cue.end, sentence.end)
+    obj = OBJECT.match(text, pos, min(pos + 80, sentence.end))
+    if obj and re.match(r"\s*,?\s*that\b", text[obj.end() : obj.end() + 8]):
+        # `told Sky News that`, `made it clear to House Democrats on Wednesday that`
+        first = obj.group().split()[0].lower()
+        if text[cue.start : cue.end].split()[-1] in cues.object_cues or first in _PREPOSITIONS:
+            pos = obj.end()
+    end = intro_participle(cues, doc, cue) or _clause_end(cues, doc, pos, sentence.end)
+    content = trim_span(text, pos, end)
+    if content is None:
+        return None
+    if text[end - 1 : end] in '”"»' and text[end - 2 : end - 1] == ".":
+        content = Span(content.start, end)
+    source = source_of(cues, doc, cue, done)
+    passive = passive_aux(text, sentence, cue) is not None
+    if source is None and not passive:
+        return None
+    if passive:
+        source = None  # "It has been speculated that", "Trump was asked": the speaker is not named
+    return Found(source, cue, [content], False)
+
+
+def _skip_adverbial(cues: SpeechCues, text: str, pos: int, end: int) -> int:
+    """Past `Tuesday` / `in an interview on Monday` after a cue, when a clause follows."""
+    start, anchored = pos, False
+    while (m := NEXT_WORD.match(text, pos, end)) and m.group(1) in cues.adverbials:
+        anchored = anchored or m.group(1) in cues.adverbial_anchors
+        pos = m.end()
+    nxt = NEXT_WORD.match(text, pos, end)
+    if not anchored or nxt is None:
+        return start
+    word = nxt.group(1)
+    return pos if word.lower() in _SUBJECT_START or word[:1].isupper() else start
+
+
+# `, adding`, `, according to`, `and says`: where one piece of speech ends and the next cue starts
+_CLAUSE_BREAK = re.compile(r"(,[”\"’']?|\s+and|\s+before|\s+after|\s+while|\s+by)\s+([a-z]+(?: to)?)\b")
+
+
+def _clause_end(cues: SpeechCues, doc: QuoteDoc, start: int, end: int) -> int:
+    """Speech runs to the sentence end, or to `, adding ...` / `, according to ...`."""
+    for m in _CLAUSE_BREAK.finditer(doc.text, start, end):
+        word = m.group(2)
+        joint = m.group(1).strip()[:1]
+        if (
+            word == "according to"
+            or word in cues.participles
+            or (joint in {",", "a"} and word in cues.verb_forms)
+        ):
+            return m.start()
+    return end
+
+
+# `Kovalchuk:`, `More from Blumenthal and Cohen:`, `Clinton to Planned Parenthood:` (the name speaks)
+_COLON_HEAD = re.compile(
+    r"\s*(?:(?:More\s+)?[Ff]rom\s+|Here[’']s\s+)?"
+    r"([A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|of|the|and|for|de|al))*)"
+    r"(?:\s+(?:to|on|at|in|about|camp|editorial)\b[^:]*)?\s*"
+)
+_DASH = re.compile(r"\s[-–—]\s")
+
+
+def colon_quotes(cues: SpeechCues, doc: QuoteDoc, done: list[Found]) -> list[Found]:
+    """`Kovalchuk: “...”` and headline-style `Name: statement`, where a name alone opens the sentence
+    (or the part of it after a dash: `POLLS NOT WRONG - Mark Blumenthal: “...”`)."""
+    text, found = doc.text, []
+    taken = sorted((c.start, c.end) for f in done for c in [*f.contents, f.cue])
+    for m in re.finditer(r":[ \t]+(?=\S)", text):
+        colon, start = m.start(), m.end()
+        sentence = doc.sentence(colon)
+        dashes = list(_DASH.finditer(text, sentence.start, colon))
+        head = _COLON_HEAD.fullmatch(text, dashes[-1].end() if dashes else sentence.start, colon)
+        if (
+            head is None
+            or len(head.group(1).split()) > 6
+            or head.group(1).split()[0] in cues.colon_not_sources
+        ):
+            continue
+        if doc.inside_quote(colon) or any(a <= colon < b for a, b in taken):
+            continue
+        quote = doc.quote_at(start)
+        content = quote or trim_span(text, start, sentence.end)
+        if content is not None:
+            source = Span(head.start(1), head.end(1))
+            found.append(Found(source, Span(colon, colon + 1), [content], quote is not None))
+    return found

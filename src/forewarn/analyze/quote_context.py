@@ -1,0 +1,155 @@
+"""What every quote pattern shares: the text's sentences and quotations, and who speaks a cue.
+
+`QuoteDoc` holds the offsets the patterns look up (sentences, outermost
+quotations); `source_of` finds the speaker's phrase for a cue, including the
+subject a participle (`..., saying`) or a fronted clause (`Asked about it,
+Christie said`) shares with its sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from forewarn.analyze.quote_marks import quotation_spans
+from forewarn.analyze.quote_source import VERBAL, subject_before
+from forewarn.knowledge.speech_cues import SpeechCues
+from forewarn.model import Span
+
+# up to six words of addressee or adverbial before "that"/":"/a quotation ("told Sky News that")
+OBJECT = re.compile(r"(?:\s+[^\s,.;:!?“”\"«»]+){1,6}?(?=\s*(?:,?\s*that\b|:|,?\s*[“„«\"]))")
+NEXT_WORD = re.compile(r"\s*([\w’'-]+)")
+
+
+@dataclass
+class Found:
+    """One attribution while it is being built: contents that share a cue are one record here."""
+
+    source: Span | None
+    cue: Span
+    contents: list[Span]
+    direct: bool
+
+
+class QuoteDoc:
+    """Offsets of one text that every pattern needs: sentences and quotations."""
+
+    def __init__(self, text: str, sentences: tuple[Span, ...]) -> None:
+        self.text = text
+        self.sentences = sentences or (Span(0, len(text)),)
+        self.sent_starts = [s.start for s in self.sentences]
+        self.quotes = quotation_spans(text)
+        self.quote_starts = [q.start for q in self.quotes]
+
+    def sentence(self, offset: int) -> Span:
+        i = max(bisect_right(self.sent_starts, offset) - 1, 0)
+        return self.sentences[i]
+
+    def quote_at(self, offset: int) -> Span | None:
+        """The quotation that starts at `offset`, or None."""
+        i = bisect_right(self.quote_starts, offset) - 1
+        return self.quotes[i] if i >= 0 and self.quotes[i].start == offset else None
+
+    def inside_quote(self, offset: int) -> bool:
+        i = bisect_right(self.quote_starts, offset) - 1
+        return i >= 0 and self.quotes[i].start < offset < self.quotes[i].end
+
+    def quote_before(self, offset: int) -> Span | None:
+        i = bisect_right(self.quote_starts, offset) - 1
+        return self.quotes[i] if i >= 0 and self.quotes[i].end <= offset else None
+
+    def paragraph_end(self, offset: int) -> int:
+        end = self.text.find("\n", offset)
+        return len(self.text) if end < 0 else end
+
+
+def participial(cues: SpeechCues, doc: QuoteDoc, cue: Span) -> bool:
+    """`..., saying that` and `... and said that`: the cue shares the clause's subject."""
+    word = doc.text[cue.start : cue.end]
+    before = doc.text[max(0, cue.start - 6) : cue.start].rstrip().rstrip("”\"’'»")
+    if before.endswith(" and") or before.endswith(",and"):
+        return True
+    return word.lower() in cues.participles and before.endswith(",")
+
+
+def clause_start(doc: QuoteDoc, cue: Span) -> int:
+    sentence = doc.sentence(cue.start)
+    quote = doc.quote_before(cue.start)
+    return max(sentence.start, quote.end if quote else 0)
+
+
+def intro_participle(cues: SpeechCues, doc: QuoteDoc, cue: Span) -> int | None:
+    """`Despite asserting that ..., Kovalchuk stressed` and `Asked about it, Christie said`: the comma
+    that ends the fronted participle clause."""
+    sentence = doc.sentence(cue.start)
+    head = doc.text[sentence.start : cue.start].split()
+    word = doc.text[cue.start : cue.end].split()[0]
+    fronted = (
+        not head and word[:1].isupper() and word.lower() in cues.verb_forms and word.endswith(("ed", "ing"))
+    )
+    introduced = len(head) == 1 and head[0].lower() in cues.intro and word in cues.participles
+    if not (fronted or introduced):
+        return None
+    comma = doc.text.find(",", cue.end, sentence.end)
+    return comma if comma > 0 else None
+
+
+PASSIVE = re.compile(r"\b(?:been|being|be|is|was|are|were)\s+(?:(?:not|never|also|first|widely|\w+ly)\s+)?")
+
+
+def passive_aux(text: str, sentence: Span, cue: Span) -> int | None:
+    """Where the passive auxiliary of the cue's verb starts ("was first reported"), or None."""
+    last = None
+    for m in PASSIVE.finditer(text, max(sentence.start, cue.start - 30), cue.end):
+        if cue.start <= m.end() < cue.end:
+            last = m
+    return last.start() if last else None
+
+
+def source_of(cues: SpeechCues, doc: QuoteDoc, cue: Span, done: list[Found]) -> Span | None:
+    """The speaker's phrase; a participle ("..., saying") inherits its clause's subject."""
+    comma = intro_participle(cues, doc, cue)
+    if comma is not None:
+        sentence = doc.sentence(cue.start)
+        main = Span(comma + 1, sentence.end)
+        return subject_before(
+            doc.text, comma + 1, first_verb(cues, doc, main, Span(sentence.end, sentence.end)), cues
+        )
+    if participial(cues, doc, cue):
+        sentence = doc.sentence(cue.start)
+        earlier = [f for f in done if f.source and sentence.start <= f.cue.start < cue.start]
+        if earlier:
+            return earlier[-1].source
+        return subject_before(doc.text, sentence.start, first_verb(cues, doc, sentence, cue), cues)
+    source = subject_before(doc.text, clause_start(doc, cue), cue.start, cues)
+    if source is None and doc.text[cue.start : cue.end].lower() in cues.weak_forms:
+        return None
+    return source
+
+
+def first_verb(cues: SpeechCues, doc: QuoteDoc, sentence: Span, cue: Span) -> int:
+    """Where the main clause's subject ends: its first auxiliary or verb-like word."""
+    for m in re.finditer(r"[\w’'-]+", doc.text[sentence.start : cue.start]):
+        word = m.group()
+        if (
+            m.start() > 0
+            and word.islower()
+            and (
+                word in VERBAL
+                or word in cues.verb_forms
+                or word in cues.irregular_past
+                or word.endswith("ed")
+            )
+        ):
+            return sentence.start + m.start()
+    return cue.start
+
+
+def trim_span(text: str, start: int, end: int) -> Span | None:
+    """The span without surrounding spaces and commas, a final full stop or a dangling opening mark."""
+    while start < end and (text[start].isspace() or text[start] in ",;:"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:.—–-“‘„«["):
+        end -= 1
+    return Span(start, end) if len(text[start:end].split()) >= 2 else None
