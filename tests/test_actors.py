@@ -18,7 +18,9 @@ from forewarn.model import Actor, Analysis, TextInput
 
 SEED_DATE = date(2022, 12, 20)
 # Floors pinned just under the measured scores (bench/accuracy.py actors); lower them only on purpose.
-RE3D_FLOORS = {"Person": 0.35, "Organisation": 0.40, "Nationality": 0.30, "micro": 0.35}
+# Measured: Person .532, Organisation .499, Location .427 (mostly the places stage), Nationality .375,
+# micro .478.
+RE3D_FLOORS = {"Person": 0.50, "Organisation": 0.47, "Location": 0.38, "Nationality": 0.33, "micro": 0.45}
 
 
 @pytest.fixture(scope="module")
