@@ -77,3 +77,9 @@ def test_ingest_dates_bare_month_written_with_its_year_elsewhere_stays_there() -
     )
     published = infer_published(text)
     assert published.earliest == date(2022, 2, 24)
+
+
+def test_ingest_dates_last_month_is_past_even_after_a_plan() -> None:
+    text = "The accord was signed on May 4, 2021. The plan last September was dropped, officials said."
+    published = infer_published(text)
+    assert published.earliest == date(2021, 9, 1)

@@ -166,10 +166,10 @@ def _is_past_verb(word: str, cues: DatingCues) -> bool:
 
 def _tense(text: str, start: int, end: int, cues: DatingCues) -> Tense:
     before, after = _context(text, start, end)
+    if _has_cue(before[-2:], cues.past_lead):  # "last April" even after "the plan"
+        return "past"
     if _has_cue(before[-6:], cues.future_cues):
         return "future"
-    if _has_cue(before[-2:], cues.past_lead):
-        return "past"
     for word in after[:12]:
         if _is_past_verb(word, cues):
             return "past"
@@ -222,7 +222,7 @@ def _bare_months(text: str, taken: list[_Mention], cues: DatingCues) -> list[tup
         if re.search(r"\d\s*(?:st|nd|rd|th)?\s*(?:of\s+)?$", text[max(0, match.start() - 8) : match.start()]):
             continue  # "24 February" without a year: a day, not a month
         tense = _tense(text, *match.span(), cues)
-        lead = text[max(0, match.start() - 12) : match.start()].lower()
+        lead = " ".join(text[max(0, match.start() - 30) : match.start()].lower().split()[-3:])
         result.append((_month_number(match.group("month")), match.group(), tense, lead))
     return result
 
@@ -287,7 +287,7 @@ def _latest(
         start = _next_month_start(earliest, month, strictly_after=True)
         late = re.search(r"\b(end of|late|later in)\s*(the\s+)?(month\s+of\s+)?$", lead)
         bound = _end_of_month(start.year, month) if late else start - timedelta(days=1)
-        bounds.append((bound, " ".join([*lead.split()[-3:], word])))
+        bounds.append((bound, f"{lead} {word}".strip()))
     if not bounds:
         return None, False
     bound, why = min(bounds)
