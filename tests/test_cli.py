@@ -182,3 +182,19 @@ def test_cli_every_command_is_in_the_readme() -> None:
     commands = sorted(get_command(app).commands)  # type: ignore[attr-defined]
     missing = [name for name in commands if f"forewarn {name}" not in readme]
     assert missing == [], f"commands missing from README.md: {missing}"
+
+
+def test_cli_show_points_a_near_duplicate_to_its_first_copy(tmp_path: Path, db: str) -> None:
+    body = " ".join(
+        f"Report {i}: columns of troops moved towards the border near Homel at night." for i in range(40)
+    )
+    (tmp_path / "a.txt").write_text(body, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(body + " Updated at noon.", encoding="utf-8")
+    report = json.loads(
+        runner.invoke(app, ["ingest", str(tmp_path), "--db", db, "--json", "--no-analyze"]).stdout
+    )
+    assert (report["new"], report["near_duplicate"]) == (1, 1)
+    listed = json.loads(runner.invoke(app, ["documents", "--db", db, "--json"]).stdout)["data"]
+    near = next(d for d in listed if d["duplicate_of"])
+    shown = runner.invoke(app, ["show", near["id"], "--db", db])
+    assert f"near-duplicate of {near['duplicate_of']}" in " ".join(shown.stdout.split())

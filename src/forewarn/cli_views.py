@@ -96,7 +96,12 @@ def document_view(stored: StoredDocument, analysis: Analysis | None) -> Group:
         if value:
             meta.add_row(Text(label, style="bold"), Text(value))
     parts: list[RenderableType] = [meta, Panel(Text(doc.text), title="text")]
-    if analysis is None:
+    if analysis is None and stored.duplicate_of:
+        note = (
+            f"not analysed: a near-duplicate of {stored.duplicate_of} (forewarn show {stored.duplicate_of})"
+        )
+        parts.append(Text(note, style="dim"))
+    elif analysis is None:
         parts.append(Text("not analysed", style="dim"))
     else:
         parts.append(analysis_table(analysis))
