@@ -291,3 +291,16 @@ def test_events_no_actor_is_its_own_recipient() -> None:
 )
 def test_events_false_friends_are_not_events(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
     assert not [e for e in _events(pipeline, text) if e.type in {"PROTEST", "SUPPORT", "COERCE"}]
+
+
+def test_events_speaker_demands_what_another_must_do() -> None:
+    text = "Russia said on Tuesday that Sudan must return a helicopter."
+    ctx = Context(text=text, published=None, doc=build_nlp()(text))
+    mentions = (
+        Actor(0, 6, "Russia", "Russia", "state", "RUS", "RUS", "GOV", ""),
+        Actor(28, 33, "Sudan", "Sudan", "state", "SDN", "SDN", "GOV", ""),
+    )
+    analysis = Analysis("t", text, None, sentences=sentence_spans(ctx), actors=mentions)
+    event = _of(Events()(ctx, analysis).events, "REQUEST")
+    assert [text[s.start : s.end] for s in event.actors] == ["Russia"]
+    assert [text[s.start : s.end] for s in event.recipients] == ["Sudan"]

@@ -224,6 +224,8 @@ class EventCoder:
         actors, recipients = actor_roles(
             view.mentions, a.text, trigger, type_ in RECIPROCAL, type_ in {"ASSAULT", "MOBILIZE"}
         )
+        if "obliged" in hit.value.flags and actors:
+            actors, recipients = _speaker_demands(view.mentions, actors)
         type_, mode, indicators = _retype(type_, mode, indicators, len(actors), hit.value, view)
         return Event(
             type=type_,
@@ -241,6 +243,16 @@ class EventCoder:
             confidence=confidence(hit.value.weight, bool(actors), bool(recipients), modality),
             indicators=indicators,
         )
+
+
+def _speaker_demands(
+    mentions: list[Actor], obliged: tuple[Span, ...]
+) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
+    """ "Russia said that Sudan must return the helicopter": Russia demands, Sudan is asked."""
+    first = mentions[0] if mentions else None
+    if first is None or first.start >= obliged[0].start:
+        return (), obliged
+    return (Span(first.start, first.end),), obliged
 
 
 def _retype(
