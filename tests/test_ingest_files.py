@@ -190,3 +190,16 @@ def test_ingest_files_unexpected_crash_on_one_file_spares_the_rest(
     items = list(collect([str(tmp_path)], Settings()))
     assert isinstance(items[0], Problem) and "unexpected RuntimeError: parser bug" in items[0].error.message
     assert isinstance(items[1], Fetched)
+
+
+def test_ingest_files_rare_latin1_accent_is_not_damaged_utf8(tmp_path: Path) -> None:
+    text = BODY + " The café owner said so."
+    document = read_document(_write(tmp_path / "latin1.txt", text.encode("latin-1")))
+    assert "café" in document.text
+
+
+def test_ingest_files_html_bytes_in_a_legacy_charset() -> None:
+    from forewarn.ingest.extract import extract_html
+
+    page = f"<html><head><meta charset='windows-1251'></head><body><article><p>{CYRILLIC}</p></article></body></html>"
+    assert "Обе делегации" in extract_html(page.encode("cp1251")).text

@@ -14,6 +14,7 @@ from typing import Any
 
 from forewarn.errors import ExtractionError
 from forewarn.ingest import dates
+from forewarn.ingest.encoding import decode, html_charset
 from forewarn.ingest.htmlmeta import HeadMeta, read_head
 from forewarn.knowledge.ingest_vocab import Boilerplate, load_ingest_vocab
 from forewarn.model import PublishedDate
@@ -92,7 +93,7 @@ def extract_html(html: bytes | str, url: str = "", *, published: PublishedDate |
     """
     import trafilatura
 
-    page = html.decode("utf-8", errors="replace") if isinstance(html, bytes) else html
+    page = decode(html, url, html_charset(html)) if isinstance(html, bytes) else html
     page = re.sub(r"^\s*<\?xml[^>]*\?>", "", page)  # lxml refuses str input that declares an encoding
     try:
         doc: Any = trafilatura.bare_extraction(

@@ -6,7 +6,6 @@ decompression, so a gzip bomb stops early) is refused without being read whole.
 
 from __future__ import annotations
 
-import codecs
 import gzip
 import json
 import os
@@ -18,9 +17,10 @@ from pathlib import Path
 from typing import IO, Any, cast
 
 from forewarn.config import Settings
-from forewarn.errors import BinaryInput, EmptyInput, IngestError, TooLarge
+from forewarn.errors import EmptyInput, IngestError, TooLarge
 from forewarn.ingest.dates import infer_published
 from forewarn.ingest.documents import make_document
+from forewarn.ingest.encoding import decode, html_charset
 from forewarn.ingest.extract import Extracted, compose, extract_html, extract_text, guess_language, normalise
 from forewarn.model import Document, PublishedDate
 
@@ -31,15 +31,6 @@ ACCEPTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | RECORD_SUFFIXES
 _NOT_ARTICLES = re.compile(r"^(readme|license|licence|copying|attribution|changelog)(\.|$)", re.IGNORECASE)
 _CHUNK = 1 << 16
 _DATED_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:\D|$)")
-_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
-_BOMS: tuple[tuple[bytes, str], ...] = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
-_NOT_CONTROL = bytes(sorted(set(range(256)) - (set(range(32)) - {9, 10, 12, 13, 27})))
-_MAX_BAD_UTF8 = 0.005  # share of undecodable bytes still read as damaged UTF-8, not a legacy charset
 
 
 def _base_suffix(path: Path) -> str:
@@ -76,50 +67,6 @@ def read_bytes(path: Path, max_bytes: int) -> bytes:
     if not raw.strip():
         raise EmptyInput("file is empty", where=where)
     return raw
-
-
-def looks_binary(raw: bytes) -> bool:
-    """NUL bytes or many control characters in the first 8 KB."""
-    sample = raw[:8192]
-    if b"\x00" in sample:
-        return True
-    return len(sample.translate(None, _NOT_CONTROL)) > len(sample) * 0.1
-
-
-def decode(raw: bytes, where: str = "", declared: str | None = None) -> str:
-    """Bytes to text: BOM, UTF-8 (also slightly damaged), the declared charset, then detection."""
-    for bom, codec in _BOMS:
-        if raw.startswith(bom):
-            return raw.decode(codec, errors="replace")
-    if looks_binary(raw):
-        raise BinaryInput("binary content, not text", where=where)
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    damaged = raw.decode("utf-8", errors="replace")
-    if damaged.count("\ufffd") <= len(raw) * _MAX_BAD_UTF8:
-        return damaged
-    if declared:
-        try:
-            return raw.decode(declared)
-        except (LookupError, UnicodeDecodeError):
-            pass
-    return _detect(raw, where)
-
-
-def _detect(raw: bytes, where: str) -> str:
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(raw[:200_000]).best()
-    if best is None or best.encoding is None:
-        raise BinaryInput("not text in any known character encoding", where=where)
-    return raw.decode(best.encoding, errors="replace")
-
-
-def html_charset(raw: bytes) -> str | None:
-    match = _META_CHARSET.search(raw[:4096])
-    return match.group(1).decode("ascii", "replace") if match else None
 
 
 def _given_date(path: Path) -> PublishedDate | None:
