@@ -21,8 +21,8 @@ from forewarn.model import PublishedDate
 
 _TITLE_MAX_WORDS = 30
 _HEADER_LINES = 12  # how far down the head of a scrape we look for title, date and author lines
-_MIN_BODY_WORDS = 20
-_MIN_TEXT_WORDS = 10  # below this, without a full stop, a "body" is leftover navigation  # body words seen before a foot marker ("Related") is believed
+_MIN_BODY_WORDS = 20  # body words seen before a foot marker ("Related") is believed
+_MIN_TEXT_WORDS = 10  # below this, without a full stop, a "body" is leftover navigation
 _LABEL = re.compile(r"^(?P<label>[A-Za-z][A-Za-z ]{0,20}?)\s*:\s*(?P<value>.*)$")
 _BYLINE = re.compile(r"^by\s+(?P<value>[^.!?]{2,80})$", re.IGNORECASE)
 _URL = re.compile(r"https?://\S+|www\.\S+\.\w+")

@@ -48,13 +48,12 @@ def _open(path: Path) -> IO[bytes]:
 def read_bytes(path: Path, max_bytes: int) -> bytes:
     """The file's bytes (decompressed when .gz), refusing more than `max_bytes` while streaming."""
     where = str(path)
-    if path.suffix.lower() != ".gz" and path.stat().st_size > max_bytes:
-        raise TooLarge(
-            f"file is {path.stat().st_size:,} bytes, over the {max_bytes:,}-byte limit", where=where
-        )
     parts: list[bytes] = []
     total = 0
     try:
+        size = path.stat().st_size
+        if path.suffix.lower() != ".gz" and size > max_bytes:
+            raise TooLarge(f"file is {size:,} bytes, over the {max_bytes:,}-byte limit", where=where)
         with _open(path) as handle:
             while chunk := handle.read(_CHUNK):
                 total += len(chunk)
