@@ -143,6 +143,14 @@ def test_places_streets_are_features_without_coordinates() -> None:
     assert city and city[0].country == "US"
 
 
+def test_places_part_of_a_country_is_a_region() -> None:
+    found = places("Airstrikes continued in northern Iraq and Raqqah.")
+    assert [(p.text, p.level, p.country) for p in found] == [
+        ("northern Iraq", "region", "IQ"),
+        ("Raqqah", "city", "SY"),
+    ]
+
+
 def test_places_all_caps_headline() -> None:
     found = places("UKRAINE PREPARES FOR ANOTHER RUSSIAN INVASION FROM BELARUS\nText follows.")
     assert [p.name for p in found] == ["Ukraine", "Belarus"]

@@ -42,6 +42,10 @@ _TITLES = frozenset(
 _ORG_HEADS = frozenset(
     ["post", "times", "herald", "journal", "tribune", "gazette", "independent", "chronicle", "observer", "standard", "telegraph", "police", "university", "college", "institute", "council", "fire", "department", "city", "county", "state"]
 )  # fmt: skip
+# Words before a place name that make a feature of it, not a person ("Mount Sinjar", "Lake Chad").
+_GEO_PREFIXES = frozenset(
+    ["mount", "mt.", "lake", "cape", "port", "fort", "upper", "lower", "greater", "central"]
+)
 _QUOTES = "\"“”'‘’([ \t\u00a0"
 _SUFFIX = re.compile(
     r"[ \t\u00a0]+(oblast|region|province|governorate|district|raion|state|airport|airfield|air base|river)\b",
@@ -197,6 +201,7 @@ def find_candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
                     prev = (
                         i > 0 and _touching(text, run[i - 1], run[i]) and not _function_word(text, run[i - 1])
                     )
+                    prev = prev and text[run[i - 1][0] : run[i - 1][1]].lower() not in _GEO_PREFIXES
                     nxt = j < n and _touching(text, run[j - 1], run[j]) and not _function_word(text, run[j])
                     nxt = nxt and text[run[j][0] : run[j][1]].lower() not in _ORG_HEADS
                     info = {"words": j - i, "run_words": n, "prev": int(prev), "next": int(nxt)}

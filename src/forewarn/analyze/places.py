@@ -20,6 +20,9 @@ from forewarn.knowledge.gazetteer import GazEntry, Gazetteer, Lexicon, fold, loa
 from forewarn.model import Analysis, Place
 
 _FEATURE_WORDS = ("airport", "airfield", "air base")
+_DIRECTION = re.compile(
+    r"\b((?:north|south|east|west)(?:ern|-?east(?:ern)?|-?west(?:ern)?)?|central)[ \t]+$", re.IGNORECASE
+)
 _STREET = re.compile(
     r"\b((?:[A-Z][\w'’]*|\d+(?:st|nd|rd|th))(?:[ \t][A-Z][\w'’]*){0,2})[ \t]"
     r"(?:Street|Avenue|Road|Boulevard|Lane|Drive|Square|Place|Way)\b"
@@ -69,9 +72,21 @@ def find_places(text: str, gaz: Gazetteer, lex: Lexicon) -> tuple[Place, ...]:
         feature = _feature_place(text, gaz, r)
         if feature is not None:
             places.append(feature)
-    places = _with_streets(text, places)
+    places = [_directional(text, p) for p in _with_streets(text, places)]
     places.sort(key=lambda p: (p.start, p.end))
     return tuple(places)
+
+
+def _directional(text: str, place: Place) -> Place:
+    """ "northern Iraq": a part of a country, placed at the country's point for want of a better one."""
+    if place.level != "country":
+        return place
+    m = _DIRECTION.search(text, max(0, place.start - 16), place.start)
+    if m is None:
+        return place
+    name = f"{m.group(1).lower()} {place.name}"
+    return replace(place, start=m.start(1), text=text[m.start(1) : place.end], name=name, level="region",
+                   confidence=round(place.confidence * 0.9, 3))  # fmt: skip
 
 
 def _with_streets(text: str, places: list[Place]) -> list[Place]:

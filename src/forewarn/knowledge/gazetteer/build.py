@@ -40,6 +40,7 @@ ROMANISED = frozenset({"UA", "BY"})
 _ROMANISATION_MAP = {"yu": "iu", "ya": "ia", "ye": "ie"}
 _ROMANISATION = re.compile(r"(?<=\w)(?:yu|ya|ye)")
 _AFTER_VOWEL_YI = re.compile(r"(?<=[aeiou])yi")
+_ARTICLE = re.compile(r"^(?:al|el|ar|as|ash|at|ad|an|az|ath|ad|le|la|les) ")
 # Not "State": "Arizona State" is a university far more often than the state.
 ADMIN_SUFFIXES = ("Province", "Region", "Oblast", "Governorate", "Prefecture")
 
@@ -85,7 +86,7 @@ def _usable_name(name: str, main: str) -> bool:
 def _spelling_variant(name: str, main: str) -> bool:
     """ "Douma" for "Dūmā", "Kiev" for "Kyiv": an alternate within two edits of the main name is the
     same name spelt another way, not another language's or another era's name ("Sam" for Damascus)."""
-    a, b = fold(name), fold(main)
+    a, b = fold(name), _ARTICLE.sub("", fold(main))  # "Raqqah" for "Ar Raqqah"
     if len(a) < 5 or a[0] != b[0] or abs(len(a) - len(b)) > 2:
         return False
     previous = list(range(len(b) + 1))
