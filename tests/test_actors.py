@@ -201,3 +201,15 @@ def test_actors_user_entry_overrides_shipped_alias(tmp_path: Path) -> None:
     )
     pipeline = Pipeline([Sentences(), Actors(Settings(actor_dictionaries=(str(extra),)))])
     assert by_text(analyse(pipeline, "Sky News reported it."), "Sky News").code == "AREMED"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The General Staff reported that the attack failed.",
+        "Ukraine’s 24th Motorized Rifle Brigade reported destroying three tanks.",
+        "The update was published at 7 pm ET on Tuesday.",
+    ],
+)
+def test_actors_units_and_bodies_are_not_persons(pipeline: Pipeline, text: str) -> None:
+    assert not [a.text for a in analyse(pipeline, text).actors if a.type == "person"]

@@ -93,6 +93,8 @@ ANY_CASE, NOT_LOWER, EXACT, EXACT_NOT_CAPS = 0, 1, 2, 3
 
 def _case_rule(kind: str, alias: str, exact: bool) -> int:
     """How a match of `alias` must be written: titles, phrases and lower-case names in any case."""
+    if kind == "T" and alias.isupper():
+        return EXACT  # "PM", "MP" are not "pm", "mp"
     if kind not in "EDC":
         return ANY_CASE
     if exact:

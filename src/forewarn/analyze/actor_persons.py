@@ -4,7 +4,7 @@ apposition and short-name coreference — all rules, no statistical model."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING
@@ -126,6 +126,12 @@ APPOSITION_STOPS = frozenset(
 )
 GIVEN_NAME = re.compile(r"(?<![\w.'’-])([A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)(?=\s+[A-Z])")
 INITIAL = re.compile(r"^[A-Z]\.$")
+ORGANISATION_WORDS = frozenset({
+    "brigade", "regiment", "division", "battalion", "corps", "army", "fleet", "command", "staff", "forces",
+    "force", "ministry", "council", "committee", "party", "group", "agency", "office", "service",
+    "department", "university", "institute", "company", "bank", "news", "times", "post", "press", "radio",
+    "television", "tv", "center", "centre", "union", "front", "movement", "brigades",
+})  # fmt: skip
 KUNYA = frozenset({"Abu", "Umm", "Abou"})  # "Abu Ghadiya": a name by itself
 
 
@@ -159,6 +165,18 @@ def _joins_name(token: Token) -> bool:
     return token.lower_ in NAME_PARTICLES or (token.text == "-" and not token.whitespace_)
 
 
+def _coverage(n: int, hits: Iterable[Hit]) -> bytearray:
+    covered = bytearray(n)
+    for hit in hits:
+        covered[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
+    return covered
+
+
+def _organisation_like(doc: Doc, start: int, end: int) -> bool:
+    """A capitalised run naming a unit or body, not a person: "24th Motorized Rifle Brigade"."""
+    return any(t.lower_ in ORGANISATION_WORDS for t in doc[start:end])
+
+
 def _claim(taken: bytearray, start: int, end: int) -> None:
     taken[start:end] = b"\x01" * (end - start)
 
@@ -178,6 +196,7 @@ class _State:
     countries_by_start: dict[int, tuple[Hit, str]]  # states and demonyms only
     cues: list[Hit]
     sectors: set[int]
+    in_sector: bytearray  # tokens inside a generic phrase ("General Staff", "border guards")
     place_starts: frozenset[int]  # character offsets where the places stage found a place
     used_titles: set[int] = field(default_factory=set)
 
@@ -206,6 +225,7 @@ def _state(lexicon: Lexicon, doc: Doc, text: str, published: date | None, hits: 
         countries_by_start={h.start: (h, c) for h, c in countries if c},
         cues=[h for h in hits.context if h.kind == "Q"],
         sectors={h.start for h in hits.context if h.kind == "S"},
+        in_sector=_coverage(len(doc), (h for h in hits.context if h.kind == "S")),
         place_starts=hits.place_starts,
     )
 
@@ -303,7 +323,7 @@ def _titled_persons(st: _State) -> list[Found]:
         end = _name_run(st.doc, hit.end, st.taken)
         title_text = st.doc[hit.start : hit.end].text
         left, country = _title_left(st, hit)
-        if end > hit.end:
+        if end > hit.end and not _organisation_like(st.doc, hit.end, end):
             name = st.doc[hit.end : end].text
         elif _post_alone(st, hit, title.post and title.phrase[:1].isupper(), left < hit.start):
             end, country = _of_country(st, hit.end, country)
@@ -350,7 +370,7 @@ def _given_name_persons(st: _State) -> list[Found]:
         if span is None or st.taken[span.start]:
             continue
         end = _name_run(st.doc, span.start, st.taken, limit=4)
-        if end - span.start < 2:
+        if end - span.start < 2 or _organisation_like(st.doc, span.start, end):
             continue
         start, title, country = _extend_left(st, span.start)
         sector = st.lexicon.dictionary.titles[title.index].sector if title else ""
@@ -424,11 +444,13 @@ def _speaker_near(st: _State, cue: Hit) -> tuple[int, int] | None:
     i = cue.start
     while i > 0 and cue.start - i < 4 and not taken[i - 1] and _name_token(doc[i - 1]):
         i -= 1
-    if i < cue.start and i not in st.sectors and (i == 0 or doc[i - 1].text != "-"):
-        return None if doc[i].idx in st.place_starts else (i, cue.start)
+    if i < cue.start and not any(st.in_sector[i : cue.start]) and (i == 0 or doc[i - 1].text != "-"):
+        return (
+            None if doc[i].idx in st.place_starts or _organisation_like(doc, i, cue.start) else (i, cue.start)
+        )
     after = cue.end + (1 if doc[cue.start].lower_ == "according" else 0)
     if doc[cue.start].lower_ in CUE_BEFORE_NAME and after < len(doc) and not taken[after]:
         end = _name_run(doc, after, taken, limit=4)
-        if end > after and after not in st.sectors:
+        if end > after and not any(st.in_sector[after:end]) and not _organisation_like(doc, after, end):
             return after, end
     return None
