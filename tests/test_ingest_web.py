@@ -70,6 +70,7 @@ def _routes(base: str) -> dict[str, Route]:
         "/announced-huge": (200, {**html, "Content-Length": "50000000"}, b""),
         "/huge": (200, html, b"<p>" + b"x" * 3_000_000 + b"</p>"),
         "/bomb": (200, {**html, "Content-Encoding": "gzip"}, gzip.compress(b"\x00" * 30_000_000, 9)),
+        "/corrupt-gzip": (200, {**html, "Content-Encoding": "gzip"}, b"this is not gzip at all"),
         "/gzipped": (200, {**html, "Content-Encoding": "gzip"}, gzip.compress(ARTICLE)),
         "/slow": (200, html, _slow),
         "/feed.xml": (200, rss, _rss([f"{base}/undated/1", f"{base}/missing", f"{base}/article.html"])),
@@ -159,6 +160,7 @@ def test_ingest_web_gzip_content_encoding(server: str, settings: Settings, clien
         ("/announced-huge", TooLarge, "50,000,000 bytes, over the 20,000,000-byte limit"),
         ("/bomb", TooLarge, "exceeds the 20,000,000-byte limit"),
         ("/slow", FetchError, "too slow"),
+        ("/corrupt-gzip", FetchError, "corrupt compressed body"),
     ],
 )
 def test_ingest_web_fetch_errors_are_clear(

@@ -143,7 +143,7 @@ def read_capped(response: httpx.Response, max_bytes: int, deadline: float, where
     decoder = _decoder(response.headers.get("content-encoding", "").strip().lower(), where)
     parts: list[bytes] = []
     total = 0
-    for piece in _inflate(response.iter_raw(), decoder, max_bytes):
+    for piece in _inflate(response.iter_raw(), decoder, max_bytes, where):
         total += len(piece)
         if total > max_bytes:
             raise TooLarge(f"content exceeds the {max_bytes:,}-byte limit (after decompression)", where=where)
@@ -153,7 +153,9 @@ def read_capped(response: httpx.Response, max_bytes: int, deadline: float, where
     return b"".join(parts)
 
 
-def _inflate(chunks: Iterator[bytes], decoder: zlib._Decompress | None, max_bytes: int) -> Iterator[bytes]:
+def _inflate(
+    chunks: Iterator[bytes], decoder: zlib._Decompress | None, max_bytes: int, where: str
+) -> Iterator[bytes]:
     """Decompressed pieces, none larger than max_bytes + 1, whatever the compression ratio."""
     for chunk in chunks:
         if decoder is None:
@@ -164,7 +166,7 @@ def _inflate(chunks: Iterator[bytes], decoder: zlib._Decompress | None, max_byte
             try:
                 piece = decoder.decompress(data, max_bytes + 1)
             except zlib.error as exc:
-                raise FetchError(f"corrupt compressed body: {exc}") from exc
+                raise FetchError(f"corrupt compressed body: {exc}", where=where) from exc
             yield piece
             data = decoder.unconsumed_tail
     if decoder is not None:
