@@ -145,7 +145,9 @@ def _extend(text: str, gaz: Gazetteer, start: int, end: int, key: str) -> tuple[
         elif m.group(1).lower() in ("oblast", "region", "province", "governorate", "state"):
             suffix = "admin1"
     before = _last_words(text, start)
-    if before and (before[-1] in _DIRECTION_ADJ or before[-1] == "of"):
+    # Only parts of countries ("northern Ukraine"): "eastern Ghouta" stays "Ghouta".
+    country = any(s.entry.level == "country" for s in gaz.lookup(key))
+    if country and before and (before[-1] in _DIRECTION_ADJ or before[-1] == "of"):
         for n in (3, 2, 1):
             if len(before) >= n:
                 longer = " ".join(before[-n:]) + " " + key

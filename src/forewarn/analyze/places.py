@@ -66,7 +66,8 @@ def find_places(text: str, gaz: Gazetteer, lex: Lexicon) -> tuple[Place, ...]:
     places = []
     for r in resolved:
         end = r.candidate.end
-        if text[end : end + 1] == "." and r.entry.level == "admin1" and end - r.candidate.start <= 5:
+        short = end - r.candidate.start <= 5 and text[r.candidate.start : end] != r.entry.name
+        if text[end : end + 1] == "." and r.entry.level == "admin1" and short:
             end += 1  # an abbreviation keeps its full stop: "Calif.", "Va."
         places.append(_place(r.candidate.start, end, text, r.entry, r.confidence))
         feature = _feature_place(text, gaz, r)
