@@ -20,6 +20,8 @@ from forewarn.model import Span
 # up to six words of addressee or adverbial before "that"/":"/a quotation ("told Sky News that")
 OBJECT = re.compile(r"(?:\s+[^\s,.;:!?“”\"«»]+){1,6}?(?=\s*(?:,?\s*that\b|:|,?\s*[“„«\"]))")
 NEXT_WORD = re.compile(r"\s*([\w’'-]+)")
+_INNER_SPACE = re.compile(r"\S\s+\S")
+INTRO_REACH = 20  # `Despite asserting`: the fronted participle is within the sentence's first word or two
 
 
 @dataclass
@@ -43,8 +45,8 @@ class QuoteDoc:
         self.quote_starts = [q.start for q in self.quotes]
 
     def sentence(self, offset: int) -> Span:
-        i = max(bisect_right(self.sent_starts, offset) - 1, 0)
-        return self.sentences[i]
+        i = bisect_right(self.sent_starts, offset) - 1
+        return self.sentences[i if i > 0 else 0]
 
     def quote_at(self, offset: int) -> Span | None:
         """The quotation that starts at `offset`, or None."""
@@ -82,12 +84,14 @@ def clause_start(doc: QuoteDoc, cue: Span) -> int:
 def intro_participle(cues: SpeechCues, doc: QuoteDoc, cue: Span) -> int | None:
     """`Despite asserting that ..., Kovalchuk stressed` and `Asked about it, Christie said`: the comma
     that ends the fronted participle clause."""
-    sentence = doc.sentence(cue.start)
-    head = doc.text[sentence.start : cue.start].split()
     word = doc.text[cue.start : cue.end].split()[0]
-    fronted = (
-        not head and word[:1].isupper() and word.lower() in cues.verb_forms and word.endswith(("ed", "ing"))
-    )
+    if not word.endswith(("ed", "ing")):
+        return None
+    sentence = doc.sentence(cue.start)
+    if cue.start - sentence.start > INTRO_REACH:
+        return None
+    head = doc.text[sentence.start : cue.start].split()
+    fronted = not head and word[:1].isupper() and word.lower() in cues.verb_forms
     introduced = len(head) == 1 and head[0].lower() in cues.intro and word in cues.participles
     if not (fronted or introduced):
         return None
@@ -152,4 +156,4 @@ def trim_span(text: str, start: int, end: int) -> Span | None:
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:.—–-“‘„«["):
         end -= 1
-    return Span(start, end) if len(text[start:end].split()) >= 2 else None
+    return Span(start, end) if _INNER_SPACE.search(text, start, end) else None  # two words at least

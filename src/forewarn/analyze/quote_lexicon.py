@@ -49,10 +49,10 @@ def word_regex(words: list[str], *, capitalised: bool = False, ignore_case: bool
     return re.compile(rf"(?<![\w’'-])(?:{'|'.join(parts)})(?![\w’'-])", flags)
 
 
-@lru_cache(maxsize=1)
-def _cue_regex() -> re.Pattern[str]:
+@lru_cache(maxsize=2)
+def _cue_regex(capitalised: bool) -> re.Pattern[str]:
     cues = speech_cues()
-    return word_regex(sorted(set(cues.verb_forms) | set(cues.phrases)), capitalised=True)
+    return word_regex(sorted(set(cues.verb_forms) | set(cues.phrases)), capitalised=capitalised)
 
 
 _CLITIC_BEFORE = re.compile(r"(?<=[A-Za-z])([’']s)\s+$")
@@ -69,7 +69,13 @@ def _affixes() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 def cue_spans(text: str) -> list[Span]:
     """Every cue in the text, with the auxiliaries and phrases that belong to it ("has said in a statement")."""
-    return [_extend(text, m.start(), m.end()) for m in _cue_regex().finditer(text)]
+    # literal branches on the lower-cased text match twice as fast as [sS]-style classes; lower()
+    # keeps offsets unless a character changes length ("İ"), then the case-blind regex is used
+    lower = text.lower()
+    matches = (
+        _cue_regex(False).finditer(lower) if len(lower) == len(text) else _cue_regex(True).finditer(text)
+    )
+    return [_extend(text, m.start(), m.end()) for m in matches]
 
 
 def _extend(text: str, start: int, end: int) -> Span:

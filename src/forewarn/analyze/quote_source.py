@@ -58,6 +58,7 @@ DETERMINERS = frozenset(
 # a capitalised word, or a connector allowed inside a name ("Ministry of Defense")
 _NAME_RUN = re.compile(r"[A-Z][\w.’'-]*(?:\s+(?:(?:of|the|de|van|von|al|bin|for|and)\s+)*[A-Z][\w.’'-]*)*")
 MAX_SOURCE_TOKENS = 18
+SUBJECT_REACH = 320  # characters before a cue that can hold its subject, appositives included
 MOSTLY = 0.6  # an organisation or state actor names the speaker when it is most of the phrase
 SHORT_SUBJECT = 3
 
@@ -78,7 +79,7 @@ def _ok_start(word: str, length: int = 1) -> bool:
 
 def subject_before(text: str, clause_start: int, cue_start: int, cues: SpeechCues) -> Span | None:
     """The source phrase ending right before a cue, or None when none is there."""
-    tokens = _tokens(text, clause_start, cue_start)
+    tokens = _tokens(text, max(clause_start, cue_start - SUBJECT_REACH), cue_start)
     while tokens and _is_aux(tokens[-1][2], cues):
         tokens.pop()
     if not tokens or tokens[-1][2].lower() in STRANDED:

@@ -152,8 +152,8 @@ class Quotes:
     def __call__(self, ctx: Context, analysis: Analysis) -> Analysis:
         resolver = SpeakerResolver(analysis, speech_cues())
         quotes = find_quotes(analysis.text, analysis.sentences, resolver)
-        with_forecasts = tuple(
-            replace(q, forecast=forecast_for(analysis.text, q, analysis.times, analysis.published))
-            for q in quotes
-        )
-        return replace(analysis, quotes=with_forecasts)
+        marked = []
+        for quote in quotes:
+            forecast = forecast_for(analysis.text, quote, analysis.times, analysis.published)
+            marked.append(quote if forecast is None else replace(quote, forecast=forecast))
+        return replace(analysis, quotes=tuple(marked))
