@@ -213,3 +213,8 @@ def test_actors_user_entry_overrides_shipped_alias(tmp_path: Path) -> None:
 )
 def test_actors_units_and_bodies_are_not_persons(pipeline: Pipeline, text: str) -> None:
     assert not [a.text for a in analyse(pipeline, text).actors if a.type == "person"]
+
+
+def test_actors_undated_text_takes_the_post_its_title_names(pipeline: Pipeline) -> None:
+    analysis = analyse(pipeline, "Foreign Secretary Philip Hammond met officials.", None)
+    assert by_text(analysis, "Foreign Secretary Philip Hammond").role == "Foreign Secretary"

@@ -10,7 +10,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from forewarn.analyze.actor_match import APOSTROPHE_S, Hit, Lexicon, country_of
-from forewarn.knowledge.actors import load_first_names
+from forewarn.knowledge.actors import ActorEntry, Role, load_first_names
 from forewarn.model import ActorType
 
 if TYPE_CHECKING:
@@ -289,6 +289,13 @@ def _given_names_before(st: _State, start: int) -> int:
     return start
 
 
+def _titled_role(entry: ActorEntry, title: str) -> Role | None:
+    """With no document date, the post named by the title in the text: "Foreign Secretary Philip Hammond"."""
+    wanted = title.lower().rstrip(".")
+    matching = [r for r in entry.roles if wanted and r.role.lower().startswith(wanted)]
+    return max(matching, key=lambda r: r.start or date.min) if matching else None
+
+
 def _dictionary_persons(st: _State, chosen: list[Hit]) -> list[Found]:
     out = []
     entries = st.lexicon.dictionary.entries
@@ -298,8 +305,9 @@ def _dictionary_persons(st: _State, chosen: list[Hit]) -> list[Found]:
             continue
         start, title, country = _extend_left(st, _given_names_before(st, hit.start))
         _claim(st.taken, start, hit.end)
-        role = entry.role_at(st.published)
         title_text = st.doc[title.start : title.end].text if title else ""
+        role = _titled_role(entry, title_text) if st.published is None else None
+        role = role or entry.role_at(st.published)
         if role is None:
             sector = st.lexicon.dictionary.titles[title.index].sector if title else ""
             out.append(Found(start, hit.end, entry.name, "person", country, sector, title_text))
