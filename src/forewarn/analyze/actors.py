@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from forewarn.analyze.actor_match import (
@@ -262,8 +263,12 @@ def resolve_pronoun(analysis: Analysis, offset: int) -> Actor | None:
 
 def person_gender(name: str) -> str:
     """ "m", "f" or "" from the actor dictionary, else from the given name."""
-    for entry in load_actor_dictionary().entries:
-        if entry.type == "person" and entry.name == name:
-            return entry.gender
-    first = name.split(" ", 1)[0]
-    return load_first_names().get(first, "")
+    known = _dictionary_genders()
+    if name in known:
+        return known[name]
+    return load_first_names().get(name.split(" ", 1)[0], "")
+
+
+@lru_cache(maxsize=1)
+def _dictionary_genders() -> dict[str, str]:
+    return {e.name: e.gender for e in load_actor_dictionary().entries if e.type == "person"}
