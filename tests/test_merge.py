@@ -31,7 +31,9 @@ def _mention(doc: str, source: str, day: int, **fields: object) -> Mention:
         lon=HOSTOMEL[1],
         start=date(2022, 2, 24),
         end=date(2022, 2, 24),
-        words=frozenset(["russian", "paratroopers", "assaulted", "the", "antonov", "airport", "at", "hostomel"]),
+        words=frozenset(
+            ["russian", "paratroopers", "assaulted", "the", "antonov", "airport", "at", "hostomel"]
+        ),
     )
     return replace(base, **fields)  # type: ignore[arg-type]
 
