@@ -62,7 +62,8 @@ def test_cli_ingest_prints_a_summary_and_is_idempotent(corpus: Path, db: str) ->
 
 def test_cli_ingest_lists_problems_one_per_line_and_exits_2(corpus: Path, db: str) -> None:
     (corpus / "empty.txt").write_bytes(b"")
-    result = runner.invoke(app, ["ingest", str(corpus), str(corpus / "nope.html"), "--db", db, "--json"])
+    targets = [str(corpus), str(corpus / "nope.html")]
+    result = runner.invoke(app, ["ingest", *targets, "--db", db, "--json", "--no-analyze"])
     assert result.exit_code == 2
     assert json.loads(result.stdout)["new"] == 2
     problems = [line for line in result.stderr.splitlines() if line.startswith("problem")]
@@ -74,7 +75,7 @@ def test_cli_ingest_lists_problems_one_per_line_and_exits_2(corpus: Path, db: st
 
 
 def test_cli_ingest_exits_1_when_everything_failed(tmp_path: Path, db: str) -> None:
-    result = runner.invoke(app, ["ingest", str(tmp_path / "missing.txt"), "--db", db])
+    result = runner.invoke(app, ["ingest", str(tmp_path / "missing.txt"), "--db", db, "--no-analyze"])
     assert result.exit_code == 1
     assert "missing.txt" in result.stderr
 
