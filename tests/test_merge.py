@@ -53,7 +53,13 @@ def test_merge_same_event_from_three_documents_in_two_batches() -> None:
 
 
 def test_merge_explains_why_mentions_were_joined() -> None:
-    (event,) = merge([], [_mention("a", "x", 24), _mention("b", "y", 25)])
+    (event,) = merge(
+        [],
+        [
+            _mention("a", "x", 24, recipient_codes=("UKRMIL",)),
+            _mention("b", "y", 25, recipient_codes=("UKRMIL",)),
+        ],
+    )
     (reasons,) = [link.reasons for link in event.links if link.reasons]
     text = " | ".join(reasons)
     assert "same type ASSAULT/aerial" in text
@@ -61,6 +67,7 @@ def test_merge_explains_why_mentions_were_joined() -> None:
     assert "km apart" in text
     assert "time intervals overlap" in text
     assert "text similarity" in text
+    assert "recipient codes overlap: UKRMIL" in text
     assert event.explanation and event.explanation[0].startswith("b: ")
 
 

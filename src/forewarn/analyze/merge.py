@@ -227,6 +227,9 @@ def compare(a: Mention, b: Mention, options: MergeOptions) -> tuple[bool, tuple[
         if reason:
             reasons.append(reason)
             evidence += 1
+    shared = set(a.recipient_codes) & set(b.recipient_codes)
+    if shared:  # supporting evidence only: reports often name the target differently, or not at all
+        reasons.append(f"recipient codes overlap: {', '.join(sorted(shared))}")
     similarity = _similarity(a, b)
     if similarity >= options.min_similarity:
         reasons.append(f"text similarity {similarity:.2f}")
