@@ -266,3 +266,37 @@ def test_times_bogus_publication_dates_do_not_crash(published: date) -> None:
     text = "Yesterday, last week, in 9999 and the following year; next month, Friday, two weeks ago, the end of 1990."
     for found in find_times(text, published):
         assert text[found.start : found.end] == found.text
+
+
+STORY = "On March 3, 1998, the column reached the border. "
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "value"),
+    [
+        ("The next day it crossed.", "The next day", "1998-03-04"),
+        ("The day before, the roads were shelled.", "The day before", "1998-03-02"),
+        ("That day the town fell.", "That day", "1998-03-03"),
+        ("The following week it withdrew.", "The following week", "1998-W11"),
+        ("The same month talks began.", "The same month", "1998-03"),
+        ("The next morning it was gone.", "The next morning", "1998-03-04TMO"),
+        ("Two days earlier it had left Minsk.", "Two days earlier", "1998-03-01"),
+        ("The previous Friday it had left Minsk.", "The previous Friday", "1998-02-27"),
+        ("The following year it returned.", "The following year", "1999"),
+    ],
+)
+def test_times_anaphoric_expressions_count_from_the_reference_time(
+    sentence: str, span: str, value: str
+) -> None:
+    found = find_times(STORY + sentence, DCT)[-1]
+    assert (found.text, found.value) == (span, value)
+
+
+def test_times_deictic_expressions_stay_on_the_dct_in_a_narrative() -> None:
+    found = find_times(STORY + "Yesterday the border reopened; last week it was closed.", DCT)
+    assert [t.value for t in found[1:]] == ["2022-12-19", "2022-W50"]
+
+
+def test_times_anaphoric_expressions_without_a_reference_keep_the_dct_reading() -> None:
+    assert only("The following week it withdrew.").value == "2022-W52"
+    assert find_times("The day before the vote, rain fell.", DCT) == ()

@@ -20,6 +20,7 @@ from forewarn.analyze import time_values as tv
 from forewarn.analyze.pipeline import Context
 from forewarn.analyze.time_grammar import KINDS
 from forewarn.analyze.time_named import RESOLVERS
+from forewarn.analyze.time_reference import anaphoric
 from forewarn.analyze.time_resolve import Query, Resolved
 from forewarn.analyze.time_scan import lower_same_length, scan
 from forewarn.analyze.time_tense import Tense, TenseReader
@@ -119,10 +120,13 @@ def _tense_at(tenses: TenseReader, sentence: tuple[int, int], start: int, end: i
     return "past" if tenses.reported_on(start, end) else tenses.at(*sentence, start, end)
 
 
-def _expression(text: str, lowered: str, match: re.Match[str], kind: str, query: Query) -> TimeExpr | None:
+def _expression(
+    text: str, lowered: str, match: re.Match[str], kind: str, query: Query, found: list[TimeExpr]
+) -> TimeExpr | None:
     """The record for one grammar match, or None when its resolver rejects it."""
     start, mod = _prefix(match, kind)
-    resolved = RESOLVERS[kind](query)
+    resolved = anaphoric(match, kind, query.lexicon, found) if query.dct else None
+    resolved = resolved or RESOLVERS[kind](query)
     if resolved is None:
         return None
     halves = _halves(resolved, match, kind)
@@ -134,23 +138,6 @@ def _expression(text: str, lowered: str, match: re.Match[str], kind: str, query:
     return TimeExpr(
         start, match.end(), text[start : match.end()], resolved.type, resolved.value, mod, interval
     )
-
-
-_NARRATIVE_YEAR = {"that": 0, "the same": 0, "the following": 1, "the previous": -1}
-
-
-def _narrative_year(expr: TimeExpr, match: re.Match[str], found: list[TimeExpr]) -> TimeExpr:
-    """ "that year", "the following year": counted from the last year the text named, not from the DCT."""
-    if not match.group("rl_unit") or match.group("rl_num"):
-        return expr
-    shift = _NARRATIVE_YEAR.get(" ".join(match.group("rl_det").lower().split()))
-    if shift is None or match.group("rl_unit").lower() != "year":
-        return expr
-    named = next((e for e in reversed(found) if e.type == "DATE" and e.value[:4].isdigit()), None)
-    if named is None:
-        return expr
-    period = tv.year(int(named.value[:4]) + shift)
-    return replace(expr, value=period.value, interval=tv.apply_mod(period.interval, expr.mod))
 
 
 def find_times(text: str, published: date | None, sentences: tuple[Span, ...] = ()) -> tuple[TimeExpr, ...]:
@@ -169,11 +156,9 @@ def find_times(text: str, published: date | None, sentences: tuple[Span, ...] = 
         tense_of = partial(_tense_at, tenses, sentence, start, match.end())
         query = Query(match, published, tense_of, lexicon, lowered[slice(*sentence)], quarterly_from < start)
         try:
-            expr = _expression(text, lowered, match, kind, query)
+            expr = _expression(text, lowered, match, kind, query, found)
             if expr is not None and kind == "firstday" and published is not None:
                 expr = _anchor_event(text, found, expr, match)
-            elif expr is not None and kind == "rel":
-                expr = _narrative_year(expr, match, found)
         except (OverflowError, ValueError):
             continue  # calendar arithmetic past year 1 or 9999 (a bogus publication date): no value
         if expr is not None:
