@@ -111,6 +111,11 @@ def test_places_x_comma_y_pattern() -> None:
     assert oblast and oblast[0].level == "admin1"
 
 
+def test_places_country_adjective_before_city_of() -> None:
+    found = places("The attack happened in the English city of Salisbury.")
+    assert [(p.text, p.country) for p in found] == [("Salisbury", "GB")]
+
+
 def test_places_country_acting_is_still_a_place() -> None:
     found = places("Russia said the talks had failed.")
     assert [(p.text, p.level, p.country) for p in found] == [("Russia", "country", "RU")]

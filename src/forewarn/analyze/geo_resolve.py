@@ -26,6 +26,10 @@ _LEVEL_PRIOR = {"country": 3.0, "region": 2.5, "feature": 2.0, "admin1": 1.0, "c
 _STRONG = frozenset(("country", "region", "feature", "admin1"))
 _PAIR_GAP = re.compile(r"[ \t]*,[ \t]*")
 _COORDINATION = re.compile(r"[ \t]*(?:,|and|or|, and|, or|&)[ \t]*")
+_DEMONYM_KIND = re.compile(
+    r"\b([A-Z][a-z]+)[ \t]+(?:city|town|village|region|province|county|capital|port|oblast|district)"
+    r"(?:[ \t]+of)?[ \t]+$"
+)
 _SPEECH = re.compile(r"[ \t]+(?:said|says|told|added|wrote|tweeted|explained|argued|insisted)\b")
 
 Context = tuple[Counter[str], list[GazEntry]]
@@ -126,6 +130,17 @@ def _inherit_cues(text: str, cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
+def _country_hints(text: str, cands: list[Candidate], lex: Lexicon) -> dict[int, GazEntry]:
+    """ "the English city of Salisbury": the adjective names the country the place is in."""
+    hints = {}
+    for i, c in enumerate(cands):
+        m = _DEMONYM_KIND.search(text, max(0, c.start - 40), c.start)
+        cc = lex.demonyms.get(m.group(1).lower()) if m else None
+        if cc:
+            hints[i] = GazEntry(-1, None, cc, 0.0, 0.0, cc, "", "country", 0)
+    return hints
+
+
 def _pairs(text: str, cands: list[Candidate]) -> dict[int, int]:
     """Index of X -> index of Y for "X, Y" where Y is written right after a comma."""
     return {
@@ -159,7 +174,8 @@ class Resolver:
             rec = recognise(c, senses[i], self.lex, i in pairs or i in paired_y)
             if rec > 0:
                 keep.append((i, rec))
-        chosen, (countries, anchors) = self._choose(cands, senses, pairs, {i for i, _ in keep})
+        hints = _country_hints(text, cands, self.lex)
+        chosen, (countries, anchors) = self._choose(cands, senses, pairs, {i for i, _ in keep}, hints)
         out = []
         for i, rec in keep:
             entry, margin = chosen[i]
@@ -169,12 +185,17 @@ class Resolver:
         return out
 
     def _choose(
-        self, cands: list[Candidate], senses: list[tuple[Sense, ...]], pairs: dict[int, int], kept: set[int]
+        self,
+        cands: list[Candidate],
+        senses: list[tuple[Sense, ...]],
+        pairs: dict[int, int],
+        kept: set[int],
+        hints: dict[int, GazEntry],
     ) -> tuple[dict[int, tuple[GazEntry, float]], Context]:
         by_key: dict[str, list[int]] = defaultdict(list)
         for i in sorted(kept):
             by_key[cands[i].key].append(i)
-        first = {key: _score(idxs, cands, senses, pairs, None, None) for key, idxs in by_key.items()}
+        first = {key: _score(idxs, cands, senses, pairs, None, None, hints) for key, idxs in by_key.items()}
         countries: Counter[str] = Counter()
         anchors = []
         for scores in first.values():
@@ -187,7 +208,7 @@ class Resolver:
         for key, idxs in by_key.items():
             scores = first[key]
             if len(scores) > 1 and scores[0][0] - scores[1][0] < 4.0:
-                scores = _score(idxs, cands, senses, pairs, context, scores[0][1])
+                scores = _score(idxs, cands, senses, pairs, context, scores[0][1], hints)
             margin = _margin(scores)
             for i in idxs:
                 out[i] = (scores[0][1], margin)
@@ -212,6 +233,7 @@ def _score(
     pairs: dict[int, int],
     context: Context | None,
     own: GazEntry | None,
+    hints: dict[int, GazEntry],
 ) -> list[tuple[float, GazEntry]]:
     """Every sense of one name, best first, from what all its mentions say."""
     entries = senses[idxs[0]]
@@ -223,6 +245,7 @@ def _score(
                 same_named_city.get(s.entry.country, 0), s.entry.population
             )
     ys = [senses[pairs[i]][0].entry for i in idxs if i in pairs and senses[pairs[i]]]
+    ys += [hints[i] for i in idxs if i in hints]
     total = sum(context[0].values()) if context else 0
     scored = []
     for s in entries:

@@ -10,7 +10,7 @@ when a name is looked up, which keeps loading well under a second.
 from __future__ import annotations
 
 import gzip
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import cast
@@ -116,9 +116,10 @@ class Lexicon:
     words: frozenset[str]
     given_names: frozenset[str]
     zipf: dict[str, float]
-    first_names: frozenset[str] = (
-        frozenset()
-    )  # common given names that are also place names ("Paul", "Nelson")
+    # Common given names that are also place names ("Paul", "Nelson").
+    first_names: frozenset[str] = frozenset()
+    # Country adjectives: "ukrainian" -> "UA".
+    demonyms: dict[str, str] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -143,6 +144,12 @@ def load_lexicon() -> Lexicon:
         for line in (HERE / "given_names.txt").read_text(encoding="utf-8").splitlines()
         if line and line[0] != "#"
     }
+    demonym_lines = (HERE / "demonyms.tsv").read_text(encoding="utf-8").splitlines()
+    demonyms = dict(line.split("\t") for line in demonym_lines if line and line[0] != "#")
     return Lexicon(
-        frozenset(sections["words"]), frozenset(sections["given-names"]), zipf, frozenset(first_names)
+        frozenset(sections["words"]),
+        frozenset(sections["given-names"]),
+        zipf,
+        frozenset(first_names),
+        demonyms,
     )

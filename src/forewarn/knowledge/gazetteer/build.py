@@ -32,6 +32,9 @@ OUTPUT = HERE / "gazetteer.tsv.gz"
 CURATED = HERE / "curated.tsv"
 COMMON = HERE / "common_words.tsv"
 GIVEN_NAMES = HERE / "given_names.txt"
+DEMONYMS = HERE / "demonyms.tsv"
+# Adjectives of the nations inside a country, which countryinfo does not list.
+EXTRA_DEMONYMS = {"english": "GB", "scottish": "GB", "welsh": "GB", "british": "GB", "american": "US"}
 MIN_COMMON_ZIPF = 3.0
 # Suffixes under which an admin1 region is written in news text ("Idlib Province").
 MIN_POP_ALTERNATES = 5000
@@ -312,10 +315,24 @@ def _write(entries: list[Entry]) -> int:
     lines.extend(sorted({key.split(" ")[0] for key in keys if " " in key}))
     _write_common(index)
     _write_given_names(index)
+    _write_demonyms()
     payload = ("\n".join(lines) + "\n").encode("utf-8")
     with open(OUTPUT, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, compresslevel=9) as gz:
         gz.write(payload)
     return len(index)
+
+
+def _write_demonyms() -> None:
+    """Country adjectives ("Ukrainian" -> UA) from countryinfo, for "the English city of Salisbury"."""
+    rows = {}
+    for path in sorted((_package_dir("countryinfo") / "data").glob("*.json")):
+        info = json.loads(path.read_text(encoding="utf-8"))
+        if info.get("ISO") and info.get("demonym"):
+            rows.setdefault(info["demonym"].strip().lower(), info["ISO"]["alpha2"])
+    rows.update(EXTRA_DEMONYMS)
+    header = "# country adjective -> ISO 3166 alpha-2 (countryinfo; build.py)\n"
+    lines = [f"{word}\t{cc}" for word, cc in sorted(rows.items()) if " " not in word]
+    DEMONYMS.write_text(header + "\n".join(lines) + "\n", encoding="utf-8")
 
 
 def build() -> tuple[int, int]:
