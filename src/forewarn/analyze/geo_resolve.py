@@ -77,8 +77,8 @@ def recognise(c: Candidate, senses: tuple[Sense, ...], lex: Lexicon, paired: boo
     if c.all_caps and not c.line_caps and len(c.key) <= 4 and c.key.isascii():
         # An acronym in running text: only country-like ones ("UK", "UAE") are places.
         return 0.9 if any(e.level in ("country", "region") for e in entries) else 0.0
-    if c.key in lex.words and not paired:
-        return 0.0
+    if (c.key in lex.words and not paired) or (single and c.key in lex.demonyms):
+        return 0.0  # common words; country adjectives are nationalities, not places
     given = c.key in lex.given_names or (
         c.key in lex.first_names and not any(e.level == "country" for e in entries)
     )

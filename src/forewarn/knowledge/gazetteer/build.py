@@ -324,7 +324,7 @@ def _write(entries: list[Entry]) -> int:
 
 def _write_demonyms() -> None:
     """Country adjectives ("Ukrainian" -> UA) from countryinfo, for "the English city of Salisbury"."""
-    rows = {}
+    rows: dict[str, str] = {}
     for path in sorted((_package_dir("countryinfo") / "data").glob("*.json")):
         info = json.loads(path.read_text(encoding="utf-8"))
         if info.get("ISO") and info.get("demonym"):
