@@ -246,14 +246,49 @@ def merged_id(founder: Mention) -> str:
     return hashlib.sha1(raw.encode()).hexdigest()[:16]
 
 
+class _DayIndex:
+    """Clusters by event type and by the days their mentions cover, so a mention is compared
+    only with events of its type that could have happened the same days (and undated ones)."""
+
+    MAX_DAYS = 62  # intervals longer than this ("in 2022") are treated as undated
+
+    def __init__(self, options: MergeOptions) -> None:
+        self.options = options
+        self.by_day: dict[tuple[str, date], set[int]] = {}
+        self.undated: dict[str, set[int]] = {}
+        self.by_type: dict[str, set[int]] = {}
+
+    def _days(self, mention: Mention) -> list[date] | None:
+        span = _interval(mention, self.options)
+        if span is None or (span[1] - span[0]).days > self.MAX_DAYS:
+            return None
+        return [span[0] + timedelta(days=i) for i in range((span[1] - span[0]).days + 1)]
+
+    def add(self, n: int, mention: Mention) -> None:
+        self.by_type.setdefault(mention.type, set()).add(n)
+        days = self._days(mention)
+        if days is None:
+            self.undated.setdefault(mention.type, set()).add(n)
+        for day in days or ():
+            self.by_day.setdefault((mention.type, day), set()).add(n)
+
+    def candidates(self, mention: Mention) -> list[int]:
+        days = self._days(mention)
+        if days is None:
+            return sorted(self.by_type.get(mention.type, ()))
+        found = set(self.undated.get(mention.type, ()))
+        for day in days:
+            found |= self.by_day.get((mention.type, day), set())
+        return sorted(found)
+
+
 def _best_match(
-    clusters: Sequence[MergedEvent], mention: Mention, options: MergeOptions
+    clusters: Sequence[MergedEvent], candidates: Iterable[int], mention: Mention, options: MergeOptions
 ) -> tuple[int, tuple[str, ...]] | None:
     best: tuple[int, int, tuple[str, ...]] | None = None
-    for n, cluster in enumerate(clusters):
-        if cluster.type != mention.type or any(
-            m.document_id == mention.document_id for m in cluster.mentions
-        ):
+    for n in candidates:
+        cluster = clusters[n]
+        if any(m.document_id == mention.document_id for m in cluster.mentions):
             continue  # one document reports an event once; its other sentences are other events
         for member in cluster.mentions:
             same, reasons = compare(member, mention, options)
@@ -268,23 +303,28 @@ def merge(
     """Add a batch of mentions to the merged events so far; mentions already merged are skipped."""
     options = options or MergeOptions()
     clusters = list(existing)
+    index = _DayIndex(options)
+    for n, cluster in enumerate(clusters):
+        for member in cluster.mentions:
+            index.add(n, member)
     seen = {m.key for c in clusters for m in c.mentions}
     ordered = sorted(mentions, key=lambda m: (m.reported or date.min, m.document_id, m.trigger_start))
     for mention in ordered:
         if mention.key in seen:
             continue
         seen.add(mention.key)
-        match = _best_match(clusters, mention, options)
+        match = _best_match(clusters, index.candidates(mention), mention, options)
         if match is None:
             link = Link(mention.document_id, mention.trigger_start, ())
             clusters.append(MergedEvent(merged_id(mention), mention.type, mention.mode, (mention,), (link,)))
+            index.add(len(clusters) - 1, mention)
             continue
         n, reasons = match
-        cluster = clusters[n]
         clusters[n] = replace(
-            cluster,
-            mode=cluster.mode or mention.mode,
-            mentions=(*cluster.mentions, mention),
-            links=(*cluster.links, Link(mention.document_id, mention.trigger_start, reasons)),
+            clusters[n],
+            mode=clusters[n].mode or mention.mode,
+            mentions=(*clusters[n].mentions, mention),
+            links=(*clusters[n].links, Link(mention.document_id, mention.trigger_start, reasons)),
         )
+        index.add(n, mention)
     return tuple(clusters)
