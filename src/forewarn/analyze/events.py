@@ -18,6 +18,10 @@ from typing import Any
 from spacy.attrs import IDX, LENGTH
 
 from forewarn.analyze.event_patterns import (
+    CONTEXT,
+    CUE,
+    MODE,
+    TRIGGER,
     DocHits,
     Hit,
     context_rules,
@@ -135,7 +139,7 @@ class EventCoder:
 
     def code(self) -> tuple[Event, ...]:
         events: list[Event] = []
-        trigger_starts = self.hit_starts[0]
+        trigger_starts = self.hit_starts[TRIGGER]
         for sent in _token_sentences(self.analysis, self.starts):
             lo = bisect_left(trigger_starts, sent.tok_start)
             if lo < len(trigger_starts) and trigger_starts[lo] < sent.tok_end:
@@ -143,7 +147,7 @@ class EventCoder:
         return tuple(events)
 
     def code_sentence(self, sent: Sentence) -> list[Event]:
-        hits = resolve_triggers(self._in(0, sent))
+        hits = resolve_triggers(self._in(TRIGGER, sent))
         if not hits:
             return []
         view = self._view(sent)
@@ -190,8 +194,8 @@ class EventCoder:
 
     def _view(self, sent: Sentence) -> SentenceView:
         a, span = self.analysis, sent.span
-        mode_hits = {h.value for h in self._in(2, sent)}
-        contexts = dedupe([context_rules()[h.value].labels[0] for h in self._in(3, sent)])
+        mode_hits = {h.value for h in self._in(MODE, sent)}
+        contexts = dedupe([context_rules()[h.value].labels[0] for h in self._in(CONTEXT, sent)])
         assault_modes = any(mode_rules()[n].type == "ASSAULT" and mode_rules()[n].mode for n in mode_hits)
         sentence_words = self.words[sent.tok_start : sent.tok_end]
         return SentenceView(
@@ -201,7 +205,7 @@ class EventCoder:
             times=[t for t in a.times if span.start <= t.start < span.end],
             modes=modes_by_type(mode_hits),
             contexts=contexts,
-            cues=self._in(1, sent),
+            cues=self._in(CUE, sent),
             violent=assault_modes
             or "military" in contexts
             or not _physical_words().isdisjoint(sentence_words),
