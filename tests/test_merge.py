@@ -87,6 +87,12 @@ def test_merge_keeps_different_events_apart() -> None:
     assert all(e.mention_count == 1 for e in events)
 
 
+def test_merge_actor_named_at_another_level_is_compatible() -> None:
+    (event,) = merge([], [_mention("a", "x", 24), _mention("b", "y", 24, actor_codes=("RUS",))])
+    assert event.mention_count == 2
+    assert "actor countries overlap: RUS" in event.explanation[0]
+
+
 def test_merge_is_idempotent_for_mentions_already_merged() -> None:
     once = merge([], [_mention("a", "x", 24), _mention("b", "y", 24)])
     twice = merge(once, [_mention("a", "x", 24)])

@@ -181,12 +181,19 @@ def _check_kind(a: Mention, b: Mention) -> str | None:
 
 
 def _check_actors(a: Mention, b: Mention) -> tuple[bool, str]:
-    """(compatible, reason): disjoint known actor codes rule a match out."""
+    """(compatible, reason): known actors of different countries rule a match out.
+
+    "Russia" (RUS) and "Russian troops" (RUSMIL) are compatible: reports name one actor at
+    different levels, so codes agree when they share the country part (first three letters).
+    """
     ours, theirs = set(a.actor_codes), set(b.actor_codes)
-    if ours and theirs:
-        shared = ours & theirs
-        return (bool(shared), f"actor codes overlap: {', '.join(sorted(shared))}" if shared else "")
-    return True, ""
+    if not (ours and theirs):
+        return True, ""
+    shared = ours & theirs
+    if shared:
+        return True, f"actor codes overlap: {', '.join(sorted(shared))}"
+    countries = {c[:3] for c in ours} & {c[:3] for c in theirs}
+    return bool(countries), f"actor countries overlap: {', '.join(sorted(countries))}" if countries else ""
 
 
 def _check_place(a: Mention, b: Mention, options: MergeOptions) -> tuple[bool, str]:
