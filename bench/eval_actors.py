@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
-from forewarn.analyze.pipeline import Pipeline, default_pipeline
+from forewarn.analyze.pipeline import default_pipeline
 from forewarn.model import Analysis, TextInput
 
 Row = tuple[str, str, float | str, str]
@@ -220,22 +220,13 @@ def _f1(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def _pipeline() -> Pipeline:
-    pipeline = default_pipeline()
-    if "places" not in pipeline.names:  # only while the places stage is not registered
-        from forewarn.analyze.places import Places
-
-        pipeline = Pipeline([pipeline.annotators[0], Places(), *pipeline.annotators[1:]])
-    return pipeline
-
-
 def _is_pronoun(text: str, span: tuple[int, int, str]) -> bool:
     return text[span[0] : span[1]].lower() in PRONOUNS
 
 
 def score_re3d(eval_dir: Path, with_pronouns: bool = True) -> dict[str, tuple[float, float, float]]:
     """P/R/F1 per type and micro; without pronouns, gold mentions that are a bare pronoun are left out."""
-    pipeline = _pipeline()
+    pipeline = default_pipeline()
     tp: Counter[str] = Counter()
     n_pred: Counter[str] = Counter()
     n_gold: Counter[str] = Counter()
