@@ -300,3 +300,18 @@ def test_times_deictic_expressions_stay_on_the_dct_in_a_narrative() -> None:
 def test_times_anaphoric_expressions_without_a_reference_keep_the_dct_reading() -> None:
     assert only("The following week it withdrew.").value == "2022-W52"
     assert find_times("The day before the vote, rain fell.", DCT) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        (
+            "Profit rose in the fiscal first quarter. Sales were up from a year earlier, and the quarter was strong.",
+            ["2022-Q1", "2021-Q1", "2022-Q1"],
+        ),
+        ("Profit rose in the quarter from a year earlier.", ["2022-Q3", "2021-Q3"]),
+        ("The year-ago fourth quarter was weak. Profit rose from a year ago.", ["2021-Q4", "2021-Q3"]),
+    ],
+)
+def test_times_a_report_compares_with_the_quarter_it_named_first(text: str, values: list[str]) -> None:
+    assert [t.value for t in find_times(text, DCT)] == values

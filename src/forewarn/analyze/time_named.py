@@ -85,7 +85,7 @@ def resolve_yearq(q: Query) -> Resolved | None:
     if unit == "half":
         return _date(tv.half(y, ordinal)) if ordinal in (1, 2) else _date(tv.year(y))
     if not ordinal:
-        ordinal = rel._previous_quarter(q.dct)[1] if q.dct else 0
+        ordinal = rel.report_quarter(q, q.dct)[1] if q.dct else 0
     return _date(tv.quarter(y, ordinal)) if 1 <= ordinal <= 4 else _date(tv.year(y))
 
 

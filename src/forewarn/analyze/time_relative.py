@@ -46,6 +46,11 @@ def _previous_quarter(dct: date) -> tuple[int, int]:
     return (dct.year, q - 1) if q > 1 else (dct.year - 1, 4)
 
 
+def report_quarter(q: Query, dct: date) -> tuple[int, int]:
+    """The quarter a report is about: the one it named last, else the last completed one."""
+    return q.report_quarter or _previous_quarter(dct)
+
+
 def resolve_quarter(q: Query) -> Resolved | None:
     unit = q.lower("q_unit")
     word = q.lower("q_ord")
@@ -81,7 +86,7 @@ def resolve_yearago(q: Query) -> Resolved | None:
         moved = tv.shift_months(q.dct, -13)
         return _date(tv.month(moved.year, moved.month))
     # Financial reports compare the last completed quarter with the same quarter a year before.
-    y, number = _previous_quarter(q.dct)
+    y, number = report_quarter(q, q.dct)
     return _date(tv.quarter(y - 1, number))
 
 
@@ -89,7 +94,7 @@ def resolve_period(q: Query) -> Resolved | None:
     """ "the latest period" of an earnings report is the last completed quarter; "the same period", a year before."""
     if q.dct is None:
         return Resolved("DATE", "XXXX-QX")
-    y, number = _previous_quarter(q.dct)
+    y, number = report_quarter(q, q.dct)
     return _date(tv.quarter(y if q.lower("pd_det") == "the latest" else y - 1, number))
 
 
@@ -161,6 +166,8 @@ def _relative_unit(q: Query, det: str, unit: str) -> Resolved | None:
         and unit in ("Q", "WE")
         and (det == "the latest" or (q.tense == "past" and det in ("the", "that")))
     ):
+        if unit == "Q" and q.report_quarter:  # "the quarter" of a report that named it
+            return _date(tv.quarter(*q.report_quarter))
         steps = -1  # "profit in the quarter rose": the last completed quarter
     if q.lower("rl_dir") in ("ago", "earlier", "before"):
         steps = -1
@@ -200,7 +207,7 @@ def _ago(q: Query, count: float | None, unit: str, sign: int) -> Resolved | None
         return _date(tv.day(q.dct))
     if unit == "Y" and count == 1 and sign < 0 and (q.quarterly or "quarter" in q.sentence):
         # "profit rose from a year ago" beside a quarter: the same quarter a year before
-        y, number = _previous_quarter(q.dct)
+        y, number = report_quarter(q, q.dct)
         return _date(tv.quarter(y - 1, number))
     period = _relative_period(
         q.dct, "Y" if unit in ("DE", "CE") else unit, sign * int(count) * {"DE": 10, "CE": 100}.get(unit, 1)

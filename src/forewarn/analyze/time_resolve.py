@@ -38,6 +38,7 @@ class Query:
     lexicon: TimeLexicon
     sentence: str = ""  # the lower-cased sentence around the match
     quarterly: bool = False  # the text spoke of a quarter before this point (an earnings report)
+    report_quarter: tuple[int, int] | None = None  # the quarter a report named last (year, number)
 
     @cached_property
     def tense(self) -> Tense:

@@ -140,6 +140,26 @@ def _expression(
     )
 
 
+_QUARTER_VALUE = re.compile(r"(\d{4})-Q([1-4])")
+_COMPARED = re.compile(r"(?i)year-|last|previous|same")
+
+
+def _named_quarter(expr: TimeExpr, kind: str, published: date | None) -> tuple[int, int] | None:
+    """A quarter the text names ("the third quarter", "Q3") that a report may be about.
+
+    "a year ago", "the year-earlier period", "the latest period" then count from it
+    rather than from the last completed quarter. A quarter over a year before the
+    DCT ("the year-ago third quarter") is a comparison, not the report's own.
+    """
+    if kind not in ("quarter", "qcode") or _COMPARED.search(expr.text):
+        return None
+    found = _QUARTER_VALUE.fullmatch(expr.value)
+    end = expr.interval[1]
+    if found is None or published is None or end is None or end < published - timedelta(days=365):
+        return None
+    return int(found.group(1)), int(found.group(2))
+
+
 def find_times(text: str, published: date | None, sentences: tuple[Span, ...] = ()) -> tuple[TimeExpr, ...]:
     """Every time expression in text, normalised against `published` (None: relative ones stay unresolved)."""
     lexicon = load_time_lexicon()
@@ -148,13 +168,22 @@ def find_times(text: str, published: date | None, sentences: tuple[Span, ...] = 
     lowered = lower_same_length(text)
     quarterly_from = lowered.find("quarter") % (len(text) + 1)  # -1 (absent) becomes len(text)
     found: list[TimeExpr] = []
+    named_quarter: tuple[int, int] | None = None
     for match in scan(text, lowered):
         kind = _kind_of(match)
         start = _prefix(match, kind)[0]
         sentence = bounds.around(start, len(text))
         # The tense is read only if the resolver asks: most expressions do not need it.
         tense_of = partial(_tense_at, tenses, sentence, start, match.end())
-        query = Query(match, published, tense_of, lexicon, lowered[slice(*sentence)], quarterly_from < start)
+        query = Query(
+            match,
+            published,
+            tense_of,
+            lexicon,
+            lowered[slice(*sentence)],
+            quarterly_from < start,
+            named_quarter,
+        )
         try:
             expr = _expression(text, lowered, match, kind, query, found)
             if expr is not None and kind == "firstday" and published is not None:
@@ -163,6 +192,7 @@ def find_times(text: str, published: date | None, sentences: tuple[Span, ...] = 
             continue  # calendar arithmetic past year 1 or 9999 (a bogus publication date): no value
         if expr is not None:
             found.append(expr)
+            named_quarter = named_quarter or _named_quarter(expr, kind, published)
     return tuple(found)
 
 
