@@ -30,6 +30,7 @@ _DEMONYM_KIND = re.compile(
     r"\b([A-Z][a-z]+)[ \t]+(?:city|town|village|region|province|county|capital|port|oblast|district)"
     r"(?:[ \t]+of)?[ \t]+$"
 )
+_KIND_WORDS = frozenset(["of", "city", "town", "village", "region", "province", "county", "capital", "port"])
 _SPEECH = re.compile(r"[ \t]+(?:said|says|told|added|wrote|tweeted|explained|argued|insisted)\b")
 
 Context = tuple[Counter[str], list[GazEntry]]
@@ -134,6 +135,9 @@ def _country_hints(text: str, cands: list[Candidate], lex: Lexicon) -> dict[int,
     """ "the English city of Salisbury": the adjective names the country the place is in."""
     hints = {}
     for i, c in enumerate(cands):
+        last = text[max(0, c.start - 12) : c.start].split()[-1:]
+        if not last or last[0].lower() not in _KIND_WORDS:
+            continue  # the cheap test first: most names follow no "city of"
         m = _DEMONYM_KIND.search(text, max(0, c.start - 40), c.start)
         cc = lex.demonyms.get(m.group(1).lower()) if m else None
         if cc:

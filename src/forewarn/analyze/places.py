@@ -23,10 +23,9 @@ _FEATURE_WORDS = ("airport", "airfield", "air base")
 _DIRECTION = re.compile(
     r"\b((?:north|south|east|west)(?:ern|-?east(?:ern)?|-?west(?:ern)?)?|central)[ \t]+$", re.IGNORECASE
 )
-_STREET = re.compile(
-    r"\b((?:[A-Z][\w'’]*|\d+(?:st|nd|rd|th))(?:[ \t][A-Z][\w'’]*){0,2})[ \t]"
-    r"(?:Street|Avenue|Road|Boulevard|Lane|Drive|Square|Place|Way)\b"
-)
+_STREET_WORD = re.compile(r"[ \t](?:Street|Avenue|Road|Boulevard|Lane|Drive|Square|Place|Way)\b")
+# The name before a street word, searched only in a window ending at one (a scan of the whole text is slow).
+_STREET_NAME = re.compile(r"\b((?:[A-Z][\w'’]*|\d+(?:st|nd|rd|th))(?:[ \t][A-Z][\w'’]*){0,2})$")
 
 
 def _place(start: int, end: int, text: str, entry: GazEntry, confidence: float) -> Place:
@@ -96,7 +95,11 @@ def _with_streets(text: str, places: list[Place]) -> list[Place]:
     They come without coordinates; a place name inside one ("Washington" in
     "Washington Street") gives way to the street.
     """
-    streets = [m.span() for m in _STREET.finditer(text) if m.group(1).split()[0].lower() not in STOP_WORDS]
+    streets = []
+    for word in _STREET_WORD.finditer(text):
+        name = _STREET_NAME.search(text, max(0, word.start() - 50), word.start())
+        if name and name.group(1).split()[0].lower() not in STOP_WORDS:
+            streets.append((name.start(1), word.end()))
     if not streets:
         return places
     kept = [p for p in places if not any(s <= p.start and p.end <= e for s, e in streets)]
