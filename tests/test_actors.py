@@ -218,3 +218,9 @@ def test_actors_units_and_bodies_are_not_persons(pipeline: Pipeline, text: str) 
 def test_actors_undated_text_takes_the_post_its_title_names(pipeline: Pipeline) -> None:
     analysis = analyse(pipeline, "Foreign Secretary Philip Hammond met officials.", None)
     assert by_text(analysis, "Foreign Secretary Philip Hammond").role == "Foreign Secretary"
+
+
+def test_actors_titled_surname_links_back(pipeline: Pipeline) -> None:
+    text = "Boris Johnson arrived. Mr Johnson said the talks went well."
+    actor = by_text(analyse(pipeline, text, date(2017, 1, 1)), "Mr Johnson")
+    assert (actor.name, actor.code, actor.role) == ("Boris Johnson", "GBRGOV", "Foreign Secretary")

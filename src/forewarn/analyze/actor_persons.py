@@ -256,8 +256,28 @@ def find_persons(
     found += _given_name_persons(st)
     found += _titled_persons(st)
     found = [_apposition(st, f) for f in found]
-    found += _cue_and_short_names(st, found)
+    full = _full_names(found)
+    found = [_linked(f, full) for f in found]
+    found += _cue_and_short_names(st, full)
     return found
+
+
+def _full_names(named: list[Found]) -> dict[str, Found]:
+    """Surname -> the first person named in full with it."""
+    full: dict[str, Found] = {}
+    for person in named:
+        parts = person.name.split()
+        if len(parts) >= 2 and person.name[:1].isupper() and len(parts[-1]) > 2:
+            full.setdefault(parts[-1], person)
+    return full
+
+
+def _linked(person: Found, full: dict[str, Found]) -> Found:
+    """ "Mr Johnson" after "Boris Johnson": the full name, code and role of the first mention."""
+    known = full.get(person.name) if " " not in person.name else None
+    if known is None:
+        return person
+    return replace(known, start=person.start, end=person.end)
 
 
 def _title_left(st: _State, title: Hit) -> tuple[int, str]:
@@ -411,13 +431,8 @@ def _apposition(st: _State, person: Found) -> Found:
     return replace(person, country=country, sector=sector, role=role)
 
 
-def _cue_and_short_names(st: _State, named: list[Found]) -> list[Found]:
+def _cue_and_short_names(st: _State, full: dict[str, Found]) -> list[Found]:
     """Short names of persons already named ("Kovalchuk said") and unknown speakers ("Smith said")."""
-    full: dict[str, Found] = {}
-    for person in named:
-        parts = person.name.split()
-        if len(parts) >= 2 and person.name[:1].isupper() and len(parts[-1]) > 2:
-            full.setdefault(parts[-1], person)
     out = []
     for surname, person in full.items():
         for start, end in _occurrences(st.text, surname):
