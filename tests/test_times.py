@@ -315,3 +315,7 @@ def test_times_anaphoric_expressions_without_a_reference_keep_the_dct_reading() 
 )
 def test_times_a_report_compares_with_the_quarter_it_named_first(text: str, values: list[str]) -> None:
     assert [t.value for t in find_times(text, DCT)] == values
+
+
+def test_times_a_possessive_weekday_without_a_cue_is_in_the_past() -> None:
+    assert only("The notes carry a 24% premium over Thursday's closing price.").value == "2022-12-15"

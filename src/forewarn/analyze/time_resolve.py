@@ -216,8 +216,11 @@ def resolve_weekday(q: Query) -> Resolved | None:
     relation = anchor.THIS if rel in ("this", "coming", "this coming") else relation
     if q.dct is None:
         return Resolved("DATE", f"XXXX-WXX-{iso_day}")
+    tense = q.tense
+    if not tense and not relation and q.match.string.startswith("'s ", q.match.end()):
+        tense = "past"  # "Thursday's close", "Friday's attack": reports name days gone by
     # "Friday night" is most often annotated as the day alone; "this morning", "last night" are TIMEs
-    return _date(tv.day(anchor.weekday(q.dct, iso_day, q.tense, relation)))
+    return _date(tv.day(anchor.weekday(q.dct, iso_day, tense, relation)))
 
 
 def resolve_deictic(q: Query) -> Resolved | None:
