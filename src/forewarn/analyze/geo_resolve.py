@@ -80,18 +80,7 @@ def recognise(c: Candidate, senses: tuple[Sense, ...], lex: Lexicon, paired: boo
         return 0.9 if any(e.level in ("country", "region") for e in entries) else 0.0
     if (c.key in lex.words and not paired) or (single and c.key in lex.demonyms):
         return 0.0  # common words; country adjectives are nationalities, not places
-    given = c.key in lex.given_names or (
-        c.key in lex.first_names and not any(e.level == "country" for e in entries)
-    )
-    if single and given and (c.prev_cap or c.next_cap) and not c.cue:
-        return 0.0  # "George Barros", "Victoria Beckham"
-    # "Paul scored 27 points": a given name alone is a place only if the place is very big.
-    lone_name = single and c.key in lex.first_names and not (c.cue or paired)
-    if (
-        lone_name
-        and pop < 1_000_000
-        and not any(e.level in ("country", "region", "feature") for e in entries)
-    ):
+    if single and _given_name(c, entries, lex, paired, pop):
         return 0.0
     big = strong or pop >= 100_000
     if c.prev_cap and c.next_cap and not strong:
@@ -106,6 +95,19 @@ def recognise(c: Candidate, senses: tuple[Sense, ...], lex: Lexicon, paired: boo
             return 0.5
     confidence = 0.6 + 0.2 * c.cue + 0.1 * big + 0.1 * (c.words > 1) + 0.1 * paired
     return min(confidence, 0.98)
+
+
+def _given_name(c: Candidate, entries: list[GazEntry], lex: Lexicon, paired: bool, pop: int) -> bool:
+    """A one-word name read as a person's given name rather than a place."""
+    given = c.key in lex.given_names or (
+        c.key in lex.first_names and not any(e.level == "country" for e in entries)
+    )
+    if given and (c.prev_cap or c.next_cap) and not c.cue:
+        return True  # "George Barros", "Victoria Beckham"
+    # "Paul scored 27 points": a given name alone is a place only if the place is very big.
+    if c.key not in lex.first_names or c.cue or paired or pop >= 1_000_000:
+        return False
+    return not any(e.level in ("country", "region", "feature") for e in entries)
 
 
 def _person_parts(text: str, cands: list[Candidate], senses: list[tuple[Sense, ...]]) -> set[str]:
