@@ -1,11 +1,12 @@
-"""Persons for the actors stage: dictionary names, titles, given names, speech verbs,
-apposition and short-name coreference — all rules, no statistical model."""
+"""Persons for the actors stage: dictionary names, titles and given names — rules, no model.
+
+Apposition, speech verbs and short names are in `actor_coref`."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -135,28 +136,28 @@ ORGANISATION_WORDS = frozenset({
 KUNYA = frozenset({"Abu", "Umm", "Abou"})  # "Abu Ghadiya": a name by itself
 
 
-def _name_token(token: Token) -> bool:
+def name_token(token: Token) -> bool:
     text = token.text
     if not text[:1].isupper() or token.is_stop or token.lower_ in NOT_NAMES:
         return False
     return token.is_alpha or bool(INITIAL.match(text)) or ("'" in text and text.replace("'", "").isalpha())
 
 
-def _name_run(doc: Doc, i: int, taken: bytearray, limit: int = 5) -> int:
+def name_run(doc: Doc, i: int, taken: bytearray, limit: int = 5) -> int:
     """End of a run of name tokens starting at i ("Andrii Kovalchuk", "Abu Musab al-Zarqawi")."""
     j, n = i, len(doc)
     while j < n and j - i < limit and not taken[j]:
-        if _name_token(doc[j]):
+        if name_token(doc[j]):
             j += 1
             continue
         # "al" "-" "Zarqawi", "bin Laden", "Thomas" "-" "Greenfield": joiners inside a name
         k = j
         while k < n and k - j < 2 and _joins_name(doc[k]):
             k += 1
-        if j == i or k == j or k >= n or taken[k] or not _name_token(doc[k]):
+        if j == i or k == j or k >= n or taken[k] or not name_token(doc[k]):
             break
         j = k
-    while j > i and not _name_token(doc[j - 1]):
+    while j > i and not name_token(doc[j - 1]):
         j -= 1
     return j
 
@@ -172,17 +173,17 @@ def _coverage(n: int, hits: Iterable[Hit]) -> bytearray:
     return covered
 
 
-def _organisation_like(doc: Doc, start: int, end: int) -> bool:
+def organisation_like(doc: Doc, start: int, end: int) -> bool:
     """A capitalised run naming a unit or body, not a person: "24th Motorized Rifle Brigade"."""
     return any(t.lower_ in ORGANISATION_WORDS for t in doc[start:end])
 
 
-def _claim(taken: bytearray, start: int, end: int) -> None:
+def claim(taken: bytearray, start: int, end: int) -> None:
     taken[start:end] = b"\x01" * (end - start)
 
 
 @dataclass
-class _State:
+class State:
     """The hits a document's person rules consult, indexed by token."""
 
     lexicon: Lexicon
@@ -210,10 +211,10 @@ class _State:
         return None
 
 
-def _state(lexicon: Lexicon, doc: Doc, text: str, published: date | None, hits: _Hits) -> _State:
+def _state(lexicon: Lexicon, doc: Doc, text: str, published: date | None, hits: PersonHits) -> State:
     titles = [h for h in hits.chosen if h.kind == "T"]
     countries = [(h, country_of(lexicon, h)) for h in hits.chosen]
-    return _State(
+    return State(
         lexicon=lexicon,
         doc=doc,
         text=text,
@@ -231,7 +232,7 @@ def _state(lexicon: Lexicon, doc: Doc, text: str, published: date | None, hits: 
 
 
 @dataclass(frozen=True)
-class _Hits:
+class PersonHits:
     chosen: list[Hit]
     context: list[Hit]
     taken: bytearray
@@ -239,48 +240,20 @@ class _Hits:
     place_starts: frozenset[int]
 
 
-def find_persons(
-    lexicon: Lexicon,
-    doc: Doc,
-    text: str,
-    published: date | None,
-    chosen: list[Hit],
-    context: list[Hit],
-    taken: bytearray,
-    affiliations: dict[Hit, str],
-    place_starts: frozenset[int] = frozenset(),
-) -> list[Found]:
-    """Every person mention, named ones first, then those linked back to them."""
-    st = _state(lexicon, doc, text, published, _Hits(chosen, context, taken, affiliations, place_starts))
+def person_state(lexicon: Lexicon, doc: Doc, text: str, published: date | None, hits: PersonHits) -> State:
+    """What the person rules consult for one document."""
+    return _state(lexicon, doc, text, published, hits)
+
+
+def named_persons(st: State, chosen: list[Hit]) -> list[Found]:
+    """Persons named in the text: dictionary names, given names, titles."""
     found = _dictionary_persons(st, chosen)
     found += _given_name_persons(st)
     found += _titled_persons(st)
-    found = [_apposition(st, f) for f in found]
-    full = _full_names(found)
-    found = [_linked(f, full) for f in found]
-    found += _cue_and_short_names(st, full)
     return found
 
 
-def _full_names(named: list[Found]) -> dict[str, Found]:
-    """Surname -> the first person named in full with it."""
-    full: dict[str, Found] = {}
-    for person in named:
-        parts = person.name.split()
-        if len(parts) >= 2 and person.name[:1].isupper() and len(parts[-1]) > 2:
-            full.setdefault(parts[-1], person)
-    return full
-
-
-def _linked(person: Found, full: dict[str, Found]) -> Found:
-    """ "Mr Johnson" after "Boris Johnson": the full name, code and role of the first mention."""
-    known = full.get(person.name) if " " not in person.name else None
-    if known is None:
-        return person
-    return replace(known, start=person.start, end=person.end)
-
-
-def _title_left(st: _State, title: Hit) -> tuple[int, str]:
+def _title_left(st: State, title: Hit) -> tuple[int, str]:
     """Take in an affiliation and article before a title: "the U.S. Army General"."""
     start, country = title.start, ""
     affiliation = st.affiliation_at_end(start)
@@ -291,7 +264,7 @@ def _title_left(st: _State, title: Hit) -> tuple[int, str]:
     return start, country
 
 
-def _extend_left(st: _State, start: int) -> tuple[int, Hit | None, str]:
+def _extend_left(st: State, start: int) -> tuple[int, Hit | None, str]:
     """Take in a title and its affiliation before a name: "Ukrainian Commander-in-Chief Valery Zaluzhny"."""
     title = st.titles_by_end.get(start)
     if title is None or title.start in st.used_titles:
@@ -301,10 +274,10 @@ def _extend_left(st: _State, start: int) -> tuple[int, Hit | None, str]:
     return left, title, country
 
 
-def _given_names_before(st: _State, start: int) -> int:
+def _given_names_before(st: State, start: int) -> int:
     """Name tokens between a title and a known surname belong to the name: "Prime Minister Nouri Maliki"."""
     for k in range(max(0, start - 2), start):
-        if k in st.titles_by_end and all(_name_token(t) or _joins_name(t) for t in st.doc[k:start]):
+        if k in st.titles_by_end and all(name_token(t) or _joins_name(t) for t in st.doc[k:start]):
             return k if not any(st.taken[k:start]) else start
     return start
 
@@ -316,7 +289,7 @@ def _titled_role(entry: ActorEntry, title: str) -> Role | None:
     return max(matching, key=lambda r: r.start or date.min) if matching else None
 
 
-def _dictionary_persons(st: _State, chosen: list[Hit]) -> list[Found]:
+def _dictionary_persons(st: State, chosen: list[Hit]) -> list[Found]:
     out = []
     entries = st.lexicon.dictionary.entries
     for hit in chosen:
@@ -324,7 +297,7 @@ def _dictionary_persons(st: _State, chosen: list[Hit]) -> list[Found]:
         if hit.kind != "E" or entry.type != "person":
             continue
         start, title, country = _extend_left(st, _given_names_before(st, hit.start))
-        _claim(st.taken, start, hit.end)
+        claim(st.taken, start, hit.end)
         title_text = st.doc[title.start : title.end].text if title else ""
         role = _titled_role(entry, title_text) if st.published is None else None
         role = role or entry.role_at(st.published)
@@ -339,7 +312,7 @@ def _dictionary_persons(st: _State, chosen: list[Hit]) -> list[Found]:
     return out
 
 
-def _titled_persons(st: _State) -> list[Found]:
+def _titled_persons(st: State) -> list[Found]:
     """ "Major General Andrii Kovalchuk"; a post alone stands for a person: "the Foreign Secretary said"."""
     out = []
     titles = st.lexicon.dictionary.titles
@@ -348,10 +321,10 @@ def _titled_persons(st: _State) -> list[Found]:
         if hit.start in st.used_titles or hit.start in st.sectors:
             continue
         title = titles[hit.index]
-        end = _name_run(st.doc, hit.end, st.taken)
+        end = name_run(st.doc, hit.end, st.taken)
         title_text = st.doc[hit.start : hit.end].text
         left, country = _title_left(st, hit)
-        if end > hit.end and not _organisation_like(st.doc, hit.end, end):
+        if end > hit.end and not organisation_like(st.doc, hit.end, end):
             name = st.doc[hit.end : end].text
         elif _post_alone(st, hit, title.post and title.phrase[:1].isupper(), left < hit.start):
             end, country = _of_country(st, hit.end, country)
@@ -359,12 +332,12 @@ def _titled_persons(st: _State) -> list[Found]:
         else:
             continue
         st.used_titles.add(hit.start)
-        _claim(st.taken, left, end)
+        claim(st.taken, left, end)
         out.append(Found(left, end, name, "person", country, title.sector, title_text))
     return out
 
 
-def _post_alone(st: _State, hit: Hit, post: bool, introduced: bool) -> bool:
+def _post_alone(st: State, hit: Hit, post: bool, introduced: bool) -> bool:
     """A post stands for its holder after an article or affiliation, or when written as a proper title."""
     if not post:
         return False
@@ -377,7 +350,7 @@ def _determiner(doc: Doc, i: int) -> bool:
     return i > 0 and doc[i - 1].lower_ in {"the", "his", "her", "its", "their"}
 
 
-def _of_country(st: _State, i: int, country: str) -> tuple[int, str]:
+def _of_country(st: State, i: int, country: str) -> tuple[int, str]:
     """ "the President of Russia": the country after a post."""
     if i + 1 < len(st.doc) and st.doc[i].lower_ == "of" and i + 1 in st.countries_by_start:
         hit, found = st.countries_by_start[i + 1]
@@ -385,7 +358,7 @@ def _of_country(st: _State, i: int, country: str) -> tuple[int, str]:
     return i, country
 
 
-def _given_name_persons(st: _State) -> list[Found]:
+def _given_name_persons(st: State) -> list[Found]:
     """A common given name followed by more name tokens: "Tobias Smith", "Andrii Kovalchuk"."""
     out = []
     first_names = load_first_names()
@@ -397,83 +370,12 @@ def _given_name_persons(st: _State) -> list[Found]:
         span = st.doc.char_span(match.start(1), match.end(1))
         if span is None or st.taken[span.start]:
             continue
-        end = _name_run(st.doc, span.start, st.taken, limit=4)
-        if end - span.start < 2 or _organisation_like(st.doc, span.start, end):
+        end = name_run(st.doc, span.start, st.taken, limit=4)
+        if end - span.start < 2 or organisation_like(st.doc, span.start, end):
             continue
         start, title, country = _extend_left(st, span.start)
         sector = st.lexicon.dictionary.titles[title.index].sector if title else ""
         role = st.doc[title.start : title.end].text if title else ""
-        _claim(st.taken, start, end)
+        claim(st.taken, start, end)
         out.append(Found(start, end, st.doc[span.start : end].text, "person", country, sector, role))
     return out
-
-
-def _apposition(st: _State, person: Found) -> Found:
-    """ "Andrii Kovalchuk, one of Ukraine's top military officers, ..." gives role, country and sector."""
-    doc, i = st.doc, person.end
-    if person.code is not None or i + 2 >= len(doc) or doc[i].text != ",":
-        return person
-    j = i + 1
-    while j < len(doc) and j - i <= 15 and doc[j].lower_ not in APPOSITION_STOPS:
-        j += 1
-    words = {t.lower_ for t in doc[i + 1 : j]}
-    opener = (
-        doc[i + 1].lower_ in {"a", "an", "the", "one", "his", "her", "its"} or i + 1 in st.countries_by_start
-    )
-    if j == i + 1 or not opener or not (words & ROLE_WORDS):
-        return person
-    phrase = doc[i + 1 : j].text
-    country = person.country or next((c for k, (_, c) in st.countries_by_start.items() if i < k < j), "")
-    sector = person.sector or next(
-        (SECTOR_WORDS[w] for w in (t.lower_ for t in doc[i + 1 : j]) if w in SECTOR_WORDS), ""
-    )
-    role = f"{person.role}, {phrase}" if person.role else phrase
-    return replace(person, country=country, sector=sector, role=role)
-
-
-def _cue_and_short_names(st: _State, full: dict[str, Found]) -> list[Found]:
-    """Short names of persons already named ("Kovalchuk said") and unknown speakers ("Smith said")."""
-    out = []
-    for surname, person in full.items():
-        for start, end in _occurrences(st.text, surname):
-            span = st.doc.char_span(start, end)
-            if span is None or any(st.taken[span.start : span.end]):
-                continue
-            _claim(st.taken, span.start, span.end)
-            out.append(replace(person, start=span.start, end=span.end))
-    for cue in st.cues:
-        run = _speaker_near(st, cue)
-        if run is not None:
-            _claim(st.taken, *run)
-            out.append(Found(run[0], run[1], st.doc[run[0] : run[1]].text, "person", "", "", ""))
-    return out
-
-
-def _occurrences(text: str, word: str) -> Iterator[tuple[int, int]]:
-    """Where `word` stands as a whole word (str.find: no per-document regex to compile)."""
-    start = text.find(word)
-    while start >= 0:
-        end = start + len(word)
-        before = text[start - 1] if start else " "
-        after = text[end] if end < len(text) else " "
-        if not (before.isalnum() or before == "-" or after.isalnum() or after == "-"):
-            yield start, end
-        start = text.find(word, end)
-
-
-def _speaker_near(st: _State, cue: Hit) -> tuple[int, int] | None:
-    """A name right before a speech verb, or right after "said"/"according to"."""
-    doc, taken = st.doc, st.taken
-    i = cue.start
-    while i > 0 and cue.start - i < 4 and not taken[i - 1] and _name_token(doc[i - 1]):
-        i -= 1
-    if i < cue.start and not any(st.in_sector[i : cue.start]) and (i == 0 or doc[i - 1].text != "-"):
-        return (
-            None if doc[i].idx in st.place_starts or _organisation_like(doc, i, cue.start) else (i, cue.start)
-        )
-    after = cue.end + (1 if doc[cue.start].lower_ == "according" else 0)
-    if doc[cue.start].lower_ in CUE_BEFORE_NAME and after < len(doc) and not taken[after]:
-        end = _name_run(doc, after, taken, limit=4)
-        if end > after and not any(st.in_sector[after:end]) and not _organisation_like(doc, after, end):
-            return after, end
-    return None

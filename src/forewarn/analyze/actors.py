@@ -15,6 +15,7 @@ from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from forewarn.analyze.actor_coref import link_persons
 from forewarn.analyze.actor_match import (
     APOSTROPHE_S,
     Hit,
@@ -24,7 +25,7 @@ from forewarn.analyze.actor_match import (
     find_hits,
     longest_first,
 )
-from forewarn.analyze.actor_persons import Found, find_persons
+from forewarn.analyze.actor_persons import Found, PersonHits, named_persons, person_state
 from forewarn.analyze.pipeline import Context
 from forewarn.knowledge.actors import load_actor_dictionary, load_first_names
 from forewarn.model import Actor, ActorType, Analysis
@@ -74,7 +75,10 @@ def find_actors(
         for h in chosen
         if _affiliated(lexicon, h)
     }
-    found = find_persons(lexicon, doc, text, published, chosen, context, taken, affiliations, place_starts)
+    st = person_state(
+        lexicon, doc, text, published, PersonHits(chosen, context, taken, affiliations, place_starts)
+    )
+    found = link_persons(st, named_persons(st, chosen))
     persons = bytearray(len(doc))
     for person in found:
         persons[person.start : person.end] = b"\x01" * (person.end - person.start)

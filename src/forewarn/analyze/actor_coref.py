@@ -1,0 +1,118 @@
+"""Coreference and context for persons: apposition gives a role, a surname or a titled
+surname links back to the full name, and a name beside a speech verb is a speaker."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+
+from forewarn.analyze.actor_match import Hit
+from forewarn.analyze.actor_persons import (
+    APPOSITION_STOPS,
+    CUE_BEFORE_NAME,
+    ROLE_WORDS,
+    SECTOR_WORDS,
+    Found,
+    State,
+    claim,
+    name_run,
+    name_token,
+    organisation_like,
+)
+
+
+def link_persons(st: State, named: list[Found]) -> list[Found]:
+    """Roles from apposition, then short names and unknown speakers linked or added."""
+    found = [_apposition(st, f) for f in named]
+    full = _full_names(found)
+    found = [_linked(f, full) for f in found]
+    return found + _cue_and_short_names(st, full)
+
+
+def _full_names(named: list[Found]) -> dict[str, Found]:
+    """Surname -> the first person named in full with it."""
+    full: dict[str, Found] = {}
+    for person in named:
+        parts = person.name.split()
+        if len(parts) >= 2 and person.name[:1].isupper() and len(parts[-1]) > 2:
+            full.setdefault(parts[-1], person)
+    return full
+
+
+def _linked(person: Found, full: dict[str, Found]) -> Found:
+    """ "Mr Johnson" after "Boris Johnson": the full name, code and role of the first mention."""
+    known = full.get(person.name) if " " not in person.name else None
+    if known is None:
+        return person
+    return replace(known, start=person.start, end=person.end)
+
+
+def _apposition(st: State, person: Found) -> Found:
+    """ "Andrii Kovalchuk, one of Ukraine's top military officers, ..." gives role, country and sector."""
+    doc, i = st.doc, person.end
+    if person.code is not None or i + 2 >= len(doc) or doc[i].text != ",":
+        return person
+    j = i + 1
+    while j < len(doc) and j - i <= 15 and doc[j].lower_ not in APPOSITION_STOPS:
+        j += 1
+    words = {t.lower_ for t in doc[i + 1 : j]}
+    opener = (
+        doc[i + 1].lower_ in {"a", "an", "the", "one", "his", "her", "its"} or i + 1 in st.countries_by_start
+    )
+    if j == i + 1 or not opener or not (words & ROLE_WORDS):
+        return person
+    phrase = doc[i + 1 : j].text
+    country = person.country or next((c for k, (_, c) in st.countries_by_start.items() if i < k < j), "")
+    sector = person.sector or next(
+        (SECTOR_WORDS[w] for w in (t.lower_ for t in doc[i + 1 : j]) if w in SECTOR_WORDS), ""
+    )
+    role = f"{person.role}, {phrase}" if person.role else phrase
+    return replace(person, country=country, sector=sector, role=role)
+
+
+def _cue_and_short_names(st: State, full: dict[str, Found]) -> list[Found]:
+    """Short names of persons already named ("Kovalchuk said") and unknown speakers ("Smith said")."""
+    out = []
+    for surname, person in full.items():
+        for start, end in _occurrences(st.text, surname):
+            span = st.doc.char_span(start, end)
+            if span is None or any(st.taken[span.start : span.end]):
+                continue
+            claim(st.taken, span.start, span.end)
+            out.append(replace(person, start=span.start, end=span.end))
+    for cue in st.cues:
+        run = _speaker_near(st, cue)
+        if run is not None:
+            claim(st.taken, *run)
+            out.append(Found(run[0], run[1], st.doc[run[0] : run[1]].text, "person", "", "", ""))
+    return out
+
+
+def _occurrences(text: str, word: str) -> Iterator[tuple[int, int]]:
+    """Where `word` stands as a whole word (str.find: no per-document regex to compile)."""
+    start = text.find(word)
+    while start >= 0:
+        end = start + len(word)
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        if not (before.isalnum() or before == "-" or after.isalnum() or after == "-"):
+            yield start, end
+        start = text.find(word, end)
+
+
+def _speaker_near(st: State, cue: Hit) -> tuple[int, int] | None:
+    """A name right before a speech verb, or right after "said"/"according to"."""
+    doc, taken = st.doc, st.taken
+    i = cue.start
+    while i > 0 and cue.start - i < 4 and not taken[i - 1] and name_token(doc[i - 1]):
+        i -= 1
+    if i < cue.start and not any(st.in_sector[i : cue.start]) and (i == 0 or doc[i - 1].text != "-"):
+        return (
+            None if doc[i].idx in st.place_starts or organisation_like(doc, i, cue.start) else (i, cue.start)
+        )
+    after = cue.end + (1 if doc[cue.start].lower_ == "according" else 0)
+    if doc[cue.start].lower_ in CUE_BEFORE_NAME and after < len(doc) and not taken[after]:
+        end = name_run(doc, after, taken, limit=4)
+        if end > after and not any(st.in_sector[after:end]) and not organisation_like(doc, after, end):
+            return after, end
+    return None
