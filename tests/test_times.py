@@ -319,3 +319,8 @@ def test_times_a_report_compares_with_the_quarter_it_named_first(text: str, valu
 
 def test_times_a_possessive_weekday_without_a_cue_is_in_the_past() -> None:
     assert only("The notes carry a 24% premium over Thursday's closing price.").value == "2022-12-15"
+
+
+def test_times_the_verb_before_an_expression_outweighs_a_participle_after_it() -> None:
+    text = "Qantas will double its flights by August in the search for markets untouched by the crisis."
+    assert only(text).value == "2023-08"

@@ -85,6 +85,8 @@ class TenseReader:
         best: tuple[int, Tense] = (10**9, "")
         if before >= 0:
             best = (start - ends[before], tenses[before])
-        if after < len(starts) and starts[after] - end < best[0]:
-            best = (starts[after] - end, tenses[after])
+        # A cue after the expression counts double: the verb that governs a time mostly comes before it
+        # ("will double its flights by August in the search for markets untouched by ...").
+        if after < len(starts) and 2 * (starts[after] - end) < best[0]:
+            best = (2 * (starts[after] - end), tenses[after])
         return best[1] if best[0] <= reach else ""
