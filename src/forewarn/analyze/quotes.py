@@ -27,6 +27,10 @@ from forewarn.analyze.quote_source import SpeakerResolver, subject_after, subjec
 from forewarn.knowledge.speech_cues import SpeechCues, speech_cues
 from forewarn.model import Analysis, Quote, Span
 
+LEAD_WORDS = 12
+_LEAD_STOP = re.compile(
+    r"[“”\"«»„:;]|''"
+)  # another quotation or a colon before it: not one sentence of speech
 _THAT = re.compile(r"\s*(?:[,:]\s*)?(that\s+)?")
 
 
@@ -68,9 +72,21 @@ def _quote_before(cues: SpeechCues, doc: QuoteDoc, cue: Span) -> Found | None:
         return None  # `“...,” saying ...` continues a clause; the participle rule decides
     else:
         source = subject_after(doc.text, cue.end, doc.sentence(cue.start).end, cues)
-    found = Found(source, cue, [quote], True)
+    found = Found(source, cue, [_with_lead_in(doc, quote)], True)
     _continuations(doc, source.end if source and source.start > cue.end else cue.end, found)
     return found
+
+
+def _with_lead_in(doc: QuoteDoc, quote: Span) -> Span:
+    """`The tax plans are “profoundly irresponsible,” said X`: the speech starts with its sentence."""
+    sentence = doc.sentence(quote.start)
+    lead = doc.text[sentence.start : quote.start]
+    words = lead.split()
+    if not words or len(words) > LEAD_WORDS or lead.rstrip()[-1:] in ",—–-" or _LEAD_STOP.search(lead):
+        return quote
+    if cue_spans(lead):
+        return quote
+    return Span(sentence.start + len(lead) - len(lead.lstrip()), quote.end)
 
 
 def _quote_after(cues: SpeechCues, doc: QuoteDoc, cue: Span, done: list[Found]) -> Found | None:
