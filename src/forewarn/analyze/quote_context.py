@@ -108,7 +108,9 @@ def passive_aux(text: str, sentence: Span, cue: Span) -> int | None:
     for m in PASSIVE.finditer(text, max(sentence.start, cue.start - 30), cue.end):
         if cue.start <= m.end() < cue.end:
             last = m
-    return last.start() if last else None
+    if last is None or text[last.end() : cue.end].split()[0].endswith("ing"):
+        return None  # "is endorsing" is progressive, not passive
+    return last.start()
 
 
 def source_of(cues: SpeechCues, doc: QuoteDoc, cue: Span, done: list[Found]) -> Span | None:
