@@ -324,3 +324,8 @@ def test_times_a_possessive_weekday_without_a_cue_is_in_the_past() -> None:
 def test_times_the_verb_before_an_expression_outweighs_a_participle_after_it() -> None:
     text = "Qantas will double its flights by August in the search for markets untouched by the crisis."
     assert only(text).value == "2023-08"
+
+
+def test_times_a_participle_after_be_is_no_past_tense() -> None:
+    text = "The dividend would be paid on a still unspecified date in January."
+    assert only(text, date(2022, 10, 26)).value == "2023-01"

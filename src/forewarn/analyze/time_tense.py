@@ -60,8 +60,10 @@ class TenseReader:
         for match in pattern.finditer(self.text, sent_start, sent_end):
             word = " ".join(match.group().split())
             cue = word in future or word in _lexicon().past_cues
-            if not cue and (word in _lexicon().not_past or self._after_auxiliary(match.start())):
+            if not cue and word in _lexicon().not_past:
                 continue
+            if word not in future and self._after_auxiliary(match.start()):
+                continue  # "to be paid", "will be held": a participle, not a past tense
             starts.append(match.start())
             ends.append(match.end())
             tenses.append("conditional" if word in CONDITIONAL else "future" if word in future else "past")
