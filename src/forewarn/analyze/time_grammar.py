@@ -125,7 +125,7 @@ def _relative_kinds(p: dict[str, str]) -> dict[str, str]:
         "rel": rf"(?P<rl_det>{dets})\s+(?:(?P<rl_num>{num}|{vague})[\s-]+)?(?:(?i:fiscal)\s+)?(?:(?P<rl_unit>{unit})(?![\s-](?i:old)\b|-)|(?P<rl_season>{season})|(?P<rl_month>{month})(?!\s*,?\s*\d)|(?P<rl_wd>{weekday}))\b(?:\s+(?P<rl_dir>(?i:ago|earlier|later|before)))?",
         "dur": rf"(?P<du_num>{num}|{vague})[\s-]+(?:(?i:more|full|straight|consecutive|long)\s+)?(?P<du_unit>{unit})\b(?!-)(?P<du_old>\s(?i:old))?(?:\s+(?P<du_dir>(?i:ago|earlier|from\s+now|hence|back)\b))?",
         "bare_plural": r"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\blasting\s)|(?<=\bfor\s\s))(?P<bp>(?i:years|months|weeks|days|hours|decades|centuries|minutes))\b",
-        "set": rf"(?:(?P<st_det>(?i:every|each|per))\s+(?:(?P<st_num>{num}|(?i:other))\s+)?(?:(?P<st_unit>{unit})|(?P<st_wd>{weekday})|(?P<st_pod>{part}))\b|(?P<st_adv>{_alt(lx.sets)})\b|(?P<st_times>(?i:once|twice|thrice)|{num}\s+(?i:times))\s+(?i:a|per|every)\s+(?P<st_unit2>{unit})\b)",
+        "set": rf"(?:(?P<st_det>(?i:every|each|per))\s+(?:(?P<st_num>{num}|(?i:other))\s+)?(?:(?P<st_unit>{unit})|(?P<st_wd>{weekday})|(?P<st_pod>{part})|(?P<st_month>{month})|(?P<st_season>{season}))\b|(?P<st_adv>{_alt(lx.sets)})\b|(?P<st_times>(?i:once|twice|thrice)|{num}\s+(?i:times))\s+(?i:a|per|every)\s+(?P<st_unit2>{unit})\b)",
         "decade": r"(?:(?i:the)\s+)?(?:(?P<dc_mod>(?i:early|mid|late))[\s-]+)?(?:(?P<dc>1[6-9]\d0|20\d0|'\d0)'?s\b|(?P<dc_word>(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b)",
         "century": r"(?:(?i:the)\s+)?(?P<ce>\d{1,2})(?i:st|nd|rd|th)[\s-]+(?i:century)",
         "season": rf"(?:(?i:the)\s+)?(?P<se>{season})\s+(?:(?i:of)\s+)?(?P<se_y>{year4})",

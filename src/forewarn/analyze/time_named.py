@@ -24,6 +24,11 @@ def resolve_set(q: Query) -> Resolved | None:
     if q.group("st_wd"):
         iso_day = res.name_number(q.group("st_wd"), q.lexicon.weekdays)
         return Resolved("SET", f"XXXX-WXX-{iso_day}") if iso_day else None
+    if q.group("st_month"):  # "each July": every July, TIMEX3 XXXX-07
+        mon = res.name_number(q.group("st_month"), q.lexicon.months)
+        return Resolved("SET", f"XXXX-{mon:02d}") if mon else None
+    if q.group("st_season"):
+        return Resolved("SET", f"XXXX-{q.lexicon.seasons[q.lower('st_season')]}")
     if q.group("st_pod"):
         return Resolved("SET", f"T{q.lexicon.parts_of_day[q.lower('st_pod')]}")
     count_word = q.lower("st_num")
