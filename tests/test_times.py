@@ -331,3 +331,7 @@ def test_times_the_verb_before_an_expression_outweighs_a_participle_after_it() -
 def test_times_a_participle_after_be_is_no_past_tense() -> None:
     text = "The dividend would be paid on a still unspecified date in January."
     assert only(text, date(2022, 10, 26)).value == "2023-01"
+
+
+def test_times_said_over_the_weekend_is_the_weekend_gone_by() -> None:
+    assert only("The ambassador said over the weekend.", date(2022, 12, 19)).value == "2022-W50-WE"

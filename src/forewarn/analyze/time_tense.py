@@ -22,7 +22,7 @@ Tense = Literal["future", "past", "conditional", ""]
 CONDITIONAL = frozenset({"could", "would", "may", "might", "can"})
 
 _REPORTED_BEFORE = re.compile(
-    r"\b(?:said|told|announced|reported|declared|stated|added|confirmed)(?:\s+on)?\s+$"
+    r"\b(?:said|told|announced|reported|declared|stated|added|confirmed)(?:\s+(?:on|over|during|late|early))?\s+$"
 )
 
 
