@@ -124,14 +124,24 @@ def source_of(cues: SpeechCues, doc: QuoteDoc, cue: Span, done: list[Found]) -> 
         )
     if participial(cues, doc, cue):
         sentence = doc.sentence(cue.start)
-        earlier = [f for f in done if f.source and sentence.start <= f.cue.start < cue.start]
+        earlier = [f for f in done[-4:] if f.source and sentence.start <= f.cue.start < cue.start]
         if earlier:
             return earlier[-1].source
-        return subject_before(doc.text, sentence.start, first_verb(cues, doc, sentence, cue), cues)
+        start = _after_intro(cues, doc.text, sentence, cue)
+        return subject_before(doc.text, start, first_verb(cues, doc, Span(start, sentence.end), cue), cues)
     source = subject_before(doc.text, clause_start(doc, cue), cue.start, cues)
     if source is None and doc.text[cue.start : cue.end].lower() in cues.weak_forms:
         return None
     return source
+
+
+def _after_intro(cues: SpeechCues, text: str, sentence: Span, cue: Span) -> int:
+    """Past `In a statement released Thursday,` that opens a sentence before its subject."""
+    first = NEXT_WORD.match(text, sentence.start, cue.start)
+    if first is None or first.group(1).lower() not in cues.intro:
+        return sentence.start
+    comma = text.find(",", sentence.start, cue.start)
+    return comma + 1 if comma > 0 else sentence.start
 
 
 def first_verb(cues: SpeechCues, doc: QuoteDoc, sentence: Span, cue: Span) -> int:
