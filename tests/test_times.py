@@ -106,6 +106,8 @@ def test_times_first_day_of_an_undated_event_stays_unresolved() -> None:
         ("Convoys crossed daily.", "SET", "P1D"),
         ("Budgets are reviewed annually.", "SET", "P1Y"),
         ("Orangemen march each July.", "SET", "XXXX-07"),
+        ("It turned a profit after several quarters of losses.", "DURATION", "PXQ"),
+        ("Over the next couple of years it will grow.", "DURATION", "P2Y"),
         ("Herders move south every winter.", "SET", "XXXX-WI"),
         ("The shelling started at 3 p.m.", "TIME", "2022-12-20T15:00"),
         ("The meeting ended at noon.", "TIME", "2022-12-20T12:00"),

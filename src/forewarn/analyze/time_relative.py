@@ -234,9 +234,12 @@ def resolve_dur(q: Query) -> Resolved | None:
     if q.group("du_old"):
         return None  # an age ("a 40-year-old man") is not a time
     unit = _unit(q, "du_unit")
-    if _is_rate(q) or (unit == "Q" and q.match.string[q.match.end() :].lstrip().startswith("of ")):
-        return None  # a rate, or a fraction ("three-quarters of its food")
     count = parse_count(q.group("du_num"), q.lexicon)
+    fraction = (
+        unit == "Q" and count is not None and q.match.string[q.match.end() :].lstrip().startswith("of ")
+    )
+    if _is_rate(q) or fraction:
+        return None  # a rate, or a fraction ("three-quarters of its food"; not "several quarters of losses")
     direction = q.lower("du_dir")
     if direction in ("ago", "earlier", "before", "back"):
         return _ago(q, count, unit, -1)
