@@ -159,6 +159,14 @@ def _admin1(cities: dict[int, Entry], rg_dir: Path) -> dict[str, Entry]:
         if name:
             votes[key][name] += 1
     out: dict[str, Entry] = {}
+    for key in sorted(members.keys() - votes.keys()):
+        # No name to vote with (Kyiv city is its own region): named after its biggest place, not searchable.
+        biggest = max(members[key], key=lambda e: e.population)
+        lat, lon = _centre(members[key])
+        pop = sum(e.population for e in members[key])
+        out[key] = Entry(
+            None, biggest.name, round(lat, 4), round(lon, 4), key[:2], biggest.name, "admin1", pop
+        )
     for key, counter in votes.items():
         name = counter.most_common(1)[0][0]
         lat, lon = _centre(members[key])
