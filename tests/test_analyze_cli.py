@@ -44,7 +44,10 @@ def test_analyze_bad_input_is_one_line_and_nonzero_exit(tmp_path: Path) -> None:
     path = tmp_path / "bad.jsonl"
     path.write_text('{"id": "a", "text": "ok"}\nnot json\n')
     proc = subprocess.run(
-        [sys.executable, "-m", "forewarn.cli", "analyze", str(path)], capture_output=True, text=True, timeout=120
+        [sys.executable, "-m", "forewarn.cli", "analyze", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert proc.returncode != 0
     assert "bad.jsonl:2" in proc.stderr and "not a JSON object" in proc.stderr
@@ -62,3 +65,11 @@ def test_analyze_table_format_prints_a_summary() -> None:
     result = runner.invoke(app, ["analyze", "-", "--format", "table"], input="One sentence. Two sentences.")
     assert result.exit_code == 0
     assert "2 sentences" in result.stdout
+
+
+def test_analyze_table_shows_bracketed_text_literally() -> None:
+    result = runner.invoke(
+        app, ["analyze", "-", "--format", "table"], input="Russian troops arrived in Kyiv."
+    )
+    assert result.exit_code == 0
+    assert "[city]" in result.stdout  # the place level, not swallowed as console markup

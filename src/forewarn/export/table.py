@@ -3,27 +3,35 @@
 from __future__ import annotations
 
 from rich.table import Table
+from rich.text import Text
 
 from forewarn.model import Analysis
 
 
 def analysis_table(analysis: Analysis) -> Table:
-    table = Table(title=f"{analysis.id} ({analysis.published or 'undated'})", show_lines=False)
-    table.add_column("kind")
-    table.add_column("text")
-    table.add_column("detail")
+    """One row per place, actor, time, quote and event; text from the article is never read as markup."""
+    table = Table(title=Text(f"{analysis.id} ({analysis.published or 'undated'})"), show_lines=False)
+    for column in ("kind", "text", "detail"):
+        table.add_column(column)
     text = analysis.text
+
+    def row(kind: str, mention: str, detail: str) -> None:
+        table.add_row(kind, Text(mention), Text(detail))
+
     for p in analysis.places:
-        table.add_row("place", p.text, f"{p.name} [{p.level}] {p.country} {p.lat},{p.lon}")
+        row("place", p.text, f"{p.name} [{p.level}] {p.country} {p.lat},{p.lon}")
     for a in analysis.actors:
-        table.add_row("actor", a.text, f"{a.name} {a.code} {a.type} {a.role}".strip())
+        row("actor", a.text, f"{a.name} {a.code} {a.type} {a.role}".strip())
     for t in analysis.times:
-        table.add_row("time", t.text, f"{t.type} {t.value} {t.mod} {t.interval[0]}..{t.interval[1]}")
+        row("time", t.text, f"{t.type} {t.value} {t.mod} {t.interval[0]}..{t.interval[1]}")
     for q in analysis.quotes:
-        table.add_row(
-            "quote", q.content.text_of(text)[:80], f"{q.speaker} ({'direct' if q.direct else 'indirect'})"
+        hedge = f" forecast: {q.forecast.hedge}" if q.forecast else ""
+        row(
+            "quote",
+            q.content.text_of(text)[:80],
+            f"{q.speaker} ({'direct' if q.direct else 'indirect'}){hedge}",
         )
     for e in analysis.events:
-        table.add_row("event", e.trigger.text_of(text), f"{e.type}/{e.mode} {e.modality} cameo={e.cameo}")
+        row("event", e.trigger.text_of(text), f"{e.type}/{e.mode} {e.modality} cameo={e.cameo}")
     table.caption = f"{len(analysis.sentences)} sentences"
     return table
