@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN = $(VENV)/bin
 
-.PHONY: demo test lint typecheck bench serve clean
+.PHONY: demo test lint typecheck bench clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,7 @@ typecheck: $(BIN)/.dev-installed
 bench: $(BIN)/.dev-installed  ## speed, memory and accuracy tables
 	$(BIN)/python bench/ingest.py
 	$(BIN)/python bench/analyze.py
+	$(BIN)/python bench/store.py
 	$(BIN)/python bench/accuracy.py all
 
 clean:
