@@ -70,7 +70,7 @@ def participial(cues: SpeechCues, doc: QuoteDoc, cue: Span) -> bool:
     """`..., saying that` and `... and said that`: the cue shares the clause's subject."""
     word = doc.text[cue.start : cue.end]
     before = doc.text[max(0, cue.start - 6) : cue.start].rstrip().rstrip("”\"’'»")
-    if before.endswith(" and") or before.endswith(",and"):
+    if before.endswith((" and", ",and", " but", ",but")):
         return True
     return word.lower() in cues.participles and before.endswith(",")
 

@@ -58,6 +58,7 @@ DETERMINERS = frozenset(
 # a capitalised word, or a connector allowed inside a name ("Ministry of Defense")
 _NAME_RUN = re.compile(r"[A-Z][\w.’'-]*(?:\s+(?:(?:of|the|de|van|von|al|bin|for|and)\s+)*[A-Z][\w.’'-]*)*")
 MAX_SOURCE_TOKENS = 18
+_PARENTHESIS = re.compile(r"\s*\([^)]*\)")
 SUBJECT_REACH = 320  # characters before a cue that can hold its subject, appositives included
 MOSTLY = 0.6  # an organisation or state actor names the speaker when it is most of the phrase
 SHORT_SUBJECT = 3
@@ -82,6 +83,11 @@ def subject_before(text: str, clause_start: int, cue_start: int, cues: SpeechCue
     tokens = _tokens(text, max(clause_start, cue_start - SUBJECT_REACH), cue_start)
     while tokens and _is_aux(tokens[-1][2], cues):
         tokens.pop()
+    if tokens and tokens[-1][2] == ")" and "(" in (t[2] for t in tokens):
+        # `Sen. John Cornyn (R-Texas) told`: the parenthesis belongs to the name
+        opening = max(i for i, t in enumerate(tokens) if t[2] == "(")
+        name = subject_before(text, clause_start, tokens[opening][0], cues)
+        return Span(name.start, tokens[-1][1]) if name else None
     if not tokens or tokens[-1][2].lower() in STRANDED:
         return None  # "want to say", "began by saying": not a subject
     if tokens[-1][2] == ",":
@@ -94,6 +100,8 @@ def subject_before(text: str, clause_start: int, cue_start: int, cues: SpeechCue
     if marks:
         chunk = chunk[marks[-1] + 1 :]
     while chunk and (chunk[0][2].lower() in cues.intro or chunk[0][2] in DASHES):
+        if len(chunk) > 1 and chunk[0][2].lower() == "at" and chunk[1][2] in {"least", "most"}:
+            break  # "At least half of voters say"
         chunk = chunk[1:]
     while chunk and chunk[-1][2] in DASHES:
         chunk = chunk[:-1]
@@ -126,7 +134,11 @@ def _appositive_subject(tokens: list[tuple[int, int, str]], comma_end: int) -> S
         if not piece or back >= APPOSITIVE_PIECES:
             break
         first = piece[0][2]
-        if first.lower() in INTRO_STOPS or (len(piece) == 1 and first.endswith("ly")):
+        if first.lower() in INTRO_STOPS and len(piece) > 1 and piece[1][2][:1].isupper() and back == 0:
+            piece = piece[1:]  # `Yet Democratic economists, like ..., say`
+            pieces[len(pieces) - 2] = piece
+            first = piece[0][2]
+        elif first.lower() in INTRO_STOPS or (len(piece) == 1 and first.endswith("ly")):
             break
         if first[:1].isupper():
             start = len(pieces) - 2 - back if len(pieces) > 1 else 0
@@ -208,7 +220,8 @@ class SpeakerResolver:
 
         A phrase headed by a common noun ("Virginia Democratic primary voters") is its own name.
         """
-        pieces = [p.strip() for p in self.text[span.start : span.end].split(",")]
+        phrase = _PARENTHESIS.sub("", self.text[span.start : span.end])  # "Sen. John Cornyn (R-Texas)"
+        pieces = [p.strip() for p in phrase.split(",")]
         head = pieces[0]
         whole_names = [p for p in pieces if " " in p and _NAME_RUN.fullmatch(p)]
         if whole_names and not _NAME_RUN.fullmatch(head):
