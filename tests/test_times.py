@@ -337,3 +337,8 @@ def test_times_a_participle_after_be_is_no_past_tense() -> None:
 
 def test_times_said_over_the_weekend_is_the_weekend_gone_by() -> None:
     assert only("The ambassador said over the weekend.", date(2022, 12, 19)).value == "2022-W50-WE"
+
+
+def test_times_a_bare_month_takes_the_year_its_sentence_named() -> None:
+    found = find_times("In 1988, sales fell in April.\nSales rose in April.", DCT)
+    assert [t.value for t in found] == ["1988", "1988-04", "2022-04"]

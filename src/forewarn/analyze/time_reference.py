@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, timedelta
 
 from forewarn.analyze import time_values as tv
@@ -137,3 +138,21 @@ def anaphoric(
     if match.group("rl_unit"):
         return _unit_phrase(match, lexicon, found)
     return None
+
+
+_MONTH_VALUE = re.compile(r"\d{4}-(\d\d)")
+_YEAR_VALUE = re.compile(r"\d{4}")
+
+
+def month_in_named_year(expr: TimeExpr, found: Sequence[TimeExpr], sentence_start: int) -> TimeExpr:
+    """ "In 1988, sales fell in April": a month named without a year takes the year its sentence named."""
+    month = _MONTH_VALUE.fullmatch(expr.value)
+    if month is None:
+        return expr
+    for earlier in reversed(found):
+        if earlier.start < sentence_start:
+            break
+        if earlier.type == "DATE" and _YEAR_VALUE.fullmatch(earlier.value):
+            period = tv.month(int(earlier.value), int(month.group(1)))
+            return replace(expr, value=period.value, interval=tv.apply_mod(period.interval, expr.mod))
+    return expr
