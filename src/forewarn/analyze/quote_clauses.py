@@ -102,6 +102,9 @@ def passive_by(cues: SpeechCues, doc: QuoteDoc, cue: Span) -> Found | None:
     return Found(Span(agent.start(1), agent.end(1)), cue, [content], False)
 
 
+_NOT_SPEECH_START = frozenset({"in", "as", "at", "down", "up", "by", "into", "from", "off", "out", "back"})
+
+
 def clause_after(cues: SpeechCues, doc: QuoteDoc, cue: Span, done: list[Found]) -> Found | None:
     """`X said (that) ...`, `X told Y that ...`, `..., saying that ...`."""
     text, sentence = doc.text, doc.sentence(cue.start)
@@ -116,6 +119,9 @@ def clause_after(cues: SpeechCues, doc: QuoteDoc, cue: Span, done: list[Found]) 
     content = trim_span(text, pos, end)
     if content is None:
         return None
+    opening = NEXT_WORD.match(text, content.start)
+    if opening is not None and opening.group(1) in _NOT_SPEECH_START:
+        return None  # `revealed in subsequent activity`, `continued as a member`: not what was said
     if text[end - 1 : end] in '”"»' and text[end - 2 : end - 1] == ".":
         content = Span(content.start, end)
     source = source_of(cues, doc, cue, done)

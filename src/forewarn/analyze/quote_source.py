@@ -107,8 +107,8 @@ def subject_before(text: str, clause_start: int, cue_start: int, cues: SpeechCue
         chunk = chunk[:-1]
     if not chunk or len(chunk) > MAX_SOURCE_TOKENS or not _ok_start(chunk[0][2], len(chunk)):
         return None
-    if any(t[2] in VERBAL for t in chunk):
-        return None  # a verb inside: this is a clause, not a name
+    if any(t[2] in VERBAL or t[2] in cues.verb_forms or t[2].endswith(("n’t", "n't")) for t in chunk):
+        return None  # a verb inside ("says she", "They don’t"): this is a clause, not a name
     if len(chunk) > 1 and chunk[0][2].lower().endswith("ing") and chunk[1][2].lower() in GERUND_OBJECTS:
         return None  # `Making the rounds on the Sunday shows, ...`: a participle phrase
     return Span(chunk[0][0], chunk[-1][1])
