@@ -343,3 +343,9 @@ def test_times_said_over_the_weekend_is_the_weekend_gone_by() -> None:
 def test_times_a_bare_month_takes_the_year_its_sentence_named() -> None:
     found = find_times("In 1988, sales fell in April.\nSales rose in April.", DCT)
     assert [t.value for t in found] == ["1988", "1988-04", "2022-04"]
+
+
+def test_times_year_earlier_in_a_quarterly_report_is_the_quarter_a_year_before() -> None:
+    found = find_times("Third-quarter profit fell, compared with year-earlier profit of $3.8 million.", DCT)
+    assert [t.value for t in found] == ["2022-Q3", "2021-Q3"]
+    assert only("Prices rose from year-earlier levels.").value == "2021"

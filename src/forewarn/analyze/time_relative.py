@@ -80,7 +80,7 @@ def resolve_yearago(q: Query) -> Resolved | None:
     unit = q.lower("ya_unit")
     if q.dct is None:
         return Resolved("DATE", "XXXX")
-    if unit == "year" or not unit:
+    if unit == "year" or (not unit and not (q.quarterly or "quarter" in q.sentence)):
         return _date(tv.year(q.dct.year - 1))
     if unit == "month":
         moved = tv.shift_months(q.dct, -13)
