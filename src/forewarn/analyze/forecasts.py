@@ -26,8 +26,8 @@ MIN_SIGNALS = 2
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     cues = speech_cues()
     return (
-        word_regex(list(cues.hedges), ignore_case=True),
-        word_regex(list(cues.future_markers), ignore_case=True),
+        word_regex(list(cues.hedges)),  # lower case only: "May" is a month, "may" a hedge
+        word_regex(list(cues.future_markers)),
         word_regex(list(cues.forecast_cues), ignore_case=True),
     )
 
