@@ -1,0 +1,1 @@
+"""Knowledge kept as data: gazetteer, actor dictionary, ontology, lexicons, and their loaders."""
