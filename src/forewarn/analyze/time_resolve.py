@@ -215,13 +215,13 @@ def resolve_weekday(q: Query) -> Resolved | None:
     )
     relation = anchor.THIS if rel in ("this", "coming", "this coming") else relation
     if q.dct is None:
-        code = q.lexicon.parts_of_day.get(q.lower("wd_pod"), "")
-        return Resolved("TIME" if code else "DATE", f"XXXX-WXX-{iso_day}" + (f"T{code}" if code else ""))
+        return Resolved("DATE", f"XXXX-WXX-{iso_day}")
     tense = q.tense
     if not tense and not relation and q.match.string.startswith("'s ", q.match.end()):
         tense = "past"  # "Thursday's close", "Friday's attack": reports name days gone by
-    # "Friday night" is a TIME, 2022-12-16TNI, as TimeML's guidelines write it
-    return _with_part_of_day(anchor.weekday(q.dct, iso_day, tense, relation), q.group("wd_pod"), q)
+    # "Friday night" is annotated as the day alone more often than as a TIME with TNI (TimeBank and
+    # AQUAINT together); "this morning", "last night" are TIMEs
+    return _date(tv.day(anchor.weekday(q.dct, iso_day, tense, relation)))
 
 
 def resolve_deictic(q: Query) -> Resolved | None:
