@@ -349,3 +349,8 @@ def test_times_year_earlier_in_a_quarterly_report_is_the_quarter_a_year_before()
     found = find_times("Third-quarter profit fell, compared with year-earlier profit of $3.8 million.", DCT)
     assert [t.value for t in found] == ["2022-Q3", "2021-Q3"]
     assert only("Prices rose from year-earlier levels.").value == "2021"
+
+
+def test_times_the_reference_time_is_the_date_named_even_under_a_modifier() -> None:
+    text = "The day before last Tuesday's hearing he was ill. He appeared in court the next morning."
+    assert find_times(text, DCT)[-1].value == "2022-12-14TMO"

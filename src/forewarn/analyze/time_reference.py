@@ -51,11 +51,24 @@ def reference(found: Sequence[TimeExpr], unit: str) -> date | None:
     if grain is None:
         return None
     for earlier in reversed(found):
-        if earlier.type in ("DATE", "TIME") and grain.match(earlier.value) and earlier.interval[0]:
-            if earlier.value[5:6] == "Q" or earlier.value[5:6] == "W":
-                return earlier.interval[0]
-            return date.fromisoformat(earlier.value[:10]) if len(earlier.value) >= 10 else earlier.interval[0]
+        if earlier.type in ("DATE", "TIME") and grain.match(earlier.value):
+            return _first_day(earlier.value)  # from the value: a modifier ("before") only moves the interval
     return None
+
+
+def _first_day(value: str) -> date | None:
+    """The first day of a TIMEX3 calendar value: 2022-12-20, 2022-W51, 2022-Q3, 2022-12, 2022."""
+    year, rest = int(value[:4]), value[5:]
+    try:
+        if rest[:1] == "W":
+            return date.fromisocalendar(year, int(rest[1:3]), 1)
+        if rest[:1] == "Q":
+            return date(year, 3 * int(rest[1]) - 2, 1)
+        if len(rest) >= 5:
+            return date(year, int(rest[:2]), int(rest[3:5]))
+        return date(year, int(rest[:2]) if rest else 1, 1)
+    except ValueError:
+        return None
 
 
 def _period(unit: str, ref: date, steps: int) -> tv.Period | None:
