@@ -7,6 +7,7 @@ reported by MSNBC`, and `Name: statement`. Each returns a `Found` or None.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from forewarn.analyze.quote_context import (
     NEXT_WORD,
@@ -173,11 +174,18 @@ _COLON_HEAD = re.compile(
 _DASH = re.compile(r"\s[-–—]\s")
 
 
+def _covered(spans: list[tuple[int, int]], starts: list[int], offset: int) -> bool:
+    """Whether `offset` lies in one of the sorted spans (they may nest, so look back a few)."""
+    i = bisect_right(starts, offset)
+    return any(a <= offset < b for a, b in spans[max(0, i - 4) : i])
+
+
 def colon_quotes(cues: SpeechCues, doc: QuoteDoc, done: list[Found]) -> list[Found]:
     """`Kovalchuk: “...”` and headline-style `Name: statement`, where a name alone opens the sentence
     (or the part of it after a dash: `POLLS NOT WRONG - Mark Blumenthal: “...”`)."""
     text, found = doc.text, []
     taken = sorted((c.start, c.end) for f in done for c in [*f.contents, f.cue])
+    taken_starts = [a for a, _ in taken]
     for m in re.finditer(r":[ \t]+(?=\S)", text):
         colon, start = m.start(), m.end()
         sentence = doc.sentence(colon)
@@ -189,7 +197,7 @@ def colon_quotes(cues: SpeechCues, doc: QuoteDoc, done: list[Found]) -> list[Fou
             or head.group(1).split()[0] in cues.colon_not_sources
         ):
             continue
-        if doc.inside_quote(colon) or any(a <= colon < b for a, b in taken):
+        if doc.inside_quote(colon) or _covered(taken, taken_starts, colon):
             continue
         quote = doc.quote_at(start)
         content = quote or trim_span(text, start, sentence.end)

@@ -11,7 +11,7 @@ to the last fitting person named before.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -188,6 +188,8 @@ class SpeakerResolver:
 
     def __post_init__(self) -> None:
         self.text = self.analysis.text
+        self._written: list[tuple[int, str]] | None = None
+        self._surnames: dict[str, str] = {}
         self.actors = self.analysis.actors
         self._actor_starts = [a.start for a in self.actors]
         for actor in self.actors:
@@ -196,8 +198,7 @@ class SpeakerResolver:
 
     def _remember(self, offset: int, name: str) -> None:
         if " " in name:
-            self._persons.append((offset, name))
-            self._persons.sort()
+            insort(self._persons, (offset, name))
             self._by_surname.setdefault(name.rsplit(" ", 1)[-1], name)
 
     def _actor_in(self, span: Span) -> Actor | None:
@@ -237,17 +238,22 @@ class SpeakerResolver:
         if i >= 0:
             return self._persons[i][1]
         # nobody has spoken yet: the last full name written before the pronoun
-        names = [self._strip_titles(m.group()) for m in _NAME_RUN.finditer(self.text, 0, offset)]
-        names = [n for n in names if " " in n]
-        return names[-1] if names else ""
+        if self._written is None:  # found once per text, only when a pronoun needs it
+            runs = ((m.end(), self._strip_titles(m.group())) for m in _NAME_RUN.finditer(self.text))
+            self._written = [(end, name) for end, name in runs if " " in name]
+        i = bisect_right(self._written, (offset, "")) - 1
+        return self._written[i][1] if i >= 0 else ""
 
     def _text_surname(self, surname: str) -> str:
-        """A full name with this surname written anywhere in the text, or ""."""
-        for match in re.finditer(rf"[A-Z][\w.’'-]*\s+{re.escape(surname)}\b", self.text):
-            name = self._strip_titles(match.group())
-            if " " in name:
-                return name
-        return ""
+        """A full name with this surname written anywhere in the text, or "" (looked up once per surname)."""
+        if surname not in self._surnames:
+            self._surnames[surname] = ""
+            for match in re.finditer(rf"[A-Z][\w.’'-]*\s+{re.escape(surname)}\b", self.text):
+                name = self._strip_titles(match.group())
+                if " " in name:
+                    self._surnames[surname] = name
+                    break
+        return self._surnames[surname]
 
     def _strip_titles(self, run: str) -> str:
         words = run.split()
