@@ -11,7 +11,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -36,7 +36,7 @@ app = typer.Typer(
 err = Console(stderr=True)
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     json = "json"
     jsonl = "jsonl"
     table = "table"
@@ -83,9 +83,9 @@ def analyze(
 ) -> None:
     """Analyse one document (or a JSON Lines stream) and print the analysis."""
     from forewarn.analyze.pipeline import default_pipeline
-    from forewarn.ingest.inputs import read_inputs
     from forewarn.export.analysis_json import analysis_to_dict
     from forewarn.export.table import analysis_table
+    from forewarn.ingest.inputs import read_inputs
 
     day = _parse_day(published)
     pipeline = default_pipeline()
@@ -104,6 +104,9 @@ DbOption = Annotated[
     str | None, typer.Option("--db", help="Store: a SQLAlchemy URL or a SQLite path (default: settings).")
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
+AsOfOption = Annotated[
+    str | None, typer.Option("--as-of", help="The store as it was then (ISO date or time).")
+]
 
 
 @contextmanager
@@ -191,9 +194,7 @@ def documents(
     ] = None,
     limit: Annotated[int, typer.Option("--limit", min=1, help="At most this many.")] = 20,
     offset: Annotated[int, typer.Option("--offset", min=0, help="Skip this many first.")] = 0,
-    as_of: Annotated[
-        str | None, typer.Option("--as-of", help="The store as it was then (ISO date or time).")
-    ] = None,
+    as_of: AsOfOption = None,
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -231,9 +232,7 @@ def show(
     version: Annotated[
         str | None, typer.Option("--pipeline-version", help="The analysis by this pipeline version.")
     ] = None,
-    as_of: Annotated[
-        str | None, typer.Option("--as-of", help="The store as it was then (ISO date or time).")
-    ] = None,
+    as_of: AsOfOption = None,
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
