@@ -92,12 +92,54 @@ def test_actors_role_bounded_in_time(pipeline: Pipeline) -> None:
     assert biden.role == "former President of the United States"
 
 
-def test_actors_pronoun_resolves_to_named_person_and_is_not_emitted(seed: Analysis) -> None:
+def test_actors_pronoun_resolves_to_named_person_and_is_emitted(seed: Analysis) -> None:
     offset = seed.text.index("He also noted")
     actor = resolve_pronoun(seed, offset)
-    assert actor is not None and actor.name == "Andrii Kovalchuk"
-    assert not any(a.text.lower() in {"he", "she", "him", "his"} for a in seed.actors)
+    assert actor is not None and actor.name == "Andrii Kovalchuk" and actor.text != "He"
+    emitted = [a for a in seed.actors if a.start == offset]
+    assert [(a.text, a.name, a.type, a.code) for a in emitted] == [
+        ("He", "Andrii Kovalchuk", "person", "UKRMIL")
+    ]
     assert resolve_pronoun(seed, seed.text.index("We are considering")) is None
+    assert not any(a.text in {"We", "we", "I"} for a in seed.actors)
+
+
+@pytest.mark.parametrize(
+    ("text", "pronoun", "name"),
+    [
+        ("Maria Zakharova spoke on Monday. She said talks were over.", "She", "Maria Zakharova"),
+        ("Andrii Kovalchuk visited the front, where his troops held.", "his", "Andrii Kovalchuk"),
+        ("Maria Zakharova spoke. He left.", "He", None),  # gender disagrees: no antecedent
+        ("He said nothing.", "He", None),
+    ],
+)
+def test_actors_pronoun_emitted_with_antecedent(
+    pipeline: Pipeline, text: str, pronoun: str, name: str | None
+) -> None:
+    analysis = analyse(pipeline, text)
+    found = [a.name for a in analysis.actors if a.text == pronoun]
+    assert found == ([name] if name else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "kind", "code"),
+    [
+        ("A senior Iraqi general said the city had fallen.", "A senior Iraqi general", "person", "IRQMIL"),
+        ("Syrian children were among the dead.", "Syrian children", "other", "SYRCVL"),
+        ("The Iraqi insurgency grew.", "The Iraqi insurgency", "other", "IRQREB"),
+        ("Talks to end the Syrian conflict resumed.", "Syrian", "nationality", "SYR"),
+    ],
+)
+def test_actors_country_adjective_by_its_noun(
+    pipeline: Pipeline, text: str, mention: str, kind: str, code: str
+) -> None:
+    actor = by_text(analyse(pipeline, text), mention)
+    assert (actor.type, actor.code) == (kind, code)
+
+
+def test_actors_country_adjective_of_a_place_is_no_nationality(pipeline: Pipeline) -> None:
+    analysis = analyse(pipeline, "Fighting reached the Syrian town of Dabiq and Iraqi territory.")
+    assert not [a for a in analysis.actors if a.type == "nationality"]
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,7 @@ Codes are PLOVER/CAMEO style: ISO alpha-3 country + sector.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import replace
 from datetime import date
 from functools import lru_cache
@@ -25,10 +26,11 @@ from forewarn.analyze.actor_match import (
     find_hits,
     longest_first,
 )
+from forewarn.analyze.actor_nominal import qualified
 from forewarn.analyze.actor_persons import Found, PersonHits, named_persons, person_state
 from forewarn.analyze.pipeline import Context
 from forewarn.knowledge.actors import load_actor_dictionary, load_first_names
-from forewarn.model import Actor, ActorType, Analysis
+from forewarn.model import Actor, Analysis
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -88,7 +90,8 @@ def find_actors(
         record = _group(lexicon, doc, hit, groups.get(hit), context, published)
         if record is not None and not any(persons[record.start : record.end]):
             found.append(record)
-    return tuple(_actor(doc, text, f) for f in sorted(found, key=lambda f: (f.start, f.end)))
+    actors = [_actor(doc, text, f) for f in sorted(found, key=lambda f: (f.start, f.end))]
+    return tuple(sorted(actors + _pronouns(doc, actors), key=lambda a: (a.start, a.end)))
 
 
 def _modifier(doc: Doc, hit: Hit, starts: set[int]) -> bool:
@@ -197,8 +200,9 @@ def _group(
     if hit.kind == "D":
         demonym = d.demonyms[hit.index]
         name = d.state_names.get(demonym.country, demonym.text) if demonym.country else demonym.text
-        kind: ActorType = "other" if demonym.plural else "nationality"
-        return Found(hit.start, hit.end, name, kind, demonym.country, "", "")
+        if not demonym.plural:
+            return qualified(doc, hit.start, hit.end, demonym.country, name)
+        return Found(hit.start, hit.end, name, "other", demonym.country, "", "")
     if hit.kind == "C":
         return _metonym(lexicon, doc, hit, context)
     entry = d.entries[hit.index]
@@ -247,22 +251,46 @@ _WORD = re.compile(r"\w+")
 def resolve_pronoun(analysis: Analysis, offset: int) -> Actor | None:
     """The person a third-person singular pronoun at `offset` refers to, or None.
 
-    The antecedent is the nearest person actor ending before the pronoun, within
-    PRONOUN_REACH characters, whose known gender (from the actor dictionary or the
-    given name) does not contradict the pronoun. Its offsets are the antecedent's.
+    The antecedent is the nearest named person (not itself a pronoun) ending before the
+    pronoun, within PRONOUN_REACH characters, whose known gender (from the actor
+    dictionary or the given name) does not contradict the pronoun. Its offsets are the
+    antecedent's.
     """
     match = _WORD.match(analysis.text, offset)
     gender = PRONOUN_GENDER.get(match.group().lower()) if match else None
     if gender is None:
         return None
-    for actor in sorted(analysis.actors, key=lambda a: a.start, reverse=True):
-        if actor.end > offset or actor.type != "person":
-            continue
+    named = [a for a in analysis.actors if a.type == "person" and a.text.lower() not in PRONOUN_GENDER]
+    return _antecedent(sorted(named, key=lambda a: a.end), offset, gender)
+
+
+def _antecedent(persons: list[Actor], offset: int, gender: str) -> Actor | None:
+    """The nearest of `persons` (sorted by end) ending before `offset` whose gender agrees."""
+    for k in range(bisect_right([a.end for a in persons], offset) - 1, -1, -1):
+        actor = persons[k]
         if offset - actor.end > PRONOUN_REACH:
             return None
         if person_gender(actor.name) in (gender, ""):
             return actor
     return None
+
+
+def _pronouns(doc: Doc, actors: list[Actor]) -> list[Actor]:
+    """Third-person singular pronouns with a resolved antecedent, as mentions of that person:
+    `text` is the pronoun, everything else the antecedent's ("he" -> Andrii Kovalchuk, UKRMIL)."""
+    persons = sorted((a for a in actors if a.type == "person"), key=lambda a: a.end)
+    if not persons:
+        return []
+    out = []
+    for token in doc:
+        gender = PRONOUN_GENDER.get(token.lower_)
+        if gender is None or token.idx < persons[0].end or any(a.start <= token.idx < a.end for a in actors):
+            continue
+        antecedent = _antecedent(persons, token.idx, gender)
+        if antecedent is not None:
+            end = token.idx + len(token.text)
+            out.append(replace(antecedent, start=token.idx, end=end, text=token.text))
+    return out
 
 
 def person_gender(name: str) -> str:

@@ -303,3 +303,26 @@ def load_first_names(min_frequency: int = 5) -> dict[str, str]:
             sex = "m" if gender in {"M", "1M", "?M"} else "f" if gender in {"F", "1F", "?F"} else ""
             names[name] = sex if names.get(name, sex) == sex else ""
     return names
+
+
+@dataclass(frozen=True)
+class HeadNoun:
+    """A noun a country adjective can qualify, and what the phrase then names (see heads.tsv)."""
+
+    kind: str  # place | person | group
+    sector: str
+
+
+@lru_cache(maxsize=1)
+def load_head_nouns() -> dict[str, HeadNoun]:
+    """Head noun (lower case, maybe two words) -> what "<country adjective> <noun>" names."""
+    heads: dict[str, HeadNoun] = {}
+    with (HERE / "heads.tsv").open(encoding="utf-8") as handle:
+        for line in handle:
+            if not line.strip() or line.startswith("#"):
+                continue
+            noun, kind, sector = [*line.rstrip("\n").split("\t"), "-", "-"][:3]
+            if kind not in {"place", "person", "group"}:
+                raise ConfigError(f"unknown head-noun kind {kind!r} for {noun!r}", where="heads.tsv")
+            heads[noun.strip()] = HeadNoun(kind, sector.strip().strip("-"))
+    return heads
