@@ -25,6 +25,9 @@ from forewarn.knowledge.speech_cues import SpeechCues
 from forewarn.model import Span
 
 _SHORT_TAIL = re.compile(r"(?:\s+[^\s,.;:!?“”\"«»]+){0,5}\s*[.!?]?\s*$")
+_OPENERS = frozenset({"with", "without", "despite", "after", "before", "since", "while", "although", "though",
+                      "as", "because", "if", "when", "in", "on", "at", "for", "during", "under"})  # fmt: skip
+_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "reporters", "supporters"})
 _PREPOSITIONS = frozenset({"to", "on", "in", "at", "during", "with", "before", "after", "over", "from"})
 _INVERTED_PRONOUNS = frozenset({"he", "she", "they", "we", "I"})
 _SUBJECT_START = frozenset({"that", "he", "she", "they", "it", "we", "i", "there", "his", "her", "their"})
@@ -45,6 +48,15 @@ def _adverbial_tail(cues: SpeechCues, tail: str) -> bool:
     """`said Tuesday.`, `told Reuters in an interview.`: no clause of its own after the cue."""
     words = re.findall(r"[\w’'-]+", tail)
     return all(w in cues.adverbials or w[:1].isupper() or w.isdigit() for w in words)
+
+
+def _after_fronted(cues: SpeechCues, text: str, start: int, end: int) -> int:
+    """`With that issue unresolved, the agency ..., officials said`: the speech starts after the opener."""
+    opening = NEXT_WORD.match(text, start, end)
+    comma = text.find(",", start, end)
+    if opening is None or opening.group(1).lower() not in _OPENERS or comma < 0:
+        return start
+    return comma + 1
 
 
 def _fronted(cues: SpeechCues, text: str, span: Span) -> bool:
@@ -78,7 +90,7 @@ def clause_before(cues: SpeechCues, doc: QuoteDoc, cue: Span, done: list[Found])
     if source is None:
         return None
     start = max([sentence.start] + [f.cue.end for f in done[-4:] if f.cue.start >= sentence.start])
-    left = trim_span(text, start, comma)
+    left = trim_span(text, _after_fronted(cues, text, start, comma), comma)
     if rest is not None and left is not None and _fronted(cues, text, left):
         left = None  # `In the end, Mr. Rosenthal said, union voters ...`: the speech is after the cue
     contents = [c for c in (left, rest) if c is not None]
@@ -113,8 +125,11 @@ def clause_after(cues: SpeechCues, doc: QuoteDoc, cue: Span, done: list[Found]) 
     obj = OBJECT.match(text, pos, min(pos + 80, sentence.end))
     if obj and re.match(r"\s*,?\s*that\b", text[obj.end() : obj.end() + 8]):
         # `told Sky News that`, `made it clear to House Democrats on Wednesday that`
-        first = obj.group().split()[0].lower()
-        if text[cue.start : cue.end].split()[-1] in cues.object_cues or first in _PREPOSITIONS:
+        words = obj.group().split()
+        prepositional = words[0].lower() in _PREPOSITIONS and not (
+            words[0] == "to" and len(words) > 1 and words[1].islower() and words[1] not in _DETERMINERS
+        )  # "to House Democrats" is an addressee, "to address the concern that" is not
+        if text[cue.start : cue.end].split()[-1] in cues.object_cues or prepositional:
             pos = obj.end()
     end = intro_participle(cues, doc, cue) or _clause_end(cues, doc, pos, sentence.end)
     content = trim_span(text, pos, end)
