@@ -11,6 +11,7 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import ClassVar
@@ -290,3 +291,12 @@ def test_ingest_run_pages_and_feeds_from_a_local_server(
     assert kinds == {f"{site}/first.html": "url", f"{site}/feed.xml": "feed"}
     again = ingest([f"{site}/first.html", f"{site}/feed.xml"], settings, store, pipeline)
     assert (again.new, again.duplicate) == (0, 2)
+
+
+def test_ingest_run_feed_cut_at_its_cap_is_a_note_not_a_failure(
+    site: str, settings: Settings, store: Store, pipeline: Pipeline
+) -> None:
+    capped = replace(settings, max_feed_entries=1)
+    report = ingest([f"{site}/feed.xml"], capped, store, pipeline)
+    assert (report.new, report.failed) == (1, 0)
+    assert any("only the first 1" in p.message for p in report.problems)

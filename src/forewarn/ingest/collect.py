@@ -39,10 +39,15 @@ class Fetched:
 
 @dataclass(frozen=True)
 class Problem:
-    """An input that gave no document, or a note about one (a feed cut at its cap)."""
+    """An input that gave no document, or a note about one (a feed cut at its cap).
+
+    A note (`note=True`) reports something the user should know without
+    anything having failed.
+    """
 
     where: str
     error: IngestError
+    note: bool = False
 
 
 def collect(

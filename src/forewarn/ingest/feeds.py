@@ -124,7 +124,7 @@ def iter_feed(page: Page, settings: Settings, client: httpx.Client) -> Iterator[
         return
     if feed.total > len(feed.entries):
         note = f"the feed holds {feed.total:,} entries; only the first {len(feed.entries):,} are fetched (max_feed_entries)"
-        yield Problem(where, FeedError(note, where=where))
+        yield Problem(where, FeedError(note, where=where), note=True)
     for number, entry in enumerate(feed.entries, start=1):
         entry_where = entry.link or f"{where}#entry-{number}"
         try:

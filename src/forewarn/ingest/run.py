@@ -69,6 +69,10 @@ class _Tally:
         message = error.message if isinstance(error, ForewarnError) else f"{type(error).__name__}: {error}"
         self.problems.append(ProblemLine(where, message))
 
+    def note(self, where: str, error: ForewarnError) -> None:
+        """Something to report that is not a failure, such as a feed cut at its cap."""
+        self.problems.append(ProblemLine(where, error.message))
+
     def report(self) -> IngestReport:
         c = self.counts
         return IngestReport(
@@ -106,6 +110,9 @@ class _Run:
 
     def item(self, item: Fetched | Problem) -> None:
         status: Status = "failed"
+        if isinstance(item, Problem) and item.note:
+            self.tally.note(item.where, item.error)
+            return
         if isinstance(item, Problem):
             self.tally.fail(item.where, item.error)
         else:
