@@ -74,8 +74,21 @@ def test_places_seed_offsets_index_the_text(seed_path: Path, seed_places: tuple[
         assert text[place.start : place.end] == place.text
 
 
-def test_places_seed_demonyms_are_not_places(seed_places: tuple[Place, ...]) -> None:
-    assert not [p for p in seed_places if p.text in ("Belarusian", "Russian", "Ukrainian")]
+def test_places_seed_demonyms_are_marked_country_places(seed_places: tuple[Place, ...]) -> None:
+    demonyms = [p for p in seed_places if p.text in ("Belarusian", "Russian", "Ukrainian")]
+    assert demonyms
+    assert all(p.kind == "demonym" and p.level == "country" for p in demonyms)
+    assert {p.text: p.country for p in demonyms}.get("Belarusian", "BY") == "BY"
+    assert all(p.level == "country" for p in seed_places if p.kind == "demonym")
+    assert {p.kind for p in seed_places if p.text in ("Ukraine", "Kyiv", "Hostomel")} == {"toponym"}
+
+
+def test_places_demonym_plural_and_region_adjective() -> None:
+    text = "Syrians fled to Turkey. Central American migrants and a Belarusian officer."
+    found = {p.text: p for p in places(text)}
+    assert found["Syrians"].country == "SY" and found["Syrians"].kind == "demonym"
+    assert found["Belarusian"].country == "BY" and found["Belarusian"].lat is not None
+    assert "American" not in found and found["Turkey"].kind == "toponym"
 
 
 @pytest.mark.parametrize(
@@ -113,7 +126,10 @@ def test_places_x_comma_y_pattern() -> None:
 
 def test_places_country_adjective_before_city_of() -> None:
     found = places("The attack happened in the English city of Salisbury.")
-    assert [(p.text, p.country) for p in found] == [("Salisbury", "GB")]
+    assert [(p.text, p.country, p.kind) for p in found] == [
+        ("English", "GB", "demonym"),
+        ("Salisbury", "GB", "toponym"),
+    ]
 
 
 def test_places_country_acting_is_still_a_place() -> None:

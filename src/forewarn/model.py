@@ -97,6 +97,7 @@ class Place:
     admin1: str
     level: PlaceLevel
     confidence: float
+    kind: str = "toponym"  # "toponym", or "demonym" for a country adjective ("Belarusian" -> Belarus)
 
 
 ActorType = Literal["person", "organisation", "state", "force", "nationality", "other"]

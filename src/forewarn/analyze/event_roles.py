@@ -90,6 +90,7 @@ def actor_roles(
 
 def nearest_place(places: Sequence[Place], trigger: Span) -> Span | None:
     """The place after the trigger nearest to it ("attacked ... in Hostomel"), else the nearest before."""
+    places = [p for p in places if p.kind != "demonym"]  # "Russian" names a nationality, not where
     after = [p for p in places if p.start >= trigger.end]
     if after:
         chosen: Place = min(after, key=lambda p: p.start - trigger.end)

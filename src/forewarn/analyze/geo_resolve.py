@@ -154,6 +154,26 @@ def _pairs(text: str, cands: list[Candidate]) -> dict[int, int]:
     }
 
 
+def _pair_evidence(
+    idxs: list[int], senses: list[tuple[Sense, ...]], pairs: dict[int, int]
+) -> tuple[list[GazEntry], list[GazEntry]]:
+    """For the mentions `idxs` of one name: the Ys it is paired with as X, and the X senses it follows as Y.
+
+    In a list of three or more names ("Los Angeles, Miami, West Palm Beach") a
+    city after a comma is the next item, not the city that holds the one before.
+    """
+    ys = []
+    for i in idxs:
+        if i in pairs and senses[pairs[i]]:
+            y = senses[pairs[i]][0].entry
+            listed = i - 1 in pairs or pairs[i] in pairs
+            if not (listed and y.level == "city"):
+                ys.append(y)
+    mine = set(idxs)
+    xs = [s.entry for x, y in pairs.items() if y in mine and x - 1 not in pairs for s in senses[x]]
+    return ys, xs
+
+
 def _pair_fits(e: GazEntry, y: GazEntry) -> bool:
     if y.level == "country":
         return e.country == y.country
@@ -167,7 +187,8 @@ class Resolver:
         self.gaz = gaz
         self.lex = lex
 
-    def resolve(self, text: str, cands: list[Candidate]) -> list[Resolved]:
+    def resolve(self, text: str, cands: list[Candidate], votes: Counter[str] | None = None) -> list[Resolved]:
+        """`votes`: countries the document names otherwise (demonyms: "Syrian" votes for Syria)."""
         cands = _inherit_cues(text, cands)
         senses = [usable(c, self.gaz.lookup(c.key)[:MAX_SENSES]) for c in cands]
         pairs = _pairs(text, cands)
@@ -181,7 +202,7 @@ class Resolver:
             if rec > 0:
                 keep.append((i, rec))
         hints = _country_hints(text, cands, self.lex)
-        chosen, (countries, anchors) = self._choose(cands, senses, pairs, {i for i, _ in keep}, hints)
+        chosen, (countries, anchors) = self._choose(cands, senses, pairs, {i for i, _ in keep}, hints, votes)
         out = []
         for i, rec in keep:
             entry, margin = chosen[i]
@@ -197,12 +218,13 @@ class Resolver:
         pairs: dict[int, int],
         kept: set[int],
         hints: dict[int, GazEntry],
+        votes: Counter[str] | None,
     ) -> tuple[dict[int, tuple[GazEntry, float]], Context]:
         by_key: dict[str, list[int]] = defaultdict(list)
         for i in sorted(kept):
             by_key[cands[i].key].append(i)
         first = {key: _score(idxs, cands, senses, pairs, None, None, hints) for key, idxs in by_key.items()}
-        countries: Counter[str] = Counter()
+        countries: Counter[str] = Counter({cc: min(n, 3) for cc, n in (votes or {}).items()})
         anchors = []
         for scores in first.values():
             best = scores[0][1]
@@ -250,7 +272,7 @@ def _score(
             same_named_city[s.entry.country] = max(
                 same_named_city.get(s.entry.country, 0), s.entry.population
             )
-    ys = [senses[pairs[i]][0].entry for i in idxs if i in pairs and senses[pairs[i]]]
+    ys, xs = _pair_evidence(idxs, senses, pairs)
     ys += [hints[i] for i in idxs if i in hints]
     total = sum(context[0].values()) if context else 0
     scored = []
@@ -259,8 +281,15 @@ def _score(
         score = _prior(s, c, same_named_city)
         if any(_pair_fits(e, y) for y in ys):
             score += 3.0
+        if e.level in ("admin1", "country") and any(_pair_fits(x, e) for x in xs):
+            score += 3.0  # "Tacoma, Washington": the state that holds a Tacoma
         if context is not None:
             countries, anchors = context
+            if e.level == "admin1" and any(
+                a.level == "city" and a.country == e.country and a.admin1 == e.admin1 and a != own
+                for a in anchors
+            ):
+                score += 2.0  # the document names places in this state or province ("Seattle")
             # The document's other mentions count, not this name's own first guess.
             mine = (2 if own.level == "country" else 1) if own is not None and e.country == own.country else 0
             if total > mine:

@@ -28,6 +28,27 @@ _STREET_WORD = re.compile(r"[ \t](?:Street|Avenue|Road|Boulevard|Lane|Drive|Squa
 _STREET_NAME = re.compile(r"\b((?:[A-Z][\w'’]*|\d+(?:st|nd|rd|th))(?:[ \t][A-Z][\w'’]*){0,2})$")
 
 
+# A capitalised word that may be a country adjective or its plural ("Belarusian", "Syrians").
+_ADJECTIVE = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?![\w-])")
+
+_REGION_BEFORE = re.compile(r"\b(?:North|South|East|West|Central|Latin)[ \t-]+$")
+
+
+def find_demonyms(text: str, gaz: Gazetteer, lex: Lexicon) -> list[Place]:
+    """Country adjectives and demonyms as places of level country, marked `kind="demonym"`."""
+    out = []
+    for m in _ADJECTIVE.finditer(text):
+        word = m.group().lower()
+        if _REGION_BEFORE.search(text, max(0, m.start() - 9), m.start()):
+            continue  # "Central American", "Latin American": a region's, not a country's
+        cc = lex.demonyms.get(word) or (lex.demonyms.get(word[:-1]) if word[-1] == "s" else None)
+        entry = gaz.country(cc) if cc else None
+        if entry is not None:
+            place = _place(m.start(), m.end(), text, entry, 0.7)
+            out.append(replace(place, kind="demonym"))
+    return out
+
+
 def _place(start: int, end: int, text: str, entry: GazEntry, confidence: float) -> Place:
     return Place(
         start=start,
@@ -61,7 +82,9 @@ def _feature_place(text: str, gaz: Gazetteer, r: Resolved) -> Place | None:
 
 
 def find_places(text: str, gaz: Gazetteer, lex: Lexicon) -> tuple[Place, ...]:
-    resolved = Resolver(gaz, lex).resolve(text, find_candidates(text, gaz))
+    demonyms = find_demonyms(text, gaz, lex)
+    votes = Counter(p.country for p in demonyms)
+    resolved = Resolver(gaz, lex).resolve(text, find_candidates(text, gaz), votes)
     places = []
     for r in resolved:
         end = r.candidate.end
@@ -73,6 +96,7 @@ def find_places(text: str, gaz: Gazetteer, lex: Lexicon) -> tuple[Place, ...]:
         if feature is not None:
             places.append(feature)
     places = [_directional(text, p) for p in _with_streets(text, places)]
+    places += [d for d in demonyms if not any(p.start < d.end and d.start < p.end for p in places)]
     places.sort(key=lambda p: (p.start, p.end))
     return tuple(places)
 

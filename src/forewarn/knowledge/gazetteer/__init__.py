@@ -55,6 +55,7 @@ class Gazetteer:
         self._firsts = firsts  # first words of names of several words: only these start longer matches
         self._parsed: dict[int, GazEntry] = {}
         self._lookups: dict[str, tuple[Sense, ...]] = {}
+        self._countries: dict[str, GazEntry] | None = None
 
     def __len__(self) -> int:
         return len(self._rows)
@@ -89,6 +90,16 @@ class Gazetteer:
             found = tuple(sorted(senses, key=lambda s: (not s.own, -s.entry.population)))
             self._lookups[key] = found
         return found
+
+    def country(self, cc: str) -> GazEntry | None:
+        """The country with ISO code `cc`; its index is built on the first call."""
+        if self._countries is None:
+            self._countries = {}
+            for row, line in enumerate(self._rows):
+                if "\tcountry\t" in line:
+                    entry = self.entry(row)
+                    self._countries.setdefault(entry.country, entry)
+        return self._countries.get(cc)
 
     def search(self, name: str) -> tuple[GazEntry, ...]:
         """The places a name may stand for, most likely first by kind and population alone."""
@@ -145,7 +156,13 @@ def load_lexicon() -> Lexicon:
         if line and line[0] != "#"
     }
     demonym_lines = (HERE / "demonyms.tsv").read_text(encoding="utf-8").splitlines()
-    demonyms = dict(line.split("\t") for line in demonym_lines if line and line[0] != "#")
+    demonyms = {
+        word: cc
+        for line in demonym_lines
+        if line and line[0] != "#"
+        for words, cc in [line.split("\t")]
+        for word in words.split(",")  # "antiguan,barbudan": one country, several adjectives
+    }
     return Lexicon(
         frozenset(sections["words"]),
         frozenset(sections["given-names"]),
