@@ -354,3 +354,8 @@ def test_times_year_earlier_in_a_quarterly_report_is_the_quarter_a_year_before()
 def test_times_the_reference_time_is_the_date_named_even_under_a_modifier() -> None:
     text = "The day before last Tuesday's hearing he was ill. He appeared in court the next morning."
     assert find_times(text, DCT)[-1].value == "2022-12-14TMO"
+
+
+def test_times_that_night_is_the_night_of_the_reference_day_or_unknown() -> None:
+    assert find_times(STORY + "That night it was shelled.", DCT)[-1].value == "1998-03-03TNI"
+    assert only("That night it was shelled.").value == "XXXX-XX-XXTNI"
