@@ -144,11 +144,13 @@ def name_token(token: Token) -> bool:
 
 
 def name_run(doc: Doc, i: int, taken: bytearray, limit: int = 5) -> int:
-    """End of a run of name tokens starting at i ("Andrii Kovalchuk", "Abu Musab al-Zarqawi")."""
-    j, n = i, len(doc)
-    while j < n and j - i < limit and not taken[j]:
+    """End of a run of up to `limit` name words starting at i ("Andrii Kovalchuk", "Abu Musab al-Zarqawi");
+    the joiners between them ("al", "-", "bin") do not count."""
+    j, n, words = i, len(doc), 0
+    while j < n and words < limit and not taken[j]:
         if name_token(doc[j]):
             j += 1
+            words += 1
             continue
         # "al" "-" "Zarqawi", "bin Laden", "Thomas" "-" "Greenfield": joiners inside a name
         k = j
@@ -157,7 +159,7 @@ def name_run(doc: Doc, i: int, taken: bytearray, limit: int = 5) -> int:
         if j == i or k == j or k >= n or taken[k] or not name_token(doc[k]):
             break
         j = k
-    while j > i and not name_token(doc[j - 1]):
+    while j > i and (not name_token(doc[j - 1]) or _joins_name(doc[j - 1])):
         j -= 1
     return j
 

@@ -29,7 +29,7 @@ from forewarn.analyze.actor_match import (
 from forewarn.analyze.actor_nominal import qualified
 from forewarn.analyze.actor_persons import Found, PersonHits, named_persons, person_state
 from forewarn.analyze.pipeline import Context
-from forewarn.knowledge.actors import load_actor_dictionary, load_first_names
+from forewarn.knowledge.actors import load_actor_dictionary, load_first_names, load_group_words
 from forewarn.model import Actor, Analysis
 
 if TYPE_CHECKING:
@@ -190,6 +190,7 @@ def _group(
     start = hit.start - 1 if hit.start > 0 and doc[hit.start - 1].lower_ in DETERMINERS else hit.start
     if composite is not None:
         country, index = composite
+        start = _group_start(doc, hit.start)
         if not country and start == hit.start and start > 0 and doc[start - 1].like_num:
             start -= 1  # "60 civilians"
         phrase = d.sectors[index]
@@ -202,7 +203,7 @@ def _group(
         name = d.state_names.get(demonym.country, demonym.text) if demonym.country else demonym.text
         if not demonym.plural:
             return qualified(doc, hit.start, hit.end, demonym.country, name)
-        return Found(hit.start, hit.end, name, "other", demonym.country, "", "")
+        return Found(_group_start(doc, hit.start), hit.end, name, "other", demonym.country, "", "")
     if hit.kind == "C":
         return _metonym(lexicon, doc, hit, context)
     entry = d.entries[hit.index]
@@ -210,6 +211,15 @@ def _group(
     country, sector, code = (role.country, role.sector, role.code) if role else ("", "", "")
     start = start if entry.type in GROUP_TYPES else hit.start
     return Found(start, hit.end, entry.name, entry.type, country, sector, role.role if role else "", code)
+
+
+def _group_start(doc: Doc, i: int) -> int:
+    """A group's mention takes in its qualifiers and opener: "all Syrians", "their foreign fighters"."""
+    modifiers, openers = load_group_words()
+    j = i
+    while j > 0 and i - j < 3 and doc[j - 1].lower_ in modifiers:
+        j -= 1
+    return j - 1 if j > 0 and doc[j - 1].lower_ in openers else j
 
 
 def _metonym(lexicon: Lexicon, doc: Doc, hit: Hit, context: list[Hit]) -> Found | None:

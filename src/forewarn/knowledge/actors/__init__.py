@@ -326,3 +326,10 @@ def load_head_nouns() -> dict[str, HeadNoun]:
                 raise ConfigError(f"unknown head-noun kind {kind!r} for {noun!r}", where="heads.tsv")
             heads[noun.strip()] = HeadNoun(kind, sector.strip().strip("-"))
     return heads
+
+
+@lru_cache(maxsize=1)
+def load_group_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Modifiers and openers that belong to a group's mention (`modifiers:`, `openers:` in sectors.yaml)."""
+    data = yaml.load((HERE / "sectors.yaml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+    return frozenset(data.get("modifiers") or ()), frozenset(data.get("openers") or ())
