@@ -288,6 +288,7 @@ STORY = "On March 3, 1998, the column reached the border. "
         ("Two days earlier it had left Minsk.", "Two days earlier", "1998-03-01"),
         ("The previous Friday it had left Minsk.", "The previous Friday", "1998-02-27"),
         ("The following year it returned.", "The following year", "1999"),
+        ("In the following weeks it advanced.", "the following weeks", "PXW"),
     ],
 )
 def test_times_anaphoric_expressions_count_from_the_reference_time(

@@ -79,7 +79,10 @@ def _period(unit: str, ref: date, steps: int) -> tv.Period | None:
 def _unit_phrase(match: re.Match[str], lexicon: TimeLexicon, found: Sequence[TimeExpr]) -> Resolved | None:
     """ "the following day", "that month", "the same year", "the previous quarter", "the day before"."""
     det = " ".join((match.group("rl_det") or "").lower().split())
-    unit = lexicon.units.get((match.group("rl_unit") or "").lower(), "")
+    word = (match.group("rl_unit") or "").lower()
+    if word.endswith("s") or word == "centuries":
+        return None  # "the following weeks": a stretch of time, not one unit of the calendar
+    unit = lexicon.units.get(word, "")
     direction = (match.group("rl_dir") or "").lower()
     if det == "the" and unit == "D" and direction == "before":
         if _OBJECT_AFTER.match(match.string, match.end()):
