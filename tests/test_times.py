@@ -285,6 +285,7 @@ STORY = "On March 3, 1998, the column reached the border. "
         ("The following week it withdrew.", "The following week", "1998-W11"),
         ("The same month talks began.", "The same month", "1998-03"),
         ("The next morning it was gone.", "The next morning", "1998-03-04TMO"),
+        ("Fighting resumed the following evening.", "the following evening", "1998-03-04TEV"),
         ("Two days earlier it had left Minsk.", "Two days earlier", "1998-03-01"),
         ("The previous Friday it had left Minsk.", "The previous Friday", "1998-02-27"),
         ("The following year it returned.", "The following year", "1999"),

@@ -115,7 +115,7 @@ def _weekday_phrase(match: re.Match[str], lexicon: TimeLexicon, found: Sequence[
 
 def _daypart(match: re.Match[str], lexicon: TimeLexicon, found: Sequence[TimeExpr]) -> Resolved | None:
     """ "the next morning", "that night": a part of the reference day (or of the day after)."""
-    steps = {"the next": 1, "the same": 0, "that": 0}.get(
+    steps = {"the next": 1, "the following": 1, "the same": 0, "that": 0}.get(
         " ".join((match.group("dp_rel") or "").lower().split())
     )
     code = lexicon.parts_of_day.get((match.group("dp") or "").lower(), "")

@@ -233,7 +233,7 @@ def resolve_deictic(q: Query) -> Resolved | None:
 
 def resolve_daypart(q: Query) -> Resolved | None:
     rel = q.lower("dp_rel")
-    offset = -1 if rel == "last" else 1 if rel in ("tomorrow", "the next") else 0
+    offset = -1 if rel == "last" else 1 if rel in ("tomorrow", "the next", "the following") else 0
     # "that night" with no dated day before it (time_reference found none): which night is unknown
     d = q.dct + timedelta(days=offset) if q.dct and rel != "that" else None
     return _with_part_of_day(d, q.group("dp"), q)
