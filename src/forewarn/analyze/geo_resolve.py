@@ -85,8 +85,8 @@ def recognise(c: Candidate, senses: tuple[Sense, ...], lex: Lexicon, paired: boo
     big = strong or pop >= 100_000
     if c.prev_cap and c.next_cap and not strong:
         return 0.0
-    if (c.prev_cap or c.next_cap) and not big and not (c.cue and not c.prev_cap):
-        return 0.0
+    if (c.prev_cap or c.next_cap) and not big and not (c.cue and not c.prev_cap and not c.next_cap):
+        return 0.0  # "at Point Peron", "in Karl Bremer Hospital": a small place inside a longer name
     if not (big or c.cue or paired or c.suffix):
         common = lex.zipf.get(c.key, 0.0) if single else 0.0
         if (c.sentence_start and common >= 3.0) or common >= (4.0 if pop >= 10_000 else 3.0) or pop < 1000:
@@ -202,7 +202,13 @@ class Resolver:
             if rec > 0:
                 keep.append((i, rec))
         hints = _country_hints(text, cands, self.lex)
-        chosen, (countries, anchors) = self._choose(cands, senses, pairs, {i for i, _ in keep}, hints, votes)
+        listed = {
+            i: i + 1
+            for i in range(len(cands) - 1)
+            if _COORDINATION.fullmatch(text, cands[i].end, cands[i + 1].start)
+        }
+        links = (pairs, listed)
+        chosen, (countries, anchors) = self._choose(cands, senses, links, {i for i, _ in keep}, hints, votes)
         out = []
         for i, rec in keep:
             entry, margin = chosen[i]
@@ -215,11 +221,12 @@ class Resolver:
         self,
         cands: list[Candidate],
         senses: list[tuple[Sense, ...]],
-        pairs: dict[int, int],
+        links: tuple[dict[int, int], dict[int, int]],
         kept: set[int],
         hints: dict[int, GazEntry],
         votes: Counter[str] | None,
     ) -> tuple[dict[int, tuple[GazEntry, float]], Context]:
+        pairs, listed = links  # "X, Y" pairs; names joined by a comma, "and" or "or"
         by_key: dict[str, list[int]] = defaultdict(list)
         for i in sorted(kept):
             by_key[cands[i].key].append(i)
@@ -237,10 +244,36 @@ class Resolver:
             scores = first[key]
             if len(scores) > 1 and scores[0][0] - scores[1][0] < 4.0:
                 scores = _score(idxs, cands, senses, pairs, context, scores[0][1], hints)
+            scores = _like_siblings(scores, _sibling_levels(idxs, cands, listed, first))
             margin = _margin(scores)
             for i in idxs:
                 out[i] = (scores[0][1], margin)
         return out, context
+
+
+def _sibling_levels(
+    idxs: list[int],
+    cands: list[Candidate],
+    listed: dict[int, int],
+    first: dict[str, list[tuple[float, GazEntry]]],
+) -> set[str]:
+    """Levels of the names listed next to this one ("California, Washington, Utah"), by their first guess."""
+    levels = set()
+    for i in idxs:
+        for j in (i - 1, listed.get(i)):
+            if j is not None and (j == listed.get(i) or listed.get(j) == i) and cands[j].key in first:
+                levels.add(first[cands[j].key][0][1].level)
+    return levels
+
+
+def _like_siblings(scores: list[tuple[float, GazEntry]], levels: set[str]) -> list[tuple[float, GazEntry]]:
+    """A name listed only among states or provinces is one too: "Utah, Washington" is the state."""
+    if levels != {"admin1"} or scores[0][1].level == "admin1":
+        return scores
+    for k, (_, e) in enumerate(scores):
+        if e.level == "admin1" and e.country == scores[0][1].country:
+            return [(scores[0][0] + 1.0, e), *scores[:k], *scores[k + 1 :]]
+    return scores
 
 
 def _prior(s: Sense, c: Candidate, same_named_city: dict[str, int]) -> float:
@@ -249,8 +282,13 @@ def _prior(s: Sense, c: Candidate, same_named_city: dict[str, int]) -> float:
     if e.level in ("admin1", "region"):
         if c.suffix == "admin1" and e.level == "admin1":
             score += 3.0
-        elif same_named_city.get(e.country, 0) * 20 >= e.population:
-            score -= 3.0  # bare "Kharkiv" is the city, "Kharkiv Oblast" the region; "Liverpool" the city
+        elif (
+            max(same_named_city.get(e.country, 0), same_named_city.get(f"{e.country}/{e.admin1}", 0)) * 20
+            >= e.population
+        ):
+            # Bare "Kharkiv" is the city, "Kharkiv Oblast" the region; "Liverpool" the city. A small
+            # town elsewhere does not hide the state: "a judge in Wyoming" is not Wyoming, Michigan.
+            score -= 3.0
     return score
 
 
@@ -268,10 +306,15 @@ def _score(
     c = max((cands[i] for i in idxs), key=lambda x: x.suffix == "admin1")
     same_named_city: dict[str, int] = {}
     for s in entries:
-        if s.entry.level == "city" and s.entry.population >= 1000:
-            same_named_city[s.entry.country] = max(
-                same_named_city.get(s.entry.country, 0), s.entry.population
-            )
+        e = s.entry
+        if e.level == "city" and e.population >= 1000:
+            # keyed by country for big cities, by country and admin1 for the region's own namesake
+            for key in (
+                (e.country, f"{e.country}/{e.admin1}")
+                if e.population >= 100_000
+                else (f"{e.country}/{e.admin1}",)
+            ):
+                same_named_city[key] = max(same_named_city.get(key, 0), e.population)
     ys, xs = _pair_evidence(idxs, senses, pairs)
     ys += [hints[i] for i in idxs if i in hints]
     total = sum(context[0].values()) if context else 0
