@@ -28,9 +28,7 @@ from forewarn.knowledge.speech_cues import SpeechCues, speech_cues
 from forewarn.model import Analysis, Quote, Span
 
 LEAD_WORDS = 12
-_LEAD_STOP = re.compile(
-    r"[“”\"«»„:;]|''"
-)  # another quotation or a colon before it: not one sentence of speech
+_LEAD_STOP = re.compile(r"[“”\"«»„:;]|''|[.!?]\s")  # another quotation, a colon or a sentence end before it
 _THAT = re.compile(r"\s*(?:[,:]\s*)?(that\s+)?")
 
 
