@@ -258,7 +258,7 @@ def _sibling_levels(
     first: dict[str, list[tuple[float, GazEntry]]],
 ) -> set[str]:
     """Levels of the names listed next to this one ("California, Washington, Utah"), by their first guess."""
-    levels = set()
+    levels: set[str] = set()
     for i in idxs:
         for j in (i - 1, listed.get(i)):
             if j is not None and (j == listed.get(i) or listed.get(j) == i) and cands[j].key in first:
