@@ -166,6 +166,13 @@ def test_quotes_source_cue_and_content_boundaries(
     assert quote.content.text_of(text) == content
 
 
+def test_quotes_relative_pronoun_speaks_for_the_name_before_it(pipeline: Pipeline) -> None:
+    text = "The plan was backed by Andrii Kovalchuk, who said the offensive would come."
+    quote = next(q for q in _quotes(pipeline, text) if q.cue.text_of(text) == "said")
+    assert quote.source is not None and quote.source.text_of(text) == "who"
+    assert quote.speaker == "Andrii Kovalchuk"
+
+
 def test_quotes_passive_without_agent_names_nobody(pipeline: Pipeline) -> None:
     text = "It has been speculated that the bridge will fall."
     quote = _quotes(pipeline, text)[0]

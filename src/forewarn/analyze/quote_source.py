@@ -58,6 +58,7 @@ DETERMINERS = frozenset(
 # a capitalised word, or a connector allowed inside a name ("Ministry of Defense")
 _NAME_RUN = re.compile(r"[A-Z][\w.’'-]*(?:\s+(?:(?:of|the|de|van|von|al|bin|for|and)\s+)*[A-Z][\w.’'-]*)*")
 MAX_SOURCE_TOKENS = 18
+ANTECEDENT_REACH = 80  # characters before "who" to look for the name it stands for
 _PARENTHESIS = re.compile(r"\s*\([^)]*\)")
 SUBJECT_REACH = 320  # characters before a cue that can hold its subject, appositives included
 MOSTLY = 0.6  # an organisation or state actor names the speaker when it is most of the phrase
@@ -264,10 +265,21 @@ class SpeakerResolver:
             words = words[1:]
         return " ".join(words)
 
+    def _antecedent(self, relative: Span) -> Span | None:
+        """The name a relative pronoun refers to: the last capitalised run just before it."""
+        window = max(0, relative.start - ANTECEDENT_REACH)
+        runs = list(_NAME_RUN.finditer(self.text, window, relative.start))
+        if not runs or self.text[runs[-1].end() : relative.start].strip(" ,"):
+            return None
+        return Span(runs[-1].start(), runs[-1].end())
+
     def speaker(self, source: Span | None) -> str:
         if source is None:
             return ""
         word = self.text[source.start : source.end]
+        if word.lower() in {"who", "which"}:
+            source = self._antecedent(source) or source  # "Kovalchuk, who said": the name before it
+            word = self.text[source.start : source.end]
         if word.lower() in PERSONAL:
             antecedent = resolve_pronoun(self.analysis, source.start) if self.actors else None
             return antecedent.name if antecedent else self._previous_person(source.start) or word
