@@ -269,3 +269,24 @@ def test_actors_titled_surname_links_back(pipeline: Pipeline) -> None:
     text = "Boris Johnson arrived. Mr Johnson said the talks went well."
     actor = by_text(analyse(pipeline, text, date(2017, 1, 1)), "Mr Johnson")
     assert (actor.name, actor.code, actor.role) == ("Boris Johnson", "GBRGOV", "Foreign Secretary")
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name", "code"),
+    [
+        ("Russia massed troops. The government said the army would stay.", "The government", "Government of Russia", "RUSGOV"),
+        ("Russia massed troops. The government said the army would stay.", "the army", "Armed forces of Russia", "RUSMIL"),
+        ("ISIL fighters attacked Mosul. The group later claimed the attack.", "The group", "Islamic State", "IMGISI"),
+        ("The Security Council met. The council condemned the strike.", "The council", "UN Security Council", "IGOUNO"),
+    ],
+)  # fmt: skip
+def test_actors_definite_noun_refers_back(
+    pipeline: Pipeline, text: str, mention: str, name: str, code: str
+) -> None:
+    actor = by_text(analyse(pipeline, text), mention)
+    assert (actor.name, actor.code) == (name, code)
+
+
+def test_actors_definite_noun_unresolved_or_adjective_is_no_actor(pipeline: Pipeline) -> None:
+    analysis = analyse(pipeline, "The military operation began. The group of friends met.")
+    assert not analysis.actors

@@ -13,7 +13,7 @@ import re
 from bisect import bisect_right
 from dataclasses import replace
 from datetime import date
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import TYPE_CHECKING
 
 from forewarn.analyze.actor_coref import link_persons
@@ -26,7 +26,7 @@ from forewarn.analyze.actor_match import (
     find_hits,
     longest_first,
 )
-from forewarn.analyze.actor_nominal import qualified
+from forewarn.analyze.actor_nominal import STATE_SECTORS, main_state, nominal_mentions, qualified
 from forewarn.analyze.actor_persons import Found, PersonHits, named_persons, person_state
 from forewarn.analyze.pipeline import Context
 from forewarn.knowledge.actors import load_actor_dictionary, load_first_names, load_group_words
@@ -91,7 +91,41 @@ def find_actors(
         if record is not None and not any(persons[record.start : record.end]):
             found.append(record)
     actors = [_actor(doc, text, f) for f in sorted(found, key=lambda f: (f.start, f.end))]
-    return tuple(sorted(actors + _pronouns(doc, actors), key=lambda a: (a.start, a.end)))
+    main = main_state(actors)
+    actors = [_of_main_state(lexicon, a, main) for a in actors]
+    actors = sorted(
+        actors + nominal_mentions(doc, actors, partial(_state_nominal, lexicon, main)), key=_order
+    )
+    return tuple(sorted(actors + _pronouns(doc, actors), key=_order))
+
+
+def _order(actor: Actor) -> tuple[int, int]:
+    return actor.start, actor.end
+
+
+def _of_main_state(lexicon: Lexicon, actor: Actor, country: str) -> Actor:
+    """A state body named with no state ("the government said") is the main state's; bare forces
+    ("troops") are not, as a conflict has two sides."""
+    if (
+        not country
+        or actor.type != "organisation"
+        or actor.country
+        or actor.code != actor.sector
+        or actor.sector not in STATE_SECTORS
+    ):
+        return actor
+    found = _state_nominal(lexicon, country, "", actor.sector)
+    return actor if found is None else replace(found, start=actor.start, end=actor.end, text=actor.text)
+
+
+def _state_nominal(lexicon: Lexicon, country: str, noun: str, sector: str) -> Actor | None:
+    """The `sector` body of `country` (of no country when it is ""), as an actor without offsets."""
+    phrase = next((p for p in lexicon.dictionary.sectors if p.sector == sector), None)
+    if phrase is None:
+        return None
+    label = phrase.label[0].upper() + phrase.label[1:]
+    name = f"{label} of {lexicon.dictionary.state_names.get(country, country)}" if country else label
+    return Actor(0, 0, noun, name, phrase.type, country + sector, country, sector, "")
 
 
 def _modifier(doc: Doc, hit: Hit, starts: set[int]) -> bool:

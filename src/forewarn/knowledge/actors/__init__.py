@@ -333,3 +333,29 @@ def load_group_words() -> tuple[frozenset[str], frozenset[str]]:
     """Modifiers and openers that belong to a group's mention (`modifiers:`, `openers:` in sectors.yaml)."""
     data = yaml.load((HERE / "sectors.yaml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
     return frozenset(data.get("modifiers") or ()), frozenset(data.get("openers") or ())
+
+
+@dataclass(frozen=True)
+class Nominals:
+    """Definite nouns that refer back to an actor (`nominals:` in sectors.yaml)."""
+
+    state: dict[str, str]  # noun -> sector of the document's main state
+    armed: frozenset[str]  # nouns for the nearest armed group
+    bloc: frozenset[str]  # nouns for the nearest intergovernmental organisation
+    named: frozenset[str]  # nouns for the nearest organisation whose name holds them
+
+    @property
+    def nouns(self) -> frozenset[str]:
+        return frozenset(self.state) | self.armed | self.bloc | self.named
+
+
+@lru_cache(maxsize=1)
+def load_nominals() -> Nominals:
+    data = yaml.load((HERE / "sectors.yaml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+    raw = data.get("nominals") or {}
+    return Nominals(
+        state={str(k): str(v) for k, v in (raw.get("state") or {}).items()},
+        armed=frozenset(raw.get("armed") or ()),
+        bloc=frozenset(raw.get("bloc") or ()),
+        named=frozenset(raw.get("named") or ()),
+    )
