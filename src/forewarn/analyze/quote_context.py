@@ -68,11 +68,11 @@ class QuoteDoc:
 
 def participial(cues: SpeechCues, doc: QuoteDoc, cue: Span) -> bool:
     """`..., saying that` and `... and said that`: the cue shares the clause's subject."""
-    word = doc.text[cue.start : cue.end]
+    word = doc.text[cue.start : cue.end].split()[0]  # "pointing out", "referring to"
     before = doc.text[max(0, cue.start - 6) : cue.start].rstrip().rstrip("”\"’'»")
     if before.endswith((" and", ",and", " but", ",but")):
         return True
-    return word.lower() in cues.participles and before.endswith(",")
+    return word.lower().endswith("ing") and before.endswith(",")
 
 
 def clause_start(doc: QuoteDoc, cue: Span) -> int:

@@ -41,6 +41,7 @@ INTRO_STOPS = frozenset({"while", "when", "after", "before", "despite", "althoug
                          "however", "instead", "yet", "but", "and", "so", "now", "then", "today", "earlier",
                          "later", "separately", "elsewhere", "over", "amid", "upon", "once", "whereas",
                          "according", "still", "also", "there", "here", "yesterday", "last", "this"})  # fmt: skip
+NON_RESTRICTIVE = frozenset({"which", "where", "whose", "when"})
 ASIDES = frozenset({"in", "on", "at", "during", "for", "by", "with", "after", "before", "like", "unlike", "however",
                     "meanwhile", "too", "though", "speaking", "asked", "according", "when", "while", "as"})  # fmt: skip
 STRANDED = frozenset(
@@ -106,6 +107,12 @@ def subject_before(text: str, clause_start: int, cue_start: int, cues: SpeechCue
         chunk = chunk[1:]
     while chunk and chunk[-1][2] in DASHES:
         chunk = chunk[:-1]
+    if (
+        len(chunk) > 2
+        and chunk[-1][2] in cues.adverbial_anchors
+        and chunk[-2][2] in {"on", "last", "this", "earlier"}
+    ):
+        chunk = chunk[:-2]  # `Donald Trump on Friday endorsed`
     if not chunk or len(chunk) > MAX_SOURCE_TOKENS or not _ok_start(chunk[0][2], len(chunk)):
         return None
     if any(t[2] in VERBAL or t[2] in cues.verb_forms or t[2].endswith(("n’t", "n't")) for t in chunk):
@@ -150,6 +157,8 @@ def _appositive_subject(tokens: list[tuple[int, int, str]], comma_end: int) -> S
     name, aside = pieces[start], pieces[start + 1] if start + 1 < len(pieces) else []
     if len(pieces) - start == 2 and aside and (aside[0][2].isdigit() or aside[0][2].lower() in ASIDES):
         return Span(name[0][0], name[-1][1])
+    if aside and aside[0][2].lower() in NON_RESTRICTIVE:
+        return Span(name[0][0], name[-1][1])  # `The complaint, which was filed ..., alleged`
     return Span(name[0][0], comma_end)
 
 
