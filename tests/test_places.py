@@ -223,3 +223,20 @@ def test_places_geowebnews_floors(eval_dir: Path) -> None:
     rows = {metric: value for _, metric, value, _ in run(eval_dir)}
     for metric, floor in GWN_FLOORS.items():
         assert isinstance(rows[metric], float) and rows[metric] >= floor, (metric, rows[metric])
+
+
+def test_places_nation_adjectives_and_two_word_demonyms() -> None:
+    found = {p.text: p for p in places("English fans and South Africans met North Korean officials.")}
+    assert found["English"].name == "England" and found["English"].level == "country"
+    assert found["South Africans"].country == "ZA" and found["North Korean"].country == "KP"
+    assert {p.kind for p in found.values()} == {"demonym"}
+
+
+def test_places_english_regions_and_state_context() -> None:
+    found = {p.text: p for p in places("The race moved from Kent to Yorkshire and then to Cheshire.")}
+    assert found["Yorkshire"].country == "GB" and found["Cheshire"].country == "GB"
+    state = {
+        p.text: p
+        for p in places("A federal judge in Wyoming halted the rule. Seattle and Tacoma, Washington, agreed.")
+    }
+    assert state["Wyoming"].level == "admin1" and state["Washington"].level == "admin1"

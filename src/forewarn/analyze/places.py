@@ -30,23 +30,51 @@ _STREET_NAME = re.compile(r"\b((?:[A-Z][\w'’]*|\d+(?:st|nd|rd|th))(?:[ \t][A-Z
 
 # A capitalised word that may be a country adjective or its plural ("Belarusian", "Syrians").
 _ADJECTIVE = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?![\w-])")
+_NEXT_WORD = re.compile(r"[ \t][A-Z][a-z]+s?(?![\w-])")
 
 _REGION_BEFORE = re.compile(r"\b(?:North|South|East|West|Central|Latin)[ \t-]+$")
 
 
 def find_demonyms(text: str, gaz: Gazetteer, lex: Lexicon) -> list[Place]:
     """Country adjectives and demonyms as places of level country, marked `kind="demonym"`."""
-    out = []
+    out: list[Place] = []
     for m in _ADJECTIVE.finditer(text):
-        word = m.group().lower()
-        if _REGION_BEFORE.search(text, max(0, m.start() - 9), m.start()):
+        start, end = m.span()
+        if out and start < out[-1].end:
+            continue  # the second word of "South African"
+        nxt = _NEXT_WORD.match(text, end)
+        word = _demonym(text[start : nxt.end()].lower(), lex) if nxt else None  # "South Africans"
+        if word is not None and nxt is not None:
+            end = nxt.end()
+        elif _REGION_BEFORE.search(text, max(0, start - 9), start):
             continue  # "Central American", "Latin American": a region's, not a country's
-        cc = lex.demonyms.get(word) or (lex.demonyms.get(word[:-1]) if word[-1] == "s" else None)
-        entry = gaz.country(cc) if cc else None
+        else:
+            word = _demonym(m.group().lower(), lex)
+        if word is None:
+            continue
+        entry = _demonym_entry(word, gaz, lex)
         if entry is not None:
-            place = _place(m.start(), m.end(), text, entry, 0.7)
-            out.append(replace(place, kind="demonym"))
+            # level "country" even for England: a demonym names a nation, placed at its point
+            out.append(replace(_place(start, end, text, entry, 0.7), level="country", kind="demonym"))
     return out
+
+
+def _demonym(word: str, lex: Lexicon) -> str | None:
+    """The demonym `word` is, or whose plural it is ("syrians" -> "syrian")."""
+    if word in lex.demonyms:
+        return word
+    return word[:-1] if word[-1] == "s" and word[:-1] in lex.demonyms else None
+
+
+def _demonym_entry(word: str, gaz: Gazetteer, lex: Lexicon) -> GazEntry | None:
+    """The country of a demonym, or the nation inside it for "English", "Scottish", "Welsh"."""
+    cc = lex.demonyms[word]
+    nation = lex.nations.get(word)
+    if nation:
+        for sense in gaz.lookup(fold(nation)):
+            if sense.entry.country == cc and sense.entry.level == "admin1":
+                return sense.entry
+    return gaz.country(cc)
 
 
 def _place(start: int, end: int, text: str, entry: GazEntry, confidence: float) -> Place:

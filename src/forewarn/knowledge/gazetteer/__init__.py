@@ -131,6 +131,8 @@ class Lexicon:
     first_names: frozenset[str] = frozenset()
     # Country adjectives: "ukrainian" -> "UA".
     demonyms: dict[str, str] = field(default_factory=dict)
+    # Adjectives of a nation inside a country: "english" -> "England" (not the whole of GB).
+    nations: dict[str, str] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -156,17 +158,20 @@ def load_lexicon() -> Lexicon:
         if line and line[0] != "#"
     }
     demonym_lines = (HERE / "demonyms.tsv").read_text(encoding="utf-8").splitlines()
-    demonyms = {
-        word: cc
-        for line in demonym_lines
-        if line and line[0] != "#"
-        for words, cc in [line.split("\t")]
-        for word in words.split(",")  # "antiguan,barbudan": one country, several adjectives
-    }
+    demonyms: dict[str, str] = {}
+    nations: dict[str, str] = {}
+    for line in demonym_lines:
+        if line and line[0] != "#":
+            words, cc, *place = line.split("\t")
+            for word in words.split(","):  # "antiguan,barbudan": one country, several adjectives
+                demonyms[word] = cc
+                if place:
+                    nations[word] = place[0]
     return Lexicon(
         frozenset(sections["words"]),
         frozenset(sections["given-names"]),
         zipf,
         frozenset(first_names),
         demonyms,
+        nations,
     )

@@ -33,8 +33,16 @@ CURATED = HERE / "curated.tsv"
 COMMON = HERE / "common_words.tsv"
 GIVEN_NAMES = HERE / "given_names.txt"
 DEMONYMS = HERE / "demonyms.tsv"
-# Adjectives of the nations inside a country, which countryinfo does not list.
-EXTRA_DEMONYMS = {"english": "GB", "scottish": "GB", "welsh": "GB", "british": "GB", "american": "US"}
+# Adjectives of the nations inside a country, which countryinfo does not list, with the place
+# such an adjective stands for when it is not the whole country ("English" -> England).
+EXTRA_DEMONYMS = {
+    "english": ("GB", "England"),
+    "scottish": ("GB", "Scotland"),
+    "welsh": ("GB", "Wales"),
+    "northern irish": ("GB", "Northern Ireland"),
+    "british": ("GB", ""),
+    "american": ("US", ""),
+}
 MIN_COMMON_ZIPF = 3.0
 # Suffixes under which an admin1 region is written in news text ("Idlib Province").
 MIN_POP_ALTERNATES = 5000
@@ -332,14 +340,17 @@ def _write(entries: list[Entry]) -> int:
 
 def _write_demonyms() -> None:
     """Country adjectives ("Ukrainian" -> UA) from countryinfo, for "the English city of Salisbury"."""
-    rows: dict[str, str] = {}
+    rows: dict[str, tuple[str, str]] = {}
     for path in sorted((_package_dir("countryinfo") / "data").glob("*.json")):
         info = json.loads(path.read_text(encoding="utf-8"))
         if info.get("ISO") and info.get("demonym"):
-            rows.setdefault(info["demonym"].strip().lower(), info["ISO"]["alpha2"])
+            rows.setdefault(info["demonym"].strip().lower(), (info["ISO"]["alpha2"], ""))
     rows.update(EXTRA_DEMONYMS)
-    header = "# country adjective -> ISO 3166 alpha-2 (countryinfo; build.py)\n"
-    lines = [f"{word}\t{cc}" for word, cc in sorted(rows.items()) if " " not in word]
+    header = (
+        "# country adjective -> ISO 3166 alpha-2 [-> the place it stands for when not the whole country]"
+        " (countryinfo; build.py)\n"
+    )
+    lines = [f"{word}\t{cc}\t{place}".rstrip("\t") for word, (cc, place) in sorted(rows.items())]
     DEMONYMS.write_text(header + "\n".join(lines) + "\n", encoding="utf-8")
 
 
