@@ -31,7 +31,7 @@ GERUND_OBJECTS = frozenset({"the", "a", "an", "his", "her", "their", "its", "on"
 DASHES = frozenset({"-", "–", "—", "--"})
 RELATIVES = frozenset({"who", "which", "that", "whom"})
 SUBORDINATORS = frozenset(
-    {"that", "which", "who", "whom", "because", "if", "when", "as", "but", "and", "so", "while", "where",
+    {"that", "which", "whom", "because", "if", "when", "as", "but", "so", "while", "where",
      "whether", "although", "though", "since", "after", "before", "until", "unless", "than", "what", "how", "why"}
 )  # fmt: skip
 APPOSITIVE_PIECES = 4
