@@ -341,10 +341,14 @@ def _write(entries: list[Entry]) -> int:
 def _write_demonyms() -> None:
     """Country adjectives ("Ukrainian" -> UA) from countryinfo, for "the English city of Salisbury"."""
     rows: dict[str, tuple[str, str]] = {}
+    people: dict[str, int] = {}
     for path in sorted((_package_dir("countryinfo") / "data").glob("*.json")):
         info = json.loads(path.read_text(encoding="utf-8"))
-        if info.get("ISO") and info.get("demonym"):
-            rows.setdefault(info["demonym"].strip().lower(), (info["ISO"]["alpha2"], ""))
+        word, population = (info.get("demonym") or "").strip().lower(), int(info.get("population") or 0)
+        # Several countries share an adjective ("Indian": India and the British Indian Ocean
+        # Territory; "Dominican"): the most populous one takes it.
+        if info.get("ISO") and word and population >= people.get(word, -1):
+            rows[word], people[word] = (info["ISO"]["alpha2"], ""), population
     rows.update(EXTRA_DEMONYMS)
     header = (
         "# country adjective -> ISO 3166 alpha-2 [-> the place it stands for when not the whole country]"
