@@ -8,9 +8,11 @@ country; before a group noun ("Syrian children") a group of that country.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from forewarn.analyze.actor_match import SPEECH_CUES
@@ -85,35 +87,38 @@ def main_state(actors: list[Actor]) -> str:
     return counts.most_common(1)[0][0] if counts else ""
 
 
-def nominal_mentions(doc: Doc, actors: list[Actor], state_label: StateLabel) -> list[Actor]:
+def nominal_mentions(doc: Doc, text: str, actors: list[Actor], state_label: StateLabel) -> list[Actor]:
     """Definite nouns that refer back to an actor, as mentions of it; unresolved ones are left out."""
     nominals = load_nominals()
-    covered = {i for a in actors for i in range(a.start, a.end)}
     out = []
-    for token in doc:
-        noun, end = _nominal_at(doc, token.i, nominals.nouns)
-        if not noun or token.idx in covered:
+    for match in _noun_pattern().finditer(text):
+        span = doc.char_span(match.start(1), match.end())
+        if span is None or _noun_end(doc, span.end) is None:
             continue
-        start = _definite_start(doc, token.i)
-        if start is None:
+        start = _definite_start(doc, span.start)
+        if start is None or any(a.start < match.end() and match.start() < a.end for a in actors):
             continue
-        first, last = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+        first, noun = doc[start].idx, match.group(1)
         found = _referent(actors, first, noun, nominals) or state_label(noun, nominals.state.get(noun, ""))
         if found is not None:
-            out.append(replace(found, start=first, end=last, text=doc.text[first:last]))
+            out.append(replace(found, start=first, end=match.end(), text=text[first : match.end()]))
     return out
 
 
-def _nominal_at(doc: Doc, i: int, nouns: frozenset[str]) -> tuple[str, int]:
-    """The nominal noun at token i (maybe two words) and its end, when what follows lets it be a noun."""
-    pair = f"{doc[i].lower_} {doc[i + 1].lower_}" if i + 1 < len(doc) else ""
-    noun, end = (pair, i + 2) if pair in nouns else (doc[i].lower_, i + 1)
-    if noun not in nouns or not doc[i].is_lower:
-        return "", 0
+@lru_cache(maxsize=1)
+def _noun_pattern() -> re.Pattern[str]:
+    nouns = sorted(load_nominals().nouns, key=len, reverse=True)
+    # the article is in the pattern so that the many bare "military", "group" cost nothing more
+    words = "|".join(re.escape(n) for n in nouns)
+    return re.compile(r"\b(?i:the|this|that)\s+(?:[a-z-]+\s+){0,2}?(" + words + r")(?![\w-])")
+
+
+def _noun_end(doc: Doc, end: int) -> int | None:
+    """`end` when what follows the noun lets it be a noun ("the military said", not "the military operation")."""
     after = doc[end] if end < len(doc) else None
     if after is None or not after.is_alpha or after.is_stop or after.lower_ in SPEECH_CUES:
-        return noun, end
-    return (noun, end) if after.lower_.endswith(("ed", "ly")) or after.lower_ in ADVERBS else ("", 0)
+        return end
+    return end if after.lower_.endswith(("ed", "ly")) or after.lower_ in ADVERBS else None
 
 
 def _definite_start(doc: Doc, i: int) -> int | None:

@@ -94,9 +94,9 @@ def find_actors(
     main = main_state(actors)
     actors = [_of_main_state(lexicon, a, main) for a in actors]
     actors = sorted(
-        actors + nominal_mentions(doc, actors, partial(_state_nominal, lexicon, main)), key=_order
+        actors + nominal_mentions(doc, text, actors, partial(_state_nominal, lexicon, main)), key=_order
     )
-    return tuple(sorted(actors + _pronouns(doc, actors), key=_order))
+    return tuple(sorted(actors + _pronouns(text, actors), key=_order))
 
 
 def _order(actor: Actor) -> tuple[int, int]:
@@ -290,6 +290,7 @@ PRONOUN_GENDER = {
 }  # fmt: skip
 PRONOUN_REACH = 2_000  # characters back to look for the antecedent, about three paragraphs
 _WORD = re.compile(r"\w+")
+_PRONOUN = re.compile(r"\b(?:" + "|".join(PRONOUN_GENDER) + r")\b", re.IGNORECASE)
 
 
 def resolve_pronoun(analysis: Analysis, offset: int) -> Actor | None:
@@ -308,9 +309,12 @@ def resolve_pronoun(analysis: Analysis, offset: int) -> Actor | None:
     return _antecedent(sorted(named, key=lambda a: a.end), offset, gender)
 
 
-def _antecedent(persons: list[Actor], offset: int, gender: str) -> Actor | None:
-    """The nearest of `persons` (sorted by end) ending before `offset` whose gender agrees."""
-    for k in range(bisect_right([a.end for a in persons], offset) - 1, -1, -1):
+def _antecedent(
+    persons: list[Actor], offset: int, gender: str, ends: list[int] | None = None
+) -> Actor | None:
+    """The nearest of `persons` (sorted by end; `ends` their ends) ending before `offset` whose gender agrees."""
+    ends = ends if ends is not None else [a.end for a in persons]
+    for k in range(bisect_right(ends, offset) - 1, -1, -1):
         actor = persons[k]
         if offset - actor.end > PRONOUN_REACH:
             return None
@@ -319,21 +323,20 @@ def _antecedent(persons: list[Actor], offset: int, gender: str) -> Actor | None:
     return None
 
 
-def _pronouns(doc: Doc, actors: list[Actor]) -> list[Actor]:
+def _pronouns(text: str, actors: list[Actor]) -> list[Actor]:
     """Third-person singular pronouns with a resolved antecedent, as mentions of that person:
     `text` is the pronoun, everything else the antecedent's ("he" -> Andrii Kovalchuk, UKRMIL)."""
     persons = sorted((a for a in actors if a.type == "person"), key=lambda a: a.end)
     if not persons:
         return []
-    out = []
-    for token in doc:
-        gender = PRONOUN_GENDER.get(token.lower_)
-        if gender is None or token.idx < persons[0].end or any(a.start <= token.idx < a.end for a in actors):
+    out, ends = [], [a.end for a in persons]
+    for match in _PRONOUN.finditer(text, persons[0].end):
+        start = match.start()
+        if any(a.start <= start < a.end for a in actors):
             continue
-        antecedent = _antecedent(persons, token.idx, gender)
+        antecedent = _antecedent(persons, start, PRONOUN_GENDER[match.group().lower()], ends)
         if antecedent is not None:
-            end = token.idx + len(token.text)
-            out.append(replace(antecedent, start=token.idx, end=end, text=token.text))
+            out.append(replace(antecedent, start=start, end=match.end(), text=match.group()))
     return out
 
 
