@@ -40,8 +40,8 @@ def find_demonyms(text: str, gaz: Gazetteer, lex: Lexicon) -> list[Place]:
     out: list[Place] = []
     for m in _ADJECTIVE.finditer(text):
         start, end = m.span()
-        if out and start < out[-1].end:
-            continue  # the second word of "South African"
+        if m.group().lower() not in lex.demonym_starts or (out and start < out[-1].end):
+            continue  # most capitalised words; the second word of "South African"
         nxt = _NEXT_WORD.match(text, end)
         word = _demonym(text[start : nxt.end()].lower(), lex) if nxt else None  # "South Africans"
         if word is not None and nxt is not None:

@@ -2,7 +2,7 @@
 
 `gazetteer.tsv.gz` holds one line per place (geonameid, name, lat, lon,
 country, admin1, level, population), a `#names` line, the folded names one per
-line, a `#rows` line, then for each name the row numbers of its places, and
+line in sorted order (looked up by bisection), a `#rows` line, then for each name the row numbers of its places, and
 after `#firsts` the first words of the names of several words. Rows are parsed only
 when a name is looked up, which keeps loading well under a second.
 """
@@ -10,6 +10,7 @@ when a name is looked up, which keeps loading well under a second.
 from __future__ import annotations
 
 import gzip
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -49,9 +50,12 @@ class Sense:
 class Gazetteer:
     """Folded name -> candidate places."""
 
-    def __init__(self, rows: list[str], names: dict[str, str], firsts: frozenset[str]) -> None:
+    def __init__(self, rows: list[str], keys: list[str], ids: list[str], firsts: frozenset[str]) -> None:
         self._rows = rows
-        self._names = names
+        # Sorted folded names and, at the same index, their row numbers: searched by bisection,
+        # since building a dict of 400,000 names would take most of the load time.
+        self._keys = keys
+        self._ids = ids
         self._firsts = firsts  # first words of names of several words: only these start longer matches
         self._parsed: dict[int, GazEntry] = {}
         self._lookups: dict[str, tuple[Sense, ...]] = {}
@@ -61,7 +65,11 @@ class Gazetteer:
         return len(self._rows)
 
     def __contains__(self, key: str) -> bool:
-        return key in self._names
+        return self._ids_of(key) is not None
+
+    def _ids_of(self, key: str) -> str | None:
+        at = bisect_left(self._keys, key)
+        return self._ids[at] if at < len(self._keys) and self._keys[at] == key else None
 
     def starts_longer(self, first_word: str) -> bool:
         return first_word in self._firsts
@@ -81,7 +89,7 @@ class Gazetteer:
         """Places named `key` (already folded with `fold`): own names first, then most populous."""
         found = self._lookups.get(key)
         if found is None:
-            ids = self._names.get(key)
+            ids = self._ids_of(key)
             senses = (
                 [Sense(self.entry(int(i.lstrip("~"))), not i.startswith("~")) for i in ids.split(",")]
                 if ids
@@ -116,8 +124,10 @@ def load_gazetteer(path: Path = GAZETTEER_FILE) -> Gazetteer:
     keys, _, tail = tail.partition("\n#rows\n")
     ids, _, firsts = tail.partition("\n#firsts\n")
     del raw, tail
-    names = dict(zip(keys.split("\n"), ids.split("\n"), strict=True))
-    return Gazetteer(head.split("\n"), names, frozenset(firsts.split()))
+    key_list, id_list = keys.split("\n"), ids.split("\n")
+    if len(key_list) != len(id_list):
+        raise AnalysisError("the gazetteer's names and rows do not match", where=str(path))
+    return Gazetteer(head.split("\n"), key_list, id_list, frozenset(firsts.split()))
 
 
 @dataclass(frozen=True)
@@ -133,6 +143,8 @@ class Lexicon:
     demonyms: dict[str, str] = field(default_factory=dict)
     # Adjectives of a nation inside a country: "english" -> "England" (not the whole of GB).
     nations: dict[str, str] = field(default_factory=dict)
+    # First words of the demonyms and of their plurals ("south", "syrian", "syrians"): a quick filter.
+    demonym_starts: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -174,4 +186,5 @@ def load_lexicon() -> Lexicon:
         frozenset(first_names),
         demonyms,
         nations,
+        frozenset(w for d in demonyms for w in (d.split()[0], d + "s")),
     )
