@@ -290,3 +290,20 @@ def test_actors_definite_noun_refers_back(
 def test_actors_definite_noun_unresolved_or_adjective_is_no_actor(pipeline: Pipeline) -> None:
     analysis = analyse(pipeline, "The military operation began. The group of friends met.")
     assert not analysis.actors
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Karim insists he will stay.", "Karim"),
+        ("“We will win,” Lyons said.", "Lyons"),  # a town's name before a speech verb is a surname
+    ],
+)
+def test_actors_lone_name_before_a_verb_is_a_person(pipeline: Pipeline, text: str, person: str) -> None:
+    assert by_text(analyse(pipeline, text), person).type == "person"
+
+
+@pytest.mark.parametrize("text", ["The fortified city fell.", "HE Dr Smith arrived."])
+def test_actors_no_lone_name_from_capitalised_words(pipeline: Pipeline, text: str) -> None:
+    analysis = analyse(pipeline, text)
+    assert not [a for a in analysis.actors if a.text in {"The", "HE"}]

@@ -3,6 +3,7 @@ surname links back to the full name, and a name beside a speech verb is a speake
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 
@@ -10,6 +11,7 @@ from forewarn.analyze.actor_match import Hit
 from forewarn.analyze.actor_persons import (
     APPOSITION_STOPS,
     CUE_BEFORE_NAME,
+    NOT_NAMES,
     ROLE_WORDS,
     SECTOR_WORDS,
     Found,
@@ -19,6 +21,7 @@ from forewarn.analyze.actor_persons import (
     name_token,
     organisation_like,
 )
+from forewarn.knowledge.actors import load_first_names
 
 
 def link_persons(st: State, named: list[Found]) -> list[Found]:
@@ -80,12 +83,33 @@ def _cue_and_short_names(st: State, full: dict[str, Found]) -> list[Found]:
                 continue
             claim(st.taken, span.start, span.end)
             out.append(replace(person, start=span.start, end=span.end))
-    for cue in st.cues:
-        run = _speaker_near(st, cue)
-        if run is not None:
+    runs = [_speaker_near(st, cue) for cue in st.cues]
+    for run in [r for r in runs if r is not None] + list(_lone_given_names(st)):
+        if not any(st.taken[run[0] : run[1]]):
             claim(st.taken, *run)
             out.append(Found(run[0], run[1], st.doc[run[0] : run[1]].text, "person", "", "", ""))
     return out
+
+
+# A lone given name is a person when a verb follows it: "Karim insists", "Omar was killed".
+LONE_NAME = re.compile(
+    r"(?<![\w.'’-])([A-Z][a-z]{2,})(?= (?:is|was|has|had|will|would|could|did|does|insists|[a-z]+ed)\b)"
+)
+
+
+def _lone_given_names(st: State) -> Iterator[tuple[int, int]]:
+    """Token spans of common given names standing alone before a verb, not part of a longer name."""
+    first_names = load_first_names()
+    for match in LONE_NAME.finditer(st.text):
+        name = match.group(1)
+        if name not in first_names or name.lower() in NOT_NAMES:
+            continue
+        span = st.doc.char_span(match.start(1), match.end(1))
+        if span is None or st.taken[span.start] or not name_token(span[0]):
+            continue
+        if span.start > 0 and name_token(st.doc[span.start - 1]):
+            continue
+        yield span.start, span.end
 
 
 def _occurrences(text: str, word: str) -> Iterator[tuple[int, int]]:
@@ -107,9 +131,10 @@ def _speaker_near(st: State, cue: Hit) -> tuple[int, int] | None:
     while i > 0 and cue.start - i < 4 and not taken[i - 1] and name_token(doc[i - 1]):
         i -= 1
     if i < cue.start and not any(st.in_sector[i : cue.start]) and (i == 0 or doc[i - 1].text != "-"):
-        return (
-            None if doc[i].idx in st.place_starts or organisation_like(doc, i, cue.start) else (i, cue.start)
-        )
+        # a place of one word right before a speech verb is a surname ("Lyons said"); capitals
+        # are dictionary hits (taken) and stand for their government
+        place = doc[i].idx in st.place_starts and cue.start - i > 1
+        return None if place or organisation_like(doc, i, cue.start) else (i, cue.start)
     after = cue.end + (1 if doc[cue.start].lower_ == "according" else 0)
     if doc[cue.start].lower_ in CUE_BEFORE_NAME and after < len(doc) and not taken[after]:
         end = name_run(doc, after, taken, limit=4)

@@ -290,7 +290,8 @@ PRONOUN_GENDER = {
 }  # fmt: skip
 PRONOUN_REACH = 2_000  # characters back to look for the antecedent, about three paragraphs
 _WORD = re.compile(r"\w+")
-_PRONOUN = re.compile(r"\b(?:" + "|".join(PRONOUN_GENDER) + r")\b", re.IGNORECASE)
+# lower case or capitalised only: "HE" is more often "His Excellency" than a shouted pronoun
+_PRONOUN = re.compile(r"\b(?:" + "|".join(w for p in PRONOUN_GENDER for w in (p, p.title())) + r")\b")
 
 
 def resolve_pronoun(analysis: Analysis, offset: int) -> Actor | None:
