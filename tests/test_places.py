@@ -174,7 +174,8 @@ def test_places_part_of_a_country_is_a_region() -> None:
 
 def test_places_all_caps_headline() -> None:
     found = places("UKRAINE PREPARES FOR ANOTHER RUSSIAN INVASION FROM BELARUS\nText follows.")
-    assert [p.name for p in found] == ["Ukraine", "Belarus"]
+    assert [p.name for p in found if p.kind == "toponym"] == ["Ukraine", "Belarus"]
+    assert [p.text for p in found if p.kind == "demonym"] == ["RUSSIAN"]
 
 
 @pytest.mark.parametrize(

@@ -71,7 +71,8 @@ class Candidate:
     next_cap: bool  # ... or on the right
 
 
-def _words(text: str) -> list[tuple[int, int]]:
+def capitalised_words(text: str) -> list[tuple[int, int]]:
+    """Spans of the capitalised words, a trailing possessive left out; shared with the demonym scan."""
     out = []
     for m in _CAPWORD.finditer(text):
         start, end = m.span()
@@ -189,10 +190,10 @@ def _touching(text: str, left: tuple[int, int], right: tuple[int, int]) -> bool:
     return right[0] - left[1] <= 2 and not text[left[1] : right[0]].strip(" \t\u00a0")
 
 
-def find_candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
+def find_candidates(text: str, gaz: Gazetteer, words: list[tuple[int, int]] | None = None) -> list[Candidate]:
     """Longest gazetteer matches inside each run of capitalised words, left to right."""
     out: list[Candidate] = []
-    for run in _runs(text, _words(text)):
+    for run in _runs(text, capitalised_words(text) if words is None else words):
         n, i = len(run), 0
         while i < n:
             first = fold(text[run[i][0] : run[i][1]])

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from forewarn.analyze.geo_candidates import feature_before, find_candidates
+from forewarn.analyze.geo_candidates import capitalised_words, feature_before, find_candidates
 from forewarn.analyze.geo_resolve import Resolved, Resolver
 from forewarn.analyze.pipeline import Context
 from forewarn.knowledge.gazetteer import GazEntry, Gazetteer, Lexicon, fold, load_gazetteer, load_lexicon
@@ -28,19 +28,17 @@ _STREET_WORD = re.compile(r"[ \t](?:Street|Avenue|Road|Boulevard|Lane|Drive|Squa
 _STREET_NAME = re.compile(r"\b((?:[A-Z][\w'’]*|\d+(?:st|nd|rd|th))(?:[ \t][A-Z][\w'’]*){0,2})$")
 
 
-# A capitalised word that may be a country adjective or its plural ("Belarusian", "Syrians").
-_ADJECTIVE = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?![\w-])")
 _NEXT_WORD = re.compile(r"[ \t][A-Z][a-z]+s?(?![\w-])")
 
 _REGION_BEFORE = re.compile(r"\b(?:North|South|East|West|Central|Latin)[ \t-]+$")
 
 
-def find_demonyms(text: str, gaz: Gazetteer, lex: Lexicon) -> list[Place]:
-    """Country adjectives and demonyms as places of level country, marked `kind="demonym"`."""
+def find_demonyms(text: str, gaz: Gazetteer, lex: Lexicon, words: list[tuple[int, int]]) -> list[Place]:
+    """Country adjectives and demonyms among the capitalised `words`, as places of level country
+    marked `kind="demonym"`: "Belarusian", "Syrians", "South African"."""
     out: list[Place] = []
-    for m in _ADJECTIVE.finditer(text):
-        start, end = m.span()
-        if m.group().lower() not in lex.demonym_starts or (out and start < out[-1].end):
+    for start, end in words:
+        if text[start:end].lower() not in lex.demonym_starts or (out and start < out[-1].end):
             continue  # most capitalised words; the second word of "South African"
         nxt = _NEXT_WORD.match(text, end)
         word = _demonym(text[start : nxt.end()].lower(), lex) if nxt else None  # "South Africans"
@@ -49,7 +47,7 @@ def find_demonyms(text: str, gaz: Gazetteer, lex: Lexicon) -> list[Place]:
         elif _REGION_BEFORE.search(text, max(0, start - 9), start):
             continue  # "Central American", "Latin American": a region's, not a country's
         else:
-            word = _demonym(m.group().lower(), lex)
+            word = _demonym(text[start:end].lower(), lex)
         if word is None:
             continue
         entry = _demonym_entry(word, gaz, lex)
@@ -110,9 +108,10 @@ def _feature_place(text: str, gaz: Gazetteer, r: Resolved) -> Place | None:
 
 
 def find_places(text: str, gaz: Gazetteer, lex: Lexicon) -> tuple[Place, ...]:
-    demonyms = find_demonyms(text, gaz, lex)
+    words = capitalised_words(text)
+    demonyms = find_demonyms(text, gaz, lex, words)
     votes = Counter(p.country for p in demonyms)
-    resolved = Resolver(gaz, lex).resolve(text, find_candidates(text, gaz), votes)
+    resolved = Resolver(gaz, lex).resolve(text, find_candidates(text, gaz, words), votes)
     places = []
     for r in resolved:
         end = r.candidate.end

@@ -60,6 +60,7 @@ class Gazetteer:
         self._parsed: dict[int, GazEntry] = {}
         self._lookups: dict[str, tuple[Sense, ...]] = {}
         self._countries: dict[str, GazEntry] | None = None
+        self._found: dict[str, str | None] = {}
 
     def __len__(self) -> int:
         return len(self._rows)
@@ -68,8 +69,13 @@ class Gazetteer:
         return self._ids_of(key) is not None
 
     def _ids_of(self, key: str) -> str | None:
-        at = bisect_left(self._keys, key)
-        return self._ids[at] if at < len(self._keys) and self._keys[at] == key else None
+        found = self._found.get(key, "")
+        if found == "":
+            at = bisect_left(self._keys, key)
+            found = self._ids[at] if at < len(self._keys) and self._keys[at] == key else None
+            if len(self._found) < 1 << 16:  # bounded: a cache of the keys articles ask for
+                self._found[key] = found
+        return found
 
     def starts_longer(self, first_word: str) -> bool:
         return first_word in self._firsts
