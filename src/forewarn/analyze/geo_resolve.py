@@ -328,16 +328,22 @@ def _score(
             score += 3.0  # "Tacoma, Washington": the state that holds a Tacoma
         if context is not None:
             countries, anchors = context
-            if e.level == "admin1" and any(
-                a.level == "city" and a.country == e.country and a.admin1 == e.admin1 and a != own
-                for a in anchors
+            if (
+                e.level in ("admin1", "region")
+                and e.admin1
+                and any(
+                    a.level == "city" and a.country == e.country and a.admin1 == e.admin1 and a != own
+                    for a in anchors
+                )
             ):
-                score += 2.0  # the document names places in this state or province ("Seattle")
+                # the document names places in this state or province ("Seattle"), or in the
+                # state of this county ("Pike County" beside Kentucky towns)
+                score += 2.0
             # The document's other mentions count, not this name's own first guess.
             mine = (2 if own.level == "country" else 1) if own is not None and e.country == own.country else 0
             if total > mine:
                 score += 2.5 * (countries.get(e.country, 0) - mine) / (total - mine)
-            if e.level in ("city", "feature") and any(
+            if (e.level in ("city", "feature") or (e.level == "region" and e.admin1)) and any(
                 a.row != e.row and _km(a, e) < NEAR_KM for a in anchors
             ):
                 score += 1.0
