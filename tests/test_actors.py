@@ -307,3 +307,18 @@ def test_actors_lone_name_before_a_verb_is_a_person(pipeline: Pipeline, text: st
 def test_actors_no_lone_name_from_capitalised_words(pipeline: Pipeline, text: str) -> None:
     analysis = analyse(pipeline, text)
     assert not [a for a in analysis.actors if a.text in {"The", "HE"}]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        ("Fighters of the Mujahideen Shura Council fled.", "the Mujahideen Shura Council", ""),
+        ("The Jordanian 71st Counter Terrorism Battalion moved.", "The Jordanian 71st Counter Terrorism Battalion", "JORMIL"),
+        ("Officials at the Iraqi Ministry of Interior said so.", "the Iraqi Ministry of Interior", "IRQGOV"),
+    ],
+)  # fmt: skip
+def test_actors_unknown_organisation_from_its_head_noun(
+    pipeline: Pipeline, text: str, mention: str, code: str
+) -> None:
+    actor = by_text(analyse(pipeline, text), mention)
+    assert (actor.type, actor.code) == ("organisation", code)

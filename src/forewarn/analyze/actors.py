@@ -27,6 +27,7 @@ from forewarn.analyze.actor_match import (
     longest_first,
 )
 from forewarn.analyze.actor_nominal import STATE_SECTORS, main_state, nominal_mentions, qualified
+from forewarn.analyze.actor_orgs import unknown_organisations
 from forewarn.analyze.actor_persons import Found, PersonHits, named_persons, person_state
 from forewarn.analyze.pipeline import Context
 from forewarn.knowledge.actors import load_actor_dictionary, load_first_names, load_group_words
@@ -81,7 +82,8 @@ def find_actors(
         lexicon, doc, text, published, PersonHits(chosen, context, taken, affiliations, place_starts)
     )
     found = link_persons(st, named_persons(st, chosen))
-    persons = bytearray(len(doc))
+    found += unknown_organisations(st)
+    persons = bytearray(len(doc))  # persons and unknown organisations, which no group overlaps
     for person in found:
         persons[person.start : person.end] = b"\x01" * (person.end - person.start)
     for hit in chosen:
