@@ -1,5 +1,8 @@
 """Accuracy on the development gold sets: `python bench/accuracy.py places|actors|times|quotes|events|all`.
 
+`--markdown` also prints the rows as a Markdown table (the README's accuracy
+table is this output); `--headline` keeps only rows that have a reference point.
+
 Each stage's scorer lives in bench/eval_<stage>.py and returns rows of
 (set, metric, forewarn, reference). The gold data is read from
 $FOREWARN_EVAL_DIR, by default the `shared/eval` folder beside the repository.
@@ -25,7 +28,10 @@ def eval_dir() -> Path:
 
 
 def main(argv: list[str]) -> int:
-    wanted = argv[1:] or ["all"]
+    flags = {a for a in argv[1:] if a.startswith("--")}
+    wanted = [a for a in argv[1:] if not a.startswith("--")] or ["all"]
+    markdown_out = "--markdown" in flags or bool(os.environ.get("FOREWARN_MARKDOWN"))
+    headline = "--headline" in flags
     stages = STAGES if "all" in wanted else tuple(wanted)
     sys.path.insert(0, str(HERE))
     table = Table(title="forewarn accuracy (development gold sets)")
@@ -44,9 +50,11 @@ def main(argv: list[str]) -> int:
         for gold_set, metric, ours, reference in module.run(eval_dir()):
             ours_s = f"{ours:.3f}" if isinstance(ours, float) else str(ours)
             table.add_row(gold_set, metric, ours_s, reference)
+            if headline and not any(ch.isdigit() for ch in reference):  # rows with a published number
+                continue
             markdown.append(f"| {gold_set} | {metric} | {ours_s} | {reference} |")
     Console().print(table)
-    if os.environ.get("FOREWARN_MARKDOWN"):
+    if markdown_out:
         print("\n".join(markdown))
     return 0
 
