@@ -29,15 +29,20 @@ HEADS = {
 JOINERS = frozenset({"of", "for"})
 ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)?$")
 REACH = 7  # tokens before the head noun
+# a head written as part of a name ("Council"), or lower case after a name ("the Al Bu Nimr tribe")
+# after a capitalised word or a number, the only place a name can end with it
+HEAD_PATTERN = re.compile(r"\b[A-Z0-9][\w.’'-]* (" + "|".join(h.title() for h in HEADS) + r"|tribe|clan)\b")
 
 
 def unknown_organisations(st: State) -> list[Found]:
     """Organisations named with a capitalised name and a head noun, not already taken."""
     doc, out = st.doc, []
-    for token in reversed(doc):  # the last head first: "... Command Public Affairs Office" is one name
-        head = token.lower_
-        if head not in HEADS or st.taken[token.i] or not _capital(token, head):
+    # the last head first: "... Command Public Affairs Office" is one name
+    for match in reversed(list(HEAD_PATTERN.finditer(st.text))):
+        span = doc.char_span(match.start(1), match.end(1))
+        if span is None or st.taken[span.start]:
             continue
+        token, head = span[0], match.group(1).lower()
         start, country = _name_start(st, token.i)
         if start == token.i:
             continue
@@ -57,11 +62,6 @@ def _name_end(st: State, end: int) -> int:
         while j < len(doc) and j - end < REACH and not st.taken[j] and _name_word(doc[j]):
             j += 1
     return j
-
-
-def _capital(token: Token, head: str) -> bool:
-    """The head is written as part of a name ("Council"), or lower case after a name ("the Al Bu Nimr tribe")."""
-    return token.is_title or head in {"tribe", "clan"}
 
 
 def _name_start(st: State, head: int) -> tuple[int, str]:
