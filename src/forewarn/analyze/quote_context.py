@@ -129,10 +129,7 @@ def source_of(cues: SpeechCues, doc: QuoteDoc, cue: Span, done: list[Found]) -> 
             return earlier[-1].source
         start = _after_intro(cues, doc.text, sentence, cue)
         return subject_before(doc.text, start, first_verb(cues, doc, Span(start, sentence.end), cue), cues)
-    source = subject_before(doc.text, clause_start(doc, cue), cue.start, cues)
-    if source is None and doc.text[cue.start : cue.end].lower() in cues.weak_forms:
-        return None
-    return source
+    return subject_before(doc.text, clause_start(doc, cue), cue.start, cues)
 
 
 def _after_intro(cues: SpeechCues, text: str, sentence: Span, cue: Span) -> int:

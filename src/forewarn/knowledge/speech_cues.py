@@ -23,7 +23,6 @@ class SpeechCues:
     verb_forms: frozenset[str]
     participles: frozenset[str]
     phrases: tuple[str, ...]
-    weak_forms: frozenset[str]
     titles: frozenset[str]
     aux: frozenset[str]
     intro: frozenset[str]
@@ -56,7 +55,6 @@ def _parse(raw: dict[str, Any]) -> SpeechCues:
         verb_forms=forms,
         participles=frozenset(form for form in forms if form.endswith("ing")),
         phrases=tuple(_words(raw, "phrases")),
-        weak_forms=frozenset(_words(raw, "weak_forms")),
         titles=frozenset(_words(raw, "titles")),
         aux=frozenset(_words(raw, "aux")),
         intro=frozenset(_words(raw, "intro")),
