@@ -8,6 +8,7 @@ tokens and sentences.
 from __future__ import annotations
 
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.symbols import ORTH
 from spacy.tokenizer import Tokenizer
@@ -22,10 +23,20 @@ ABBREVIATIONS = (
 
 
 def _force_newline_boundaries(doc: Doc) -> Doc:
-    """A line break in a news text ends a sentence (headlines, captions, list items)."""
-    for i, token in enumerate(doc[:-1]):
-        if "\n" in token.text_with_ws[len(token.text) :] or (token.is_space and "\n" in token.text):
-            doc[i + 1].is_sent_start = True
+    """A line break in a news text ends a sentence (headlines, captions, list items).
+
+    The boundaries are written as one array: setting `Token.is_sent_start` one
+    token at a time re-checks the whole document and turns long texts quadratic.
+    """
+    after_newline = [
+        i + 1
+        for i, token in enumerate(doc[:-1])
+        if "\n" in token.whitespace_ or (token.is_space and "\n" in token.text)
+    ]
+    if after_newline:
+        starts = doc.to_array([SENT_START])
+        starts[after_newline] = 1
+        doc.from_array([SENT_START], starts)
     return doc
 
 
