@@ -36,7 +36,7 @@ def _force_newline_boundaries(doc: Doc) -> Doc:
     if after_newline:
         starts = doc.to_array([SENT_START])
         starts[after_newline] = 1
-        doc.from_array([SENT_START], starts)
+        doc.from_array([SENT_START], starts)  # type: ignore[arg-type]  # thinc types the array; numpy is what spaCy gives
     return doc
 
 
