@@ -322,3 +322,22 @@ def test_actors_unknown_organisation_from_its_head_noun(
 ) -> None:
     actor = by_text(analyse(pipeline, text), mention)
     assert (actor.type, actor.code) == ("organisation", code)
+
+
+@pytest.mark.parametrize(
+    ("text", "persons"),
+    [
+        ("Hrytsenko, Bondar and Melnyk said they disagreed.", ["Hrytsenko", "Bondar", "Melnyk"]),
+        ("Immortal Spirits, Karim called it.", ["Karim"]),
+    ],
+)
+def test_actors_names_listed_before_a_speech_verb(pipeline: Pipeline, text: str, persons: list[str]) -> None:
+    analysis = analyse(pipeline, text)
+    assert [a.text for a in analysis.actors if a.type == "person"] == persons
+
+
+def test_actors_places_listed_before_a_speech_verb_are_no_persons() -> None:
+    from forewarn.analyze.pipeline import default_pipeline
+
+    analysis = default_pipeline().analyze(TextInput("t", "Kyiv, Kharkiv and Odesa said no."))
+    assert not [a for a in analysis.actors if a.type == "person"]

@@ -83,11 +83,29 @@ def _cue_and_short_names(st: State, full: dict[str, Found]) -> list[Found]:
                 continue
             claim(st.taken, span.start, span.end)
             out.append(replace(person, start=span.start, end=span.end))
-    runs = [_speaker_near(st, cue) for cue in st.cues]
-    for run in [r for r in runs if r is not None] + list(_lone_given_names(st)):
+    runs = [r for r in (_speaker_near(st, cue) for cue in st.cues) if r is not None]
+    runs += [member for run in runs for member in _listed_before(st, run[0])]
+    for run in runs + list(_lone_given_names(st)):
         if not any(st.taken[run[0] : run[1]]):
             claim(st.taken, *run)
             out.append(Found(run[0], run[1], st.doc[run[0] : run[1]].text, "person", "", "", ""))
+    return out
+
+
+def _listed_before(st: State, start: int) -> list[tuple[int, int]]:
+    """Names listed before a speaker: "Hrytsenko, Bondar and Melnyk said" (up to three words each)."""
+    doc, j = st.doc, start
+    out: list[tuple[int, int]] = []
+    # a list ends with "and" before its last name; a comma alone may set off anything ("X, Karim called it")
+    while j > 1 and doc[j - 1].lower_ in ({"and", ","} if out else {"and"}) and len(out) < 6:
+        end = j - 2 if doc[j - 1].lower_ == "and" and doc[j - 2].text == "," else j - 1
+        first = end
+        while first > 0 and end - first < 3 and not st.taken[first - 1] and name_token(doc[first - 1]):
+            first -= 1
+        if first == end or doc[first].idx in st.place_starts or organisation_like(doc, first, end):
+            break
+        out.append((first, end))
+        j = first
     return out
 
 
@@ -133,7 +151,8 @@ def _speaker_near(st: State, cue: Hit) -> tuple[int, int] | None:
     if i < cue.start and not any(st.in_sector[i : cue.start]) and (i == 0 or doc[i - 1].text != "-"):
         # a place of one word right before a speech verb is a surname ("Lyons said"); capitals
         # are dictionary hits (taken) and stand for their government
-        place = doc[i].idx in st.place_starts and cue.start - i > 1
+        listed = i > 0 and doc[i - 1].lower_ in {"and", ","}  # "Kyiv, Kharkiv and Odesa said"
+        place = doc[i].idx in st.place_starts and (cue.start - i > 1 or listed)
         return None if place or organisation_like(doc, i, cue.start) else (i, cue.start)
     after = cue.end + (1 if doc[cue.start].lower_ == "according" else 0)
     if doc[cue.start].lower_ in CUE_BEFORE_NAME and after < len(doc) and not taken[after]:
