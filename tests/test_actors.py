@@ -130,6 +130,7 @@ def test_actors_pronoun_emitted_with_antecedent(
         ("Their foreign fighters left.", "Their foreign fighters", "organisation", "REB"),
         ("The Iraqis voted.", "The Iraqis", "other", "IRQ"),
         ("Abu Ayyub al-Masri led the group.", "Abu Ayyub al-Masri", "person", ""),
+        ("Army Lt. Gen. Stephen J. Townsend said so.", "Army Lt. Gen. Stephen J. Townsend", "person", "MIL"),
         ("Talks to end the Syrian conflict resumed.", "Syrian", "nationality", "SYR"),
     ],
 )

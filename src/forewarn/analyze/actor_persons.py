@@ -133,6 +133,7 @@ ORGANISATION_WORDS = frozenset({
     "department", "university", "institute", "company", "bank", "news", "times", "post", "press", "radio",
     "television", "tv", "center", "centre", "union", "front", "movement", "brigades",
 })  # fmt: skip
+BRANCHES = frozenset({"Army", "Navy", "Air Force", "Marine Corps", "Marines", "Coast Guard", "Space Force"})
 KUNYA = frozenset({"Abu", "Umm", "Abou"})  # "Abu Ghadiya": a name by itself
 
 
@@ -258,6 +259,12 @@ def named_persons(st: State, chosen: list[Hit]) -> list[Found]:
 def _title_left(st: State, title: Hit) -> tuple[int, str]:
     """Take in an affiliation and article before a title: "the U.S. Army General"."""
     start, country = title.start, ""
+    for words in (2, 1):  # the service before a rank: "Army Lt. Gen.", "Air Force Maj."
+        if st.affiliation_at_end(start) is not None:
+            break
+        if start >= words and " ".join(t.text for t in st.doc[start - words : start]) in BRANCHES:
+            start -= words
+            break
     affiliation = st.affiliation_at_end(start)
     if affiliation is not None:
         start, country = affiliation
