@@ -279,6 +279,7 @@ def test_actors_titled_surname_links_back(pipeline: Pipeline) -> None:
         ("Russia massed troops. The government said the army would stay.", "the army", "Armed forces of Russia", "RUSMIL"),
         ("ISIL fighters attacked Mosul. The group later claimed the attack.", "The group", "Islamic State", "IMGISI"),
         ("The Security Council met. The council condemned the strike.", "The council", "UN Security Council", "IGOUNO"),
+        ("Assad’s brutal regime fell.", "Assad’s brutal regime", "Government of Syria", "SYRGOV"),
     ],
 )  # fmt: skip
 def test_actors_definite_noun_refers_back(

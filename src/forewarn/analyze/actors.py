@@ -93,12 +93,38 @@ def find_actors(
         if record is not None and not any(persons[record.start : record.end]):
             found.append(record)
     actors = [_actor(doc, text, f) for f in sorted(found, key=lambda f: (f.start, f.end))]
+    actors = _possessed(lexicon, text, actors)
     main = main_state(actors)
     actors = [_of_main_state(lexicon, a, main) for a in actors]
     actors = sorted(
         actors + nominal_mentions(doc, text, actors, partial(_state_nominal, lexicon, main)), key=_order
     )
     return tuple(sorted(actors + _pronouns(text, actors), key=_order))
+
+
+_POSSESSIVE = re.compile(r"[’']s(?: [a-z-]+){0,2} $")
+
+
+def _possessed(lexicon: Lexicon, text: str, actors: list[Actor]) -> list[Actor]:
+    """A state body owned by a state or person is theirs, one mention: "Assad's brutal regime" -> SYRGOV."""
+    out: list[Actor] = []
+    for actor in actors:
+        owner = out[-1] if out else None
+        if (
+            owner is not None
+            and owner.type in {"state", "person"}
+            and owner.country
+            and actor.country in {"", owner.country}
+            and actor.sector in STATE_SECTORS
+            and actor.type == "organisation"
+            and _POSSESSIVE.fullmatch(text, owner.end, actor.start)
+        ):
+            found = _state_nominal(lexicon, owner.country, "", actor.sector)
+            if found is not None:
+                out[-1] = replace(found, start=owner.start, end=actor.end, text=text[owner.start : actor.end])
+                continue
+        out.append(actor)
+    return out
 
 
 def _order(actor: Actor) -> tuple[int, int]:
