@@ -231,7 +231,7 @@ def _composites(lexicon: Lexicon, doc: Doc, hits: list[Hit]) -> dict[Hit, tuple[
 
 def _members(lexicon: Lexicon, hit: Hit) -> bool:
     phrase = lexicon.dictionary.sectors[hit.index]
-    return phrase.type == "force" or phrase.sector in {"REB", "SEP", "UAF", "IGO"}  # "Coalition partners"
+    return phrase.type == "force" or phrase.sector in {"REB", "SEP", "UAF"}
 
 
 def _owned_by(lexicon: Lexicon, hit: Hit, country: str) -> bool:
