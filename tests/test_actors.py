@@ -319,6 +319,11 @@ def test_actors_no_lone_name_from_capitalised_words(pipeline: Pipeline, text: st
         ("Officials at the Iraqi Ministry of Interior said so.", "the Iraqi Ministry of Interior", "IRQGOV"),
     ],
 )  # fmt: skip
+def test_actors_section_label_is_no_organisation(pipeline: Pipeline) -> None:
+    analysis = analyse(pipeline, "Breaking News: Top News and Alsumaria News.")
+    assert [a.text for a in analysis.actors] == ["Alsumaria News"]
+
+
 def test_actors_unknown_organisation_from_its_head_noun(
     pipeline: Pipeline, text: str, mention: str, code: str
 ) -> None:

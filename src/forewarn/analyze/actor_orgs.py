@@ -27,6 +27,10 @@ HEADS = {
     "company": "BUS", "bank": "BUS", "news": "MED", "radio": "MED", "television": "MED",
 }  # fmt: skip
 JOINERS = frozenset({"of", "for"})
+# words that open a page's section label, not an organisation's name: "Breaking News", "Top News"
+LABEL_WORDS = frozenset(
+    {"breaking", "latest", "top", "world", "local", "more", "fake", "daily", "live", "special"}
+)
 ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)?$")
 REACH = 7  # tokens before the head noun
 # a head written as part of a name ("Council"), or lower case after a name ("the Al Bu Nimr tribe")
@@ -44,7 +48,7 @@ def unknown_organisations(st: State) -> list[Found]:
             continue
         token, head = span[0], match.group(1).lower()
         start, country = _name_start(st, token.i)
-        if start == token.i:
+        if start == token.i or (token.i - start == 1 and doc[start].lower_ in LABEL_WORDS):
             continue
         if start > 0 and doc[start - 1].lower_ == "the" and not st.taken[start - 1]:
             start -= 1
