@@ -132,6 +132,8 @@ def test_actors_pronoun_emitted_with_antecedent(
         ("Abu Ayyub al-Masri led the group.", "Abu Ayyub al-Masri", "person", ""),
         ("Army Lt. Gen. Stephen J. Townsend said so.", "Army Lt. Gen. Stephen J. Townsend", "person", "MIL"),
         ("Talks to end the Syrian conflict resumed.", "Syrian", "nationality", "SYR"),
+        ("The French previously led the task force.", "The French", "other", "FRA"),
+        ("He is an Iraqi General.", "an Iraqi General", "person", "IRQMIL"),
     ],
 )
 def test_actors_nominal_mentions_span_and_code(

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 OPENERS = frozenset({"the", "a", "an", "our", "their", "its", "his", "her", "this", "that", "these", "those"})
 StateLabel = Callable[[str, str], "Actor | None"]  # (noun, sector) -> the main state's actor
 EXTRA_MODIFIERS = frozenset({"terrorist", "jihadist", "islamist", "military", "ruling", "western", "global"})
+_NONE = HeadNoun("", "")
 MODIFIER_REACH = 2  # lower-case words allowed between the adjective and its noun ("Iraqi tribal sheikh")
 
 
@@ -34,7 +35,7 @@ def qualified(doc: Doc, start: int, end: int, country: str, name: str) -> Found 
     nationality = Found(start, end, name, "nationality", country, "", "")
     found = _head(doc, end)
     if found is None:
-        return nationality
+        return _people(doc, start, end, country, name) or nationality
     head_end, head = found
     if head_end < len(doc) and doc[head_end].is_title:
         return nationality  # "the Swedish citizen Mohamed Moumou": the person is named
@@ -52,6 +53,8 @@ def _head(doc: Doc, end: int) -> tuple[int, HeadNoun] | None:
     heads = load_head_nouns()
     for k in range(end, min(end + MODIFIER_REACH + 1, len(doc))):
         token = doc[k]
+        if k == end and token.is_title and heads.get(token.lower_, _NONE).kind == "person":
+            return k + 1, heads[token.lower_]  # "an Iraqi General"
         if not (token.is_lower and token.is_alpha):
             return None
         if k + 1 < len(doc) and f"{token.lower_} {doc[k + 1].lower_}" in heads:
@@ -61,6 +64,19 @@ def _head(doc: Doc, end: int) -> tuple[int, HeadNoun] | None:
         if token.is_stop:
             return None
     return None
+
+
+def _people(doc: Doc, start: int, end: int, country: str, name: str) -> Found | None:
+    """ "The French previously led", "the British said": the adjective after "the" with no noun
+    names the people, or their state acting, as a group."""
+    if start == 0 or doc[start - 1].lower_ != "the":
+        return None
+    if end < len(doc):
+        after = doc[end]
+        noun_may_follow = after.is_alpha and not after.is_stop and after.lower_ not in SPEECH_CUES
+        if noun_may_follow and not (after.is_lower and after.lower_.endswith(("ed", "ly"))):
+            return None
+    return Found(start - 1, end, name, "other", country, "", "")
 
 
 def _opener(doc: Doc, start: int) -> int:
