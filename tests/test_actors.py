@@ -18,9 +18,9 @@ from forewarn.model import Actor, Analysis, TextInput
 
 SEED_DATE = date(2022, 12, 20)
 # Floors pinned just under the measured scores (bench/accuracy.py actors); lower them only on purpose.
-# Measured: Person .583, Organisation .552, Location .422 (mostly the places stage), Nationality .535,
+# Measured: Person .582, Organisation .552, Location .422 (mostly the places stage), Nationality .551,
 # micro .516.
-RE3D_FLOORS = {"Person": 0.56, "Organisation": 0.53, "Location": 0.38, "Nationality": 0.50, "micro": 0.50}
+RE3D_FLOORS = {"Person": 0.56, "Organisation": 0.53, "Location": 0.38, "Nationality": 0.52, "micro": 0.50}
 
 
 @pytest.fixture(scope="module")
