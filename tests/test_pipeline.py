@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -55,3 +57,14 @@ def test_analyze_stream_is_lazy() -> None:
     stream = pipeline.analyze_stream(texts())
     assert next(stream).id == "0"
     assert seen == ["0"]
+
+
+def test_pipeline_long_document_every_stage_runs(seed_path: Path) -> None:
+    """A long document (the seed forty times over, ~31k words) goes through every stage."""
+    text = seed_path.read_text(encoding="utf-8") * 40
+    analysis = default_pipeline().analyze(TextInput("long", text, date(2022, 12, 20)))
+    assert len(analysis.sentences) > 40 * 30
+    names = {a.name for a in analysis.actors}
+    assert "Andrii Kovalchuk" in names
+    assert len([p for p in analysis.places if p.text == "Hostomel"]) == 40
+    assert all(s.start < s.end for s in analysis.sentences)

@@ -302,8 +302,10 @@ def _dictionary_persons(st: State, chosen: list[Hit]) -> list[Found]:
     out = []
     entries = st.lexicon.dictionary.entries
     for hit in chosen:
+        if hit.kind != "E":  # other kinds index other lists
+            continue
         entry = entries[hit.index]
-        if hit.kind != "E" or entry.type != "person":
+        if entry.type != "person":
             continue
         start, title, country = _extend_left(st, _given_names_before(st, hit.start))
         claim(st.taken, start, hit.end)
