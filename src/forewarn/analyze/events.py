@@ -44,7 +44,7 @@ from forewarn.analyze.event_rules import (
 from forewarn.analyze.modality import EventSite, decide_modality, promised
 from forewarn.analyze.pipeline import Context
 from forewarn.knowledge.plover import Trigger, acled_subtype, cameo_code, load_cues
-from forewarn.model import Actor, Analysis, Event, Modality, Place, Span, TimeExpr
+from forewarn.model import Actor, Analysis, Event, Modality, Place, Quote, Span, TimeExpr
 
 # Words before a trigger that make it a cause, purpose or name rather than the act reported.
 _NOT_THE_ACT = frozenset(
@@ -69,6 +69,7 @@ class SentenceView:
     mentions: list[Actor]
     places: list[Place]
     times: list[TimeExpr]
+    quotes: list[Quote]
     modes: dict[str, tuple[str, tuple[str, ...]]]
     contexts: tuple[str, ...]
     cues: list[Hit[str]]
@@ -124,6 +125,14 @@ class EventCoder:
         self.words, self.starts, self.ends = token_view(ctx)
         self.actors = sorted(analysis.actors, key=lambda a: a.start)
         self.actor_starts = [a.start for a in self.actors]
+        # sorted copies with their starts, so each sentence finds its records by bisection
+        self.places = sorted(analysis.places, key=lambda p: p.start)
+        self.place_starts = [p.start for p in self.places]
+        self.times = sorted(analysis.times, key=lambda t: t.start)
+        self.time_starts = [t.start for t in self.times]
+        self.quotes = sorted(analysis.quotes, key=lambda q: q.content.start)
+        self.quote_starts = [q.content.start for q in self.quotes]
+        self.longest_quote = max((q.content.end - q.content.start for q in self.quotes), default=0)
         self.hits: DocHits = scan_doc(self.words)
         self.hit_starts = [[h.start for h in hits] for hits in self._kinds()]
 
@@ -136,6 +145,12 @@ class EventCoder:
     def _mentions(self, span: Span) -> list[Actor]:
         lo = bisect_left(self.actor_starts, span.start)
         return self.actors[lo : bisect_right(self.actor_starts, span.end - 1)]
+
+    def _quotes_over(self, span: Span) -> list[Quote]:
+        """Quotes whose content overlaps the sentence (a quote may open sentences earlier)."""
+        lo = bisect_left(self.quote_starts, span.start - self.longest_quote)
+        hi = bisect_left(self.quote_starts, span.end)
+        return [q for q in self.quotes[lo:hi] if q.content.end > span.start]
 
     def code(self) -> tuple[Event, ...]:
         events: list[Event] = []
@@ -193,7 +208,7 @@ class EventCoder:
         return None
 
     def _view(self, sent: Sentence) -> SentenceView:
-        a, span = self.analysis, sent.span
+        span = sent.span
         mode_hits = {h.value for h in self._in(MODE, sent)}
         contexts = dedupe([context_rules()[h.value].labels[0] for h in self._in(CONTEXT, sent)])
         assault_modes = any(mode_rules()[n].type == "ASSAULT" and mode_rules()[n].mode for n in mode_hits)
@@ -201,8 +216,13 @@ class EventCoder:
         return SentenceView(
             sent=sent,
             mentions=self._mentions(span),
-            places=[p for p in a.places if span.start <= p.start < span.end],
-            times=[t for t in a.times if span.start <= t.start < span.end],
+            places=self.places[
+                bisect_left(self.place_starts, span.start) : bisect_left(self.place_starts, span.end)
+            ],
+            times=self.times[
+                bisect_left(self.time_starts, span.start) : bisect_left(self.time_starts, span.end)
+            ],
+            quotes=self._quotes_over(span),
             modes=modes_by_type(mode_hits),
             contexts=contexts,
             cues=self._in(CUE, sent),
@@ -219,7 +239,7 @@ class EventCoder:
         site = EventSite(
             self.words, view.sent.tok_start, hit.start, hit.end, trigger.start, a.published, view.cues
         )
-        modality = decide_modality(site, view.sent.tok_end, a.quotes, view.times)
+        modality = decide_modality(site, view.sent.tok_end, view.quotes, view.times)
         type_, mode, modality = recode(cand, modality, promised(site), view.conditional)
         mode, indicators = _pick_mode(type_, mode, bool(cand.mode) and type_ == cand.type, view)
         governed = cand.governed
