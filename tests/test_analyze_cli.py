@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from forewarn.cli import app
@@ -73,3 +74,15 @@ def test_analyze_table_shows_bracketed_text_literally() -> None:
     )
     assert result.exit_code == 0
     assert "[city]" in result.stdout  # the place level, not swallowed as console markup
+
+
+def test_analyze_uses_the_users_actor_dictionary(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    extra = tmp_path / "mine.yaml"
+    extra.write_text(
+        "actors:\n  - {name: Testland Brigade, type: force, country: UKR, sector: MIL}\n", encoding="utf-8"
+    )
+    monkeypatch.setenv("FOREWARN_ACTOR_DICTIONARIES", str(extra))
+    result = runner.invoke(app, ["analyze", "-"], input="The Testland Brigade arrived in Kyiv.")
+    assert result.exit_code == 0, result.output
+    codes = {a["name"]: a["code"] for a in json.loads(result.stdout)["actors"]}
+    assert codes.get("Testland Brigade") == "UKRMIL"

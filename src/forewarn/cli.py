@@ -83,13 +83,15 @@ def analyze(
 ) -> None:
     """Analyse one document (or a JSON Lines stream) and print the analysis."""
     from forewarn.analyze.pipeline import default_pipeline
+    from forewarn.config import load_settings
     from forewarn.export.analysis_json import analysis_to_dict
     from forewarn.export.table import analysis_table
     from forewarn.ingest.inputs import read_inputs
 
     day = _parse_day(published)
-    pipeline = default_pipeline()
-    items, many = read_inputs(source, published=day, raw=raw)
+    settings = load_settings()
+    items, many = read_inputs(source, published=day, raw=raw, settings=settings)
+    pipeline = default_pipeline(settings)  # after reading, so a bad input fails before the slow start-up
     out = Console()
     for analysis in pipeline.analyze_stream(items):
         if fmt is Format.table:

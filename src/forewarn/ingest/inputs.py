@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
+from forewarn.config import Settings
 from forewarn.errors import IngestError
 from forewarn.model import TextInput
 
@@ -47,7 +48,7 @@ def _text_id(text: str) -> str:
 
 
 def read_inputs(
-    source: str, published: date | None = None, raw: bool = False
+    source: str, published: date | None = None, raw: bool = False, settings: Settings | None = None
 ) -> tuple[Iterator[TextInput], bool]:
     """The texts named by `source`, and whether there may be many (JSON Lines output)."""
     if source == "-":
@@ -64,6 +65,6 @@ def read_inputs(
         return iter([TextInput(_text_id(text), text, published)]), False
     from forewarn.ingest.files import read_document
 
-    document = read_document(path)
+    document = read_document(path, settings)
     day = published or document.published.value
     return iter([TextInput(document.id, document.text, day)]), False
