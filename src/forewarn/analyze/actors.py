@@ -86,10 +86,11 @@ def find_actors(
     persons = bytearray(len(doc))  # persons and unknown organisations, which no group overlaps
     for person in found:
         persons[person.start : person.end] = b"\x01" * (person.end - person.start)
+    speech = frozenset(c.start for c in context if c.kind == "Q")  # a set: one lookup per capital, not a scan
     for hit in chosen:
         if hit.kind == "T" or (hit.kind == "E" and lexicon.dictionary.entries[hit.index].type == "person"):
             continue
-        record = _group(lexicon, doc, hit, groups.get(hit), context, published)
+        record = _group(lexicon, doc, hit, groups.get(hit), speech, published)
         if record is not None and not any(persons[record.start : record.end]):
             found.append(record)
     actors = [_actor(doc, text, f) for f in sorted(found, key=lambda f: (f.start, f.end))]
@@ -244,10 +245,10 @@ def _group(
     doc: Doc,
     hit: Hit,
     composite: tuple[str, int] | None,
-    context: list[Hit],
+    speech: frozenset[int],
     published: date | None,
 ) -> Found | None:
-    """A non-person actor from a chosen hit."""
+    """A non-person actor from a chosen hit (`speech`: token offsets where a speech verb starts)."""
     d = lexicon.dictionary
     start = hit.start - 1 if hit.start > 0 and doc[hit.start - 1].lower_ in DETERMINERS else hit.start
     if composite is not None:
@@ -267,7 +268,7 @@ def _group(
             return qualified(doc, hit.start, hit.end, demonym.country, name)
         return Found(_group_start(doc, hit.start), hit.end, name, "other", demonym.country, "", "")
     if hit.kind == "C":
-        return _metonym(lexicon, doc, hit, context)
+        return _metonym(lexicon, hit, speech)
     entry = d.entries[hit.index]
     role = entry.role_at(published)
     country, sector, code = (role.country, role.sector, role.code) if role else ("", "", "")
@@ -284,9 +285,9 @@ def _group_start(doc: Doc, i: int) -> int:
     return j - 1 if j > 0 and doc[j - 1].lower_ in openers else j
 
 
-def _metonym(lexicon: Lexicon, doc: Doc, hit: Hit, context: list[Hit]) -> Found | None:
+def _metonym(lexicon: Lexicon, hit: Hit, speech: frozenset[int]) -> Found | None:
     """A capital followed by a speech verb is its government acting: "Kyiv said"."""
-    if not any(c.kind == "Q" and c.start == hit.end for c in context):
+    if hit.end not in speech:
         return None
     country = lexicon.capital_codes[hit.index]
     name = lexicon.dictionary.state_names.get(country, country)
@@ -359,9 +360,14 @@ def _pronouns(text: str, actors: list[Actor]) -> list[Actor]:
     if not persons:
         return []
     out, ends = [], [a.end for a in persons]
+    covered = bytearray(
+        len(text)
+    )  # characters inside a mention: one lookup per pronoun, not a scan of all actors
+    for a in actors:
+        covered[a.start : a.end] = b"\x01" * (a.end - a.start)
     for match in _PRONOUN.finditer(text, persons[0].end):
         start = match.start()
-        if any(a.start <= start < a.end for a in actors):
+        if covered[start]:
             continue
         antecedent = _antecedent(persons, start, PRONOUN_GENDER[match.group().lower()], ends)
         if antecedent is not None:
