@@ -123,9 +123,25 @@ def find_places(text: str, gaz: Gazetteer, lex: Lexicon) -> tuple[Place, ...]:
         if feature is not None:
             places.append(feature)
     places = [_directional(text, p) for p in _with_streets(text, places)]
-    places += [d for d in demonyms if not any(p.start < d.end and d.start < p.end for p in places)]
+    places += _outside(demonyms, places, len(text))
     places.sort(key=lambda p: (p.start, p.end))
     return tuple(places)
+
+
+def _outside(demonyms: list[Place], places: list[Place], size: int) -> list[Place]:
+    """The demonyms overlapping no place, by marking the places' characters once (not a scan per demonym)."""
+    covered = bytearray(size + 1)
+    empty = []  # an empty span covers no character but still "overlaps" a span strictly around it
+    for p in places:
+        if p.start < p.end:
+            covered[p.start : p.end] = b"\x01" * (p.end - p.start)
+        else:
+            empty.append(p)
+    return [
+        d
+        for d in demonyms
+        if not any(covered[d.start : d.end]) and not any(p.start < d.end and d.start < p.end for p in empty)
+    ]
 
 
 def _directional(text: str, place: Place) -> Place:
