@@ -53,8 +53,14 @@ def find_demonyms(text: str, gaz: Gazetteer, lex: Lexicon, words: list[tuple[int
         entry = _demonym_entry(word, gaz, lex)
         if entry is not None:
             # level "country" even for England: a demonym names a nation, placed at its point
-            out.append(replace(_place(start, end, text, entry, 0.7), level="country", kind="demonym"))
+            out.append(_demonym_place(start, end, text, entry))
     return out
+
+
+def _demonym_place(start: int, end: int, text: str, entry: GazEntry) -> Place:
+    """Built directly rather than by `replace` on a toponym place: one record per demonym, not two."""
+    return Place(start, end, text[start:end], entry.name, entry.geonameid, entry.lat, entry.lon,
+                 entry.country, entry.admin1, "country", 0.7, kind="demonym")  # fmt: skip
 
 
 def _demonym(word: str, lex: Lexicon) -> str | None:
