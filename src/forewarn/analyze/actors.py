@@ -250,7 +250,6 @@ def _group(
 ) -> Found | None:
     """A non-person actor from a chosen hit (`speech`: token offsets where a speech verb starts)."""
     d = lexicon.dictionary
-    start = hit.start - 1 if hit.start > 0 and doc[hit.start - 1].lower_ in DETERMINERS else hit.start
     if composite is not None:
         country, index = composite
         start = _group_start(doc, hit.start)
@@ -272,7 +271,9 @@ def _group(
     entry = d.entries[hit.index]
     role = entry.role_at(published)
     country, sector, code = (role.country, role.sector, role.code) if role else ("", "", "")
-    start = start if entry.type in GROUP_TYPES else hit.start
+    start = hit.start
+    if entry.type in GROUP_TYPES and start > 0 and doc[start - 1].lower_ in DETERMINERS:
+        start -= 1  # looked at only here: most hits (capitals, demonyms, composites) never use it
     return Found(start, hit.end, entry.name, entry.type, country, sector, role.role if role else "", code)
 
 
