@@ -135,8 +135,12 @@ def _sentence_start(text: str, start: int) -> bool:
     return i < 0 or text[i] in ".!?:;\n•|—–"
 
 
-def _extend(text: str, gaz: Gazetteer, start: int, end: int, key: str) -> tuple[int, int, str, str]:
-    """Grow a match by a trailing "oblast"/"airport" or a leading "northern"/"north of" when the gazetteer knows it."""
+def _extend(
+    text: str, gaz: Gazetteer, start: int, end: int, key: str, before: list[str]
+) -> tuple[int, int, str, str]:
+    """Grow a match by a trailing "oblast"/"airport" or a leading "northern"/"north of" when the gazetteer knows it.
+
+    `before` is `_last_words(text, start)`, which the caller needs too."""
     suffix = ""
     m = _SUFFIX.match(text, end)
     if m:
@@ -145,10 +149,13 @@ def _extend(text: str, gaz: Gazetteer, start: int, end: int, key: str) -> tuple[
             end, key, suffix = m.end(), longer, m.group(1).lower()
         elif m.group(1).lower() in ("oblast", "region", "province", "governorate", "state"):
             suffix = "admin1"
-    before = _last_words(text, start)
-    # Only parts of countries ("northern Ukraine"): "eastern Ghouta" stays "Ghouta".
-    country = any(s.entry.level == "country" for s in gaz.lookup(key))
-    if country and before and (before[-1] in _DIRECTION_ADJ or before[-1] == "of"):
+    # Only parts of countries ("northern Ukraine"): "eastern Ghouta" stays "Ghouta". The words
+    # before are tested first, as most names follow neither a direction nor "of".
+    if (
+        before
+        and (before[-1] in _DIRECTION_ADJ or before[-1] == "of")
+        and any(s.entry.level == "country" for s in gaz.lookup(key))
+    ):
         for n in (3, 2, 1):
             if len(before) >= n:
                 longer = " ".join(before[-n:]) + " " + key
@@ -159,8 +166,10 @@ def _extend(text: str, gaz: Gazetteer, start: int, end: int, key: str) -> tuple[
 
 
 def _candidate(text: str, gaz: Gazetteer, span: tuple[int, int], key: str, run: dict[str, int]) -> Candidate:
-    start, end, key, suffix = _extend(text, gaz, span[0], span[1], key)
-    before = _last_words(text, start)
+    before = _last_words(text, span[0])
+    start, end, key, suffix = _extend(text, gaz, span[0], span[1], key, before)
+    if start != span[0]:  # grown to the left: the words before are those before the new start
+        before = _last_words(text, start)
     word = text[span[0] : span[1]]
     all_caps = word.isupper() and len(word) > 1
     return Candidate(
