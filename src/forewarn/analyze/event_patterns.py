@@ -128,7 +128,16 @@ class DocHits:
 
 def scan_doc(words: Sequence[str]) -> DocHits:
     kinds: tuple[list[Any], list[Any], list[Any], list[Any]] = ([], [], [], [])
-    for start, end, (kind, value) in doc_index().scan(words, 0, len(words), longest_only=False):
+    first = doc_index().root.children
+    found: list[Hit[tuple[int, Any]]] = []
+    limit = len(words)
+    # walk straight from each token that starts a phrase: one dict lookup per token, no
+    # intermediate list of candidate positions
+    for i, word in enumerate(words):
+        node = first.get(word)
+        if node is not None:
+            _walk(node, words, i, i + 1, limit, found)
+    for start, end, (kind, value) in found:
         kinds[kind].append(Hit(start, end, value))
     return DocHits(*kinds)
 

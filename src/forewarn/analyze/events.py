@@ -86,11 +86,16 @@ def _physical_words() -> frozenset[str]:
 def token_view(ctx: Context) -> tuple[list[str], list[int], list[int]]:
     """Lower-case token strings with their character offsets, read in bulk from the Doc."""
     text, doc = ctx.text, ctx.doc
-    rows = doc.to_array([IDX, LENGTH]).tolist() if len(doc) else []
     lower = text.lower()
     if len(lower) != len(text):  # a few characters lower-case to two; fall back to spaCy's own
         return [t.lower_ for t in doc], [t.idx for t in doc], [t.idx + len(t) for t in doc]
-    return [lower[s : s + n] for s, n in rows], [s for s, _ in rows], [s + n for s, n in rows]
+    if not len(doc):
+        return [], [], []
+    # whole columns converted at once: far cheaper than a Python list of (start, length) rows
+    rows = doc.to_array([IDX, LENGTH])
+    starts: list[int] = rows[:, 0].tolist()
+    ends: list[int] = (rows[:, 0] + rows[:, 1]).tolist()
+    return [lower[s:e] for s, e in zip(starts, ends, strict=True)], starts, ends
 
 
 def _token_sentences(analysis: Analysis, starts: Sequence[int]) -> list[Sentence]:
