@@ -76,11 +76,11 @@ def capitalised_words(text: str) -> list[tuple[int, int]]:
     out = []
     for m in _CAPWORD.finditer(text):
         start, end = m.span()
-        word = m.group()
-        if word.endswith(("'s", "’s")):
-            end -= 2
-        while end > start + 1 and text[end - 1] in "'’":
-            end -= 1
+        if text[end - 1] in "s'’":  # only then can a possessive or an apostrophe trail the word
+            if text.endswith(("'s", "’s"), start, end):
+                end -= 2
+            while end > start + 1 and text[end - 1] in "'’":
+                end -= 1
         out.append((start, end))
     return out
 
