@@ -41,7 +41,7 @@ from forewarn.analyze.event_rules import (
     recode,
     sentence_rules,
 )
-from forewarn.analyze.modality import EventSite, decide_modality, promised
+from forewarn.analyze.modality import EventSite, cues_before, decide_modality, promised
 from forewarn.analyze.pipeline import Context
 from forewarn.knowledge.plover import Trigger, acled_subtype, cameo_code, load_cues
 from forewarn.model import Actor, Analysis, Event, Modality, Place, Quote, Span, TimeExpr
@@ -244,8 +244,9 @@ class EventCoder:
         site = EventSite(
             self.words, view.sent.tok_start, hit.start, hit.end, trigger.start, a.published, view.cues
         )
-        modality = decide_modality(site, view.sent.tok_end, view.quotes, view.times)
-        type_, mode, modality = recode(cand, modality, promised(site), view.conditional)
+        near = cues_before(site)  # once per event: modality and the promise test both read it
+        modality = decide_modality(site, view.sent.tok_end, view.quotes, view.times, near)
+        type_, mode, modality = recode(cand, modality, promised(site, near), view.conditional)
         mode, indicators = _pick_mode(type_, mode, bool(cand.mode) and type_ == cand.type, view)
         governed = cand.governed
         contexts = dedupe([*hit.value.contexts, *(governed.contexts if governed else ()), *view.contexts])

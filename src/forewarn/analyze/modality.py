@@ -84,9 +84,12 @@ def _anniversary(site: EventSite, hit: Hit[str]) -> bool:
     return hit.end - hit.start >= 2 and site.words[hit.start] != "had"
 
 
-def promised(site: EventSite) -> bool:
-    """A reported future the actor commits to: "said it would release", "announced it would boycott"."""
-    near = cues_before(site)
+def promised(site: EventSite, near: dict[str, int] | None = None) -> bool:
+    """A reported future the actor commits to: "said it would release", "announced it would boycott".
+
+    `near`: `cues_before(site)` when the caller has it already (it is the costly part).
+    """
+    near = cues_before(site) if near is None else near
     return (
         "promised" in near
         and "reported" in sentence_cues(site)
@@ -147,10 +150,17 @@ def _historical(site: EventSite, sent_end: int, times: Sequence[TimeExpr], cues:
 
 
 def decide_modality(
-    site: EventSite, sent_end: int, quotes: Sequence[Quote], times: Sequence[TimeExpr]
+    site: EventSite,
+    sent_end: int,
+    quotes: Sequence[Quote],
+    times: Sequence[TimeExpr],
+    near: dict[str, int] | None = None,
 ) -> Modality:
-    """One modality per event; the most specific cue wins (negation over threat over forecast ...)."""
-    near = cues_before(site)
+    """One modality per event; the most specific cue wins (negation over threat over forecast ...).
+
+    `near`: `cues_before(site)` when the caller has it already.
+    """
+    near = cues_before(site) if near is None else near
     if _negated(site, near):
         return "negated"
     if "threatened" in near:
