@@ -21,8 +21,8 @@ from forewarn.model import Actor, Analysis, Span
 
 # words, with clitics apart ("He’s" -> "He", "’s") so a subject never swallows its auxiliary
 TOKEN = re.compile(
-    r"[’'](?:s|ll|d|ve|re|m)\b|(?:[^\s,;:()\[\]“”\"«»„’']|[’'](?!(?:s|ll|d|ve|re|m)\b))+|[,;:()]"
-)
+    r"[’'](?:s|ll|d|ve|re|m)\b|(?:[^\s,;:()\[\]“”\"«»„’']+|[’'](?!(?:s|ll|d|ve|re|m)\b))+|[,;:()]"
+)  # (plain characters taken as a run, not one alternation per character: same tokens, faster)
 CLITICS = frozenset({"’s", "'s", "’ll", "'ll", "’d", "'d", "’ve", "'ve", "’re", "'re", "’m", "'m"})
 VERBAL = frozenset({"is", "was", "were", "are", "am", "be", "been", "would", "will", "could", "should", "might",
                     "can", "did", "does", "do", "has", "have", "had"})  # fmt: skip
