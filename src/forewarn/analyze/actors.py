@@ -50,11 +50,16 @@ class Actors:
 
     def __init__(self, settings: Settings | None = None) -> None:
         self.extra_files = tuple(settings.actor_dictionaries) if settings else ()
+        # Loaded when the pipeline is built, as the gazetteer is, so the first document does not
+        # pay for reading the dictionaries and building the matcher (about a second).
+        self.lexicon = build_lexicon(self.extra_files)
+        _dictionary_genders()
+        load_first_names()
+        load_group_words()
 
     def __call__(self, ctx: Context, analysis: Analysis) -> Analysis:
-        lexicon = build_lexicon(self.extra_files)
         places = frozenset(p.start for p in analysis.places)
-        return replace(analysis, actors=find_actors(lexicon, ctx.doc, ctx.text, ctx.published, places))
+        return replace(analysis, actors=find_actors(self.lexicon, ctx.doc, ctx.text, ctx.published, places))
 
 
 def find_actors(
