@@ -193,6 +193,7 @@ class Places:
     def __init__(self, gazetteer: Gazetteer | None = None, lexicon: Lexicon | None = None) -> None:
         self.gazetteer = gazetteer or load_gazetteer()
         self.lexicon = lexicon or load_lexicon()
+        self.gazetteer.country("")  # builds the country index now, not on the first document (~40 ms)
 
     def __call__(self, ctx: Context, analysis: Analysis) -> Analysis:
         return replace(analysis, places=find_places(ctx.text, self.gazetteer, self.lexicon))
