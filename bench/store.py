@@ -15,17 +15,14 @@ import os
 import sys
 import tempfile
 import time
-import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
 
 from rich.console import Console
 from rich.table import Table
-from sqlalchemy import create_engine
 
 from forewarn.model import Actor, Analysis, Document, Event, Place, PublishedDate, Quote, Span, TimeExpr
 from forewarn.store import Store, open_store
+from forewarn.store.engine import temporary_schema
 
 WORDS = [
     "Russian",
@@ -120,20 +117,6 @@ def measure(store: Store, n: int) -> dict[str, float]:
     }
 
 
-@contextmanager
-def postgres_schema(base: str) -> Iterator[str]:
-    schema = f"forewarn_bench_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(base)
-    with admin.begin() as conn:
-        conn.exec_driver_sql(f"CREATE SCHEMA {schema}")
-    try:
-        yield base + ("&" if "?" in base else "?") + f"options=-csearch_path%3D{schema}"
-    finally:
-        with admin.begin() as conn:
-            conn.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
-        admin.dispose()
-
-
 def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 500
     table = Table(title=f"store: {n} documents, each with a 105-row analysis, one transaction per document")
@@ -146,7 +129,7 @@ def main() -> None:
         table.add_row("sqlite", *(f"{v:.1f}" for v in row.values()))
     pg = os.environ.get("FOREWARN_TEST_POSTGRES_URL")
     if pg:
-        with postgres_schema(pg) as url:
+        with temporary_schema(pg, "forewarn_bench") as url:
             store = open_store(url)
             row = measure(store, n)
             store.close()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import os
 import time
-import uuid
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, datetime
@@ -13,7 +12,7 @@ from datetime import date, datetime
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import create_engine, select
+from sqlalchemy import select
 
 from forewarn.errors import NotFound, StoreError
 from forewarn.model import (
@@ -30,7 +29,7 @@ from forewarn.model import (
 )
 from forewarn.store import Store, open_store
 from forewarn.store import schema as s
-from forewarn.store.engine import include_name
+from forewarn.store.engine import include_name, temporary_schema
 from forewarn.store.search import search_filter
 
 PG_URL = os.environ.get("FOREWARN_TEST_POSTGRES_URL", "")
@@ -49,16 +48,8 @@ def store_url(request: pytest.FixtureRequest, tmp_path: object) -> Iterator[str]
         return
     if not PG_URL:
         pytest.skip("no PostgreSQL server configured: set FOREWARN_TEST_POSTGRES_URL (.ci/run does)")
-    schema = f"forewarn_test_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(PG_URL)
-    with admin.begin() as conn:
-        conn.exec_driver_sql(f"CREATE SCHEMA {schema}")
-    try:
-        yield PG_URL + ("&" if "?" in PG_URL else "?") + f"options=-csearch_path%3D{schema}"
-    finally:
-        with admin.begin() as conn:
-            conn.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
-        admin.dispose()
+    with temporary_schema(PG_URL, "forewarn_test") as url:
+        yield url
 
 
 @pytest.fixture

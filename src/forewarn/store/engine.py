@@ -7,6 +7,9 @@ so two writers wait for each other instead of failing half-way.
 
 from __future__ import annotations
 
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -94,3 +97,18 @@ def migrate(engine: Engine) -> None:
     with writer(engine).begin() as conn:
         config.attributes["connection"] = conn
         command.upgrade(config, "head")
+
+
+@contextmanager
+def temporary_schema(base_url: str, prefix: str = "forewarn_tmp") -> Iterator[str]:
+    """A PostgreSQL URL whose tables live in a fresh schema, dropped on exit (tests, benchmarks)."""
+    schema = f"{prefix}_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(base_url)
+    with admin.begin() as conn:
+        conn.exec_driver_sql(f"CREATE SCHEMA {schema}")
+    try:
+        yield base_url + ("&" if "?" in base_url else "?") + f"options=-csearch_path%3D{schema}"
+    finally:
+        with admin.begin() as conn:
+            conn.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
+        admin.dispose()
