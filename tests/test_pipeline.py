@@ -68,3 +68,27 @@ def test_pipeline_long_document_every_stage_runs(seed_path: Path) -> None:
     assert "Andrii Kovalchuk" in names
     assert len([p for p in analysis.places if p.text == "Hostomel"]) == 40
     assert all(s.start < s.end for s in analysis.sentences)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia said it. Belarus troops\narrived in Minsk! Ok.",
+        "Maj. Gen. Kovalchuk said “We are preparing.” Then he left.\n\nA headline",
+        "   ",
+        "",
+    ],
+)
+def test_token_view_matches_the_doc(text: str) -> None:
+    from forewarn.analyze.tokens import build_nlp
+
+    doc = build_nlp()(text)
+    view = Context(text=text, published=None, doc=doc).tokens
+    assert view.text == [t.text for t in doc]
+    assert view.lower == [t.lower_ for t in doc]
+    assert view.start == [t.idx for t in doc]
+    assert view.end == [t.idx + len(t) for t in doc]
+    assert view.sentence_starts == [s.start for s in doc.sents]
+    assert view.sentence_of == [
+        next(i for i, s in enumerate(doc.sents) if s.start <= t.i < s.end) for t in doc
+    ]

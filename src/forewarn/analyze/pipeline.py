@@ -10,8 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import TYPE_CHECKING, Protocol
 
+from forewarn.analyze.tokens import TokenView
 from forewarn.errors import PipelineError
 from forewarn.model import Analysis, TextInput
 
@@ -33,6 +35,11 @@ class Context:
     text: str
     published: date | None
     doc: Doc = field(repr=False, compare=False)
+
+    @cached_property
+    def tokens(self) -> TokenView:
+        """The doc's tokens as plain lists (offsets, strings, sentences), shared by all annotators."""
+        return TokenView(self.doc, self.text)
 
 
 class Annotator(Protocol):

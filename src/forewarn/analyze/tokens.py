@@ -7,8 +7,10 @@ tokens and sentences.
 
 from __future__ import annotations
 
+from functools import cached_property
+
 import spacy
-from spacy.attrs import SENT_START
+from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.symbols import ORTH
 from spacy.tokenizer import Tokenizer
@@ -55,3 +57,59 @@ def build_nlp() -> Language:
     nlp.add_pipe("forewarn_newlines")
     nlp.max_length = 50_000_000
     return nlp
+
+
+class TokenView:
+    """Plain Python columns of one document's tokens, each built once on first use.
+
+    Walking a spaCy Doc from Python creates a `Token` object per step, which
+    costs more than most annotators' own work; these lists are read from the
+    Doc's arrays and the text instead, and shared by every annotator.
+    """
+
+    def __init__(self, doc: Doc, text: str) -> None:
+        self._doc = doc
+        self._text = text
+
+    @cached_property
+    def start(self) -> list[int]:
+        """Character offset where each token starts."""
+        return self._columns[0]
+
+    @cached_property
+    def end(self) -> list[int]:
+        """Character offset where each token ends."""
+        return self._columns[1]
+
+    @cached_property
+    def text(self) -> list[str]:
+        text = self._text
+        return [text[s:e] for s, e in zip(self.start, self.end, strict=True)]
+
+    @cached_property
+    def lower(self) -> list[str]:
+        return [t.lower() for t in self.text]
+
+    @cached_property
+    def sentence_starts(self) -> list[int]:
+        """Index of the first token of each sentence, in order."""
+        if not self.start:
+            return []
+        flags = self._doc.to_array([SENT_START]).tolist()
+        starts = [i for i, flag in enumerate(flags) if flag == 1]
+        return starts if starts and starts[0] == 0 else [0, *starts]
+
+    @cached_property
+    def sentence_of(self) -> list[int]:
+        """Index of the sentence each token is in."""
+        out: list[int] = []
+        bounds = [*self.sentence_starts[1:], len(self.start)]
+        for number, (first, stop) in enumerate(zip(self.sentence_starts, bounds, strict=True)):
+            out.extend([number] * (stop - first))
+        return out
+
+    @cached_property
+    def _columns(self) -> tuple[list[int], list[int]]:
+        rows = self._doc.to_array([IDX, LENGTH]).tolist() if len(self._doc) else []
+        starts = [row[0] for row in rows]
+        return starts, [s + row[1] for s, row in zip(starts, rows, strict=True)]
