@@ -103,7 +103,7 @@ class TokenView:
     def sentence_of(self) -> list[int]:
         """Index of the sentence each token is in."""
         out: list[int] = []
-        bounds = [*self.sentence_starts[1:], len(self.start)]
+        bounds = [*self.sentence_starts[1:], len(self.start)] if self.sentence_starts else []
         for number, (first, stop) in enumerate(zip(self.sentence_starts, bounds, strict=True)):
             out.extend([number] * (stop - first))
         return out
