@@ -109,6 +109,22 @@ def _starts_before(lowered: str, anchor: int, floor: int) -> list[int]:
     return starts[::-1]
 
 
+def _number_may_open(lowered: str, at: int, end: int) -> bool:
+    """Whether a grammar match can begin at the digits lowered[at:end].
+
+    Every kind that begins with a number either takes exactly four digits (a
+    year, an ISO date, a decade) or one to three digits followed by a space,
+    a separator (".", "/", ":", "-") or letters ("12th", "5pm", "1990s").
+    Footnote markers ("[12]") and counts like "1,500" or "12)" fail this test,
+    which saves trying the whole grammar at most numbers of a report.
+    """
+    digits = end - at
+    if digits != 4 and (digits > 4 or end == len(lowered)):
+        return False
+    after = lowered[end] if end < len(lowered) else ""
+    return digits == 4 or after.isspace() or after.isalpha() or after in "./:-"
+
+
 def scan(text: str, lowered: str) -> Iterator[re.Match[str]]:
     """Grammar matches in text order, without overlaps; lowered = lower_same_length(text)."""
     grammar = master_pattern()
@@ -117,7 +133,10 @@ def scan(text: str, lowered: str) -> Iterator[re.Match[str]]:
         at = anchor.start()
         if at < last_end or (at and lowered[at - 1] in "$£€.,"):
             continue  # inside the last match, or an amount ("$4.5", "1,500")
-        for start in (*_starts_before(lowered, at, last_end), at):
+        starts = _starts_before(lowered, at, last_end)
+        if not lowered[at].isdecimal() or _number_may_open(lowered, at, anchor.end()):
+            starts.append(at)
+        for start in starts:
             match = grammar.match(text, start)
             if match and match.end() > at:
                 last_end = match.end()
