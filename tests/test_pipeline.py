@@ -92,3 +92,30 @@ def test_token_view_matches_the_doc(text: str) -> None:
     assert view.sentence_of == [
         next(i for i, s in enumerate(doc.sents) if s.start <= t.i < s.end) for t in doc
     ]
+
+
+@pytest.mark.parametrize("max_runs", [3, 200_000])
+def test_remembering_tokenizer_gives_spacys_tokens(seed_path: Path, max_runs: int) -> None:
+    import spacy
+    from spacy.symbols import ORTH
+
+    from forewarn.analyze.tokens import ABBREVIATIONS, build_nlp
+
+    reference = spacy.blank("en").tokenizer
+    for abbreviation in ABBREVIATIONS:
+        reference.add_special_case(abbreviation, [{ORTH: abbreviation}])
+    nlp = build_nlp()
+    nlp.tokenizer.max_runs = max_runs
+    texts = [
+        seed_path.read_text(encoding="utf-8"),
+        " a  b \n c\t\td\r\ne\xa0f ",
+        "Gen. Smith's troops don't (can't) stay. “Yes.” http://x.org/a?b=1. $5.5bn 10km-long",
+        "",
+        "   ",
+    ]
+    for text in texts * 2:  # the second time from what was remembered
+        doc = nlp(text)
+        expected = reference(text)
+        assert [(t.text, t.whitespace_) for t in doc] == [(t.text, t.whitespace_) for t in expected]
+        assert doc.text == text
+    assert len(nlp.tokenizer._runs) <= max_runs
