@@ -7,10 +7,11 @@ the size of the lexicon: a dict lookup per token, then only the phrases starting
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress
+from itertools import chain, compress, pairwise
+from operator import or_
 from typing import Any, Generic, NamedTuple, TypeVar
 
 from forewarn.knowledge.plover import (
@@ -47,10 +48,12 @@ class _Node(Generic[T]):
         self.values: list[T] = []
 
 
-def _walk(node: _Node[T], words: Sequence[str], start: int, i: int, limit: int, out: list[Hit[T]]) -> None:
-    """Append a hit for every phrase under `node` matching tokens [start, i + ...)."""
+def _walk(
+    node: _Node[T], words: Sequence[str], start: int, i: int, limit: int, out: list[tuple[int, int, T]]
+) -> None:
+    """Append (start, end, value) for every phrase under `node` matching tokens [start, i + ...)."""
     for value in node.values:
-        out.append(Hit(start, i, value))
+        out.append((start, i, value))
     children = node.children
     if not children:
         return
@@ -81,6 +84,11 @@ class PhraseIndex(Generic[T]):
             for token in seq:
                 node = node.children.setdefault(token, _Node())
             node.values.append(value)
+        first = self.root.children
+        # A token needs a walk only if a phrase ends on it or opens a gap after it, or if the
+        # next token continues a phrase: "the", "to", "of" start many phrases but rarely one here.
+        self.openers = frozenset(w for w, node in first.items() if node.values or GAP in node.children)
+        self.pairs = frozenset((w, nxt) for w, node in first.items() for nxt in node.children if nxt != GAP)
 
     def starts(self, words: Sequence[str], start: int, end: int) -> list[int]:
         """Token positions where some phrase may start (a cheap pre-filter)."""
@@ -91,14 +99,16 @@ class PhraseIndex(Generic[T]):
         hits: list[Hit[T]] = []
         first = self.root.children
         for i in [i for i in range(start, end) if words[i] in first]:
-            if not longest_only:
-                _walk(first[words[i]], words, i, i + 1, end, hits)
-                continue
-            found: list[Hit[T]] = []
+            found: list[tuple[int, int, T]] = []
             _walk(first[words[i]], words, i, i + 1, end, found)
-            stop = max(h.end for h in found) if found else 0
-            hits.extend([h for h in found if h.end == stop])
+            stop = max(h[1] for h in found) if found and longest_only else 0
+            hits.extend([Hit._make(h) for h in found if not longest_only or h[1] == stop])
         return hits
+
+    def walk_starts(self, words: Sequence[str]) -> Iterator[int]:
+        """Token positions where some phrase may match, picked at C speed (most tokens start none)."""
+        pairs = chain(map(self.pairs.__contains__, pairwise(words)), (False,))
+        return compress(range(len(words)), map(or_, map(self.openers.__contains__, words), pairs))
 
 
 TRIGGER, CUE, MODE, CONTEXT = range(4)
@@ -129,15 +139,15 @@ class DocHits:
 
 def scan_doc(words: Sequence[str]) -> DocHits:
     kinds: tuple[list[Any], list[Any], list[Any], list[Any]] = ([], [], [], [])
-    first = doc_index().root.children
-    found: list[Hit[tuple[int, Any]]] = []
+    index = doc_index()
+    first = index.root.children
+    found: list[tuple[int, int, tuple[int, Any]]] = []
     limit = len(words)
-    # the tokens that start some phrase, picked at C speed (most tokens start none), then a
-    # walk from each of them only
-    for i in compress(range(limit), map(first.__contains__, words)):
+    for i in index.walk_starts(words):
         _walk(first[words[i]], words, i, i + 1, limit, found)
+    make = Hit._make  # tuple.__new__: no Python frame per hit
     for start, end, (kind, value) in found:
-        kinds[kind].append(Hit(start, end, value))
+        kinds[kind].append(make((start, end, value)))
     return DocHits(*kinds)
 
 

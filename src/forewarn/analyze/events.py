@@ -15,8 +15,6 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from spacy.attrs import IDX, LENGTH
-
 from forewarn.analyze.event_patterns import (
     CONTEXT,
     CUE,
@@ -83,21 +81,6 @@ def _physical_words() -> frozenset[str]:
     return load_cues().violence | _WHERE
 
 
-def token_view(ctx: Context) -> tuple[list[str], list[int], list[int]]:
-    """Lower-case token strings with their character offsets, read in bulk from the Doc."""
-    text, doc = ctx.text, ctx.doc
-    lower = text.lower()
-    if len(lower) != len(text):  # a few characters lower-case to two; fall back to spaCy's own
-        return [t.lower_ for t in doc], [t.idx for t in doc], [t.idx + len(t) for t in doc]
-    if not len(doc):
-        return [], [], []
-    # whole columns converted at once: far cheaper than a Python list of (start, length) rows
-    rows = doc.to_array([IDX, LENGTH])
-    starts: list[int] = rows[:, 0].tolist()
-    ends: list[int] = (rows[:, 0] + rows[:, 1]).tolist()
-    return [lower[s:e] for s, e in zip(starts, ends, strict=True)], starts, ends
-
-
 def _token_sentences(analysis: Analysis, starts: Sequence[int]) -> list[Sentence]:
     spans = analysis.sentences or (Span(0, len(analysis.text)),)
     return [Sentence(s, bisect_left(starts, s.start), bisect_left(starts, s.end)) for s in spans]
@@ -127,7 +110,8 @@ class EventCoder:
 
     def __init__(self, ctx: Context, analysis: Analysis) -> None:
         self.analysis = analysis
-        self.words, self.starts, self.ends = token_view(ctx)
+        tokens = ctx.tokens  # shared columns: no spaCy Token objects, built once for every stage
+        self.words, self.starts, self.ends = tokens.lower, tokens.start, tokens.end
         self.actors = sorted(analysis.actors, key=lambda a: a.start)
         self.actor_starts = [a.start for a in self.actors]
         # sorted copies with their starts, so each sentence finds its records by bisection
