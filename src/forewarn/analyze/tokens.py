@@ -91,24 +91,47 @@ class RememberingTokenizer:
         self._runs: dict[str, tuple[tuple[str, ...], tuple[bool, ...]]] = {}
 
     def __call__(self, text: str) -> Doc:
+        runs = _RUNS.findall(text)
+        remembered = self._runs
+        new = {run for run in runs if run not in remembered}
+        if new:
+            self._learn(new)
         words: list[str] = []
         spaces: list[bool] = []
-        remembered = self._runs
-        for run in _RUNS.findall(text):
+        for run in runs:
             if run[0] == " " and words:
                 # One space after a token is that token's trailing whitespace, as in spaCy.
                 spaces[-1] = True
                 run = run[1:]
                 if not run:
                     continue
-            pieces = remembered.get(run) or self._tokenize(run)
+            pieces = remembered.get(run) or self._learn_one(run)
             words.extend(pieces[0])
             spaces.extend(pieces[1])
         return Doc(self.vocab, words=words, spaces=spaces)
 
-    def _tokenize(self, run: str) -> tuple[tuple[str, ...], tuple[bool, ...]]:
-        if len(self._runs) >= self.max_runs:
+    def _learn(self, runs: set[str]) -> None:
+        """Tokenize the new runs of non-space characters in one call, joined by spaces.
+
+        spaCy cuts that text at the spaces again, so each run's tokens are the
+        same as alone: a run ends at a token with trailing whitespace.
+        """
+        if len(self._runs) + len(runs) > self.max_runs:
             self._runs.clear()
+        words = [run for run in runs if not run[0].isspace()]
+        if not words:
+            return
+        ends = iter(words)
+        pieces: list[str] = []
+        doc = self.tokenizer(" ".join(words))
+        for token in doc:
+            pieces.append(token.text)
+            if token.whitespace_ or token.i == len(doc) - 1:
+                self._runs[next(ends)] = (tuple(pieces), (False,) * len(pieces))
+                pieces = []
+
+    def _learn_one(self, run: str) -> tuple[tuple[str, ...], tuple[bool, ...]]:
+        """A run of spaces, or one cut by a leading space, tokenized alone."""
         words = tuple(token.text for token in self.tokenizer(run))
         pieces = self._runs[run] = (words, (False,) * len(words))
         return pieces
