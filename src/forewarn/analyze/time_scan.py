@@ -59,13 +59,30 @@ def trie_pattern(words: Iterable[str]) -> str:
     return _trie_body(tree)
 
 
+# Every kind that begins with a number takes exactly four digits (a year, an
+# ISO date, a decade) or one to three followed by a space, a separator or
+# letters ("12th", "5pm", "24-48"). Other numbers ("[12]" footnote markers,
+# "1,500", "12)") are anchors only after a space or hyphen, where a start
+# word before them may open an expression ("the 12 ..."); group "inner".
+_NUMBER_OPENS = r"\d{4}(?!\d)|\d{1,3}(?=[\s./:-]|[^\W\d_])"
+_NUMBER_INSIDE = r"(?<=[\s'’-])(?P<inner>\d+)"
+
+
 @lru_cache(maxsize=1)
 def _anchor_pattern() -> re.Pattern[str]:
+    """Anchors, each with the character before it, on the text behind a leading space.
+
+    Starting with a character class (not a lookbehind) lets the regex engine
+    skip letters in C rather than try the trie inside every word. After an
+    amount sign or a decimal point ("$4.5", "1,500") there is no anchor.
+    """
     lx = load_time_lexicon()
     words: set[str] = set(lx.months) | set(lx.weekdays) | set(lx.units) | set(lx.seasons)
     words |= set(lx.sets) | set(_EXTRA_ANCHORS)
     words |= {phrase.split()[-1] for phrase in lx.refs}
-    return re.compile(r"(?<![a-z0-9])(?:\d+|" + trie_pattern(sorted(words)) + r"\b)")
+    trie = trie_pattern(sorted(words))
+    # (?=\d) makes a letter fail the number branches in one test.
+    return re.compile(rf"[^a-z0-9$£€.,](?:(?=\d)(?:{_NUMBER_OPENS}|{_NUMBER_INSIDE})|{trie}\b)")
 
 
 @lru_cache(maxsize=1)
@@ -92,10 +109,10 @@ def lower_same_length(text: str) -> str:
 
 def _starts_before(lowered: str, anchor: int, floor: int) -> list[int]:
     """Starts of the words just before the anchor that could open the expression, leftmost first."""
+    if anchor <= floor or not (lowered[anchor - 1].isspace() or lowered[anchor - 1] in "-'’"):
+        return []  # the anchor is glued to the word before it ("F-16" is no time)
     window_start = max(floor, anchor - _LOOKBACK_CHARS)
     window = lowered[window_start:anchor]
-    if not window or (not window[-1].isspace() and window[-1] not in "-'’"):
-        return []  # the anchor is glued to the word before it ("F-16" is no time)
     allowed, openers = _start_words(), _opener_words()
     starts: list[int] = []
     cursor = len(window)
@@ -109,32 +126,18 @@ def _starts_before(lowered: str, anchor: int, floor: int) -> list[int]:
     return starts[::-1]
 
 
-def _number_may_open(lowered: str, at: int, end: int) -> bool:
-    """Whether a grammar match can begin at the digits lowered[at:end].
-
-    Every kind that begins with a number either takes exactly four digits (a
-    year, an ISO date, a decade) or one to three digits followed by a space,
-    a separator (".", "/", ":", "-") or letters ("12th", "5pm", "1990s").
-    Footnote markers ("[12]") and counts like "1,500" or "12)" fail this test,
-    which saves trying the whole grammar at most numbers of a report.
-    """
-    digits = end - at
-    if digits != 4 and (digits > 4 or end == len(lowered)):
-        return False
-    after = lowered[end] if end < len(lowered) else ""
-    return digits == 4 or after.isspace() or after.isalpha() or after in "./:-"
-
-
 def scan(text: str, lowered: str) -> Iterator[re.Match[str]]:
     """Grammar matches in text order, without overlaps; lowered = lower_same_length(text)."""
     grammar = master_pattern()
     last_end = 0
-    for anchor in _anchor_pattern().finditer(lowered):
+    # Behind the leading space, the match's start (the character before the
+    # anchor) is the anchor's own offset in lowered.
+    for anchor in _anchor_pattern().finditer(" " + lowered):
         at = anchor.start()
-        if at < last_end or (at and lowered[at - 1] in "$£€.,"):
-            continue  # inside the last match, or an amount ("$4.5", "1,500")
+        if at < last_end:
+            continue
         starts = _starts_before(lowered, at, last_end)
-        if not lowered[at].isdecimal() or _number_may_open(lowered, at, anchor.end()):
+        if anchor.start("inner") < 0:  # a number no expression begins with is tried from words before it only
             starts.append(at)
         for start in starts:
             match = grammar.match(text, start)
