@@ -81,12 +81,12 @@ def clause_before(cues: SpeechCues, doc: QuoteDoc, cue: Span, done: list[Found])
         if words & (VERBAL | {"that"}):
             return None  # `Ramos, 58, told AFP that ...`: the cue's own clause follows
     else:
-        source = subject_before(text, comma + 1, cue.start, cues)
         tail = _SHORT_TAIL.match(text, cue.end, sentence.end)
         if tail is None or not _adverbial_tail(cues, tail.group()):
             if text[cue.end : cue.end + 1] != ",":
                 return None
             rest = trim_span(text, cue.end, sentence.end)
+        source = subject_before(text, comma + 1, cue.start, cues)  # after the cheap tests that mostly fail
     if source is None:
         return None
     start = max([sentence.start] + [f.cue.end for f in done[-4:] if f.cue.start >= sentence.start])

@@ -56,6 +56,8 @@ DETERMINERS = frozenset(
      "less", "fewer", "only", "just", "roughly", "almost", "over", "under", "three-quarters", "two-thirds", "officials", "experts", "analysts", "critics", "supporters", "sources",
      "residents", "witnesses", "police", "authorities", "lawmakers", "voters", "observers"}
 )  # fmt: skip
+_START_WORDS = PRONOUNS | DETERMINERS
+_CUTS = frozenset({",", ";", ":", "(", ")"})  # marks that close the phrase a subject can be in
 # a capitalised word, or a connector allowed inside a name ("Ministry of Defense")
 _NAME_RUN = re.compile(r"[A-Z][\w.’'-]*(?:\s+(?:(?:of|the|de|van|von|al|bin|for|and)\s+)*[A-Z][\w.’'-]*)*")
 MAX_SOURCE_TOKENS = 18
@@ -72,54 +74,69 @@ def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
 
 def _ok_start(word: str, length: int = 1) -> bool:
     """A subject starts with a name, a number, a pronoun or a determiner; short ones with anything."""
-    return (
-        length <= SHORT_SUBJECT
-        or word[:1].isupper()
-        or word[:1].isdigit()
-        or word.lower() in PRONOUNS | DETERMINERS
-    )
+    return length <= SHORT_SUBJECT or word[:1].isupper() or word[:1].isdigit() or word.lower() in _START_WORDS
 
 
 def subject_before(text: str, clause_start: int, cue_start: int, cues: SpeechCues) -> Span | None:
     """The source phrase ending right before a cue, or None when none is there."""
-    tokens = _tokens(text, max(clause_start, cue_start - SUBJECT_REACH), cue_start)
-    while tokens and _is_aux(tokens[-1][2], cues):
-        tokens.pop()
-    if tokens and tokens[-1][2] == ")" and "(" in (t[2] for t in tokens):
-        # `Sen. John Cornyn (R-Texas) told`: the parenthesis belongs to the name
-        opening = max(i for i, t in enumerate(tokens) if t[2] == "(")
-        name = subject_before(text, clause_start, tokens[opening][0], cues)
-        return Span(name.start, tokens[-1][1]) if name else None
-    if not tokens or tokens[-1][2].lower() in STRANDED:
-        return None  # "want to say", "began by saying": not a subject
-    if tokens[-1][2] == ",":
-        return _appositive_subject(tokens[:-1], tokens[-1][1])
-    cut = max((i for i, t in enumerate(tokens) if t[2] in {",", ";", ":", "(", ")"}), default=-1)
-    chunk = tokens[cut + 1 :]
-    if chunk and chunk[-1][2].lower() in RELATIVES:
-        return Span(chunk[-1][0], chunk[-1][1])  # "..., who said"
-    marks = [i for i, t in enumerate(chunk) if t[2].lower() in SUBORDINATORS]
-    if marks:
-        chunk = chunk[marks[-1] + 1 :]
-    while chunk and (chunk[0][2].lower() in cues.intro or chunk[0][2] in DASHES):
-        if len(chunk) > 1 and chunk[0][2].lower() == "at" and chunk[1][2] in {"least", "most"}:
-            break  # "At least half of voters say"
-        chunk = chunk[1:]
-    while chunk and chunk[-1][2] in DASHES:
-        chunk = chunk[:-1]
-    if (
-        len(chunk) > 2
-        and chunk[-1][2] in cues.adverbial_anchors
-        and chunk[-2][2] in {"on", "last", "this", "earlier"}
-    ):
-        chunk = chunk[:-2]  # `Donald Trump on Friday endorsed`
-    if not chunk or len(chunk) > MAX_SOURCE_TOKENS or not _ok_start(chunk[0][2], len(chunk)):
+    # words as plain strings; offsets are read from the matches only for the span returned
+    matches = list(TOKEN.finditer(text, max(clause_start, cue_start - SUBJECT_REACH), cue_start))
+    words = [m[0] for m in matches]
+    while words and _is_aux(words[-1], cues):
+        words.pop()
+    if not words:
         return None
-    if any(t[2] in VERBAL or t[2] in cues.verb_forms or t[2].endswith(("n’t", "n't")) for t in chunk):
+    last = len(words) - 1
+    if words[last] == ")" and "(" in words:
+        # `Sen. John Cornyn (R-Texas) told`: the parenthesis belongs to the name
+        opening = last - words[::-1].index("(")
+        name = subject_before(text, clause_start, matches[opening].start(), cues)
+        return Span(name.start, matches[last].end()) if name else None
+    if words[last].lower() in STRANDED:
+        return None  # "want to say", "began by saying": not a subject
+    if words[last] == ",":
+        tokens = [(m.start(), m.end(), m[0]) for m in matches[:last]]
+        return _appositive_subject(tokens, matches[last].end())
+    cut = -1 if _CUTS.isdisjoint(words) else max(i for i, w in enumerate(words) if w in _CUTS)
+    return _subject_in(matches, words[cut + 1 :], cut + 1, cues)
+
+
+def _subject_in(matches: list[re.Match[str]], chunk: list[str], offset: int, cues: SpeechCues) -> Span | None:
+    """The subject among the words after the clause's last comma or parenthesis (`chunk`, from `matches[offset]`)."""
+    if not chunk:
+        return None
+    lowers = " ".join(chunk).lower().split(" ")  # tokens hold no spaces: one pass for all of them
+    if lowers[-1] in RELATIVES:
+        relative = matches[offset + len(chunk) - 1]
+        return Span(relative.start(), relative.end())  # "..., who said"
+    lo, hi = 0, len(chunk)
+    if not SUBORDINATORS.isdisjoint(lowers):
+        lo = max(i for i, w in enumerate(lowers) if w in SUBORDINATORS) + 1
+    while lo < hi and (lowers[lo] in cues.intro or chunk[lo] in DASHES):
+        if hi - lo > 1 and lowers[lo] == "at" and chunk[lo + 1] in {"least", "most"}:
+            break  # "At least half of voters say"
+        lo += 1
+    while lo < hi and chunk[hi - 1] in DASHES:
+        hi -= 1
+    if (
+        hi - lo > 2
+        and chunk[hi - 1] in cues.adverbial_anchors
+        and chunk[hi - 2] in {"on", "last", "this", "earlier"}
+    ):
+        hi -= 2  # `Donald Trump on Friday endorsed`
+    if lo == hi or hi - lo > MAX_SOURCE_TOKENS or not _ok_start(chunk[lo], hi - lo):
+        return None
+    words = chunk[lo:hi]
+    joined = " ".join(words) + " "
+    if (
+        not (VERBAL.isdisjoint(words) and cues.verb_forms.isdisjoint(words))
+        or "n’t " in joined
+        or "n't " in joined
+    ):
         return None  # a verb inside ("says she", "They don’t"): this is a clause, not a name
-    if len(chunk) > 1 and chunk[0][2].lower().endswith("ing") and chunk[1][2].lower() in GERUND_OBJECTS:
+    if hi - lo > 1 and lowers[lo].endswith("ing") and lowers[lo + 1] in GERUND_OBJECTS:
         return None  # `Making the rounds on the Sunday shows, ...`: a participle phrase
-    return Span(chunk[0][0], chunk[-1][1])
+    return Span(matches[offset + lo].start(), matches[offset + hi - 1].end())
 
 
 def _is_aux(word: str, cues: SpeechCues) -> bool:

@@ -55,10 +55,11 @@ def _continuations(doc: QuoteDoc, after: int, found: Found) -> None:
 def _quote_before(cues: SpeechCues, doc: QuoteDoc, cue: Span) -> Found | None:
     """`“...,” X said` and `“...,” said X`."""
     quote = doc.quote_before(cue.start)
-    if quote is None or participial(cues, doc, cue):
+    # a gap over 80 characters is ruled out before it is sliced: the quotation may be paragraphs back
+    if quote is None or cue.start - quote.end > 80 or participial(cues, doc, cue):
         return None
     gap = doc.text[quote.end : cue.start]
-    if "\n" in gap or len(gap) > 80 or re.search(r"[.!?;:“”\"]", gap.replace("Mr.", "").replace("Ms.", "")):
+    if "\n" in gap or re.search(r"[.!?;:“”\"]", gap.replace("Mr.", "").replace("Ms.", "")):
         return None
     if doc.text[quote.end - 2] == "." and gap.strip():
         return None  # `“...” He said ...` starts a new sentence
