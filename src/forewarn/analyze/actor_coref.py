@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import replace
 
 from forewarn.analyze.actor_match import Hit
 from forewarn.analyze.actor_persons import (
@@ -47,62 +46,57 @@ def _linked(person: Found, full: dict[str, Found]) -> Found:
     known = full.get(person.name) if " " not in person.name else None
     if known is None:
         return person
-    return replace(known, start=person.start, end=person.end)
+    return known._replace(start=person.start, end=person.end)
 
 
 def _apposition(st: State, person: Found) -> Found:
     """ "Andrii Kovalchuk, one of Ukraine's top military officers, ..." gives role, country and sector."""
-    doc, i = st.doc, person.end
-    if person.code is not None or i + 2 >= len(doc) or doc[i].text != ",":
+    words, i = st.words, person.end
+    if person.code is not None or i + 2 >= len(words) or words.text[i] != ",":
         return person
-    j = i + 1
-    while j < len(doc) and j - i <= 15 and doc[j].lower_ not in APPOSITION_STOPS:
+    lower, j = words.lower, i + 1
+    while j < len(lower) and j - i <= 15 and lower[j] not in APPOSITION_STOPS:
         j += 1
-    words = {t.lower_ for t in doc[i + 1 : j]}
-    opener = (
-        doc[i + 1].lower_ in {"a", "an", "the", "one", "his", "her", "its"} or i + 1 in st.countries_by_start
-    )
-    if j == i + 1 or not opener or not (words & ROLE_WORDS):
+    opener = lower[i + 1] in {"a", "an", "the", "one", "his", "her", "its"} or i + 1 in st.countries_by_start
+    if j == i + 1 or not opener or ROLE_WORDS.isdisjoint(lower[i + 1 : j]):
         return person
-    phrase = doc[i + 1 : j].text
+    phrase = words.span_text(i + 1, j)
     country = person.country or next((c for k, (_, c) in st.countries_by_start.items() if i < k < j), "")
-    sector = person.sector or next(
-        (SECTOR_WORDS[w] for w in (t.lower_ for t in doc[i + 1 : j]) if w in SECTOR_WORDS), ""
-    )
+    sector = person.sector or next((SECTOR_WORDS[w] for w in lower[i + 1 : j] if w in SECTOR_WORDS), "")
     role = f"{person.role}, {phrase}" if person.role else phrase
-    return replace(person, country=country, sector=sector, role=role)
+    return person._replace(country=country, sector=sector, role=role)
 
 
 def _cue_and_short_names(st: State, full: dict[str, Found]) -> list[Found]:
     """Short names of persons already named ("Kovalchuk said") and unknown speakers ("Smith said")."""
     out = []
     for surname, person in full.items():
-        for start, end in _occurrences(st.text, surname):
-            span = st.doc.char_span(start, end)
-            if span is None or any(st.taken[span.start : span.end]):
+        for start, end in _occurrences(st.words.source, surname):
+            span = st.words.char_span(start, end)
+            if span is None or any(st.taken[span[0] : span[1]]):
                 continue
-            claim(st.taken, span.start, span.end)
-            out.append(replace(person, start=span.start, end=span.end))
+            claim(st.taken, *span)
+            out.append(person._replace(start=span[0], end=span[1]))
     runs = [r for r in (_speaker_near(st, cue) for cue in st.cues) if r is not None]
     runs += [member for run in runs for member in _listed_before(st, run[0])]
     for run in runs + list(_lone_given_names(st)):
         if not any(st.taken[run[0] : run[1]]):
             claim(st.taken, *run)
-            out.append(Found(run[0], run[1], st.doc[run[0] : run[1]].text, "person", "", "", ""))
+            out.append(Found(run[0], run[1], st.words.span_text(*run), "person", "", "", ""))
     return out
 
 
 def _listed_before(st: State, start: int) -> list[tuple[int, int]]:
     """Names listed before a speaker: "Hrytsenko, Bondar and Melnyk said" (up to three words each)."""
-    doc, j = st.doc, start
+    words, j = st.words, start
     out: list[tuple[int, int]] = []
     # a list ends with "and" before its last name; a comma alone may set off anything ("X, Karim called it")
-    while j > 1 and doc[j - 1].lower_ in ({"and", ","} if out else {"and"}) and len(out) < 6:
-        end = j - 2 if doc[j - 1].lower_ == "and" and doc[j - 2].text == "," else j - 1
+    while j > 1 and words.lower[j - 1] in ({"and", ","} if out else {"and"}) and len(out) < 6:
+        end = j - 2 if words.lower[j - 1] == "and" and words.text[j - 2] == "," else j - 1
         first = end
-        while first > 0 and end - first < 3 and not st.taken[first - 1] and name_token(doc[first - 1]):
+        while first > 0 and end - first < 3 and not st.taken[first - 1] and name_token(words, first - 1):
             first -= 1
-        if first == end or doc[first].idx in st.place_starts or organisation_like(doc, first, end):
+        if first == end or words.start[first] in st.place_starts or organisation_like(words, first, end):
             break
         out.append((first, end))
         j = first
@@ -110,24 +104,25 @@ def _listed_before(st: State, start: int) -> list[tuple[int, int]]:
 
 
 # A lone given name is a person when a verb follows it: "Karim insists", "Omar was killed".
+# The capital comes first and the look-behind after it, so the engine skips to capitals.
 LONE_NAME = re.compile(
-    r"(?<![\w.'’-])([A-Z][a-z]{2,})(?= (?:is|was|has|had|will|would|could|did|does|insists|[a-z]+ed)\b)"
+    r"([A-Z](?<![\w.'’-][A-Z])[a-z]{2,})(?= (?:is|was|has|had|will|would|could|did|does|insists|[a-z]+ed)\b)"
 )
 
 
 def _lone_given_names(st: State) -> Iterator[tuple[int, int]]:
     """Token spans of common given names standing alone before a verb, not part of a longer name."""
     first_names = load_first_names()
-    for match in LONE_NAME.finditer(st.text):
+    for match in LONE_NAME.finditer(st.words.source):
         name = match.group(1)
         if name not in first_names or name.lower() in NOT_NAMES:
             continue
-        span = st.doc.char_span(match.start(1), match.end(1))
-        if span is None or st.taken[span.start] or not name_token(span[0]):
+        span = st.words.char_span(match.start(1), match.end(1))
+        if span is None or st.taken[span[0]] or not name_token(st.words, span[0]):
             continue
-        if span.start > 0 and name_token(st.doc[span.start - 1]):
+        if span[0] > 0 and name_token(st.words, span[0] - 1):
             continue
-        yield span.start, span.end
+        yield span
 
 
 def _occurrences(text: str, word: str) -> Iterator[tuple[int, int]]:
@@ -144,19 +139,20 @@ def _occurrences(text: str, word: str) -> Iterator[tuple[int, int]]:
 
 def _speaker_near(st: State, cue: Hit) -> tuple[int, int] | None:
     """A name right before a speech verb, or right after "said"/"according to"."""
-    doc, taken = st.doc, st.taken
+    words, taken = st.words, st.taken
     i = cue.start
-    while i > 0 and cue.start - i < 4 and not taken[i - 1] and name_token(doc[i - 1]):
+    while i > 0 and cue.start - i < 4 and not taken[i - 1] and name_token(words, i - 1):
         i -= 1
-    if i < cue.start and not any(st.in_sector[i : cue.start]) and (i == 0 or doc[i - 1].text != "-"):
+    if i < cue.start and not any(st.in_sector[i : cue.start]) and (i == 0 or words.text[i - 1] != "-"):
         # a place of one word right before a speech verb is a surname ("Lyons said"); capitals
         # are dictionary hits (taken) and stand for their government
-        listed = i > 0 and doc[i - 1].lower_ in {"and", ","}  # "Kyiv, Kharkiv and Odesa said"
-        place = doc[i].idx in st.place_starts and (cue.start - i > 1 or listed)
-        return None if place or organisation_like(doc, i, cue.start) else (i, cue.start)
-    after = cue.end + (1 if doc[cue.start].lower_ == "according" else 0)
-    if doc[cue.start].lower_ in CUE_BEFORE_NAME and after < len(doc) and not taken[after]:
-        end = name_run(doc, after, taken, limit=4)
-        if end > after and not any(st.in_sector[after:end]) and not organisation_like(doc, after, end):
+        listed = i > 0 and words.lower[i - 1] in {"and", ","}  # "Kyiv, Kharkiv and Odesa said"
+        place = words.start[i] in st.place_starts and (cue.start - i > 1 or listed)
+        return None if place or organisation_like(words, i, cue.start) else (i, cue.start)
+    cue_word = words.lower[cue.start]
+    after = cue.end + (1 if cue_word == "according" else 0)
+    if cue_word in CUE_BEFORE_NAME and after < len(words) and not taken[after]:
+        end = name_run(words, after, taken, limit=4)
+        if end > after and not any(st.in_sector[after:end]) and not organisation_like(words, after, end):
             return after, end
     return None

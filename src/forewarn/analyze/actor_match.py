@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from spacy.matcher import PhraseMatcher
 
@@ -17,6 +17,8 @@ from forewarn.knowledge.actors import ActorDictionary, load_actor_dictionary
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+
+    from forewarn.analyze.actor_tokens import Words
 
 # Kinds of pattern: E entry, D demonym, S sector phrase, T title, C capital, Q speech cue.
 SPEECH_CUES = (
@@ -30,14 +32,16 @@ SPEECH_CUES = (
 APOSTROPHE_S = frozenset({"'s", "’s", "'", "’"})
 
 
-@dataclass(frozen=True)
-class Hit:
-    """One accepted dictionary match, in token offsets of the shared Doc."""
+class Hit(NamedTuple):
+    """One accepted dictionary match, in token offsets of the shared Doc.
+
+    A tuple, not a dataclass: a document has a hundred or more, used as dict keys and sorted.
+    """
 
     start: int
     end: int
     kind: str
-    index: int  # into the dictionary list of that kind (or the capitals' alpha-3 list)
+    item: int  # index into the dictionary list of that kind (or the capitals' alpha-3 list)
 
 
 @dataclass(frozen=True)
@@ -104,9 +108,9 @@ def _case_rule(kind: str, alias: str, exact: bool) -> int:
     return ANY_CASE if alias == alias.lower() else NOT_LOWER
 
 
-def _case_ok(doc: Doc, start: int, end: int, alias: str, rule: int) -> bool:
+def _case_ok(words: Words, start: int, end: int, alias: str, rule: int) -> bool:
     """Names written with capitals must be written with capitals; acronyms exactly."""
-    written = doc[start].text if end == start + 1 else doc[start:end].text
+    written = words.text[start] if end == start + 1 else words.span_text(start, end)
     if rule == NOT_LOWER:
         return written != written.lower()
     if written.replace(" ", "") != alias.replace(" ", ""):
@@ -114,17 +118,18 @@ def _case_ok(doc: Doc, start: int, end: int, alias: str, rule: int) -> bool:
     if rule == EXACT:
         return True
     # an all-capitals line ("THIS IS A TEST") says nothing about acronyms that are also words
-    before = doc[start - 1].text if start > 0 else ""
-    after = doc[end].text if end < len(doc) else ""
+    before = words.text[start - 1] if start > 0 else ""
+    after = words.text[end] if end < len(words) else ""
     return not ((len(before) > 1 and before.isupper()) or (len(after) > 1 and after.isupper()))
 
 
-def find_hits(lexicon: Lexicon, doc: Doc) -> list[Hit]:
-    """Every match that passes the case rules (titles, sectors and cues match in any case)."""
+def find_hits(lexicon: Lexicon, doc: Doc, words: Words) -> list[Hit]:
+    """Every match in `doc` (whose tokens are `words`) that passes the case rules (titles, sectors
+    and cues match in any case)."""
     hits = []
     for match_id, start, end in lexicon.matcher(doc):
         kind, index, alias, rule = lexicon.keys[match_id]
-        if rule and not _case_ok(doc, start, end, alias, rule):
+        if rule and not _case_ok(words, start, end, alias, rule):
             continue
         hits.append(Hit(start, end, kind, index))
     return hits
@@ -134,7 +139,7 @@ def longest_first(hits: list[Hit], taken: bytearray, priority: dict[str, int]) -
     """Non-overlapping hits, preferring the longest, then by kind priority; marks their tokens taken."""
     chosen = []
     # on equal spans the entry loaded last wins, so a user's file overrides the shipped one
-    for hit in sorted(hits, key=lambda h: (h.start - h.end, priority.get(h.kind, 9), h.start, -h.index)):
+    for hit in sorted(hits, key=lambda h: (h.start - h.end, priority.get(h.kind, 9), h.start, -h.item)):
         if not any(taken[hit.start : hit.end]):
             taken[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
             chosen.append(hit)
@@ -145,5 +150,5 @@ def longest_first(hits: list[Hit], taken: bytearray, priority: dict[str, int]) -
 def country_of(lexicon: Lexicon, hit: Hit) -> str:
     """The country a state name or demonym hit stands for ("" for anything else)."""
     if hit.kind == "E":
-        return lexicon.entry_country[hit.index]
-    return lexicon.dictionary.demonyms[hit.index].country if hit.kind == "D" else ""
+        return lexicon.entry_country[hit.item]
+    return lexicon.dictionary.demonyms[hit.item].country if hit.kind == "D" else ""

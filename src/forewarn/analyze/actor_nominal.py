@@ -17,11 +17,12 @@ from typing import TYPE_CHECKING
 
 from forewarn.analyze.actor_match import SPEECH_CUES
 from forewarn.analyze.actor_persons import Found
+from forewarn.analyze.actor_tokens import STOP_WORDS
 from forewarn.knowledge.actors import HeadNoun, Nominals, load_group_words, load_head_nouns, load_nominals
 from forewarn.model import Actor
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from forewarn.analyze.actor_tokens import Words
 
 OPENERS = frozenset({"the", "a", "an", "our", "their", "its", "his", "her", "this", "that", "these", "those"})
 StateLabel = Callable[[str, str], "Actor | None"]  # (noun, sector) -> the main state's actor
@@ -30,60 +31,60 @@ _NONE = HeadNoun("", "")
 MODIFIER_REACH = 2  # lower-case words allowed between the adjective and its noun ("Iraqi tribal sheikh")
 
 
-def qualified(doc: Doc, start: int, end: int, country: str, name: str) -> Found | None:
+def qualified(words: Words, start: int, end: int, country: str, name: str) -> Found | None:
     """The actor "<adjective at start:end> <noun>" names; a nationality when the noun names none."""
     nationality = Found(start, end, name, "nationality", country, "", "")
-    found = _head(doc, end)
+    found = _head(words, end)
     if found is None:
-        return _people(doc, start, end, country, name) or nationality
+        return _people(words, start, end, country, name) or nationality
     head_end, head = found
-    if head_end < len(doc) and doc[head_end].is_title:
+    if head_end < len(words) and words.text[head_end].istitle():
         return nationality  # "the Swedish citizen Mohamed Moumou": the person is named
     if head.kind == "place":
         return None
-    first = _opener(doc, start)
-    phrase = doc[first:head_end].text
+    first = _opener(words, start)
+    phrase = words.span_text(first, head_end)
     if head.kind == "person":
         return Found(first, head_end, phrase, "person", country, head.sector, phrase)
     return Found(first, head_end, phrase, "other", country, head.sector, "")
 
 
-def _head(doc: Doc, end: int) -> tuple[int, HeadNoun] | None:
+def _head(words: Words, end: int) -> tuple[int, HeadNoun] | None:
     """The known noun within MODIFIER_REACH lower-case words after `end`, with its end token."""
-    heads = load_head_nouns()
-    for k in range(end, min(end + MODIFIER_REACH + 1, len(doc))):
-        token = doc[k]
-        if k == end and token.is_title and heads.get(token.lower_, _NONE).kind == "person":
-            return k + 1, heads[token.lower_]  # "an Iraqi General"
-        if not (token.is_lower and token.is_alpha):
+    heads, lower = load_head_nouns(), words.lower
+    for k in range(end, min(end + MODIFIER_REACH + 1, len(lower))):
+        text, word = words.text[k], lower[k]
+        if k == end and text.istitle() and heads.get(word, _NONE).kind == "person":
+            return k + 1, heads[word]  # "an Iraqi General"
+        if not (text.islower() and text.isalpha()):
             return None
-        if k + 1 < len(doc) and f"{token.lower_} {doc[k + 1].lower_}" in heads:
-            return k + 2, heads[f"{token.lower_} {doc[k + 1].lower_}"]
-        if token.lower_ in heads:
-            return k + 1, heads[token.lower_]
-        if token.is_stop:
+        if k + 1 < len(lower) and f"{word} {lower[k + 1]}" in heads:
+            return k + 2, heads[f"{word} {lower[k + 1]}"]
+        if word in heads:
+            return k + 1, heads[word]
+        if word in STOP_WORDS:
             return None
     return None
 
 
-def _people(doc: Doc, start: int, end: int, country: str, name: str) -> Found | None:
+def _people(words: Words, start: int, end: int, country: str, name: str) -> Found | None:
     """ "The French previously led", "the British said": the adjective after "the" with no noun
     names the people, or their state acting, as a group."""
-    if start == 0 or doc[start - 1].lower_ != "the":
+    if start == 0 or words.lower[start - 1] != "the":
         return None
-    if end < len(doc):
-        after = doc[end]
-        noun_may_follow = after.is_alpha and not after.is_stop and after.lower_ not in SPEECH_CUES
-        if noun_may_follow and not (after.is_lower and after.lower_.endswith(("ed", "ly"))):
+    if end < len(words):
+        after, lower = words.text[end], words.lower[end]
+        noun_may_follow = after.isalpha() and lower not in STOP_WORDS and lower not in SPEECH_CUES
+        if noun_may_follow and not (after.islower() and lower.endswith(("ed", "ly"))):
             return None
     return Found(start - 1, end, name, "other", country, "", "")
 
 
-def _opener(doc: Doc, start: int) -> int:
+def _opener(words: Words, start: int) -> int:
     """The phrase starts at its article or possessive, over one adjective ("a senior Iraqi")."""
-    if start > 0 and doc[start - 1].lower_ in OPENERS:
+    if start > 0 and words.lower[start - 1] in OPENERS:
         return start - 1
-    if start > 1 and doc[start - 1].is_lower and doc[start - 2].lower_ in OPENERS:
+    if start > 1 and words.text[start - 1].islower() and words.lower[start - 2] in OPENERS:
         return start - 2
     return start
 
@@ -103,18 +104,18 @@ def main_state(actors: list[Actor]) -> str:
     return counts.most_common(1)[0][0] if counts else ""
 
 
-def nominal_mentions(doc: Doc, text: str, actors: list[Actor], state_label: StateLabel) -> list[Actor]:
+def nominal_mentions(words: Words, actors: list[Actor], state_label: StateLabel) -> list[Actor]:
     """Definite nouns that refer back to an actor, as mentions of it; unresolved ones are left out."""
-    nominals = load_nominals()
+    nominals, text = load_nominals(), words.source
     out = []
     for match in _noun_pattern().finditer(text):
-        span = doc.char_span(match.start(1), match.end())
-        if span is None or _noun_end(doc, span.end) is None:
+        span = words.char_span(match.start(1), match.end())
+        if span is None or _noun_end(words, span[1]) is None:
             continue
-        start = _definite_start(doc, span.start)
+        start = _definite_start(words, span[0])
         if start is None or any(a.start < match.end() and match.start() < a.end for a in actors):
             continue
-        first, noun = doc[start].idx, match.group(1)
+        first, noun = words.start[start], match.group(1)
         found = _referent(actors, first, noun, nominals) or state_label(noun, nominals.state.get(noun, ""))
         if found is not None:
             out.append(replace(found, start=first, end=match.end(), text=text[first : match.end()]))
@@ -124,26 +125,29 @@ def nominal_mentions(doc: Doc, text: str, actors: list[Actor], state_label: Stat
 @lru_cache(maxsize=1)
 def _noun_pattern() -> re.Pattern[str]:
     nouns = sorted(load_nominals().nouns, key=len, reverse=True)
-    # the article is in the pattern so that the many bare "military", "group" cost nothing more
+    # the article is in the pattern so that the many bare "military", "group" cost nothing more;
+    # its "t" comes before the word-start look-behind so that the engine skips to the letter
     words = "|".join(re.escape(n) for n in nouns)
-    return re.compile(r"\b(?i:the|this|that)\s+(?:[a-z-]+\s+){0,2}?(" + words + r")(?![\w-])")
+    return re.compile(r"[tT](?<!\w.)(?i:he|his|hat)\s+(?:[a-z-]+\s+){0,2}?(" + words + r")(?![\w-])")
 
 
-def _noun_end(doc: Doc, end: int) -> int | None:
+def _noun_end(words: Words, end: int) -> int | None:
     """`end` when what follows the noun lets it be a noun ("the military said", not "the military operation")."""
-    after = doc[end] if end < len(doc) else None
-    if after is None or not after.is_alpha or after.is_stop or after.lower_ in SPEECH_CUES:
+    if end >= len(words):
         return end
-    return end if after.lower_.endswith(("ed", "ly")) or after.lower_ in ADVERBS else None
+    lower = words.lower[end]
+    if not words.text[end].isalpha() or lower in STOP_WORDS or lower in SPEECH_CUES:
+        return end
+    return end if lower.endswith(("ed", "ly")) or lower in ADVERBS else None
 
 
-def _definite_start(doc: Doc, i: int) -> int | None:
+def _definite_start(words: Words, i: int) -> int | None:
     """Where "the (modifiers) <noun>" starts, or None when the noun has no definite article."""
     modifiers, _ = load_group_words()
-    j = i
-    while j > 0 and i - j < 2 and (doc[j - 1].lower_ in modifiers or doc[j - 1].lower_ in EXTRA_MODIFIERS):
+    lower, j = words.lower, i
+    while j > 0 and i - j < 2 and (lower[j - 1] in modifiers or lower[j - 1] in EXTRA_MODIFIERS):
         j -= 1
-    return j - 1 if j > 0 and doc[j - 1].lower_ in DEFINITE else None
+    return j - 1 if j > 0 and lower[j - 1] in DEFINITE else None
 
 
 def _referent(actors: list[Actor], offset: int, noun: str, nominals: Nominals) -> Actor | None:

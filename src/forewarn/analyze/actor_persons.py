@@ -8,19 +8,22 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from forewarn.analyze.actor_match import APOSTROPHE_S, Hit, Lexicon, country_of
+from forewarn.analyze.actor_tokens import STOP_WORDS
 from forewarn.knowledge.actors import ActorEntry, Role, load_first_names
 from forewarn.model import ActorType
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from forewarn.analyze.actor_tokens import Words
 
 
-@dataclass(frozen=True)
-class Found:
-    """An actor before it becomes a record: token offsets into the shared Doc."""
+class Found(NamedTuple):
+    """An actor before it becomes a record: token offsets into the shared Doc.
+
+    A tuple, not a dataclass: a document has dozens, built and thrown away.
+    """
 
     start: int
     end: int
@@ -125,7 +128,8 @@ SECTOR_WORDS = {
 APPOSITION_STOPS = frozenset(
     {",", ".", ";", ":", "—", "–", "(", ")", '"', "“", "”", "who", "which", "that", "said", "says"}
 )
-GIVEN_NAME = re.compile(r"(?<![\w.'’-])([A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)(?=\s+[A-Z])")
+# The capital comes first and the look-behind after it, so the engine skips to capitals.
+GIVEN_NAME = re.compile(r"([A-Z](?<![\w.'’-][A-Z])[a-z]{2,}(?:-[A-Z][a-z]+)?)(?=\s+[A-Z])")
 INITIAL = re.compile(r"^[A-Z]\.$")
 ORGANISATION_WORDS = frozenset({
     "brigade", "regiment", "division", "battalion", "corps", "army", "fleet", "command", "staff", "forces",
@@ -137,36 +141,40 @@ BRANCHES = frozenset({"Army", "Navy", "Air Force", "Marine Corps", "Marines", "C
 KUNYA = frozenset({"Abu", "Umm", "Abou"})  # "Abu Ghadiya": a name by itself
 
 
-def name_token(token: Token) -> bool:
-    text = token.text
-    if not text[:1].isupper() or token.is_stop or token.lower_ in NOT_NAMES:
+def name_token(words: Words, i: int) -> bool:
+    """Whether token i can be a word of a person's name: capitalised, no stop word, no month."""
+    text = words.text[i]
+    if not text[:1].isupper():  # first: most tokens fail here, before the set lookups
         return False
-    return token.is_alpha or bool(INITIAL.match(text)) or ("'" in text and text.replace("'", "").isalpha())
+    lower = words.lower[i]
+    if lower in STOP_WORDS or lower in NOT_NAMES:
+        return False
+    return text.isalpha() or bool(INITIAL.match(text)) or ("'" in text and text.replace("'", "").isalpha())
 
 
-def name_run(doc: Doc, i: int, taken: bytearray, limit: int = 5) -> int:
+def name_run(words: Words, i: int, taken: bytearray, limit: int = 5) -> int:
     """End of a run of up to `limit` name words starting at i ("Andrii Kovalchuk", "Abu Musab al-Zarqawi");
     the joiners between them ("al", "-", "bin") do not count."""
-    j, n, words = i, len(doc), 0
-    while j < n and words < limit and not taken[j]:
-        if name_token(doc[j]):
+    j, n, count = i, len(words), 0
+    while j < n and count < limit and not taken[j]:
+        if name_token(words, j):
             j += 1
-            words += 1
+            count += 1
             continue
         # "al" "-" "Zarqawi", "bin Laden", "Thomas" "-" "Greenfield": joiners inside a name
         k = j
-        while k < n and k - j < 2 and _joins_name(doc[k]):
+        while k < n and k - j < 2 and joins_name(words, k):
             k += 1
-        if j == i or k == j or k >= n or taken[k] or not name_token(doc[k]):
+        if j == i or k == j or k >= n or taken[k] or not name_token(words, k):
             break
         j = k
-    while j > i and (not name_token(doc[j - 1]) or _joins_name(doc[j - 1])):
+    while j > i and (not name_token(words, j - 1) or joins_name(words, j - 1)):
         j -= 1
     return j
 
 
-def _joins_name(token: Token) -> bool:
-    return token.lower_ in NAME_PARTICLES or (token.text == "-" and not token.whitespace_)
+def joins_name(words: Words, i: int) -> bool:
+    return words.lower[i] in NAME_PARTICLES or (words.text[i] == "-" and not words.spaced(i))
 
 
 def _coverage(n: int, hits: Iterable[Hit]) -> bytearray:
@@ -176,9 +184,9 @@ def _coverage(n: int, hits: Iterable[Hit]) -> bytearray:
     return covered
 
 
-def organisation_like(doc: Doc, start: int, end: int) -> bool:
+def organisation_like(words: Words, start: int, end: int) -> bool:
     """A capitalised run naming a unit or body, not a person: "24th Motorized Rifle Brigade"."""
-    return any(t.lower_ in ORGANISATION_WORDS for t in doc[start:end])
+    return not ORGANISATION_WORDS.isdisjoint(words.lower[start:end])
 
 
 def claim(taken: bytearray, start: int, end: int) -> None:
@@ -190,8 +198,7 @@ class State:
     """The hits a document's person rules consult, indexed by token."""
 
     lexicon: Lexicon
-    doc: Doc
-    text: str
+    words: Words
     published: date | None
     taken: bytearray
     titles_by_start: dict[int, Hit]
@@ -206,7 +213,7 @@ class State:
 
     def affiliation_at_end(self, i: int) -> tuple[int, str] | None:
         """A state, demonym, organisation or force ending at token i (a possessive "'s" allowed)."""
-        if i > 1 and self.doc[i - 1].text in APOSTROPHE_S and i - 1 in self.affiliations_by_end:
+        if i > 1 and self.words.text[i - 1] in APOSTROPHE_S and i - 1 in self.affiliations_by_end:
             i -= 1
         if i in self.affiliations_by_end:
             hit, country = self.affiliations_by_end[i]
@@ -214,13 +221,12 @@ class State:
         return None
 
 
-def _state(lexicon: Lexicon, doc: Doc, text: str, published: date | None, hits: PersonHits) -> State:
+def _state(lexicon: Lexicon, words: Words, published: date | None, hits: PersonHits) -> State:
     titles = [h for h in hits.chosen if h.kind == "T"]
     countries = [(h, country_of(lexicon, h)) for h in hits.chosen]
     return State(
         lexicon=lexicon,
-        doc=doc,
-        text=text,
+        words=words,
         published=published,
         taken=hits.taken,
         titles_by_start={h.start: h for h in titles},
@@ -229,7 +235,7 @@ def _state(lexicon: Lexicon, doc: Doc, text: str, published: date | None, hits: 
         countries_by_start={h.start: (h, c) for h, c in countries if c},
         cues=[h for h in hits.context if h.kind == "Q"],
         sectors={h.start for h in hits.context if h.kind == "S"},
-        in_sector=_coverage(len(doc), (h for h in hits.context if h.kind == "S")),
+        in_sector=_coverage(len(words), (h for h in hits.context if h.kind == "S")),
         place_starts=hits.place_starts,
     )
 
@@ -243,9 +249,9 @@ class PersonHits:
     place_starts: frozenset[int]
 
 
-def person_state(lexicon: Lexicon, doc: Doc, text: str, published: date | None, hits: PersonHits) -> State:
+def person_state(lexicon: Lexicon, words: Words, published: date | None, hits: PersonHits) -> State:
     """What the person rules consult for one document."""
-    return _state(lexicon, doc, text, published, hits)
+    return _state(lexicon, words, published, hits)
 
 
 def named_persons(st: State, chosen: list[Hit]) -> list[Found]:
@@ -259,16 +265,16 @@ def named_persons(st: State, chosen: list[Hit]) -> list[Found]:
 def _title_left(st: State, title: Hit) -> tuple[int, str]:
     """Take in an affiliation and article before a title: "the U.S. Army General"."""
     start, country = title.start, ""
-    for words in (2, 1):  # the service before a rank: "Army Lt. Gen.", "Air Force Maj."
+    for count in (2, 1):  # the service before a rank: "Army Lt. Gen.", "Air Force Maj."
         if st.affiliation_at_end(start) is not None:
             break
-        if start >= words and " ".join(t.text for t in st.doc[start - words : start]) in BRANCHES:
-            start -= words
+        if start >= count and " ".join(st.words.text[start - count : start]) in BRANCHES:
+            start -= count
             break
     affiliation = st.affiliation_at_end(start)
     if affiliation is not None:
         start, country = affiliation
-    if start > 0 and st.doc[start - 1].lower_ == "the":
+    if start > 0 and st.words.lower[start - 1] == "the":
         start -= 1
     return start, country
 
@@ -286,7 +292,9 @@ def _extend_left(st: State, start: int) -> tuple[int, Hit | None, str]:
 def _given_names_before(st: State, start: int) -> int:
     """Name tokens between a title and a known surname belong to the name: "Prime Minister Nouri Maliki"."""
     for k in range(max(0, start - 2), start):
-        if k in st.titles_by_end and all(name_token(t) or _joins_name(t) for t in st.doc[k:start]):
+        if k in st.titles_by_end and all(
+            name_token(st.words, t) or joins_name(st.words, t) for t in range(k, start)
+        ):
             return k if not any(st.taken[k:start]) else start
     return start
 
@@ -304,16 +312,16 @@ def _dictionary_persons(st: State, chosen: list[Hit]) -> list[Found]:
     for hit in chosen:
         if hit.kind != "E":  # other kinds index other lists
             continue
-        entry = entries[hit.index]
+        entry = entries[hit.item]
         if entry.type != "person":
             continue
         start, title, country = _extend_left(st, _given_names_before(st, hit.start))
         claim(st.taken, start, hit.end)
-        title_text = st.doc[title.start : title.end].text if title else ""
+        title_text = st.words.span_text(title.start, title.end) if title else ""
         role = _titled_role(entry, title_text) if st.published is None else None
         role = role or entry.role_at(st.published)
         if role is None:
-            sector = st.lexicon.dictionary.titles[title.index].sector if title else ""
+            sector = st.lexicon.dictionary.titles[title.item].sector if title else ""
             out.append(Found(start, hit.end, entry.name, "person", country, sector, title_text))
         else:
             found = Found(
@@ -331,12 +339,12 @@ def _titled_persons(st: State) -> list[Found]:
         hit = st.titles_by_start[start]
         if hit.start in st.used_titles or hit.start in st.sectors:
             continue
-        title = titles[hit.index]
-        end = name_run(st.doc, hit.end, st.taken)
-        title_text = st.doc[hit.start : hit.end].text
+        title = titles[hit.item]
+        end = name_run(st.words, hit.end, st.taken)
+        title_text = st.words.span_text(hit.start, hit.end)
         left, country = _title_left(st, hit)
-        if end > hit.end and not organisation_like(st.doc, hit.end, end):
-            name = st.doc[hit.end : end].text
+        if end > hit.end and not organisation_like(st.words, hit.end, end):
+            name = st.words.span_text(hit.end, end)
         elif _post_alone(st, hit, title.post and title.phrase[:1].isupper(), left < hit.start):
             end, country = _of_country(st, hit.end, country)
             name = title_text
@@ -352,18 +360,18 @@ def _post_alone(st: State, hit: Hit, post: bool, introduced: bool) -> bool:
     """A post stands for its holder after an article or affiliation, or when written as a proper title."""
     if not post:
         return False
-    written = st.doc[hit.start : hit.end]
-    proper = len(written) > 1 and all(t.text[:1].isupper() for t in written if t.is_alpha and len(t) > 3)
-    return introduced or _determiner(st.doc, hit.start) or proper
+    written = st.words.text[hit.start : hit.end]
+    proper = len(written) > 1 and all(t[:1].isupper() for t in written if t.isalpha() and len(t) > 3)
+    return introduced or _determiner(st.words, hit.start) or proper
 
 
-def _determiner(doc: Doc, i: int) -> bool:
-    return i > 0 and doc[i - 1].lower_ in {"the", "his", "her", "its", "their"}
+def _determiner(words: Words, i: int) -> bool:
+    return i > 0 and words.lower[i - 1] in {"the", "his", "her", "its", "their"}
 
 
 def _of_country(st: State, i: int, country: str) -> tuple[int, str]:
     """ "the President of Russia": the country after a post."""
-    if i + 1 < len(st.doc) and st.doc[i].lower_ == "of" and i + 1 in st.countries_by_start:
+    if i + 1 < len(st.words) and st.words.lower[i] == "of" and i + 1 in st.countries_by_start:
         hit, found = st.countries_by_start[i + 1]
         return hit.end, country or found
     return i, country
@@ -373,20 +381,21 @@ def _given_name_persons(st: State) -> list[Found]:
     """A common given name followed by more name tokens: "Tobias Smith", "Andrii Kovalchuk"."""
     out = []
     first_names = load_first_names()
-    for match in GIVEN_NAME.finditer(st.text):
+    for match in GIVEN_NAME.finditer(st.words.source):
         if match.group(1) not in first_names and match.group(1) not in KUNYA:
             continue
         if match.start(1) in st.place_starts:
             continue
-        span = st.doc.char_span(match.start(1), match.end(1))
-        if span is None or st.taken[span.start]:
+        span = st.words.char_span(match.start(1), match.end(1))
+        if span is None or st.taken[span[0]]:
             continue
-        end = name_run(st.doc, span.start, st.taken, limit=4)
-        if end - span.start < 2 or organisation_like(st.doc, span.start, end):
+        first = span[0]
+        end = name_run(st.words, first, st.taken, limit=4)
+        if end - first < 2 or organisation_like(st.words, first, end):
             continue
-        start, title, country = _extend_left(st, span.start)
-        sector = st.lexicon.dictionary.titles[title.index].sector if title else ""
-        role = st.doc[title.start : title.end].text if title else ""
+        start, title, country = _extend_left(st, first)
+        sector = st.lexicon.dictionary.titles[title.item].sector if title else ""
+        role = st.words.span_text(title.start, title.end) if title else ""
         claim(st.taken, start, end)
-        out.append(Found(start, end, st.doc[span.start : end].text, "person", country, sector, role))
+        out.append(Found(start, end, st.words.span_text(first, end), "person", country, sector, role))
     return out

@@ -29,12 +29,13 @@ from forewarn.analyze.actor_match import (
 from forewarn.analyze.actor_nominal import STATE_SECTORS, main_state, nominal_mentions, qualified
 from forewarn.analyze.actor_orgs import unknown_organisations
 from forewarn.analyze.actor_persons import Found, PersonHits, named_persons, person_state
+from forewarn.analyze.actor_tokens import STOP_WORDS, Words, like_num
 from forewarn.analyze.pipeline import Context
 from forewarn.knowledge.actors import load_actor_dictionary, load_first_names, load_group_words
 from forewarn.model import Actor, Analysis
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc
 
     from forewarn.config import Settings
 
@@ -59,24 +60,30 @@ class Actors:
 
     def __call__(self, ctx: Context, analysis: Analysis) -> Analysis:
         places = frozenset(p.start for p in analysis.places)
-        return replace(analysis, actors=find_actors(self.lexicon, ctx.doc, ctx.text, ctx.published, places))
+        words = Words(ctx.tokens, ctx.text)
+        return replace(analysis, actors=find_actors(self.lexicon, ctx.doc, words, ctx.published, places))
 
 
 def find_actors(
-    lexicon: Lexicon, doc: Doc, text: str, published: date | None, place_starts: frozenset[int] = frozenset()
+    lexicon: Lexicon,
+    doc: Doc,
+    words: Words,
+    published: date | None,
+    place_starts: frozenset[int] = frozenset(),
 ) -> tuple[Actor, ...]:
-    """Every actor mention in `doc` (whose text is `text`), coded as of `published`.
+    """Every actor mention in `doc` (whose tokens are `words`), coded as of `published`.
 
     `place_starts` are the offsets of places already found, which no unknown name may claim."""
-    hits = find_hits(lexicon, doc)
+    text = words.source
+    hits = find_hits(lexicon, doc, words)
     context = [h for h in hits if h.kind in "SQ"]
-    groups = _composites(lexicon, doc, hits)
-    taken = bytearray(len(doc))
+    groups = _composites(lexicon, words, hits)
+    taken = bytearray(len(words))
     starts = {h.start for h in hits if h.kind in "ETS"}
     for hit in hits:
-        if hit.kind == "S" and lexicon.dictionary.sectors[hit.index].alone:
-            groups[Hit(hit.start, hit.end, "A", len(groups))] = ("", hit.index)
-    candidates = [h for h in hits if h.kind in "EDCT" and not _modifier(doc, h, starts)] + list(groups)
+        if hit.kind == "S" and lexicon.dictionary.sectors[hit.item].alone:
+            groups[Hit(hit.start, hit.end, "A", len(groups))] = ("", hit.item)
+    candidates = [h for h in hits if h.kind in "EDCT" and not _modifier(words, h, starts)] + list(groups)
     chosen = longest_first(candidates, taken, PRIORITY)
     affiliations = {
         h: groups[h][0] if h in groups else _affiliation(lexicon, h)
@@ -84,26 +91,26 @@ def find_actors(
         if _affiliated(lexicon, h)
     }
     st = person_state(
-        lexicon, doc, text, published, PersonHits(chosen, context, taken, affiliations, place_starts)
+        lexicon, words, published, PersonHits(chosen, context, taken, affiliations, place_starts)
     )
     found = link_persons(st, named_persons(st, chosen))
     found += unknown_organisations(st)
-    persons = bytearray(len(doc))  # persons and unknown organisations, which no group overlaps
+    persons = bytearray(len(words))  # persons and unknown organisations, which no group overlaps
     for person in found:
         persons[person.start : person.end] = b"\x01" * (person.end - person.start)
     speech = frozenset(c.start for c in context if c.kind == "Q")  # a set: one lookup per capital, not a scan
     for hit in chosen:
-        if hit.kind == "T" or (hit.kind == "E" and lexicon.dictionary.entries[hit.index].type == "person"):
+        if hit.kind == "T" or (hit.kind == "E" and lexicon.dictionary.entries[hit.item].type == "person"):
             continue
-        record = _group(lexicon, doc, hit, groups.get(hit), speech, published)
+        record = _group(lexicon, words, hit, groups.get(hit), speech, published)
         if record is not None and not any(persons[record.start : record.end]):
             found.append(record)
-    actors = [_actor(doc, text, f) for f in sorted(found, key=lambda f: (f.start, f.end))]
+    actors = [_actor(words, f) for f in sorted(found, key=lambda f: (f.start, f.end))]
     actors = _possessed(lexicon, text, actors)
     main = main_state(actors)
     actors = [_of_main_state(lexicon, a, main) for a in actors]
     actors = sorted(
-        actors + nominal_mentions(doc, text, actors, partial(_state_nominal, lexicon, main)), key=_order
+        actors + nominal_mentions(words, actors, partial(_state_nominal, lexicon, main)), key=_order
     )
     return tuple(sorted(actors + _pronouns(text, actors), key=_order))
 
@@ -162,28 +169,30 @@ def _state_nominal(lexicon: Lexicon, country: str, noun: str, sector: str) -> Ac
     return Actor(0, 0, noun, name, phrase.type, country + sector, country, sector, "")
 
 
-def _modifier(doc: Doc, hit: Hit, starts: set[int]) -> bool:
+def _modifier(words: Words, hit: Hit, starts: set[int]) -> bool:
     """A name inside a compound or a longer unknown name is no mention of its own:
     "ISIL-held", "pro-Assad", "al-Kuwaiti", "the Syrian Electronic Army"."""
     if hit.kind not in "ED":
         return False
-    if hit.kind == "D" and hit.end < len(doc) and hit.end not in starts and _proper_word(doc[hit.end]):
+    text, end = words.text, hit.end
+    if hit.kind == "D" and end < len(text) and end not in starts and _proper_word(words, end):
         return True
-    after = hit.end + 1 < len(doc) and doc[hit.end].text == "-" and not doc[hit.end - 1].whitespace_
-    if after and doc[hit.end + 1].is_lower:
+    after = end + 1 < len(text) and text[end] == "-" and not words.spaced(end - 1)
+    if after and text[end + 1].islower():
         return True
-    return hit.start > 1 and doc[hit.start - 1].text == "-" and not doc[hit.start - 2].whitespace_
+    return hit.start > 1 and text[hit.start - 1] == "-" and not words.spaced(hit.start - 2)
 
 
-def _proper_word(token: Token) -> bool:
-    return token.is_title and token.is_alpha and not token.is_stop
+def _proper_word(words: Words, i: int) -> bool:
+    word = words.text[i]
+    return word.istitle() and word.isalpha() and words.lower[i] not in STOP_WORDS
 
 
 def _affiliated(lexicon: Lexicon, hit: Hit) -> bool:
     """Whether a hit can stand before a title as a person's affiliation: "U.S. Army General"."""
     if hit.kind in "DGA":
         return True
-    return hit.kind == "E" and lexicon.dictionary.entries[hit.index].type in {
+    return hit.kind == "E" and lexicon.dictionary.entries[hit.item].type in {
         "state",
         "organisation",
         "force",
@@ -195,11 +204,11 @@ def _affiliation(lexicon: Lexicon, hit: Hit) -> str:
     country = country_of(lexicon, hit)
     if country or hit.kind != "E":
         return country
-    entry = lexicon.dictionary.entries[hit.index]
+    entry = lexicon.dictionary.entries[hit.item]
     return entry.roles[0].country if entry.roles else ""
 
 
-def _composites(lexicon: Lexicon, doc: Doc, hits: list[Hit]) -> dict[Hit, tuple[str, int]]:
+def _composites(lexicon: Lexicon, words: Words, hits: list[Hit]) -> dict[Hit, tuple[str, int]]:
     """Country + generic phrase ("Russian forces", "Ukraine's General Staff", "the Government of Iraq")."""
     sectors: dict[int, Hit] = {}
     for hit in hits:
@@ -212,42 +221,42 @@ def _composites(lexicon: Lexicon, doc: Doc, hits: list[Hit]) -> dict[Hit, tuple[
         country = country_of(lexicon, hit)
         if not country:
             continue
-        j = hit.end + (1 if hit.end < len(doc) and doc[hit.end].text in APOSTROPHE_S else 0)
+        j = hit.end + (1 if hit.end < len(words) and words.text[hit.end] in APOSTROPHE_S else 0)
         if j in sectors:
-            out[Hit(hit.start, sectors[j].end, "G", len(out))] = (country, sectors[j].index)
+            out[Hit(hit.start, sectors[j].end, "G", len(out))] = (country, sectors[j].item)
         own = entities.get(j)
-        if own is not None and own.index != hit.index and _owned_by(lexicon, own, country):
-            hits.append(Hit(hit.start, own.end, "E", own.index))  # "Russian VDV forces"
+        if own is not None and own.item != hit.item and _owned_by(lexicon, own, country):
+            hits.append(Hit(hit.start, own.end, "E", own.item))  # "Russian VDV forces"
     for hit in list(entities.values()):
         members = sectors.get(hit.end)
-        entry = lexicon.dictionary.entries[hit.index]
+        entry = lexicon.dictionary.entries[hit.item]
         if members is not None and entry.type in {"organisation", "force"} and _members(lexicon, members):
-            hits.append(Hit(hit.start, members.end, "E", hit.index))  # "ISIL fighters", "Wagner units"
+            hits.append(Hit(hit.start, members.end, "E", hit.item))  # "ISIL fighters", "Wagner units"
     for sector in sectors.values():
         j = sector.end
-        if j + 1 < len(doc) and doc[j].lower_ == "of":
-            j += 2 if doc[j + 1].lower_ == "the" else 1
+        if j + 1 < len(words) and words.lower[j] == "of":
+            j += 2 if words.lower[j + 1] == "the" else 1
             if j in states:
                 out[Hit(sector.start, states[j].end, "G", len(out))] = (
                     country_of(lexicon, states[j]),
-                    sector.index,
+                    sector.item,
                 )
     return out
 
 
 def _members(lexicon: Lexicon, hit: Hit) -> bool:
-    phrase = lexicon.dictionary.sectors[hit.index]
+    phrase = lexicon.dictionary.sectors[hit.item]
     return phrase.type == "force" or phrase.sector in {"REB", "SEP", "UAF"}
 
 
 def _owned_by(lexicon: Lexicon, hit: Hit, country: str) -> bool:
-    entry = lexicon.dictionary.entries[hit.index]
+    entry = lexicon.dictionary.entries[hit.item]
     return entry.type in {"organisation", "force"} and any(r.country == country for r in entry.roles)
 
 
 def _group(
     lexicon: Lexicon,
-    doc: Doc,
+    words: Words,
     hit: Hit,
     composite: tuple[str, int] | None,
     speech: frozenset[int],
@@ -257,8 +266,8 @@ def _group(
     d = lexicon.dictionary
     if composite is not None:
         country, index = composite
-        start = _group_start(doc, hit.start)
-        if not country and start == hit.start and start > 0 and doc[start - 1].like_num:
+        start = _group_start(words, hit.start)
+        if not country and start == hit.start and start > 0 and like_num(words.text[start - 1]):
             start -= 1  # "60 civilians"
         phrase = d.sectors[index]
         label = phrase.label[0].upper() + phrase.label[1:]
@@ -266,49 +275,47 @@ def _group(
         name = f"{label} of {state}" if country else label
         return Found(start, hit.end, name, phrase.type, country, phrase.sector, "")
     if hit.kind == "D":
-        demonym = d.demonyms[hit.index]
+        demonym = d.demonyms[hit.item]
         name = d.state_names.get(demonym.country, demonym.text) if demonym.country else demonym.text
         if not demonym.plural:
-            return qualified(doc, hit.start, hit.end, demonym.country, name)
-        return Found(_group_start(doc, hit.start), hit.end, name, "other", demonym.country, "", "")
+            return qualified(words, hit.start, hit.end, demonym.country, name)
+        return Found(_group_start(words, hit.start), hit.end, name, "other", demonym.country, "", "")
     if hit.kind == "C":
         return _metonym(lexicon, hit, speech)
-    entry = d.entries[hit.index]
+    entry = d.entries[hit.item]
     role = entry.role_at(published)
     country, sector, code = (role.country, role.sector, role.code) if role else ("", "", "")
     start = hit.start
-    if entry.type in GROUP_TYPES and start > 0 and doc[start - 1].lower_ in DETERMINERS:
+    if entry.type in GROUP_TYPES and start > 0 and words.lower[start - 1] in DETERMINERS:
         start -= 1  # looked at only here: most hits (capitals, demonyms, composites) never use it
     return Found(start, hit.end, entry.name, entry.type, country, sector, role.role if role else "", code)
 
 
-def _group_start(doc: Doc, i: int) -> int:
+def _group_start(words: Words, i: int) -> int:
     """A group's mention takes in its qualifiers and opener: "all Syrians", "their foreign fighters"."""
     modifiers, openers = load_group_words()
-    j = i
-    while j > 0 and i - j < 3 and doc[j - 1].lower_ in modifiers:
+    lower, j = words.lower, i
+    while j > 0 and i - j < 3 and lower[j - 1] in modifiers:
         j -= 1
-    return j - 1 if j > 0 and doc[j - 1].lower_ in openers else j
+    return j - 1 if j > 0 and lower[j - 1] in openers else j
 
 
 def _metonym(lexicon: Lexicon, hit: Hit, speech: frozenset[int]) -> Found | None:
     """A capital followed by a speech verb is its government acting: "Kyiv said"."""
     if hit.end not in speech:
         return None
-    country = lexicon.capital_codes[hit.index]
+    country = lexicon.capital_codes[hit.item]
     name = lexicon.dictionary.state_names.get(country, country)
     return Found(hit.start, hit.end, name, "state", country, "GOV", "")
 
 
-def _actor(doc: Doc, text: str, found: Found) -> Actor:
-    start = doc[found.start].idx
-    last = doc[found.end - 1]
-    end = last.idx + len(last.text)
+def _actor(words: Words, found: Found) -> Actor:
+    start, end = words.start[found.start], words.end[found.end - 1]
     code = found.code if found.code is not None else found.country + found.sector
     return Actor(
         start=start,
         end=end,
-        text=text[start:end],
+        text=words.source[start:end],
         name=found.name,
         type=found.type,
         code=code,
@@ -325,8 +332,9 @@ PRONOUN_GENDER = {
 }  # fmt: skip
 PRONOUN_REACH = 2_000  # characters back to look for the antecedent, about three paragraphs
 _WORD = re.compile(r"\w+")
-# lower case or capitalised only: "HE" is more often "His Excellency" than a shouted pronoun
-_PRONOUN = re.compile(r"\b(?:" + "|".join(w for p in PRONOUN_GENDER for w in (p, p.title())) + r")\b")
+# lower case or capitalised only: "HE" is more often "His Excellency" than a shouted pronoun. No
+# leading `\b`: with one the engine tries every position; a word character before is checked after.
+_PRONOUN = re.compile(r"(?:" + "|".join(w for p in PRONOUN_GENDER for w in (p, p.title())) + r")\b")
 
 
 def resolve_pronoun(analysis: Analysis, offset: int) -> Actor | None:
@@ -373,12 +381,17 @@ def _pronouns(text: str, actors: list[Actor]) -> list[Actor]:
         covered[a.start : a.end] = b"\x01" * (a.end - a.start)
     for match in _PRONOUN.finditer(text, persons[0].end):
         start = match.start()
-        if covered[start]:
+        if covered[start] or _word_character(text[start - 1]):  # inside a word: "the", "ashes"
             continue
         antecedent = _antecedent(persons, start, PRONOUN_GENDER[match.group().lower()], ends)
         if antecedent is not None:
             out.append(replace(antecedent, start=start, end=match.end(), text=match.group()))
     return out
+
+
+def _word_character(char: str) -> bool:
+    """Whether `char` is what `\\w` matches in a regular expression."""
+    return char.isalnum() or char == "_"
 
 
 def person_gender(name: str) -> str:
