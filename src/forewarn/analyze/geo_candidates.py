@@ -10,15 +10,21 @@ capitalised word) are recorded for the filters and the resolver.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from forewarn.knowledge.gazetteer import Gazetteer, fold
 
 MAX_WORDS = 5
-# A capitalised word (Latin or Cyrillic); a trailing possessive is split off later.
-_CAPWORD = re.compile(r"(?<![\w'’.])(?:(?:[A-Z]\.){2,}|St\.|Mt\.|Ft\.|[A-ZÀ-ÖØ-ÞА-ЯЁЄІЇҐ][\w'’]*)")
+# A capitalised word (Latin or Cyrillic): initials ("U.S."), "St.", "Mt.", "Ft.", or a word whose
+# trailing possessive ("'s") and apostrophes are left out. It starts with the capital, not with
+# the lookbehind, so the regex engine skips ahead to the next capital letter instead of testing
+# every position; the lookbehind then checks the character before the capital.
+_CAPWORD = re.compile(
+    r"[A-ZÀ-ÖØ-ÞА-ЯЁЄІЇҐ](?<![\w'’.].)"
+    r"(?:(?<=[A-Z])\.(?:[A-Z]\.)+|(?<=[SMF])t\.|(?:\w|['’]+(?!s(?![\w'’]))\w)*)"
+)
 # Function words capitalised at a sentence start ("In Klamath Falls") do not make a name longer.
 _FUNCTION_WORDS = STOP_WORDS | {"according", "after", "before", "during", "despite", "near", "outside"}
 _CONNECTORS = "of|de|la|le|du|des|del|della|da|do|dos|das|el|al|ez|ash|an|as|ad|upon|on|am|der|den|di|y|and|the|sur|en|im"
@@ -54,8 +60,13 @@ _SUFFIX = re.compile(
 _FEATURE_BEFORE = re.compile(r"\b(airport|airfield|air base)[ \t]+(?:in|at|near|of)[ \t]+$", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):
+    """A name matched in the text with the cues around it.
+
+    A named tuple, not a frozen dataclass: ~60 are built per article, and a frozen
+    dataclass's `__init__` costs several times more.
+    """
+
     start: int
     end: int
     key: str
@@ -73,28 +84,23 @@ class Candidate:
 
 def capitalised_words(text: str) -> list[tuple[int, int]]:
     """Spans of the capitalised words, a trailing possessive left out; shared with the demonym scan."""
-    out = []
-    for m in _CAPWORD.finditer(text):
-        start, end = m.span()
-        if text[end - 1] in "s'’":  # only then can a possessive or an apostrophe trail the word
-            if text.endswith(("'s", "’s"), start, end):
-                end -= 2
-            while end > start + 1 and text[end - 1] in "'’":
-                end -= 1
-        out.append((start, end))
-    return out
+    return [m.span() for m in _CAPWORD.finditer(text)]
 
 
 def _runs(text: str, words: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
     runs: list[list[tuple[int, int]]] = []
+    last_end = 0
     for word in words:
-        if runs:
-            last = runs[-1][-1]
-            gap = text[last[1] : word[0]]
-            if _GAP.fullmatch(gap):
-                runs[-1].append(word)
-                continue
-        runs.append([word])
+        start = word[0]
+        # One space is the common gap; the regex, given offsets rather than a slice (gaps can be
+        # long), is asked about the others.
+        if runs and (
+            (start - last_end == 1 and text[last_end] == " ") or _GAP.fullmatch(text, last_end, start)
+        ):
+            runs[-1].append(word)
+        else:
+            runs.append([word])
+        last_end = word[1]
     return runs
 
 
@@ -108,7 +114,7 @@ def _line_caps(text: str, start: int) -> bool:
 
 
 def _last_words(text: str, start: int) -> list[str]:
-    return text[max(0, start - 30) : start].lower().replace("\u00a0", " ").split()[-3:]
+    return text[max(0, start - 30) : start].lower().split()[-3:]  # split() splits at no-break spaces too
 
 
 def _cue(before: list[str]) -> bool:
@@ -165,28 +171,44 @@ def _extend(
     return start, end, key, suffix
 
 
-def _candidate(text: str, gaz: Gazetteer, span: tuple[int, int], key: str, run: dict[str, int]) -> Candidate:
+def _candidate(text: str, gaz: Gazetteer, run: list[tuple[int, int]], i: int, j: int, key: str) -> Candidate:
+    """The candidate for the words `i` to `j - 1` of `run`, whose folded text is `key`."""
+    span = (run[i][0], run[j - 1][1])
     before = _last_words(text, span[0])
     start, end, key, suffix = _extend(text, gaz, span[0], span[1], key, before)
     if start != span[0]:  # grown to the left: the words before are those before the new start
         before = _last_words(text, start)
     word = text[span[0] : span[1]]
     all_caps = word.isupper() and len(word) > 1
+    prev, nxt = _touches(text, run, i, j) if len(run) > 1 else (False, False)
     return Candidate(
         start=start,
         end=end,
         key=key,
-        words=run["words"],
-        run_words=run["run_words"],
+        words=j - i,
+        run_words=len(run),
         cue=_cue(before),
         title=bool(before) and before[-1].rstrip(".") in _TITLES,
         sentence_start=_sentence_start(text, start),
         all_caps=all_caps,
         line_caps=all_caps and _line_caps(text, start),
         suffix=suffix,
-        prev_cap=run["prev"] == 1,
-        next_cap=run["next"] == 1,
+        prev_cap=prev,
+        next_cap=nxt,
     )
+
+
+def _touches(text: str, run: list[tuple[int, int]], i: int, j: int) -> tuple[bool, bool]:
+    """Does a capitalised word of the run touch the words `i` to `j - 1` on the left, on the right?
+
+    "Lake" and "Mount" do not (a feature of the place), nor do "Post" and "Police"
+    (an institution of it), nor function words capitalised at a sentence start.
+    """
+    prev = i > 0 and _touching(text, run[i - 1], run[i]) and not _function_word(text, run[i - 1])
+    prev = prev and text[run[i - 1][0] : run[i - 1][1]].lower() not in _GEO_PREFIXES
+    nxt = j < len(run) and _touching(text, run[j - 1], run[j]) and not _function_word(text, run[j])
+    nxt = nxt and text[run[j][0] : run[j][1]].lower() not in _ORG_HEADS
+    return prev, nxt
 
 
 def _function_word(text: str, word: tuple[int, int]) -> bool:
@@ -203,6 +225,11 @@ def find_candidates(text: str, gaz: Gazetteer, words: list[tuple[int, int]] | No
     """Longest gazetteer matches inside each run of capitalised words, left to right."""
     out: list[Candidate] = []
     for run in _runs(text, capitalised_words(text) if words is None else words):
+        if len(run) == 1:  # most runs: one word, looked up alone
+            key = fold(text[run[0][0] : run[0][1]])
+            if key in gaz:
+                out.append(_candidate(text, gaz, run, 0, 1, key))
+            continue
         n, i = len(run), 0
         while i < n:
             first = fold(text[run[i][0] : run[i][1]])
@@ -210,14 +237,7 @@ def find_candidates(text: str, gaz: Gazetteer, words: list[tuple[int, int]] | No
             for j in range(longest, i, -1):
                 key = first if j == i + 1 else fold(text[run[i][0] : run[j - 1][1]])
                 if key in gaz:
-                    prev = (
-                        i > 0 and _touching(text, run[i - 1], run[i]) and not _function_word(text, run[i - 1])
-                    )
-                    prev = prev and text[run[i - 1][0] : run[i - 1][1]].lower() not in _GEO_PREFIXES
-                    nxt = j < n and _touching(text, run[j - 1], run[j]) and not _function_word(text, run[j])
-                    nxt = nxt and text[run[j][0] : run[j][1]].lower() not in _ORG_HEADS
-                    info = {"words": j - i, "run_words": n, "prev": int(prev), "next": int(nxt)}
-                    out.append(_candidate(text, gaz, (run[i][0], run[j - 1][1]), key, info))
+                    out.append(_candidate(text, gaz, run, i, j, key))
                     i = j
                     break
             else:

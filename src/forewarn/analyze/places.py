@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
+from operator import attrgetter
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -82,19 +83,8 @@ def _demonym_entry(word: str, gaz: Gazetteer, lex: Lexicon) -> GazEntry | None:
 
 
 def _place(start: int, end: int, text: str, entry: GazEntry, confidence: float) -> Place:
-    return Place(
-        start=start,
-        end=end,
-        text=text[start:end],
-        name=entry.name,
-        geonameid=entry.geonameid,
-        lat=entry.lat,
-        lon=entry.lon,
-        country=entry.country,
-        admin1=entry.admin1,
-        level=entry.level,
-        confidence=confidence,
-    )
+    return Place(start, end, text[start:end], entry.name, entry.geonameid, entry.lat, entry.lon,
+                 entry.country, entry.admin1, entry.level, confidence)  # fmt: skip
 
 
 def _feature_place(text: str, gaz: Gazetteer, r: Resolved) -> Place | None:
@@ -113,11 +103,14 @@ def _feature_place(text: str, gaz: Gazetteer, r: Resolved) -> Place | None:
     return None
 
 
-def find_places(text: str, gaz: Gazetteer, lex: Lexicon) -> tuple[Place, ...]:
+def find_places(
+    text: str, gaz: Gazetteer, lex: Lexicon, resolver: Resolver | None = None
+) -> tuple[Place, ...]:
+    """The places of `text`; pass the same `resolver` (of `gaz` and `lex`) for a stream of texts."""
     words = capitalised_words(text)
     demonyms = find_demonyms(text, gaz, lex, words)
     votes = Counter(p.country for p in demonyms)
-    resolved = Resolver(gaz, lex).resolve(text, find_candidates(text, gaz, words), votes)
+    resolved = (resolver or Resolver(gaz, lex)).resolve(text, find_candidates(text, gaz, words), votes)
     places = []
     for r in resolved:
         end = r.candidate.end
@@ -130,7 +123,7 @@ def find_places(text: str, gaz: Gazetteer, lex: Lexicon) -> tuple[Place, ...]:
             places.append(feature)
     places = [_directional(text, p) for p in _with_streets(text, places)]
     places += _outside(demonyms, places, len(text))
-    places.sort(key=lambda p: (p.start, p.end))
+    places.sort(key=attrgetter("start", "end"))
     return tuple(places)
 
 
@@ -194,6 +187,7 @@ class Places:
         self.gazetteer = gazetteer or load_gazetteer()
         self.lexicon = lexicon or load_lexicon()
         self.gazetteer.country("")  # builds the country index now, not on the first document (~40 ms)
+        self.resolver = Resolver(self.gazetteer, self.lexicon)  # one for every document: it remembers names
 
     def __call__(self, ctx: Context, analysis: Analysis) -> Analysis:
-        return replace(analysis, places=find_places(ctx.text, self.gazetteer, self.lexicon))
+        return replace(analysis, places=find_places(ctx.text, self.gazetteer, self.lexicon, self.resolver))

@@ -66,7 +66,8 @@ class Gazetteer:
         return len(self._rows)
 
     def __contains__(self, key: str) -> bool:
-        return self._ids_of(key) is not None
+        found = self._found.get(key, "")  # the cache read here too: asked of every capitalised word
+        return (self._ids_of(key) if found == "" else found) is not None
 
     def _ids_of(self, key: str) -> str | None:
         found = self._found.get(key, "")
