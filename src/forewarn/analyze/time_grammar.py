@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from forewarn.analyze.time_guard import first_char_guard
 from forewarn.knowledge.time_lexicon import TimeLexicon, load_time_lexicon
 
 # The kinds, in the order they are tried at one position.
@@ -145,6 +146,6 @@ def master_pattern() -> re.Pattern[str]:
     pieces = _pieces()
     kinds = _calendar_kinds(pieces) | _relative_kinds(pieces)
     pre = _alt(load_time_lexicon().prefix_mods)
-    body = "|".join(f"(?P<{kind}>{kinds[kind]})" for kind in KINDS)
+    body = "|".join(f"(?P<{kind}>{first_char_guard(kinds[kind])}{kinds[kind]})" for kind in KINDS)
     # Only try at the start of a word; the lookbehind keeps the scan cheap.
-    return re.compile(rf"(?<![\w$£€.,'/-])(?:(?P<pre>{pre})(?:-\s*|\s+))?(?:{body})")
+    return re.compile(rf"(?<![\w$£€.,'/-])(?:{first_char_guard(pre)}(?P<pre>{pre})(?:-\s*|\s+))?(?:{body})")
