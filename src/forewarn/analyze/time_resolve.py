@@ -109,9 +109,12 @@ def resolve_numdate(q: Query) -> Resolved | None:
     return _date(tv.day(d)) if d else None
 
 
+_NON_DIGITS = re.compile(r"\D")
+
+
 def _month_day(q: Query, prefix: str) -> Resolved | None:
     mon = name_number(q.group(f"{prefix}_m"), q.lexicon.months)
-    dom = int(re.sub(r"\D", "", q.group(f"{prefix}_d")))
+    dom = int(_NON_DIGITS.sub("", q.group(f"{prefix}_d")))
     y = q.group(f"{prefix}_y") or q.group(f"{prefix}_py")
     if mon is None:
         return None

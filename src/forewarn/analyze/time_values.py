@@ -159,7 +159,7 @@ def apply_mod(interval: Interval, mod: str) -> Interval:
     LATEST ("by January at the latest") opens the start.
     """
     start, end = interval
-    if start is None or end is None:
+    if start is None or end is None or not mod:
         return interval
     one = timedelta(days=1)
     if mod in ("START", "MID", "END"):

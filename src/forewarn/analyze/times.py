@@ -14,7 +14,7 @@ import bisect
 import re
 from dataclasses import replace
 from datetime import date, timedelta
-from functools import partial
+from functools import lru_cache, partial
 
 from forewarn.analyze import time_values as tv
 from forewarn.analyze.pipeline import Context
@@ -43,6 +43,12 @@ def _kind_of(match: re.Match[str]) -> str:
     return kind if kind in KINDS else next((k for k in KINDS if match.start(k) >= 0), "")
 
 
+@lru_cache(maxsize=1)
+def _signal_last_words() -> frozenset[str]:
+    """The word every signal ends with ("as early as" -> "as"): the only ones worth a lookup."""
+    return frozenset(signal.split(" ")[-1] for signal in load_time_lexicon().signal_mods)
+
+
 def _outer_mod(text: str, lowered: str, start: int, end: int) -> str:
     after = _AFTER_SIGNAL.match(text, end)
     if after:  # "by March at the latest": the explicit "at the latest" wins over "by"
@@ -53,6 +59,8 @@ def _outer_mod(text: str, lowered: str, start: int, end: int) -> str:
     if start == 0 or not text[start - 1].isspace():
         return ""
     words = lowered[max(0, start - 24) : start].split()
+    if not words or words[-1] not in _signal_last_words():
+        return ""  # most expressions have no signal: no phrase lookups
     signals = load_time_lexicon().signal_mods  # words just before the span, outside it (TimeML)
     for size in (3, 2, 1):
         mod = signals.get(" ".join(words[-size:])) if len(words) >= size else None
@@ -78,8 +86,10 @@ def _prefix(match: re.Match[str], kind: str) -> tuple[int, str]:
 
 def _halves(resolved: Resolved, match: re.Match[str], kind: str) -> Resolved | None:
     """ "the first half of 1989" is 1989-H1, not 1989 with a modifier."""
+    if kind != "year":
+        return None
     pre = " ".join((match.group("pre") or "").lower().split())
-    if kind != "year" or pre not in _HALVES:
+    if pre not in _HALVES:
         return None
     period = tv.half(int(resolved.value), _HALVES[pre])
     return Resolved("DATE", period.value, "", period.interval)
@@ -121,10 +131,11 @@ def _tense_at(tenses: TenseReader, sentence: tuple[int, int], start: int, end: i
 
 
 def _expression(
-    text: str, lowered: str, match: re.Match[str], kind: str, query: Query, found: list[TimeExpr]
+    text: str, lowered: str, query: Query, kind: str, prefix: tuple[int, str], found: list[TimeExpr]
 ) -> TimeExpr | None:
-    """The record for one grammar match, or None when its resolver rejects it."""
-    start, mod = _prefix(match, kind)
+    """The record for one grammar match, or None when its resolver rejects it; prefix = _prefix(match, kind)."""
+    match = query.match
+    start, mod = prefix
     resolved = anaphoric(match, kind, query.lexicon, found) if query.dct else None
     resolved = resolved or RESOLVERS[kind](query)
     if resolved is None:
@@ -171,7 +182,8 @@ def find_times(text: str, published: date | None, sentences: tuple[Span, ...] = 
     named_quarter: tuple[int, int] | None = None
     for match in scan(text, lowered):
         kind = _kind_of(match)
-        start = _prefix(match, kind)[0]
+        prefix = _prefix(match, kind)
+        start = prefix[0]
         sentence = bounds.around(start, len(text))
         # The tense is read only if the resolver asks: most expressions do not need it.
         tense_of = partial(_tense_at, tenses, sentence, start, match.end())
@@ -185,7 +197,7 @@ def find_times(text: str, published: date | None, sentences: tuple[Span, ...] = 
             named_quarter,
         )
         try:
-            expr = _expression(text, lowered, match, kind, query, found)
+            expr = _expression(text, lowered, query, kind, prefix, found)
             if expr is not None and kind == "firstday" and published is not None:
                 expr = _anchor_event(text, found, expr, match)
             elif expr is not None and kind == "month":
