@@ -8,6 +8,7 @@ several times faster, which keeps the quotes stage inside its time budget.
 from __future__ import annotations
 
 import re
+import string
 from functools import lru_cache
 
 from forewarn.knowledge.speech_cues import speech_cues
@@ -88,16 +89,39 @@ def _cue_words() -> dict[bytes, tuple[str, ...]]:
     return {word: tuple(sorted(group, key=len, reverse=True)) for word, group in starts.items()}
 
 
+# A-Z -> a-z, every other byte kept: lower-cases the ASCII letters of UTF-8 bytes at C speed
+_ASCII_LOWER = bytes.maketrans(string.ascii_uppercase.encode(), string.ascii_lowercase.encode())
+
+
+@lru_cache(maxsize=1)
+def _ascii_cues() -> bool:
+    cues = speech_cues()
+    return all(cue.isascii() for cue in set(cues.verb_forms) | set(cues.phrases))
+
+
+def _lowered(text: str) -> tuple[str, bytes]:
+    """The text lower-cased for finding cues, as a string and as UTF-8 bytes.
+
+    Cues are ASCII, and the only other character whose lower case is ASCII is the Kelvin sign
+    ("K" -> "k"), so lower-casing A-Z alone finds the same cues, several times faster than `str.lower`.
+    """
+    if "\u212a" in text or not _ascii_cues():
+        lower = text.lower()
+        return lower, lower.encode("utf-8", "surrogatepass")
+    raw = text.encode("utf-8", "surrogatepass").translate(_ASCII_LOWER)
+    return raw.decode("utf-8", "surrogatepass"), raw
+
+
 def cue_spans(text: str) -> list[Span]:
     """Every cue in the text, with the auxiliaries and phrases that belong to it ("has said in a statement")."""
-    lower = text.lower()
-    if len(lower) != len(text):  # a character changed length ("İ"): offsets would drift
+    if "\u0130" in text:  # "İ", the one character that lower-cases to two: offsets would drift
         return [_extend(text, m.start(), m.end()) for m in _cue_regex(True).finditer(text)]
+    lower, raw = _lowered(text)
     # the few cue words a text holds are found by one C-speed pass over its words, then each is
     # looked up with str.find: several times faster than one big alternation tried at every position
     words = _cue_words()
     found: dict[int, int] = {}
-    for word in words.keys() & lower.encode("utf-8", "surrogatepass").translate(_LETTERS_ONLY).split():
+    for word in words.keys() & raw.translate(_LETTERS_ONLY).split():
         for cue in words[word]:
             _find_all(lower, cue, found)
     spans, last_end = [], -1
