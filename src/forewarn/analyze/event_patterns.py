@@ -9,7 +9,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import chain, compress, pairwise
 from operator import or_
 from typing import Any, Generic, NamedTuple, TypeVar
@@ -38,22 +38,26 @@ class Hit(NamedTuple, Generic[T]):
     value: T
 
 
-class _Node(Generic[T]):
-    """A trie node: children by token (GAP for a short gap) and the values of phrases ending here."""
+class _Node:
+    """A trie node: children by token (GAP for a short gap), and the (kind, value) of phrases ending here."""
 
     __slots__ = ("children", "values")
 
     def __init__(self) -> None:
-        self.children: dict[str, _Node[T]] = {}
-        self.values: list[T] = []
+        self.children: dict[str, _Node] = {}
+        self.values: list[tuple[int, Any]] = []
+
+
+# A hit made by tuple.__new__ directly: no Python frame per hit, as Hit(...) or Hit._make costs.
+_new_hit = partial(tuple.__new__, Hit)
 
 
 def _walk(
-    node: _Node[T], words: Sequence[str], start: int, i: int, limit: int, out: list[tuple[int, int, T]]
+    node: _Node, words: Sequence[str], start: int, i: int, limit: int, out: Sequence[list[Any]]
 ) -> None:
-    """Append (start, end, value) for every phrase under `node` matching tokens [start, i + ...)."""
-    for value in node.values:
-        out.append((start, i, value))
+    """Append to `out[kind]` a hit for every phrase under `node` matching tokens [start, i + ...)."""
+    for kind, value in node.values:
+        out[kind].append(_new_hit((start, i, value)))
     children = node.children
     if not children:
         return
@@ -72,58 +76,51 @@ def _walk(
             _walk(child, words, start, i + 1, limit, out)
 
 
-class PhraseIndex(Generic[T]):
-    """Phrases (token tuples, GAP = up to MAX_GAP tokens) in a trie keyed by token."""
+class PhraseIndex:
+    """Phrases (token tuples, GAP = up to MAX_GAP tokens) of several kinds in one trie keyed by token."""
 
-    def __init__(self, items: Sequence[tuple[tuple[str, ...], T]]) -> None:
-        self.root: _Node[T] = _Node()
-        for seq, value in items:
+    def __init__(self, items: Sequence[tuple[tuple[str, ...], int, Any]]) -> None:
+        self.root = _Node()
+        for seq, kind, value in items:
             if not seq or seq[0] == GAP:
                 continue
             node = self.root
             for token in seq:
                 node = node.children.setdefault(token, _Node())
-            node.values.append(value)
+            node.values.append((kind, value))
         first = self.root.children
         # A token needs a walk only if a phrase ends on it or opens a gap after it, or if the
         # next token continues a phrase: "the", "to", "of" start many phrases but rarely one here.
         self.openers = frozenset(w for w, node in first.items() if node.values or GAP in node.children)
         self.pairs = frozenset((w, nxt) for w, node in first.items() for nxt in node.children if nxt != GAP)
 
-    def starts(self, words: Sequence[str], start: int, end: int) -> list[int]:
-        """Token positions where some phrase may start (a cheap pre-filter)."""
-        first = self.root.children
-        return [i for i in range(start, end) if words[i] in first]
-
-    def scan(self, words: Sequence[str], start: int, end: int, longest_only: bool = True) -> list[Hit[T]]:
-        hits: list[Hit[T]] = []
-        first = self.root.children
-        for i in [i for i in range(start, end) if words[i] in first]:
-            found: list[tuple[int, int, T]] = []
-            _walk(first[words[i]], words, i, i + 1, end, found)
-            stop = max(h[1] for h in found) if found and longest_only else 0
-            hits.extend([Hit._make(h) for h in found if not longest_only or h[1] == stop])
-        return hits
-
     def walk_starts(self, words: Sequence[str]) -> Iterator[int]:
         """Token positions where some phrase may match, picked at C speed (most tokens start none)."""
         pairs = chain(map(self.pairs.__contains__, pairwise(words)), (False,))
         return compress(range(len(words)), map(or_, map(self.openers.__contains__, words), pairs))
+
+    def scan(self, words: Sequence[str], kinds: int) -> tuple[list[Any], ...]:
+        """Every phrase hit in `words`, one list per kind (0 .. kinds - 1), each in text order."""
+        out: tuple[list[Any], ...] = tuple([] for _ in range(kinds))
+        first, limit = self.root.children, len(words)
+        for i in self.walk_starts(words):
+            _walk(first[words[i]], words, i, i + 1, limit, out)
+        return out
 
 
 TRIGGER, CUE, MODE, CONTEXT = range(4)
 
 
 @lru_cache(maxsize=1)
-def doc_index() -> PhraseIndex[tuple[int, Any]]:
+def doc_index() -> PhraseIndex:
     """Triggers, modality cues, mode words and context words in one trie: one pass per text."""
-    items: list[tuple[tuple[str, ...], tuple[int, Any]]] = []
+    items: list[tuple[tuple[str, ...], int, Any]] = []
     for entries in load_lexicon().by_first.values():
-        items.extend((seq, (TRIGGER, trigger)) for seq, trigger in entries)
+        items.extend((seq, TRIGGER, trigger) for seq, trigger in entries)
     for name, seqs in load_cues().by_modality.items():
-        items.extend((seq, (CUE, name)) for seq in seqs)
-    items.extend((seq, (MODE, n)) for n, rule in enumerate(load_mode_rules()) for seq in rule.phrases)
-    items.extend((seq, (CONTEXT, n)) for n, rule in enumerate(load_context_rules()) for seq in rule.phrases)
+        items.extend((seq, CUE, name) for seq in seqs)
+    items.extend((seq, MODE, n) for n, rule in enumerate(load_mode_rules()) for seq in rule.phrases)
+    items.extend((seq, CONTEXT, n) for n, rule in enumerate(load_context_rules()) for seq in rule.phrases)
     return PhraseIndex(items)
 
 
@@ -138,17 +135,7 @@ class DocHits:
 
 
 def scan_doc(words: Sequence[str]) -> DocHits:
-    kinds: tuple[list[Any], list[Any], list[Any], list[Any]] = ([], [], [], [])
-    index = doc_index()
-    first = index.root.children
-    found: list[tuple[int, int, tuple[int, Any]]] = []
-    limit = len(words)
-    for i in index.walk_starts(words):
-        _walk(first[words[i]], words, i, i + 1, limit, found)
-    make = Hit._make  # tuple.__new__: no Python frame per hit
-    for start, end, (kind, value) in found:
-        kinds[kind].append(make((start, end, value)))
-    return DocHits(*kinds)
+    return DocHits(*doc_index().scan(words, 4))
 
 
 def within(hits: list[Hit[T]], starts: list[int], start: int, end: int) -> list[Hit[T]]:
@@ -165,7 +152,12 @@ def context_rules() -> tuple[WordRule, ...]:
 
 
 def resolve_triggers(hits: list[Hit[Trigger]]) -> list[Hit[Trigger]]:
-    """Overlapping trigger hits resolved: longest span first, then weight; result in text order."""
+    """Overlapping trigger hits resolved: longest span first, then weight; result in text order.
+
+    `hits` are in text order (by start token).
+    """
+    if all(a.end <= b.start for a, b in pairwise(hits)):
+        return list(hits)  # no overlap, the usual case: nothing to resolve
     ranked = sorted(hits, key=lambda h: (-(h.end - h.start), -h.value.weight, h.start))
     taken: set[int] = set()
     kept: list[Hit[Trigger]] = []

@@ -41,17 +41,17 @@ def _compound(mentions: Sequence[Actor], anchor: int, text: str, step: int) -> l
             break
         i += step
         group.append(mentions[i])
-    return sorted(group, key=lambda a: a.start)
+    return group if len(group) == 1 else sorted(group, key=lambda a: a.start)
 
 
 def _passive(text: str, trigger: Span) -> tuple[bool, bool]:
     """(passive, with a by-phrase): "was attacked by rebels" is (True, True)."""
-    before = text[max(0, trigger.start - 20) : trigger.start].lower().split()
-    after = text[trigger.end : trigger.end + 40].lower().split()
     word = text[trigger.start : trigger.end].lower().split()[-1] if trigger.end > trigger.start else ""
-    participle = word.endswith(("ed", "en")) or word in _IRREGULAR_PARTICIPLES
-    passive = bool(before) and before[-1] in _PASSIVE_AUX and participle
-    return passive, passive and "by" in after[:4]
+    if not (word.endswith(("ed", "en")) or word in _IRREGULAR_PARTICIPLES):
+        return False, False  # most triggers: no need to read the words around them
+    before = text[max(0, trigger.start - 20) : trigger.start].lower().split()
+    passive = bool(before) and before[-1] in _PASSIVE_AUX
+    return passive, passive and "by" in text[trigger.end : trigger.end + 40].lower().split()[:4]
 
 
 def _origin(text: str, mention: Actor) -> bool:
@@ -71,12 +71,15 @@ def actor_roles(
     `reciprocal` (CONSULT, COOPERATE): with no one on the subject side, everyone is an actor.
     `movement` (ASSAULT, MOBILIZE): "from Belarus" is the origin, not the recipient.
     """
-    before = [i for i, m in enumerate(mentions) if m.end <= trigger.start]
-    after = [
-        i for i, m in enumerate(mentions) if m.start >= trigger.end and not (movement and _origin(text, m))
-    ]
-    subject = _compound(mentions, before[-1], text, -1) if before else []
-    obj = _compound(mentions, after[0], text, +1) if after else []
+    last_before = first_after = -1
+    for i, m in enumerate(mentions):
+        if m.end <= trigger.start:
+            last_before = i
+        elif m.start >= trigger.end and not (movement and _origin(text, m)):
+            first_after = i
+            break  # sorted by start: no later mention ends before the trigger
+    subject = _compound(mentions, last_before, text, -1) if last_before >= 0 else []
+    obj = _compound(mentions, first_after, text, +1) if first_after >= 0 else []
     passive, by_phrase = _passive(text, trigger)
     if by_phrase:
         subject, obj = obj, subject
@@ -90,25 +93,27 @@ def actor_roles(
 
 def nearest_place(places: Sequence[Place], trigger: Span) -> Span | None:
     """The place after the trigger nearest to it ("attacked ... in Hostomel"), else the nearest before."""
-    places = [p for p in places if p.kind != "demonym"]  # "Russian" names a nationality, not where
-    after = [p for p in places if p.start >= trigger.end]
-    if after:
-        chosen: Place = min(after, key=lambda p: p.start - trigger.end)
-        return Span(chosen.start, chosen.end)
-    if places:
-        chosen = min(places, key=lambda p: trigger.start - p.end)
-        return Span(chosen.start, chosen.end)
-    return None
+    after: Place | None = None
+    before: Place | None = None
+    for p in places:
+        if p.kind == "demonym":  # "Russian" names a nationality, not where
+            continue
+        if p.start >= trigger.end:
+            if after is None or p.start < after.start:
+                after = p
+        elif before is None or p.end > before.end:  # nearest: the one that ends last
+            before = p
+    chosen = after or before
+    return None if chosen is None else Span(chosen.start, chosen.end)
 
 
 def nearest_time(times: Sequence[TimeExpr], trigger: Span) -> Span | None:
     """The time expression nearest the trigger, dates before durations and sets."""
-    if not times:
-        return None
-
-    def key(t: TimeExpr) -> tuple[int, int]:
+    chosen: TimeExpr | None = None
+    best = (2, 0)
+    for t in times:
         distance = t.start - trigger.end if t.start >= trigger.end else trigger.start - t.end
-        return (0 if t.type == "DATE" else 1, abs(distance))
-
-    chosen = min(times, key=key)
-    return Span(chosen.start, chosen.end)
+        key = (0 if t.type == "DATE" else 1, abs(distance))
+        if key < best or chosen is None:  # the first of the nearest, as min() would pick
+            chosen, best = t, key
+    return None if chosen is None else Span(chosen.start, chosen.end)

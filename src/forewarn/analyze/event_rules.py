@@ -126,7 +126,10 @@ def recode(
 
 
 def dedupe(items: list[str]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(i for i in items if i))
+    """The non-empty items, each once, in first-seen order."""
+    seen = dict.fromkeys(items)
+    seen.pop("", None)
+    return tuple(seen)
 
 
 def confidence(weight: float, has_actor: bool, has_recipient: bool, modality: Modality) -> float:

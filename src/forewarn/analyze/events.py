@@ -10,7 +10,6 @@ places and times stages — whichever of them ran — and map to CAMEO and ACLED
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
@@ -42,7 +41,7 @@ from forewarn.analyze.event_rules import (
 from forewarn.analyze.modality import EventSite, cues_before, decide_modality, promised
 from forewarn.analyze.pipeline import Context
 from forewarn.knowledge.plover import Trigger, acled_subtype, cameo_code, load_cues
-from forewarn.model import Actor, Analysis, Event, Modality, Place, Quote, Span, TimeExpr
+from forewarn.model import Actor, Analysis, Event, Place, Quote, Span, TimeExpr
 
 # Words before a trigger that make it a cause, purpose or name rather than the act reported.
 _NOT_THE_ACT = frozenset(
@@ -81,14 +80,22 @@ def _physical_words() -> frozenset[str]:
     return load_cues().violence | _WHERE
 
 
-def _token_sentences(analysis: Analysis, starts: Sequence[int]) -> list[Sentence]:
-    spans = analysis.sentences or (Span(0, len(analysis.text)),)
-    return [Sentence(s, bisect_left(starts, s.start), bisect_left(starts, s.end)) for s in spans]
+@lru_cache(maxsize=1)
+def _assault_mode_rules() -> frozenset[int]:
+    """Mode rules that name a way of attacking: their words make a sentence violent."""
+    return frozenset(n for n, rule in enumerate(mode_rules()) if rule.type == "ASSAULT" and rule.mode)
+
+
+@lru_cache(maxsize=1)
+def _context_labels() -> tuple[str, ...]:
+    return tuple(rule.labels[0] for rule in context_rules())
 
 
 def modes_by_type(mode_hits: set[int]) -> dict[str, tuple[str, tuple[str, ...]]]:
     """Per event type, the mode the sentence's words suggest (first rule wins) and all indicators."""
     out: dict[str, tuple[str, tuple[str, ...]]] = {}
+    if not mode_hits:
+        return out
     rules = mode_rules()
     for n in sorted(mode_hits):
         rule = rules[n]
@@ -122,14 +129,12 @@ class EventCoder:
         self.quotes = sorted(analysis.quotes, key=lambda q: q.content.start)
         self.quote_starts = [q.content.start for q in self.quotes]
         self.longest_quote = max((q.content.end - q.content.start for q in self.quotes), default=0)
-        self.hits: DocHits = scan_doc(self.words)
-        self.hit_starts = [[h.start for h in hits] for hits in self._kinds()]
-
-    def _kinds(self) -> tuple[list[Any], list[Any], list[Any], list[Any]]:
-        return (self.hits.triggers, self.hits.cues, self.hits.modes, self.hits.contexts)
+        hits: DocHits = scan_doc(self.words)
+        self.kinds = (hits.triggers, hits.cues, hits.modes, hits.contexts)
+        self.hit_starts = [[h.start for h in kind] for kind in self.kinds]
 
     def _in(self, kind: int, sent: Sentence) -> list[Any]:
-        return within(self._kinds()[kind], self.hit_starts[kind], sent.tok_start, sent.tok_end)
+        return within(self.kinds[kind], self.hit_starts[kind], sent.tok_start, sent.tok_end)
 
     def _mentions(self, span: Span) -> list[Actor]:
         lo = bisect_left(self.actor_starts, span.start)
@@ -143,11 +148,13 @@ class EventCoder:
 
     def code(self) -> tuple[Event, ...]:
         events: list[Event] = []
-        trigger_starts = self.hit_starts[TRIGGER]
-        for sent in _token_sentences(self.analysis, self.starts):
-            lo = bisect_left(trigger_starts, sent.tok_start)
-            if lo < len(trigger_starts) and trigger_starts[lo] < sent.tok_end:
-                events.extend(self.code_sentence(sent))
+        starts, trigger_starts = self.starts, self.hit_starts[TRIGGER]
+        n_triggers = len(trigger_starts)
+        for span in self.analysis.sentences or (Span(0, len(self.analysis.text)),):
+            first, stop = bisect_left(starts, span.start), bisect_left(starts, span.end)
+            lo = bisect_left(trigger_starts, first)
+            if lo < n_triggers and trigger_starts[lo] < stop:  # most sentences have no trigger at all
+                events.extend(self.code_sentence(Sentence(span, first, stop)))
         return tuple(events)
 
     def code_sentence(self, sent: Sentence) -> list[Event]:
@@ -169,8 +176,11 @@ class EventCoder:
     def _named(self, hit: Hit[Trigger], mentions: list[Actor]) -> bool:
         """A trigger word that is part of a name: "a detention center", "March 17" (a month)."""
         start, end = self.starts[hit.start], self.ends[hit.end - 1]
-        if any(m.start <= start and end <= m.end and (m.start, m.end) != (start, end) for m in mentions):
-            return True
+        for m in mentions:  # sorted by start
+            if m.start > start:
+                break
+            if end <= m.end and (m.start != start or m.end != end):
+                return True
         word = self.analysis.text[start:end]
         following = self.words[hit.end] if hit.end < len(self.words) else ""
         return word == "March" and (
@@ -181,10 +191,8 @@ class EventCoder:
         """ "arrested for collaborating with": the -ing clause after "for" is a reason, not an event."""
         return hit.start > 0 and self.words[hit.start - 1] == "for" and self.words[hit.start].endswith("ing")
 
-    def _forecast_time(self, view: SentenceView, modality: Modality) -> Span | None:
+    def _forecast_time(self, view: SentenceView) -> Span | None:
         """For a forecast, the time the speaker expects it ("as early as January"), if quoted."""
-        if modality != "forecast":
-            return None
         span = view.sent.span
         for quote in self.analysis.quotes:
             forecast = quote.forecast
@@ -199,8 +207,9 @@ class EventCoder:
     def _view(self, sent: Sentence) -> SentenceView:
         span = sent.span
         mode_hits = {h.value for h in self._in(MODE, sent)}
-        contexts = dedupe([context_rules()[h.value].labels[0] for h in self._in(CONTEXT, sent)])
-        assault_modes = any(mode_rules()[n].type == "ASSAULT" and mode_rules()[n].mode for n in mode_hits)
+        labels = _context_labels()
+        contexts = dedupe([labels[h.value] for h in self._in(CONTEXT, sent)])
+        assault_modes = not _assault_mode_rules().isdisjoint(mode_hits)
         sentence_words = self.words[sent.tok_start : sent.tok_end]
         return SentenceView(
             sent=sent,
@@ -241,6 +250,7 @@ class EventCoder:
         if "obliged" in hit.value.flags and actors:
             actors, recipients = _speaker_demands(view.mentions, actors)
         type_, mode, indicators = _retype(type_, mode, indicators, len(actors), hit.value, view)
+        forecast_time = self._forecast_time(view) if modality == "forecast" else None
         return Event(
             type=type_,
             mode=mode,
@@ -249,7 +259,7 @@ class EventCoder:
             actors=actors,
             recipients=recipients,
             place=nearest_place(view.places, trigger),
-            time=self._forecast_time(view, modality) or nearest_time(view.times, trigger),
+            time=forecast_time or nearest_time(view.times, trigger),
             trigger=trigger,
             sentence=view.sent.span,
             cameo=cameo_code(type_, mode, contexts),
@@ -301,6 +311,8 @@ class Events:
         # load the lexicon and build the trie now, at pipeline start-up, not inside the first text
         doc_index()
         _physical_words()
+        _assault_mode_rules()
+        _context_labels()
 
     def __call__(self, ctx: Context, analysis: Analysis) -> Analysis:
         return replace(analysis, events=code_events(ctx, analysis))

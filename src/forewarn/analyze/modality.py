@@ -54,6 +54,8 @@ class EventSite:
 
 def cues_before(site: EventSite) -> dict[str, int]:
     """Cue kinds in the window before the trigger, with their distance in tokens."""
+    if not site.cues:
+        return {}  # most sentences: no cue word at all
     lo = max(site.sent_start, site.trigger_start - load_cues().window)
     for i in range(site.trigger_start - 1, lo - 1, -1):
         if site.words[i] in _WINDOW_BREAKS:
@@ -73,6 +75,8 @@ def cues_before(site: EventSite) -> dict[str, int]:
 
 def sentence_cues(site: EventSite) -> set[str]:
     """Cue kinds anywhere before the trigger (reporting verbs), and war anniversaries anywhere."""
+    if not site.cues:
+        return set()
     found = {h.value for h in site.cues if h.end <= site.trigger_start and h.value != "historical"}
     if any(h.value == "historical" and _anniversary(site, h) for h in site.cues):
         found.add("historical")
@@ -98,8 +102,10 @@ def promised(site: EventSite, near: dict[str, int] | None = None) -> bool:
 
 
 def _negated(site: EventSite, near: dict[str, int]) -> bool:
-    reach = range(max(site.sent_start, site.trigger_start - NEGATION_REACH), site.trigger_start)
-    if any(site.words[i] in _NEGATION_WORDS for i in reach):
+    words = site.words
+    if not _NEGATION_WORDS.isdisjoint(
+        words[max(site.sent_start, site.trigger_start - NEGATION_REACH) : site.trigger_start]
+    ):
         return True
     # "did not attempt to renew offensive operations": the negation reaches over attempt verbs
     i = site.trigger_start - 1
@@ -107,9 +113,7 @@ def _negated(site: EventSite, near: dict[str, int]) -> bool:
         i -= 1
     if i >= site.sent_start and i < site.trigger_start - 1 and site.words[i] in _NEGATION_WORDS:
         return True
-    return "negation" in near and not any(
-        site.words[i] in _NEGATION_WORDS for i in range(site.sent_start, site.trigger_start)
-    )
+    return "negation" in near and _NEGATION_WORDS.isdisjoint(words[site.sent_start : site.trigger_start])
 
 
 def _in_quote(char: int, quotes: Sequence[Quote]) -> Quote | None:
