@@ -130,6 +130,9 @@ def scan(text: str, lowered: str) -> Iterator[re.Match[str]]:
     """Grammar matches in text order, without overlaps; lowered = lower_same_length(text)."""
     grammar = master_pattern()
     last_end = 0
+    # What the grammar gives at a start, kept: the words before "the next 24-48 hours"
+    # are start candidates for each of its three anchors.
+    tried: dict[int, re.Match[str] | None] = {}
     # Behind the leading space, the match's start (the character before the
     # anchor) is the anchor's own offset in lowered.
     for anchor in _anchor_pattern().finditer(" " + lowered):
@@ -140,7 +143,7 @@ def scan(text: str, lowered: str) -> Iterator[re.Match[str]]:
         if anchor.start("inner") < 0:  # a number no expression begins with is tried from words before it only
             starts.append(at)
         for start in starts:
-            match = grammar.match(text, start)
+            match = tried[start] if start in tried else tried.setdefault(start, grammar.match(text, start))
             if match and match.end() > at:
                 last_end = match.end()
                 yield match
