@@ -126,10 +126,13 @@ def _case_ok(words: Words, start: int, end: int, alias: str, rule: int) -> bool:
 def find_hits(lexicon: Lexicon, doc: Doc, words: Words) -> list[Hit]:
     """Every match in `doc` (whose tokens are `words`) that passes the case rules (titles, sectors
     and cues match in any case)."""
-    hits = []
+    hits, keys, text, lower = [], lexicon.keys, words.text, words.lower
     for match_id, start, end in lexicon.matcher(doc):
-        kind, index, alias, rule = lexicon.keys[match_id]
-        if rule and not _case_ok(words, start, end, alias, rule):
+        kind, index, alias, rule = keys[match_id]
+        if rule == NOT_LOWER and end == start + 1:  # most names: one word, to be written capitalised
+            if text[start] == lower[start]:
+                continue
+        elif rule and not _case_ok(words, start, end, alias, rule):
             continue
         hits.append(Hit(start, end, kind, index))
     return hits

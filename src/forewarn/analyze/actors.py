@@ -14,6 +14,7 @@ from bisect import bisect_right
 from dataclasses import replace
 from datetime import date
 from functools import lru_cache, partial
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from forewarn.analyze.actor_coref import link_persons
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
 PRIORITY = {"E": 0, "G": 1, "D": 2, "C": 3, "T": 4, "A": 5}
 DETERMINERS = frozenset({"the", "a", "an"})
 GROUP_TYPES = frozenset({"organisation", "force", "state", "other"})
+_ORDER = attrgetter("start", "end")  # of actors and of found mentions, in text order
 
 
 class Actors:
@@ -80,10 +82,11 @@ def find_actors(
     groups = _composites(lexicon, words, hits)
     taken = bytearray(len(words))
     starts = {h.start for h in hits if h.kind in "ETS"}
-    for hit in hits:
+    for hit in context:
         if hit.kind == "S" and lexicon.dictionary.sectors[hit.item].alone:
             groups[Hit(hit.start, hit.end, "A", len(groups))] = ("", hit.item)
-    candidates = [h for h in hits if h.kind in "EDCT" and not _modifier(words, h, starts)] + list(groups)
+    candidates = [h for h in hits if h.kind in "CT" or (h.kind in "ED" and not _modifier(words, h, starts))]
+    candidates += groups
     chosen = longest_first(candidates, taken, PRIORITY)
     affiliations = {
         h: groups[h][0] if h in groups else _affiliation(lexicon, h)
@@ -105,14 +108,14 @@ def find_actors(
         record = _group(lexicon, words, hit, groups.get(hit), speech, published)
         if record is not None and not any(persons[record.start : record.end]):
             found.append(record)
-    actors = [_actor(words, f) for f in sorted(found, key=lambda f: (f.start, f.end))]
+    actors = [_actor(words, f) for f in sorted(found, key=_ORDER)]
     actors = _possessed(lexicon, text, actors)
     main = main_state(actors)
     actors = [_of_main_state(lexicon, a, main) for a in actors]
     actors = sorted(
-        actors + nominal_mentions(words, actors, partial(_state_nominal, lexicon, main)), key=_order
+        actors + nominal_mentions(words, actors, partial(_state_nominal, lexicon, main)), key=_ORDER
     )
-    return tuple(sorted(actors + _pronouns(text, actors), key=_order))
+    return tuple(sorted(actors + _pronouns(text, actors), key=_ORDER))
 
 
 _POSSESSIVE = re.compile(r"[’']s(?: [a-z-]+){0,2} $")
@@ -138,10 +141,6 @@ def _possessed(lexicon: Lexicon, text: str, actors: list[Actor]) -> list[Actor]:
                 continue
         out.append(actor)
     return out
-
-
-def _order(actor: Actor) -> tuple[int, int]:
-    return actor.start, actor.end
 
 
 def _of_main_state(lexicon: Lexicon, actor: Actor, country: str) -> Actor:
@@ -210,20 +209,27 @@ def _affiliation(lexicon: Lexicon, hit: Hit) -> str:
 
 def _composites(lexicon: Lexicon, words: Words, hits: list[Hit]) -> dict[Hit, tuple[str, int]]:
     """Country + generic phrase ("Russian forces", "Ukraine's General Staff", "the Government of Iraq")."""
-    sectors: dict[int, Hit] = {}
-    for hit in hits:
-        if hit.kind == "S" and (hit.start not in sectors or hit.end > sectors[hit.start].end):
-            sectors[hit.start] = hit
-    states = {h.start: h for h in hits if h.kind == "E" and country_of(lexicon, h)}
-    out: dict[Hit, tuple[str, int]] = {}
-    entities = {h.start: h for h in hits if h.kind == "E"}
-    for hit in hits:
-        country = country_of(lexicon, hit)
-        if not country:
+    sectors: dict[int, Hit] = {}  # the longest generic phrase at each token
+    entities: dict[int, Hit] = {}
+    named: list[tuple[Hit, str]] = []  # state names and demonyms with their country, in text order
+    for hit in hits:  # one pass sorting the hits by kind: the loops below see only their own
+        if hit.kind == "S":
+            if hit.start not in sectors or hit.end > sectors[hit.start].end:
+                sectors[hit.start] = hit
             continue
-        j = hit.end + (1 if hit.end < len(words) and words.text[hit.end] in APOSTROPHE_S else 0)
-        if j in sectors:
-            out[Hit(hit.start, sectors[j].end, "G", len(out))] = (country, sectors[j].item)
+        if hit.kind == "E":
+            entities[hit.start] = hit
+        country = country_of(lexicon, hit)
+        if country:
+            named.append((hit, country))
+    states = {h.start: h for h, _ in named if h.kind == "E"}
+    out: dict[Hit, tuple[str, int]] = {}
+    n, text = len(words), words.text
+    for hit, country in named:
+        j = hit.end + (1 if hit.end < n and text[hit.end] in APOSTROPHE_S else 0)
+        sector = sectors.get(j)
+        if sector is not None:
+            out[Hit(hit.start, sector.end, "G", len(out))] = (country, sector.item)
         own = entities.get(j)
         if own is not None and own.item != hit.item and _owned_by(lexicon, own, country):
             hits.append(Hit(hit.start, own.end, "E", own.item))  # "Russian VDV forces"
