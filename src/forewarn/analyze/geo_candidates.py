@@ -181,21 +181,11 @@ def _candidate(text: str, gaz: Gazetteer, run: list[tuple[int, int]], i: int, j:
     word = text[span[0] : span[1]]
     all_caps = word.isupper() and len(word) > 1
     prev, nxt = _touches(text, run, i, j) if len(run) > 1 else (False, False)
-    return Candidate(
-        start=start,
-        end=end,
-        key=key,
-        words=j - i,
-        run_words=len(run),
-        cue=_cue(before),
-        title=bool(before) and before[-1].rstrip(".") in _TITLES,
-        sentence_start=_sentence_start(text, start),
-        all_caps=all_caps,
-        line_caps=all_caps and _line_caps(text, start),
-        suffix=suffix,
-        prev_cap=prev,
-        next_cap=nxt,
-    )
+    title = bool(before) and before[-1].rstrip(".") in _TITLES
+    line_caps = all_caps and _line_caps(text, start)
+    # positional: a named tuple is built faster so, and this runs for every match
+    return Candidate(start, end, key, j - i, len(run), _cue(before), title, _sentence_start(text, start),
+                     all_caps, line_caps, suffix, prev, nxt)  # fmt: skip
 
 
 def _touches(text: str, run: list[tuple[int, int]], i: int, j: int) -> tuple[bool, bool]:

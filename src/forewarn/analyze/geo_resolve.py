@@ -113,12 +113,11 @@ def _person_parts(text: str, cands: list[Candidate], senses: list[tuple[Sense, .
     return parts
 
 
-def _inherit_cues(text: str, cands: list[Candidate]) -> list[Candidate]:
+def _inherit_cues(cands: list[Candidate], listed: dict[int, int]) -> list[Candidate]:
     """ "in Bucha and Irpin": a coordinated name shares the cue of the one before it."""
     out = list(cands)
     for i in range(1, len(out)):
-        before = out[i - 1]
-        if before.cue and not out[i].cue and _COORDINATION.fullmatch(text, before.end, out[i].start):
+        if out[i - 1].cue and not out[i].cue and i - 1 in listed:
             out[i] = out[i]._replace(cue=True)
     return out
 
@@ -137,11 +136,16 @@ def _country_hints(text: str, cands: list[Candidate], lex: Lexicon) -> dict[int,
     return hints
 
 
-def _pairs(text: str, cands: list[Candidate]) -> dict[int, int]:
-    """Index of X -> index of Y for "X, Y" where Y is written right after a comma."""
-    return {
-        i: i + 1 for i in range(len(cands) - 1) if _PAIR_GAP.fullmatch(text, cands[i].end, cands[i + 1].start)
+def _links(text: str, cands: list[Candidate]) -> tuple[dict[int, int], dict[int, int]]:
+    """Index -> next index for names joined by a comma, "and" or "or" ("listed"), and among them
+    the "X, Y" pairs, where Y is written right after a comma."""
+    listed = {
+        i: i + 1
+        for i in range(len(cands) - 1)
+        if _COORDINATION.fullmatch(text, cands[i].end, cands[i + 1].start)
     }
+    pairs = {i: j for i, j in listed.items() if _PAIR_GAP.fullmatch(text, cands[i].end, cands[j].start)}
+    return pairs, listed
 
 
 class Resolver:
@@ -178,9 +182,9 @@ class Resolver:
 
     def resolve(self, text: str, cands: list[Candidate], votes: Counter[str] | None = None) -> list[Resolved]:
         """`votes`: countries the document names otherwise (demonyms: "Syrian" votes for Syria)."""
-        cands = _inherit_cues(text, cands)
+        pairs, listed = _links(text, cands)  # offsets only: the same before and after cues are shared
+        cands = _inherit_cues(cands, listed)
         senses = [self._usable(c) for c in cands]
-        pairs = _pairs(text, cands)
         paired_y = set(pairs.values())
         persons = _person_parts(text, cands, senses)
         keep = []
@@ -191,11 +195,6 @@ class Resolver:
             if rec > 0:
                 keep.append((i, rec))
         hints = _country_hints(text, cands, self.lex)
-        listed = {
-            i: i + 1
-            for i in range(len(cands) - 1)
-            if _COORDINATION.fullmatch(text, cands[i].end, cands[i + 1].start)
-        }
         chosen, context = self._scorer.choose(
             cands, senses, (pairs, listed), [i for i, _ in keep], hints, votes
         )

@@ -113,15 +113,19 @@ def find_places(
     resolved = (resolver or Resolver(gaz, lex)).resolve(text, find_candidates(text, gaz, words), votes)
     places = []
     for r in resolved:
-        end = r.candidate.end
-        short = end - r.candidate.start <= 5 and text[r.candidate.start : end] != r.entry.name
-        if text[end : end + 1] == "." and r.entry.level == "admin1" and short:
+        start, end, level = r.candidate.start, r.candidate.end, r.entry.level
+        if (
+            level == "admin1"
+            and text[end : end + 1] == "."
+            and end - start <= 5
+            and text[start:end] != r.entry.name
+        ):
             end += 1  # an abbreviation keeps its full stop: "Calif.", "Va."
-        places.append(_place(r.candidate.start, end, text, r.entry, r.confidence))
-        feature = _feature_place(text, gaz, r)
+        places.append(_place(start, end, text, r.entry, r.confidence))
+        feature = _feature_place(text, gaz, r) if level == "city" else None
         if feature is not None:
             places.append(feature)
-    places = [_directional(text, p) for p in _with_streets(text, places)]
+    places = [_directional(text, p) if p.level == "country" else p for p in _with_streets(text, places)]
     places += _outside(demonyms, places, len(text))
     places.sort(key=attrgetter("start", "end"))
     return tuple(places)
@@ -139,7 +143,8 @@ def _outside(demonyms: list[Place], places: list[Place], size: int) -> list[Plac
     return [
         d
         for d in demonyms
-        if not any(covered[d.start : d.end]) and not any(p.start < d.end and d.start < p.end for p in empty)
+        if covered.find(1, d.start, d.end) < 0
+        and not (empty and any(p.start < d.end and d.start < p.end for p in empty))
     ]
 
 
