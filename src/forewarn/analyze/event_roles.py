@@ -37,7 +37,9 @@ def _compound(mentions: Sequence[Actor], anchor: int, text: str, step: int) -> l
     while 0 <= i + step < len(mentions):
         left, right = (mentions[i + step], mentions[i]) if step < 0 else (mentions[i], mentions[i + step])
         between = text[left.end : right.start].strip().lower()
-        if left.end > right.start or (between and set(between.replace(",", " , ").split()) - _JOINERS):
+        if left.end > right.start or (
+            between and not _JOINERS.issuperset(between.replace(",", " , ").split())
+        ):
             break
         i += step
         group.append(mentions[i])

@@ -9,7 +9,8 @@ cooperation REJECT, an announced withdrawal CONCEDE, a vowed or conditional coer
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
+from typing import NamedTuple
 
 from forewarn.analyze.event_patterns import Hit
 from forewarn.knowledge.plover import Trigger
@@ -36,8 +37,7 @@ _THREAT_MODE = {
 COERCIVE = frozenset({"SANCTION", "COERCE", "PROTEST", "RETREAT", "CONCEDE"})
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):
     """A trigger hit on its way to an Event; `governed` is the event a frame introduced."""
 
     hit: Hit[Trigger]
@@ -143,6 +143,8 @@ def confidence(weight: float, has_actor: bool, has_recipient: bool, modality: Mo
 
 def sentence_rules(events: list[Event], acts: set[int]) -> list[Event]:
     """One event per type in a sentence (compound actors merged); MOBILIZE yields to ASSAULT."""
+    if len(events) < 2:
+        return events  # nothing to merge, and MOBILIZE yields only to another event
     by_type: dict[str, Event] = {}
     for event in events:
         kept = by_type.get(event.type)

@@ -10,9 +10,9 @@ places and times stages — whichever of them ran — and map to CAMEO and ACLED
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from forewarn.analyze.event_patterns import (
     CONTEXT,
@@ -51,16 +51,20 @@ _NOT_THE_ACT = frozenset(
 _WHERE = frozenset({"from", "near", "across", "into", "inside", "border", "frontline", "front"})
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
+    """A sentence's characters and its token range [tok_start, tok_end)."""
+
     span: Span
     tok_start: int
     tok_end: int
 
 
-@dataclass(frozen=True)
-class SentenceView:
-    """What every event of one sentence shares: its mentions, places, times and word evidence."""
+class SentenceView(NamedTuple):
+    """What every event of one sentence shares: its mentions, places, times and word evidence.
+
+    Named tuples, here and for the other per-sentence and per-candidate helpers: cheaper to
+    make than frozen dataclasses, and thousands are made per hundred texts.
+    """
 
     sent: Sentence
     mentions: list[Actor]

@@ -11,8 +11,8 @@ the document date is historical).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from forewarn.analyze.event_patterns import Hit
 from forewarn.knowledge.plover import load_cues
@@ -39,9 +39,11 @@ _MONTHS = {
 }  # fmt: skip
 
 
-@dataclass(frozen=True)
-class EventSite:
-    """Where a trigger sits: token indices over the shared Doc, its characters, its sentence's cues."""
+class EventSite(NamedTuple):
+    """Where a trigger sits: token indices over the shared Doc, its characters, its sentence's cues.
+
+    A named tuple: one is made per candidate event, and it is cheaper than a frozen dataclass.
+    """
 
     words: Sequence[str]
     sent_start: int
