@@ -14,6 +14,7 @@ import re
 from bisect import bisect_left
 from datetime import date
 from functools import lru_cache
+from operator import attrgetter
 
 from forewarn.analyze.quote_lexicon import word_regex
 from forewarn.knowledge.speech_cues import speech_cues
@@ -44,7 +45,7 @@ def hedges_in(text: str) -> list[str]:
 
 
 def _times_in(content: Span, times: tuple[TimeExpr, ...]) -> list[TimeExpr]:
-    i = bisect_left([t.start for t in times], content.start)
+    i = bisect_left(times, content.start, key=attrgetter("start"))
     found = []
     for time in times[i:]:
         if time.start >= content.end:
@@ -69,11 +70,13 @@ def forecast_for(
     hedges = hedges_in(said)
     if not hedges:
         return None
-    futures = {m.group().lower() for m in future_re.finditer(said)} - set(hedges)
     inside = _times_in(quote.content, times)
     ahead = [t for t in inside if _ahead(t, published)]
     cue_text = text[quote.cue.start : quote.cue.end + 20]
-    signals = len(hedges) + bool(futures) + bool(ahead) + bool(cue_re.search(cue_text))
+    signals = len(hedges) + bool(ahead) + bool(cue_re.search(cue_text))
+    if signals < MIN_SIGNALS:  # a future marker is looked for only when it can still make the difference
+        futures = {m.group().lower() for m in future_re.finditer(said)} - set(hedges)
+        signals += bool(futures)
     if signals < MIN_SIGNALS:
         return None
     chosen = ahead or inside

@@ -122,7 +122,9 @@ def clause_after(cues: SpeechCues, doc: QuoteDoc, cue: Span, done: list[Found]) 
     """`X said (that) ...`, `X told Y that ...`, `..., saying that ...`."""
     text, sentence = doc.text, doc.sentence(cue.start)
     pos = _skip_adverbial(cues, text, cue.end, sentence.end)
-    obj = OBJECT.match(text, pos, min(pos + 80, sentence.end))
+    limit = min(pos + 80, sentence.end)
+    # only an addressee followed by "that" moves the start of the speech: without one, spare the regex
+    obj = OBJECT.match(text, pos, limit) if text.find("that", pos, limit) >= 0 else None
     if obj and re.match(r"\s*,?\s*that\b", text[obj.end() : obj.end() + 8]):
         # `told Sky News that`, `made it clear to House Democrats on Wednesday that`
         words = obj.group().split()
@@ -140,13 +142,12 @@ def clause_after(cues: SpeechCues, doc: QuoteDoc, cue: Span, done: list[Found]) 
         return None  # `revealed in subsequent activity`, `continued as a member`: not what was said
     if text[end - 1 : end] in '”"»' and text[end - 2 : end - 1] == ".":
         content = Span(content.start, end)
+    if passive_aux(text, sentence, cue) is not None:
+        return Found(
+            None, cue, [content], False
+        )  # "It has been speculated that", "Trump was asked": no speaker
     source = source_of(cues, doc, cue, done)
-    passive = passive_aux(text, sentence, cue) is not None
-    if source is None and not passive:
-        return None
-    if passive:
-        source = None  # "It has been speculated that", "Trump was asked": the speaker is not named
-    return Found(source, cue, [content], False)
+    return None if source is None else Found(source, cue, [content], False)
 
 
 def _skip_adverbial(cues: SpeechCues, text: str, pos: int, end: int) -> int:

@@ -127,14 +127,20 @@ def find_quotes(text: str, sentences: tuple[Span, ...], resolver: SpeakerResolve
 
 def _skip(doc: QuoteDoc, cue: Span, done: list[Found]) -> bool:
     """Cues inside a quotation or an attributed content, and capitalised mid-sentence words."""
-    if doc.inside_quote(cue.start) or any(
-        c.start <= cue.start < c.end for f in done[-3:] for c in f.contents
-    ):
+    if doc.inside_quote(cue.start) or _in_recent_content(done, cue.start):
         return True
     if doc.text[cue.start].isupper():
         sentence = doc.sentence(cue.start)
         before = doc.text[sentence.start : cue.start].strip(" “\"'‘«„")
         return bool(before) and not _title_case(doc.text[sentence.start : sentence.end])
+    return False
+
+
+def _in_recent_content(done: list[Found], offset: int) -> bool:
+    for found in done[-3:]:
+        for content in found.contents:
+            if content.start <= offset < content.end:
+                return True
     return False
 
 
