@@ -3,14 +3,12 @@ surname links back to the full name, and a name beside a speech verb is a speake
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from forewarn.analyze.actor_match import Hit
 from forewarn.analyze.actor_persons import (
     APPOSITION_STOPS,
     CUE_BEFORE_NAME,
-    NOT_NAMES,
     ROLE_WORDS,
     SECTOR_WORDS,
     Found,
@@ -20,7 +18,6 @@ from forewarn.analyze.actor_persons import (
     name_token,
     organisation_like,
 )
-from forewarn.knowledge.actors import load_first_names
 
 
 def link_persons(st: State, named: list[Found]) -> list[Found]:
@@ -103,21 +100,11 @@ def _listed_before(st: State, start: int) -> list[tuple[int, int]]:
     return out
 
 
-# A lone given name is a person when a verb follows it: "Karim insists", "Omar was killed".
-# The capital comes first and the look-behind after it, so the engine skips to capitals.
-LONE_NAME = re.compile(
-    r"([A-Z](?<![\w.'’-][A-Z])[a-z]{2,})(?= (?:is|was|has|had|will|would|could|did|does|insists|[a-z]+ed)\b)"
-)
-
-
 def _lone_given_names(st: State) -> Iterator[tuple[int, int]]:
-    """Token spans of common given names standing alone before a verb, not part of a longer name."""
-    first_names = load_first_names()
-    for match in LONE_NAME.finditer(st.words.source):
-        name = match.group(1)
-        if name not in first_names or name.lower() in NOT_NAMES:
-            continue
-        span = st.words.char_span(match.start(1), match.end(1))
+    """Token spans of common given names standing alone before a verb, not part of a longer name:
+    "Karim insists", "Omar was killed"."""
+    for candidate in st.names_before_verb:
+        span = st.words.char_span(candidate.start, candidate.end)
         if span is None or st.taken[span[0]] or not name_token(st.words, span[0]):
             continue
         if span[0] > 0 and name_token(st.words, span[0] - 1):

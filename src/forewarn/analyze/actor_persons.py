@@ -38,86 +38,20 @@ class Found(NamedTuple):
 NAME_PARTICLES = frozenset(
     {"al", "el", "bin", "ibn", "abu", "bint", "de", "del", "da", "di", "van", "von", "der", "la", "le"}
 )
-NOT_NAMES = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "god",
-        "allah",
-        "christmas",
-        "easter",
-        "ramadan",
-        "eid",
-        "internet",
-        "covid",
-    ]
-)
+NOT_NAMES = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "god", "allah", "christmas", "easter", "ramadan", "eid", "internet", "covid",
+})  # fmt: skip
 CUE_BEFORE_NAME = frozenset({"said", "says", "added", "wrote", "told", "according"})
-ROLE_WORDS = frozenset(
-    [
-        "officer",
-        "officers",
-        "official",
-        "officials",
-        "commander",
-        "commanders",
-        "general",
-        "generals",
-        "minister",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "leader",
-        "leaders",
-        "head",
-        "chief",
-        "president",
-        "adviser",
-        "advisor",
-        "envoy",
-        "ambassador",
-        "secretary",
-        "director",
-        "analyst",
-        "expert",
-        "journalist",
-        "reporter",
-        "member",
-        "lawmaker",
-        "deputy",
-        "aide",
-        "colonel",
-        "soldier",
-        "veteran",
-        "governor",
-        "mayor",
-        "founder",
-        "negotiator",
-        "diplomat",
-        "correspondent",
-        "editor",
-        "researcher",
-        "fellow",
-        "professor",
-    ]
-)
+ROLE_WORDS = frozenset({
+    "officer", "officers", "official", "officials", "commander", "commanders", "general", "generals",
+    "minister", "spokesman", "spokeswoman", "spokesperson", "leader", "leaders", "head", "chief",
+    "president", "adviser", "advisor", "envoy", "ambassador", "secretary", "director", "analyst", "expert",
+    "journalist", "reporter", "member", "lawmaker", "deputy", "aide", "colonel", "soldier", "veteran",
+    "governor", "mayor", "founder", "negotiator", "diplomat", "correspondent", "editor", "researcher",
+    "fellow", "professor",
+})  # fmt: skip
 SECTOR_WORDS = {
     "military": "MIL", "army": "MIL", "defence": "MIL", "defense": "MIL", "armed": "MIL", "officers": "MIL",
     "officer": "MIL", "commander": "MIL", "general": "MIL", "intelligence": "SPY", "government": "GOV",
@@ -128,8 +62,15 @@ SECTOR_WORDS = {
 APPOSITION_STOPS = frozenset(
     {",", ".", ";", ":", "—", "–", "(", ")", '"', "“", "”", "who", "which", "that", "said", "says"}
 )
-# The capital comes first and the look-behind after it, so the engine skips to capitals.
-GIVEN_NAME = re.compile(r"([A-Z](?<![\w.'’-][A-Z])[a-z]{2,}(?:-[A-Z][a-z]+)?)(?=\s+[A-Z])")
+# A capitalised word that may be a given name (no word, initial or elision glued before it), and
+# what makes it one: more name words after it ("Tobias Smith", the double "Anne-Marie Dupont") or a
+# verb ("Karim insists", "Omar was killed"); `verb` is set for the second. One scan finds both, and
+# the capital comes before the look-behind so that the engine skips to capitals.
+CAPITALISED_NAME = re.compile(
+    r"([A-Z](?<![\w.'’-][A-Z])[a-z]{2,})"
+    r"(?:(?:-[A-Z][a-z]+)?(?=\s+[A-Z])"
+    r"|(?= (?:is|was|has|had|will|would|could|did|does|insists|[a-z]+ed)\b)(?P<verb>))"
+)
 INITIAL = re.compile(r"^[A-Z]\.$")
 ORGANISATION_WORDS = frozenset({
     "brigade", "regiment", "division", "battalion", "corps", "army", "fleet", "command", "staff", "forces",
@@ -139,6 +80,29 @@ ORGANISATION_WORDS = frozenset({
 })  # fmt: skip
 BRANCHES = frozenset({"Army", "Navy", "Air Force", "Marine Corps", "Marines", "Coast Guard", "Space Force"})
 KUNYA = frozenset({"Abu", "Umm", "Abou"})  # "Abu Ghadiya": a name by itself
+
+
+class NameCandidate(NamedTuple):
+    """A common given name found by CAPITALISED_NAME, in character offsets."""
+
+    start: int
+    end: int
+    name: str
+
+
+def capitalised_names(text: str) -> tuple[list[NameCandidate], list[NameCandidate]]:
+    """Common given names (or a kunya) before more name words, and common given names before a verb."""
+    first_names = load_first_names()
+    before_names: list[NameCandidate] = []
+    before_verb: list[NameCandidate] = []
+    for match in CAPITALISED_NAME.finditer(text):
+        name = match.group()
+        if match.start("verb") < 0:
+            if name in first_names or name in KUNYA:
+                before_names.append(NameCandidate(match.start(), match.end(), name))
+        elif name in first_names and name.lower() not in NOT_NAMES:
+            before_verb.append(NameCandidate(match.start(), match.end(), name))
+    return before_names, before_verb
 
 
 def name_token(words: Words, i: int) -> bool:
@@ -209,6 +173,8 @@ class State:
     sectors: set[int]
     in_sector: bytearray  # tokens inside a generic phrase ("General Staff", "border guards")
     place_starts: frozenset[int]  # character offsets where the places stage found a place
+    names_before_names: list[NameCandidate]  # "Tobias" in "Tobias Smith"
+    names_before_verb: list[NameCandidate]  # "Karim" in "Karim insists"
     used_titles: set[int] = field(default_factory=set)
 
     def affiliation_at_end(self, i: int) -> tuple[int, str] | None:
@@ -224,6 +190,7 @@ class State:
 def _state(lexicon: Lexicon, words: Words, published: date | None, hits: PersonHits) -> State:
     titles = [h for h in hits.chosen if h.kind == "T"]
     countries = [(h, country_of(lexicon, h)) for h in hits.chosen]
+    names_before_names, names_before_verb = capitalised_names(words.source)
     return State(
         lexicon=lexicon,
         words=words,
@@ -237,6 +204,8 @@ def _state(lexicon: Lexicon, words: Words, published: date | None, hits: PersonH
         sectors={h.start for h in hits.context if h.kind == "S"},
         in_sector=_coverage(len(words), (h for h in hits.context if h.kind == "S")),
         place_starts=hits.place_starts,
+        names_before_names=names_before_names,
+        names_before_verb=names_before_verb,
     )
 
 
@@ -380,13 +349,10 @@ def _of_country(st: State, i: int, country: str) -> tuple[int, str]:
 def _given_name_persons(st: State) -> list[Found]:
     """A common given name followed by more name tokens: "Tobias Smith", "Andrii Kovalchuk"."""
     out = []
-    first_names = load_first_names()
-    for match in GIVEN_NAME.finditer(st.words.source):
-        if match.group(1) not in first_names and match.group(1) not in KUNYA:
+    for candidate in st.names_before_names:
+        if candidate.start in st.place_starts:
             continue
-        if match.start(1) in st.place_starts:
-            continue
-        span = st.words.char_span(match.start(1), match.end(1))
+        span = st.words.char_span(candidate.start, candidate.end)
         if span is None or st.taken[span[0]]:
             continue
         first = span[0]
