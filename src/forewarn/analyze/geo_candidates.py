@@ -214,10 +214,11 @@ def _touching(text: str, left: tuple[int, int], right: tuple[int, int]) -> bool:
 def find_candidates(text: str, gaz: Gazetteer, words: list[tuple[int, int]] | None = None) -> list[Candidate]:
     """Longest gazetteer matches inside each run of capitalised words, left to right."""
     out: list[Candidate] = []
+    known = gaz.known
     for run in _runs(text, capitalised_words(text) if words is None else words):
         if len(run) == 1:  # most runs: one word, looked up alone
             key = fold(text[run[0][0] : run[0][1]])
-            if key in gaz:
+            if known[key]:
                 out.append(_candidate(text, gaz, run, 0, 1, key))
             continue
         n, i = len(run), 0
@@ -226,7 +227,7 @@ def find_candidates(text: str, gaz: Gazetteer, words: list[tuple[int, int]] | No
             longest = min(n, i + MAX_WORDS) if gaz.starts_longer(first) else i + 1
             for j in range(longest, i, -1):
                 key = first if j == i + 1 else fold(text[run[i][0] : run[j - 1][1]])
-                if key in gaz:
+                if known[key]:
                     out.append(_candidate(text, gaz, run, i, j, key))
                     i = j
                     break

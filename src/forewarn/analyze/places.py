@@ -38,8 +38,9 @@ def find_demonyms(text: str, gaz: Gazetteer, lex: Lexicon, words: list[tuple[int
     """Country adjectives and demonyms among the capitalised `words`, as places of level country
     marked `kind="demonym"`: "Belarusian", "Syrians", "South African"."""
     out: list[Place] = []
+    starts = lex.demonym_starts
     for start, end in words:
-        if text[start:end].lower() not in lex.demonym_starts or (out and start < out[-1].end):
+        if text[start:end].lower() not in starts or (out and start < out[-1].end):
             continue  # most capitalised words; the second word of "South African"
         nxt = _NEXT_WORD.match(text, end)
         word = _demonym(text[start : nxt.end()].lower(), lex) if nxt else None  # "South Africans"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gzip
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -47,6 +48,24 @@ class Sense:
     own: bool
 
 
+class _Known(dict[str, bool]):
+    """Whether a folded name is in the gazetteer, found on first asking and then remembered.
+
+    Read as `known[key]`, a dict subscript that runs no Python code once the key is
+    remembered: it is asked of every capitalised word of every article.
+    """
+
+    def __init__(self, ids_of: Callable[[str], str | None]) -> None:
+        super().__init__()
+        self._ids_of = ids_of
+
+    def __missing__(self, key: str) -> bool:
+        found = self._ids_of(key) is not None
+        if len(self) < 1 << 16:  # bounded: the names articles ask for, not all 400,000
+            self[key] = found
+        return found
+
+
 class Gazetteer:
     """Folded name -> candidate places."""
 
@@ -61,13 +80,13 @@ class Gazetteer:
         self._lookups: dict[str, tuple[Sense, ...]] = {}
         self._countries: dict[str, GazEntry] | None = None
         self._found: dict[str, str | None] = {}
+        self.known = _Known(self._ids_of)
 
     def __len__(self) -> int:
         return len(self._rows)
 
     def __contains__(self, key: str) -> bool:
-        found = self._found.get(key, "")  # the cache read here too: asked of every capitalised word
-        return (self._ids_of(key) if found == "" else found) is not None
+        return self.known[key]
 
     def _ids_of(self, key: str) -> str | None:
         found = self._found.get(key, "")
