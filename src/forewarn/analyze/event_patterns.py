@@ -7,11 +7,10 @@ the size of the lexicon: a dict lookup per token, then only the phrases starting
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
-from itertools import chain, compress, pairwise
-from operator import or_
+from itertools import compress, pairwise
 from typing import Any, Generic, NamedTuple, TypeVar
 
 from forewarn.knowledge.plover import (
@@ -52,15 +51,20 @@ class _Node:
 _new_hit = partial(tuple.__new__, Hit)
 
 
-def _walk(
+def _reach(
     node: _Node, words: Sequence[str], start: int, i: int, limit: int, out: Sequence[list[Any]]
 ) -> None:
     """Append to `out[kind]` a hit for every phrase under `node` matching tokens [start, i + ...)."""
     for kind, value in node.values:
         out[kind].append(_new_hit((start, i, value)))
-    children = node.children
-    if not children:
-        return
+    if node.children:
+        _follow(node.children, words, start, i, limit, out)
+
+
+def _follow(
+    children: dict[str, _Node], words: Sequence[str], start: int, i: int, limit: int, out: Sequence[list[Any]]
+) -> None:
+    """The phrases going on from token `i` through `children`: a short gap first, then the next token."""
     gap = children.get(GAP)
     # most gaps find none of their next words nearby: one set test at C speed before the loop
     if gap is not None and not gap.children.keys().isdisjoint(words[i : min(i + MAX_GAP + 1, limit)]):
@@ -70,11 +74,11 @@ def _walk(
                 break
             after = gap.children.get(words[j])  # a gap is always followed by a token
             if after is not None:
-                _walk(after, words, start, j + 1, limit, out)
+                _reach(after, words, start, j + 1, limit, out)
     if i < limit:
         child = children.get(words[i])
         if child is not None:
-            _walk(child, words, start, i + 1, limit, out)
+            _reach(child, words, start, i + 1, limit, out)
 
 
 class PhraseIndex:
@@ -89,23 +93,21 @@ class PhraseIndex:
             for token in seq:
                 node = node.children.setdefault(token, _Node())
             node.values.append((kind, value))
-        first = self.root.children
-        # A token needs a walk only if a phrase ends on it or opens a gap after it, or if the
-        # next token continues a phrase: "the", "to", "of" start many phrases but rarely one here.
-        self.openers = frozenset(w for w, node in first.items() if node.values or GAP in node.children)
-        self.pairs = frozenset((w, nxt) for w, node in first.items() for nxt in node.children if nxt != GAP)
-
-    def walk_starts(self, words: Sequence[str]) -> Iterator[int]:
-        """Token positions where some phrase may match, picked at C speed (most tokens start none)."""
-        pairs = chain(map(self.pairs.__contains__, pairwise(words)), (False,))
-        return compress(range(len(words)), map(or_, map(self.openers.__contains__, words), pairs))
 
     def scan(self, words: Sequence[str], kinds: int) -> tuple[list[Any], ...]:
         """Every phrase hit in `words`, one list per kind (0 .. kinds - 1), each in text order."""
         out: tuple[list[Any], ...] = tuple([] for _ in range(kinds))
         first, limit = self.root.children, len(words)
-        for i in self.walk_starts(words):
-            _walk(first[words[i]], words, i, i + 1, limit, out)
+        # the tokens that start some phrase, picked at C speed (most tokens start none)
+        for i in compress(range(limit), map(first.__contains__, words)):
+            node = first[words[i]]
+            for kind, value in node.values:
+                out[kind].append(_new_hit((i, i + 1, value)))
+            children = node.children
+            # "the", "to", "of" start many phrases but rarely one here: a look at the next token
+            # spares most of them the walk
+            if children and (GAP in children or (i + 1 < limit and words[i + 1] in children)):
+                _follow(children, words, i, i + 1, limit, out)
         return out
 
 
@@ -157,7 +159,7 @@ def resolve_triggers(hits: list[Hit[Trigger]]) -> list[Hit[Trigger]]:
 
     `hits` are in text order (by start token).
     """
-    if all(a.end <= b.start for a, b in pairwise(hits)):
+    if len(hits) < 2 or all(a.end <= b.start for a, b in pairwise(hits)):
         return list(hits)  # no overlap, the usual case: nothing to resolve
     ranked = sorted(hits, key=lambda h: (-(h.end - h.start), -h.value.weight, h.start))
     taken: set[int] = set()

@@ -89,8 +89,9 @@ def actor_roles(
         subject, obj = [], [m for m in subject if trigger.start - m.end <= PASSIVE_REACH]
     if reciprocal and not subject:
         subject, obj = obj, []
-    obj = [m for m in obj if not any(_same(m, s) for s in subject)]  # no one acts on themselves
-    return tuple(Span(m.start, m.end) for m in subject), tuple(Span(m.start, m.end) for m in obj)
+    if subject and obj:  # no one acts on themselves
+        obj = [m for m in obj if not any(_same(m, s) for s in subject)]
+    return tuple([Span(m.start, m.end) for m in subject]), tuple([Span(m.start, m.end) for m in obj])
 
 
 def nearest_place(places: Sequence[Place], trigger: Span) -> Span | None:

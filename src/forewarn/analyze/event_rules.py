@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 from typing import NamedTuple
 
 from forewarn.analyze.event_patterns import Hit
@@ -132,6 +133,7 @@ def dedupe(items: list[str]) -> tuple[str, ...]:
     return tuple(seen)
 
 
+@lru_cache(maxsize=1024)  # few distinct arguments, one call per candidate event
 def confidence(weight: float, has_actor: bool, has_recipient: bool, modality: Modality) -> float:
     score = (
         0.35 + 0.3 * min(weight, 1.5) / 1.5 + (0.15 if has_actor else 0.0) + (0.1 if has_recipient else 0.0)

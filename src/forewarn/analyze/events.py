@@ -166,16 +166,23 @@ class EventCoder:
         if not hits:
             return []
         view = self._view(sent)
-        if not ("military" in view.contexts or any(m.sector == "MIL" for m in view.mentions)):
-            # words like "arrive", "exercise", "headquarters" name a military move only near armed forces
-            hits = [h for h in hits if "mil" not in h.value.flags]
-        if view.violent:  # "harder to defend": among armed forces, a verbal-support word is not support
-            hits = [h for h in hits if "verbal" not in h.value.flags]
-        hits = [h for h in hits if not self._named(h, view.mentions)]
+        hits = [h for h in hits if self._stands(h, view)]
         cands = [c for c in apply_frames(hits, self.words) if c.type != "NONE" and not self._reason(c.hit)]
         # an assault named as a cause or purpose ("on alert because of assaults") is not the act reported
         acts = {self.starts[c.hit.start] for c in cands if self.words[c.hit.start - 1] not in _NOT_THE_ACT}
         return sentence_rules([self._event(c, view) for c in cands], acts)
+
+    def _stands(self, hit: Hit[Trigger], view: SentenceView) -> bool:
+        """Whether a trigger word names an event here, not a move of no one armed or part of a name."""
+        flags = hit.value.flags
+        # words like "arrive", "exercise", "headquarters" name a military move only near armed forces
+        if "mil" in flags and not (
+            "military" in view.contexts or any(m.sector == "MIL" for m in view.mentions)
+        ):
+            return False
+        if "verbal" in flags and view.violent:  # "harder to defend": among armed forces, not support
+            return False
+        return not self._named(hit, view.mentions)
 
     def _named(self, hit: Hit[Trigger], mentions: list[Actor]) -> bool:
         """A trigger word that is part of a name: "a detention center", "March 17" (a month)."""
@@ -246,7 +253,11 @@ class EventCoder:
         type_, mode, modality = recode(cand, modality, promised(site, near), view.conditional)
         mode, indicators = _pick_mode(type_, mode, bool(cand.mode) and type_ == cand.type, view)
         governed = cand.governed
-        contexts = dedupe([*hit.value.contexts, *(governed.contexts if governed else ()), *view.contexts])
+        contexts = (
+            dedupe([*hit.value.contexts, *(governed.contexts if governed else ()), *view.contexts])
+            if governed or hit.value.contexts
+            else view.contexts  # deduplicated already
+        )
         indicators = dedupe([*hit.value.indicators, *indicators, *(governed.indicators if governed else ())])
         actors, recipients = actor_roles(
             view.mentions, a.text, trigger, type_ in RECIPROCAL, type_ in {"ASSAULT", "MOBILIZE"}
