@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right, insort
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -204,6 +205,37 @@ def subject_after(text: str, cue_end: int, limit: int, cues: SpeechCues) -> Span
     return Span(chunk[0][0], end)
 
 
+def _surname_phrases(text: str, surname: str) -> Iterator[str]:
+    """What `[A-Z][\\w.’'-]*\\s+<surname>\\b` finds in the text, in order, read back from each occurrence
+    of the surname: a pattern per surname would be compiled anew for nearly every text."""
+    after, start = 0, text.find(surname)
+    while start >= 0:
+        end = start + len(surname)
+        if _is_word(text[end - 1]) != (end < len(text) and _is_word(text[end])):  # \b
+            first = _capital_before(text, start, after)
+            if first >= 0:
+                yield text[first:end]
+                after = end
+        start = text.find(surname, start + 1)
+
+
+def _capital_before(text: str, start: int, after: int) -> int:
+    """The leftmost A-Z at or after `after` of the word that white space separates from `start`, or -1."""
+    gap = start
+    while gap > 0 and text[gap - 1].isspace():
+        gap -= 1
+    if gap == start:
+        return -1
+    word = gap
+    while word > 0 and (_is_word(text[word - 1]) or text[word - 1] in ".’'-"):
+        word -= 1
+    return next((i for i in range(max(word, after), gap) if "A" <= text[i] <= "Z"), -1)
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
 @dataclass
 class SpeakerResolver:
     """Names speakers in text order, remembering who was named, for pronouns and surnames."""
@@ -275,8 +307,8 @@ class SpeakerResolver:
         """A full name with this surname written anywhere in the text, or "" (looked up once per surname)."""
         if surname not in self._surnames:
             self._surnames[surname] = ""
-            for match in re.finditer(rf"[A-Z][\w.’'-]*\s+{re.escape(surname)}\b", self.text):
-                name = self._strip_titles(match.group())
+            for phrase in _surname_phrases(self.text, surname):
+                name = self._strip_titles(phrase)
                 if " " in name:
                     self._surnames[surname] = name
                     break
