@@ -10,10 +10,9 @@ Codes are PLOVER/CAMEO style: ISO alpha-3 country + sector.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import replace
 from datetime import date
-from functools import lru_cache, partial
+from functools import partial
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
@@ -30,15 +29,18 @@ from forewarn.analyze.actor_match import (
 from forewarn.analyze.actor_nominal import STATE_SECTORS, main_state, nominal_mentions, qualified
 from forewarn.analyze.actor_orgs import unknown_organisations
 from forewarn.analyze.actor_persons import Found, PersonHits, named_persons, person_state
+from forewarn.analyze.actor_pronouns import dictionary_genders, pronoun_mentions, resolve_pronoun
 from forewarn.analyze.actor_tokens import STOP_WORDS, Words, like_num
 from forewarn.analyze.pipeline import Context
-from forewarn.knowledge.actors import load_actor_dictionary, load_first_names, load_group_words
+from forewarn.knowledge.actors import load_first_names, load_group_words
 from forewarn.model import Actor, Analysis
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from forewarn.config import Settings
+
+__all__ = ["Actors", "find_actors", "resolve_pronoun"]  # resolve_pronoun: the quotes stage's entry point
 
 PRIORITY = {"E": 0, "G": 1, "D": 2, "C": 3, "T": 4, "A": 5}
 DETERMINERS = frozenset({"the", "a", "an"})
@@ -56,7 +58,7 @@ class Actors:
         # Loaded when the pipeline is built, as the gazetteer is, so the first document does not
         # pay for reading the dictionaries and building the matcher (about a second).
         self.lexicon = build_lexicon(self.extra_files)
-        _dictionary_genders()
+        dictionary_genders()
         load_first_names()
         load_group_words()
 
@@ -115,7 +117,7 @@ def find_actors(
     actors = sorted(
         actors + nominal_mentions(words, actors, partial(_state_nominal, lexicon, main)), key=_ORDER
     )
-    return tuple(sorted(actors + _pronouns(text, actors), key=_ORDER))
+    return tuple(sorted(actors + pronoun_mentions(text, actors), key=_ORDER))
 
 
 _POSSESSIVE = re.compile(r"[’']s(?: [a-z-]+){0,2} $")
@@ -329,85 +331,3 @@ def _actor(words: Words, found: Found) -> Actor:
         sector=found.sector,
         role=found.role,
     )
-
-
-# -- pronouns --------------------------------------------------------------
-
-PRONOUN_GENDER = {
-    "he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f",
-}  # fmt: skip
-PRONOUN_REACH = 2_000  # characters back to look for the antecedent, about three paragraphs
-_WORD = re.compile(r"\w+")
-# lower case or capitalised only: "HE" is more often "His Excellency" than a shouted pronoun. No
-# leading `\b`: with one the engine tries every position; a word character before is checked after.
-_PRONOUN = re.compile(r"(?:" + "|".join(w for p in PRONOUN_GENDER for w in (p, p.title())) + r")\b")
-
-
-def resolve_pronoun(analysis: Analysis, offset: int) -> Actor | None:
-    """The person a third-person singular pronoun at `offset` refers to, or None.
-
-    The antecedent is the nearest named person (not itself a pronoun) ending before the
-    pronoun, within PRONOUN_REACH characters, whose known gender (from the actor
-    dictionary or the given name) does not contradict the pronoun. Its offsets are the
-    antecedent's.
-    """
-    match = _WORD.match(analysis.text, offset)
-    gender = PRONOUN_GENDER.get(match.group().lower()) if match else None
-    if gender is None:
-        return None
-    named = [a for a in analysis.actors if a.type == "person" and a.text.lower() not in PRONOUN_GENDER]
-    return _antecedent(sorted(named, key=lambda a: a.end), offset, gender)
-
-
-def _antecedent(
-    persons: list[Actor], offset: int, gender: str, ends: list[int] | None = None
-) -> Actor | None:
-    """The nearest of `persons` (sorted by end; `ends` their ends) ending before `offset` whose gender agrees."""
-    ends = ends if ends is not None else [a.end for a in persons]
-    for k in range(bisect_right(ends, offset) - 1, -1, -1):
-        actor = persons[k]
-        if offset - actor.end > PRONOUN_REACH:
-            return None
-        if person_gender(actor.name) in (gender, ""):
-            return actor
-    return None
-
-
-def _pronouns(text: str, actors: list[Actor]) -> list[Actor]:
-    """Third-person singular pronouns with a resolved antecedent, as mentions of that person:
-    `text` is the pronoun, everything else the antecedent's ("he" -> Andrii Kovalchuk, UKRMIL)."""
-    persons = sorted((a for a in actors if a.type == "person"), key=lambda a: a.end)
-    if not persons:
-        return []
-    out, ends = [], [a.end for a in persons]
-    covered = bytearray(
-        len(text)
-    )  # characters inside a mention: one lookup per pronoun, not a scan of all actors
-    for a in actors:
-        covered[a.start : a.end] = b"\x01" * (a.end - a.start)
-    for match in _PRONOUN.finditer(text, persons[0].end):
-        start = match.start()
-        if covered[start] or _word_character(text[start - 1]):  # inside a word: "the", "ashes"
-            continue
-        antecedent = _antecedent(persons, start, PRONOUN_GENDER[match.group().lower()], ends)
-        if antecedent is not None:
-            out.append(replace(antecedent, start=start, end=match.end(), text=match.group()))
-    return out
-
-
-def _word_character(char: str) -> bool:
-    """Whether `char` is what `\\w` matches in a regular expression."""
-    return char.isalnum() or char == "_"
-
-
-def person_gender(name: str) -> str:
-    """ "m", "f" or "" from the actor dictionary, else from the given name."""
-    known = _dictionary_genders()
-    if name in known:
-        return known[name]
-    return load_first_names().get(name.split(" ", 1)[0], "")
-
-
-@lru_cache(maxsize=1)
-def _dictionary_genders() -> dict[str, str]:
-    return {e.name: e.gender for e in load_actor_dictionary().entries if e.type == "person"}

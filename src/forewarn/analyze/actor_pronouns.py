@@ -1,0 +1,87 @@
+"""Pronouns for the actors stage: "he", "her" as mentions of the nearest named person whose gender fits."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import replace
+from functools import lru_cache
+
+from forewarn.knowledge.actors import load_actor_dictionary, load_first_names
+from forewarn.model import Actor, Analysis
+
+PRONOUN_GENDER = {
+    "he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f",
+}  # fmt: skip
+PRONOUN_REACH = 2_000  # characters back to look for the antecedent, about three paragraphs
+_WORD = re.compile(r"\w+")
+# lower case or capitalised only: "HE" is more often "His Excellency" than a shouted pronoun. No
+# leading `\b`: with one the engine tries every position; a word character before is checked after.
+_PRONOUN = re.compile(r"(?:" + "|".join(w for p in PRONOUN_GENDER for w in (p, p.title())) + r")\b")
+
+
+def resolve_pronoun(analysis: Analysis, offset: int) -> Actor | None:
+    """The person a third-person singular pronoun at `offset` refers to, or None.
+
+    The antecedent is the nearest named person (not itself a pronoun) ending before the
+    pronoun, within PRONOUN_REACH characters, whose known gender (from the actor
+    dictionary or the given name) does not contradict the pronoun. Its offsets are the
+    antecedent's.
+    """
+    match = _WORD.match(analysis.text, offset)
+    gender = PRONOUN_GENDER.get(match.group().lower()) if match else None
+    if gender is None:
+        return None
+    named = [a for a in analysis.actors if a.type == "person" and a.text.lower() not in PRONOUN_GENDER]
+    return _antecedent(sorted(named, key=lambda a: a.end), offset, gender)
+
+
+def _antecedent(
+    persons: list[Actor], offset: int, gender: str, ends: list[int] | None = None
+) -> Actor | None:
+    """The nearest of `persons` (sorted by end; `ends` their ends) ending before `offset` whose gender agrees."""
+    ends = ends if ends is not None else [a.end for a in persons]
+    for k in range(bisect_right(ends, offset) - 1, -1, -1):
+        actor = persons[k]
+        if offset - actor.end > PRONOUN_REACH:
+            return None
+        if person_gender(actor.name) in (gender, ""):
+            return actor
+    return None
+
+
+def pronoun_mentions(text: str, actors: list[Actor]) -> list[Actor]:
+    """Third-person singular pronouns with a resolved antecedent, as mentions of that person:
+    `text` is the pronoun, everything else the antecedent's ("he" -> Andrii Kovalchuk, UKRMIL)."""
+    persons = sorted((a for a in actors if a.type == "person"), key=lambda a: a.end)
+    if not persons:
+        return []
+    out, ends = [], [a.end for a in persons]
+    for match in _PRONOUN.finditer(text, persons[0].end):
+        start = match.start()
+        if _word_character(text[start - 1]):  # inside a word: "the", "ashes" (most matches)
+            continue
+        if any(a.start <= start < a.end for a in actors):  # inside a mention: "His Majesty's Government"
+            continue
+        antecedent = _antecedent(persons, start, PRONOUN_GENDER[match.group().lower()], ends)
+        if antecedent is not None:
+            out.append(replace(antecedent, start=start, end=match.end(), text=match.group()))
+    return out
+
+
+def _word_character(char: str) -> bool:
+    """Whether `char` is what `\\w` matches in a regular expression."""
+    return char.isalnum() or char == "_"
+
+
+def person_gender(name: str) -> str:
+    """ "m", "f" or "" from the actor dictionary, else from the given name."""
+    known = dictionary_genders()
+    if name in known:
+        return known[name]
+    return load_first_names().get(name.split(" ", 1)[0], "")
+
+
+@lru_cache(maxsize=1)
+def dictionary_genders() -> dict[str, str]:
+    return {e.name: e.gender for e in load_actor_dictionary().entries if e.type == "person"}
