@@ -135,10 +135,11 @@ def _cue(before: list[str]) -> bool:
 
 
 def _sentence_start(text: str, start: int) -> bool:
-    i = start - 1
-    while i >= 0 and text[i] in _QUOTES:
-        i -= 1
-    return i < 0 or text[i] in ".!?:;\n•|—–"
+    """Does a sentence end right before `start`, quotes, brackets and spaces aside?"""
+    before = text[max(0, start - 16) : start].rstrip(_QUOTES)
+    if not before and start > 16:  # only quotes and spaces in the window: look further back
+        before = text[:start].rstrip(_QUOTES)
+    return not before or before[-1] in ".!?:;\n•|—–"
 
 
 def _extend(

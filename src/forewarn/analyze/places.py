@@ -24,7 +24,9 @@ _FEATURE_WORDS = ("airport", "airfield", "air base")
 _DIRECTION = re.compile(
     r"\b((?:north|south|east|west)(?:ern|-?east(?:ern)?|-?west(?:ern)?)?|central)[ \t]+$", re.IGNORECASE
 )
-_STREET_WORD = re.compile(r"[ \t](?:Street|Avenue|Road|Boulevard|Lane|Drive|Square|Place|Way)\b")
+# The space before a street word is tested apart: a pattern that starts with the words' letters lets
+# the regex engine skip to them, where one that starts with a space stops at every space.
+_STREET_WORD = re.compile(r"(?:Street|Avenue|Road|Boulevard|Lane|Drive|Square|Place|Way)\b")
 # The name before a street word, searched only in a window ending at one (a scan of the whole text is slow).
 _STREET_NAME = re.compile(r"\b((?:[A-Z][\w'’]*|\d+(?:st|nd|rd|th))(?:[ \t][A-Z][\w'’]*){0,2})$")
 
@@ -169,7 +171,10 @@ def _with_streets(text: str, places: list[Place]) -> list[Place]:
     """
     streets = []
     for word in _STREET_WORD.finditer(text):
-        name = _STREET_NAME.search(text, max(0, word.start() - 50), word.start())
+        space = word.start() - 1
+        if space < 0 or text[space] not in " \t":
+            continue
+        name = _STREET_NAME.search(text, max(0, space - 50), space)
         if name and name.group(1).split()[0].lower() not in STOP_WORDS:
             streets.append((name.start(1), word.end()))
     if not streets:
