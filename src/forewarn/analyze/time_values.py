@@ -32,11 +32,15 @@ def day(d: date) -> Period:
     return Period(d.isoformat(), (d, d))
 
 
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def make_date(year: int, month: int, dom: int) -> date | None:
     """A real calendar date, or None (31 February does not exist: nothing is invented)."""
     if not (_valid_year(year) and 1 <= month <= 12 and 1 <= dom <= 31):
         return None
-    if dom > calendar.monthrange(year, month)[1]:
+    # The month's length without calendar.monthrange, which also works out its first weekday.
+    if dom > _MONTH_DAYS[month] + (month == 2 and calendar.isleap(year)):
         return None
     return date(year, month, dom)
 

@@ -34,13 +34,14 @@ _COUNT_START = re.compile(
     r"(?i:\d|a\b|an\b|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|hundred|several|a\s+few|few|half)"
 )
 _HALVES = {"the first half of": 1, "the second half of": 2, "the latter half of": 2, "the last half of": 2}
+_KIND_NAMES = frozenset(KINDS)
 _EVENT_WINDOW = 2000  # how far back (characters) a "the first day of the X" looks for a dated X
 
 
 def _kind_of(match: re.Match[str]) -> str:
     # The kind's group encloses every other group of its alternative, so it closes last.
     kind = match.lastgroup or ""
-    return kind if kind in KINDS else next((k for k in KINDS if match.start(k) >= 0), "")
+    return kind if kind in _KIND_NAMES else next((k for k in KINDS if match.start(k) >= 0), "")
 
 
 @lru_cache(maxsize=1)
@@ -71,11 +72,12 @@ def _outer_mod(text: str, lowered: str, start: int, end: int) -> str:
 
 def _prefix(match: re.Match[str], kind: str) -> tuple[int, str]:
     """Where the span starts and the modifier of its prefix ("" when the prefix is dropped)."""
-    pre = " ".join((match.group("pre") or "").lower().split())
     if kind == "rel" and match.group("rl_num") and match.group("rl_det").lower() == "the":
         between = match.string[match.end("rl_num") : match.start("rl_unit")] if match.group("rl_unit") else ""
         if "-" in between:  # "the eight-year war": an adjective, the article is not part of it
             return match.start("rl_num"), ""
+    raw = match.group("pre")
+    pre = " ".join(raw.lower().split()) if raw else ""
     if not pre:
         return match.start(kind), ""
     lexicon = load_time_lexicon()
@@ -192,7 +194,7 @@ def find_times(text: str, published: date | None, sentences: tuple[Span, ...] = 
             published,
             tense_of,
             lexicon,
-            lowered[slice(*sentence)],
+            lowered[sentence[0] : sentence[1]],
             quarterly_from < start,
             named_quarter,
         )
