@@ -16,7 +16,6 @@ from forewarn.analyze.quote_context import (
     QuoteDoc,
     clause_start,
     intro_participle,
-    passive_aux,
     source_of,
     trim_span,
 )
@@ -105,7 +104,7 @@ _BY_AGENT = re.compile(
 def passive_by(cues: SpeechCues, doc: QuoteDoc, cue: Span) -> Found | None:
     """`The move was first reported by MSNBC`: the agent speaks, the subject is what was said."""
     text, sentence = doc.text, doc.sentence(cue.start)
-    aux = passive_aux(text, sentence, cue)
+    aux = doc.passive(cue)
     agent = _BY_AGENT.match(text, cue.end, sentence.end) if aux is not None else None
     if aux is None or agent is None or len(agent.group(1).split()) > 8:
         return None
@@ -142,7 +141,7 @@ def clause_after(cues: SpeechCues, doc: QuoteDoc, cue: Span, done: list[Found]) 
         return None  # `revealed in subsequent activity`, `continued as a member`: not what was said
     if text[end - 1 : end] in '”"»' and text[end - 2 : end - 1] == ".":
         content = Span(content.start, end)
-    if passive_aux(text, sentence, cue) is not None:
+    if doc.passive(cue) is not None:
         return Found(
             None, cue, [content], False
         )  # "It has been speculated that", "Trump was asked": no speaker

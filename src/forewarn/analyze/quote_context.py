@@ -43,6 +43,15 @@ class QuoteDoc:
         self.sent_starts = [s.start for s in self.sentences]
         self.quotes = quotation_spans(text)
         self.quote_starts = [q.start for q in self.quotes]
+        # per cue, answers that several patterns ask for (cue start -> answer)
+        self._passive: dict[int, int | None] = {}
+        self._intro: dict[int, int | None] = {}
+
+    def passive(self, cue: Span) -> int | None:
+        """`passive_aux` of a cue, found once."""
+        if cue.start not in self._passive:
+            self._passive[cue.start] = passive_aux(self.text, self.sentence(cue.start), cue)
+        return self._passive[cue.start]
 
     def sentence(self, offset: int) -> Span:
         i = bisect_right(self.sent_starts, offset) - 1
@@ -83,7 +92,13 @@ def clause_start(doc: QuoteDoc, cue: Span) -> int:
 
 def intro_participle(cues: SpeechCues, doc: QuoteDoc, cue: Span) -> int | None:
     """`Despite asserting that ..., Kovalchuk stressed` and `Asked about it, Christie said`: the comma
-    that ends the fronted participle clause."""
+    that ends the fronted participle clause (found once per cue)."""
+    if cue.start not in doc._intro:
+        doc._intro[cue.start] = _intro_participle(cues, doc, cue)
+    return doc._intro[cue.start]
+
+
+def _intro_participle(cues: SpeechCues, doc: QuoteDoc, cue: Span) -> int | None:
     word = doc.text[cue.start : cue.end].split()[0]
     if not word.endswith(("ed", "ing")):
         return None
