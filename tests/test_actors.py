@@ -350,3 +350,34 @@ def test_actors_places_listed_before_a_speech_verb_are_no_persons() -> None:
 def test_actors_section_label_is_no_organisation(pipeline: Pipeline) -> None:
     analysis = analyse(pipeline, "Breaking News: Top News and Alsumaria News.")
     assert [a.text for a in analysis.actors] == ["Alsumaria News"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lt. Gen. Ivan Petrov's men, U.S.-backed SDF fighters and the 24th Brigade said  no.\n\nThen:\tA’s “quote” — 60 km.",
+        "Anne-Marie Dupont (Reuters) – Kyiv’s ‘Azov’ unit; e-mail: x@y.org, 1,200 troops\u00a0today",
+        "",
+    ],
+)
+def test_actors_words_read_as_spacy_tokens(pipeline: Pipeline, text: str) -> None:
+    """The plain-string reading of the tokens gives what the spaCy token attributes give."""
+    from forewarn.analyze.actor_tokens import STOP_WORDS, Words, like_num
+    from forewarn.analyze.pipeline import Context
+
+    doc = pipeline.nlp(text)
+    words = Words(Context(text=text, published=None, doc=doc).tokens, text)
+    assert len(words) == len(doc)
+    for token in doc:
+        i = token.i
+        assert (words.text[i], words.lower[i]) == (token.text, token.lower_)
+        assert words.spaced(i) == bool(token.whitespace_)
+        assert (words.lower[i] in STOP_WORDS, like_num(words.text[i])) == (token.is_stop, token.like_num)
+        for stop in range(i + 1, min(i + 4, len(doc)) + 1):
+            assert words.span_text(i, stop) == doc[i:stop].text
+    offsets = {o for t in doc for o in (t.idx, t.idx + 1, t.idx + len(t.text))}
+    for first in offsets:
+        for stop in offsets:
+            if first < stop:
+                span = doc.char_span(first, stop)
+                assert words.char_span(first, stop) == (None if span is None else (span.start, span.end))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 from spacy.matcher import PhraseMatcher
@@ -30,6 +31,7 @@ SPEECH_CUES = (
     "according", "thinks", "expects", "estimated", "described", "revealed", "disclosed", "alleged",
 )  # fmt: skip
 APOSTROPHE_S = frozenset({"'s", "’s", "'", "’"})
+_START = attrgetter("start")
 
 
 class Hit(NamedTuple):
@@ -146,7 +148,7 @@ def longest_first(hits: list[Hit], taken: bytearray, priority: dict[str, int]) -
         if not any(taken[hit.start : hit.end]):
             taken[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
             chosen.append(hit)
-    chosen.sort(key=lambda h: h.start)
+    chosen.sort(key=_START)
     return chosen
 
 

@@ -189,7 +189,7 @@ class State:
 
 def _state(lexicon: Lexicon, words: Words, published: date | None, hits: PersonHits) -> State:
     titles = [h for h in hits.chosen if h.kind == "T"]
-    countries = [(h, country_of(lexicon, h)) for h in hits.chosen]
+    countries = [(h, country_of(lexicon, h)) for h in hits.chosen if h.kind in "ED"]  # no other kind has one
     names_before_names, names_before_verb = capitalised_names(words.source)
     return State(
         lexicon=lexicon,

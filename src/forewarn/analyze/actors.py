@@ -46,6 +46,7 @@ PRIORITY = {"E": 0, "G": 1, "D": 2, "C": 3, "T": 4, "A": 5}
 DETERMINERS = frozenset({"the", "a", "an"})
 GROUP_TYPES = frozenset({"organisation", "force", "state", "other"})
 _ORDER = attrgetter("start", "end")  # of actors and of found mentions, in text order
+_START = attrgetter("start")
 
 
 class Actors:
@@ -63,7 +64,7 @@ class Actors:
         load_group_words()
 
     def __call__(self, ctx: Context, analysis: Analysis) -> Analysis:
-        places = frozenset(p.start for p in analysis.places)
+        places = frozenset(map(_START, analysis.places))
         words = Words(ctx.tokens, ctx.text)
         return replace(analysis, actors=find_actors(self.lexicon, ctx.doc, words, ctx.published, places))
 
@@ -221,7 +222,7 @@ def _composites(lexicon: Lexicon, words: Words, hits: list[Hit]) -> dict[Hit, tu
             continue
         if hit.kind == "E":
             entities[hit.start] = hit
-        country = country_of(lexicon, hit)
+        country = country_of(lexicon, hit) if hit.kind in "ED" else ""
         if country:
             named.append((hit, country))
     states = {h.start: h for h, _ in named if h.kind == "E"}
