@@ -155,8 +155,10 @@ def _skip_adverbial(cues: SpeechCues, text: str, pos: int, end: int) -> int:
     while (m := NEXT_WORD.match(text, pos, end)) and m.group(1) in cues.adverbials:
         anchored = anchored or m.group(1) in cues.adverbial_anchors
         pos = m.end()
+    if not anchored:
+        return start
     nxt = NEXT_WORD.match(text, pos, end)
-    if not anchored or nxt is None:
+    if nxt is None:
         return start
     word = nxt.group(1)
     return pos if word.lower() in _SUBJECT_START or word[:1].isupper() else start
@@ -171,6 +173,8 @@ def _clause_end(cues: SpeechCues, doc: QuoteDoc, start: int, end: int) -> int:
     """Speech runs to the sentence end, or to `, adding ...` / `, according to ...`."""
     for m in _CLAUSE_BREAK.finditer(doc.text, start, end):
         word = m.group(2)
+        if word not in cues.verb_forms and word != "according to":
+            continue  # (participles are verb forms too) most breaks are not followed by a cue
         joint = m.group(1).strip()[:1]
         if (
             word == "according to"
