@@ -162,13 +162,14 @@ def resolve_triggers(hits: list[Hit[Trigger]]) -> list[Hit[Trigger]]:
     if len(hits) < 2 or all(a.end <= b.start for a, b in pairwise(hits)):
         return list(hits)  # no overlap, the usual case: nothing to resolve
     ranked = sorted(hits, key=lambda h: (-(h.end - h.start), -h.value.weight, h.start))
-    taken: set[int] = set()
+    first = hits[0].start
+    taken = bytearray(max(h.end for h in hits) - first)  # 1 where a kept hit lies
     kept: list[Hit[Trigger]] = []
     for hit in ranked:
-        span = set(range(hit.start, hit.end))
-        if span & taken:
+        start, end = hit.start - first, hit.end - first
+        if taken.find(1, start, end) != -1:
             continue
-        taken |= span
+        taken[start:end] = b"\x01" * (end - start)
         kept.append(hit)
     kept.sort(key=lambda h: h.start)
     return kept

@@ -23,6 +23,8 @@ RECIPROCAL = frozenset({"CONSULT", "COOPERATE"})  # manual: all participants are
 CONFLICT = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST"})
 # How far (tokens) a verbal frame reaches for the event it introduces: "called on X to release".
 FRAME_REACH = 8
+# A frame reaches no further than its clause.
+_FRAME_BREAKS = frozenset({".", ";", "“", "”"})
 # Frames weaker than this (e.g. "must", "order") never swallow the event they introduce.
 FRAME_MIN_WEIGHT = 0.7
 _ASKED_MODE = {"AID": "assist", "COOPERATE": "assist", "CONSULT": "meet", "RETREAT": "yield"}
@@ -54,9 +56,7 @@ def _introduced(
     hit = hits[n]
     for m in range(n + 1, len(hits)):
         nxt = hits[m]
-        if nxt.start - hit.end > FRAME_REACH or any(
-            w in {".", ";", "“", "”"} for w in words[hit.end : nxt.start]
-        ):
+        if nxt.start - hit.end > FRAME_REACH or not _FRAME_BREAKS.isdisjoint(words[hit.end : nxt.start]):
             return None
         if frames_too or "frame" not in nxt.value.flags or nxt.value.type == "SUPPORT":
             return m
@@ -128,6 +128,8 @@ def recode(
 
 def dedupe(items: list[str]) -> tuple[str, ...]:
     """The non-empty items, each once, in first-seen order."""
+    if not items:
+        return ()
     seen = dict.fromkeys(items)
     seen.pop("", None)
     return tuple(seen)

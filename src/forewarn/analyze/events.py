@@ -10,8 +10,11 @@ places and times stages — whichever of them ran — and map to CAMEO and ACLED
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import replace
-from functools import lru_cache
+from functools import lru_cache, partial
+from itertools import repeat
+from operator import attrgetter, itemgetter
 from typing import Any, NamedTuple
 
 from forewarn.analyze.event_patterns import (
@@ -79,6 +82,10 @@ class SentenceView(NamedTuple):
     conditional: bool  # "unless", "or else": what the sentence says will happen is a threat
 
 
+# One site per candidate event, made by tuple.__new__ directly (no Python frame, as EventSite(...) has).
+_new_site: Callable[[tuple[Any, ...]], EventSite] = partial(tuple.__new__, EventSite)
+
+
 @lru_cache(maxsize=1)
 def _physical_words() -> frozenset[str]:
     return load_cues().violence | _WHERE
@@ -135,7 +142,7 @@ class EventCoder:
         self.longest_quote = max((q.content.end - q.content.start for q in self.quotes), default=0)
         hits: DocHits = scan_doc(self.words)
         self.kinds = (hits.triggers, hits.cues, hits.modes, hits.contexts)
-        self.hit_starts = [[h.start for h in kind] for kind in self.kinds]
+        self.hit_starts = [list(map(itemgetter(0), kind)) for kind in self.kinds]  # Hit.start
 
     def _in(self, kind: int, sent: Sentence) -> list[Any]:
         return within(self.kinds[kind], self.hit_starts[kind], sent.tok_start, sent.tok_end)
@@ -154,9 +161,12 @@ class EventCoder:
         events: list[Event] = []
         starts, trigger_starts = self.starts, self.hit_starts[TRIGGER]
         n_triggers = len(trigger_starts)
-        for span in self.analysis.sentences or (Span(0, len(self.analysis.text)),):
-            first, stop = bisect_left(starts, span.start), bisect_left(starts, span.end)
-            lo = bisect_left(trigger_starts, first)
+        spans = self.analysis.sentences or (Span(0, len(self.analysis.text)),)
+        # every sentence's token range, and its first trigger, found by bisection at C speed
+        firsts = list(map(bisect_left, repeat(starts), map(attrgetter("start"), spans)))
+        stops = map(bisect_left, repeat(starts), map(attrgetter("end"), spans))
+        los = map(bisect_left, repeat(trigger_starts), firsts)
+        for span, first, stop, lo in zip(spans, firsts, stops, los, strict=True):
             if lo < n_triggers and trigger_starts[lo] < stop:  # most sentences have no trigger at all
                 events.extend(self.code_sentence(Sentence(span, first, stop)))
         return tuple(events)
@@ -192,6 +202,8 @@ class EventCoder:
                 break
             if end <= m.end and (m.start != start or m.end != end):
                 return True
+        if not self.words[hit.start].startswith("m"):
+            return False  # cannot be "March": spare the slicing below
         word = self.analysis.text[start:end]
         following = self.words[hit.end] if hit.end < len(self.words) else ""
         return word == "March" and (
@@ -245,8 +257,8 @@ class EventCoder:
     def _event(self, cand: Candidate, view: SentenceView) -> Event:
         hit, a = cand.hit, self.analysis
         trigger = Span(self.starts[hit.start], self.ends[hit.end - 1])
-        site = EventSite(
-            self.words, view.sent.tok_start, hit.start, hit.end, trigger.start, a.published, view.cues
+        site = _new_site(
+            (self.words, view.sent.tok_start, hit.start, hit.end, trigger.start, a.published, view.cues)
         )
         near = cues_before(site)  # once per event: modality and the promise test both read it
         modality = decide_modality(site, view.sent.tok_end, view.quotes, view.times, near)
