@@ -9,7 +9,9 @@ articles in the same run, with ratios against the bare tokenizer; then
 articles per second, start-up (knowledge loading) time, and peak memory
 sampled along a long stream of articles to show it stays flat.
 
-The figures are for a long run, which is what a backfill is: both the
+The articles are real news (political news from several outlets) and ISW's
+daily assessments, taken in turn, plus the example corpus; a second table
+gives the whole analysis for each source. The figures are for a long run, which is what a backfill is: both the
 pipeline and the bare tokenizer first see `--warm` articles untimed, then are
 timed on `--articles` other articles, none of them seen before.
 """
@@ -38,28 +40,45 @@ from forewarn.model import Analysis, TextInput
 WORDS_PER_ARTICLE = 700
 
 
-def _source_texts(words_wanted: int = 0) -> list[str]:
-    """News text to measure on: the example corpus, plus ISW pages' text when the gold data is present.
+def _sources(isw_words: int) -> dict[str, list[str]]:
+    """News text to measure on, by source.
 
-    Pages are extracted only until the texts hold `words_wanted` words.
+    The example corpus always; with the gold data present, political news
+    articles (PolNeAR's training texts: several US outlets) and ISW's daily
+    assessments, far denser in places and units than news. ISW pages are
+    extracted only until they hold `isw_words` words.
     """
-    texts = [CORPUS.joinpath("seed", "atlas-belarus-northern-front.txt").read_text(encoding="utf-8")]
+    corpus = [CORPUS.joinpath("seed", "atlas-belarus-northern-front.txt").read_text(encoding="utf-8")]
     for path in sorted(CORPUS.glob("open-licence/*/documents.jsonl")):
-        texts += [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines()]
-    isw = Path(os.environ.get("FOREWARN_EVAL_DIR", Path(__file__).resolve().parents[2] / "shared" / "eval"))
-    pages = sorted((isw / "backtest" / "isw-2022").glob("*.html"))
+        corpus += [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines()]
+    gold = Path(os.environ.get("FOREWARN_EVAL_DIR", Path(__file__).resolve().parents[2] / "shared" / "eval"))
+    news = [p.read_text(encoding="utf-8") for p in sorted(gold.glob("quotes/PolNeAR/train/text/*.txt"))]
+    isw: list[str] = []
+    pages = sorted(gold.glob("backtest/isw-2022/*.html"))
     if pages:
         import trafilatura
 
-        words = sum(len(t.split()) for t in texts)
+        words = 0
         for page in pages:
-            if words >= words_wanted:
+            if words >= isw_words:
                 break
             text = trafilatura.extract(page.read_text(encoding="utf-8", errors="replace"))
             if text:
-                texts.append(text)
+                isw.append(text)
                 words += len(text.split())
-    return texts
+    return {"example corpus": corpus, "political news (PolNeAR)": news, "ISW assessments": isw}
+
+
+def mixed_articles(sources: dict[str, list[str]]) -> Iterator[tuple[str, str]]:
+    """Each distinct ~700-word article of every source once, taking from the sources in turn."""
+    streams = {name: distinct_articles(texts) for name, texts in sources.items() if texts}
+    while streams:
+        for name, stream in list(streams.items()):
+            article = next(stream, None)
+            if article is None:
+                del streams[name]
+            else:
+                yield name, article
 
 
 def distinct_articles(texts: list[str]) -> Iterator[str]:
@@ -102,10 +121,13 @@ def main() -> int:
     parser.add_argument("--stream", type=int, default=10_000, help="articles streamed for the memory check")
     args = parser.parse_args()
 
-    # Some text is cut off at the end of each source, so ask for a fifth more than needed.
-    texts = _source_texts(words_wanted=(args.warm + args.articles) * WORDS_PER_ARTICLE * 6 // 5)
-    unique = list(islice(distinct_articles(texts), args.warm + args.articles))
-    warm, sample = unique[: args.warm], unique[args.warm :]
+    # About half the articles come from ISW; some text is cut off at the end of each page.
+    sources = _sources(isw_words=(args.warm + args.articles) * WORDS_PER_ARTICLE * 3 // 5)
+    texts = [text for source in sources.values() for text in source]
+    unique = list(islice(mixed_articles(sources), args.warm + args.articles))
+    warm = [text for _, text in unique[: args.warm]]
+    sample = [text for _, text in unique[args.warm :]]
+    origin = [name for name, _ in unique[args.warm :]]
     if len(sample) < args.articles:
         sys.exit(f"only {len(unique)} distinct articles: lower --warm or --articles")
     words = sum(len(t.split()) for t in sample)
@@ -126,8 +148,10 @@ def main() -> int:
     tokenizer_seconds = time.process_time() - t0
 
     stage_seconds = {"tokens + sentences (spaCy pipe)": 0.0} | {a.name: 0.0 for a in pipeline.annotators}
+    by_source = {name: 0.0 for name in sources}
     t_all = time.process_time()
     for i, text in enumerate(sample):
+        t_article = time.process_time()
         t = time.process_time()
         doc = pipeline.nlp(text)
         stage_seconds["tokens + sentences (spaCy pipe)"] += time.process_time() - t
@@ -137,6 +161,7 @@ def main() -> int:
             t = time.process_time()
             analysis = annotator(ctx, analysis)
             stage_seconds[annotator.name] += time.process_time() - t
+        by_source[origin[i]] += time.process_time() - t_article
     total_seconds = time.process_time() - t_all
 
     table = Table(
@@ -166,6 +191,19 @@ def main() -> int:
     )
     console = Console()
     console.print(table)
+    per_source = Table(title="whole analysis by source of the timed articles")
+    for column in ("source", "articles", "words each", "articles/s"):
+        per_source.add_column(column, justify="right" if column != "source" else "left")
+    for name, seconds in by_source.items():
+        mine = [text for text, source in zip(sample, origin, strict=True) if source == name]
+        if mine:
+            per_source.add_row(
+                name,
+                f"{len(mine)}",
+                f"~{sum(len(t.split()) for t in mine) // len(mine)}",
+                f"{len(mine) / seconds:,.1f}",
+            )
+    console.print(per_source)
     console.print(f"gazetteer load: {gazetteer_seconds:.2f} s (wall clock)")
     console.print(
         f"pipeline start-up, gazetteer included (tokenizer, dictionaries, lexicons): {load_seconds:.2f} s"
