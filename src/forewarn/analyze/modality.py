@@ -56,20 +56,22 @@ class EventSite(NamedTuple):
 
 def cues_before(site: EventSite) -> dict[str, int]:
     """Cue kinds in the window before the trigger, with their distance in tokens."""
-    if not site.cues:
-        return {}  # most sentences: no cue word at all
-    lo = max(site.sent_start, site.trigger_start - load_cues().window)
-    for i in range(site.trigger_start - 1, lo - 1, -1):
-        if site.words[i] in _WINDOW_BREAKS:
+    trigger, words = site.trigger_start, site.words
+    lo = max(site.sent_start, trigger - load_cues().window)
+    near = [h for h in site.cues if h.start >= lo and h.end <= trigger]
+    if not near:
+        return {}  # most triggers: no cue word in reach, and no need to look for a clause break
+    for i in range(trigger - 1, lo - 1, -1):
+        if words[i] in _WINDOW_BREAKS:
             lo = i + 1
             break
     found: dict[str, int] = {}
-    for hit in site.cues:
-        after = site.words[hit.end] if hit.end < len(site.words) else ""
+    for hit in near:
+        after = words[hit.end] if hit.end < len(words) else ""
         if hit.value == "forecast" and after.endswith("ed") and after != "need":
             continue  # "forces likely repelled the attacks": an assessment of the past
-        if hit.start >= lo and hit.end <= site.trigger_start:
-            distance = site.trigger_start - hit.end
+        if hit.start >= lo:
+            distance = trigger - hit.end
             if hit.value not in found or distance < found[hit.value]:
                 found[hit.value] = distance
     return found
