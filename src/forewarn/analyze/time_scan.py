@@ -11,10 +11,10 @@ leftmost of them rightwards, keeping the first match that covers the anchor.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from functools import lru_cache
 
-from forewarn.analyze.time_grammar import master_pattern
+from forewarn.analyze.time_grammar import master_pattern, trie_pattern
 from forewarn.knowledge.time_lexicon import load_time_lexicon
 
 _EXTRA_ANCHORS = (
@@ -33,30 +33,6 @@ _CONTINUERS = frozenset(
 _LOOKBACK_WORDS = 6
 _LOOKBACK_CHARS = 60
 _ASCII_LOWER = {c: c + 32 for c in range(65, 91)}
-
-
-Trie = dict[str, "Trie"]
-
-
-def _trie_body(node: Trie) -> str:
-    branches = [re.escape(char) + _trie_body(child) for char, child in sorted(node.items()) if char]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if "" in node:  # a word ends here and longer ones go on
-        return body + "?" if len(branches) == 1 and len(branches[0]) == 1 else f"(?:{body})?"
-    return body
-
-
-def trie_pattern(words: Iterable[str]) -> str:
-    """A regex alternation shaped as a prefix tree, so a failing position costs one character test."""
-    tree: Trie = {}
-    for word in words:
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _trie_body(tree)
 
 
 # Every kind that begins with a number takes exactly four digits (a year, an
