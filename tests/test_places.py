@@ -5,11 +5,12 @@ from __future__ import annotations
 import math
 import sys
 import time
+from dataclasses import FrozenInstanceError, astuple
 from pathlib import Path
 
 import pytest
 
-from forewarn.analyze.places import Places, find_places
+from forewarn.analyze.places import Places, find_places, new_place
 from forewarn.knowledge.gazetteer import load_gazetteer, load_lexicon
 from forewarn.model import Place
 
@@ -243,3 +244,13 @@ def test_places_english_regions_and_state_context() -> None:
         for p in places("A federal judge in Wyoming halted the rule. Seattle and Tacoma, Washington, agreed.")
     }
     assert state["Wyoming"].level == "admin1" and state["Washington"].level == "admin1"
+
+
+def test_new_place_is_the_record_place_builds() -> None:
+    args = (3, 7, "Kyiv", "Kyiv", 703448, 50.45, 30.52, "UA", "12", "city", 0.9)
+    for extra in ((), ("demonym",)):
+        fast, built = new_place(*args, *extra), Place(*args, *extra)  # type: ignore[arg-type]
+        assert fast == built and hash(fast) == hash(built) and repr(fast) == repr(built)
+        assert astuple(fast) == astuple(built) and vars(fast) == vars(built)
+        with pytest.raises(FrozenInstanceError):
+            fast.start = 0  # type: ignore[misc]

@@ -18,7 +18,7 @@ from forewarn.analyze.geo_candidates import capitalised_words, feature_before, f
 from forewarn.analyze.geo_resolve import Resolved, Resolver
 from forewarn.analyze.pipeline import Context
 from forewarn.knowledge.gazetteer import GazEntry, Gazetteer, Lexicon, fold, load_gazetteer, load_lexicon
-from forewarn.model import Analysis, Place
+from forewarn.model import Analysis, Place, PlaceLevel
 
 _FEATURE_WORDS = ("airport", "airfield", "air base")
 _DIRECTION = re.compile(
@@ -63,8 +63,29 @@ def find_demonyms(text: str, gaz: Gazetteer, lex: Lexicon, words: list[tuple[int
 
 def _demonym_place(start: int, end: int, text: str, entry: GazEntry) -> Place:
     """Built directly rather than by `replace` on a toponym place: one record per demonym, not two."""
-    return Place(start, end, text[start:end], entry.name, entry.geonameid, entry.lat, entry.lon,
-                 entry.country, entry.admin1, "country", 0.7, kind="demonym")  # fmt: skip
+    return new_place(start, end, text[start:end], entry.name, entry.geonameid, entry.lat, entry.lon,
+                     entry.country, entry.admin1, "country", 0.7, "demonym")  # fmt: skip
+
+
+_new_object = object.__new__
+
+
+def new_place(
+    start: int, end: int, text: str, name: str, geonameid: int | None, lat: float | None, lon: float | None,
+    country: str, admin1: str, level: PlaceLevel, confidence: float, kind: str = "toponym",
+) -> Place:  # fmt: skip
+    """`Place(...)` with the same fields, built by filling the new record's dict.
+
+    A frozen dataclass's `__init__` sets each of its 12 fields through `object.__setattr__`,
+    which makes it cost about three times as much; ~50 places are built per article.
+    """
+    place = _new_object(Place)
+    fields = place.__dict__
+    fields["start"], fields["end"], fields["text"], fields["name"] = start, end, text, name
+    fields["geonameid"], fields["lat"], fields["lon"] = geonameid, lat, lon
+    fields["country"], fields["admin1"], fields["level"] = country, admin1, level
+    fields["confidence"], fields["kind"] = confidence, kind
+    return place
 
 
 def _demonym(word: str, lex: Lexicon) -> str | None:
@@ -86,8 +107,8 @@ def _demonym_entry(word: str, gaz: Gazetteer, lex: Lexicon) -> GazEntry | None:
 
 
 def _place(start: int, end: int, text: str, entry: GazEntry, confidence: float) -> Place:
-    return Place(start, end, text[start:end], entry.name, entry.geonameid, entry.lat, entry.lon,
-                 entry.country, entry.admin1, entry.level, confidence)  # fmt: skip
+    return new_place(start, end, text[start:end], entry.name, entry.geonameid, entry.lat, entry.lon,
+                     entry.country, entry.admin1, entry.level, confidence)  # fmt: skip
 
 
 def _feature_place(text: str, gaz: Gazetteer, r: Resolved) -> Place | None:
@@ -183,8 +204,8 @@ def _with_streets(text: str, places: list[Place]) -> list[Place]:
     country = Counter(p.country for p in places if p.country).most_common(1)
     for start, end in streets:
         kept.append(
-            Place(start, end, text[start:end], text[start:end], None, None, None,
-                  country[0][0] if country else "", "", "feature", 0.5)
+            new_place(start, end, text[start:end], text[start:end], None, None, None,
+                      country[0][0] if country else "", "", "feature", 0.5)
         )  # fmt: skip
     return kept
 
