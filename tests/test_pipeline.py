@@ -75,6 +75,7 @@ def test_pipeline_long_document_every_stage_runs(seed_path: Path) -> None:
     [
         "Russia said it. Belarus troops\narrived in Minsk! Ok.",
         "Maj. Gen. Kovalchuk said “We are preparing.” Then he left.\n\nA headline",
+        "İSTANBUL (Reuters) - ΟΔΟΣ'Β said",
         "   ",
         "",
     ],

@@ -178,7 +178,12 @@ class TokenView:
 
     @cached_property
     def lower(self) -> list[str]:
-        return [t.lower() for t in self.text]
+        lowered = self._text.lower()
+        # Per token, unless a letter lower-cases to two characters ('İ') or by its
+        # neighbours (Greek final sigma): then the whole text's lower case would not line up.
+        if len(lowered) != len(self._text) or "Σ" in self._text:
+            return [t.lower() for t in self.text]
+        return [lowered[s:e] for s, e in zip(self.start, self.end, strict=True)]
 
     @cached_property
     def sentence_starts(self) -> list[int]:
@@ -200,6 +205,7 @@ class TokenView:
 
     @cached_property
     def _columns(self) -> tuple[list[int], list[int]]:
-        rows = self._doc.to_array([IDX, LENGTH]).tolist() if len(self._doc) else []
-        starts = [row[0] for row in rows]
-        return starts, [s + row[1] for s, row in zip(starts, rows, strict=True)]
+        if not len(self._doc):
+            return [], []
+        rows = self._doc.to_array([IDX, LENGTH])
+        return rows[:, 0].tolist(), (rows[:, 0] + rows[:, 1]).tolist()
