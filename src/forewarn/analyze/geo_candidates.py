@@ -53,6 +53,7 @@ _GEO_PREFIXES = frozenset(
     ["mount", "mt.", "lake", "cape", "port", "fort", "upper", "lower", "greater", "central"]
 )
 _QUOTES = "\"“”'‘’([ \t\u00a0"
+_SPACE_CHARS = " \t\u00a0"  # what `_SUFFIX` must start with ("" is in it too: the end of the text)
 _SUFFIX = re.compile(
     r"[ \t\u00a0]+(oblast|region|province|governorate|district|raion|state|airport|airfield|air base|river)\b",
     re.IGNORECASE,
@@ -149,7 +150,8 @@ def _extend(
 
     `before` is `_last_words(text, start)`, which the caller needs too."""
     suffix = ""
-    m = _SUFFIX.match(text, end)
+    # most names are followed by a space, many by punctuation: those need no regex
+    m = _SUFFIX.match(text, end) if text[end : end + 1] in _SPACE_CHARS else None
     if m:
         longer = fold(text[start : m.end()])
         if longer in gaz:
@@ -158,11 +160,7 @@ def _extend(
             suffix = "admin1"
     # Only parts of countries ("northern Ukraine"): "eastern Ghouta" stays "Ghouta". The words
     # before are tested first, as most names follow neither a direction nor "of".
-    if (
-        before
-        and (before[-1] in _DIRECTION_ADJ or before[-1] == "of")
-        and any(s.entry.level == "country" for s in gaz.lookup(key))
-    ):
+    if before and (before[-1] in _DIRECTION_ADJ or before[-1] == "of") and gaz.names_country(key):
         for n in (3, 2, 1):
             if len(before) >= n:
                 longer = " ".join(before[-n:]) + " " + key

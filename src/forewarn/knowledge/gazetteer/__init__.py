@@ -80,6 +80,7 @@ class Gazetteer:
         self._lookups: dict[str, tuple[Sense, ...]] = {}
         self._countries: dict[str, GazEntry] | None = None
         self._found: dict[str, str | None] = {}
+        self._names_country: dict[str, bool] = {}
         self.known = _Known(self._ids_of)
 
     def __len__(self) -> int:
@@ -123,6 +124,15 @@ class Gazetteer:
             )
             found = tuple(sorted(senses, key=lambda s: (not s.own, -s.entry.population)))
             self._lookups[key] = found
+        return found
+
+    def names_country(self, key: str) -> bool:
+        """Is one of the places named `key` a country? Remembered: asked of names after "of" in every article."""
+        found = self._names_country.get(key)
+        if found is None:
+            found = any(s.entry.level == "country" for s in self.lookup(key))
+            if len(self._names_country) < 1 << 16:
+                self._names_country[key] = found
         return found
 
     def country(self, cc: str) -> GazEntry | None:
