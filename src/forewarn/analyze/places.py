@@ -36,11 +36,15 @@ _NEXT_WORD = re.compile(r"[ \t][A-Z][a-z]+s?(?![\w-])")
 _REGION_BEFORE = re.compile(r"\b(?:North|South|East|West|Central|Latin)[ \t-]+$")
 
 
+_UNSEEN = GazEntry(-1, None, "", 0.0, 0.0, "", "", "country", 0)  # a demonym not yet looked up
+
+
 def find_demonyms(text: str, gaz: Gazetteer, lex: Lexicon, words: list[tuple[int, int]]) -> list[Place]:
     """Country adjectives and demonyms among the capitalised `words`, as places of level country
     marked `kind="demonym"`: "Belarusian", "Syrians", "South African"."""
     out: list[Place] = []
     starts = lex.demonym_starts
+    countries: dict[str, GazEntry | None] = {}  # by demonym: "Russian" comes back dozens of times
     for start, end in words:
         if text[start:end].lower() not in starts or (out and start < out[-1].end):
             continue  # most capitalised words; the second word of "South African"
@@ -54,7 +58,9 @@ def find_demonyms(text: str, gaz: Gazetteer, lex: Lexicon, words: list[tuple[int
             word = _demonym(text[start:end].lower(), lex)
         if word is None:
             continue
-        entry = _demonym_entry(word, gaz, lex)
+        entry = countries.get(word, _UNSEEN)
+        if entry is _UNSEEN:
+            entry = countries[word] = _demonym_entry(word, gaz, lex)
         if entry is not None:
             # level "country" even for England: a demonym names a nation, placed at its point
             out.append(_demonym_place(start, end, text, entry))
