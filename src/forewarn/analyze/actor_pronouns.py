@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache
+from itertools import accumulate
+from operator import attrgetter
 
 from forewarn.knowledge.actors import load_actor_dictionary, load_first_names
 from forewarn.model import Actor, Analysis
@@ -14,6 +17,7 @@ PRONOUN_GENDER = {
     "he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f",
 }  # fmt: skip
 PRONOUN_REACH = 2_000  # characters back to look for the antecedent, about three paragraphs
+_START = attrgetter("start")
 _WORD = re.compile(r"\w+")
 # lower case or capitalised only: "HE" is more often "His Excellency" than a shouted pronoun. No
 # leading `\b`: with one the engine tries every position; a word character before is checked after.
@@ -57,16 +61,32 @@ def pronoun_mentions(text: str, actors: list[Actor]) -> list[Actor]:
     if not persons:
         return []
     out, ends = [], [a.end for a in persons]
+    inside = _covered(actors)
     for match in _PRONOUN.finditer(text, persons[0].end):
         start = match.start()
         if _word_character(text[start - 1]):  # inside a word: "the", "ashes" (most matches)
             continue
-        if any(a.start <= start < a.end for a in actors):  # inside a mention: "His Majesty's Government"
+        if inside(start):  # inside a mention: "His Majesty's Government"
             continue
         antecedent = _antecedent(persons, start, PRONOUN_GENDER[match.group().lower()], ends)
         if antecedent is not None:
             out.append(replace(antecedent, start=start, end=match.end(), text=match.group()))
     return out
+
+
+def _covered(actors: list[Actor]) -> Callable[[int], bool]:
+    """A test of whether an offset lies inside any of `actors`' mentions.
+
+    By bisection on the starts with the running maximum of the ends (mentions may nest or
+    overlap): a scan of every actor for each pronoun was quadratic on long texts."""
+    ordered = sorted(actors, key=_START)
+    starts = [a.start for a in ordered]
+    reach = list(accumulate((a.end for a in ordered), max, initial=-1))  # reach[k]: max end of the first k
+
+    def inside(offset: int) -> bool:
+        return reach[bisect_right(starts, offset)] > offset
+
+    return inside
 
 
 def _word_character(char: str) -> bool:
