@@ -145,6 +145,22 @@ def confidence(weight: float, has_actor: bool, has_recipient: bool, modality: Mo
     return round(max(0.05, min(score, 0.95)), 2)
 
 
+def _merge(best: Event, other: Event) -> Event:
+    """`best` with the evidence and roles `other` adds, if it adds any."""
+    indicators = dedupe([*best.indicators, *other.indicators])
+    contexts = dedupe([*best.contexts, *other.contexts])
+    actors = best.actors or other.actors
+    recipients = best.recipients or tuple(r for r in other.recipients if r not in best.actors)
+    if (indicators, contexts, actors, recipients) == (
+        best.indicators,
+        best.contexts,
+        best.actors,
+        best.recipients,
+    ):
+        return best  # most repeats of a type add nothing: spare dataclasses.replace, slow per call
+    return replace(best, indicators=indicators, contexts=contexts, actors=actors, recipients=recipients)
+
+
 def sentence_rules(events: list[Event], acts: set[int]) -> list[Event]:
     """One event per type in a sentence (compound actors merged); MOBILIZE yields to ASSAULT."""
     if len(events) < 2:
@@ -155,13 +171,8 @@ def sentence_rules(events: list[Event], acts: set[int]) -> list[Event]:
         if kept is None:
             by_type[event.type] = event
             continue
-        best, other = (kept, event) if kept.confidence >= event.confidence else (event, kept)
-        by_type[event.type] = replace(
-            best,
-            indicators=dedupe([*best.indicators, *other.indicators]),
-            contexts=dedupe([*best.contexts, *other.contexts]),
-            actors=best.actors or other.actors,
-            recipients=best.recipients or tuple(r for r in other.recipients if r not in best.actors),
+        by_type[event.type] = _merge(
+            *((kept, event) if kept.confidence >= event.confidence else (event, kept))
         )
     kept_events = sorted(by_type.values(), key=lambda e: e.trigger.start)
     assault = any(
