@@ -65,10 +65,12 @@ APPOSITION_STOPS = frozenset(
 # A capitalised word that may be a given name (no word, initial or elision glued before it), and
 # what makes it one: more name words after it ("Tobias Smith", the double "Anne-Marie Dupont") or a
 # verb ("Karim insists", "Omar was killed"); `verb` is set for the second. One scan finds both, and
-# the capital comes before the look-behind so that the engine skips to capitals.
+# the capital comes before the look-behind so that the engine skips to capitals. The letter runs are
+# possessive: what follows them is never a lower-case letter, so giving letters back (for every
+# capitalised word that is no name) could never make a match.
 CAPITALISED_NAME = re.compile(
-    r"([A-Z](?<![\w.'’-][A-Z])[a-z]{2,})"
-    r"(?:(?:-[A-Z][a-z]+)?(?=\s+[A-Z])"
+    r"([A-Z](?<![\w.'’-][A-Z])[a-z]{2,}+)"
+    r"(?:(?:-[A-Z][a-z]++)?(?=\s+[A-Z])"
     r"|(?= (?:is|was|has|had|will|would|could|did|does|insists|[a-z]+ed)\b)(?P<verb>))"
 )
 INITIAL = re.compile(r"^[A-Z]\.$")
