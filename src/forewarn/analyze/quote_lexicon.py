@@ -145,11 +145,33 @@ def _find_all(lower: str, cue: str, found: dict[int, int]) -> None:
 
 def _extend(text: str, start: int, end: int) -> Span:
     prefix_re, suffix_re = _affixes()
-    prefix = prefix_re.search(text, max(0, start - 40), start)
-    if prefix:
-        start = prefix.start()
-    clitic = _CLITIC_BEFORE.search(text, max(0, start - 8), start)
-    if clitic:
-        start = clitic.start(1)  # "he’s predicting": the cue is "’s predicting"
+    # the regexes are searched only when the word before the cue could end them: most cues
+    # have no auxiliary, and a search tries every position of its window
+    if _word_before_ends(text, start - 40, start, _prefix_ends()):
+        prefix = prefix_re.search(text, max(0, start - 40), start)
+        if prefix:
+            start = prefix.start()
+    if _word_before_ends(text, start - 8, start, ("’s", "'s")):
+        clitic = _CLITIC_BEFORE.search(text, max(0, start - 8), start)
+        if clitic:
+            start = clitic.start(1)  # "he’s predicting": the cue is "’s predicting"
     suffix = suffix_re.match(text, end)
     return Span(start, suffix.end() if suffix else end)
+
+
+@lru_cache(maxsize=1)
+def _prefix_ends() -> tuple[str, ...]:
+    return tuple(sorted({prefix.split()[-1] for prefix in speech_cues().cue_prefixes}))
+
+
+def _word_before_ends(text: str, lo: int, hi: int, ends: tuple[str, ...]) -> bool:
+    """Whether text[lo:hi] ends in whitespace after a word ending with one of `ends`.
+
+    A necessary condition for the affix regexes (`(?:word\\s+)+$` in the same window)
+    to match, and far cheaper than searching them.
+    """
+    piece = text[max(0, lo) : hi]
+    if not piece[-1:].isspace():
+        return False
+    words = piece.rsplit(None, 1)
+    return bool(words) and words[-1].endswith(ends)
