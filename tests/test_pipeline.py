@@ -120,3 +120,13 @@ def test_remembering_tokenizer_gives_spacys_tokens(seed_path: Path, max_runs: in
         assert [(t.text, t.whitespace_) for t in doc] == [(t.text, t.whitespace_) for t in expected]
         assert doc.text == text
     assert len(nlp.tokenizer._runs) <= max_runs
+
+
+def test_pipeline_pickles_for_workers(seed_path: Path) -> None:
+    """Workers of a distributed run get the pipeline by pickling it; it must analyse the same."""
+    import pickle
+
+    pipeline = default_pipeline()
+    item = TextInput("seed", seed_path.read_text(encoding="utf-8"), date(2022, 12, 1))
+    expected = pipeline.analyze(item)
+    assert pickle.loads(pickle.dumps(pipeline)).analyze(item) == expected

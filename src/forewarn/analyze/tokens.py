@@ -8,7 +8,6 @@ tokens and sentences.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from functools import cached_property
 
 import numpy as np
@@ -32,14 +31,19 @@ ABBREVIATIONS = (
 FINAL_MARKS = tuple(Sentencizer.default_punct_chars)
 
 
+class SentenceStarts:
+    """The pipeline component that marks sentence starts (a class, so the pipeline pickles)."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.finals = np.array(sorted(nlp.vocab.strings.add(mark) for mark in FINAL_MARKS), dtype=np.uint64)
+
+    def __call__(self, doc: Doc) -> Doc:
+        return _set_sentence_starts(doc, self.finals)
+
+
 @Language.factory("forewarn_sentences")
-def make_sentence_starts(nlp: Language, name: str) -> Callable[[Doc], Doc]:
-    finals = np.array(sorted(nlp.vocab.strings.add(mark) for mark in FINAL_MARKS), dtype=np.uint64)
-
-    def sentence_starts(doc: Doc) -> Doc:
-        return _set_sentence_starts(doc, finals)
-
-    return sentence_starts
+def make_sentence_starts(nlp: Language, name: str) -> SentenceStarts:
+    return SentenceStarts(nlp)
 
 
 def _set_sentence_starts(doc: Doc, finals: np.ndarray) -> Doc:
