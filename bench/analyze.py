@@ -26,12 +26,12 @@ import sys
 import time
 from collections.abc import Iterator
 from itertools import cycle, islice
-from pathlib import Path
 
 import spacy
 from rich.console import Console
 from rich.table import Table
 
+from accuracy import eval_dir
 from forewarn.analyze.pipeline import Context, default_pipeline
 from forewarn.examples import CORPUS
 from forewarn.knowledge.gazetteer import load_gazetteer
@@ -51,7 +51,7 @@ def _sources(isw_words: int) -> dict[str, list[str]]:
     corpus = [CORPUS.joinpath("seed", "atlas-belarus-northern-front.txt").read_text(encoding="utf-8")]
     for path in sorted(CORPUS.glob("open-licence/*/documents.jsonl")):
         corpus += [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines()]
-    gold = Path(os.environ.get("FOREWARN_EVAL_DIR", Path(__file__).resolve().parents[2] / "shared" / "eval"))
+    gold = eval_dir()
     news = [p.read_text(encoding="utf-8") for p in sorted(gold.glob("quotes/PolNeAR/train/text/*.txt"))]
     isw: list[str] = []
     pages = sorted(gold.glob("backtest/isw-2022/*.html"))
@@ -84,25 +84,31 @@ def mixed_articles(sources: dict[str, list[str]]) -> Iterator[tuple[str, str]]:
 def distinct_articles(texts: list[str]) -> Iterator[str]:
     """Each ~700-word article of the source texts once."""
     seen: set[str] = set()
-    for article in islice(articles(texts), sum(len(t.split()) for t in texts) // (WORDS_PER_ARTICLE // 2)):
-        if article not in seen:
-            seen.add(article)
-            yield article
+    for text in texts:
+        for article in _cut(text):
+            if article not in seen:
+                seen.add(article)
+                yield article
 
 
 def articles(texts: list[str]) -> Iterator[str]:
-    """An endless stream of ~700-word articles cut from the source texts at paragraph ends."""
+    """An endless stream of ~700-word articles cut from the source texts."""
     for text in cycle(texts):
-        words = 0
-        chunk: list[str] = []
-        for paragraph in text.split("\n"):
-            chunk.append(paragraph)
-            words += len(paragraph.split())
-            if words >= WORDS_PER_ARTICLE:
-                yield "\n".join(chunk)
-                chunk, words = [], 0
-        if words >= WORDS_PER_ARTICLE // 2:
+        yield from _cut(text)
+
+
+def _cut(text: str) -> Iterator[str]:
+    """~700-word articles cut from one text at paragraph ends; a short tail of under 350 words is dropped."""
+    words = 0
+    chunk: list[str] = []
+    for paragraph in text.split("\n"):
+        chunk.append(paragraph)
+        words += len(paragraph.split())
+        if words >= WORDS_PER_ARTICLE:
             yield "\n".join(chunk)
+            chunk, words = [], 0
+    if words >= WORDS_PER_ARTICLE // 2:
+        yield "\n".join(chunk)
 
 
 def peak_rss_mb() -> float:
