@@ -32,6 +32,13 @@ def _of(events: tuple[Event, ...], type_: str) -> Event:
     return found[0]
 
 
+def _coded(text: str, mentions: tuple[Actor, ...]) -> tuple[Event, ...]:
+    """The events stage alone on one sentence, with the given actor mentions."""
+    ctx = Context(text=text, published=None, doc=build_nlp()(text))
+    analysis = Analysis("t", text, None, sentences=sentence_spans(ctx), actors=mentions)
+    return Events()(ctx, analysis).events
+
+
 @pytest.mark.parametrize(
     ("text", "type_", "mode", "modalities"),
     [
@@ -105,27 +112,22 @@ def test_events_indicators_are_declared_in_the_ontology(pipeline) -> None:  # ty
 
 def test_events_roles_from_actor_mentions() -> None:
     text = "Russian troops attacked Ukrainian positions near Bucha."
-    nlp = build_nlp()
-    ctx = Context(text=text, published=None, doc=nlp(text))
     mentions = (
         Actor(0, 14, "Russian troops", "Russian troops", "force", "RUSMIL", "RUS", "MIL", ""),
         Actor(24, 43, "Ukrainian positions", "Ukrainian positions", "force", "UKRMIL", "UKR", "MIL", ""),
     )
-    analysis = Analysis("t", text, None, sentences=sentence_spans(ctx), actors=mentions)
-    event = _of(Events()(ctx, analysis).events, "ASSAULT")
+    event = _of(_coded(text, mentions), "ASSAULT")
     assert [text[s.start : s.end] for s in event.actors] == ["Russian troops"]
     assert [text[s.start : s.end] for s in event.recipients] == ["Ukrainian positions"]
 
 
 def test_events_passive_voice_swaps_roles() -> None:
     text = "The convoy was attacked by rebels."
-    ctx = Context(text=text, published=None, doc=build_nlp()(text))
     mentions = (
         Actor(0, 10, "The convoy", "convoy", "other", "", "", "", ""),
         Actor(27, 33, "rebels", "rebels", "force", "REB", "", "REB", ""),
     )
-    analysis = Analysis("t", text, None, sentences=sentence_spans(ctx), actors=mentions)
-    event = _of(Events()(ctx, analysis).events, "ASSAULT")
+    event = _of(_coded(text, mentions), "ASSAULT")
     assert [text[s.start : s.end] for s in event.actors] == ["rebels"]
 
 
@@ -272,12 +274,10 @@ def test_events_seed_withdrawal_in_april_2022(seed_events) -> None:  # type: ign
 
 def test_events_no_actor_is_its_own_recipient() -> None:
     text = "By the time Russian reinforcements reached the airport to recapture it, the runway was destroyed."
-    ctx = Context(text=text, published=None, doc=build_nlp()(text))
     mention = Actor(
         12, 34, "Russian reinforcements", "Russian reinforcements", "force", "RUSMIL", "RUS", "MIL", ""
     )
-    analysis = Analysis("t", text, None, sentences=sentence_spans(ctx), actors=(mention,))
-    for event in Events()(ctx, analysis).events:
+    for event in _coded(text, (mention,)):
         assert not set(event.actors) & set(event.recipients)
 
 
@@ -295,12 +295,10 @@ def test_events_false_friends_are_not_events(pipeline, text: str) -> None:  # ty
 
 def test_events_speaker_demands_what_another_must_do() -> None:
     text = "Russia said on Tuesday that Sudan must return a helicopter."
-    ctx = Context(text=text, published=None, doc=build_nlp()(text))
     mentions = (
         Actor(0, 6, "Russia", "Russia", "state", "RUS", "RUS", "GOV", ""),
         Actor(28, 33, "Sudan", "Sudan", "state", "SDN", "SDN", "GOV", ""),
     )
-    analysis = Analysis("t", text, None, sentences=sentence_spans(ctx), actors=mentions)
-    event = _of(Events()(ctx, analysis).events, "REQUEST")
+    event = _of(_coded(text, mentions), "REQUEST")
     assert [text[s.start : s.end] for s in event.actors] == ["Russia"]
     assert [text[s.start : s.end] for s in event.recipients] == ["Sudan"]
