@@ -130,3 +130,21 @@ def test_pipeline_pickles_for_workers(seed_path: Path) -> None:
     item = TextInput("seed", seed_path.read_text(encoding="utf-8"), date(2022, 12, 1))
     expected = pipeline.analyze(item)
     assert pickle.loads(pickle.dumps(pipeline)).analyze(item) == expected
+
+
+def test_remembering_tokenizer_gives_each_run_its_own_tokens() -> None:
+    """A run's tokens are spaCy's for the run alone, whatever runs are learnt beside it.
+
+    spaCy's pass over a whole text can let special cases ("''") meet across a space,
+    so there "a' ''rigged" gives three single quotes; a run remembered once must not
+    depend on its neighbours.
+    """
+    import spacy
+
+    from forewarn.analyze.tokens import _RUNS, build_nlp
+
+    reference = spacy.blank("en").tokenizer
+    for text in ["a' ''rigged", "''a b''", "said, ''It ' ''x'' y'"]:
+        nlp = build_nlp()
+        expected = [t.text for run in _RUNS.findall(text) for t in reference(run) if not run.isspace()]
+        assert [t.text for t in nlp(text) if not t.is_space] == expected

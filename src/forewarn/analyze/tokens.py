@@ -116,10 +116,12 @@ class RememberingTokenizer:
         return Doc(self.vocab, words=words, spaces=spaces)
 
     def _learn(self, runs: set[str]) -> None:
-        """Tokenize the new runs of non-space characters in one call, joined by spaces.
+        """Tokenize the new runs of non-space characters in one call, one per line.
 
-        spaCy cuts that text at the spaces again, so each run's tokens are the
-        same as alone: a run ends at a token with trailing whitespace.
+        spaCy cuts that text at the line breaks again, and a line break is a
+        token of its own that no special case spans, so each run's tokens are
+        those it has alone, whatever its neighbours (joined by spaces, special
+        cases such as "''" could meet across runs and change them).
         """
         if len(self._runs) + len(runs) > self.max_runs:
             self._runs.clear()
@@ -128,12 +130,13 @@ class RememberingTokenizer:
             return
         ends = iter(words)
         pieces: list[str] = []
-        doc = self.tokenizer(" ".join(words))
-        for token in doc:
-            pieces.append(token.text)
-            if token.whitespace_ or token.i == len(doc) - 1:
+        for token in self.tokenizer("\n".join(words)):
+            if token.text == "\n":
                 self._remember(next(ends), pieces)
                 pieces = []
+            else:
+                pieces.append(token.text)
+        self._remember(next(ends), pieces)
 
     def _learn_one(self, run: str) -> tuple[tuple[str, ...], tuple[bool, ...]]:
         """A run of spaces, or one cut by a leading space, tokenized alone."""
