@@ -32,7 +32,7 @@ from rich.console import Console
 from rich.table import Table
 
 from accuracy import eval_dir
-from forewarn.analyze.pipeline import Context, default_pipeline
+from forewarn.analyze.pipeline import default_pipeline
 from forewarn.examples import CORPUS
 from forewarn.knowledge.gazetteer import load_gazetteer
 from forewarn.model import Analysis, TextInput
@@ -153,15 +153,14 @@ def main() -> int:
         bare.tokenizer(text)
     tokenizer_seconds = time.process_time() - t0
 
-    stage_seconds = {"tokens + sentences (spaCy pipe)": 0.0} | {a.name: 0.0 for a in pipeline.annotators}
+    stage_seconds = {"tokens + sentences": 0.0} | {a.name: 0.0 for a in pipeline.annotators}
     by_source = {name: 0.0 for name in sources}
     t_all = time.process_time()
     for i, text in enumerate(sample):
         t_article = time.process_time()
         t = time.process_time()
-        doc = pipeline.nlp(text)
-        stage_seconds["tokens + sentences (spaCy pipe)"] += time.process_time() - t
-        ctx = Context(text=text, published=None, doc=doc)
+        ctx = pipeline.context(text, None)
+        stage_seconds["tokens + sentences"] += time.process_time() - t
         analysis = Analysis(id=str(i), text=text, published=None)
         for annotator in pipeline.annotators:
             t = time.process_time()

@@ -19,9 +19,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from forewarn.analyze.events import Events
-from forewarn.analyze.pipeline import Context, default_pipeline
+from forewarn.analyze.pipeline import Pipeline, default_pipeline
 from forewarn.analyze.sentences import sentence_spans
-from forewarn.analyze.tokens import build_nlp
 from forewarn.errors import ForewarnError
 from forewarn.model import Actor, Analysis, Event, Span, TextInput
 
@@ -72,11 +71,11 @@ def pick_event(events: Sequence[Event], sources: list[Span], targets: list[Span]
 
 class Coder:
     def __init__(self) -> None:
-        self.nlp = build_nlp()
+        self.tokens = Pipeline([])  # tokens and sentences only
         self.events = Events()
 
     def code(self, text: str, sources: list[Span], targets: list[Span]) -> tuple[Event, ...]:
-        ctx = Context(text=text, published=None, doc=self.nlp(text))
+        ctx = self.tokens.context(text, None)
         mentions = sorted(
             [_mention(text, s, "source") for s in sources] + [_mention(text, t, "target") for t in targets],
             key=lambda a: a.start,

@@ -184,10 +184,9 @@ def speed(repeats: int = 300) -> tuple[int, float]:
     """Words of the seed article and CPU milliseconds the times stage takes on it (best of five runs)."""
     import time
 
-    from forewarn.analyze.pipeline import Context
+    from forewarn.analyze.pipeline import Pipeline
     from forewarn.analyze.sentences import sentence_spans
     from forewarn.analyze.times import find_times
-    from forewarn.analyze.tokens import build_nlp
 
     seed = (
         Path(__file__).resolve().parent.parent
@@ -195,7 +194,7 @@ def speed(repeats: int = 300) -> tuple[int, float]:
     )
     text = seed.read_text(encoding="utf-8")
     published = date(2022, 12, 20)
-    sentences = sentence_spans(Context(text, published, build_nlp()(text)))
+    sentences = sentence_spans(Pipeline([]).context(text, published))
     best = float("inf")
     for _ in range(5):
         started = time.process_time()

@@ -3,6 +3,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from unicodedata import category
 
 import pytest
 
@@ -70,29 +71,51 @@ def test_pipeline_long_document_every_stage_runs(seed_path: Path) -> None:
     assert all(s.start < s.end for s in analysis.sentences)
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Russia said it. Belarus troops\narrived in Minsk! Ok.",
-        "Maj. Gen. Kovalchuk said “We are preparing.” Then he left.\n\nA headline",
-        "İSTANBUL (Reuters) - ΟΔΟΣ'Β said",
-        "   ",
-        "",
-    ],
-)
-def test_token_view_matches_the_doc(text: str) -> None:
-    from forewarn.analyze.tokens import build_nlp
+_TEXTS = [
+    "Russia said it. Belarus troops\narrived in Minsk! Ok.",
+    "Maj. Gen. Kovalchuk said “We are preparing.” Then he left.\n\nA headline",
+    "İSTANBUL (Reuters) - ΟΔΟΣ'Β said",
+    "Hello.\nWorld. “Yes.” ''a b'' ... !? \n \n- item\r\n(2) next",
+    " leading space. Two  spaces.\tTab. ",
+    "   ",
+    "",
+]
 
-    doc = build_nlp()(text)
-    view = Context(text=text, published=None, doc=doc).tokens
+
+@pytest.mark.parametrize("text", _TEXTS)
+def test_token_view_gives_spacys_tokens_and_sentences(text: str) -> None:
+    """The lists built without a Doc are spaCy's tokens, its sentencizer's starts, and a start after each line break."""
+    import spacy
+    from spacy.pipeline import Sentencizer
+    from spacy.symbols import ORTH
+
+    from forewarn.analyze.tokens import ABBREVIATIONS, build_nlp
+
+    reference = spacy.blank("en")
+    for abbreviation in ABBREVIATIONS:
+        reference.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+    doc = Sentencizer()(reference.make_doc(text))
+    after_breaks = {t.i + 1 for t in doc[:-1] if t.is_space and "\n" in t.text}
+    view = build_nlp().tokenizer.view(text)
     assert view.text == [t.text for t in doc]
     assert view.lower == [t.lower_ for t in doc]
     assert view.start == [t.idx for t in doc]
     assert view.end == [t.idx + len(t) for t in doc]
-    assert view.sentence_starts == [s.start for s in doc.sents]
+    assert view.sentence_starts == sorted({s.start for s in doc.sents} | after_breaks)
     assert view.sentence_of == [
-        next(i for i, s in enumerate(doc.sents) if s.start <= t.i < s.end) for t in doc
+        max(i for i, first in enumerate(view.sentence_starts) if first <= t.i) for t in doc
     ]
+
+
+@pytest.mark.parametrize("text", _TEXTS)
+def test_context_builds_the_same_doc_on_demand(text: str) -> None:
+    ctx = default_pipeline().context(text, None)
+    doc = ctx.doc
+    assert doc.text == text
+    assert [t.text for t in doc] == ctx.tokens.text
+    assert [s.start for s in doc.sents] == ctx.tokens.sentence_starts
+    # Its lexemes carry spaCy's attributes, for annotators of a user's own.
+    assert [t.is_punct for t in doc] == [all(category(c).startswith("P") for c in w) for w in ctx.tokens.text]
 
 
 @pytest.mark.parametrize("max_runs", [3, 200_000])

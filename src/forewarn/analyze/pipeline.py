@@ -13,7 +13,6 @@ from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING, Protocol
 
-from forewarn.analyze.tokens import TokenView
 from forewarn.errors import PipelineError
 from forewarn.model import Analysis, TextInput
 
@@ -21,6 +20,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
+    from forewarn.analyze.tokens import RememberingTokenizer, TokenView
     from forewarn.config import Settings
 
 # Bump when any annotator's output changes; stored with every analysis row so
@@ -34,12 +34,13 @@ class Context:
 
     text: str
     published: date | None
-    doc: Doc = field(repr=False, compare=False)
+    tokens: TokenView = field(repr=False, compare=False)
+    """The text's tokens and sentences as plain lists (offsets, strings), shared by all annotators."""
 
     @cached_property
-    def tokens(self) -> TokenView:
-        """The doc's tokens as plain lists (offsets, strings, sentences), shared by all annotators."""
-        return TokenView(self.doc, self.text)
+    def doc(self) -> Doc:
+        """The same tokens and sentences as a spaCy Doc, built on first use (for annotators of your own)."""
+        return self.tokens.doc
 
 
 class Annotator(Protocol):
@@ -58,7 +59,7 @@ class Annotator(Protocol):
 
 
 class Pipeline:
-    def __init__(self, annotators: Sequence[Annotator], nlp: Language | None = None) -> None:
+    def __init__(self, annotators: Sequence[Annotator]) -> None:
         assigned: set[str] = set()
         for annotator in annotators:
             missing = set(annotator.requires) - assigned
@@ -67,11 +68,10 @@ class Pipeline:
                     f"annotator {annotator.name!r} requires {sorted(missing)}, which no earlier annotator assigns"
                 )
             assigned.update(annotator.assigns)
-        if nlp is None:
-            from forewarn.analyze.tokens import build_nlp
+        from forewarn.analyze.tokens import build_nlp, remembering_tokenizer
 
-            nlp = build_nlp()
-        self.nlp = nlp
+        self.nlp: Language = build_nlp()
+        self.tokenizer: RememberingTokenizer = remembering_tokenizer(self.nlp)
         self.annotators = tuple(annotators)
 
     @property
@@ -82,8 +82,12 @@ class Pipeline:
     def version(self) -> str:
         return f"{PIPELINE_VERSION}:{'+'.join(self.names)}"
 
+    def context(self, text: str, published: date | None) -> Context:
+        """What the annotators read: the text tokenized once, without building a spaCy Doc."""
+        return Context(text, published, self.tokenizer.view(text))
+
     def analyze(self, item: TextInput) -> Analysis:
-        ctx = Context(text=item.text, published=item.published, doc=self.nlp(item.text))
+        ctx = self.context(item.text, item.published)
         analysis = Analysis(
             id=item.id, text=item.text, published=item.published, pipeline_version=self.version
         )

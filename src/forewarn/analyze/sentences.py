@@ -1,4 +1,4 @@
-"""Sentences: spans of the shared spaCy Doc, trimmed of surrounding whitespace."""
+"""Sentences: the shared tokens' sentences as character spans, trimmed of surrounding whitespace."""
 
 from __future__ import annotations
 
@@ -9,10 +9,13 @@ from forewarn.model import Analysis, Span
 
 
 def sentence_spans(ctx: Context) -> tuple[Span, ...]:
-    text = ctx.text
+    text, tokens = ctx.text, ctx.tokens
+    firsts = tokens.sentence_starts
+    if not firsts:
+        return ()
     spans = []
-    for sent in ctx.doc.sents:
-        start, end = sent.start_char, sent.end_char
+    for first, stop in zip(firsts, [*firsts[1:], len(tokens.start)], strict=True):
+        start, end = tokens.start[first], tokens.end[stop - 1]
         while start < end and text[start].isspace():
             start += 1
         while end > start and text[end - 1].isspace():

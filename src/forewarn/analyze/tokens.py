@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import re
 from functools import cached_property
+from itertools import accumulate
+from operator import add
 
-import numpy as np
 import spacy
-from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, SENT_START
+from spacy.attrs import IS_PUNCT
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.symbols import ORTH
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 # Titles and ranks written with a full stop that must not end a sentence.
 ABBREVIATIONS = (
@@ -28,54 +30,15 @@ ABBREVIATIONS = (
 
 
 # What spaCy's sentencizer takes for a sentence-final mark.
-FINAL_MARKS = tuple(Sentencizer.default_punct_chars)
-
-
-class SentenceStarts:
-    """The pipeline component that marks sentence starts (a class, so the pipeline pickles)."""
-
-    def __init__(self, nlp: Language) -> None:
-        self.finals = np.array(sorted(nlp.vocab.strings.add(mark) for mark in FINAL_MARKS), dtype=np.uint64)
-
-    def __call__(self, doc: Doc) -> Doc:
-        return _set_sentence_starts(doc, self.finals)
-
-
-@Language.factory("forewarn_sentences")
-def make_sentence_starts(nlp: Language, name: str) -> SentenceStarts:
-    return SentenceStarts(nlp)
-
-
-def _set_sentence_starts(doc: Doc, finals: np.ndarray) -> Doc:
-    """spaCy's sentencizer rule, plus: a line break ends a sentence (headlines, captions, list items).
-
-    A word after a final mark opens a sentence, as in spaCy's sentencizer; it is
-    computed here on the Doc's arrays in one go, since the sentencizer walks
-    the tokens from Python and costs more than the tokenizer's own cached pass.
-    The starts are written as one array: setting `Token.is_sent_start` one token
-    at a time re-checks the whole document and turns long texts quadratic.
-    """
-    if not len(doc):
-        return doc
-    rows = doc.to_array([ORTH, IS_PUNCT, IS_SPACE])
-    final = np.isin(rows[:, 0], finals)
-    words = np.flatnonzero(~final & (rows[:, 1] == 0))
-    finals_seen = np.concatenate(([0], np.cumsum(final)))  # finals before each position
-    # A word opens a sentence when a final mark came after the previous word.
-    opened = finals_seen[words] > finals_seen[np.concatenate(([0], words[:-1] + 1))]
-    starts = np.full(len(doc), -1, dtype=np.int64)
-    starts[0] = 1
-    starts[words[opened]] = 1
-    spaces = np.flatnonzero(rows[:-1, 2])
-    after_newline = [i + 1 for i in spaces.tolist() if "\n" in doc[i].text]
-    starts[after_newline] = 1
-    doc.from_array([SENT_START], starts.astype(np.uint64).reshape(-1, 1))  # type: ignore[arg-type]  # thinc types the array; numpy is what spaCy gives
-    return doc
+FINAL_MARKS = frozenset(Sentencizer.default_punct_chars)
 
 
 # spaCy's tokenizer cuts a text into runs of non-space and of space characters
 # and tokenizes each run alone, so the tokens of a run can be remembered.
 _RUNS = re.compile(r"\S+|\s+")
+
+# What a token is to the sentence rule, by its text.
+_WORD, _FINAL, _PUNCT, _LINE_BREAK = range(4)
 
 
 class RememberingTokenizer:
@@ -83,9 +46,11 @@ class RememberingTokenizer:
 
     spaCy keeps its own cache only for runs whose words are lexemes of the
     vocabulary, which in a blank pipeline are few; news repeats its words, so
-    each run's tokens are remembered and the Doc built from them, with the same
-    tokens and whitespace. On unseen articles most of the time left is spaCy
-    tokenizing the new runs; the gain is large only where text repeats.
+    each run's tokens are remembered. `view` gives a text's tokens and
+    sentences as plain lists without building a spaCy Doc at all (what the
+    analysis reads); calling the tokenizer gives the Doc, with the same tokens
+    and whitespace as spaCy's. On unseen articles most of the time left is
+    spaCy tokenizing the new runs.
     """
 
     max_runs = 200_000  # then start afresh, so memory stays bounded on any stream
@@ -93,27 +58,72 @@ class RememberingTokenizer:
     def __init__(self, tokenizer: Tokenizer) -> None:
         self.tokenizer = tokenizer
         self.vocab = tokenizer.vocab
-        self._runs: dict[str, tuple[tuple[str, ...], tuple[bool, ...]]] = {}
+        self._is_punct = self.vocab.lex_attr_getters[IS_PUNCT]
+        self._runs: dict[str, tuple[str, ...]] = {}
+        self._kinds: dict[str, int] = {}
+        self._learner = _plain_copy(tokenizer)
 
     def __call__(self, text: str) -> Doc:
+        return self.view(text).doc
+
+    def view(self, text: str) -> TokenView:
+        """The text's tokens and sentence starts, as spaCy's tokenizer and sentence rule give them."""
+        words, steps = self._words(text)
+        start = list(accumulate(steps, initial=0))
+        start.pop()
+        return TokenView(text, words, start, self._sentence_starts(words), self.vocab)
+
+    def _words(self, text: str) -> tuple[list[str], list[int]]:
+        """The tokens, and for each the characters from its start to the next token's."""
         runs = _RUNS.findall(text)
         remembered = self._runs
         new = {run for run in runs if run not in remembered}
         if new:
             self._learn(new)
         words: list[str] = []
-        spaces: list[bool] = []
+        steps: list[int] = []
         for run in runs:
             if run[0] == " " and words:
                 # One space after a token is that token's trailing whitespace, as in spaCy.
-                spaces[-1] = True
+                steps[-1] += 1
                 run = run[1:]
                 if not run:
                     continue
             pieces = remembered.get(run) or self._learn_one(run)
-            words.extend(pieces[0])
-            spaces.extend(pieces[1])
-        return Doc(self.vocab, words=words, spaces=spaces)
+            words.extend(pieces)
+            steps.extend(map(len, pieces))
+        return words, steps
+
+    def _sentence_starts(self, words: list[str]) -> list[int]:
+        """spaCy's sentencizer rule, plus: a line break ends a sentence (headlines, captions, list items).
+
+        As in spaCy's sentencizer, the first word after a final mark opens a
+        sentence (a word being any token but punctuation, spaces included).
+        """
+        kinds = self._kinds
+        starts = [0] if words else []
+        seen_final = after_break = False
+        for i, word in enumerate(words):
+            kind = kinds.get(word)
+            if kind is None:
+                kind = kinds[word] = self._kind(word)
+            opens = after_break
+            if kind == _FINAL:
+                seen_final = True
+            elif kind != _PUNCT:
+                opens = opens or seen_final
+                seen_final = False
+            if opens and i:
+                starts.append(i)
+            after_break = kind == _LINE_BREAK
+        return starts
+
+    def _kind(self, word: str) -> int:
+        if word in FINAL_MARKS:
+            return _FINAL
+        if self._is_punct(word):
+            return _PUNCT
+        return _LINE_BREAK if word.isspace() and "\n" in word else _WORD
 
     def _learn(self, runs: set[str]) -> None:
         """Tokenize the new runs of non-space characters in one call, one per line.
@@ -125,27 +135,43 @@ class RememberingTokenizer:
         """
         if len(self._runs) + len(runs) > self.max_runs:
             self._runs.clear()
+            self._kinds.clear()
+            self._learner = _plain_copy(self.tokenizer)  # its vocabulary grows with every new word
         words = [run for run in runs if not run[0].isspace()]
         if not words:
             return
         ends = iter(words)
         pieces: list[str] = []
-        for token in self.tokenizer("\n".join(words)):
+        for token in self._learner("\n".join(words)):
             if token.text == "\n":
-                self._remember(next(ends), pieces)
+                self._runs[next(ends)] = tuple(pieces)
                 pieces = []
             else:
                 pieces.append(token.text)
-        self._remember(next(ends), pieces)
+        self._runs[next(ends)] = tuple(pieces)
 
-    def _learn_one(self, run: str) -> tuple[tuple[str, ...], tuple[bool, ...]]:
+    def _learn_one(self, run: str) -> tuple[str, ...]:
         """A run of spaces, or one cut by a leading space, tokenized alone."""
-        return self._remember(run, [token.text for token in self.tokenizer(run)])
-
-    def _remember(self, run: str, words: list[str]) -> tuple[tuple[str, ...], tuple[bool, ...]]:
-        """A run's tokens and their trailing spaces (none inside a run)."""
-        pieces = self._runs[run] = (tuple(words), (False,) * len(words))
+        pieces = self._runs[run] = tuple(token.text for token in self._learner(run))
         return pieces
+
+
+def _plain_copy(tokenizer: Tokenizer) -> Tokenizer:
+    """The same tokenizer over a vocabulary of bare lexemes.
+
+    Learning runs needs only the tokens' texts, and spaCy computes a dozen
+    attributes (shape, like_num, ...) in Python for every new word of its vocabulary.
+    """
+    return Tokenizer(
+        Vocab(strings=()),
+        rules=tokenizer.rules,
+        prefix_search=tokenizer.prefix_search,
+        suffix_search=tokenizer.suffix_search,
+        infix_finditer=tokenizer.infix_finditer,
+        token_match=tokenizer.token_match,
+        url_match=tokenizer.url_match,
+        faster_heuristics=tokenizer.faster_heuristics,
+    )
 
 
 def build_nlp() -> Language:
@@ -155,37 +181,42 @@ def build_nlp() -> Language:
     for abbreviation in ABBREVIATIONS:
         tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     nlp.tokenizer = RememberingTokenizer(tokenizer)
-    nlp.add_pipe("forewarn_sentences")
     nlp.max_length = 50_000_000
     return nlp
 
 
+def remembering_tokenizer(nlp: Language) -> RememberingTokenizer:
+    """The tokenizer of a pipeline from `build_nlp`."""
+    tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, RememberingTokenizer):
+        raise TypeError(
+            f"expected a pipeline from build_nlp, whose tokenizer remembers runs; got {tokenizer!r}"
+        )
+    return tokenizer
+
+
 class TokenView:
-    """Plain Python columns of one document's tokens, each built once on first use.
+    """One document's tokens and sentences as plain Python lists, shared by every annotator.
 
     Walking a spaCy Doc from Python creates a `Token` object per step, which
-    costs more than most annotators' own work; these lists are read from the
-    Doc's arrays and the text instead, and shared by every annotator.
+    costs more than most annotators' own work, and building the Doc costs as
+    much as tokenizing; the lists come straight from the tokenizer, and the
+    Doc is built only if something asks for it.
     """
 
-    def __init__(self, doc: Doc, text: str) -> None:
-        self._doc = doc
+    def __init__(
+        self, text: str, words: list[str], start: list[int], sentence_starts: list[int], vocab: Vocab
+    ) -> None:
         self._text = text
-
-    @cached_property
-    def start(self) -> list[int]:
-        """Character offset where each token starts."""
-        return self._columns[0]
+        self.text = words
+        self.start = start  # character offset where each token starts
+        self.sentence_starts = sentence_starts  # index of the first token of each sentence, in order
+        self._vocab = vocab
 
     @cached_property
     def end(self) -> list[int]:
         """Character offset where each token ends."""
-        return self._columns[1]
-
-    @cached_property
-    def text(self) -> list[str]:
-        text = self._text
-        return [text[s:e] for s, e in zip(self.start, self.end, strict=True)]
+        return list(map(add, self.start, map(len, self.text)))
 
     @cached_property
     def lower(self) -> list[str]:
@@ -197,26 +228,21 @@ class TokenView:
         return [lowered[s:e] for s, e in zip(self.start, self.end, strict=True)]
 
     @cached_property
-    def sentence_starts(self) -> list[int]:
-        """Index of the first token of each sentence, in order."""
-        if not self.start:
-            return []
-        flags = self._doc.to_array([SENT_START]).tolist()
-        starts = [i for i, flag in enumerate(flags) if flag == 1]
-        return starts if starts and starts[0] == 0 else [0, *starts]
-
-    @cached_property
     def sentence_of(self) -> list[int]:
         """Index of the sentence each token is in."""
         out: list[int] = []
-        bounds = [*self.sentence_starts[1:], len(self.start)] if self.sentence_starts else []
-        for number, (first, stop) in enumerate(zip(self.sentence_starts, bounds, strict=True)):
+        bounds = [*self.sentence_starts[1:], len(self.start)]
+        for number, (first, stop) in enumerate(zip(self.sentence_starts, bounds, strict=False)):
             out.extend([number] * (stop - first))
         return out
 
     @cached_property
-    def _columns(self) -> tuple[list[int], list[int]]:
-        if not len(self._doc):
-            return [], []
-        rows = self._doc.to_array([IDX, LENGTH])
-        return rows[:, 0].tolist(), (rows[:, 0] + rows[:, 1]).tolist()
+    def doc(self) -> Doc:
+        """The same tokens and sentences as a spaCy Doc (no stage of forewarn's needs one)."""
+        # A token is followed by a space when a character lies between it and the next token.
+        stops = [*self.start[1:], len(self._text)] if self.start else []
+        spaces = [end < stop for end, stop in zip(self.end, stops, strict=True)]
+        opens: list[bool | int | None] = [False] * len(self.text)
+        for first in self.sentence_starts:
+            opens[first] = True
+        return Doc(self._vocab, words=self.text, spaces=spaces, sent_starts=opens)
