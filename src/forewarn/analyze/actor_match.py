@@ -1,12 +1,16 @@
-"""Dictionary matching for the actors stage: one PhraseMatcher over every alias.
+"""Dictionary matching for the actors stage: every alias looked up by its lower-case tokens.
 
 Patterns are tokenised by a pipeline of their own (the shared tokenizer's cache must
-not fill with tens of thousands of patterns) and matched on lower-case forms; the
-case rules below then keep "US" from matching "us" and "Turkey" from "turkey".
+not fill with tens of thousands of patterns) and matched on the lower-case forms of
+the document's tokens, giving what a spaCy PhraseMatcher with attr LOWER gives, in
+its order, without a spaCy Doc; the case rules below then keep "US" from matching
+"us" and "Turkey" from "turkey".
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import attrgetter
@@ -17,6 +21,7 @@ from spacy.matcher import PhraseMatcher
 from forewarn.knowledge.actors import ActorDictionary, load_actor_dictionary
 
 if TYPE_CHECKING:
+    from spacy.language import Language
     from spacy.tokens import Doc
 
     from forewarn.analyze.actor_tokens import Words
@@ -35,7 +40,7 @@ _START = attrgetter("start")
 
 
 class Hit(NamedTuple):
-    """One accepted dictionary match, in token offsets of the shared Doc.
+    """One accepted dictionary match, in token offsets of the document.
 
     A tuple, not a dataclass: a document has a hundred or more, used as dict keys and sorted.
     """
@@ -46,16 +51,20 @@ class Hit(NamedTuple):
     item: int  # index into the dictionary list of that kind (or the capitals' alpha-3 list)
 
 
+Key = tuple[str, int, str, int]  # kind, index, alias, case rule
+Phrase = tuple[str, ...]  # an alias's tokens, lower-cased
+
+
 @dataclass(frozen=True)
 class Lexicon:
     dictionary: ActorDictionary
-    matcher: PhraseMatcher
-    keys: dict[int, tuple[str, int, str, int]]  # match id -> kind, index, alias, case rule
+    phrases: dict[Phrase, tuple[Key, ...]]  # in the order a PhraseMatcher reports them
+    sizes: dict[str, tuple[int, ...]]  # first token -> lengths of the phrases it begins, shortest first
     capital_codes: tuple[str, ...]
     entry_country: tuple[str, ...]  # per entry: its country when it is a state, else ""
 
 
-def _pattern_nlp():  # type: ignore[no-untyped-def]
+def _pattern_nlp() -> Language:
     from forewarn.analyze.tokens import build_nlp
 
     return build_nlp()
@@ -63,16 +72,31 @@ def _pattern_nlp():  # type: ignore[no-untyped-def]
 
 @lru_cache(maxsize=8)
 def build_lexicon(extra_files: tuple[str, ...] = ()) -> Lexicon:
-    """Compile the dictionary (plus the user's files) into one matcher; cached per file set."""
+    """Compile the dictionary (plus the user's files) into the phrase tables; cached per file set."""
     dictionary = load_actor_dictionary(extra_files)
-    nlp = _pattern_nlp()
-    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-    keys: dict[int, tuple[str, int, str, int]] = {}
+    capitals = tuple(sorted(dictionary.capitals))
+    phrases = _phrases(dictionary_keys(dictionary, capitals))
+    sizes: dict[str, set[int]] = defaultdict(set)
+    for phrase in phrases:
+        sizes[phrase[0]].add(len(phrase))
+    entry_country = tuple(
+        e.roles[0].country if e.type == "state" and e.roles else "" for e in dictionary.entries
+    )
+    return Lexicon(
+        dictionary,
+        phrases,
+        {word: tuple(sorted(lengths)) for word, lengths in sizes.items()},
+        tuple(dictionary.capitals[c] for c in capitals),
+        entry_country,
+    )
+
+
+def dictionary_keys(dictionary: ActorDictionary, capitals: tuple[str, ...]) -> dict[str, Key]:
+    """Every alias of every kind as a key, by a unique name, in the order the matcher takes them."""
+    keys: dict[str, Key] = {}
 
     def add(kind: str, index: int, alias: str, exact: bool = False) -> None:
-        key = f"{kind}:{index}:{alias}"
-        keys[nlp.vocab.strings.add(key)] = (kind, index, alias, _case_rule(kind, alias, exact))
-        matcher.add(key, [nlp.make_doc(alias)])
+        keys[f"{kind}:{index}:{alias}"] = (kind, index, alias, _case_rule(kind, alias, exact))
 
     for i, entry in enumerate(dictionary.entries):
         for alias in entry.aliases:
@@ -83,15 +107,41 @@ def build_lexicon(extra_files: tuple[str, ...] = ()) -> Lexicon:
         add("S", i, sector.phrase)
     for i, title in enumerate(dictionary.titles):
         add("T", i, title.phrase)
-    capitals = tuple(sorted(dictionary.capitals))
     for i, capital in enumerate(capitals):
         add("C", i, capital)
     for i, cue in enumerate(SPEECH_CUES):
         add("Q", i, cue)
-    entry_country = tuple(
-        e.roles[0].country if e.type == "state" and e.roles else "" for e in dictionary.entries
-    )
-    return Lexicon(dictionary, matcher, keys, tuple(dictionary.capitals[c] for c in capitals), entry_country)
+    return keys
+
+
+def _phrases(keys: dict[str, Key]) -> dict[Phrase, tuple[Key, ...]]:
+    """Each alias's lower-case tokens with every key it stands for.
+
+    Where one phrase stands for several keys ("Luxembourg": state, demonym, capital),
+    they are ordered as spaCy's PhraseMatcher reports them, which is the order of a
+    hash table of that phrase's keys alone: the rules keep the first or last of equal
+    spans, so that order is read off a matcher of just these few dozen phrases."""
+    nlp = _pattern_nlp()
+    grouped: dict[Phrase, dict[str, Doc]] = defaultdict(dict)
+    for name, (_, _, alias, _) in keys.items():
+        pattern = nlp.make_doc(alias)
+        if len(pattern):  # the matcher skips empty patterns
+            grouped[tuple(token.lower_ for token in pattern)][name] = pattern
+    shared = {phrase: names for phrase, names in grouped.items() if len(names) > 1}
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    for names in shared.values():
+        for name, pattern in names.items():
+            matcher.add(name, [pattern])
+    strings = nlp.vocab.strings
+    out: dict[Phrase, tuple[Key, ...]] = {}
+    for phrase, names in grouped.items():
+        order = list(names)
+        if phrase in shared:
+            pattern = next(iter(names.values()))
+            whole = (0, len(pattern))
+            order = [strings[match] for match, *span in matcher(pattern) if tuple(span) == whole]
+        out[phrase] = tuple(keys[name] for name in order)
+    return out
 
 
 ANY_CASE, NOT_LOWER, EXACT, EXACT_NOT_CAPS = 0, 1, 2, 3
@@ -125,18 +175,31 @@ def _case_ok(words: Words, start: int, end: int, alias: str, rule: int) -> bool:
     return not ((len(before) > 1 and before.isupper()) or (len(after) > 1 and after.isupper()))
 
 
-def find_hits(lexicon: Lexicon, doc: Doc, words: Words) -> list[Hit]:
-    """Every match in `doc` (whose tokens are `words`) that passes the case rules (titles, sectors
-    and cues match in any case)."""
-    hits, keys, text, lower = [], lexicon.keys, words.text, words.lower
-    for match_id, start, end in lexicon.matcher(doc):
-        kind, index, alias, rule = keys[match_id]
-        if rule == NOT_LOWER and end == start + 1:  # most names: one word, to be written capitalised
-            if text[start] == lower[start]:
+def matches(lexicon: Lexicon, lower: list[str]) -> Iterator[tuple[int, int, tuple[Key, ...]]]:
+    """Each run of tokens that is an alias, with its keys, by start then end, as a PhraseMatcher
+    with attr LOWER finds them: one dictionary lookup per length of alias the token can begin."""
+    phrases, sizes, n = lexicon.phrases, lexicon.sizes, len(lower)
+    for start, word in enumerate(lower):
+        for size in sizes.get(word, ()):
+            end = start + size
+            if end > n:
+                break
+            keys = phrases.get((word,) if size == 1 else tuple(lower[start:end]))
+            if keys is not None:
+                yield start, end, keys
+
+
+def find_hits(lexicon: Lexicon, words: Words) -> list[Hit]:
+    """Every alias in `words` that passes the case rules (titles, sectors and cues match in any case)."""
+    hits, text, lower = [], words.text, words.lower
+    for start, end, keys in matches(lexicon, lower):
+        for kind, index, alias, rule in keys:
+            if rule == NOT_LOWER and end == start + 1:  # most names: one word, to be written capitalised
+                if text[start] == lower[start]:
+                    continue
+            elif rule and not _case_ok(words, start, end, alias, rule):
                 continue
-        elif rule and not _case_ok(words, start, end, alias, rule):
-            continue
-        hits.append(Hit(start, end, kind, index))
+            hits.append(Hit(start, end, kind, index))
     return hits
 
 

@@ -1,7 +1,7 @@
 """Actors: who acts — states, their forces and agencies, organisations and persons.
 
-Recognition needs no statistical model: the actor dictionary is matched with one
-PhraseMatcher (`actor_match`), generic phrases take their country from a
+Recognition needs no statistical model: the actor dictionary's aliases are looked up
+by their lower-case tokens (`actor_match`), generic phrases take their country from a
 neighbouring name or demonym ("Russian forces" -> RUSMIL), and unknown persons are
 found from titles, given names, apposition and speech verbs (`actor_persons`).
 Codes are PLOVER/CAMEO style: ISO alpha-3 country + sector.
@@ -36,8 +36,6 @@ from forewarn.knowledge.actors import load_first_names, load_group_words
 from forewarn.model import Actor, Analysis
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
-
     from forewarn.config import Settings
 
 __all__ = ["Actors", "find_actors", "resolve_pronoun"]  # resolve_pronoun: the quotes stage's entry point
@@ -66,21 +64,20 @@ class Actors:
     def __call__(self, ctx: Context, analysis: Analysis) -> Analysis:
         places = frozenset(map(_START, analysis.places))
         words = Words(ctx.tokens, ctx.text)
-        return replace(analysis, actors=find_actors(self.lexicon, ctx.doc, words, ctx.published, places))
+        return replace(analysis, actors=find_actors(self.lexicon, words, ctx.published, places))
 
 
 def find_actors(
     lexicon: Lexicon,
-    doc: Doc,
     words: Words,
     published: date | None,
     place_starts: frozenset[int] = frozenset(),
 ) -> tuple[Actor, ...]:
-    """Every actor mention in `doc` (whose tokens are `words`), coded as of `published`.
+    """Every actor mention in the document whose tokens are `words`, coded as of `published`.
 
     `place_starts` are the offsets of places already found, which no unknown name may claim."""
     text = words.source
-    hits = find_hits(lexicon, doc, words)
+    hits = find_hits(lexicon, words)
     context = [h for h in hits if h.kind in "SQ"]
     groups = _composites(lexicon, words, hits)
     taken = bytearray(len(words))

@@ -1,0 +1,69 @@
+"""The actor dictionary's lookup: the matches of spaCy's PhraseMatcher, in its order, with no Doc."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from spacy.matcher import PhraseMatcher
+
+from forewarn.analyze.actor_match import _pattern_nlp, build_lexicon, dictionary_keys, matches
+from forewarn.analyze.actors import Actors
+from forewarn.analyze.pipeline import Pipeline
+from forewarn.analyze.sentences import Sentences
+from forewarn.config import Settings
+from forewarn.model import TextInput
+
+ALIASES = (
+    "actors:\n"
+    "  - {name: Žytomyr Défense Brigade, type: force, country: UKR, sector: MIL}\n"
+    "  - {name: İskele Garrison, type: force, country: TUR, sector: MIL}\n"
+)
+
+
+@pytest.fixture(scope="module")
+def extra(tmp_path_factory: pytest.TempPathFactory) -> str:
+    path = tmp_path_factory.mktemp("actors") / "mine.yaml"
+    path.write_text(ALIASES, encoding="utf-8")
+    return str(path)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "LUXEMBOURG and Luxembourg, luxembourg; Macao, Hong Kong and the Bahamas. The Gambia said so.",
+        "The President's Office and the Department of Defense, the Joint Chiefs of Staff: Defense Department.",
+        "Russian forces and  the\nGovernment of Iraq; Kyiv said. The ŽYTOMYR DÉFENSE BRIGADE, İskele Garrison",
+        "",
+        "seed",
+    ],
+)
+def test_actors_lookup_gives_the_phrase_matcher_matches_in_order(
+    extra: str, seed_path: Path, text: str
+) -> None:
+    """Several keys of one phrase ("Macao": capital and state) come in the matcher's order, not the dictionary's."""
+    lexicon = build_lexicon((extra,))
+    keys = dictionary_keys(lexicon.dictionary, tuple(sorted(lexicon.dictionary.capitals)))
+    nlp = _pattern_nlp()
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    for name, (_, _, alias, _) in keys.items():
+        matcher.add(name, [nlp.make_doc(alias)])
+    doc = nlp.make_doc(seed_path.read_text(encoding="utf-8") if text == "seed" else text)
+    expected = [(keys[nlp.vocab.strings[m]], start, end) for m, start, end in matcher(doc)]
+    found = [(key, s, e) for s, e, found in matches(lexicon, [t.lower_ for t in doc]) for key in found]
+    assert found == expected
+
+
+def test_actors_non_ascii_alias_matches_in_its_cases(extra: str) -> None:
+    """Lower-casing is Python's, as spaCy's LOWER: 'Ž', 'É' and 'İ' (two characters lower-cased) match."""
+    pipeline = Pipeline([Sentences(), Actors(Settings(actor_dictionaries=(extra,)))])
+    text = "The Žytomyr Défense Brigade and the ŽYTOMYR DÉFENSE BRIGADE met the İskele Garrison."
+    actors = pipeline.analyze(TextInput("t", text, date(2022, 12, 20))).actors
+    assert [(a.text, a.code) for a in actors if a.type == "force"] == [
+        ("The Žytomyr Défense Brigade", "UKRMIL"),
+        ("the ŽYTOMYR DÉFENSE BRIGADE", "UKRMIL"),
+        ("the İskele Garrison", "TURMIL"),
+    ]
+    lower = pipeline.analyze(TextInput("t", "the žytomyr défense brigade", None)).actors
+    assert not lower  # a name written with capitals is not matched in lower case
