@@ -210,29 +210,62 @@ def _touching(text: str, left: tuple[int, int], right: tuple[int, int]) -> bool:
     return right[0] - left[1] <= 2 and not text[left[1] : right[0]].strip(" \t\u00a0")
 
 
-def find_candidates(text: str, gaz: Gazetteer, words: list[tuple[int, int]] | None = None) -> list[Candidate]:
-    """Longest gazetteer matches inside each run of capitalised words, left to right."""
-    out: list[Candidate] = []
+# The gazetteer names among a run's words: (first word, past the last word, folded name).
+Matches = tuple[tuple[int, int, str], ...]
+_MEMO_SIZE = 1 << 16  # runs remembered across documents before the memo starts anew
+
+
+def _matches(text: str, gaz: Gazetteer, run: list[tuple[int, int]]) -> Matches:
+    """Longest gazetteer names inside one run of capitalised words, left to right."""
     known = gaz.known
-    for run in _runs(text, capitalised_words(text) if words is None else words):
-        if len(run) == 1:  # most runs: one word, looked up alone
-            key = fold(text[run[0][0] : run[0][1]])
+    out = []
+    n, i = len(run), 0
+    while i < n:
+        first = fold(text[run[i][0] : run[i][1]])
+        longest = min(n, i + MAX_WORDS) if gaz.starts_longer(first) else i + 1
+        for j in range(longest, i, -1):
+            key = first if j == i + 1 else fold(text[run[i][0] : run[j - 1][1]])
             if known[key]:
-                out.append(_candidate(text, gaz, run, 0, 1, key))
-            continue
-        n, i = len(run), 0
-        while i < n:
-            first = fold(text[run[i][0] : run[i][1]])
-            longest = min(n, i + MAX_WORDS) if gaz.starts_longer(first) else i + 1
-            for j in range(longest, i, -1):
-                key = first if j == i + 1 else fold(text[run[i][0] : run[j - 1][1]])
-                if known[key]:
-                    out.append(_candidate(text, gaz, run, i, j, key))
-                    i = j
-                    break
-            else:
-                i += 1
-    return out
+                out.append((i, j, key))
+                i = j
+                break
+        else:
+            i += 1
+    return tuple(out)
+
+
+class NameFinder:
+    """Finds one document's candidates at a time, remembering which words of each run are names.
+
+    A run's words, and so its names, follow from the run's text alone: a word ends at
+    a space or hyphen inside the run, or where the run ends. The same runs ("Donetsk
+    Oblast", "Vladimir Putin", "Kyiv") come back in article after article, and folding
+    and looking up each of their sub-runs costs far more than one dict lookup.
+    """
+
+    def __init__(self, gaz: Gazetteer) -> None:
+        self.gaz = gaz
+        self._matches: dict[str, Matches] = {}
+
+    def candidates(self, text: str, words: list[tuple[int, int]]) -> list[Candidate]:
+        out: list[Candidate] = []
+        memo, gaz = self._matches, self.gaz
+        for run in _runs(text, words):
+            run_text = text[run[0][0] : run[-1][1]]
+            found = memo.get(run_text)
+            if found is None:
+                if len(memo) >= _MEMO_SIZE:
+                    memo.clear()
+                found = memo[run_text] = _matches(text, gaz, run)
+            for i, j, key in found:
+                out.append(_candidate(text, gaz, run, i, j, key))
+        return out
+
+
+def find_candidates(text: str, gaz: Gazetteer, words: list[tuple[int, int]] | None = None) -> list[Candidate]:
+    """Longest gazetteer matches inside each run of capitalised words, left to right; a stream of
+    texts should share one `NameFinder` instead."""
+    return NameFinder(gaz).candidates(text, capitalised_words(text) if words is None else words)
 
 
 def feature_before(text: str, start: int) -> bool:

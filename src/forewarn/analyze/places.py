@@ -14,7 +14,7 @@ from operator import attrgetter
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from forewarn.analyze.geo_candidates import capitalised_words, feature_before, find_candidates
+from forewarn.analyze.geo_candidates import NameFinder, capitalised_words, feature_before
 from forewarn.analyze.geo_resolve import Resolved, Resolver
 from forewarn.analyze.pipeline import Context
 from forewarn.knowledge.gazetteer import GazEntry, Gazetteer, Lexicon, fold, load_gazetteer, load_lexicon
@@ -134,13 +134,19 @@ def _feature_place(text: str, gaz: Gazetteer, r: Resolved) -> Place | None:
 
 
 def find_places(
-    text: str, gaz: Gazetteer, lex: Lexicon, resolver: Resolver | None = None
+    text: str,
+    gaz: Gazetteer,
+    lex: Lexicon,
+    resolver: Resolver | None = None,
+    finder: NameFinder | None = None,
 ) -> tuple[Place, ...]:
-    """The places of `text`; pass the same `resolver` (of `gaz` and `lex`) for a stream of texts."""
+    """The places of `text`; pass the same `resolver` (of `gaz` and `lex`) and `finder` (of `gaz`)
+    for a stream of texts: they remember names from one text to the next."""
     words = capitalised_words(text)
     demonyms = find_demonyms(text, gaz, lex, words)
     votes = Counter(p.country for p in demonyms)
-    resolved = (resolver or Resolver(gaz, lex)).resolve(text, find_candidates(text, gaz, words), votes)
+    cands = (finder or NameFinder(gaz)).candidates(text, words)
+    resolved = (resolver or Resolver(gaz, lex)).resolve(text, cands, votes)
     places = []
     for r in resolved:
         start, end, level = r.candidate.start, r.candidate.end, r.entry.level
@@ -225,7 +231,10 @@ class Places:
         self.gazetteer = gazetteer or load_gazetteer()
         self.lexicon = lexicon or load_lexicon()
         self.gazetteer.country("")  # builds the country index now, not on the first document (~40 ms)
-        self.resolver = Resolver(self.gazetteer, self.lexicon)  # one for every document: it remembers names
+        # one of each for every document: they remember names
+        self.resolver = Resolver(self.gazetteer, self.lexicon)
+        self.finder = NameFinder(self.gazetteer)
 
     def __call__(self, ctx: Context, analysis: Analysis) -> Analysis:
-        return replace(analysis, places=find_places(ctx.text, self.gazetteer, self.lexicon, self.resolver))
+        places = find_places(ctx.text, self.gazetteer, self.lexicon, self.resolver, self.finder)
+        return replace(analysis, places=places)
