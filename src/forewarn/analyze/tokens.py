@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import cached_property
-from itertools import accumulate
+from itertools import accumulate, chain
 from operator import add
 
 import spacy
@@ -34,11 +34,16 @@ FINAL_MARKS = frozenset(Sentencizer.default_punct_chars)
 
 
 # spaCy's tokenizer cuts a text into runs of non-space and of space characters
-# and tokenizes each run alone, so the tokens of a run can be remembered.
-_RUNS = re.compile(r"\S+|\s+")
+# and tokenizes each run alone, so the tokens of a run can be remembered. One
+# space after a token is that token's trailing whitespace, so it goes with it.
+_RUNS = re.compile(r"\S+ ?|\s+")
 
-# What a token is to the sentence rule, by its text.
-_WORD, _FINAL, _PUNCT, _LINE_BREAK = range(4)
+# What each token is to the sentence rule, one letter per token: a final mark,
+# other punctuation, a whitespace token holding a line break, any other word.
+_FINAL, _PUNCT, _LINE_BREAK, _WORD = "F", "P", "N", "W"
+# spaCy's sentencizer rule: the first word after a final mark opens a sentence
+# (a word being any token but punctuation, whitespace included).
+_OPENS_AFTER_FINAL = re.compile(r"F[FP]*[NW]")
 
 
 class RememberingTokenizer:
@@ -46,11 +51,12 @@ class RememberingTokenizer:
 
     spaCy keeps its own cache only for runs whose words are lexemes of the
     vocabulary, which in a blank pipeline are few; news repeats its words, so
-    each run's tokens are remembered. `view` gives a text's tokens and
-    sentences as plain lists without building a spaCy Doc at all (what the
-    analysis reads); calling the tokenizer gives the Doc, with the same tokens
-    and whitespace as spaCy's. On unseen articles most of the time left is
-    spaCy tokenizing the new runs.
+    each run's tokens are remembered, with their lengths and what they are to
+    the sentence rule. `view` gives a text's tokens and sentences as plain
+    lists, joined from those of its runs without building a spaCy Doc (what
+    the analysis reads); calling the tokenizer gives the Doc, with the same
+    tokens and whitespace as spaCy's. On unseen articles most of the time
+    left is spaCy tokenizing the new runs.
     """
 
     max_runs = 200_000  # then start afresh, so memory stays bounded on any stream
@@ -59,71 +65,29 @@ class RememberingTokenizer:
         self.tokenizer = tokenizer
         self.vocab = tokenizer.vocab
         self._is_punct = self.vocab.lex_attr_getters[IS_PUNCT]
-        self._runs: dict[str, tuple[str, ...]] = {}
-        self._kinds: dict[str, int] = {}
         self._learner = _plain_copy(tokenizer)
+        # Per run: its tokens, the characters from each token's start to the next's, their kinds.
+        self._pieces: dict[str, tuple[str, ...]] = {}
+        self._steps: dict[str, tuple[int, ...]] = {}
+        self._kinds: dict[str, str] = {}
 
     def __call__(self, text: str) -> Doc:
         return self.view(text).doc
 
     def view(self, text: str) -> TokenView:
         """The text's tokens and sentence starts, as spaCy's tokenizer and sentence rule give them."""
-        words, steps = self._words(text)
-        start = list(accumulate(steps, initial=0))
-        start.pop()
-        return TokenView(text, words, start, self._sentence_starts(words), self.vocab)
-
-    def _words(self, text: str) -> tuple[list[str], list[int]]:
-        """The tokens, and for each the characters from its start to the next token's."""
         runs = _RUNS.findall(text)
-        remembered = self._runs
-        new = {run for run in runs if run not in remembered}
+        new = set(runs).difference(self._pieces)
+        if len(self._pieces) + len(new) > self.max_runs:
+            self._forget()
+            new = set(runs)
         if new:
             self._learn(new)
-        words: list[str] = []
-        steps: list[int] = []
-        for run in runs:
-            if run[0] == " " and words:
-                # One space after a token is that token's trailing whitespace, as in spaCy.
-                steps[-1] += 1
-                run = run[1:]
-                if not run:
-                    continue
-            pieces = remembered.get(run) or self._learn_one(run)
-            words.extend(pieces)
-            steps.extend(map(len, pieces))
-        return words, steps
-
-    def _sentence_starts(self, words: list[str]) -> list[int]:
-        """spaCy's sentencizer rule, plus: a line break ends a sentence (headlines, captions, list items).
-
-        As in spaCy's sentencizer, the first word after a final mark opens a
-        sentence (a word being any token but punctuation, spaces included).
-        """
-        kinds = self._kinds
-        starts = [0] if words else []
-        seen_final = after_break = False
-        for i, word in enumerate(words):
-            kind = kinds.get(word)
-            if kind is None:
-                kind = kinds[word] = self._kind(word)
-            opens = after_break
-            if kind == _FINAL:
-                seen_final = True
-            elif kind != _PUNCT:
-                opens = opens or seen_final
-                seen_final = False
-            if opens and i:
-                starts.append(i)
-            after_break = kind == _LINE_BREAK
-        return starts
-
-    def _kind(self, word: str) -> int:
-        if word in FINAL_MARKS:
-            return _FINAL
-        if self._is_punct(word):
-            return _PUNCT
-        return _LINE_BREAK if word.isspace() and "\n" in word else _WORD
+        words = list(chain.from_iterable(map(self._pieces.__getitem__, runs)))
+        start = list(accumulate(chain.from_iterable(map(self._steps.__getitem__, runs)), initial=0))
+        start.pop()
+        kinds = "".join(map(self._kinds.__getitem__, runs))
+        return TokenView(text, words, start, _sentence_starts(kinds), self.vocab)
 
     def _learn(self, runs: set[str]) -> None:
         """Tokenize the new runs of non-space characters in one call, one per line.
@@ -131,29 +95,59 @@ class RememberingTokenizer:
         spaCy cuts that text at the line breaks again, and a line break is a
         token of its own that no special case spans, so each run's tokens are
         those it has alone, whatever its neighbours (joined by spaces, special
-        cases such as "''" could meet across runs and change them).
+        cases such as "''" could meet across runs and change them). Runs of
+        whitespace are tokenized alone.
         """
-        if len(self._runs) + len(runs) > self.max_runs:
-            self._runs.clear()
-            self._kinds.clear()
-            self._learner = _plain_copy(self.tokenizer)  # its vocabulary grows with every new word
         words = [run for run in runs if not run[0].isspace()]
+        for run in runs:
+            if run[0].isspace():
+                self._remember(run, [token.text for token in self._learner(run)])
         if not words:
             return
         ends = iter(words)
         pieces: list[str] = []
-        for token in self._learner("\n".join(words)):
+        for token in self._learner("\n".join(word.removesuffix(" ") for word in words)):
             if token.text == "\n":
-                self._runs[next(ends)] = tuple(pieces)
+                self._remember(next(ends), pieces)
                 pieces = []
             else:
                 pieces.append(token.text)
-        self._runs[next(ends)] = tuple(pieces)
+        self._remember(next(ends), pieces)
 
-    def _learn_one(self, run: str) -> tuple[str, ...]:
-        """A run of spaces, or one cut by a leading space, tokenized alone."""
-        pieces = self._runs[run] = tuple(token.text for token in self._learner(run))
-        return pieces
+    def _forget(self) -> None:
+        self._pieces.clear()
+        self._steps.clear()
+        self._kinds.clear()
+        self._learner = _plain_copy(self.tokenizer)  # its vocabulary grows with every new word
+
+    def _remember(self, run: str, pieces: list[str]) -> None:
+        steps = [len(piece) for piece in pieces]
+        if run[-1] == " " and not run.isspace():
+            steps[-1] += 1  # the trailing space
+        self._pieces[run] = tuple(pieces)
+        self._steps[run] = tuple(steps)
+        self._kinds[run] = "".join(map(self._kind, pieces))
+
+    def _kind(self, token: str) -> str:
+        if token in FINAL_MARKS:
+            return _FINAL
+        if self._is_punct(token):
+            return _PUNCT
+        return _LINE_BREAK if token.isspace() and "\n" in token else _WORD
+
+
+def _sentence_starts(kinds: str) -> list[int]:
+    """Where sentences start, from the tokens' kinds (one letter per token).
+
+    spaCy's sentencizer rule, plus: a line break ends a sentence (headlines,
+    captions, list items), so the token after a line break opens one.
+    """
+    if not kinds:
+        return []
+    starts = {0}
+    starts.update(match.end() - 1 for match in _OPENS_AFTER_FINAL.finditer(kinds))
+    starts.update(match.start() + 1 for match in re.finditer(_LINE_BREAK, kinds[:-1]))
+    return sorted(starts)
 
 
 def _plain_copy(tokenizer: Tokenizer) -> Tokenizer:
@@ -163,7 +157,7 @@ def _plain_copy(tokenizer: Tokenizer) -> Tokenizer:
     attributes (shape, like_num, ...) in Python for every new word of its vocabulary.
     """
     return Tokenizer(
-        Vocab(strings=()),
+        Vocab(),
         rules=tokenizer.rules,
         prefix_search=tokenizer.prefix_search,
         suffix_search=tokenizer.suffix_search,
