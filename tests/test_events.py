@@ -8,9 +8,8 @@ from pathlib import Path
 import pytest
 
 from forewarn.analyze.events import Events
-from forewarn.analyze.pipeline import Context, default_pipeline
+from forewarn.analyze.pipeline import Pipeline, default_pipeline
 from forewarn.analyze.sentences import sentence_spans
-from forewarn.analyze.tokens import build_nlp
 from forewarn.knowledge.plover import acled_subtype, cameo_code, load_ontology, verb_forms
 from forewarn.model import Actor, Analysis, Event, TextInput
 
@@ -34,7 +33,7 @@ def _of(events: tuple[Event, ...], type_: str) -> Event:
 
 def _coded(text: str, mentions: tuple[Actor, ...]) -> tuple[Event, ...]:
     """The events stage alone on one sentence, with the given actor mentions."""
-    ctx = Context(text=text, published=None, doc=build_nlp()(text))
+    ctx = Pipeline([]).context(text, None)
     analysis = Analysis("t", text, None, sentences=sentence_spans(ctx), actors=mentions)
     return Events()(ctx, analysis).events
 
