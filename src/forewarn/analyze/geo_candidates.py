@@ -170,21 +170,18 @@ def _extend(
     return start, end, key, suffix
 
 
-def _candidate(text: str, gaz: Gazetteer, run: list[tuple[int, int]], i: int, j: int, key: str) -> Candidate:
-    """The candidate for the words `i` to `j - 1` of `run`, whose folded text is `key`."""
-    span = (run[i][0], run[j - 1][1])
-    before = _last_words(text, span[0])
-    start, end, key, suffix = _extend(text, gaz, span[0], span[1], key, before)
-    if start != span[0]:  # grown to the left: the words before are those before the new start
+def _candidate(text: str, gaz: Gazetteer, start: int, end: int, m: Match, run_words: int) -> Candidate:
+    """The candidate for the match `m` of a run of `run_words` words, found at `start`-`end` in `text`."""
+    before = _last_words(text, start)
+    span_start = start
+    start, end, key, suffix = _extend(text, gaz, start, end, m.key, before)
+    if start != span_start:  # grown to the left: the words before are those before the new start
         before = _last_words(text, start)
-    word = text[span[0] : span[1]]
-    all_caps = word.isupper() and len(word) > 1
-    prev, nxt = _touches(text, run, i, j) if len(run) > 1 else (False, False)
     title = bool(before) and before[-1].rstrip(".") in _TITLES
-    line_caps = all_caps and _line_caps(text, start)
+    line_caps = m.all_caps and _line_caps(text, start)
     # positional: a named tuple is built faster so, and this runs for every match
-    return Candidate(start, end, key, j - i, len(run), _cue(before), title, _sentence_start(text, start),
-                     all_caps, line_caps, suffix, prev, nxt)  # fmt: skip
+    return Candidate(start, end, key, m.words, run_words, _cue(before), title, _sentence_start(text, start),
+                     m.all_caps, line_caps, suffix, m.prev_cap, m.next_cap)  # fmt: skip
 
 
 def _touches(text: str, run: list[tuple[int, int]], i: int, j: int) -> tuple[bool, bool]:
@@ -210,12 +207,22 @@ def _touching(text: str, left: tuple[int, int], right: tuple[int, int]) -> bool:
     return right[0] - left[1] <= 2 and not text[left[1] : right[0]].strip(" \t\u00a0")
 
 
-# The gazetteer names among a run's words: (first word, past the last word, folded name).
-Matches = tuple[tuple[int, int, str], ...]
+class Match(NamedTuple):
+    """A gazetteer name among the words of a run, with what the run's text alone says of it."""
+
+    start: int  # offsets from the start of the run
+    end: int
+    key: str  # its folded text
+    words: int
+    all_caps: bool
+    prev_cap: bool  # see `Candidate`
+    next_cap: bool
+
+
 _MEMO_SIZE = 1 << 16  # runs remembered across documents before the memo starts anew
 
 
-def _matches(text: str, gaz: Gazetteer, run: list[tuple[int, int]]) -> Matches:
+def _matches(text: str, gaz: Gazetteer, run: list[tuple[int, int]]) -> tuple[Match, ...]:
     """Longest gazetteer names inside one run of capitalised words, left to right."""
     known = gaz.known
     out = []
@@ -226,7 +233,7 @@ def _matches(text: str, gaz: Gazetteer, run: list[tuple[int, int]]) -> Matches:
         for j in range(longest, i, -1):
             key = first if j == i + 1 else fold(text[run[i][0] : run[j - 1][1]])
             if known[key]:
-                out.append((i, j, key))
+                out.append(_match(text, run, i, j, key))
                 i = j
                 break
         else:
@@ -234,10 +241,20 @@ def _matches(text: str, gaz: Gazetteer, run: list[tuple[int, int]]) -> Matches:
     return tuple(out)
 
 
+def _match(text: str, run: list[tuple[int, int]], i: int, j: int, key: str) -> Match:
+    """The match of the words `i` to `j - 1` of `run`, whose folded text is `key`."""
+    start, end = run[i][0], run[j - 1][1]
+    word = text[start:end]
+    prev, nxt = _touches(text, run, i, j) if len(run) > 1 else (False, False)
+    base = run[0][0]
+    return Match(start - base, end - base, key, j - i, word.isupper() and len(word) > 1, prev, nxt)
+
+
 class NameFinder:
     """Finds one document's candidates at a time, remembering which words of each run are names.
 
-    A run's words, and so its names, follow from the run's text alone: a word ends at
+    A run's words, its names and whether other words of the run touch them
+    (`Match`) follow from the run's text alone: a word ends at
     a space or hyphen inside the run, or where the run ends. The same runs ("Donetsk
     Oblast", "Vladimir Putin", "Kyiv") come back in article after article, and folding
     and looking up each of their sub-runs costs far more than one dict lookup.
@@ -245,7 +262,7 @@ class NameFinder:
 
     def __init__(self, gaz: Gazetteer) -> None:
         self.gaz = gaz
-        self._matches: dict[str, Matches] = {}
+        self._matches: dict[str, tuple[Match, ...]] = {}
 
     def candidates(self, text: str, words: list[tuple[int, int]]) -> list[Candidate]:
         out: list[Candidate] = []
@@ -257,8 +274,9 @@ class NameFinder:
                 if len(memo) >= _MEMO_SIZE:
                     memo.clear()
                 found = memo[run_text] = _matches(text, gaz, run)
-            for i, j, key in found:
-                out.append(_candidate(text, gaz, run, i, j, key))
+            base = run[0][0]
+            for m in found:
+                out.append(_candidate(text, gaz, base + m.start, base + m.end, m, len(run)))
         return out
 
 
