@@ -363,10 +363,10 @@ def test_actors_section_label_is_no_organisation(pipeline: Pipeline) -> None:
 def test_actors_words_read_as_spacy_tokens(pipeline: Pipeline, text: str) -> None:
     """The plain-string reading of the tokens gives what the spaCy token attributes give."""
     from forewarn.analyze.actor_tokens import STOP_WORDS, Words, like_num
-    from forewarn.analyze.pipeline import Context
 
-    doc = pipeline.nlp(text)
-    words = Words(Context(text=text, published=None, doc=doc).tokens, text)
+    ctx = pipeline.context(text, None)
+    doc = ctx.doc  # the same tokens as a spaCy Doc, for its attributes
+    words = Words(ctx.tokens, text)
     assert len(words) == len(doc)
     for token in doc:
         i = token.i
