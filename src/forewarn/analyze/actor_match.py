@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress, count
 from operator import attrgetter
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -55,11 +56,20 @@ Key = tuple[str, int, str, int]  # kind, index, alias, case rule
 Phrase = tuple[str, ...]  # an alias's tokens, lower-cased
 
 
+class Node:
+    """A place in the tree of aliases' lower-case tokens, as in spaCy's PhraseMatcher."""
+
+    __slots__ = ("keys", "next")
+
+    def __init__(self) -> None:
+        self.keys: tuple[Key, ...] = ()  # of the alias ending here, in the order a PhraseMatcher reports them
+        self.next: dict[str, Node] = {}  # by the next token
+
+
 @dataclass(frozen=True)
 class Lexicon:
     dictionary: ActorDictionary
-    phrases: dict[Phrase, tuple[Key, ...]]  # in the order a PhraseMatcher reports them
-    sizes: dict[str, tuple[int, ...]]  # first token -> lengths of the phrases it begins, shortest first
+    tree: dict[str, Node]  # by an alias's first token
     capital_codes: tuple[str, ...]
     entry_country: tuple[str, ...]  # per entry: its country when it is a state, else ""
 
@@ -75,17 +85,18 @@ def build_lexicon(extra_files: tuple[str, ...] = ()) -> Lexicon:
     """Compile the dictionary (plus the user's files) into the phrase tables; cached per file set."""
     dictionary = load_actor_dictionary(extra_files)
     capitals = tuple(sorted(dictionary.capitals))
-    phrases = _phrases(dictionary_keys(dictionary, capitals))
-    sizes: dict[str, set[int]] = defaultdict(set)
-    for phrase in phrases:
-        sizes[phrase[0]].add(len(phrase))
+    tree: dict[str, Node] = {}
+    for phrase, keys in _phrases(dictionary_keys(dictionary, capitals)).items():
+        node = tree.setdefault(phrase[0], Node())
+        for word in phrase[1:]:
+            node = node.next.setdefault(word, Node())
+        node.keys = keys
     entry_country = tuple(
         e.roles[0].country if e.type == "state" and e.roles else "" for e in dictionary.entries
     )
     return Lexicon(
         dictionary,
-        phrases,
-        {word: tuple(sorted(lengths)) for word, lengths in sizes.items()},
+        tree,
         tuple(dictionary.capitals[c] for c in capitals),
         entry_country,
     )
@@ -177,16 +188,19 @@ def _case_ok(words: Words, start: int, end: int, alias: str, rule: int) -> bool:
 
 def matches(lexicon: Lexicon, lower: list[str]) -> Iterator[tuple[int, int, tuple[Key, ...]]]:
     """Each run of tokens that is an alias, with its keys, by start then end, as a PhraseMatcher
-    with attr LOWER finds them: one dictionary lookup per length of alias the token can begin."""
-    phrases, sizes, n = lexicon.phrases, lexicon.sizes, len(lower)
-    for start, word in enumerate(lower):
-        for size in sizes.get(word, ()):
-            end = start + size
-            if end > n:
+    with attr LOWER finds them: the tree is walked from each token that begins an alias."""
+    tree, n = lexicon.tree, len(lower)
+    # the tokens that begin some alias, picked out at C speed: about one in six
+    for start in compress(count(), map(tree.__contains__, lower)):
+        node: Node | None = tree[lower[start]]
+        end = start + 1
+        while node is not None:
+            if node.keys:
+                yield start, end, node.keys
+            if end == n:
                 break
-            keys = phrases.get((word,) if size == 1 else tuple(lower[start:end]))
-            if keys is not None:
-                yield start, end, keys
+            node = node.next.get(lower[end])
+            end += 1
 
 
 def find_hits(lexicon: Lexicon, words: Words) -> list[Hit]:
