@@ -171,3 +171,37 @@ def test_remembering_tokenizer_gives_each_run_its_own_tokens() -> None:
         nlp = build_nlp()
         expected = [t.text for run in _RUNS.findall(text) for t in reference(run) if not run.isspace()]
         assert [t.text for t in nlp(text) if not t.is_space] == expected
+
+
+def test_plain_words_are_tokenized_as_spacy_does(seed_path: Path) -> None:
+    """Words of letters (with a trailing comma, colon or semicolon) skip spaCy's tokenizer, with its tokens."""
+    import spacy
+    from spacy.symbols import ORTH
+
+    from forewarn.analyze.tokens import ABBREVIATIONS, build_nlp
+
+    reference = spacy.blank("en").tokenizer
+    for abbreviation in ABBREVIATIONS:
+        reference.add_special_case(abbreviation, [{ORTH: abbreviation}])
+    tokenizer = build_nlp().tokenizer
+    tricky = [
+        "dont",
+        "cannot",
+        "Gen",
+        "Gen,",
+        "gonna,",
+        "Ill",
+        "im;",
+        "wanna",
+        "Київ,",
+        "ΟΔΟΣ",
+        "İstanbul:",
+        "ª",
+    ]
+    words = set(seed_path.read_text(encoding="utf-8").split()) | set(tricky)
+    plain = {word: tokenizer._plain_word(word) for word in words}
+    assert sum(1 for pieces in plain.values() if pieces) > len(words) // 3
+    for word, pieces in plain.items():
+        if pieces is not None:
+            assert pieces == [t.text for t in reference(word)], word
+    assert plain["cannot"] is None and plain["Gen,"] is None  # special cases go to spaCy

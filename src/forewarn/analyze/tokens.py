@@ -66,6 +66,7 @@ class RememberingTokenizer:
         self.vocab = tokenizer.vocab
         self._is_punct = self.vocab.lex_attr_getters[IS_PUNCT]
         self._learner = _plain_copy(tokenizer)
+        self._specials = frozenset(tokenizer.rules)  # the special cases' texts
         # Per run: its tokens, the characters from each token's start to the next's, their kinds.
         self._pieces: dict[str, tuple[str, ...]] = {}
         self._steps: dict[str, tuple[int, ...]] = {}
@@ -90,7 +91,7 @@ class RememberingTokenizer:
         return TokenView(text, words, start, _sentence_starts(kinds), self.vocab)
 
     def _learn(self, runs: set[str]) -> None:
-        """Tokenize the new runs of non-space characters in one call, one per line.
+        """Tokenize the new runs: plain words here, the rest of non-space runs in one call, one per line.
 
         spaCy cuts that text at the line breaks again, and a line break is a
         token of its own that no special case spans, so each run's tokens are
@@ -98,10 +99,16 @@ class RememberingTokenizer:
         cases such as "''" could meet across runs and change them). Runs of
         whitespace are tokenized alone.
         """
-        words = [run for run in runs if not run[0].isspace()]
+        words = []
         for run in runs:
             if run[0].isspace():
                 self._remember(run, [token.text for token in self._learner(run)])
+            else:
+                plain = self._plain_word(run.removesuffix(" "))
+                if plain:
+                    self._remember(run, plain)
+                else:
+                    words.append(run)
         if not words:
             return
         ends = iter(words)
@@ -113,6 +120,21 @@ class RememberingTokenizer:
             else:
                 pieces.append(token.text)
         self._remember(next(ends), pieces)
+
+    def _plain_word(self, word: str) -> list[str] | None:
+        """The tokens of a word of letters, or of one followed by a comma, colon or semicolon.
+
+        No prefix, suffix or infix rule of spaCy's applies inside a run of
+        letters (they all need punctuation, digits or symbols), so unless it
+        is a special case ("cannot", "dont") it is one token; those three marks
+        are always split off the end. Half the new runs of news are such words.
+        """
+        if word.isalpha():
+            return [word] if word not in self._specials else None
+        head, mark = word[:-1], word[-1:]
+        if mark in ",:;" and head.isalpha() and head not in self._specials and word not in self._specials:
+            return [head, mark]
+        return None
 
     def _forget(self) -> None:
         self._pieces.clear()
