@@ -236,12 +236,8 @@ class TokenView:
 
     @cached_property
     def lower(self) -> list[str]:
-        lowered = self._text.lower()
-        # Per token, unless a letter lower-cases to two characters ('İ') or by its
-        # neighbours (Greek final sigma): then the whole text's lower case would not line up.
-        if len(lowered) != len(self._text) or "Σ" in self._text:
-            return [t.lower() for t in self.text]
-        return [lowered[s:e] for s, e in zip(self.start, self.end, strict=True)]
+        """Each token lower-cased on its own, as spaCy's `lower_` ('İ' becomes two characters)."""
+        return list(map(str.lower, self.text))
 
     @cached_property
     def sentence_of(self) -> list[int]:
