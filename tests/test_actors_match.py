@@ -67,3 +67,14 @@ def test_actors_non_ascii_alias_matches_in_its_cases(extra: str) -> None:
     ]
     lower = pipeline.analyze(TextInput("t", "the žytomyr défense brigade", None)).actors
     assert not lower  # a name written with capitals is not matched in lower case
+
+
+def test_actors_pronoun_pattern_finds_the_pronoun_words_alone() -> None:
+    from forewarn.analyze.actor_pronouns import _PRONOUN, PRONOUN_GENDER
+
+    for word in PRONOUN_GENDER:
+        for written in (word, word.title()):
+            assert _PRONOUN.fullmatch(written), written
+    text = "the ashes, HE, Hes, sis, x_he, 2his, shed, “She” (him) her’s -his/hers herself."
+    found = [m.group() for m in _PRONOUN.finditer(text)]
+    assert found == ["She", "him", "her", "his", "hers", "herself"]

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from spacy.matcher import PhraseMatcher
 
-from forewarn.knowledge.actors import ActorDictionary, load_actor_dictionary
+from forewarn.knowledge.actors import ActorDictionary, SectorPhrase, load_actor_dictionary
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -72,6 +72,7 @@ class Lexicon:
     tree: dict[str, Node]  # by an alias's first token
     capital_codes: tuple[str, ...]
     entry_country: tuple[str, ...]  # per entry: its country when it is a state, else ""
+    sector_phrase: dict[str, SectorPhrase]  # the first generic phrase of each sector, which names it
 
 
 def _pattern_nlp() -> Language:
@@ -99,6 +100,7 @@ def build_lexicon(extra_files: tuple[str, ...] = ()) -> Lexicon:
         tree,
         tuple(dictionary.capitals[c] for c in capitals),
         entry_country,
+        {p.sector: p for p in reversed(dictionary.sectors)},  # reversed: the first one stays
     )
 
 

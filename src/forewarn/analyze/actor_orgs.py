@@ -37,9 +37,15 @@ REACH = 7  # tokens before the head noun
 # a head written as part of a name ("Council"), or lower case after a name ("the Al Bu Nimr tribe")
 # after a capitalised word or a number, the only place a name can end with it; the word's first
 # character comes before its look-behind (a word start) so that the engine skips to capitals and digits
-# possessive run: it never holds a space, so giving characters back could not reach the head's space
+# possessive run: it never holds a space, so giving characters back could not reach the head's space;
+# the look-ahead turns away at once the many words after a space that no head begins with
+_HEAD_WORDS = [h.title() for h in HEADS] + ["tribe", "clan"]
 HEAD_PATTERN = re.compile(
-    r"[A-Z0-9](?<!\w[A-Z0-9])[\w.’'-]*+ (" + "|".join(h.title() for h in HEADS) + r"|tribe|clan)\b"
+    r"[A-Z0-9](?<!\w[A-Z0-9])[\w.’'-]*+ (?=["
+    + "".join(sorted({h[0] for h in _HEAD_WORDS}))
+    + "])("
+    + "|".join(_HEAD_WORDS)
+    + r")\b"
 )
 
 

@@ -160,7 +160,7 @@ def _of_main_state(lexicon: Lexicon, actor: Actor, country: str) -> Actor:
 
 def _state_nominal(lexicon: Lexicon, country: str, noun: str, sector: str) -> Actor | None:
     """The `sector` body of `country` (of no country when it is ""), as an actor without offsets."""
-    phrase = next((p for p in lexicon.dictionary.sectors if p.sector == sector), None)
+    phrase = lexicon.sector_phrase.get(sector)
     if phrase is None:
         return None
     label = phrase.label[0].upper() + phrase.label[1:]
