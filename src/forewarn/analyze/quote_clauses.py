@@ -119,6 +119,18 @@ _NOT_SPEECH_START = frozenset({"in", "as", "at", "down", "up", "by", "into", "fr
 
 def clause_after(cues: SpeechCues, doc: QuoteDoc, cue: Span, done: list[Found]) -> Found | None:
     """`X said (that) ...`, `X told Y that ...`, `..., saying that ...`."""
+    # A passive cue has no speaker ("It has been speculated that", "Trump was asked"). Otherwise
+    # the speaker is looked for first: where there is none, the speech need not be read.
+    passive = doc.passive(cue) is not None
+    source = None if passive else source_of(cues, doc, cue, done)
+    if source is None and not passive:
+        return None
+    content = _speech_after(cues, doc, cue)
+    return None if content is None else Found(source, cue, [content], False)
+
+
+def _speech_after(cues: SpeechCues, doc: QuoteDoc, cue: Span) -> Span | None:
+    """What `X said (that) ...` says: the rest of the clause after the cue (and any addressee)."""
     text, sentence = doc.text, doc.sentence(cue.start)
     pos = _skip_adverbial(cues, text, cue.end, sentence.end)
     limit = min(pos + 80, sentence.end)
@@ -140,13 +152,8 @@ def clause_after(cues: SpeechCues, doc: QuoteDoc, cue: Span, done: list[Found]) 
     if opening is not None and opening.group(1) in _NOT_SPEECH_START:
         return None  # `revealed in subsequent activity`, `continued as a member`: not what was said
     if text[end - 1 : end] in '”"»' and text[end - 2 : end - 1] == ".":
-        content = Span(content.start, end)
-    if doc.passive(cue) is not None:
-        return Found(
-            None, cue, [content], False
-        )  # "It has been speculated that", "Trump was asked": no speaker
-    source = source_of(cues, doc, cue, done)
-    return None if source is None else Found(source, cue, [content], False)
+        return Span(content.start, end)
+    return content
 
 
 def _skip_adverbial(cues: SpeechCues, text: str, pos: int, end: int) -> int:
