@@ -1,7 +1,7 @@
 """Toponym candidates: capitalised word runs matched against the gazetteer's names.
 
-No statistical model: a compiled regex finds runs of capitalised words joined by
-spaces, hyphens or connectors ("of", "de", "and"), and the longest
+No statistical model: a compiled regex finds capitalised words, words joined by
+spaces, hyphens or connectors ("of", "de", "and") form runs, and the longest
 sub-run whose folded text is a gazetteer name becomes a candidate. Cues around
 it (a preposition before, "Oblast"/"airport" after, a title, a neighbouring
 capitalised word) are recorded for the filters and the resolver.
@@ -30,9 +30,6 @@ _FUNCTION_WORDS = STOP_WORDS | {"according", "after", "before", "during", "despi
 _CONNECTORS = "of|de|la|le|du|des|del|della|da|do|dos|das|el|al|ez|ash|an|as|ad|upon|on|am|der|den|di|y|and|the|sur|en|im"
 # What may stand between two words of one name: spaces or a hyphen, and connectors.
 _GAP = re.compile(rf"(?:[ \t\u00a0]+|[ \t]*-[ \t]*)(?:(?:{_CONNECTORS})(?:[ \t\u00a0]+|-))*")
-# A run: capitalised words joined by gaps, found by the regex engine in one scan of the text. A gap
-# holds no capital letter, so the words of a run are those a scan for capitalised words finds.
-_RUN = re.compile(rf"{_CAPWORD.pattern}(?:{_GAP.pattern}{_CAPWORD.pattern})*")
 # Words right before a name that make it a place: "in Kyiv", "the border with Ukraine", "north of Kyiv".
 _CUE_WORDS = frozenset(
     ["in", "near", "at", "from", "to", "into", "outside", "toward", "towards", "across", "around", "via", "through", "throughout", "inside", "within", "between", "bordering", "outskirts", "invaded", "enter", "entered", "visit", "visited", "reached", "shelled", "captured", "liberated", "occupied", "embattled", "besieged"]
@@ -86,15 +83,26 @@ class Candidate(NamedTuple):
     next_cap: bool  # ... or on the right
 
 
-def _run_words(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The capitalised words of the run at `start`-`end`: those a scan of the whole text finds there
-    (the scan goes on past `end`, as a word's end may depend on what follows it)."""
-    words = []
-    for m in _CAPWORD.finditer(text, start):
-        if m.start() >= end:
-            break
-        words.append(m.span())
-    return words
+def capitalised_words(text: str) -> list[tuple[int, int]]:
+    """Spans of the capitalised words, a trailing possessive left out; shared with the demonym scan."""
+    return [m.span() for m in _CAPWORD.finditer(text)]
+
+
+def _runs(text: str, words: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    runs: list[list[tuple[int, int]]] = []
+    last_end = 0
+    for word in words:
+        start = word[0]
+        # One space is the common gap; the regex, given offsets rather than a slice (gaps can be
+        # long), is asked about the others.
+        if runs and (
+            (start - last_end == 1 and text[last_end] == " ") or _GAP.fullmatch(text, last_end, start)
+        ):
+            runs[-1].append(word)
+        else:
+            runs.append([word])
+        last_end = word[1]
+    return runs
 
 
 def _line_caps(text: str, start: int) -> bool:
@@ -242,55 +250,40 @@ def _match(text: str, run: list[tuple[int, int]], i: int, j: int, key: str) -> M
     return Match(start - base, end - base, key, j - i, word.isupper() and len(word) > 1, prev, nxt)
 
 
-class _Run(NamedTuple):
-    """What the text of a run of capitalised words decides."""
-
-    words: int
-    matches: tuple[Match, ...]
-    demonym_words: tuple[tuple[int, int], ...]  # words that may start a demonym, from the run's start
-
-
 class NameFinder:
-    """Finds one document's candidates at a time, remembering what each run of capitalised words holds.
+    """Finds one document's candidates at a time, remembering which words of each run are names.
 
     A run's words, its names and whether other words of the run touch them
-    (`Match`) follow from the run's text alone: a word ends at a space or hyphen
-    inside the run, or where the run ends. The same runs ("Donetsk Oblast",
-    "Vladimir Putin", "Kyiv") come back in article after article, and splitting
-    them into words, folding and looking up each sub-run costs far more than one
-    dict lookup. The run also tells which of its words may start a demonym.
+    (`Match`) follow from the run's text alone: a word ends at
+    a space or hyphen inside the run, or where the run ends. The same runs ("Donetsk
+    Oblast", "Vladimir Putin", "Kyiv") come back in article after article, and folding
+    and looking up each of their sub-runs costs far more than one dict lookup.
     """
 
-    def __init__(self, gaz: Gazetteer, demonym_starts: frozenset[str] = frozenset()) -> None:
+    def __init__(self, gaz: Gazetteer) -> None:
         self.gaz = gaz
-        self.demonym_starts = demonym_starts  # lowercase first words of demonyms ("south", "syrians")
-        self._runs: dict[str, _Run] = {}
+        self._matches: dict[str, tuple[Match, ...]] = {}
 
-    def scan(self, text: str) -> tuple[list[Candidate], list[tuple[int, int]]]:
-        """The candidates of `text`, and the spans of its capitalised words that may start a demonym."""
-        cands: list[Candidate] = []
-        demonym_words: list[tuple[int, int]] = []
-        memo, gaz = self._runs, self.gaz
-        for found in _RUN.finditer(text):
-            base = found.start()
-            run = memo.get(found.group())
-            if run is None:
-                run = self._learn(text, base, found.end())
-            for m in run.matches:
-                cands.append(_candidate(text, gaz, base + m.start, base + m.end, m, run.words))
-            for start, end in run.demonym_words:
-                demonym_words.append((base + start, base + end))
-        return cands, demonym_words
+    def candidates(self, text: str, words: list[tuple[int, int]]) -> list[Candidate]:
+        out: list[Candidate] = []
+        memo, gaz = self._matches, self.gaz
+        for run in _runs(text, words):
+            run_text = text[run[0][0] : run[-1][1]]
+            found = memo.get(run_text)
+            if found is None:
+                if len(memo) >= _MEMO_SIZE:
+                    memo.clear()
+                found = memo[run_text] = _matches(text, gaz, run)
+            base = run[0][0]
+            for m in found:
+                out.append(_candidate(text, gaz, base + m.start, base + m.end, m, len(run)))
+        return out
 
-    def _learn(self, text: str, start: int, end: int) -> _Run:
-        words = _run_words(text, start, end)
-        starts = self.demonym_starts
-        demonym_words = tuple((s - start, e - start) for s, e in words if text[s:e].lower() in starts)
-        run = _Run(len(words), _matches(text, self.gaz, words), demonym_words)
-        if len(self._runs) >= _MEMO_SIZE:
-            self._runs.clear()
-        self._runs[text[start:end]] = run
-        return run
+
+def find_candidates(text: str, gaz: Gazetteer, words: list[tuple[int, int]] | None = None) -> list[Candidate]:
+    """Longest gazetteer matches inside each run of capitalised words, left to right; a stream of
+    texts should share one `NameFinder` instead."""
+    return NameFinder(gaz).candidates(text, capitalised_words(text) if words is None else words)
 
 
 def feature_before(text: str, start: int) -> bool:

@@ -14,7 +14,7 @@ from operator import attrgetter
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from forewarn.analyze.geo_candidates import NameFinder, feature_before
+from forewarn.analyze.geo_candidates import NameFinder, capitalised_words, feature_before
 from forewarn.analyze.geo_resolve import Resolved, Resolver
 from forewarn.analyze.pipeline import Context
 from forewarn.knowledge.gazetteer import GazEntry, Gazetteer, Lexicon, fold, load_gazetteer, load_lexicon
@@ -40,14 +40,14 @@ _UNSEEN = GazEntry(-1, None, "", 0.0, 0.0, "", "", "country", 0)  # a demonym no
 
 
 def find_demonyms(text: str, gaz: Gazetteer, lex: Lexicon, words: list[tuple[int, int]]) -> list[Place]:
-    """Country adjectives and demonyms starting at the capitalised `words` (those whose lowercase is
-    in `lex.demonym_starts`), as places of level country marked `kind="demonym"`: "Belarusian",
-    "Syrians", "South African"."""
+    """Country adjectives and demonyms among the capitalised `words`, as places of level country
+    marked `kind="demonym"`: "Belarusian", "Syrians", "South African"."""
     out: list[Place] = []
+    starts = lex.demonym_starts
     countries: dict[str, GazEntry | None] = {}  # by demonym: "Russian" comes back dozens of times
     for start, end in words:
-        if out and start < out[-1].end:
-            continue  # the second word of "South African"
+        if text[start:end].lower() not in starts or (out and start < out[-1].end):
+            continue  # most capitalised words; the second word of "South African"
         nxt = _NEXT_WORD.match(text, end)
         word = _demonym(text[start : nxt.end()].lower(), lex) if nxt else None  # "South Africans"
         if word is not None and nxt is not None:
@@ -140,11 +140,12 @@ def find_places(
     resolver: Resolver | None = None,
     finder: NameFinder | None = None,
 ) -> tuple[Place, ...]:
-    """The places of `text`; pass the same `resolver` and `finder` (of `gaz` and `lex`) for a
-    stream of texts: they remember names from one text to the next."""
-    cands, demonym_words = (finder or NameFinder(gaz, lex.demonym_starts)).scan(text)
-    demonyms = find_demonyms(text, gaz, lex, demonym_words)
+    """The places of `text`; pass the same `resolver` (of `gaz` and `lex`) and `finder` (of `gaz`)
+    for a stream of texts: they remember names from one text to the next."""
+    words = capitalised_words(text)
+    demonyms = find_demonyms(text, gaz, lex, words)
     votes = Counter(p.country for p in demonyms)
+    cands = (finder or NameFinder(gaz)).candidates(text, words)
     resolved = (resolver or Resolver(gaz, lex)).resolve(text, cands, votes)
     places = []
     for r in resolved:
@@ -232,7 +233,7 @@ class Places:
         self.gazetteer.country("")  # builds the country index now, not on the first document (~40 ms)
         # one of each for every document: they remember names
         self.resolver = Resolver(self.gazetteer, self.lexicon)
-        self.finder = NameFinder(self.gazetteer, self.lexicon.demonym_starts)
+        self.finder = NameFinder(self.gazetteer)
 
     def __call__(self, ctx: Context, analysis: Analysis) -> Analysis:
         places = find_places(ctx.text, self.gazetteer, self.lexicon, self.resolver, self.finder)
