@@ -124,10 +124,13 @@ def _inherit_cues(cands: list[Candidate], listed: dict[int, int]) -> list[Candid
     return out
 
 
-def _country_hints(text: str, cands: list[Candidate], lex: Lexicon) -> dict[int, GazEntry]:
-    """ "the English city of Salisbury": the adjective names the country the place is in."""
+def _country_hints(text: str, cands: list[Candidate], kept: list[int], lex: Lexicon) -> dict[int, GazEntry]:
+    """ "the English city of Salisbury": the adjective names the country the place is in.
+
+    Asked only of the `kept` candidates: no other's hint is ever read."""
     hints = {}
-    for i, c in enumerate(cands):
+    for i in kept:
+        c = cands[i]
         if not _KIND_BEFORE.search(text, max(0, c.start - 12), c.start):
             continue  # the cheap test first: most names follow no "city of"
         m = _DEMONYM_KIND.search(text, max(0, c.start - 40), c.start)
@@ -195,10 +198,9 @@ class Resolver:
             rec = self._recognise(c, senses[i], i in pairs or i in paired_y)
             if rec > 0:
                 keep.append((i, rec))
-        hints = _country_hints(text, cands, self.lex)
-        chosen, context = self._scorer.choose(
-            cands, senses, (pairs, listed), [i for i, _ in keep], hints, votes
-        )
+        kept = [i for i, _ in keep]
+        hints = _country_hints(text, cands, kept, self.lex)
+        chosen, context = self._scorer.choose(cands, senses, (pairs, listed), kept, hints, votes)
         out = []
         for i, rec in keep:
             entry, margin = chosen[i]
