@@ -267,8 +267,7 @@ def run(eval_dir: Path) -> list[Row]:
 
 
 if __name__ == "__main__":
-    import os
+    from accuracy import eval_dir
 
-    here = Path(__file__).resolve().parent
-    for row in run(Path(os.environ.get("FOREWARN_EVAL_DIR", here.parent.parent / "shared" / "eval"))):
+    for row in run(eval_dir()):
         print(*row, sep="\t")

@@ -212,10 +212,7 @@ def run(eval_dir: Path) -> list[Row]:
 
 
 if __name__ == "__main__":
-    import os
+    from accuracy import eval_dir
 
-    root = Path(
-        os.environ.get("FOREWARN_EVAL_DIR", Path(__file__).resolve().parent.parent.parent / "shared" / "eval")
-    )
-    for r in run(root):
+    for r in run(eval_dir()):
         print(r)

@@ -38,6 +38,7 @@ import trafilatura
 from rich.console import Console
 from rich.table import Table
 
+from accuracy import eval_dir
 from forewarn.config import Settings
 from forewarn.ingest.dates import infer_published
 from forewarn.ingest.dedup import NearDuplicateIndex
@@ -46,7 +47,7 @@ from forewarn.ingest.files import extract_bytes, read_bytes, read_document
 from forewarn.model import Document, PublishedDate
 
 REPO = Path(__file__).resolve().parent.parent
-EVAL_DIR = Path(os.environ.get("FOREWARN_EVAL_DIR", REPO.parent / "shared" / "eval"))
+EVAL_DIR = eval_dir()
 ISW = EVAL_DIR / "backtest" / "isw-2022"
 
 
