@@ -57,6 +57,7 @@ def _cue_regex(capitalised: bool) -> re.Pattern[str]:
 
 
 _CLITIC_BEFORE = re.compile(r"(?<=[A-Za-z])([’']s)\s+$")
+_CLITIC_ENDS = ("’s", "'s")
 
 
 @lru_cache(maxsize=1)
@@ -147,11 +148,13 @@ def _extend(text: str, start: int, end: int) -> Span:
     prefix_re, suffix_re = _affixes()
     # the regexes are searched only when the word before the cue could end them: most cues
     # have no auxiliary, and a search tries every position of its window
-    if _word_before_ends(text, start - 40, start, _prefix_ends()):
+    word = _word_before(text, start)
+    if word.endswith(_prefix_ends()):
         prefix = prefix_re.search(text, max(0, start - 40), start)
         if prefix:
             start = prefix.start()
-    if _word_before_ends(text, start - 8, start, ("’s", "'s")):
+            word = _word_before(text, start)
+    if word.endswith(_CLITIC_ENDS):
         clitic = _CLITIC_BEFORE.search(text, max(0, start - 8), start)
         if clitic:
             start = clitic.start(1)  # "he’s predicting": the cue is "’s predicting"
@@ -164,14 +167,14 @@ def _prefix_ends() -> tuple[str, ...]:
     return tuple(sorted({prefix.split()[-1] for prefix in speech_cues().cue_prefixes}))
 
 
-def _word_before_ends(text: str, lo: int, hi: int, ends: tuple[str, ...]) -> bool:
-    """Whether text[lo:hi] ends in whitespace after a word ending with one of `ends`.
+def _word_before(text: str, start: int) -> str:
+    """The last word of the 40 characters before `start` if white space follows it, else "".
 
-    A necessary condition for the affix regexes (`(?:word\\s+)+$` in the same window)
-    to match, and far cheaper than searching them.
+    The affix regexes (`(?:word\\s+)+$` in that window, `[’']s\\s+$` in the last 8 characters of
+    it) can only match when this word ends with one of their words: a far cheaper test than a search.
     """
-    piece = text[max(0, lo) : hi]
+    piece = text[max(0, start - 40) : start]
     if not piece[-1:].isspace():
-        return False
+        return ""
     words = piece.rsplit(None, 1)
-    return bool(words) and words[-1].endswith(ends)
+    return words[-1] if words else ""
