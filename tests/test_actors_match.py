@@ -78,3 +78,15 @@ def test_actors_pronoun_pattern_finds_the_pronoun_words_alone() -> None:
     text = "the ashes, HE, Hes, sis, x_he, 2his, shed, “She” (him) her’s -his/hers herself."
     found = [m.group() for m in _PRONOUN.finditer(text)]
     assert found == ["She", "him", "her", "his", "hers", "herself"]
+
+
+def test_actors_mentioned_is_replace_of_the_offsets() -> None:
+    """`mentioned` builds the record field by field: a field added to Actor must be added there too."""
+    from dataclasses import fields, replace
+
+    from forewarn.analyze.actor_pronouns import mentioned
+    from forewarn.model import Actor
+
+    values = {f.name: f"value of {f.name}" for f in fields(Actor)} | {"start": 1, "end": 9}
+    actor = Actor(**values)  # type: ignore[arg-type]
+    assert mentioned(actor, 20, 22, "he") == replace(actor, start=20, end=22, text="he")

@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from forewarn.analyze.actor_match import SPEECH_CUES
 from forewarn.analyze.actor_persons import Found
+from forewarn.analyze.actor_pronouns import mentioned
 from forewarn.analyze.actor_tokens import STOP_WORDS
 from forewarn.knowledge.actors import HeadNoun, Nominals, load_group_words, load_head_nouns, load_nominals
 from forewarn.model import Actor
@@ -118,7 +118,7 @@ def nominal_mentions(words: Words, actors: list[Actor], state_label: StateLabel)
         first, noun = words.start[start], match.group(1)
         found = _referent(actors, first, noun, nominals) or state_label(noun, nominals.state.get(noun, ""))
         if found is not None:
-            out.append(replace(found, start=first, end=match.end(), text=text[first : match.end()]))
+            out.append(mentioned(found, first, match.end(), text[first : match.end()]))
     return out
 
 

@@ -67,11 +67,12 @@ APPOSITION_STOPS = frozenset(
 # verb ("Karim insists", "Omar was killed"); `verb` is set for the second. One scan finds both, and
 # the capital comes before the look-behind so that the engine skips to capitals. The letter runs are
 # possessive: what follows them is never a lower-case letter, so giving letters back (for every
-# capitalised word that is no name) could never make a match.
+# capitalised word that is no name) could never make a match; a word ending in "ed" is checked by a
+# look-behind at its end for the same reason.
 CAPITALISED_NAME = re.compile(
     r"([A-Z](?<![\w.'’-][A-Z])[a-z]{2,}+)"
     r"(?:(?:-[A-Z][a-z]++)?(?=\s+[A-Z])"
-    r"|(?= (?:is|was|has|had|will|would|could|did|does|insists|[a-z]+ed)\b)(?P<verb>))"
+    r"|(?= (?:is|was|has|had|will|would|could|did|does|insists|[a-z]++(?<=[a-z]ed))\b)(?P<verb>))"
 )
 INITIAL = re.compile(r"^[A-Z]\.$")
 ORGANISATION_WORDS = frozenset({
@@ -99,9 +100,10 @@ def capitalised_names(text: str) -> tuple[list[NameCandidate], list[NameCandidat
     before_verb: list[NameCandidate] = []
     for match in CAPITALISED_NAME.finditer(text):
         name = match.group()
+        if name not in first_names and name not in KUNYA:  # most capitalised words: asked first
+            continue
         if match.start("verb") < 0:
-            if name in first_names or name in KUNYA:
-                before_names.append(NameCandidate(match.start(), match.end(), name))
+            before_names.append(NameCandidate(match.start(), match.end(), name))
         elif name in first_names and name.lower() not in NOT_NAMES:
             before_verb.append(NameCandidate(match.start(), match.end(), name))
     return before_names, before_verb

@@ -29,7 +29,7 @@ from forewarn.analyze.actor_match import (
 from forewarn.analyze.actor_nominal import STATE_SECTORS, main_state, nominal_mentions, qualified
 from forewarn.analyze.actor_orgs import unknown_organisations
 from forewarn.analyze.actor_persons import Found, PersonHits, named_persons, person_state
-from forewarn.analyze.actor_pronouns import dictionary_genders, pronoun_mentions, resolve_pronoun
+from forewarn.analyze.actor_pronouns import dictionary_genders, mentioned, pronoun_mentions, resolve_pronoun
 from forewarn.analyze.actor_tokens import STOP_WORDS, Words, like_num
 from forewarn.analyze.pipeline import Context
 from forewarn.knowledge.actors import load_first_names, load_group_words
@@ -137,7 +137,7 @@ def _possessed(lexicon: Lexicon, text: str, actors: list[Actor]) -> list[Actor]:
         ):
             found = _state_nominal(lexicon, owner.country, "", actor.sector)
             if found is not None:
-                out[-1] = replace(found, start=owner.start, end=actor.end, text=text[owner.start : actor.end])
+                out[-1] = mentioned(found, owner.start, actor.end, text[owner.start : actor.end])
                 continue
         out.append(actor)
     return out
@@ -155,7 +155,7 @@ def _of_main_state(lexicon: Lexicon, actor: Actor, country: str) -> Actor:
     ):
         return actor
     found = _state_nominal(lexicon, country, "", actor.sector)
-    return actor if found is None else replace(found, start=actor.start, end=actor.end, text=actor.text)
+    return actor if found is None else mentioned(found, actor.start, actor.end, actor.text)
 
 
 def _state_nominal(lexicon: Lexicon, country: str, noun: str, sector: str) -> Actor | None:
