@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import random
 import sys
 import time
 from dataclasses import FrozenInstanceError, astuple
@@ -10,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from forewarn.analyze.places import Places, find_places, new_place
+from forewarn.analyze.places import Places, _outside, find_places, new_place
 from forewarn.knowledge.gazetteer import load_gazetteer, load_lexicon
 from forewarn.model import Place
 
@@ -254,3 +255,19 @@ def test_new_place_is_the_record_place_builds() -> None:
         assert astuple(fast) == astuple(built) and vars(fast) == vars(built)
         with pytest.raises(FrozenInstanceError):
             fast.start = 0  # type: ignore[misc]
+
+
+def test_demonyms_outside_places_are_those_overlapping_none() -> None:
+    rnd = random.Random(5)
+    for _ in range(2000):
+        spans = sorted(rnd.sample(range(60), 2 * rnd.randint(0, 6)))
+        demonyms = [new_place(s, e, "", "", None, None, None, "", "", "country", 0.7, "demonym")
+                    for s, e in zip(spans[::2], spans[1::2], strict=True)]  # fmt: skip
+        found = []
+        for _ in range(rnd.randint(0, 6)):
+            start = rnd.randrange(60)
+            found.append(
+                new_place(start, start + rnd.randint(0, 9), "", "", None, None, None, "", "", "city", 0.9)
+            )
+        expected = [d for d in demonyms if not any(p.start < d.end and d.start < p.end for p in found)]
+        assert _outside(demonyms, found) == expected

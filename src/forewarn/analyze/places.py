@@ -162,26 +162,28 @@ def find_places(
         if feature is not None:
             places.append(feature)
     places = [_directional(text, p) if p.level == "country" else p for p in _with_streets(text, places)]
-    places += _outside(demonyms, places, len(text))
+    places += _outside(demonyms, places)
     places.sort(key=attrgetter("start", "end"))
     return tuple(places)
 
 
-def _outside(demonyms: list[Place], places: list[Place], size: int) -> list[Place]:
-    """The demonyms overlapping no place, by marking the places' characters once (not a scan per demonym)."""
-    covered = bytearray(size + 1)
-    empty = []  # an empty span covers no character but still "overlaps" a span strictly around it
-    for p in places:
-        if p.start < p.end:
-            covered[p.start : p.end] = b"\x01" * (p.end - p.start)
-        else:
-            empty.append(p)
-    return [
-        d
-        for d in demonyms
-        if covered.find(1, d.start, d.end) < 0
-        and not (empty and any(p.start < d.end and d.start < p.end for p in empty))
-    ]
+def _outside(demonyms: list[Place], places: list[Place]) -> list[Place]:
+    """The demonyms overlapping no place, in one sweep of the places by start.
+
+    A demonym overlaps a place when the place starts before the demonym ends and ends
+    after it starts; the demonyms come in text order without overlapping one another,
+    so the places starting before each one ends are swept once, keeping their furthest end.
+    """
+    ordered = sorted(places, key=attrgetter("start"))
+    out = []
+    k, reach = 0, -1
+    for d in demonyms:
+        while k < len(ordered) and ordered[k].start < d.end:
+            reach = max(reach, ordered[k].end)
+            k += 1
+        if reach <= d.start:
+            out.append(d)
+    return out
 
 
 def _directional(text: str, place: Place) -> Place:
