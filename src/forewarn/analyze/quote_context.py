@@ -9,7 +9,7 @@ Christie said`) shares with its sentence.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from forewarn.analyze.quote_marks import quotation_spans
@@ -61,6 +61,11 @@ class QuoteDoc:
         """The quotation that starts at `offset`, or None."""
         i = bisect_right(self.quote_starts, offset) - 1
         return self.quotes[i] if i >= 0 and self.quotes[i].start == offset else None
+
+    def quote_from(self, offset: int) -> Span | None:
+        """The first quotation that starts at or after `offset`, or None."""
+        i = bisect_left(self.quote_starts, offset)
+        return self.quotes[i] if i < len(self.quotes) else None
 
     def inside_quote(self, offset: int) -> bool:
         i = bisect_right(self.quote_starts, offset) - 1

@@ -30,6 +30,7 @@ from forewarn.model import Analysis, Quote, Span
 LEAD_WORDS = 12
 _LEAD_STOP = re.compile(r"[“”\"«»„:;]|''|[.!?]\s")  # another quotation, a colon or a sentence end before it
 _THAT = re.compile(r"\s*(?:[,:]\s*)?(that\s+)?")
+_STOP = re.compile(r"[.!?;]")
 
 
 # the rest of the cue's clause (`he said.`, `Trump told NBC’s “Today” on Monday.`), or nothing
@@ -91,6 +92,11 @@ def _with_lead_in(doc: QuoteDoc, quote: Span) -> Span:
 def _quote_after(cues: SpeechCues, doc: QuoteDoc, cue: Span, done: list[Found]) -> Found | None:
     """`X said: “...”`, `X said that “...”`, `X told Y: “...”`, `adding that “...”`."""
     text, pos = doc.text, cue.end
+    # Neither an addressee nor "that" holds a full stop, question mark or semicolon, so a quotation
+    # opening after the next of them is not this cue's: most cues have none before it.
+    ahead = doc.quote_from(pos)
+    if ahead is None or _STOP.search(text, pos, ahead.start):
+        return None
     if text[cue.start : cue.end].lower() in cues.object_cues:
         obj = OBJECT.match(text, pos, pos + 80)
         pos = obj.end() if obj else pos
