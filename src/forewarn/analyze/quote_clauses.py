@@ -75,10 +75,10 @@ def clause_before(cues: SpeechCues, doc: QuoteDoc, cue: Span, done: list[Found])
         nxt = NEXT_WORD.match(text, cue.end, sentence.end)
         if nxt is None or not (nxt.group(1)[:1].isupper() or nxt.group(1) in _INVERTED_PRONOUNS):
             return None  # `X, a general, said that ...` is not inverted
-        source = subject_after(text, cue.end, sentence.end, cues)
         words = set(text[cue.end : sentence.end].lower().split())
         if words & (VERBAL | {"that"}):
             return None  # `Ramos, 58, told AFP that ...`: the cue's own clause follows
+        source = subject_after(text, cue.end, sentence.end, cues)
     else:
         tail = _SHORT_TAIL.match(text, cue.end, sentence.end)
         if tail is None or not _adverbial_tail(cues, tail.group()):
