@@ -8,8 +8,10 @@ as PLOVER asks, not one event per dyad.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 
 from forewarn.model import Actor, Place, Span, TimeExpr
 
@@ -20,6 +22,7 @@ _IRREGULAR_PARTICIPLES = frozenset(
     {"shot", "held", "hit", "struck", "caught", "sent", "met", "fought", "sought"}
 )
 _JOINERS = frozenset({"and", ",", "&", "as", "well", "together", "with"})
+_START, _END = attrgetter("start"), attrgetter("end")
 
 
 @dataclass(frozen=True)
@@ -94,20 +97,24 @@ def actor_roles(
     return tuple([Span(m.start, m.end) for m in subject]), tuple([Span(m.start, m.end) for m in obj])
 
 
+def toponyms(places: Sequence[Place]) -> list[Place]:
+    """The places an event can happen in: not a demonym ("Russian" names a nationality, not where)."""
+    return [p for p in places if p.kind != "demonym"]
+
+
 def nearest_place(places: Sequence[Place], trigger: Span) -> Span | None:
-    """The place after the trigger nearest to it ("attacked ... in Hostomel"), else the nearest before."""
-    after: Place | None = None
-    before: Place | None = None
-    for p in places:
-        if p.kind == "demonym":  # "Russian" names a nationality, not where
-            continue
-        if p.start >= trigger.end:
-            if after is None or p.start < after.start:
-                after = p
-        elif before is None or p.end > before.end:  # nearest: the one that ends last
-            before = p
-    chosen = after or before
-    return None if chosen is None else Span(chosen.start, chosen.end)
+    """The place after the trigger nearest to it ("attacked ... in Hostomel"), else the nearest before.
+
+    `places`: the sentence's `toponyms`, sorted by start.
+    """
+    after = bisect_left(places, trigger.end, key=_START)  # the first place starting after the trigger
+    if after < len(places):
+        chosen = places[after]
+    elif places:
+        chosen = max(places, key=_END)  # nearest before: the one that ends last (the first such)
+    else:
+        return None
+    return Span(chosen.start, chosen.end)
 
 
 def nearest_time(times: Sequence[TimeExpr], trigger: Span) -> Span | None:

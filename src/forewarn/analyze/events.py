@@ -10,12 +10,12 @@ places and times stages — whichever of them ran — and map to CAMEO and ACLED
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from functools import lru_cache, partial
 from itertools import repeat
 from operator import attrgetter, itemgetter
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from forewarn.analyze.event_patterns import (
     CONTEXT,
@@ -31,7 +31,7 @@ from forewarn.analyze.event_patterns import (
     scan_doc,
     within,
 )
-from forewarn.analyze.event_roles import actor_roles, nearest_place, nearest_time
+from forewarn.analyze.event_roles import actor_roles, nearest_place, nearest_time, toponyms
 from forewarn.analyze.event_rules import (
     RECIPROCAL,
     Candidate,
@@ -72,14 +72,26 @@ class SentenceView(NamedTuple):
     sent: Sentence
     mentions: list[Actor]
     places: list[Place]
+    toponyms: list[Place]  # the places an event can happen in (no demonyms)
     times: list[TimeExpr]
     quotes: list[Quote]
-    modes: dict[str, tuple[str, tuple[str, ...]]]
+    modes: Mapping[str, tuple[str, tuple[str, ...]]]
     contexts: tuple[str, ...]
     cues: list[Hit[str]]
     violent: bool
     crowd: bool
     conditional: bool  # "unless", "or else": what the sentence says will happen is a threat
+
+
+_START, _CONTENT_START = attrgetter("start"), attrgetter("content.start")
+_VALUE = itemgetter(2)  # Hit.value, read at C speed
+R = TypeVar("R", Actor, Place, TimeExpr)
+
+
+def _by_start(records: Iterable[R]) -> tuple[list[R], list[int]]:
+    """The records sorted by start, and their starts (a list to bisect)."""
+    ordered = sorted(records, key=_START)
+    return ordered, list(map(_START, ordered))
 
 
 # One site per candidate event, made by tuple.__new__ directly (no Python frame, as EventSite(...) has).
@@ -102,7 +114,8 @@ def _context_labels() -> tuple[str, ...]:
     return tuple(rule.labels[0] for rule in context_rules())
 
 
-def modes_by_type(mode_hits: set[int]) -> dict[str, tuple[str, tuple[str, ...]]]:
+@lru_cache(maxsize=4096)  # a sentence names few mode words, and the same ones recur: a few hundred sets
+def modes_by_type(mode_hits: frozenset[int]) -> Mapping[str, tuple[str, tuple[str, ...]]]:
     """Per event type, the mode the sentence's words suggest (first rule wins) and all indicators."""
     out: dict[str, tuple[str, tuple[str, ...]]] = {}
     if not mode_hits:
@@ -130,15 +143,13 @@ class EventCoder:
         self.analysis = analysis
         tokens = ctx.tokens  # shared columns: no spaCy Token objects, built once for every stage
         self.words, self.starts, self.ends = tokens.lower, tokens.start, tokens.end
-        self.actors = sorted(analysis.actors, key=lambda a: a.start)
-        self.actor_starts = [a.start for a in self.actors]
         # sorted copies with their starts, so each sentence finds its records by bisection
-        self.places = sorted(analysis.places, key=lambda p: p.start)
-        self.place_starts = [p.start for p in self.places]
-        self.times = sorted(analysis.times, key=lambda t: t.start)
-        self.time_starts = [t.start for t in self.times]
-        self.quotes = sorted(analysis.quotes, key=lambda q: q.content.start)
-        self.quote_starts = [q.content.start for q in self.quotes]
+        self.actors, self.actor_starts = _by_start(analysis.actors)
+        self.places, self.place_starts = _by_start(analysis.places)
+        self.toponyms, self.toponym_starts = _by_start(toponyms(self.places))
+        self.times, self.time_starts = _by_start(analysis.times)
+        self.quotes = sorted(analysis.quotes, key=_CONTENT_START)
+        self.quote_starts = list(map(_CONTENT_START, self.quotes))
         self.longest_quote = max((q.content.end - q.content.start for q in self.quotes), default=0)
         hits: DocHits = scan_doc(self.words)
         self.kinds = (hits.triggers, hits.cues, hits.modes, hits.contexts)
@@ -154,8 +165,8 @@ class EventCoder:
     def _quotes_over(self, span: Span) -> list[Quote]:
         """Quotes whose content overlaps the sentence (a quote may open sentences earlier)."""
         lo = bisect_left(self.quote_starts, span.start - self.longest_quote)
-        hi = bisect_left(self.quote_starts, span.end)
-        return [q for q in self.quotes[lo:hi] if q.content.end > span.start]
+        near = self.quotes[lo : bisect_left(self.quote_starts, span.end)]
+        return [q for q in near if q.content.end > span.start] if near else near
 
     def code(self) -> tuple[Event, ...]:
         events: list[Event] = []
@@ -176,11 +187,17 @@ class EventCoder:
         if not hits:
             return []
         view = self._view(sent)
-        hits = [h for h in hits if self._stands(h, view)]
-        cands = [c for c in apply_frames(hits, self.words) if c.type != "NONE" and not self._reason(c.hit)]
+        cands: list[Candidate] = []
+        events: list[Event] = []
+        for cand in apply_frames([h for h in hits if self._stands(h, view)], self.words):
+            if cand.type != "NONE" and not self._reason(cand.hit):
+                cands.append(cand)
+                events.append(self._event(cand, view))
+        if len(events) < 2:
+            return events  # the rules between a sentence's events have nothing to do
         # an assault named as a cause or purpose ("on alert because of assaults") is not the act reported
         acts = {self.starts[c.hit.start] for c in cands if self.words[c.hit.start - 1] not in _NOT_THE_ACT}
-        return sentence_rules([self._event(c, view) for c in cands], acts)
+        return sentence_rules(events, acts)
 
     def _stands(self, hit: Hit[Trigger], view: SentenceView) -> bool:
         """Whether a trigger word names an event here, not a move of no one armed or part of a name."""
@@ -229,9 +246,10 @@ class EventCoder:
 
     def _view(self, sent: Sentence) -> SentenceView:
         span = sent.span
-        mode_hits = {h.value for h in self._in(MODE, sent)}
+        mode_hits = frozenset(map(_VALUE, self._in(MODE, sent)))
         labels = _context_labels()
-        contexts = dedupe([labels[h.value] for h in self._in(CONTEXT, sent)])
+        context_hits = self._in(CONTEXT, sent)
+        contexts = dedupe([labels[h.value] for h in context_hits]) if context_hits else ()
         assault_modes = not _assault_mode_rules().isdisjoint(mode_hits)
         sentence_words = self.words[sent.tok_start : sent.tok_end]
         return SentenceView(
@@ -239,6 +257,9 @@ class EventCoder:
             mentions=self._mentions(span),
             places=self.places[
                 bisect_left(self.place_starts, span.start) : bisect_left(self.place_starts, span.end)
+            ],
+            toponyms=self.toponyms[
+                bisect_left(self.toponym_starts, span.start) : bisect_left(self.toponym_starts, span.end)
             ],
             times=self.times[
                 bisect_left(self.time_starts, span.start) : bisect_left(self.time_starts, span.end)
@@ -285,7 +306,7 @@ class EventCoder:
             modality=modality,
             actors=actors,
             recipients=recipients,
-            place=nearest_place(view.places, trigger),
+            place=nearest_place(view.toponyms, trigger),
             time=forecast_time or nearest_time(view.times, trigger),
             trigger=trigger,
             sentence=view.sent.span,

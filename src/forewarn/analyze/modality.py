@@ -56,6 +56,8 @@ class EventSite(NamedTuple):
 
 def cues_before(site: EventSite) -> dict[str, int]:
     """Cue kinds in the window before the trigger, with their distance in tokens."""
+    if not site.cues:
+        return {}  # a sentence with no cue word at all
     trigger, words = site.trigger_start, site.words
     lo = max(site.sent_start, trigger - load_cues().window)
     near = [h for h in site.cues if h.start >= lo and h.end <= trigger]
@@ -79,11 +81,13 @@ def cues_before(site: EventSite) -> dict[str, int]:
 
 def sentence_cues(site: EventSite) -> set[str]:
     """Cue kinds anywhere before the trigger (reporting verbs), and war anniversaries anywhere."""
-    if not site.cues:
-        return set()
-    found = {h.value for h in site.cues if h.end <= site.trigger_start and h.value != "historical"}
-    if any(h.value == "historical" and _anniversary(site, h) for h in site.cues):
-        found.add("historical")
+    found: set[str] = set()
+    for hit in site.cues:  # a plain loop: a sentence has few cues, and comprehensions cost a frame each
+        if hit.value == "historical":
+            if _anniversary(site, hit):
+                found.add("historical")
+        elif hit.end <= site.trigger_start:
+            found.add(hit.value)
     return found
 
 
@@ -140,8 +144,9 @@ def _month_fallback(site: EventSite, sent_end: int) -> date | None:
     return None
 
 
-def _historical(site: EventSite, sent_end: int, times: Sequence[TimeExpr], cues: set[str]) -> bool:
-    if "historical" in cues:
+def _historical(site: EventSite, sent_end: int, times: Sequence[TimeExpr], cued: bool) -> bool:
+    """`cued`: a cue word says so ("on the first day of the invasion")."""
+    if cued:
         return True
     if site.published is None:
         return False
@@ -188,7 +193,7 @@ def decide_modality(
     if "planned" in near:
         return "planned"
     wide = sentence_cues(site)
-    if _historical(site, sent_end, times, wide | set(near)):
+    if _historical(site, sent_end, times, "historical" in wide or "historical" in near):
         return "historical"
     if quote is not None or "reported" in wide:
         return "reported"
