@@ -120,6 +120,33 @@ def test_events_roles_from_actor_mentions() -> None:
     assert [text[s.start : s.end] for s in event.recipients] == ["Ukrainian positions"]
 
 
+@pytest.mark.parametrize(
+    ("between", "compound"),
+    [
+        (" and ", True),
+        (", ", True),
+        (" AND ", True),
+        (" as well as ", True),
+        (", and ", True),
+        ("\u00a0&\u00a0", True),
+        (" andwith ", False),
+        (" and the ", False),
+        (" with its ally ", False),
+    ],
+)
+def test_events_compound_actors_joined_by_whole_joining_words(between: str, compound: bool) -> None:
+    text = f"Belarus{between}Russia shelled Ukraine."
+    second, third = len("Belarus") + len(between), text.index("Ukraine")
+    mentions = (
+        Actor(0, 7, "Belarus", "Belarus", "state", "BLR", "BLR", "GOV", ""),
+        Actor(second, second + 6, "Russia", "Russia", "state", "RUS", "RUS", "GOV", ""),
+        Actor(third, third + 7, "Ukraine", "Ukraine", "state", "UKR", "UKR", "GOV", ""),
+    )
+    event = _of(_coded(text, mentions), "ASSAULT")
+    expected = ["Belarus", "Russia"] if compound else ["Russia"]
+    assert [text[s.start : s.end] for s in event.actors] == expected
+
+
 def test_events_passive_voice_swaps_roles() -> None:
     text = "The convoy was attacked by rebels."
     mentions = (

@@ -8,6 +8,7 @@ as PLOVER asks, not one event per dyad.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -22,6 +23,12 @@ _IRREGULAR_PARTICIPLES = frozenset(
     {"shot", "held", "hit", "struck", "caught", "sent", "met", "fought", "sought"}
 )
 _JOINERS = frozenset({"and", ",", "&", "as", "well", "together", "with"})
+# What may stand between two mentions of one compound: whitespace, commas and joiners, each a whole
+# word in any case (ASCII letters: the words are ASCII). One regex call over the text costs about half
+# of slicing, stripping, lower-casing and splitting the words between every pair of mentions.
+_JOINED = re.compile(
+    r"(?:[\s,]|(?ai:" + "|".join(map(re.escape, sorted(_JOINERS - {","}))) + r")(?![^\s,]))*"
+)
 _START, _END = attrgetter("start"), attrgetter("end")
 
 
@@ -39,10 +46,7 @@ def _compound(mentions: Sequence[Actor], anchor: int, text: str, step: int) -> l
     i = anchor
     while 0 <= i + step < len(mentions):
         left, right = (mentions[i + step], mentions[i]) if step < 0 else (mentions[i], mentions[i + step])
-        between = text[left.end : right.start].strip().lower()
-        if left.end > right.start or (
-            between and not _JOINERS.issuperset(between.replace(",", " , ").split())
-        ):
+        if left.end > right.start or not _JOINED.fullmatch(text, left.end, right.start):
             break
         i += step
         group.append(mentions[i])
