@@ -6,12 +6,10 @@ the size of the lexicon: a dict lookup per token, then only the phrases starting
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from itertools import compress, pairwise
-from operator import itemgetter
 from typing import Any, Generic, NamedTuple, TypeVar
 
 from forewarn.knowledge.plover import (
@@ -47,8 +45,6 @@ class _Node:
         self.children: dict[str, _Node] = {}
         self.values: list[tuple[int, Any]] = []
 
-
-_END = itemgetter(1)  # Hit.end, read at C speed
 
 # A hit made by tuple.__new__ directly: no Python frame per hit, as Hit(...) or Hit._make costs.
 _new_hit = partial(tuple.__new__, Hit)
@@ -142,14 +138,6 @@ class DocHits:
 
 def scan_doc(words: Sequence[str]) -> DocHits:
     return DocHits(*doc_index().scan(words, 4))
-
-
-def within(hits: list[Hit[T]], starts: list[int], start: int, end: int) -> list[Hit[T]]:
-    """The hits lying wholly inside tokens [start, end); `starts` are the hits' start tokens."""
-    found = hits[bisect_left(starts, start) : bisect_left(starts, end)]
-    if not found or max(map(_END, found)) <= end:
-        return found  # the usual case: none runs past the end, and the ends are read at C speed
-    return [h for h in found if h.end <= end]
 
 
 def mode_rules() -> tuple[WordRule, ...]:

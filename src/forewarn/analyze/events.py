@@ -29,7 +29,6 @@ from forewarn.analyze.event_patterns import (
     mode_rules,
     resolve_triggers,
     scan_doc,
-    within,
 )
 from forewarn.analyze.event_roles import actor_roles, nearest_place, nearest_time, toponyms
 from forewarn.analyze.event_rules import (
@@ -84,7 +83,7 @@ class SentenceView(NamedTuple):
 
 
 _START, _CONTENT_START = attrgetter("start"), attrgetter("content.start")
-_VALUE = itemgetter(2)  # Hit.value, read at C speed
+_END, _VALUE = itemgetter(1), itemgetter(2)  # Hit.end and Hit.value, read at C speed
 R = TypeVar("R", Actor, Place, TimeExpr)
 
 
@@ -156,7 +155,12 @@ class EventCoder:
         self.hit_starts = [list(map(itemgetter(0), kind)) for kind in self.kinds]  # Hit.start
 
     def _in(self, kind: int, sent: Sentence) -> list[Any]:
-        return within(self.kinds[kind], self.hit_starts[kind], sent.tok_start, sent.tok_end)
+        """The hits of one kind lying wholly inside the sentence."""
+        starts, end = self.hit_starts[kind], sent.tok_end
+        found = self.kinds[kind][bisect_left(starts, sent.tok_start) : bisect_left(starts, end)]
+        if not found or max(map(_END, found)) <= end:
+            return found  # the usual case: none runs past the sentence, and the ends are read at C speed
+        return [h for h in found if h.end <= end]
 
     def _mentions(self, span: Span) -> list[Actor]:
         lo = bisect_left(self.actor_starts, span.start)
