@@ -67,8 +67,10 @@ class RememberingTokenizer:
         self._is_punct = self.vocab.lex_attr_getters[IS_PUNCT]
         self._learner = _plain_copy(tokenizer)
         self._specials = frozenset(tokenizer.rules)  # the special cases' texts
-        # Per run: its tokens, the characters from each token's start to the next's, their kinds.
+        # Per run: its tokens, the characters from each token's start to the next's, their kinds,
+        # and the tokens lower-cased (the same string objects every time, their hashes computed once).
         self._pieces: dict[str, tuple[str, ...]] = {}
+        self._lowers: dict[str, tuple[str, ...]] = {}
         self._steps: dict[str, tuple[int, ...]] = {}
         self._kinds: dict[str, str] = {}
 
@@ -88,7 +90,8 @@ class RememberingTokenizer:
         start = list(accumulate(chain.from_iterable(map(self._steps.__getitem__, runs)), initial=0))
         start.pop()
         kinds = "".join(map(self._kinds.__getitem__, runs))
-        return TokenView(text, words, start, _sentence_starts(kinds), self.vocab)
+        lower = list(chain.from_iterable(map(self._lowers.__getitem__, runs)))
+        return TokenView(text, words, lower, start, _sentence_starts(kinds), self.vocab)
 
     def _learn(self, runs: set[str]) -> None:
         """Tokenize the new runs: plain words here, the rest of non-space runs in one call, one per line.
@@ -138,6 +141,7 @@ class RememberingTokenizer:
 
     def _forget(self) -> None:
         self._pieces.clear()
+        self._lowers.clear()
         self._steps.clear()
         self._kinds.clear()
         self._learner = _plain_copy(self.tokenizer)  # its vocabulary grows with every new word
@@ -147,6 +151,9 @@ class RememberingTokenizer:
         if run[-1] == " " and not run.isspace():
             steps[-1] += 1  # the trailing space
         self._pieces[run] = tuple(pieces)
+        self._lowers[run] = tuple(
+            piece.lower() for piece in pieces
+        )  # as spaCy's lower_ ('İ' gives two characters)
         self._steps[run] = tuple(steps)
         self._kinds[run] = "".join(map(self._kind, pieces))
 
@@ -221,23 +228,25 @@ class TokenView:
     """
 
     def __init__(
-        self, text: str, words: list[str], start: list[int], sentence_starts: list[int], vocab: Vocab
+        self,
+        text: str,
+        words: list[str],
+        lower: list[str],
+        start: list[int],
+        sentence_starts: list[int],
+        vocab: Vocab,
     ) -> None:
         self._text = text
         self.text = words
         self.start = start  # character offset where each token starts
         self.sentence_starts = sentence_starts  # index of the first token of each sentence, in order
+        self.lower = lower  # each token lower-cased on its own, as spaCy's lower_
         self._vocab = vocab
 
     @cached_property
     def end(self) -> list[int]:
         """Character offset where each token ends."""
         return list(map(add, self.start, map(len, self.text)))
-
-    @cached_property
-    def lower(self) -> list[str]:
-        """Each token lower-cased on its own, as spaCy's `lower_` ('İ' becomes two characters)."""
-        return list(map(str.lower, self.text))
 
     @cached_property
     def sentence_of(self) -> list[int]:
