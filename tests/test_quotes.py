@@ -166,6 +166,30 @@ def test_quotes_source_cue_and_content_boundaries(
     assert quote.content.text_of(text) == content
 
 
+@pytest.mark.parametrize(
+    ("text", "source", "cue", "content"),
+    [
+        # web copy mixing typographic and straight quotation marks
+        ("“We will build it,\" he said.", "he", "said", "“We will build it,\""),
+        # a cue inside indirect speech is an attribution of its own; ", and said" ends the first
+        ("He called the actions lawful, and said no rule was broken.", "He", "called", "the actions lawful"),
+        ("He called the actions lawful, and said no rule was broken.", "He", "said", "no rule was broken"),
+        ("Fallin, who opposes abortion, vetoed it because she said it was unconstitutional.", "who", "opposes",
+         "abortion"),
+        ("Fallin, who opposes abortion, vetoed it because she said it was unconstitutional.", "she", "said",
+         "it was unconstitutional"),
+        ("Many voters endorsed Trump.", "Many voters", "endorsed", "Trump"),
+        ("Smith said in an interview that the war was over.", "Smith", "said", "that the war was over"),
+    ],
+)  # fmt: skip
+def test_quotes_nested_mixed_marks_and_short_contents(
+    pipeline: Pipeline, text: str, source: str, cue: str, content: str
+) -> None:
+    found = {(q.source.text_of(text) if q.source else "", q.cue.text_of(text), q.content.text_of(text))
+             for q in _quotes(pipeline, text)}  # fmt: skip
+    assert (source, cue, content) in found, found
+
+
 def test_quotes_relative_pronoun_speaks_for_the_name_before_it(pipeline: Pipeline) -> None:
     text = "The plan was backed by Andrii Kovalchuk, who said the offensive would come."
     quote = next(q for q in _quotes(pipeline, text) if q.cue.text_of(text) == "said")

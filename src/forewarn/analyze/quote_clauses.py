@@ -126,7 +126,21 @@ def clause_after(cues: SpeechCues, doc: QuoteDoc, cue: Span, done: list[Found]) 
     if source is None and not passive:
         return None
     content = _speech_after(cues, doc, cue)
+    if content is not None and source is not None and _parenthetical(doc.text, source):
+        content = _to_comma(doc.text, content)
     return None if content is None else Found(source, cue, [content], False)
+
+
+def _parenthetical(text: str, source: Span) -> bool:
+    """`Fallin, who opposes abortion, vetoed ...`: a non-restrictive relative clause ends at its comma."""
+    word = text[source.start : source.end].lower()
+    return word in {"who", "which"} and text[max(0, source.start - 3) : source.start].rstrip().endswith(",")
+
+
+def _to_comma(text: str, content: Span) -> Span:
+    """The content up to its first comma (one word is enough: `who opposes abortion,`)."""
+    comma = text.find(", ", content.start, content.end)
+    return content if comma <= content.start else Span(content.start, comma)
 
 
 def _speech_after(cues: SpeechCues, doc: QuoteDoc, cue: Span) -> Span | None:
@@ -145,7 +159,7 @@ def _speech_after(cues: SpeechCues, doc: QuoteDoc, cue: Span) -> Span | None:
         if text[cue.start : cue.end].split()[-1] in cues.object_cues or prepositional:
             pos = obj.end()
     end = intro_participle(cues, doc, cue) or _clause_end(cues, doc, pos, sentence.end)
-    content = trim_span(text, pos, end)
+    content = trim_span(text, pos, end) or _one_word(cues, text, pos, end)
     if content is None:
         return None
     opening = NEXT_WORD.match(text, content.start)
@@ -154,6 +168,21 @@ def _speech_after(cues: SpeechCues, doc: QuoteDoc, cue: Span) -> Span | None:
     if text[end - 1 : end] in '”"»' and text[end - 2 : end - 1] == ".":
         return Span(content.start, end)
     return content
+
+
+_ONE_WORD = re.compile(r"\s*([\w’'.-]+)[\s,.;:!?]*$")
+_OBJECT_PRONOUNS = frozenset({"it", "him", "her", "them", "this", "that", "me", "us", "you"})
+
+
+def _one_word(cues: SpeechCues, text: str, pos: int, end: int) -> Span | None:
+    """`endorsed Trump.`, `supports it`: a name or a pronoun alone is what an attitude is about."""
+    m = _ONE_WORD.match(text, pos, end)
+    if m is None or m.group(1) in cues.adverbials:
+        return None
+    word = m.group(1).rstrip(".")
+    if not (word[:1].isupper() or word.lower() in _OBJECT_PRONOUNS):
+        return None
+    return Span(m.start(1), m.start(1) + len(word))
 
 
 def _skip_adverbial(cues: SpeechCues, text: str, pos: int, end: int) -> int:
@@ -173,9 +202,10 @@ def _skip_adverbial(cues: SpeechCues, text: str, pos: int, end: int) -> int:
 
 # `, adding`, `, according to`, `and says`: where one piece of speech ends and the next cue starts.
 # Opening with the character class (the lookbehinds tell a comma from a space) lets the engine
-# skip to commas and spaces in C; same matches as `(,[”"’']?|\s+(?:and|...))\s+(...)`.
+# skip to commas and spaces in C; same matches as `(,[”"’']?(?:\s+(?:and|but))?|\s+(?:and|...))\s+(...)`
+# (", and said" is one break: read as ", and", the verb after it would be passed over).
 _CLAUSE_BREAK = re.compile(
-    r"([,\s](?:(?<=,)[”\"’']?|(?<=\s)\s*(?:and|before|after|while|by)))\s+([a-z]+(?: to)?)\b"
+    r"([,\s](?:(?<=,)[”\"’']?(?:\s+(?:and|but))?|(?<=\s)\s*(?:and|before|after|while|by)))\s+([a-z]+(?: to)?)\b"
 )
 
 
@@ -185,7 +215,7 @@ def _clause_end(cues: SpeechCues, doc: QuoteDoc, start: int, end: int) -> int:
         word = m.group(2)
         if word not in cues.verb_forms and word != "according to":
             continue  # (participles are verb forms too) most breaks are not followed by a cue
-        joint = m.group(1).strip()[:1]
+        joint = m.group(1).strip()[:1]  # ",", or the first letter of "and", "but", "before", ...
         if (
             word == "according to"
             or word in cues.participles

@@ -16,14 +16,14 @@ from forewarn.model import Span
 
 # opener -> the closers that may end it
 _CLOSERS: dict[str, str] = {
-    "“": "”",
+    "“": '”"',  # web copy mixes typographic and straight marks: “...," / "...”
     "„": "“”",
     "«": "»",
     "»": "«",  # Danish and Swedish use »...«
     "‹": "›",
     "‚": "‘’",
     "‘": "’",
-    '"': '"',
+    '"': '"”',
     "'": "'",
 }
 _MARKS = re.compile(r"[“”„«»‹›‘’‚\"'\n]")

@@ -144,6 +144,8 @@ def _skip(doc: QuoteDoc, cue: Span, done: list[Found]) -> bool:
 
 def _in_recent_content(done: list[Found], offset: int) -> bool:
     for found in done[-3:]:
+        if not found.direct:
+            continue  # a cue inside reported speech opens an attribution of its own (nested, as PolNeAR marks)
         for content in found.contents:
             if content.start <= offset < content.end:
                 return True
