@@ -180,6 +180,12 @@ def test_quotes_source_cue_and_content_boundaries(
          "it was unconstitutional"),
         ("Many voters endorsed Trump.", "Many voters", "endorsed", "Trump"),
         ("Smith said in an interview that the war was over.", "Smith", "said", "that the war was over"),
+        # lower-case descriptors before a name are part of the source
+        ("“We will win,” former Florida governor Jeb Bush said.", "former Florida governor Jeb Bush", "said",
+         "“We will win,”"),
+        # the opening mark of the next sentence and a closing parenthesis are not content
+        ('He said it was a potential erosion of civil liberties. "Next one."', "He", "said",
+         "it was a potential erosion of civil liberties"),
     ],
 )  # fmt: skip
 def test_quotes_nested_mixed_marks_and_short_contents(
@@ -188,6 +194,17 @@ def test_quotes_nested_mixed_marks_and_short_contents(
     found = {(q.source.text_of(text) if q.source else "", q.cue.text_of(text), q.content.text_of(text))
              for q in _quotes(pipeline, text)}  # fmt: skip
     assert (source, cue, content) in found, found
+
+
+def test_quotes_raising_verbs_name_no_source_and_split_the_content(pipeline: Pipeline) -> None:
+    text = "The field appeared poised to narrow further. Other groups are expected to spend millions. He appeared on TV."
+    found = [(q.source, q.cue.text_of(text), q.content.text_of(text)) for q in _quotes(pipeline, text)]
+    assert found == [
+        (None, "appeared", "The field"),
+        (None, "appeared", "poised to narrow further"),
+        (None, "are expected", "Other groups"),
+        (None, "are expected", "to spend millions"),
+    ]
 
 
 def test_quotes_relative_pronoun_speaks_for_the_name_before_it(pipeline: Pipeline) -> None:

@@ -114,6 +114,7 @@ def passive_by(cues: SpeechCues, doc: QuoteDoc, cue: Span) -> Found | None:
     return Found(Span(agent.start(1), agent.end(1)), cue, [content], False)
 
 
+_PLACE_WORDS = frozenset({"on", "at", "in", "with", "before", "alongside", "onstage", "here", "there"})
 _NOT_SPEECH_START = frozenset({"in", "as", "at", "down", "up", "by", "into", "from", "off", "out", "back"})
 
 
@@ -121,6 +122,8 @@ def clause_after(cues: SpeechCues, doc: QuoteDoc, cue: Span, done: list[Found]) 
     """`X said (that) ...`, `X told Y that ...`, `..., saying that ...`."""
     # A passive cue has no speaker ("It has been speculated that", "Trump was asked"). Otherwise
     # the speaker is looked for first: where there is none, the speech need not be read.
+    if doc.text[cue.start : cue.end].rsplit(None, 1)[-1].lower() in cues.raising:
+        return _raised(cues, doc, cue, done)
     passive = doc.passive(cue) is not None
     source = None if passive else source_of(cues, doc, cue, done)
     if source is None and not passive:
@@ -129,6 +132,17 @@ def clause_after(cues: SpeechCues, doc: QuoteDoc, cue: Span, done: list[Found]) 
     if content is not None and source is not None and _parenthetical(doc.text, source):
         content = _to_comma(doc.text, content)
     return None if content is None else Found(source, cue, [content], False)
+
+
+def _raised(cues: SpeechCues, doc: QuoteDoc, cue: Span, done: list[Found]) -> Found | None:
+    """`The field appeared poised to narrow`, `X is expected to win`: nobody is named as holding the
+    view; its content is the subject and the rest of the clause, apart (as PolNeAR marks it)."""
+    content = _speech_after(cues, doc, cue)
+    opening = NEXT_WORD.match(doc.text, content.start) if content is not None else None
+    if content is None or opening is None or opening.group(1).lower() in _PLACE_WORDS:
+        return None  # `appeared on Fox News`, `appeared with Clinton`: an appearance, not a view
+    subject = source_of(cues, doc, cue, done)
+    return Found(None, cue, [content] if subject is None else [subject, content], False)
 
 
 def _parenthetical(text: str, source: Span) -> bool:

@@ -183,6 +183,24 @@ def trim_span(text: str, start: int, end: int) -> Span | None:
     """The span without surrounding spaces and commas, a final full stop or a dangling opening mark."""
     while start < end and (text[start].isspace() or text[start] in ",;:"):
         start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:.—–-“‘„«["):
+    while end > start and (
+        text[end - 1].isspace() or text[end - 1] in ",;:.—–-“‘„«[(" or _stray_end(text, start, end)
+    ):
         end -= 1
     return Span(start, end) if _INNER_SPACE.search(text, start, end) else None  # two words at least
+
+
+def _stray_end(text: str, start: int, end: int) -> bool:
+    """A straight mark that opens the next sentence (`... liberties. "Next`), or a ")" closing
+    a parenthesis opened before the span (`(... if he starts winning.)`)."""
+    char = text[end - 1]
+    if char in "\"'":
+        return end - 2 >= start and (
+            text[end - 2].isspace() or (text[end - 2] in "\"'" and _opens(text, end - 2))
+        )
+    return char == ")" and text.find("(", start, end) < 0
+
+
+def _opens(text: str, i: int) -> bool:
+    """`''` at `i - 1, i` preceded by a space: the doubled opening mark of wire copy."""
+    return i > 0 and text[i - 1].isspace()

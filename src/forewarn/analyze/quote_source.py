@@ -67,6 +67,7 @@ _PARENTHESIS = re.compile(r"\s*\([^)]*\)")
 SUBJECT_REACH = 320  # characters before a cue that can hold its subject, appositives included
 MOSTLY = 0.6  # an organisation or state actor names the speaker when it is most of the phrase
 SHORT_SUBJECT = 3
+SHORT_NAMED = 7  # words of a lower-case-led subject that ends with a name
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -125,7 +126,9 @@ def _subject_in(matches: list[re.Match[str]], chunk: list[str], offset: int, cue
         and chunk[hi - 2] in {"on", "last", "this", "earlier"}
     ):
         hi -= 2  # `Donald Trump on Friday endorsed`
-    if lo == hi or hi - lo > MAX_SOURCE_TOKENS or not _ok_start(chunk[lo], hi - lo):
+    if lo == hi or hi - lo > MAX_SOURCE_TOKENS:
+        return None
+    if not (_ok_start(chunk[lo], hi - lo) or _named_head(chunk[lo:hi])):
         return None
     words = chunk[lo:hi]
     joined = " ".join(words) + " "
@@ -138,6 +141,12 @@ def _subject_in(matches: list[re.Match[str]], chunk: list[str], offset: int, cue
     if hi - lo > 1 and lowers[lo].endswith("ing") and lowers[lo + 1] in GERUND_OBJECTS:
         return None  # `Making the rounds on the Sunday shows, ...`: a participle phrase
     return Span(matches[offset + lo].start(), matches[offset + hi - 1].end())
+
+
+def _named_head(words: list[str]) -> bool:
+    """`former Florida governor Jeb Bush`, `veteran analyst Charlie Cook`: lower-case descriptors
+    before a name; the phrase ends with a capitalised word and is not long enough to be a clause."""
+    return len(words) <= SHORT_NAMED and words[-1][:1].isupper() and words[0][:1].isalpha()
 
 
 def _is_aux(word: str, cues: SpeechCues) -> bool:

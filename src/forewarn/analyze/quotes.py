@@ -62,8 +62,9 @@ def _quote_before(cues: SpeechCues, doc: QuoteDoc, cue: Span) -> Found | None:
     gap = doc.text[quote.end : cue.start]
     if "\n" in gap or re.search(r"[.!?;:“”\"]", gap.replace("Mr.", "").replace("Ms.", "")):
         return None
-    if doc.text[quote.end - 2] == "." and gap.strip():
-        return None  # `“...” He said ...` starts a new sentence
+    # `“...” He said ...` / `''...'' He said ...` starts a new sentence
+    if doc.text[max(quote.start, quote.end - 3) : quote.end].rstrip("”\"'’»›“").endswith(".") and gap.strip():
+        return None
     if gap.strip(" ,"):
         source = subject_before(doc.text, quote.end, cue.start, cues)
         if source is None:

@@ -36,6 +36,7 @@ class SpeechCues:
     adverbial_anchors: frozenset[str]
     forecast_cues: tuple[str, ...]
     future_markers: tuple[str, ...]
+    raising: frozenset[str] = frozenset()
 
 
 def _words(raw: dict[str, Any], key: str) -> list[str]:
@@ -68,6 +69,7 @@ def _parse(raw: dict[str, Any]) -> SpeechCues:
         adverbial_anchors=frozenset(_words(raw, "adverbial_anchors")),
         forecast_cues=tuple(_words(raw, "forecast_cues")),
         future_markers=tuple(_words(raw, "future_markers")),
+        raising=frozenset(_words(raw, "raising")),
     )
 
 
