@@ -207,6 +207,22 @@ def test_quotes_raising_verbs_name_no_source_and_split_the_content(pipeline: Pip
     ]
 
 
+def test_quotes_quoted_paragraphs_continue_the_last_speaker(pipeline: Pipeline) -> None:
+    text = (
+        "“Okay,” I said, attempting to regroup. “I was seventeen.”\n\n“And it was sad.”\n\n"
+        "“New one,” Smith said.\n\nSeveral experts agree.\n\n“Not his.”"
+    )
+    contents = {
+        q.content.text_of(text): q.source.text_of(text) if q.source else "" for q in _quotes(pipeline, text)
+    }
+    assert contents == {
+        "“Okay,”": "I",
+        "“I was seventeen.”": "I",
+        "“And it was sad.”": "I",
+        "“New one,”": "Smith",
+    }
+
+
 def test_quotes_relative_pronoun_speaks_for_the_name_before_it(pipeline: Pipeline) -> None:
     text = "The plan was backed by Andrii Kovalchuk, who said the offensive would come."
     quote = next(q for q in _quotes(pipeline, text) if q.cue.text_of(text) == "said")
@@ -221,10 +237,11 @@ def test_quotes_passive_without_agent_names_nobody(pipeline: Pipeline) -> None:
 
 
 def test_quotes_continuation_in_same_paragraph(pipeline: Pipeline) -> None:
-    text = "“We are ready,” he said. “We have been for weeks.”\n“A new paragraph.”"
+    # a quotation in the next paragraph with a cue of its own is not a continuation
+    text = "“We are ready,” he said. “We have been for weeks.”\n“A new paragraph,” she said."
     quotes = _quotes(pipeline, text)
-    assert [q.content.text_of(text) for q in quotes] == ["“We are ready,”", "“We have been for weeks.”"]
-    assert quotes[0].cue == quotes[1].cue
+    assert [q.content.text_of(text) for q in quotes][:2] == ["“We are ready,”", "“We have been for weeks.”"]
+    assert quotes[0].cue == quotes[1].cue != quotes[2].cue
 
 
 def test_quotes_paragraph_spanning_quotation() -> None:

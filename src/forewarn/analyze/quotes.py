@@ -35,22 +35,64 @@ _STOP = re.compile(r"[.!?;]")
 
 # the rest of the cue's clause (`he said.`, `Trump told NBC’s “Today” on Monday.`), or nothing
 _TO_NEXT = re.compile(r"[^.!?\n]*?[,.!?]\s*|\s*")
+# ... or the rest of its sentence (`“Okay,” I said, attempting to regroup. “I was ...”`)
+_TO_STOP = re.compile(r"[^.!?\n“”\"«»„]*[.!?]\s*")
+_BLANK = re.compile(r"[\s.,;:!?]*")
 
 
 def _continuations(doc: QuoteDoc, after: int, found: Found) -> None:
-    """Add the quotations that carry on right after `after`, in the same paragraph."""
-    text, limit = doc.text, doc.paragraph_end(after)
+    """Add the quotations that carry on right after `after`: in the same paragraph, then in the
+    paragraphs after it that hold nothing but a quotation (a speech quoted at length)."""
+    limit = doc.paragraph_end(after)
     pos = after
     while True:
-        m = _TO_NEXT.match(text, pos, limit)
-        nxt = m.end() if m else pos
-        quote = doc.quote_at(nxt) if nxt < limit else None
-        # right after the cue, the rest of its clause may come first ("told Fox News on Monday.");
-        # after a quotation, only punctuation may separate the next one
-        if quote is None or (pos != after and text[pos:nxt].strip()[:1].isalpha()):
-            return
+        quote = _next_in_paragraph(doc, pos, limit, first=pos == after)
+        if quote is None:
+            quote = _quoted_paragraph(doc, pos, limit)
+            if quote is None:
+                return
+            limit = doc.paragraph_end(quote.end)
         found.contents.append(quote)
         pos = quote.end
+
+
+def _next_in_paragraph(doc: QuoteDoc, pos: int, limit: int, *, first: bool) -> Span | None:
+    text = doc.text
+    m = _TO_NEXT.match(text, pos, limit)
+    nxt = m.end() if m else pos
+    quote = doc.quote_at(nxt) if nxt < limit else None
+    if quote is None and first:
+        m = _TO_STOP.match(text, pos, limit)
+        quote = doc.quote_at(m.end()) if m and m.end() < limit else None
+        nxt = m.end() if m else pos
+    # right after the cue, the rest of its clause or sentence may come first ("told Fox News on
+    # Monday."); after a quotation, only punctuation may separate the next one
+    if quote is None or (not first and text[pos:nxt].strip()[:1].isalpha()):
+        return None
+    return quote
+
+
+def _quoted_paragraph(doc: QuoteDoc, pos: int, limit: int) -> Span | None:
+    """The quotation that makes up the whole next paragraph, when this one ends at `pos` (or with
+    the rest of the cue's sentence)."""
+    text = doc.text
+    rest = _TO_STOP.match(text, pos, limit)
+    if _blank_end(text, rest.end() if rest else pos, limit) != limit:
+        return None
+    start = limit
+    while start < len(text) and text[start].isspace():
+        start += 1
+    quote = doc.quote_at(start) if start < len(text) else None
+    if quote is None:
+        return None
+    end = doc.paragraph_end(quote.end)
+    return quote if _blank_end(text, quote.end, end) == end else None
+
+
+def _blank_end(text: str, pos: int, limit: int) -> int:
+    """Where the run of spaces and punctuation from `pos` ends."""
+    m = _BLANK.match(text, pos, limit)
+    return m.end() if m else pos
 
 
 def _quote_before(cues: SpeechCues, doc: QuoteDoc, cue: Span) -> Found | None:
