@@ -186,6 +186,17 @@ def test_quotes_source_cue_and_content_boundaries(
         # the opening mark of the next sentence and a closing parenthesis are not content
         ('He said it was a potential erosion of civil liberties. "Next one."', "He", "said",
          "it was a potential erosion of civil liberties"),
+        # a question put by an agent, or by nobody named
+        ("When asked by a reporter whether it differed, Trump said no.", "a reporter", "asked", "whether it differed"),
+        ("He laughed when asked what Mr. Clinton would do.", "", "asked", "what Mr. Clinton would do"),
+        # "according to" sources with full stops inside ("F.A.A. records", "Tchadinfos.com")
+        ("The room had two couches, according to F.A.A. records.", "F.A.A. records", "according to",
+         "The room had two couches"),
+        # an inverted attribution holds the clause before it, nested attributions included
+        ("Many black voters found it offensive, journalist Martha Raddatz said.", "journalist Martha Raddatz",
+         "said", "Many black voters found it offensive"),
+        ("Many black voters found it offensive, journalist Martha Raddatz said.", "Many black voters", "found",
+         "it offensive"),
     ],
 )  # fmt: skip
 def test_quotes_nested_mixed_marks_and_short_contents(

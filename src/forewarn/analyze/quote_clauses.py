@@ -32,9 +32,16 @@ _INVERTED_PRONOUNS = frozenset({"he", "she", "they", "we", "I"})
 _SUBJECT_START = frozenset({"that", "he", "she", "they", "it", "we", "i", "there", "his", "her", "their"})
 
 
+# the source runs to a comma, colon or the sentence end; a full stop inside a word or after an
+# initial ("F.A.A. records", "Tchadinfos.com", "the A.F.L.-C.I.O.,") does not end it
+_ACCORDING_SOURCE = re.compile(
+    r"\s+((?:[^,;:.!?]|\.(?=[\w,-])|(?<=[\s.][A-Z])\.)+?)(?=[,;:]|\.?\s*$|(?<![\s.][A-Z])\.\s)"
+)
+
+
 def according_to(doc: QuoteDoc, cue: Span) -> Found | None:
     text, sentence = doc.text, doc.sentence(cue.start)
-    m = re.compile(r"\s+([^,;:.!?]+?)(?=[,;:]|\.?\s*$|\.\s)").match(text, cue.end, sentence.end)
+    m = _ACCORDING_SOURCE.match(text, cue.end, sentence.end)
     if not m:
         return None
     source = Span(m.start(1), m.end(1))
@@ -88,12 +95,40 @@ def clause_before(cues: SpeechCues, doc: QuoteDoc, cue: Span, done: list[Found])
         source = subject_before(text, comma + 1, cue.start, cues)  # after the cheap tests that mostly fail
     if source is None:
         return None
-    start = max([sentence.start] + [f.cue.end for f in done[-4:] if f.cue.start >= sentence.start])
+    # the speech is the whole clause before it, attributions nested in it included (as PolNeAR marks
+    # them), but not a quotation already attributed in the sentence
+    start = max(
+        [sentence.start] + [f.cue.end for f in done[-4:] if f.cue.start >= sentence.start and f.direct]
+    )
     left = trim_span(text, _after_fronted(cues, text, start, comma), comma)
     if rest is not None and left is not None and _fronted(cues, text, left):
         left = None  # `In the end, Mr. Rosenthal said, union voters ...`: the speech is after the cue
     contents = [c for c in (left, rest) if c is not None]
     return Found(source, cue, contents, False) if contents else None
+
+
+# `When asked by a reporter whether ...,`, `Asked about it,`, `he said when asked what ...`: a
+# question put to someone, by an agent or by nobody named
+_ASKED = re.compile(
+    r"(?:\s+by\s+((?:[^,;:.!?“”\"]|\.(?=\w))+?))?"
+    r"\s+((?:whether|if|what|how|why|who|whom|when|where|which|about|to)\b[^,;:!?“”\"]*)"
+)
+_ASKED_AFTER = frozenset({"when", "after", "once", "if", "as", "while", "being", "was", "were", "is", "been"})
+
+
+def asked(doc: QuoteDoc, cue: Span) -> Found | None:
+    """`When asked by Starnes if he believed it, ...`: the agent asks (or nobody named does), the
+    question is the content, up to the next comma or the sentence end."""
+    text, sentence = doc.text, doc.sentence(cue.start)
+    before = text[max(sentence.start, cue.start - 12) : cue.start].split()
+    if before and before[-1].lower() not in _ASKED_AFTER:
+        return None
+    m = _ASKED.match(text, cue.end, sentence.end)
+    content = trim_span(text, m.start(2), m.end(2)) if m else None
+    if m is None or content is None:
+        return None
+    source = Span(m.start(1), m.end(1)) if m.group(1) else None
+    return Found(source, cue, [content], False)
 
 
 _BY_AGENT = re.compile(

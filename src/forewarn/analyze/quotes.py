@@ -20,7 +20,14 @@ from dataclasses import replace
 
 from forewarn.analyze.forecasts import forecast_for
 from forewarn.analyze.pipeline import Context
-from forewarn.analyze.quote_clauses import according_to, clause_after, clause_before, colon_quotes, passive_by
+from forewarn.analyze.quote_clauses import (
+    according_to,
+    asked,
+    clause_after,
+    clause_before,
+    colon_quotes,
+    passive_by,
+)
 from forewarn.analyze.quote_context import OBJECT, Found, QuoteDoc, participial, source_of
 from forewarn.analyze.quote_lexicon import cue_spans
 from forewarn.analyze.quote_source import SpeakerResolver, subject_after, subject_before
@@ -164,6 +171,7 @@ def find_quotes(text: str, sentences: tuple[Span, ...], resolver: SpeakerResolve
             continue
         found = _match(cues, doc, cue, done)
         if found is not None:
+            _cut_before_inverted(text, done, found)
             done.append(found)
     done.extend(colon_quotes(cues, doc, done))
     quotes = []
@@ -172,6 +180,21 @@ def find_quotes(text: str, sentences: tuple[Span, ...], resolver: SpeakerResolve
         for content in found.contents:
             quotes.append(Quote(found.source, speaker, found.cue, content, found.direct))
     return quotes
+
+
+def _cut_before_inverted(text: str, done: list[Found], found: Found) -> None:
+    """`Voters found it offensive, journalist Martha Raddatz said.`: the earlier cue's speech ends at
+    the comma before a later speaker who comes after her own speech."""
+    source = found.source
+    if source is None or found.direct or not found.contents or found.contents[-1].end > source.start:
+        return
+    for earlier in done[-2:]:
+        last = earlier.contents[-1]
+        if earlier.direct or not last.start < source.start < last.end:
+            continue
+        comma = text.rfind(",", last.start, source.start)
+        if comma > last.start:
+            earlier.contents[-1] = Span(last.start, comma)
 
 
 def _skip(doc: QuoteDoc, cue: Span, done: list[Found]) -> bool:
@@ -205,6 +228,10 @@ def _match(cues: SpeechCues, doc: QuoteDoc, cue: Span, done: list[Found]) -> Fou
     word = doc.text[cue.start : cue.end].lower()
     if word == "according to":
         return according_to(doc, cue)
+    if word == "asked":
+        found = asked(doc, cue)
+        if found is not None:
+            return found
     return (
         passive_by(cues, doc, cue)
         or _quote_before(cues, doc, cue)
