@@ -186,6 +186,11 @@ def test_quotes_source_cue_and_content_boundaries(
         # the opening mark of the next sentence and a closing parenthesis are not content
         ('He said it was a potential erosion of civil liberties. "Next one."', "He", "said",
          "it was a potential erosion of civil liberties"),
+        # a dash closes the phrase a subject can be in; an adverbial after an inverted speaker is not his
+        ("Fiorina was a planner - a former aide said she demanded analyses.", "a former aide", "said",
+         "she demanded analyses"),
+        ("“We won,” said Jim Hodges, a Clinton backer, referring to issues.", "Jim Hodges, a Clinton backer", "said",
+         "“We won,”"),
         # a question put by an agent, or by nobody named
         ("When asked by a reporter whether it differed, Trump said no.", "a reporter", "asked", "whether it differed"),
         ("He laughed when asked what Mr. Clinton would do.", "", "asked", "what Mr. Clinton would do"),

@@ -58,7 +58,8 @@ DETERMINERS = frozenset(
      "residents", "witnesses", "police", "authorities", "lawmakers", "voters", "observers"}
 )  # fmt: skip
 _START_WORDS = PRONOUNS | DETERMINERS
-_CUTS = frozenset({",", ";", ":", "(", ")"})  # marks that close the phrase a subject can be in
+# marks that close the phrase a subject can be in (`Fiorina was a planner - a former aide said she ...`)
+_CUTS = frozenset({",", ";", ":", "(", ")"}) | DASHES
 # a capitalised word, or a connector allowed inside a name ("Ministry of Defense")
 _NAME_RUN = re.compile(r"[A-Z][\w.’'-]*(?:\s+(?:(?:of|the|de|van|von|al|bin|for|and)\s+)*[A-Z][\w.’'-]*)*")
 MAX_SOURCE_TOKENS = 18
@@ -196,8 +197,8 @@ def subject_after(text: str, cue_end: int, limit: int, cues: SpeechCues) -> Span
     for i, token in enumerate(tokens):
         if token[2] in {";", ":", "(", ")"}:
             break
-        if token[2] == "," and i + 1 < len(tokens) and tokens[i + 1][2] in cues.participles:
-            break  # `said Devine, suggesting that ...`
+        if token[2] == "," and i + 1 < len(tokens) and _ends_inverted(tokens[i + 1][2], cues):
+            break  # `said Devine, suggesting that ...`, `said Karen Janes, after listening to ...`
         chunk.append(token)
     while chunk and (chunk[-1][2] == "," or not chunk[-1][2].strip("'’‘`")):
         chunk.pop()  # a closing comma, or the opening '' of the next quotation
@@ -212,6 +213,19 @@ def subject_after(text: str, cue_end: int, limit: int, cues: SpeechCues) -> Span
     while end > chunk[0][0] and text[end - 1] in ".!?":
         end -= 1
     return Span(chunk[0][0], end)
+
+
+# words that open an adverbial after an inverted speaker: not part of the source
+_AFTER_SPEAKER = frozenset({"after", "before", "when", "while", "during", "as", "in", "at", "on", "adding", "referring",
+                            "noting", "pointing", "explaining", "speaking", "according", "though", "although"})  # fmt: skip
+
+
+def _ends_inverted(word: str, cues: SpeechCues) -> bool:
+    return (
+        word in cues.participles
+        or word.lower() in _AFTER_SPEAKER
+        or (word.islower() and word.endswith("ing"))
+    )
 
 
 def _surname_phrases(text: str, surname: str) -> Iterator[str]:
