@@ -191,6 +191,9 @@ def test_quotes_source_cue_and_content_boundaries(
          "she demanded analyses"),
         ("“We won,” said Jim Hodges, a Clinton backer, referring to issues.", "Jim Hodges, a Clinton backer", "said",
          "“We won,”"),
+        # "of" belongs to some cues only; what a speech is about may come before its quotation
+        ("Trump said of Mr. Rubio: “He is a lightweight.”", "Trump", "said", "“He is a lightweight.”"),
+        ("He warned of a long war.", "He", "warned of", "a long war"),
         # a question put by an agent, or by nobody named
         ("When asked by a reporter whether it differed, Trump said no.", "a reporter", "asked", "whether it differed"),
         ("He laughed when asked what Mr. Clinton would do.", "", "asked", "what Mr. Clinton would do"),

@@ -17,8 +17,11 @@ from forewarn.analyze.quote_source import VERBAL, subject_before
 from forewarn.knowledge.speech_cues import SpeechCues
 from forewarn.model import Span
 
-# up to six words of addressee or adverbial before "that"/":"/a quotation ("told Sky News that")
-OBJECT = re.compile(r"(?:\s+[^\s,.;:!?“”\"«»]+){1,6}?(?=\s*(?:,?\s*that\b|:|,?\s*[“„«\"]))")
+# up to six words of addressee or adverbial before "that"/":"/a quotation ("told Sky News that",
+# "said of Mr. Rubio:")
+OBJECT = re.compile(
+    r"(?:\s+(?:[A-Z][a-z]{0,2}\.|[^\s,.;:!?“”\"«»]+)){1,6}?(?=\s*(?:,?\s*that\b|:|,?\s*[“„«\"]))"
+)
 NEXT_WORD = re.compile(r"\s*([\w’'-]+)")
 _INNER_SPACE = re.compile(r"\S\s+\S")
 INTRO_REACH = 20  # `Despite asserting`: the fronted participle is within the sentence's first word or two

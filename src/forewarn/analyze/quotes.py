@@ -37,7 +37,7 @@ from forewarn.model import Analysis, Quote, Span
 LEAD_WORDS = 12
 _LEAD_STOP = re.compile(r"[“”\"«»„:;]|''|[.!?]\s")  # another quotation, a colon or a sentence end before it
 _THAT = re.compile(r"\s*(?:[,:]\s*)?(that\s+)?")
-_STOP = re.compile(r"[.!?;]")
+_STOP = re.compile(r"[!?;]|(?<!\b[A-Z][a-z])(?<!\b[A-Z])\.")  # a full stop, but not of "Mr." or "J."
 
 
 # the rest of the cue's clause (`he said.`, `Trump told NBC’s “Today” on Monday.`), or nothing
@@ -147,7 +147,8 @@ def _quote_after(cues: SpeechCues, doc: QuoteDoc, cue: Span, done: list[Found]) 
     ahead = doc.quote_from(pos)
     if ahead is None or _STOP.search(text, pos, ahead.start):
         return None
-    if text[cue.start : cue.end].lower() in cues.object_cues:
+    # an addressee, or what the speech is about (`said of Mr. Rubio: “...”`), may come first
+    if text[cue.start : cue.end].lower() in cues.object_cues or text.startswith(" of ", pos):
         obj = OBJECT.match(text, pos, pos + 80)
         pos = obj.end() if obj else pos
     m = _THAT.match(text, pos)
