@@ -191,6 +191,8 @@ def test_quotes_source_cue_and_content_boundaries(
          "she demanded analyses"),
         ("“We won,” said Jim Hodges, a Clinton backer, referring to issues.", "Jim Hodges, a Clinton backer", "said",
          "“We won,”"),
+        ("But private companies and ordinary traders say they have yet to reap the rewards.",
+         "private companies and ordinary traders", "say", "they have yet to reap the rewards"),
         # "of" belongs to some cues only; what a speech is about may come before its quotation
         ("Trump said of Mr. Rubio: “He is a lightweight.”", "Trump", "said", "“He is a lightweight.”"),
         ("He warned of a long war.", "He", "warned of", "a long war"),

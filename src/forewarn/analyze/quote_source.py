@@ -147,7 +147,12 @@ def _subject_in(matches: list[re.Match[str]], chunk: list[str], offset: int, cue
 def _named_head(words: list[str]) -> bool:
     """`former Florida governor Jeb Bush`, `veteran analyst Charlie Cook`: lower-case descriptors
     before a name; the phrase ends with a capitalised word and is not long enough to be a clause."""
-    return len(words) <= SHORT_NAMED and words[-1][:1].isupper() and words[0][:1].isalpha()
+    if len(words) > SHORT_NAMED or not words[0][:1].isalpha():
+        return False
+    # `... Jeb Bush`, or a plural of people at the end: `private companies and ordinary traders say`
+    return words[-1][:1].isupper() or (
+        words[-1].endswith(("ers", "ists", "ans", "ents", "ies")) and words[-1].islower()
+    )
 
 
 def _is_aux(word: str, cues: SpeechCues) -> bool:
