@@ -193,6 +193,8 @@ def test_quotes_source_cue_and_content_boundaries(
          "“We won,”"),
         ("But private companies and ordinary traders say they have yet to reap the rewards.",
          "private companies and ordinary traders", "say", "they have yet to reap the rewards"),
+        ("“It was fair,” the White House press secretary, Josh Earnest, said.",
+         "the White House press secretary, Josh Earnest,", "said", "“It was fair,”"),
         # "of" belongs to some cues only; what a speech is about may come before its quotation
         ("Trump said of Mr. Rubio: “He is a lightweight.”", "Trump", "said", "“He is a lightweight.”"),
         ("He warned of a long war.", "He", "warned of", "a long war"),

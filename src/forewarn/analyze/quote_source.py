@@ -36,6 +36,9 @@ SUBORDINATORS = frozenset(
      "whether", "although", "though", "since", "after", "before", "until", "unless", "than", "what", "how", "why"}
 )  # fmt: skip
 APPOSITIVE_PIECES = 4
+_ROLE_OPENERS = frozenset(
+    {"the", "a", "an", "his", "her", "its", "their"}
+)  # a role before the name it describes
 INTRO_STOPS = frozenset({"while", "when", "after", "before", "despite", "although", "though", "as", "in", "on",
                          "during", "since", "speaking", "asked", "if", "because", "until", "unlike", "like",
                          "following", "for", "at", "with", "without", "by", "from", "under", "meanwhile",
@@ -181,7 +184,9 @@ def _appositive_subject(tokens: list[tuple[int, int, str]], comma_end: int) -> S
             first = piece[0][2]
         elif first.lower() in INTRO_STOPS or (len(piece) == 1 and first.endswith("ly")):
             break
-        if first[:1].isupper():
+        following = pieces[len(pieces) - 1 - back]
+        if first[:1].isupper() or (first in _ROLE_OPENERS and following and following[0][2][:1].isupper()):
+            # `Kovalchuk, a general,` / `the White House press secretary, Josh Earnest,`
             start = len(pieces) - 2 - back if len(pieces) > 1 else 0
     if start is None or sum(len(p) for p in pieces[start:]) > MAX_SOURCE_TOKENS + 12:
         return None
