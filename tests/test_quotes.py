@@ -314,10 +314,10 @@ def test_quotes_polnear_floor(eval_dir: Path) -> None:
         assert f1[role][kind] >= floor, f"{role} {kind} F1 {f1[role][kind]:.3f} fell under {floor}"
 
 
-# measured 0.643 / 0.608 / 0.482 / 0.706 on the subset
+# measured 0.646 / 0.613 / 0.484 / 0.705 on the subset
 FLOORS = {
-    ("source", "exact"): 0.635,
-    ("cue", "exact"): 0.60,
-    ("content", "exact"): 0.475,
+    ("source", "exact"): 0.64,
+    ("cue", "exact"): 0.605,
+    ("content", "exact"): 0.48,
     ("content", "overlap"): 0.70,
 }
