@@ -162,7 +162,7 @@ def test_actors_country_adjective_of_a_place_is_no_nationality(pipeline: Pipelin
         ("The talks involved the Government of Iraq.", "the Government of Iraq", "organisation", "IRQGOV"),
         ("A Belarusian citizen was detained.", "Belarusian", "nationality", "BLR"),
         ("Kyiv said the claim was false.", "Kyiv", "state", "UKRGOV"),
-        ("NATO allies met in Brussels.", "NATO", "organisation", "IGONAT"),
+        ("NATO allies met in Brussels.", "NATO allies", "organisation", "IGONAT"),
         ("Путин заявил, что Россия готова.", "Путин", "person", "RUSGOV"),
         ("Spokesman Ivan Petrenko said the border was calm.", "Spokesman Ivan Petrenko", "person", "GOV"),
     ],

@@ -28,6 +28,7 @@ HEADS = {
     "company": "BUS", "bank": "BUS", "news": "MED", "radio": "MED", "television": "MED",
 }  # fmt: skip
 JOINERS = frozenset({"of", "for"})
+PARTICLES = frozenset({"al", "el", "bu", "bin", "ibn", "abu"})  # inside Arabic names: "Al bu Nimr"
 # words that open a page's section label, not an organisation's name: "Breaking News", "Top News"
 LABEL_WORDS = frozenset(
     {"breaking", "latest", "top", "world", "local", "more", "fake", "daily", "live", "special"}
@@ -91,10 +92,23 @@ def _name_start(st: State, head: int) -> tuple[int, str]:
         if _name_word(words, j - 1) or (words.lower[j - 1] in JOINERS and j > 1 and _name_word(words, j - 2)):
             j -= 1
             continue
+        particle = _particle_before(words, j)
+        if particle < j and not any(st.taken[particle:j]):
+            j = particle  # "al-Ghuraba Brigades", "Saray al-Jihad Group", "the Al bu Nimr tribe"
+            continue
         break
     while j < head and words.lower[j] in JOINERS:
         j += 1
     return j, country
+
+
+def _particle_before(words: Words, j: int) -> int:
+    """The start of an Arabic article or particle glued or spaced before token j ("al-", "Al bu "), else j."""
+    if j > 1 and words.text[j - 1] == "-" and not words.spaced(j - 2) and words.lower[j - 2] in PARTICLES:
+        return j - 2
+    if j > 0 and words.lower[j - 1] in PARTICLES and words.text[j][:1].isupper():
+        return j - 1
+    return j
 
 
 def _name_word(words: Words, i: int) -> bool:

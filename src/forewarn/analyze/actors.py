@@ -30,9 +30,10 @@ from forewarn.analyze.actor_nominal import STATE_SECTORS, main_state, nominal_me
 from forewarn.analyze.actor_orgs import unknown_organisations
 from forewarn.analyze.actor_persons import Found, PersonHits, named_persons, person_state
 from forewarn.analyze.actor_pronouns import dictionary_genders, mentioned, pronoun_mentions, resolve_pronoun
+from forewarn.analyze.actor_shapes import shaped_persons
 from forewarn.analyze.actor_tokens import STOP_WORDS, Words, like_num
 from forewarn.analyze.pipeline import Context
-from forewarn.knowledge.actors import load_first_names, load_group_words
+from forewarn.knowledge.actors import load_first_names, load_group_words, load_member_nouns
 from forewarn.model import Actor, Analysis
 
 if TYPE_CHECKING:
@@ -60,6 +61,7 @@ class Actors:
         dictionary_genders()
         load_first_names()
         load_group_words()
+        load_member_nouns()
 
     def __call__(self, ctx: Context, analysis: Analysis) -> Analysis:
         places = frozenset(map(_START, analysis.places))
@@ -96,7 +98,7 @@ def find_actors(
     st = person_state(
         lexicon, words, published, PersonHits(chosen, context, taken, affiliations, place_starts)
     )
-    found = link_persons(st, named_persons(st, chosen))
+    found = link_persons(st, named_persons(st, chosen) + shaped_persons(st))
     found += unknown_organisations(st)
     persons = bytearray(len(words))  # persons and unknown organisations, which no group overlaps
     for person in found:
@@ -107,7 +109,8 @@ def find_actors(
             continue
         record = _group(lexicon, words, hit, groups.get(hit), speech, published)
         if record is not None and not any(persons[record.start : record.end]):
-            found.append(record)
+            found.append(_with_members(words, record, persons))
+    found = _drop_covered(found)
     actors = [_actor(words, f) for f in sorted(found, key=_ORDER)]
     actors = _possessed(lexicon, text, actors)
     main = main_state(actors)
@@ -247,6 +250,33 @@ def _composites(lexicon: Lexicon, words: Words, hits: list[Hit]) -> dict[Hit, tu
                     country_of(lexicon, states[j]),
                     sector.item,
                 )
+    return out
+
+
+def _with_members(words: Words, record: Found, persons: bytearray) -> Found:
+    """An organisation's or force's name takes in a noun naming its people or a part of it:
+    "Coalition partners", "Reuters news agency", "UN human rights staff" (`members` in sectors.yaml)."""
+    if record.type not in {"organisation", "force"}:
+        return record
+    members, lower, text = load_member_nouns(), words.lower, words.text
+    for j in range(record.end, min(record.end + 3, len(words))):
+        if persons[j] or not text[j].isalpha() or not text[j].islower():
+            return record
+        if lower[j] in members:
+            return record._replace(end=j + 1)
+        if lower[j] in STOP_WORDS:
+            return record
+    return record
+
+
+def _drop_covered(found: list[Found]) -> list[Found]:
+    """Mentions inside a longer one that took in its member noun ("forces" in "Iraqi government forces")."""
+    found.sort(key=_ORDER)
+    out: list[Found] = []
+    for record in found:
+        if out and record.start >= out[-1].start and record.end <= out[-1].end:
+            continue
+        out.append(record)
     return out
 
 

@@ -329,6 +329,13 @@ def load_head_nouns() -> dict[str, HeadNoun]:
 
 
 @lru_cache(maxsize=1)
+def load_member_nouns() -> frozenset[str]:
+    """Nouns naming the people or parts of an organisation after its name (`members:` in sectors.yaml)."""
+    data = yaml.load((HERE / "sectors.yaml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+    return frozenset(data.get("members") or ())
+
+
+@lru_cache(maxsize=1)
 def load_group_words() -> tuple[frozenset[str], frozenset[str]]:
     """Modifiers and openers that belong to a group's mention (`modifiers:`, `openers:` in sectors.yaml)."""
     data = yaml.load((HERE / "sectors.yaml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
