@@ -182,9 +182,12 @@ def _state_labels(text: str, states: list[tuple[int, int]], places: list[tuple[i
         prev = before[-1].lower() if before else ""
         after = text[end:].split(None, 1)
         nxt = after[0].lower() if after else ""
-        if prev in LOCATIVE or (prev.endswith(",") and any(e <= start and start - e < 3 for _, e in places)):
+        listed = prev.endswith(",") and i and states[i - 1][1] >= start - 3
+        if prev in LOCATIVE or (
+            not listed and prev.endswith(",") and any(e <= start and start - e < 3 for _, e in places)
+        ):
             labels.append("Location")
-        elif prev in {"and", "or"} or (prev.endswith(",") and i and states[i - 1][1] >= start - 3):
+        elif prev in {"and", "or"} or listed:  # a list of states shares one role: "include A, B and C"
             labels.append(labels[-1] if labels and states[i - 1][1] >= start - 6 else DEFAULT_STATE)
         elif nxt in AGENT_NEXT or prev in AGENT_BEFORE or text[end:].startswith(("’s", "'s")) or not before:
             labels.append("Organisation")

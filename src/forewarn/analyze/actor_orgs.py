@@ -10,8 +10,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from forewarn.analyze.actor_match import APOSTROPHE_S
 from forewarn.analyze.actor_persons import NOT_NAMES, Found, State
 from forewarn.analyze.actor_tokens import STOP_WORDS
+from forewarn.knowledge.actors import load_not_acronyms
 
 if TYPE_CHECKING:
     from forewarn.analyze.actor_tokens import Words
@@ -26,6 +28,8 @@ HEADS = {
     "foundation": "NGO", "federation": "", "union": "", "organisation": "", "organization": "",
     "network": "", "group": "", "tribe": "CVL", "clan": "CVL", "university": "EDU", "institute": "",
     "company": "BUS", "bank": "BUS", "news": "MED", "radio": "MED", "television": "MED",
+    "fund": "", "board": "", "service": "", "court": "JUD", "tribunal": "JUD", "navy": "MIL",
+    "force": "MIL", "fleet": "MIL", "wing": "MIL", "squadron": "MIL",
 }  # fmt: skip
 JOINERS = frozenset({"of", "for"})
 PARTICLES = frozenset({"al", "el", "bu", "bin", "ibn", "abu"})  # inside Arabic names: "Al bu Nimr"
@@ -77,7 +81,17 @@ def _name_end(st: State, end: int) -> int:
         j += 1
         while j < len(words) and j - end < REACH and not st.taken[j] and _name_word(words, j):
             j += 1
+        if _last_after_and(st, j):  # "the State Board of Antiquities and Heritage"
+            j += 2
     return j
+
+
+def _last_after_and(st: State, j: int) -> bool:
+    """Whether "and" at j joins one last name word to the name (not "... and Foreign Ministry")."""
+    words = st.words
+    if j + 1 >= len(words) or words.lower[j] != "and" or st.taken[j + 1] or not _name_word(words, j + 1):
+        return False
+    return j + 2 >= len(words) or not (words.text[j + 2][:1].isupper() or st.taken[j + 2])
 
 
 def _name_start(st: State, head: int) -> tuple[int, str]:
@@ -116,3 +130,47 @@ def _name_word(words: Words, i: int) -> bool:
     if text.istitle() and text.isalpha():
         return lower not in STOP_WORDS and lower not in NOT_NAMES
     return bool(ORDINAL.match(text)) or (text.isupper() and text.isalpha() and len(text) > 1)
+
+
+# an upper-case abbreviation standing as a word of its own: not inside "U.S.", "ISIL-held", "CTF-50"; nor a label
+# ("TITLE:", "UPDATE:" label what follows)
+ACRONYM = re.compile(r"[A-Z](?<![\w.'’-][A-Z])[A-Z]{2,6}+(?![\w'’:-])")
+
+
+def unknown_acronyms(st: State, found: list[Found]) -> list[Found]:
+    """Upper-case abbreviations the dictionary does not know, as organisations ("OFAC", "the SRTF").
+
+    One in brackets after a name ("the Syria Recovery Trust Fund (SRTF)") is no mention of its own but
+    names that actor wherever it comes again. Words of an all-capital line or heading are none."""
+    words, out, not_acronyms = st.words, [], load_not_acronyms()
+    ends = {f.end: f for f in found}
+    defined: dict[str, Found] = {}
+    for match in ACRONYM.finditer(words.source):
+        acronym = match.group()
+        if acronym in not_acronyms or match.start() in st.place_starts:
+            continue
+        span = words.char_span(match.start(), match.end())
+        if span is None or st.taken[span[0]] or _capital_neighbour(words, span[0]):
+            continue
+        i = span[0]
+        if i > 1 and words.text[i - 1] == "(":  # a name's abbreviation in brackets: one mention with it
+            named = ends.get(i - 1) or (ends.get(i - 2) if words.text[i - 2] in APOSTROPHE_S else None)
+            if named is not None and named.type != "person":
+                defined[acronym] = named  # "Central Command's (NAVCENT)" too
+            continue
+        start = i - 1 if i > 0 and words.lower[i - 1] == "the" and not st.taken[i - 1] else i
+        known = defined.get(acronym)
+        if known is not None:
+            out.append(known._replace(start=start, end=i + 1))
+        else:
+            out.append(Found(start, i + 1, acronym, "organisation", "", "", ""))
+        st.taken[start : i + 1] = b"\x01" * (i + 1 - start)
+    return out
+
+
+def _capital_neighbour(words: Words, i: int) -> bool:
+    """Whether a word next to token i is written in capitals too (a heading, "SECRETARY KERRY:")."""
+    return any(
+        0 <= j < len(words) and len(words.text[j]) > 1 and words.text[j].isalpha() and words.text[j].isupper()
+        for j in (i - 1, i + 1)
+    )

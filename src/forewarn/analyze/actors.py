@@ -27,13 +27,13 @@ from forewarn.analyze.actor_match import (
     longest_first,
 )
 from forewarn.analyze.actor_nominal import STATE_SECTORS, main_state, nominal_mentions, qualified
-from forewarn.analyze.actor_orgs import unknown_organisations
+from forewarn.analyze.actor_orgs import unknown_acronyms, unknown_organisations
 from forewarn.analyze.actor_persons import Found, PersonHits, named_persons, person_state
 from forewarn.analyze.actor_pronouns import dictionary_genders, mentioned, pronoun_mentions, resolve_pronoun
 from forewarn.analyze.actor_shapes import shaped_persons
 from forewarn.analyze.actor_tokens import STOP_WORDS, Words, like_num
 from forewarn.analyze.pipeline import Context
-from forewarn.knowledge.actors import load_first_names, load_group_words, load_member_nouns
+from forewarn.knowledge.actors import load_first_names, load_group_words, load_member_nouns, load_not_acronyms
 from forewarn.model import Actor, Analysis
 
 if TYPE_CHECKING:
@@ -62,6 +62,7 @@ class Actors:
         load_first_names()
         load_group_words()
         load_member_nouns()
+        load_not_acronyms()
 
     def __call__(self, ctx: Context, analysis: Analysis) -> Analysis:
         places = frozenset(map(_START, analysis.places))
@@ -111,6 +112,7 @@ def find_actors(
         if record is not None and not any(persons[record.start : record.end]):
             found.append(_with_members(words, record, persons))
     found = _drop_covered(found)
+    found += unknown_acronyms(st, found)
     actors = [_actor(words, f) for f in sorted(found, key=_ORDER)]
     actors = _possessed(lexicon, text, actors)
     main = main_state(actors)

@@ -329,6 +329,15 @@ def load_head_nouns() -> dict[str, HeadNoun]:
 
 
 @lru_cache(maxsize=1)
+def load_not_acronyms() -> frozenset[str]:
+    """Upper-case abbreviations that name no actor (`not_acronyms.txt`: weapons, units, terms)."""
+    out: set[str] = set()
+    for line in (HERE / "not_acronyms.txt").read_text(encoding="utf-8").splitlines():
+        out.update(line.partition("#")[0].split())
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
 def load_member_nouns() -> frozenset[str]:
     """Nouns naming the people or parts of an organisation after its name (`members:` in sectors.yaml)."""
     data = yaml.load((HERE / "sectors.yaml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
