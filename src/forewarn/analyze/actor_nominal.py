@@ -81,12 +81,16 @@ def _people(words: Words, start: int, end: int, country: str, name: str) -> Foun
 
 
 def _opener(words: Words, start: int) -> int:
-    """The phrase starts at its article or possessive, over one adjective ("a senior Iraqi")."""
-    if start > 0 and words.lower[start - 1] in OPENERS:
-        return start - 1
-    if start > 1 and words.text[start - 1].islower() and words.lower[start - 2] in OPENERS:
+    """The phrase starts at its article or possessive, over one adjective ("a senior Iraqi") or up to
+    two group modifiers ("Sunni Arab tribesmen", `modifiers` in sectors.yaml)."""
+    modifiers, j = load_group_words()[0], start
+    while j > 0 and start - j < 2 and words.lower[j - 1] in modifiers:
+        j -= 1
+    if j > 0 and words.lower[j - 1] in OPENERS:
+        return j - 1
+    if j == start and start > 1 and words.text[start - 1].islower() and words.lower[start - 2] in OPENERS:
         return start - 2
-    return start
+    return j
 
 
 # -- definite nouns referring back: "the regime", "the group" ----------------------

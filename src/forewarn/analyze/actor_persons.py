@@ -347,8 +347,8 @@ def _lower_post(st: State, hit: Hit, left: int) -> int | None:
     introduced = left < hit.start - (1 if _article(st.words, hit.start) else 0)
     if not (introduced or _article(st.words, hit.start)) or not _post_ends(st, hit.end):
         return None
-    if not introduced and st.words.lower[hit.start] == "head":
-        return None
+    if not introduced and (st.words.lower[hit.start] == "head" or _predicative(st.words, hit.start - 1)):
+        return None  # "Qanbar was a commander": says what someone is, no mention of another person
     return left - 1 if left > 0 and st.words.lower[left - 1] in {"a", "an"} else left
 
 
@@ -362,6 +362,13 @@ def _post_ends(st: State, end: int) -> bool:
     if not word.isalpha() or not word.islower() or lower in STOP_WORDS or lower.endswith(("s", "ed")):
         return True
     return any(cue.start == end for cue in st.cues)
+
+
+COPULAS = frozenset({"is", "was", "are", "were", "be", "been", "being", "became", "becomes", "as"})
+
+
+def _predicative(words: Words, article: int) -> bool:
+    return article > 0 and words.lower[article - 1] in COPULAS
 
 
 def _article(words: Words, i: int) -> bool:

@@ -48,3 +48,29 @@ def shaped_persons(st: State) -> list[Found]:
         claim(st.taken, first, end)
         out.append(Found(first, end, words.span_text(first, end), "person", "", "", ""))
     return out
+
+
+# two or three capitalised words before a comma: a name an apposition may follow
+NAME_BEFORE_COMMA = re.compile(r"[A-Z](?<![\w.'’-][A-Z])[a-z]++(?: [A-Z][a-z]++){1,2}(?=, )")
+ARTICLES = frozenset({"the", "a", "an"})
+
+
+def apposed_persons(st: State) -> list[Found]:
+    """A name followed by an apposition whose post was taken as a person: "Knox Thames, the Special
+    Advisor to ...", "Lama Fakih, HRW's deputy director"."""
+    words, out = st.words, []
+    for match in NAME_BEFORE_COMMA.finditer(words.source):
+        span = words.char_span(match.start(), match.end())
+        if span is None or match.start() in st.place_starts:
+            continue
+        first, end = span
+        if any(st.taken[first:end]) or words.lower[first] in NOT_OPENING:
+            continue
+        if not all(name_token(words, i) for i in range(first, end)) or organisation_like(words, first, end):
+            continue
+        k = end + 1 + (1 if end + 1 < len(words) and words.lower[end + 1] in ARTICLES else 0)
+        if not any(t in st.used_titles for t in range(k, min(k + 4, len(words)))):
+            continue
+        claim(st.taken, first, end)
+        out.append(Found(first, end, words.span_text(first, end), "person", "", "", ""))
+    return out
