@@ -11,6 +11,7 @@ from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
 from forewarn.analyze.actor_match import APOSTROPHE_S, Hit, Lexicon, country_of
+from forewarn.analyze.actor_posts import lower_post, other_given_name
 from forewarn.analyze.actor_tokens import STOP_WORDS
 from forewarn.knowledge.actors import ActorEntry, Role, load_first_names
 from forewarn.model import ActorType
@@ -288,6 +289,16 @@ def _dictionary_persons(st: State, chosen: list[Hit]) -> list[Found]:
         entry = entries[hit.item]
         if entry.type != "person":
             continue
+        if (
+            hit.start > 0 and name_token(st.words, hit.start - 1) and other_given_name(st, entry, hit.start)
+        ):  # "Bassel al-Assad" is not Bashar al-Assad
+            claim(st.taken, hit.start - 1, hit.end)
+            out.append(
+                Found(
+                    hit.start - 1, hit.end, st.words.span_text(hit.start - 1, hit.end), "person", "", "", ""
+                )
+            )
+            continue
         start, title, country = _extend_left(st, _given_names_before(st, hit.start))
         claim(st.taken, start, hit.end)
         title_text = st.words.span_text(title.start, title.end) if title else ""
@@ -321,7 +332,7 @@ def _titled_persons(st: State) -> list[Found]:
         elif _post_alone(st, hit, title.post and title.phrase[:1].isupper(), left < hit.start):
             end, country = _of_country(st, hit.end, country)
             name = title_text
-        elif title.post and (post_start := _lower_post(st, hit, left)) is not None:
+        elif title.post and (post_start := lower_post(st, hit, left)) is not None:
             left, name = post_start, title_text
         else:
             continue
@@ -338,41 +349,6 @@ def _post_alone(st: State, hit: Hit, post: bool, introduced: bool) -> bool:
     written = st.words.text[hit.start : hit.end]
     proper = len(written) > 1 and all(t[:1].isupper() for t in written if t.isalpha() and len(t) > 3)
     return introduced or _determiner(st.words, hit.start) or proper
-
-
-def _lower_post(st: State, hit: Hit, left: int) -> int | None:
-    """Where a lower-case post standing for a person starts, with its article, or None: after the body
-    it serves ("a Russian military spokesman", "A Foreign Office spokesman") or an article ("a
-    spokesman declined"); "the head" alone is too often no person."""
-    introduced = left < hit.start - (1 if _article(st.words, hit.start) else 0)
-    if not (introduced or _article(st.words, hit.start)) or not _post_ends(st, hit.end):
-        return None
-    if not introduced and (st.words.lower[hit.start] == "head" or _predicative(st.words, hit.start - 1)):
-        return None  # "Qanbar was a commander": says what someone is, no mention of another person
-    return left - 1 if left > 0 and st.words.lower[left - 1] in {"a", "an"} else left
-
-
-def _post_ends(st: State, end: int) -> bool:
-    """The post ends its noun phrase ("the officer said", "spokesman, ..."), no noun follows it
-    ("officer training"): the next word is no lower-case word but a stop word, a speech verb or an
-    inflected verb."""
-    if end >= len(st.words):
-        return True
-    word, lower = st.words.text[end], st.words.lower[end]
-    if not word.isalpha() or not word.islower() or lower in STOP_WORDS or lower.endswith(("s", "ed")):
-        return True
-    return any(cue.start == end for cue in st.cues)
-
-
-COPULAS = frozenset({"is", "was", "are", "were", "be", "been", "being", "became", "becomes", "as"})
-
-
-def _predicative(words: Words, article: int) -> bool:
-    return article > 0 and words.lower[article - 1] in COPULAS
-
-
-def _article(words: Words, i: int) -> bool:
-    return i > 0 and words.lower[i - 1] in {"a", "an", "the"}
 
 
 def _determiner(words: Words, i: int) -> bool:

@@ -1,0 +1,65 @@
+"""Persons named by a post or a family name alone, for `actor_persons`: a lower-case post after the
+body it serves or an article ("a Russian military spokesman", "a spokesman declined"), and a known
+family name after another given name ("Bassel al-Assad" is not Bashar al-Assad)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from forewarn.analyze.actor_tokens import STOP_WORDS
+from forewarn.knowledge.actors import load_first_names
+
+if TYPE_CHECKING:
+    from forewarn.analyze.actor_match import Hit
+    from forewarn.analyze.actor_persons import State
+    from forewarn.analyze.actor_tokens import Words
+    from forewarn.knowledge.actors import ActorEntry
+
+SENTENCE_OPENERS = frozenset({".", "!", "?", '"', "“", "\n"})
+
+
+def lower_post(st: State, hit: Hit, left: int) -> int | None:
+    """Where a lower-case post standing for a person starts, with its article, or None: after the body
+    it serves ("a Russian military spokesman", "A Foreign Office spokesman") or an article ("a
+    spokesman declined"); "the head" alone is too often no person."""
+    introduced = left < hit.start - (1 if _article(st.words, hit.start) else 0)
+    if not (introduced or _article(st.words, hit.start)) or not _post_ends(st, hit.end):
+        return None
+    if not introduced and (st.words.lower[hit.start] == "head" or _predicative(st.words, hit.start - 1)):
+        return None  # "Qanbar was a commander": says what someone is, no mention of another person
+    return left - 1 if left > 0 and st.words.lower[left - 1] in {"a", "an"} else left
+
+
+def _post_ends(st: State, end: int) -> bool:
+    """The post ends its noun phrase ("the officer said", "spokesman, ..."), no noun follows it
+    ("officer training"): the next word is no lower-case word but a stop word, a speech verb or an
+    inflected verb."""
+    if end >= len(st.words):
+        return True
+    word, lower = st.words.text[end], st.words.lower[end]
+    if not word.isalpha() or not word.islower() or lower in STOP_WORDS or lower.endswith(("s", "ed")):
+        return True
+    return any(cue.start == end for cue in st.cues)
+
+
+COPULAS = frozenset({"is", "was", "are", "were", "be", "been", "being", "became", "becomes", "as"})
+
+
+def _predicative(words: Words, article: int) -> bool:
+    return article > 0 and words.lower[article - 1] in COPULAS
+
+
+def _article(words: Words, i: int) -> bool:
+    return i > 0 and words.lower[i - 1] in {"a", "an", "the"}
+
+
+def other_given_name(st: State, entry: ActorEntry, start: int) -> bool:
+    """Whether a family name the dictionary knows follows a given name none of its spellings has: a
+    relative or namesake ("Bassel al-Assad", "Maher al-Assad"), no mention of the known person."""
+    i = start - 1  # the caller has checked that token i can be a word of a name
+    if i < 0 or st.taken[i] or i in st.titles_by_start:
+        return False
+    if (i == 0 or st.words.text[i - 1] in SENTENCE_OPENERS) and st.words.text[i] not in load_first_names():
+        return False  # a capital opening a sentence may be any word, unless it is a given name
+    word = st.words.lower[i]
+    return all(word not in spelling.lower().split() for spelling in (entry.name, *entry.aliases))
