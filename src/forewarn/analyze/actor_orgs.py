@@ -8,6 +8,7 @@ Operations Command Public Affairs Office"): the whole name is the mention, with 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from forewarn.analyze.actor_match import APOSTROPHE_S
@@ -149,10 +150,9 @@ def unknown_acronyms(st: State, found: list[Found]) -> list[Found]:
         acronym = match.group()
         if acronym in not_acronyms or match.start() in st.place_starts:
             continue
-        span = words.char_span(match.start(), match.end())
-        if span is None or st.taken[span[0]] or _capital_neighbour(words, span[0]):
+        i = bisect_left(words.start, match.start())  # the token: an abbreviation is one, never split
+        if i == len(words) or words.start[i] != match.start() or st.taken[i] or _capital_neighbour(words, i):
             continue
-        i = span[0]
         if i > 1 and words.text[i - 1] == "(":  # a name's abbreviation in brackets: one mention with it
             named = ends.get(i - 1) or (ends.get(i - 2) if words.text[i - 2] in APOSTROPHE_S else None)
             if named is not None and named.type != "person":

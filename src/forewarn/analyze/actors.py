@@ -44,6 +44,7 @@ __all__ = ["Actors", "find_actors", "resolve_pronoun"]  # resolve_pronoun: the q
 PRIORITY = {"E": 0, "G": 1, "D": 2, "C": 3, "T": 4, "A": 5}
 DETERMINERS = frozenset({"the", "a", "an"})
 GROUP_TYPES = frozenset({"organisation", "force", "state", "other"})
+MEMBER_TYPES = frozenset({"organisation", "force"})  # whose name may take in a member noun
 _ORDER = attrgetter("start", "end")  # of actors and of found mentions, in text order
 _START = attrgetter("start")
 
@@ -101,19 +102,9 @@ def find_actors(
     )
     found = link_persons(st, named_persons(st, chosen) + shaped_persons(st) + apposed_persons(st))
     found += unknown_organisations(st)
-    persons = bytearray(len(words))  # persons and unknown organisations, which no group overlaps
-    for person in found:
-        persons[person.start : person.end] = b"\x01" * (person.end - person.start)
-    speech = frozenset(c.start for c in context if c.kind == "Q")  # a set: one lookup per capital, not a scan
-    for hit in chosen:
-        if hit.kind == "T" or (hit.kind == "E" and lexicon.dictionary.entries[hit.item].type == "person"):
-            continue
-        record = _group(lexicon, words, hit, groups.get(hit), speech, published)
-        if record is not None and not any(persons[record.start : record.end]):
-            found.append(_with_members(words, record, persons))
-    found = _drop_covered(found)
+    found = _with_groups(lexicon, words, found, chosen, groups, context, published)
     found += unknown_acronyms(st, found)
-    actors = [_actor(words, f) for f in sorted(found, key=_ORDER)]
+    actors = [_actor(words, f) for f in _drop_covered(found)]
     actors = _possessed(lexicon, text, actors)
     main = main_state(actors)
     actors = [_of_main_state(lexicon, a, main) for a in actors]
@@ -255,11 +246,39 @@ def _composites(lexicon: Lexicon, words: Words, hits: list[Hit]) -> dict[Hit, tu
     return out
 
 
+def _with_groups(
+    lexicon: Lexicon,
+    words: Words,
+    found: list[Found],
+    chosen: list[Hit],
+    groups: dict[Hit, tuple[str, int]],
+    context: list[Hit],
+    published: date | None,
+) -> list[Found]:
+    """The persons and unknown organisations `found`, and the non-person actors of the chosen hits that
+    overlap none of them; a group's name takes in a member noun after it ("Coalition partners")."""
+    persons = bytearray(len(words))  # persons and unknown organisations, which no group overlaps
+    for person in found:
+        persons[person.start : person.end] = b"\x01" * (person.end - person.start)
+    members, lower, n = load_member_nouns(), words.lower, len(words)
+    speech = frozenset(c.start for c in context if c.kind == "Q")  # a set: one lookup per capital, not a scan
+    for hit in chosen:
+        if hit.kind == "T" or (hit.kind == "E" and lexicon.dictionary.entries[hit.item].type == "person"):
+            continue
+        record = _group(lexicon, words, hit, groups.get(hit), speech, published)
+        if record is None or any(persons[record.start : record.end]):
+            continue
+        if record.type in MEMBER_TYPES and any(
+            lower[j] in members for j in range(record.end, min(record.end + 3, n))
+        ):
+            record = _with_members(words, record, persons)
+        found.append(record)
+    return found
+
+
 def _with_members(words: Words, record: Found, persons: bytearray) -> Found:
     """An organisation's or force's name takes in a noun naming its people or a part of it:
     "Coalition partners", "Reuters news agency", "UN human rights staff" (`members` in sectors.yaml)."""
-    if record.type not in {"organisation", "force"}:
-        return record
     members, lower, text = load_member_nouns(), words.lower, words.text
     for j in range(record.end, min(record.end + 3, len(words))):
         if persons[j] or not text[j].isalpha() or not text[j].islower():
@@ -272,7 +291,8 @@ def _with_members(words: Words, record: Found, persons: bytearray) -> Found:
 
 
 def _drop_covered(found: list[Found]) -> list[Found]:
-    """Mentions inside a longer one that took in its member noun ("forces" in "Iraqi government forces")."""
+    """The mentions in text order, less those inside a longer one before them: "forces" in "Iraqi
+    government forces", which took in its member noun."""
     found.sort(key=_ORDER)
     out: list[Found] = []
     for record in found:
