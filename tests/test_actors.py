@@ -20,7 +20,7 @@ SEED_DATE = date(2022, 12, 20)
 # Floors pinned just under the measured scores (bench/accuracy.py actors); lower them only on purpose.
 # Measured: Person .582, Organisation .552, Location .422 (mostly the places stage), Nationality .551,
 # micro .516.
-RE3D_FLOORS = {"Person": 0.60, "Organisation": 0.58, "Location": 0.44, "Nationality": 0.54, "micro": 0.54}
+RE3D_FLOORS = {"Person": 0.62, "Organisation": 0.58, "Location": 0.44, "Nationality": 0.54, "micro": 0.54}
 
 
 @pytest.fixture(scope="module")
@@ -181,6 +181,8 @@ def test_actors_country_adjective_of_a_place_is_no_nationality(pipeline: Pipelin
         ("Knox Thames, the Special Advisor to the Secretary, spoke.", "Knox Thames", "person", ""),
         ("Sunni Arab tribesmen joined the offensive.", "Sunni Arab tribesmen", "other", "CVL"),
         ("The sanctions were issued by OFAC yesterday.", "OFAC", "organisation", ""),
+        ("A local physician said the toll rose.", "A local physician", "person", "HLH"),
+        ("Another resident said he heard a missile.", "he", "person", "CVL"),
     ],
 )
 def test_actors_generic_and_named_patterns(
@@ -410,6 +412,8 @@ def test_actors_abbreviation_in_brackets_names_the_actor_before_it(pipeline: Pip
     "text",
     [
         "Qanbar was a commander in the navy.",
+        "The man power of the unit grew.",
+        "Food reached the biggest Cambodian refugee camp.",
         "The head of the column moved north.",
         "US officer training programs expanded.",
         "TITLE: Strikes hit a VBIED and an IED near the GPS station.",

@@ -23,14 +23,14 @@ def lower_post(st: State, hit: Hit, left: int) -> int | None:
     it serves ("a Russian military spokesman", "A Foreign Office spokesman") or an article ("a
     spokesman declined"); "the head" alone is too often no person."""
     introduced = left < hit.start - (1 if _article(st.words, hit.start) else 0)
-    if not (introduced or _article(st.words, hit.start)) or not _post_ends(st, hit.end):
+    if not (introduced or _article(st.words, hit.start)) or not post_ends(st, hit.end):
         return None
-    if not introduced and (st.words.lower[hit.start] == "head" or _predicative(st.words, hit.start - 1)):
+    if not introduced and (st.words.lower[hit.start] == "head" or predicative(st.words, hit.start - 1)):
         return None  # "Qanbar was a commander": says what someone is, no mention of another person
     return left - 1 if left > 0 and st.words.lower[left - 1] in {"a", "an"} else left
 
 
-def _post_ends(st: State, end: int) -> bool:
+def post_ends(st: State, end: int) -> bool:
     """The post ends its noun phrase ("the officer said", "spokesman, ..."), no noun follows it
     ("officer training"): the next word is no lower-case word but a stop word, a speech verb or an
     inflected verb."""
@@ -45,7 +45,7 @@ def _post_ends(st: State, end: int) -> bool:
 COPULAS = frozenset({"is", "was", "are", "were", "be", "been", "being", "became", "becomes", "as"})
 
 
-def _predicative(words: Words, article: int) -> bool:
+def predicative(words: Words, article: int) -> bool:
     return article > 0 and words.lower[article - 1] in COPULAS
 
 

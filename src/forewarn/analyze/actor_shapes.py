@@ -4,16 +4,21 @@ after a given name ("Mohan al-Freiji", "Badran Turki Hishan al-Mazidi"); and a n
 apposed post ("Knox Thames, the Special Advisor to ...").
 
 The first words of Arabic place and group names have the same shape ("Tal al-Abyad", "Jaish
-al-Islam"): those words open no person's name.
+al-Islam"): those words open no person's name. A common noun for a person after an article names
+one too ("A local physician", "another resident").
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from forewarn.analyze.actor_persons import Found, claim, name_run, name_token, organisation_like
+from forewarn.analyze.actor_posts import post_ends, predicative
+from forewarn.analyze.actor_tokens import STOP_WORDS
+from forewarn.knowledge.actors import load_head_nouns
 
 if TYPE_CHECKING:
     from forewarn.analyze.actor_persons import State
@@ -69,3 +74,67 @@ def apposed_persons(st: State) -> list[Found]:
         claim(st.taken, first, comma)
         out.append(Found(first, comma, words.span_text(first, comma), "person", "", "", ""))
     return out
+
+
+OPENING = frozenset({"a", "an", "one", "another", "the"})
+MODIFIERS = 2  # lower-case words between the article and the noun
+
+
+@lru_cache(maxsize=1)
+def _person_nouns() -> dict[str, tuple[str, ...]]:
+    """First word -> the nouns for a person in heads.tsv starting with it ("service" -> "service member")."""
+    out: dict[str, tuple[str, ...]] = {}
+    for noun, head in load_head_nouns().items():
+        if head.kind == "person":
+            first = noun.split()[0]
+            out[first] = (*out.get(first, ()), noun)
+    return out
+
+
+def common_persons(st: State) -> list[Found]:
+    """A person named by a common noun (heads.tsv) after an article, "one" or "another": "A local
+    physician", "another resident", "a soldier was killed"; not after a copula ("was a soldier") nor
+    before another noun ("the man power")."""
+    words, out, nouns = st.words, [], _person_nouns()
+    lower = words.lower
+    # the nouns the text holds, by one set operation and list searches at C speed: no loop over tokens
+    for word in nouns.keys() & set(lower):
+        i = -1
+        while (i := _index(lower, word, i + 1)) >= 0:
+            found = _common_person(st, i, nouns[word])
+            if found is not None:
+                out.append(found)
+    return out
+
+
+def _index(items: list[str], item: str, start: int) -> int:
+    try:
+        return items.index(item, start)
+    except ValueError:
+        return -1
+
+
+def _common_person(st: State, noun: int, nouns: tuple[str, ...]) -> Found | None:
+    """The person named by the noun at token `noun` (one of `nouns`, maybe two words) after an article."""
+    words, heads = st.words, load_head_nouns()
+    two = " ".join(words.lower[noun : noun + 2])
+    phrase = two if two in nouns else words.lower[noun]
+    if phrase not in nouns:
+        return None
+    end = noun + len(phrase.split())
+    first = _opening(st, noun)
+    if first < 0 or any(st.taken[first:end]) or predicative(words, first) or not post_ends(st, end):
+        return None
+    claim(st.taken, first, end)
+    return Found(first, end, words.span_text(first, end), "person", "", heads[phrase].sector, "")
+
+
+def _opening(st: State, noun: int) -> int:
+    """The article before the noun at token `noun`, over up to MODIFIERS lower-case words, or -1."""
+    words = st.words
+    for k in range(noun - 1, max(noun - 2 - MODIFIERS, -1), -1):
+        if words.lower[k] in OPENING:
+            return k
+        if not words.text[k].islower() or words.lower[k] in STOP_WORDS:
+            return -1
+    return -1

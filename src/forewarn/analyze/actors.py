@@ -30,7 +30,7 @@ from forewarn.analyze.actor_nominal import STATE_SECTORS, main_state, nominal_me
 from forewarn.analyze.actor_orgs import unknown_acronyms, unknown_organisations
 from forewarn.analyze.actor_persons import Found, PersonHits, named_persons, person_state
 from forewarn.analyze.actor_pronouns import dictionary_genders, mentioned, pronoun_mentions, resolve_pronoun
-from forewarn.analyze.actor_shapes import apposed_persons, shaped_persons
+from forewarn.analyze.actor_shapes import apposed_persons, common_persons, shaped_persons
 from forewarn.analyze.actor_tokens import STOP_WORDS, Words, like_num
 from forewarn.analyze.pipeline import Context
 from forewarn.knowledge.actors import load_first_names, load_group_words, load_member_nouns, load_not_acronyms
@@ -101,6 +101,7 @@ def find_actors(
         lexicon, words, published, PersonHits(chosen, context, taken, affiliations, place_starts)
     )
     found = link_persons(st, named_persons(st, chosen) + shaped_persons(st) + apposed_persons(st))
+    found += common_persons(st)  # after the names: no short name links back to "a soldier"
     found += unknown_organisations(st)
     found = _with_groups(lexicon, words, found, chosen, groups, context, published)
     found += unknown_acronyms(st, found)
