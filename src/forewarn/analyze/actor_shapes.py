@@ -100,18 +100,12 @@ def common_persons(st: State) -> list[Found]:
     # the nouns the text holds, by one set operation and list searches at C speed: no loop over tokens
     for word in nouns.keys() & set(lower):
         i = -1
-        while (i := _index(lower, word, i + 1)) >= 0:
+        for _ in range(lower.count(word)):
+            i = lower.index(word, i + 1)
             found = _common_person(st, i, nouns[word])
             if found is not None:
                 out.append(found)
     return out
-
-
-def _index(items: list[str], item: str, start: int) -> int:
-    try:
-        return items.index(item, start)
-    except ValueError:
-        return -1
 
 
 def _common_person(st: State, noun: int, nouns: tuple[str, ...]) -> Found | None:

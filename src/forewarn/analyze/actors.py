@@ -261,7 +261,7 @@ def _with_groups(
     persons = bytearray(len(words))  # persons and unknown organisations, which no group overlaps
     for person in found:
         persons[person.start : person.end] = b"\x01" * (person.end - person.start)
-    members, lower, n = load_member_nouns(), words.lower, len(words)
+    members, lower = load_member_nouns(), words.lower
     speech = frozenset(c.start for c in context if c.kind == "Q")  # a set: one lookup per capital, not a scan
     for hit in chosen:
         if hit.kind == "T" or (hit.kind == "E" and lexicon.dictionary.entries[hit.item].type == "person"):
@@ -269,9 +269,7 @@ def _with_groups(
         record = _group(lexicon, words, hit, groups.get(hit), speech, published)
         if record is None or any(persons[record.start : record.end]):
             continue
-        if record.type in MEMBER_TYPES and any(
-            lower[j] in members for j in range(record.end, min(record.end + 3, n))
-        ):
+        if record.type in MEMBER_TYPES and not members.isdisjoint(lower[record.end : record.end + 3]):
             record = _with_members(words, record, persons)
         found.append(record)
     return found
