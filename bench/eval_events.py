@@ -134,15 +134,14 @@ def _gsr_markup(markup: str) -> tuple[str, list[Span], list[Span]]:
 
 
 def _role_hit(spans: Sequence[Span], text: str, gold: object) -> bool:
-    names = [g.get("actorText", "") for g in gold] if isinstance(gold, list) else []
-    return any(
-        n
-        and any(
-            n.lower() in text[s.start : s.end].lower() or text[s.start : s.end].lower() in n.lower()
-            for s in spans
-        )
-        for n in names
-    )
+    """Does one of our spans contain a gold actor's text, or lie within it (case and runs of spaces aside)?"""
+    names = [_words(g.get("actorText", "")) for g in gold] if isinstance(gold, list) else []
+    ours = [_words(text[s.start : s.end]) for s in spans]
+    return any(n and any(o and (n in o or o in n) for o in ours) for n in names)
+
+
+def _words(phrase: str) -> str:
+    return " ".join(phrase.lower().split())
 
 
 def gsr_scores(path: Path) -> list[Row]:
