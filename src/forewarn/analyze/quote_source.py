@@ -62,7 +62,7 @@ DETERMINERS = frozenset(
 )  # fmt: skip
 _START_WORDS = PRONOUNS | DETERMINERS
 # marks that close the phrase a subject can be in (`Fiorina was a planner - a former aide said she ...`)
-_CUTS = frozenset({",", ";", ":", "(", ")"}) | DASHES
+_CUT_MARKS = (",", ";", ":", "(", ")")
 # a capitalised word, or a connector allowed inside a name ("Ministry of Defense")
 _NAME_RUN = re.compile(r"[A-Z][\w.’'-]*(?:\s+(?:(?:of|the|de|van|von|al|bin|for|and)\s+)*[A-Z][\w.’'-]*)*")
 MAX_SOURCE_TOKENS = 18
@@ -85,25 +85,43 @@ def _ok_start(word: str, length: int = 1) -> bool:
 
 def subject_before(text: str, clause_start: int, cue_start: int, cues: SpeechCues) -> Span | None:
     """The source phrase ending right before a cue, or None when none is there."""
-    # words as plain strings; offsets are read from the matches only for the span returned
-    matches = list(TOKEN.finditer(text, max(clause_start, cue_start - SUBJECT_REACH), cue_start))
+    start = max(clause_start, cue_start - SUBJECT_REACH)
+    # Most subjects lie after the last comma, semicolon, colon or parenthesis (each always a token
+    # of its own, so the words after it are tokenised alike from there): read those words first,
+    # and the whole window only when they are all auxiliaries ("Kovalchuk, a general, has said").
+    cut = max(text.rfind(mark, start, cue_start) for mark in _CUT_MARKS)
+    matches = list(TOKEN.finditer(text, max(start, cut + 1), cue_start))
+    words = _without_aux(matches, cues)
+    if words or cut < start:
+        return _subject_after_cut(matches, words, cues)
+    # the whole window: its words (plain strings; offsets are read from the matches only for the
+    # span returned) end with the mark at `cut` once the auxiliaries after it are dropped
+    matches = list(TOKEN.finditer(text, start, cue_start))
+    last = len(_without_aux(matches, cues)) - 1
+    if matches[last][0] == ")" and any(m[0] == "(" for m in matches[:last]):
+        # `Sen. John Cornyn (R-Texas) told`: the parenthesis belongs to the name
+        opening = max(i for i in range(last) if matches[i][0] == "(")
+        name = subject_before(text, clause_start, matches[opening].start(), cues)
+        return Span(name.start, matches[last].end()) if name else None
+    if matches[last][0] == ",":
+        tokens = [(m.start(), m.end(), m[0]) for m in matches[:last]]
+        return _appositive_subject(tokens, matches[last].end())
+    return None  # a semicolon, colon or opening parenthesis right before the cue
+
+
+def _without_aux(matches: list[re.Match[str]], cues: SpeechCues) -> list[str]:
+    """The words before a cue, less the auxiliaries and adverbs right before it ("has also")."""
     words = [m[0] for m in matches]
     while words and _is_aux(words[-1], cues):
         words.pop()
-    if not words:
-        return None
-    last = len(words) - 1
-    if words[last] == ")" and "(" in words:
-        # `Sen. John Cornyn (R-Texas) told`: the parenthesis belongs to the name
-        opening = last - words[::-1].index("(")
-        name = subject_before(text, clause_start, matches[opening].start(), cues)
-        return Span(name.start, matches[last].end()) if name else None
-    if words[last].lower() in STRANDED:
+    return words
+
+
+def _subject_after_cut(matches: list[re.Match[str]], words: list[str], cues: SpeechCues) -> Span | None:
+    """The subject among words that hold no comma, semicolon, colon or parenthesis."""
+    if not words or words[-1].lower() in STRANDED:
         return None  # "want to say", "began by saying": not a subject
-    if words[last] == ",":
-        tokens = [(m.start(), m.end(), m[0]) for m in matches[:last]]
-        return _appositive_subject(tokens, matches[last].end())
-    cut = -1 if _CUTS.isdisjoint(words) else max(i for i, w in enumerate(words) if w in _CUTS)
+    cut = -1 if DASHES.isdisjoint(words) else max(i for i, w in enumerate(words) if w in DASHES)
     return _subject_in(matches, words[cut + 1 :], cut + 1, cues)
 
 
