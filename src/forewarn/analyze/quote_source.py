@@ -61,8 +61,6 @@ DETERMINERS = frozenset(
      "residents", "witnesses", "police", "authorities", "lawmakers", "voters", "observers"}
 )  # fmt: skip
 _START_WORDS = PRONOUNS | DETERMINERS
-# marks that close the phrase a subject can be in (`Fiorina was a planner - a former aide said she ...`)
-_CUT_MARKS = (",", ";", ":", "(", ")")
 # a capitalised word, or a connector allowed inside a name ("Ministry of Defense")
 _NAME_RUN = re.compile(r"[A-Z][\w.’'-]*(?:\s+(?:(?:of|the|de|van|von|al|bin|for|and)\s+)*[A-Z][\w.’'-]*)*")
 MAX_SOURCE_TOKENS = 18
@@ -89,7 +87,7 @@ def subject_before(text: str, clause_start: int, cue_start: int, cues: SpeechCue
     # Most subjects lie after the last comma, semicolon, colon or parenthesis (each always a token
     # of its own, so the words after it are tokenised alike from there): read those words first,
     # and the whole window only when they are all auxiliaries ("Kovalchuk, a general, has said").
-    cut = max(text.rfind(mark, start, cue_start) for mark in _CUT_MARKS)
+    cut = _last_mark(text, start, cue_start)
     matches = list(TOKEN.finditer(text, max(start, cut + 1), cue_start))
     words = _without_aux(matches, cues)
     if words or cut < start:
@@ -109,6 +107,19 @@ def subject_before(text: str, clause_start: int, cue_start: int, cues: SpeechCue
     return None  # a semicolon, colon or opening parenthesis right before the cue
 
 
+def _last_mark(text: str, start: int, end: int) -> int:
+    """The offset of the last comma, semicolon, colon or parenthesis in `text[start:end]`, or -1:
+    with a dash, the marks that close the phrase a subject can be in."""
+    # five searches in C: faster than a regex (which backtracks from the end) or a generator
+    return max(
+        text.rfind(",", start, end),
+        text.rfind(";", start, end),
+        text.rfind(":", start, end),
+        text.rfind("(", start, end),
+        text.rfind(")", start, end),
+    )
+
+
 def _without_aux(matches: list[re.Match[str]], cues: SpeechCues) -> list[str]:
     """The words before a cue, less the auxiliaries and adverbs right before it ("has also")."""
     words = [m[0] for m in matches]
@@ -118,7 +129,8 @@ def _without_aux(matches: list[re.Match[str]], cues: SpeechCues) -> list[str]:
 
 
 def _subject_after_cut(matches: list[re.Match[str]], words: list[str], cues: SpeechCues) -> Span | None:
-    """The subject among words that hold no comma, semicolon, colon or parenthesis."""
+    """The subject among words that hold no comma, semicolon, colon or parenthesis: after their last
+    dash, if any (`Fiorina was a planner - a former aide said she ...`)."""
     if not words or words[-1].lower() in STRANDED:
         return None  # "want to say", "began by saying": not a subject
     cut = -1 if DASHES.isdisjoint(words) else max(i for i, w in enumerate(words) if w in DASHES)
