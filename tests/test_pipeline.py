@@ -3,6 +3,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 from unicodedata import category
 
 import pytest
@@ -10,6 +11,9 @@ import pytest
 from forewarn.analyze.pipeline import Context, Pipeline, default_pipeline
 from forewarn.errors import PipelineError
 from forewarn.model import Analysis, TextInput
+
+if TYPE_CHECKING:
+    from spacy.tokenizer import Tokenizer
 
 
 class _Needs:
@@ -71,6 +75,19 @@ def test_pipeline_long_document_every_stage_runs(seed_path: Path) -> None:
     assert all(s.start < s.end for s in analysis.sentences)
 
 
+def _spacy_tokenizer() -> Tokenizer:
+    """spaCy's own tokenizer with the abbreviations forewarn adds: what ours must agree with."""
+    import spacy
+    from spacy.symbols import ORTH
+
+    from forewarn.analyze.tokens import ABBREVIATIONS
+
+    tokenizer: Tokenizer = spacy.blank("en").tokenizer
+    for abbreviation in ABBREVIATIONS:
+        tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+    return tokenizer
+
+
 _TEXTS = [
     "Russia said it. Belarus troops\narrived in Minsk! Ok.",
     "Maj. Gen. Kovalchuk said “We are preparing.” Then he left.\n\nA headline",
@@ -85,16 +102,11 @@ _TEXTS = [
 @pytest.mark.parametrize("text", _TEXTS)
 def test_token_view_gives_spacys_tokens_and_sentences(text: str) -> None:
     """The lists built without a Doc are spaCy's tokens, its sentencizer's starts, and a start after each line break."""
-    import spacy
     from spacy.pipeline import Sentencizer
-    from spacy.symbols import ORTH
 
-    from forewarn.analyze.tokens import ABBREVIATIONS, build_nlp
+    from forewarn.analyze.tokens import build_nlp
 
-    reference = spacy.blank("en")
-    for abbreviation in ABBREVIATIONS:
-        reference.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
-    doc = Sentencizer()(reference.make_doc(text))
+    doc = Sentencizer()(_spacy_tokenizer()(text))
     after_breaks = {t.i + 1 for t in doc[:-1] if t.is_space and "\n" in t.text}
     view = build_nlp().tokenizer.view(text)
     assert view.text == [t.text for t in doc]
@@ -120,14 +132,9 @@ def test_context_builds_the_same_doc_on_demand(text: str) -> None:
 
 @pytest.mark.parametrize("max_runs", [3, 200_000])
 def test_remembering_tokenizer_gives_spacys_tokens(seed_path: Path, max_runs: int) -> None:
-    import spacy
-    from spacy.symbols import ORTH
+    from forewarn.analyze.tokens import _RUNS, build_nlp
 
-    from forewarn.analyze.tokens import _RUNS, ABBREVIATIONS, build_nlp
-
-    reference = spacy.blank("en").tokenizer
-    for abbreviation in ABBREVIATIONS:
-        reference.add_special_case(abbreviation, [{ORTH: abbreviation}])
+    reference = _spacy_tokenizer()
     nlp = build_nlp()
     nlp.tokenizer.max_runs = max_runs
     texts = [
@@ -175,14 +182,9 @@ def test_remembering_tokenizer_gives_each_run_its_own_tokens() -> None:
 
 def test_plain_words_are_tokenized_as_spacy_does(seed_path: Path) -> None:
     """Words of letters (with a trailing comma, colon or semicolon) skip spaCy's tokenizer, with its tokens."""
-    import spacy
-    from spacy.symbols import ORTH
+    from forewarn.analyze.tokens import build_nlp
 
-    from forewarn.analyze.tokens import ABBREVIATIONS, build_nlp
-
-    reference = spacy.blank("en").tokenizer
-    for abbreviation in ABBREVIATIONS:
-        reference.add_special_case(abbreviation, [{ORTH: abbreviation}])
+    reference = _spacy_tokenizer()
     tokenizer = build_nlp().tokenizer
     tricky = [
         "dont",

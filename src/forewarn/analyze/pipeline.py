@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
 from typing import TYPE_CHECKING, Protocol
 
 from forewarn.errors import PipelineError
@@ -37,7 +36,7 @@ class Context:
     tokens: TokenView = field(repr=False, compare=False)
     """The text's tokens and sentences as plain lists (offsets, strings), shared by all annotators."""
 
-    @cached_property
+    @property
     def doc(self) -> Doc:
         """The same tokens and sentences as a spaCy Doc, built on first use (for annotators of your own)."""
         return self.tokens.doc

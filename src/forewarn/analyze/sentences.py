@@ -10,11 +10,8 @@ from forewarn.model import Analysis, Span
 
 def sentence_spans(ctx: Context) -> tuple[Span, ...]:
     text, tokens = ctx.text, ctx.tokens
-    firsts = tokens.sentence_starts
-    if not firsts:
-        return ()
     spans = []
-    for first, stop in zip(firsts, [*firsts[1:], len(tokens.start)], strict=True):
+    for first, stop in tokens.sentence_bounds:
         start, end = tokens.start[first], tokens.end[stop - 1]
         while start < end and text[start].isspace():
             start += 1

@@ -151,9 +151,8 @@ class RememberingTokenizer:
         if run[-1] == " " and not run.isspace():
             steps[-1] += 1  # the trailing space
         self._pieces[run] = tuple(pieces)
-        self._lowers[run] = tuple(
-            piece.lower() for piece in pieces
-        )  # as spaCy's lower_ ('İ' gives two characters)
+        # Each token lower-cased on its own, as spaCy's lower_ ('İ' gives two characters).
+        self._lowers[run] = tuple(piece.lower() for piece in pieces)
         self._steps[run] = tuple(steps)
         self._kinds[run] = "".join(map(self._kind, pieces))
 
@@ -249,11 +248,18 @@ class TokenView:
         return list(map(add, self.start, map(len, self.text)))
 
     @cached_property
+    def sentence_bounds(self) -> list[tuple[int, int]]:
+        """Each sentence's first token and the token after its last."""
+        firsts = self.sentence_starts
+        if not firsts:
+            return []
+        return list(zip(firsts, [*firsts[1:], len(self.start)], strict=True))
+
+    @cached_property
     def sentence_of(self) -> list[int]:
         """Index of the sentence each token is in."""
         out: list[int] = []
-        bounds = [*self.sentence_starts[1:], len(self.start)]
-        for number, (first, stop) in enumerate(zip(self.sentence_starts, bounds, strict=False)):
+        for number, (first, stop) in enumerate(self.sentence_bounds):
             out.extend([number] * (stop - first))
         return out
 
