@@ -361,3 +361,28 @@ def test_times_the_reference_time_is_the_date_named_even_under_a_modifier() -> N
 def test_times_that_night_is_the_night_of_the_reference_day_or_unknown() -> None:
     assert find_times(STORY + "That night it was shelled.", DCT)[-1].value == "1998-03-03TNI"
     assert only("That night it was shelled.").value == "XXXX-XX-XXTNI"
+
+
+def test_times_for_weeks_at_the_start_of_a_sentence_is_a_duration() -> None:
+    found = only("For weeks the government has held such rallies.")
+    assert (found.text, found.type, found.value) == ("weeks", "DURATION", "PXW")
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The Friday explosions at the embassies killed 200 people.", "Friday", "2022-12-16"),
+        ("Holders tendered their shares by the Tuesday deadline, it was announced.", "Tuesday", "2022-12-20"),
+        ("Police gathered evidence in the October slaying of a doctor.", "October", "2022-10"),
+    ],
+)
+def test_times_the_before_a_weekday_or_month_is_left_out_and_the_tense_places_it(
+    text: str, span: str, value: str
+) -> None:
+    found = only(text)
+    assert (found.text, found.value) == (span, value)
+
+
+def test_times_the_early_hours_of_a_weekday_is_the_weekday() -> None:
+    found = only("He was detained in the early hours of Thursday morning.", date(1999, 10, 8))
+    assert (found.text, found.value) == ("Thursday morning", "1999-10-07")

@@ -129,6 +129,8 @@ def _count_span(q: Query, count: float | None, unit: str, det: str) -> Resolved:
 def _relative_named(q: Query, det: str) -> Resolved | None:
     """ "last November", "this summer", "next Friday" (a weekday after a longer determiner)."""
     relation = anchor.PREVIOUS if det in PREV_DETS else anchor.NEXT if det in NEXT_DETS else anchor.THIS
+    if det == "the" and not q.group("rl_season"):
+        relation = ""  # "the Tuesday deadline", "the October slaying": placed by the tense, as a bare name
     season_word, month_word = q.lower("rl_season"), q.group("rl_month")
     if season_word:
         code = q.lexicon.seasons[season_word]
@@ -181,6 +183,8 @@ def resolve_rel(q: Query) -> Resolved | None:
         return None if q.group("rl_num") else _relative_named(q, det)
     unit = _unit(q, "rl_unit")
     plural = q.lower("rl_unit").endswith("s") or q.lower("rl_unit") == "centuries"
+    if det == "the early" and unit in FINE_UNITS:
+        return None  # "the early hours (of Thursday)": a part of a night, not a duration
     if q.group("rl_num"):
         count = parse_count(q.group("rl_num"), q.lexicon)
         if q.lower("rl_dir") == "ago":
