@@ -386,3 +386,23 @@ def test_times_the_before_a_weekday_or_month_is_left_out_and_the_tense_places_it
 def test_times_the_early_hours_of_a_weekday_is_the_weekday() -> None:
     found = only("He was detained in the early hours of Thursday morning.", date(1999, 10, 8))
     assert (found.text, found.value) == ("Thursday morning", "1999-10-07")
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        ("The boy was found on Thanksgiving Day clinging to an inner tube.", date(2000, 1, 7), "1999-11-25"),
+        ("He was found last Thanksgiving.", date(2000, 2, 10), "1999-11-25"),
+        ("This will be the theme of our campaign to Election Day.", date(1998, 10, 26), "1998-11-03"),
+        ("Protesters prayed as Easter week began.", date(2000, 4, 17), "2000-W16"),
+        ("The ceasefire held over Good Friday.", date(2022, 4, 20), "2022-04-15"),
+        ("Parades are planned for Memorial Day.", date(2022, 5, 2), "2022-05-30"),
+        ("The offensive stalled at Christmas.", date(2023, 1, 10), "2022-12-25"),
+    ],
+)
+def test_times_holidays_fixed_and_movable(text: str, published: date, value: str) -> None:
+    assert only(text, published).value == value
+
+
+def test_times_a_movable_holiday_without_a_publication_date_is_unknown() -> None:
+    assert only("He was found on Thanksgiving Day.", None).value == "XXXX-XX-XX"

@@ -10,7 +10,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from forewarn.analyze.time_tense import Tense
-from forewarn.analyze.time_values import SEASON_MONTHS, make_date
+from forewarn.analyze.time_values import SEASON_MONTHS, holiday_on, make_date
+from forewarn.knowledge.time_lexicon import Holiday
 
 # How far ahead an undated month or day may lie before it is read as last year's.
 FUTURE_MONTHS = 4
@@ -58,6 +59,20 @@ def month_day(dct: date, mon: int, dom: int) -> date | None:
     delta = (mon - dct.month) * 31 + dom - dct.day
     y = dct.year + (1 if delta < -(365 - FUTURE_DAYS) else -1 if delta > FUTURE_DAYS else 0)
     return make_date(y, mon, dom) or (make_date(y - 1, mon, dom) if (mon, dom) == (2, 29) else None)
+
+
+def holiday(dct: date, rule: Holiday, relation: str = "") -> date | None:
+    """The date of "Thanksgiving", "last Easter", "next Christmas": like a day named without a year."""
+    this_year = holiday_on(rule, dct.year)
+    if relation == THIS or this_year is None:
+        return this_year
+    if relation == PREVIOUS:
+        return this_year if this_year < dct else holiday_on(rule, dct.year - 1)
+    if relation == NEXT:
+        return this_year if this_year > dct else holiday_on(rule, dct.year + 1)
+    ahead = (this_year - dct).days
+    shift = -1 if ahead > FUTURE_DAYS else 1 if ahead < -(365 - FUTURE_DAYS) else 0
+    return holiday_on(rule, dct.year + shift) if shift else this_year
 
 
 def weekday(dct: date, iso_day: int, tense: Tense, relation: str = "") -> date:

@@ -165,7 +165,7 @@ def _relative_kinds(p: dict[str, str]) -> dict[str, str]:
         "decade": r"(?:(?i:the)\s+)?(?:(?P<dc_mod>(?i:early|mid|late))[\s-]+)?(?:(?P<dc>1[6-9]\d0|20\d0|'\d0)'?s\b|(?P<dc_word>(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b)",
         "century": r"(?:(?i:the)\s+)?(?P<ce>\d{1,2})(?i:st|nd|rd|th)[\s-]+(?i:century)",
         "season": rf"(?:(?i:the)\s+)?(?P<se>{season})\s+(?:(?i:of)\s+)?(?P<se_y>{year4})",
-        "holiday": rf"(?P<hd>{_capitalised(lx.holidays)})\b",
+        "holiday": rf"(?:(?P<hd_rel>(?i:last|next|this))\s+)?(?P<hd>{_capitalised(lx.holidays)})(?![\w'-])(?P<hd_week>\s+(?i:week)\b)?",
         "year": rf"(?P<yr_fy>(?i:fiscal|FY)\s*)?(?P<yr>{year4})(?!\s*(?i:b\.?c))",
         "month": rf"(?P<mo>{month})(?!\s+(?:for|of)\s+(?:the\s+)?[A-Z])",
         "qcode": rf"(?P<qc_y0>{year4}\s+)?(?P<qc>Q[1-4])\b(?:\s+(?P<qc_y>{year4}))?",

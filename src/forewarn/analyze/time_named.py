@@ -67,11 +67,18 @@ def resolve_season(q: Query) -> Resolved | None:
 
 
 def resolve_holiday(q: Query) -> Resolved | None:
-    mon, dom = q.lexicon.holidays[q.lower("hd")]
-    if q.dct is None:
-        return Resolved("DATE", f"XXXX-{mon:02d}-{dom:02d}")
-    d = anchor.month_day(q.dct, mon, dom)
-    return _date(tv.day(d)) if d else None
+    rule = q.lexicon.holidays[q.lower("hd")]
+    if q.dct is None:  # a fixed day keeps its month and day; a movable one is unknown
+        fixed = not (rule.nth or rule.easter)
+        return Resolved("DATE", f"XXXX-{rule.month:02d}-{rule.day:02d}" if fixed else "XXXX-XX-XX")
+    rel = q.lower("hd_rel")
+    relation = (
+        anchor.PREVIOUS if rel == "last" else anchor.NEXT if rel == "next" else anchor.THIS if rel else ""
+    )
+    d = anchor.holiday(q.dct, rule, relation)
+    if d is None:
+        return None
+    return _date(tv.iso_week(d) if q.group("hd_week") else tv.day(d))  # "Easter week": the week it falls in
 
 
 def resolve_spelled_year(q: Query) -> Resolved | None:

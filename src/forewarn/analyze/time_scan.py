@@ -55,7 +55,7 @@ def _anchor_pattern() -> re.Pattern[str]:
     lx = load_time_lexicon()
     words: set[str] = set(lx.months) | set(lx.weekdays) | set(lx.units) | set(lx.seasons)
     words |= set(lx.sets) | set(_EXTRA_ANCHORS)
-    words |= {phrase.split()[-1] for phrase in lx.refs}
+    words |= {phrase.split()[-1] for phrase in (*lx.refs, *lx.holidays)}
     trie = trie_pattern(sorted(words))
     # (?=\d) makes a letter fail the number branches in one test.
     return re.compile(rf"[^a-z0-9$£€.,](?:(?=\d)(?:{_NUMBER_OPENS}|{_NUMBER_INSIDE})|{trie}\b)")

@@ -11,6 +11,8 @@ import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from forewarn.knowledge.time_lexicon import Holiday
+
 Interval = tuple[date | None, date | None]
 OPEN: Interval = (None, None)
 
@@ -43,6 +45,36 @@ def make_date(year: int, month: int, dom: int) -> date | None:
     if dom > _MONTH_DAYS[month] + (month == 2 and calendar.isleap(year)):
         return None
     return date(year, month, dom)
+
+
+def easter(y: int) -> date:
+    """Easter Sunday of a Gregorian year (the anonymous Gregorian computus)."""
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    lw = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * lw) // 433
+    mon = (h + lw - 7 * m + 90) // 25
+    return date(y, mon, (h + lw - 7 * m + 33 * mon + 19) % 32)
+
+
+def holiday_on(rule: Holiday, y: int) -> date | None:
+    """The day a holiday falls on in year y (None if the rule names no real day)."""
+    if not _valid_year(y):
+        return None
+    if rule.easter:
+        return easter(y) + timedelta(days=rule.offset)
+    if not rule.nth:
+        return make_date(y, rule.month, rule.day)
+    if rule.nth > 0:
+        first = date(y, rule.month, 1)
+        found = first + timedelta(days=(rule.weekday - first.isoweekday()) % 7 + 7 * (rule.nth - 1))
+    else:
+        last = date(y, rule.month, calendar.monthrange(y, rule.month)[1])
+        found = last - timedelta(days=(last.isoweekday() - rule.weekday) % 7 + 7 * (-rule.nth - 1))
+    return found + timedelta(days=rule.offset) if found.month == rule.month else None
 
 
 def month(year: int, mon: int) -> Period:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -32,7 +33,7 @@ class TimeLexicon:
     parts_of_day: dict[str, str]
     refs: dict[str, str]
     sets: dict[str, str]
-    holidays: dict[str, tuple[int, int]]
+    holidays: dict[str, Holiday]
     future_cues: frozenset[str]
     past_cues: frozenset[str]
     not_past: frozenset[str]
@@ -43,9 +44,39 @@ class TimeLexicon:
     signal_mods: dict[str, str]
 
 
-def _holiday(value: Any) -> tuple[int, int]:
-    month, day = str(value).split("-")
-    return int(month), int(day)
+@dataclass(frozen=True)
+class Holiday:
+    """When a holiday falls in a year: a fixed day, the nth weekday of a month, or days from Easter.
+
+    nth < 0 counts from the month's end (-1: the last Monday of May); `offset`
+    days are added after (Election Day: the Tuesday after the first Monday).
+    """
+
+    month: int = 0
+    day: int = 0
+    nth: int = 0
+    weekday: int = 0
+    offset: int = 0
+    easter: bool = False
+
+
+_MOVABLE = re.compile(r"(?P<m>\d\d)/(?P<nth>-?\d)/(?P<wd>[1-7])(?P<off>[+-]\d+)?")
+_EASTER = re.compile(r"easter(?P<off>[+-]\d+)?")
+
+
+def _holiday(value: Any) -> Holiday:
+    """ "12-25" (fixed), "11/4/4" (4th Thursday of November), "11/1/1+1", "easter-2"."""
+    text = str(value)
+    movable, easter = _MOVABLE.fullmatch(text), _EASTER.fullmatch(text)
+    if movable:
+        offset = int(movable.group("off") or 0)
+        return Holiday(
+            int(movable.group("m")), 0, int(movable.group("nth")), int(movable.group("wd")), offset
+        )
+    if easter:
+        return Holiday(offset=int(easter.group("off") or 0), easter=True)
+    month, day = text.split("-")
+    return Holiday(int(month), int(day))
 
 
 @lru_cache(maxsize=1)
