@@ -406,3 +406,14 @@ def test_times_holidays_fixed_and_movable(text: str, published: date, value: str
 
 def test_times_a_movable_holiday_without_a_publication_date_is_unknown() -> None:
     assert only("He was found on Thanksgiving Day.", None).value == "XXXX-XX-XX"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Over 100 people were wounded in the blasts next to the embassies on Friday.", "1998-08-07"),
+        ("Three days later, as of Friday's close, the index was down 6%.", "1998-08-07"),
+    ],
+)
+def test_times_next_to_and_days_later_are_no_future_cues(text: str, value: str) -> None:
+    assert find_times(text, date(1998, 8, 8))[-1].value == value

@@ -25,6 +25,11 @@ _REPORTED_BEFORE = re.compile(
     r"\b(?:said|told|announced|reported|declared|stated|added|confirmed)(?:\s+(?:on|over|during|late|early))?\s+$"
 )
 
+_NEXT_TO = re.compile(r"\s+to\b", re.IGNORECASE)
+_UNIT_BEFORE = re.compile(
+    r"\b(?:minutes|hours|days|weeks|months|years|decades|moments|day|week|month|year)\s+$"
+)
+
 
 def _lexicon() -> TimeLexicon:
     return load_time_lexicon()
@@ -64,6 +69,10 @@ class TenseReader:
                 continue
             if word not in future and self._after_auxiliary(match.start()):
                 continue  # "to be paid", "will be held": a participle, not a past tense
+            if word == "next" and _NEXT_TO.match(self.text, match.end()):
+                continue  # "next to the embassy": a place, not a time ahead
+            if word == "later" and _UNIT_BEFORE.search(self.text, max(0, match.start() - 12), match.start()):
+                continue  # "three days later": a step in a narrative, which is mostly told in the past
             starts.append(match.start())
             ends.append(match.end())
             tenses.append("conditional" if word in CONDITIONAL else "future" if word in future else "past")
