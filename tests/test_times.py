@@ -417,3 +417,15 @@ def test_times_a_movable_holiday_without_a_publication_date_is_unknown() -> None
 )
 def test_times_next_to_and_days_later_are_no_future_cues(text: str, value: str) -> None:
     assert find_times(text, date(1998, 8, 8))[-1].value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("January nineteen ninety-seven. Atlanta again.", "January nineteen ninety-seven", "1997-01"),
+        ("Prices fell to the level we saw in the winter of nineteen ninety-four.", "the winter of nineteen ninety-four", "1994-WI"),
+    ],
+)  # fmt: skip
+def test_times_spoken_years_after_a_month_or_season(text: str, span: str, value: str) -> None:
+    found = only(text, date(1998, 2, 27))
+    assert (found.text, found.value) == (span, value)

@@ -110,6 +110,16 @@ def _number(lexicon: TimeLexicon) -> str:
     )
 
 
+def _spelled_year() -> str:
+    """ "nineteen ninety-six", "two thousand and one" (not "nineteen years", "twenty people")."""
+    tens, units, teens = _alt(SPELLED_TENS), _alt(SPELLED_UNITS), _alt(SPELLED_TEENS)
+    return (
+        rf"(?:(?i:nineteen|twenty)[\s-]+(?:{tens}(?:[\s-]+{units})?|{teens}|(?i:hundred|o[\s-]+){units})"
+        rf"|(?i:two\s+thousand)(?:[\s-]+(?:(?i:and)\s+)?{units})?)\b"
+        r"(?![\s-]+(?i:years?|days?|months?|weeks?|hours?|people|men|troops|soldiers|dollars)\b)"
+    )
+
+
 def _pieces() -> dict[str, str]:
     """The shared sub-expressions (month and weekday names, numbers, units ...)."""
     lx = load_time_lexicon()
@@ -126,6 +136,7 @@ def _pieces() -> dict[str, str]:
         "ordinal": r"(?i:first|second|third|fourth|1st|2nd|3rd|4th|final|last|latter)",
         "year4": year4,
         "dom": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)",
+        "spelled": _spelled_year(),
         "year_after": rf"(?:,?\s*(?P<{{0}}_y>{year4}|'\d\d\b)|\s*\((?P<{{0}}_py>{year4})\))",
     }
 
@@ -139,7 +150,7 @@ def _calendar_kinds(p: dict[str, str]) -> dict[str, str]:
         "numdate": r"(?P<nd_a>\d{1,2})(?P<nd_sep>[./-])(?P<nd_b>\d{1,2})(?P=nd_sep)(?P<nd_y>\d{4}|\d{2})(?![\d./-]\d|\d)",
         "mdy": rf"(?:{weekday},?\s+)?(?P<mdy_m>{month})\s*(?P<mdy_d>{dom})(?:{year_after.format('mdy')})?",
         "dmy": rf"(?:{weekday},?\s+)?(?:(?i:the)\s+)?(?P<dmy_d>{dom})\s+(?:(?i:of)\s+)?(?P<dmy_m>{month})(?:{year_after.format('dmy')})?",
-        "month_year": rf"(?P<my_m>{month})(?:,?\s+(?:(?i:of)\s+)?(?P<my_y>{year4})|\s+(?P<my_rel>(?i:this|last|next))\s+(?i:year)\b)",
+        "month_year": rf"(?P<my_m>{month})(?:,?\s+(?:(?i:of)\s+)?(?P<my_y>{year4})|\s+(?P<my_sy>{p['spelled']})|\s+(?P<my_rel>(?i:this|last|next))\s+(?i:year)\b)",
         "time": rf"(?:(?P<tm_h>[01]?\d)(?::(?P<tm_min>[0-5]\d))?\s*(?P<tm_ap>(?i:[ap]\.\s?m\b\.?|[ap]m\b))|(?P<tm_h2>[012]?\d):(?P<tm_min2>[0-5]\d)(?!\d)|(?P<tm_word>(?i:noon|midnight|midday)))(?:\s+(?P<tm_tz>(?:[ECMP][SD]T|GMT|UTC)\b))?(?:,?\s+(?P<tm_day>{weekday}|(?i:yesterday|today|tomorrow))|,?\s+(?P<tm_m>{month})\s*(?P<tm_d>{dom}))?",
         "weekday": rf"(?:(?P<wd_rel>(?i:last|next|this|coming|past|this\s+past|this\s+coming))\s+)?(?P<wd>{weekday})(?:\s+(?P<wd_pod>{part}))?",
         "deictic": rf"(?:(?i:the\s+day\s+)(?P<dx_ba>(?i:before|after))\s+)?(?P<dx>(?i:yesterday|today|tomorrow|tonight))(?:\s+(?P<dx_pod>{part}))?",
@@ -164,13 +175,13 @@ def _relative_kinds(p: dict[str, str]) -> dict[str, str]:
         "set": rf"(?:(?P<st_det>(?i:every|each|per))\s+(?:(?P<st_num>{num}|(?i:other))\s+)?(?:(?P<st_unit>{unit})|(?P<st_wd>{weekday})|(?P<st_pod>{part})|(?P<st_month>{month})|(?P<st_season>{season}))\b|(?P<st_adv>{_alt(lx.sets)})\b|(?P<st_times>(?i:once|twice|thrice)|{num}\s+(?i:times))\s+(?i:a|per|every)\s+(?P<st_unit2>{unit})\b)",
         "decade": r"(?:(?i:the)\s+)?(?:(?P<dc_mod>(?i:early|mid|late))[\s-]+)?(?:(?P<dc>1[6-9]\d0|20\d0|'\d0)'?s\b|(?P<dc_word>(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b)",
         "century": r"(?:(?i:the)\s+)?(?P<ce>\d{1,2})(?i:st|nd|rd|th)[\s-]+(?i:century)",
-        "season": rf"(?:(?i:the)\s+)?(?P<se>{season})\s+(?:(?i:of)\s+)?(?P<se_y>{year4})",
+        "season": rf"(?:(?i:the)\s+)?(?P<se>{season})\s+(?:(?i:of)\s+)?(?:(?P<se_y>{year4})|(?P<se_sy>{p['spelled']}))",
         "holiday": rf"(?:(?P<hd_rel>(?i:last|next|this))\s+)?(?P<hd>{_capitalised(lx.holidays)})(?![\w'-])(?P<hd_week>\s+(?i:week)\b)?",
         "year": rf"(?P<yr_fy>(?i:fiscal|FY)\s*)?(?P<yr>{year4})(?!\s*(?i:b\.?c))",
         "month": rf"(?P<mo>{month})(?!\s+(?:for|of)\s+(?:the\s+)?[A-Z])",
         "qcode": rf"(?P<qc_y0>{year4}\s+)?(?P<qc>Q[1-4])\b(?:\s+(?P<qc_y>{year4}))?",
         "yearq": rf"(?:(?i:the)\s+)?(?P<yq_y>{year4})\s+(?:(?P<yq_ord>{ordinal})[\s-]+)?(?:(?i:fiscal)\s+)?(?P<yq_unit>(?i:quarter|half|period))\b",
-        "spelled_year": rf"(?:(?i:the\s+year)\s+)?(?P<sy>(?i:nineteen|twenty)[\s-]+(?:{_alt(SPELLED_TENS)}(?:[\s-]+{_alt(SPELLED_UNITS)})?|{_alt(SPELLED_TEENS)}|(?i:hundred|o[\s-]+){_alt(SPELLED_UNITS)})|(?i:two\s+thousand)(?:[\s-]+(?:(?i:and)\s+)?{_alt(SPELLED_UNITS)})?)\b(?![\s-]+(?i:years?|days?|months?|weeks?|hours?|people|men|troops|soldiers|dollars)\b)",
+        "spelled_year": rf"(?:(?i:the\s+year)\s+)?(?P<sy>{p['spelled']})",
         "ref": rf"(?<!\bas\s)(?P<rf>{_alt(lx.refs)})\b(?!\s+(?i:after|before|as)\b)",
     }
 

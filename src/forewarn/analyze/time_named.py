@@ -63,7 +63,8 @@ def resolve_century(q: Query) -> Resolved | None:
 
 def resolve_season(q: Query) -> Resolved | None:
     code = q.lexicon.seasons[q.lower("se")]
-    return _date(tv.season(int(q.group("se_y")), code))
+    y = int(q.group("se_y")) if q.group("se_y") else spelled_year(q.group("se_sy"))
+    return _date(tv.season(y, code))
 
 
 def resolve_holiday(q: Query) -> Resolved | None:
@@ -81,12 +82,25 @@ def resolve_holiday(q: Query) -> Resolved | None:
     return _date(tv.iso_week(d) if q.group("hd_week") else tv.day(d))  # "Easter week": the week it falls in
 
 
+def spelled_year(text: str) -> int:
+    """ "nineteen ninety-six" -> 1996, "two thousand and one" -> 2001."""
+    words = " ".join(text.lower().replace("-", " ").split()).split()
+    if words[:2] == ["two", "thousand"]:
+        return 2000 + sum(SPELLED[w] for w in words[2:])
+    return SPELLED[words[0]] * 100 + sum(SPELLED[w] for w in words[1:])
+
+
 def resolve_spelled_year(q: Query) -> Resolved | None:
     """ "nineteen ninety-six", "two thousand", "the year two thousand"."""
-    words = q.lower("sy").replace("-", " ").split()
-    if words[:2] == ["two", "thousand"]:
-        return _date(tv.year(2000 + sum(SPELLED[w] for w in words[2:])))
-    return _date(tv.year(SPELLED[words[0]] * 100 + sum(SPELLED[w] for w in words[1:])))
+    return _date(tv.year(spelled_year(q.group("sy"))))
+
+
+def resolve_month_year(q: Query) -> Resolved | None:
+    """ "June 1998", "June last year", and "January nineteen ninety-seven" (spoken transcripts)."""
+    mon = res.name_number(q.group("my_m"), q.lexicon.months)
+    if q.group("my_sy") and mon:
+        return _date(tv.month(spelled_year(q.group("my_sy")), mon))
+    return res.resolve_month_year(q)
 
 
 def resolve_yearq(q: Query) -> Resolved | None:
@@ -129,7 +143,7 @@ RESOLVERS: dict[str, Resolver] = {
     "numdate": res.resolve_numdate,
     "mdy": res.resolve_mdy,
     "dmy": res.resolve_dmy,
-    "month_year": res.resolve_month_year,
+    "month_year": resolve_month_year,
     "time": res.resolve_time,
     "weekday": res.resolve_weekday,
     "deictic": res.resolve_deictic,
