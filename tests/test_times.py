@@ -429,3 +429,20 @@ def test_times_next_to_and_days_later_are_no_future_cues(text: str, value: str) 
 def test_times_spoken_years_after_a_month_or_season(text: str, span: str, value: str) -> None:
     found = only(text, date(1998, 2, 27))
     assert (found.text, found.value) == (span, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The case may be resolved in a hearing the week of March 6.", "the week of March 6", "2000-W10"),
+        ("Talks were held the weekend of Feb. 5, 2000.", "the weekend of Feb. 5, 2000", "2000-W05-WE"),
+    ],
+)
+def test_times_the_week_of_a_day_is_its_iso_week(text: str, span: str, value: str) -> None:
+    found = only(text, date(2000, 2, 24))
+    assert (found.text, found.value) == (span, value)
+
+
+def test_times_planned_for_looks_ahead() -> None:
+    found = only("The official said that the accession was planned for early March.", date(1999, 2, 10))
+    assert (found.value, found.mod) == ("1999-03", "START")

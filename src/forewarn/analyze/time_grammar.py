@@ -20,7 +20,7 @@ from forewarn.knowledge.time_lexicon import TimeLexicon, load_time_lexicon
 # The kinds, in the order they are tried at one position.
 KINDS = (
     "iso", "numdate", "mdy", "dmy", "month_year", "time", "weekday", "deictic", "daypart",
-    "quarter", "yearago", "period", "yearend", "firstday", "season", "spelled_year", "rel", "dur", "bare_plural", "set", "decade",
+    "quarter", "yearago", "period", "yearend", "firstday", "season", "spelled_year", "weekof", "rel", "dur", "bare_plural", "set", "decade",
     "century", "holiday", "yearq", "qcode", "year", "month", "ref",
 )  # fmt: skip
 
@@ -154,6 +154,7 @@ def _calendar_kinds(p: dict[str, str]) -> dict[str, str]:
         "time": rf"(?:(?P<tm_h>[01]?\d)(?::(?P<tm_min>[0-5]\d))?\s*(?P<tm_ap>(?i:[ap]\.\s?m\b\.?|[ap]m\b))|(?P<tm_h2>[012]?\d):(?P<tm_min2>[0-5]\d)(?!\d)|(?P<tm_word>(?i:noon|midnight|midday)))(?:\s+(?P<tm_tz>(?:[ECMP][SD]T|GMT|UTC)\b))?(?:,?\s+(?P<tm_day>{weekday}|(?i:yesterday|today|tomorrow))|,?\s+(?P<tm_m>{month})\s*(?P<tm_d>{dom}))?",
         "weekday": rf"(?:(?P<wd_rel>(?i:last|next|this|coming|past|this\s+past|this\s+coming))\s+)?(?P<wd>{weekday})(?:\s+(?P<wd_pod>{part}))?",
         "deictic": rf"(?:(?i:the\s+day\s+)(?P<dx_ba>(?i:before|after))\s+)?(?P<dx>(?i:yesterday|today|tomorrow|tonight))(?:\s+(?P<dx_pod>{part}))?",
+        "weekof": rf"(?i:the\s+week(?P<wo_end>end)?\s+of)\s+(?P<wo_m>{month})\s*(?P<wo_d>{dom})(?:{year_after.format('wo')})?",
         "daypart": rf"(?P<dp_rel>(?i:this|that|last|tomorrow|the\s+next|the\s+following|the\s+same))\s+(?P<dp>{part})",
     }
 

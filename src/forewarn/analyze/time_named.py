@@ -103,6 +103,15 @@ def resolve_month_year(q: Query) -> Resolved | None:
     return res.resolve_month_year(q)
 
 
+def resolve_weekof(q: Query) -> Resolved | None:
+    """ "the week of March 6": the ISO week of that day ("the weekend of ...": its weekend)."""
+    day = res.month_day(q, "wo")
+    if day is None or day.interval[0] is None:
+        return Resolved("DATE", "XXXX-WXX-WE" if q.group("wo_end") else "XXXX-WXX") if day else None
+    period = tv.weekend(day.interval[0]) if q.group("wo_end") else tv.iso_week(day.interval[0])
+    return _date(period)
+
+
 def resolve_yearq(q: Query) -> Resolved | None:
     """ "the 1988 second quarter", "the 1988 period" (a report's period: the last completed quarter)."""
     y = int(q.group("yq_y"))
@@ -153,6 +162,7 @@ RESOLVERS: dict[str, Resolver] = {
     "firstday": rel.resolve_firstday,
     "period": rel.resolve_period,
     "yearend": rel.resolve_yearend,
+    "weekof": resolve_weekof,
     "rel": rel.resolve_rel,
     "dur": rel.resolve_dur,
     "bare_plural": rel.resolve_bare_plural,

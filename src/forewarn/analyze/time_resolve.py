@@ -112,7 +112,7 @@ def resolve_numdate(q: Query) -> Resolved | None:
 _NON_DIGITS = re.compile(r"\D")
 
 
-def _month_day(q: Query, prefix: str) -> Resolved | None:
+def month_day(q: Query, prefix: str) -> Resolved | None:
     mon = name_number(q.group(f"{prefix}_m"), q.lexicon.months)
     dom = int(_NON_DIGITS.sub("", q.group(f"{prefix}_d")))
     y = q.group(f"{prefix}_y") or q.group(f"{prefix}_py")
@@ -129,11 +129,11 @@ def _month_day(q: Query, prefix: str) -> Resolved | None:
 
 
 def resolve_mdy(q: Query) -> Resolved | None:
-    return _month_day(q, "mdy")
+    return month_day(q, "mdy")
 
 
 def resolve_dmy(q: Query) -> Resolved | None:
-    return _month_day(q, "dmy")
+    return month_day(q, "dmy")
 
 
 def resolve_month_year(q: Query) -> Resolved | None:
