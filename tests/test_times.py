@@ -446,3 +446,8 @@ def test_times_the_week_of_a_day_is_its_iso_week(text: str, span: str, value: st
 def test_times_planned_for_looks_ahead() -> None:
     found = only("The official said that the accession was planned for early March.", date(1999, 2, 10))
     assert (found.value, found.mod) == ("1999-03", "START")
+
+
+def test_times_the_before_an_adjectival_quarter_is_left_out() -> None:
+    found = only("The company expects to release the third-quarter results.")
+    assert (found.text, found.value) == ("third-quarter", "2022-Q3")

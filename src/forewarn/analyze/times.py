@@ -76,6 +76,11 @@ def _prefix(match: re.Match[str], kind: str) -> tuple[int, str]:
         between = match.string[match.end("rl_num") : match.start("rl_unit")] if match.group("rl_unit") else ""
         if "-" in between:  # "the eight-year war": an adjective, the article is not part of it
             return match.start("rl_num"), ""
+    if kind == "quarter" and (match.group("q_det") or "").lower() == "the":
+        between = match.string[match.end("q_ord") : match.start("q_unit")]
+        if "-" in between:  # "the third-quarter results": an adjective, the article goes with the noun
+            after_det = match.end("q_det")
+            return after_det + len(match.string[after_det:]) - len(match.string[after_det:].lstrip()), ""
     named = (match.group("rl_wd") or match.group("rl_month")) if kind == "rel" else None
     if named and match.group("rl_det").lower() == "the":  # "the Friday explosions": TimeML leaves "the" out
         return match.start("rl_wd" if match.group("rl_wd") else "rl_month"), ""
