@@ -451,3 +451,19 @@ def test_times_planned_for_looks_ahead() -> None:
 def test_times_the_before_an_adjectival_quarter_is_left_out() -> None:
     found = only("The company expects to release the third-quarter results.")
     assert (found.text, found.value) == ("third-quarter", "2022-Q3")
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("But a minute and a half later, a pilot called.", "a minute and a half", "PT1M30S"),
+        ("He waited a year and a half.", "a year and a half", "P1Y6M"),
+    ],
+)
+def test_times_and_a_half_after_the_unit(text: str, span: str, value: str) -> None:
+    found = only(text)
+    assert (found.text, found.value) == (span, value)
+
+
+def test_times_high_noon_is_no_clock_time() -> None:
+    assert find_times("For the people of Poland, high noon comes today.", DCT)[0].text == "today"

@@ -239,6 +239,8 @@ def resolve_dur(q: Query) -> Resolved | None:
         return None  # an age ("a 40-year-old man") is not a time
     unit = _unit(q, "du_unit")
     count = parse_count(q.group("du_num"), q.lexicon)
+    if count is not None and q.group("du_half"):
+        count += 0.5  # "a minute and a half", "two hours and a half"
     fraction = (
         unit == "Q" and count is not None and q.match.string[q.match.end() :].lstrip().startswith("of ")
     )
