@@ -467,3 +467,8 @@ def test_times_and_a_half_after_the_unit(text: str, span: str, value: str) -> No
 
 def test_times_high_noon_is_no_clock_time() -> None:
     assert find_times("For the people of Poland, high noon comes today.", DCT)[0].text == "today"
+
+
+def test_times_a_day_after_ended_is_on_or_before_the_dct() -> None:
+    found = find_times("In the comparable quarter ended Oct. 31, the company had a loss.", date(1989, 10, 27))
+    assert found[-1].value == "1988-10-31"
