@@ -472,3 +472,16 @@ def test_times_high_noon_is_no_clock_time() -> None:
 def test_times_a_day_after_ended_is_on_or_before_the_dct() -> None:
     found = find_times("In the comparable quarter ended Oct. 31, the company had a loss.", date(1989, 10, 27))
     assert found[-1].value == "1988-10-31"
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("The summit will be held on April 24 and 25.", ["2023-04-24", "2023-04-25"]),
+        ("On Aug. 1 and 2, they met.", ["2022-08-01", "2022-08-02"]),
+        ("On July 4 and 31 people died.", ["2022-07-04"]),
+        ("The talks on Jan. 5 and 6 p.m. deadlines.", ["2023-01-05", "2022-12-20T18:00"]),
+    ],
+)
+def test_times_a_second_day_after_and_is_a_date_of_the_same_month(text: str, values: list[str]) -> None:
+    assert [t.value for t in find_times(text, DCT)] == values

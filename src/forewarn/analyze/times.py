@@ -181,6 +181,25 @@ def _named_quarter(expr: TimeExpr, kind: str, published: date | None) -> tuple[i
     return int(found.group(1)), int(found.group(2))
 
 
+_AND_DAY = re.compile(
+    r"\s+(?:and|or)\s+(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b"
+    r"(?=[.,;:)!?'\"]?(?:\s*$|\s+(?:in|at|on|of|to|when|as|with|for|from|but|and)\b)|[.,;:)!?]\s)(?!\.\d|,\d)"
+)
+
+
+def _coordinated_day(text: str, expr: TimeExpr, match: re.Match[str]) -> tuple[TimeExpr, ...]:
+    """ "April 24 and 25": the second day of the month is a date of its own (TimeML marks both)."""
+    after = _AND_DAY.match(text, match.end())
+    if after is None or match.group("mdy_y") or match.group("mdy_py") or len(expr.value) != 10:
+        return ()
+    y, m = (int(part) for part in expr.value.split("-")[:2])
+    day = tv.make_date(y, m, int(after.group("day")))
+    if day is None:
+        return ()
+    start, end = after.start("day"), after.end()
+    return (TimeExpr(start, end, text[start:end], "DATE", day.isoformat(), "", (day, day)),)
+
+
 def find_times(text: str, published: date | None, sentences: tuple[Span, ...] = ()) -> tuple[TimeExpr, ...]:
     """Every time expression in text, normalised against `published` (None: relative ones stay unresolved)."""
     lexicon = load_time_lexicon()
@@ -194,6 +213,8 @@ def find_times(text: str, published: date | None, sentences: tuple[Span, ...] = 
         kind = _kind_of(match)
         prefix = _prefix(match, kind)
         start = prefix[0]
+        if found and start < found[-1].end:
+            continue  # inside the second day of "April 24 and 25", already taken
         sentence = bounds.around(start, len(text))
         # The tense is read only if the resolver asks: most expressions do not need it.
         tense_of = partial(_tense_at, tenses, sentence, start, match.end())
@@ -216,6 +237,7 @@ def find_times(text: str, published: date | None, sentences: tuple[Span, ...] = 
             continue  # calendar arithmetic past year 1 or 9999 (a bogus publication date): no value
         if expr is not None:
             found.append(expr)
+            found.extend(_coordinated_day(text, expr, match) if kind == "mdy" else ())
             named_quarter = named_quarter or _named_quarter(expr, kind, published)
     return tuple(found)
 
