@@ -485,3 +485,8 @@ def test_times_a_day_after_ended_is_on_or_before_the_dct() -> None:
 )
 def test_times_a_second_day_after_and_is_a_date_of_the_same_month(text: str, values: list[str]) -> None:
     assert [t.value for t in find_times(text, DCT)] == values
+
+
+def test_times_soon_in_a_past_sentence_is_no_future_reference() -> None:
+    assert find_times("He was taken to a hospital. He was soon released.", DCT) == ()
+    assert only("The budget will soon move into surplus.").value == "FUTURE_REF"

@@ -141,6 +141,8 @@ def resolve_year(q: Query) -> Resolved | None:
 
 def resolve_ref(q: Query) -> Resolved | None:
     value = q.lexicon.refs[q.lower("rf")]
+    if q.lower("rf") == "soon" and q.tense == "past":
+        return None  # "he was soon released": soon after a past event, not the future
     if q.dct is None:
         return Resolved("DATE", value)
     interval = {"PRESENT_REF": (q.dct, q.dct), "PAST_REF": (None, q.dct), "FUTURE_REF": (q.dct, None)}[value]
