@@ -490,3 +490,7 @@ def test_times_a_second_day_after_and_is_a_date_of_the_same_month(text: str, val
 def test_times_soon_in_a_past_sentence_is_no_future_reference() -> None:
     assert find_times("He was taken to a hospital. He was soon released.", DCT) == ()
     assert only("The budget will soon move into surplus.").value == "FUTURE_REF"
+
+
+def test_times_a_day_after_effective_is_on_or_after_the_dct() -> None:
+    assert only("The new labor pact is effective June 1.", date(1989, 10, 26)).value == "1990-06-01"

@@ -67,6 +67,12 @@ def month_day_before(dct: date, mon: int, dom: int) -> date | None:
     return make_date(y, mon, dom)
 
 
+def month_day_after(dct: date, mon: int, dom: int) -> date | None:
+    """The earliest "February 24" on or after the DCT (None if that day does not exist then)."""
+    y = dct.year if (mon, dom) >= (dct.month, dct.day) else dct.year + 1
+    return make_date(y, mon, dom)
+
+
 def holiday(dct: date, rule: Holiday, relation: str = "") -> date | None:
     """The date of "Thanksgiving", "last Easter", "next Christmas": like a day named without a year."""
     this_year = holiday_on(rule, dct.year)

@@ -110,7 +110,7 @@ def resolve_numdate(q: Query) -> Resolved | None:
 
 
 _NON_DIGITS = re.compile(r"\D")
-_ENDED_BEFORE = re.compile(r"\bended\s+$")
+_SIGNAL_BEFORE = re.compile(r"\b(ended|effective)\s+$")
 
 
 def month_day(q: Query, prefix: str) -> Resolved | None:
@@ -126,9 +126,11 @@ def month_day(q: Query, prefix: str) -> Resolved | None:
     if q.dct is None:
         ok = tv.make_date(2000, mon, dom)  # a leap year: is the day possible at all?
         return Resolved("DATE", f"XXXX-{mon:02d}-{dom:02d}") if ok else None
-    if _ENDED_BEFORE.search(q.match.string, max(0, q.match.start() - 8), q.match.start()):
-        # "the quarter ended Oct. 31", "the year ended Jan. 31": a period already closed
-        return _day_or_unresolved(anchor.month_day_before(q.dct, mon, dom), q)
+    signal = _SIGNAL_BEFORE.search(q.match.string, max(0, q.match.start() - 12), q.match.start())
+    if signal:  # "the quarter ended Oct. 31": a period already closed; "effective June 1": one to come
+        closed = signal.group(1) == "ended"
+        day = anchor.month_day_before(q.dct, mon, dom) if closed else anchor.month_day_after(q.dct, mon, dom)
+        return _day_or_unresolved(day, q)
     return _day_or_unresolved(anchor.month_day(q.dct, mon, dom), q)
 
 
