@@ -494,3 +494,9 @@ def test_times_soon_in_a_past_sentence_is_no_future_reference() -> None:
 
 def test_times_a_day_after_effective_is_on_or_after_the_dct() -> None:
     assert only("The new labor pact is effective June 1.", date(1989, 10, 26)).value == "1990-06-01"
+
+
+def test_times_a_month_after_by_is_a_deadline_ahead_unless_a_past_verb_governs_it() -> None:
+    text = "The sale, which had been expected, is part of a program to pay down the loan by February."
+    assert only(text, date(1989, 10, 30)).value == "1990-02"
+    assert only("Shelling continued by March at the latest.").value == "2022-03"

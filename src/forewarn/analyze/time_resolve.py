@@ -110,6 +110,7 @@ def resolve_numdate(q: Query) -> Resolved | None:
 
 
 _NON_DIGITS = re.compile(r"\D")
+_DEADLINE_BEFORE = re.compile(r"(?P<verb>[\w']+)?\s+(?:by|until)\s+$")
 _SIGNAL_BEFORE = re.compile(r"\b(ended|effective)\s+$")
 
 
@@ -160,7 +161,12 @@ def resolve_month(q: Query) -> Resolved | None:
         return None
     if q.dct is None:
         return Resolved("DATE", f"XXXX-{mon:02d}")
-    return _date(tv.month(anchor.month_year(q.dct, mon, q.tense), mon))
+    deadline = _DEADLINE_BEFORE.search(q.match.string, max(0, q.match.start() - 30), q.match.start())
+    verb = deadline.group("verb").lower() if deadline else ""
+    past_verb = verb.endswith("ed") or verb in q.lexicon.past_cues
+    # "to conclude by May": a deadline lies ahead, unless a past verb governs it ("continued by March")
+    tense: Tense = "future" if deadline and not past_verb else q.tense
+    return _date(tv.month(anchor.month_year(q.dct, mon, tense), mon))
 
 
 def _day_from_word(word: str, q: Query) -> date | None:
