@@ -500,3 +500,16 @@ def test_times_a_month_after_by_is_a_deadline_ahead_unless_a_past_verb_governs_i
     text = "The sale, which had been expected, is part of a program to pay down the loan by February."
     assert only(text, date(1989, 10, 30)).value == "1990-02"
     assert only("Shelling continued by March at the latest.").value == "2022-03"
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "value"),
+    [
+        ("Revenue fell through the first nine months of the year.", "DATE", "2022"),
+        ("Herbicide use was delayed earlier in the year by rains.", "DATE", "2022"),
+        ("The unit had revenue of $76 million for the year ended March 31.", "DURATION", "P1Y"),
+    ],
+)
+def test_times_the_year_after_of_or_in_is_the_current_year(text: str, type_: str, value: str) -> None:
+    found = next(t for t in find_times(text, DCT) if t.text == "the year")
+    assert (found.type, found.value) == (type_, value)

@@ -152,12 +152,22 @@ def _relative_named(q: Query, det: str) -> Resolved | None:
     return _date(tv.day(anchor.weekday(q.dct, iso_day, q.tense, relation)))
 
 
+_OF_IN_BEFORE = re.compile(r"\b(?:of|in)\s+$")
+_ENDING_AFTER = re.compile(r"\s+(?:(?:which|that)\s+)?(?:ended|ending|ends|to)\b")
+
+
+def _this_year(q: Query) -> bool:
+    """ "nine months of the year", "earlier in the year": the year of the report, not a length."""
+    text, start, end = q.match.string, q.match.start(), q.match.end()
+    return bool(_OF_IN_BEFORE.search(text, max(0, start - 4), start)) and not _ENDING_AFTER.match(text, end)
+
+
 def _relative_unit(q: Query, det: str, unit: str) -> Resolved | None:
     """ "last year", "this month", "the quarter", "the past week"."""
     if det in PAST_SPAN_DETS or det in COMING_SPAN_DETS or det in SPAN_DETS:
         return _count_span(q, 1, unit, det)
-    if det == "the" and unit == "Y" and not q.group("pre"):  # "for the year": a year's length
-        return Resolved("DURATION", "P1Y")
+    if det == "the" and unit == "Y" and not q.group("pre") and not _this_year(q):
+        return Resolved("DURATION", "P1Y")  # "for the year ended March 31": a year's length
     if q.dct is None:
         return Resolved("DATE", _unresolved(unit))
     if det in ("the", "that") and unit == "D":
