@@ -480,7 +480,7 @@ def test_times_a_day_after_ended_is_on_or_before_the_dct() -> None:
         ("The summit will be held on April 24 and 25.", ["2023-04-24", "2023-04-25"]),
         ("On Aug. 1 and 2, they met.", ["2022-08-01", "2022-08-02"]),
         ("On July 4 and 31 people died.", ["2022-07-04"]),
-        ("The talks on Jan. 5 and 6 p.m. deadlines.", ["2023-01-05", "2022-12-20T18:00"]),
+        ("The talks on Jan. 5 and 6 p.m. deadlines.", ["2023-01-05", "2023-01-05T18:00"]),
     ],
 )
 def test_times_a_second_day_after_and_is_a_date_of_the_same_month(text: str, values: list[str]) -> None:
@@ -513,3 +513,11 @@ def test_times_a_month_after_by_is_a_deadline_ahead_unless_a_past_verb_governs_i
 def test_times_the_year_after_of_or_in_is_the_current_year(text: str, type_: str, value: str) -> None:
     found = next(t for t in find_times(text, DCT) if t.text == "the year")
     assert (found.type, found.value) == (type_, value)
+
+
+def test_times_a_clock_time_without_a_day_is_on_the_story_day() -> None:
+    found = find_times(
+        "The embassy was bombed on Friday. The blast occurred at about 10:35 a.m.", date(1998, 8, 8)
+    )
+    assert [t.value for t in found] == ["1998-08-07", "1998-08-07T10:35"]
+    assert only("The meeting starts at 3 p.m.").value == "2022-12-20T15:00"

@@ -174,3 +174,22 @@ def month_in_named_year(expr: TimeExpr, found: Sequence[TimeExpr], sentence_star
             period = tv.month(int(earlier.value), int(month.group(1)))
             return replace(expr, value=period.value, interval=tv.apply_mod(period.interval, expr.mod))
     return expr
+
+
+_CLOCK_REACH = 400  # characters: a clock time takes the day of a date this close before it
+
+
+def clock_on_reference_day(expr: TimeExpr, match: re.Match[str], found: Sequence[TimeExpr]) -> TimeExpr:
+    """ "The blast occurred Friday ... at 10:35 a.m.": a clock time without a day is on the story's day.
+
+    The day is that of the latest day-fine date within a few sentences before; without one
+    the time stays on the DCT.
+    """
+    if match.group("tm_day") or match.group("tm_m") or expr.type != "TIME" or expr.value[:1] == "X":
+        return expr
+    near = [e for e in found if e.start > expr.start - _CLOCK_REACH]
+    ref = reference(near, "D")
+    if ref is None:
+        return expr
+    value = ref.isoformat() + expr.value[10:]
+    return replace(expr, value=value, interval=tv.apply_mod((ref, ref), expr.mod))

@@ -20,7 +20,7 @@ from forewarn.analyze import time_values as tv
 from forewarn.analyze.pipeline import Context
 from forewarn.analyze.time_grammar import KINDS
 from forewarn.analyze.time_named import RESOLVERS
-from forewarn.analyze.time_reference import anaphoric, month_in_named_year
+from forewarn.analyze.time_reference import anaphoric, clock_on_reference_day, month_in_named_year
 from forewarn.analyze.time_resolve import Query, Resolved
 from forewarn.analyze.time_scan import lower_same_length, scan
 from forewarn.analyze.time_tense import Tense, TenseReader
@@ -233,6 +233,8 @@ def find_times(text: str, published: date | None, sentences: tuple[Span, ...] = 
                 expr = _anchor_event(text, found, expr, match)
             elif expr is not None and kind == "month":
                 expr = month_in_named_year(expr, found, sentence[0])
+            elif expr is not None and kind == "time":
+                expr = clock_on_reference_day(expr, match, found)
         except (OverflowError, ValueError):
             continue  # calendar arithmetic past year 1 or 9999 (a bogus publication date): no value
         if expr is not None:
