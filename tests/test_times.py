@@ -521,3 +521,17 @@ def test_times_a_clock_time_without_a_day_is_on_the_story_day() -> None:
     )
     assert [t.value for t in found] == ["1998-08-07", "1998-08-07T10:35"]
     assert only("The meeting starts at 3 p.m.").value == "2022-12-20T15:00"
+
+
+@pytest.mark.parametrize("published", [None, date(1, 1, 1), date(9999, 12, 31), DCT])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The summit on April 24 and 25. Last Thanksgiving. The week of March 6.",
+        "Jan. by March winter a.m. January last",
+        "Feb. 6 will March Q3 29 Q3 Jan. Feb. half 25 weekend later or next days until early March half",
+    ],
+)
+def test_times_new_forms_do_not_crash(text: str, published: date | None) -> None:
+    found = find_times(text, published)
+    assert all(text[t.start : t.end] == t.text for t in found)

@@ -162,7 +162,7 @@ def resolve_month(q: Query) -> Resolved | None:
     if q.dct is None:
         return Resolved("DATE", f"XXXX-{mon:02d}")
     deadline = _DEADLINE_BEFORE.search(q.match.string, max(0, q.match.start() - 30), q.match.start())
-    verb = deadline.group("verb").lower() if deadline else ""
+    verb = (deadline.group("verb") or "").lower() if deadline else ""
     past_verb = verb.endswith("ed") or verb in q.lexicon.past_cues
     # "to conclude by May": a deadline lies ahead, unless a past verb governs it ("continued by March")
     tense: Tense = "future" if deadline and not past_verb else q.tense

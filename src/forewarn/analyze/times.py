@@ -176,11 +176,12 @@ def _named_quarter(expr: TimeExpr, kind: str, published: date | None) -> tuple[i
         return None
     found = _QUARTER_VALUE.fullmatch(expr.value)
     end = expr.interval[1]
-    if found is None or published is None or end is None or end < published - timedelta(days=365):
+    if found is None or published is None or end is None or (end - published).days < -365:
         return None
     return int(found.group(1)), int(found.group(2))
 
 
+_DAY_VALUE = re.compile(r"(\d{4})-(\d\d)-\d\d")
 _AND_DAY = re.compile(
     r"\s+(?:and|or)\s+(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b"
     r"(?=[.,;:)!?'\"]?(?:\s*$|\s+(?:in|at|on|of|to|when|as|with|for|from|but|and)\b)|[.,;:)!?]\s)(?!\.\d|,\d)"
@@ -190,10 +191,10 @@ _AND_DAY = re.compile(
 def _coordinated_day(text: str, expr: TimeExpr, match: re.Match[str]) -> tuple[TimeExpr, ...]:
     """ "April 24 and 25": the second day of the month is a date of its own (TimeML marks both)."""
     after = _AND_DAY.match(text, match.end())
-    if after is None or match.group("mdy_y") or match.group("mdy_py") or len(expr.value) != 10:
+    first = _DAY_VALUE.fullmatch(expr.value)  # not "XXXX-04-24" (no publication date)
+    if after is None or match.group("mdy_y") or match.group("mdy_py") or first is None:
         return ()
-    y, m = (int(part) for part in expr.value.split("-")[:2])
-    day = tv.make_date(y, m, int(after.group("day")))
+    day = tv.make_date(int(first.group(1)), int(first.group(2)), int(after.group("day")))
     if day is None:
         return ()
     start, end = after.start("day"), after.end()
