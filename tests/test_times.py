@@ -535,3 +535,14 @@ def test_times_a_clock_time_without_a_day_is_on_the_story_day() -> None:
 def test_times_new_forms_do_not_crash(text: str, published: date | None) -> None:
     found = find_times(text, published)
     assert all(text[t.start : t.end] == t.text for t in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Its share could rise to 30% over the next two years or so.", "the next two years or so"),
+        ("Then, a week or so ago, the general picked a date.", "a week or so ago"),
+    ],
+)
+def test_times_or_so_belongs_to_the_expression(text: str, span: str) -> None:
+    assert only(text).text == span
