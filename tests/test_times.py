@@ -546,3 +546,11 @@ def test_times_new_forms_do_not_crash(text: str, published: date | None) -> None
 )
 def test_times_or_so_belongs_to_the_expression(text: str, span: str) -> None:
     assert only(text).text == span
+
+
+def test_times_a_year_earlier_beside_nine_months_is_the_year_before() -> None:
+    text = (
+        "Profit in the third quarter rose 5%.\nEDS made 37% of the total in the latest nine months, "
+        "compared with 40% a year earlier."
+    )
+    assert find_times(text, date(1989, 10, 26))[-1].value == "1988"

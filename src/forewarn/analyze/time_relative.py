@@ -76,11 +76,21 @@ def resolve_quarter(q: Query) -> Resolved | None:
     return _date(tv.quarter(y, number) if per_year == 4 else tv.half(y, number))
 
 
+_LONGER_PERIOD = re.compile(r"\b(?:nine|six|first|latest|\d+)\s+months\b")
+
+
+def _compares_quarters(q: Query) -> bool:
+    """ "a year ago" in a report of quarters, unless its sentence is about a longer period ("nine months")."""
+    if "quarter" in q.sentence:
+        return True
+    return q.quarterly and not _LONGER_PERIOD.search(q.sentence)
+
+
 def resolve_yearago(q: Query) -> Resolved | None:
     unit = q.lower("ya_unit")
     if q.dct is None:
         return Resolved("DATE", "XXXX")
-    if unit == "year" or (not unit and not (q.quarterly or "quarter" in q.sentence)):
+    if unit == "year" or (not unit and not _compares_quarters(q)):
         return _date(tv.year(q.dct.year - 1))
     if unit == "month":
         moved = tv.shift_months(q.dct, -13)
@@ -219,7 +229,7 @@ def _ago(q: Query, count: float | None, unit: str, sign: int) -> Resolved | None
         return Resolved("DATE", _unresolved(unit))
     if unit in FINE_UNITS:
         return _date(tv.day(q.dct))
-    if unit == "Y" and count == 1 and sign < 0 and (q.quarterly or "quarter" in q.sentence):
+    if unit == "Y" and count == 1 and sign < 0 and _compares_quarters(q):
         # "profit rose from a year ago" beside a quarter: the same quarter a year before
         y, number = report_quarter(q, q.dct)
         return _date(tv.quarter(y - 1, number))
