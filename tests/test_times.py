@@ -554,3 +554,7 @@ def test_times_a_year_earlier_beside_nine_months_is_the_year_before() -> None:
         "compared with 40% a year earlier."
     )
     assert find_times(text, date(1989, 10, 26))[-1].value == "1988"
+
+
+def test_times_the_latest_year_is_the_last_completed_one() -> None:
+    assert only("It had C$8 billion in sales in the latest fiscal year.", date(1989, 10, 26)).value == "1988"

@@ -191,8 +191,8 @@ def _relative_unit(q: Query, det: str, unit: str) -> Resolved | None:
         if unit == "Q" and q.report_quarter:  # "the quarter" of a report that named it
             return _date(tv.quarter(*q.report_quarter))
         steps = -1  # "profit in the quarter rose": the last completed quarter
-    if q.lower("rl_dir") in ("ago", "earlier", "before"):
-        steps = -1
+    if q.lower("rl_dir") in ("ago", "earlier", "before") or (det == "the latest" and unit == "Y"):
+        steps = -1  # "the latest fiscal year": the last one completed
     period = _relative_period(q.dct, unit, steps)
     return _date(period) if period else None
 
