@@ -558,3 +558,17 @@ def test_times_a_year_earlier_beside_nine_months_is_the_year_before() -> None:
 
 def test_times_the_latest_year_is_the_last_completed_one() -> None:
     assert only("It had C$8 billion in sales in the latest fiscal year.", date(1989, 10, 26)).value == "1988"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("Prices fell for three consecutive days.", "three consecutive days", "P3D"),
+        ("Payment is due within five business days.", "five business days", "P5D"),
+        ("Unemployment rose for ten straight weeks.", "ten straight weeks", "P10W"),
+        ("The stock was flat for more than four hours.", "more than four hours", "PT4H"),
+    ],
+)
+def test_times_a_word_between_count_and_unit_is_walked_over(text: str, span: str, value: str) -> None:
+    found = only(text)
+    assert (found.text, found.value) == (span, value)

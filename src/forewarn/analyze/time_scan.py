@@ -23,12 +23,28 @@ _EXTRA_ANCHORS = (
     "past", "future", "fiscal", "q1", "q2", "q3", "q4", "period", "nineteen", "thousand", "twenties", "thirties", "forties",
     "fifties", "sixties", "seventies", "eighties", "nineties", "term",
 )  # fmt: skip
+# Words between a count and its unit ("three consecutive days", "five business days"): the
+# grammar's duration takes them, so the step back from the unit must walk over them.
+_COUNT_ADJECTIVES = ("straight", "consecutive", "long", "trading", "business", "working", "calendar")
 _EXTRA_STARTS = (
     "of", "and", "every", "each", "per", "once", "twice", "thrice", "times", "other", "day", "fiscal",
-    "year", "year's", "as", "at", "soon", "couple", "number", "few", "several",
+    "year", "year's", "as", "at", "soon", "couple", "number", "few", "several", *_COUNT_ADJECTIVES,
 )  # fmt: skip
 _CONTINUERS = frozenset(
-    {"of", "and", "times", "other", "than", "least", "most", "number", "couple", "half", "to"}
+    {
+        "of",
+        "and",
+        "times",
+        "other",
+        "than",
+        "least",
+        "most",
+        "number",
+        "couple",
+        "half",
+        "to",
+        *_COUNT_ADJECTIVES,
+    }
 )
 _LOOKBACK_WORDS = 6
 _LOOKBACK_CHARS = 60
