@@ -247,10 +247,10 @@ def test_times_tempeval_floors(eval_dir: object) -> None:
 
     docs = [doc for docs in eval_times.corpora(Path(str(eval_dir))).values() for doc in docs]
     counts = eval_times.evaluate(docs)
-    # Measured: relaxed 0.949, strict 0.888, value 0.818, type 0.910 (bench/accuracy.py times).
+    # Measured: relaxed 0.949, strict 0.888, value 0.819, type 0.910 (bench/accuracy.py times).
     assert eval_times.f1(counts.relaxed, counts.system, counts.gold) >= 0.945
     assert eval_times.f1(counts.strict, counts.system, counts.gold) >= 0.884
-    assert eval_times.f1(counts.value, counts.system, counts.gold) >= 0.814
+    assert eval_times.f1(counts.value, counts.system, counts.gold) >= 0.815
     assert eval_times.f1(counts.type, counts.system, counts.gold) >= 0.905
 
 
