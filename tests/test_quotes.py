@@ -198,6 +198,12 @@ def test_quotes_source_cue_and_content_boundaries(
         # "of" belongs to some cues only; what a speech is about may come before its quotation
         ("Trump said of Mr. Rubio: “He is a lightweight.”", "Trump", "said", "“He is a lightweight.”"),
         ("He warned of a long war.", "He", "warned of", "a long war"),
+        # a poll's finding: the fronted "In ... poll," is the source, "In" the cue
+        ("In a CNN poll released Monday, 50 percent of voters chose Clinton.", "a CNN poll released Monday", "In",
+         "50 percent of voters chose Clinton"),
+        # beliefs and perceptions attributed like speech
+        ("Most voters see Clinton as the stronger candidate.", "Most voters", "see",
+         "Clinton as the stronger candidate"),
         # a question put by an agent, or by nobody named
         ("When asked by a reporter whether it differed, Trump said no.", "a reporter", "asked", "whether it differed"),
         ("He laughed when asked what Mr. Clinton would do.", "", "asked", "what Mr. Clinton would do"),

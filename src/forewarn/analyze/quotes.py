@@ -30,6 +30,7 @@ from forewarn.analyze.quote_clauses import (
 )
 from forewarn.analyze.quote_context import OBJECT, Found, QuoteDoc, participial, source_of
 from forewarn.analyze.quote_lexicon import cue_spans
+from forewarn.analyze.quote_polls import poll_findings
 from forewarn.analyze.quote_source import SpeakerResolver, subject_after, subject_before
 from forewarn.knowledge.speech_cues import SpeechCues, speech_cues
 from forewarn.model import Analysis, Quote, Span
@@ -177,6 +178,7 @@ def find_quotes(text: str, sentences: tuple[Span, ...], resolver: SpeakerResolve
             _cut_before_inverted(text, done, found)
             done.append(found)
     done.extend(colon_quotes(cues, doc, done))
+    done.extend(poll_findings(doc, done))
     quotes = []
     for found in sorted(done, key=lambda f: f.cue.start):
         speaker = resolver.speaker(found.source)
