@@ -130,6 +130,12 @@ def test_quotes_patterns(pipeline: Pipeline, text: str, content: str, source: st
     assert quote.direct is direct
 
 
+def test_quotes_relative_word_before_the_speaker_is_part_of_the_content(pipeline: Pipeline) -> None:
+    text = "He defended the sentence, which he said was fair to everyone."
+    said = [q for q in _quotes(pipeline, text) if q.cue.text_of(text) == "said"]
+    assert [q.content.text_of(text) for q in said] == ["which", "was fair to everyone"]
+
+
 @pytest.mark.parametrize(
     ("text", "source", "cue", "content"),
     [
@@ -201,6 +207,8 @@ def test_quotes_source_cue_and_content_boundaries(
         # a poll's finding: the fronted "In ... poll," is the source, "In" the cue
         ("In a CNN poll released Monday, 50 percent of voters chose Clinton.", "a CNN poll released Monday", "In",
          "50 percent of voters chose Clinton"),
+        # an appositive holding an attribution of its own is not part of the source
+        ("Barkley, who said he votes Democratic, said Trump would lose.", "Barkley", "said", "Trump would lose"),
         # beliefs and perceptions attributed like speech
         ("Most voters see Clinton as the stronger candidate.", "Most voters", "see",
          "Clinton as the stronger candidate"),

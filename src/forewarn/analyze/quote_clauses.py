@@ -164,9 +164,28 @@ def clause_after(cues: SpeechCues, doc: QuoteDoc, cue: Span, done: list[Found]) 
     if source is None and not passive:
         return None
     content = _speech_after(cues, doc, cue)
-    if content is not None and source is not None and _parenthetical(doc.text, source):
+    if content is None:
+        return None
+    if source is not None and _parenthetical(doc.text, source):
         content = _to_comma(doc.text, content)
-    return None if content is None else Found(source, cue, [content], False)
+    relative = _relative_before(doc.text, source, content) if source is not None else None
+    return Found(source, cue, [content] if relative is None else [relative, content], False)
+
+
+# a relative or interrogative word right before the speaker: `the wall, which he said was built`,
+# `what he thinks is unfair` ("that" is left out: mostly a complementizer, `argued that he said`)
+_RELATIVE_BEFORE = re.compile(r"(?<![\w’'-])([Ww]hich|[Ww]hat|[Ww]hom?)\s+$")
+
+
+def _relative_before(text: str, source: Span, content: Span) -> Span | None:
+    """The word that stands for the subject of the speech, extracted before its speaker (PolNeAR
+    marks it as a fragment of the content: `which | was not a prison sentence`): only when the
+    speech then opens with its verb, as it does when its subject was taken out."""
+    m = _RELATIVE_BEFORE.search(text, max(0, source.start - 7), source.start)
+    first = NEXT_WORD.match(text, content.start) if m else None
+    if first is None or first.group(1) not in VERBAL:
+        return None
+    return Span(m.start(1), m.end(1)) if m else None
 
 
 def _raised(cues: SpeechCues, doc: QuoteDoc, cue: Span, done: list[Found]) -> Found | None:

@@ -16,6 +16,7 @@ PolNeAR.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import replace
 
 from forewarn.analyze.forecasts import forecast_for
@@ -179,12 +180,28 @@ def find_quotes(text: str, sentences: tuple[Span, ...], resolver: SpeakerResolve
             done.append(found)
     done.extend(colon_quotes(cues, doc, done))
     done.extend(poll_findings(doc, done))
+    _heads_of_nesting_sources(text, done)
     quotes = []
     for found in sorted(done, key=lambda f: f.cue.start):
         speaker = resolver.speaker(found.source)
         for content in found.contents:
             quotes.append(Quote(found.source, speaker, found.cue, content, found.direct))
     return quotes
+
+
+def _heads_of_nesting_sources(text: str, done: list[Found]) -> None:
+    """`Barkley, who said he votes Democratic, said ...`: a source whose appositive holds an
+    attribution of its own is only its head, as PolNeAR marks it (the appositive is that
+    attribution's source and content)."""
+    starts = sorted(f.cue.start for f in done)
+    for found in done:
+        source = found.source
+        comma = text.find(",", source.start, source.end) if source is not None else -1
+        if source is None or comma < 0:
+            continue
+        i = bisect_right(starts, comma)
+        if i < len(starts) and starts[i] < source.end:
+            found.source = Span(source.start, comma)
 
 
 def _cut_before_inverted(text: str, done: list[Found], found: Found) -> None:
