@@ -207,6 +207,8 @@ def test_quotes_source_cue_and_content_boundaries(
         # a poll's finding: the fronted "In ... poll," is the source, "In" the cue
         ("In a CNN poll released Monday, 50 percent of voters chose Clinton.", "a CNN poll released Monday", "In",
          "50 percent of voters chose Clinton"),
+        # "went on" is a cue only with the verb it leads to ("went on to win" is none)
+        ("She went on to say that the plan failed.", "She", "went on to say", "that the plan failed"),
         # an appositive holding an attribution of its own is not part of the source
         ("Barkley, who said he votes Democratic, said Trump would lose.", "Barkley", "said", "Trump would lose"),
         # beliefs and perceptions attributed like speech
@@ -335,3 +337,7 @@ FLOORS = {
     ("content", "exact"): 0.48,
     ("content", "overlap"): 0.70,
 }
+
+
+def test_quotes_went_on_alone_is_no_cue(pipeline: Pipeline) -> None:
+    assert _quotes(pipeline, "Reagan went on to win that year in a landslide.") == []
