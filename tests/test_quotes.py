@@ -207,6 +207,13 @@ def test_quotes_source_cue_and_content_boundaries(
         # a poll's finding: the fronted "In ... poll," is the source, "In" the cue
         ("In a CNN poll released Monday, 50 percent of voters chose Clinton.", "a CNN poll released Monday", "In",
          "50 percent of voters chose Clinton"),
+        # a time adverbial and a contracted negation sit between a subject and its cue
+        ("Police had last month charged Lewandowski with battery.", "Police", "charged",
+         "Lewandowski with battery"),
+        ("Trump isn’t saying what he would do.", "Trump", "isn’t saying", "what he would do"),
+        # the subject of the clause after "and" speaks, not the clause before it
+        ("Rubio has won a state and Cruz suggested they should drop out.", "Cruz", "suggested",
+         "they should drop out"),
         # "went on" is a cue only with the verb it leads to ("went on to win" is none)
         ("She went on to say that the plan failed.", "She", "went on to say", "that the plan failed"),
         # an appositive holding an attribution of its own is not part of the source

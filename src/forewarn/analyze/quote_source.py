@@ -31,6 +31,7 @@ GERUND_OBJECTS = frozenset({"the", "a", "an", "his", "her", "their", "its", "on"
                             "about", "up", "out", "from", "into", "over"})  # fmt: skip
 DASHES = frozenset({"-", "–", "—", "--"})
 RELATIVES = frozenset({"who", "which", "that", "whom"})
+COORDINATORS = frozenset({"and", "but"})
 SUBORDINATORS = frozenset(
     {"that", "which", "whom", "because", "if", "when", "as", "but", "so", "while", "where",
      "whether", "although", "though", "since", "after", "before", "until", "unless", "than", "what", "how", "why"}
@@ -160,21 +161,35 @@ def _subject_in(matches: list[re.Match[str]], chunk: list[str], offset: int, cue
         and chunk[hi - 2] in {"on", "last", "this", "earlier"}
     ):
         hi -= 2  # `Donald Trump on Friday endorsed`
+        while hi - lo > 1 and _is_aux(chunk[hi - 1], cues):
+            hi -= 1  # `Police had last month charged`
     if lo == hi or hi - lo > MAX_SOURCE_TOKENS:
         return None
     if not (_ok_start(chunk[lo], hi - lo) or _named_head(chunk[lo:hi])):
         return None
     words = chunk[lo:hi]
-    joined = " ".join(words) + " "
-    if (
-        not (VERBAL.isdisjoint(words) and cues.verb_forms.isdisjoint(words))
-        or "n’t " in joined
-        or "n't " in joined
-    ):
-        return None  # a verb inside ("says she", "They don’t"): this is a clause, not a name
+    if _has_verb(words, cues):
+        # `Rubio has won a state and Cruz suggested`: the subject of the clause after the coordinator
+        joint = max((i for i in range(lo + 1, hi - 1) if lowers[i] in COORDINATORS), default=-1)
+        if (
+            joint < 0
+            or _has_verb(chunk[joint + 1 : hi], cues)
+            or not _ok_start(chunk[joint + 1], hi - joint - 1)
+        ):
+            return None  # a verb inside ("says she", "They don’t"): this is a clause, not a name
+        lo, words = joint + 1, chunk[joint + 1 : hi]
     if hi - lo > 1 and lowers[lo].endswith("ing") and lowers[lo + 1] in GERUND_OBJECTS:
         return None  # `Making the rounds on the Sunday shows, ...`: a participle phrase
     return Span(matches[offset + lo].start(), matches[offset + hi - 1].end())
+
+
+def _has_verb(words: list[str], cues: SpeechCues) -> bool:
+    joined = " ".join(words) + " "
+    return (
+        not (VERBAL.isdisjoint(words) and cues.verb_forms.isdisjoint(words))
+        or "n’t " in joined
+        or "n't " in joined
+    )
 
 
 def _named_head(words: list[str]) -> bool:
