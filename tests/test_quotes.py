@@ -211,6 +211,9 @@ def test_quotes_source_cue_and_content_boundaries(
         ("Police had last month charged Lewandowski with battery.", "Police", "charged",
          "Lewandowski with battery"),
         ("Trump isn’t saying what he would do.", "Trump", "isn’t saying", "what he would do"),
+        # a relative clause inside the subject belongs to it
+        ("Still, people who have battled online threats say it could do more.",
+         "people who have battled online threats", "say", "it could do more"),
         # the subject of the clause after "and" speaks, not the clause before it
         ("Rubio has won a state and Cruz suggested they should drop out.", "Cruz", "suggested",
          "they should drop out"),

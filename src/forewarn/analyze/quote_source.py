@@ -65,6 +65,7 @@ _START_WORDS = PRONOUNS | DETERMINERS
 # a capitalised word, or a connector allowed inside a name ("Ministry of Defense")
 _NAME_RUN = re.compile(r"[A-Z][\w.’'-]*(?:\s+(?:(?:of|the|de|van|von|al|bin|for|and)\s+)*[A-Z][\w.’'-]*)*")
 MAX_SOURCE_TOKENS = 18
+RELATIVE_WORDS = 10  # words of a relative clause inside a subject (`those who have sketched out paths`)
 ANTECEDENT_REACH = 80  # characters before "who" to look for the name it stands for
 _PARENTHESIS = re.compile(r"\s*\([^)]*\)")
 SUBJECT_REACH = 320  # characters before a cue that can hold its subject, appositives included
@@ -165,22 +166,32 @@ def _subject_in(matches: list[re.Match[str]], chunk: list[str], offset: int, cue
             hi -= 1  # `Police had last month charged`
     if lo == hi or hi - lo > MAX_SOURCE_TOKENS:
         return None
-    if not (_ok_start(chunk[lo], hi - lo) or _named_head(chunk[lo:hi])):
+    # `people who have battled online threats say`: a relative clause belongs to the subject's head
+    who = next((i for i in range(lo + 1, hi - 1) if lowers[i] == "who"), hi)
+    if not (_ok_start(chunk[lo], who - lo) or _named_head(chunk[lo:who])):
         return None
-    words = chunk[lo:hi]
-    if _has_verb(words, cues):
-        # `Rubio has won a state and Cruz suggested`: the subject of the clause after the coordinator
-        joint = max((i for i in range(lo + 1, hi - 1) if lowers[i] in COORDINATORS), default=-1)
-        if (
-            joint < 0
-            or _has_verb(chunk[joint + 1 : hi], cues)
-            or not _ok_start(chunk[joint + 1], hi - joint - 1)
-        ):
+    if _has_verb(chunk[lo:hi], cues):
+        start = _subject_past_verb(chunk, lowers, lo, hi, who, cues)
+        if start is None:
             return None  # a verb inside ("says she", "They don’t"): this is a clause, not a name
-        lo, words = joint + 1, chunk[joint + 1 : hi]
+        lo = start
     if hi - lo > 1 and lowers[lo].endswith("ing") and lowers[lo + 1] in GERUND_OBJECTS:
         return None  # `Making the rounds on the Sunday shows, ...`: a participle phrase
     return Span(matches[offset + lo].start(), matches[offset + hi - 1].end())
+
+
+def _subject_past_verb(
+    chunk: list[str], lowers: list[str], lo: int, hi: int, who: int, cues: SpeechCues
+) -> int | None:
+    """Where the subject starts when the words before a cue hold a verb, or None when they are a clause:
+    a head with a relative clause keeps it (`people who have battled online threats say`); after a
+    coordinator, the subject of the clause it opens speaks (`Rubio has won a state and Cruz suggested`)."""
+    if who < hi and hi - who <= RELATIVE_WORDS and not _has_verb(chunk[lo:who], cues):
+        return lo
+    joint = max((i for i in range(lo + 1, hi - 1) if lowers[i] in COORDINATORS), default=-1)
+    if joint < 0 or _has_verb(chunk[joint + 1 : hi], cues) or not _ok_start(chunk[joint + 1], hi - joint - 1):
+        return None
+    return joint + 1
 
 
 def _has_verb(words: list[str], cues: SpeechCues) -> bool:
