@@ -32,7 +32,8 @@ from forewarn.analyze.quote_clauses import (
 from forewarn.analyze.quote_context import OBJECT, Found, QuoteDoc, participial, source_of
 from forewarn.analyze.quote_lexicon import cue_spans
 from forewarn.analyze.quote_polls import poll_findings
-from forewarn.analyze.quote_source import SpeakerResolver, subject_after, subject_before
+from forewarn.analyze.quote_source import subject_after, subject_before
+from forewarn.analyze.quote_speaker import SpeakerResolver
 from forewarn.knowledge.speech_cues import SpeechCues, speech_cues
 from forewarn.model import Analysis, Quote, Span
 
