@@ -351,3 +351,10 @@ FLOORS = {
 
 def test_quotes_went_on_alone_is_no_cue(pipeline: Pipeline) -> None:
     assert _quotes(pipeline, "Reagan went on to win that year in a landslide.") == []
+
+
+def test_quotes_common_word_before_a_colon_is_no_speaker(pipeline: Pipeline) -> None:
+    text = (
+        "Headline: the race tightens.\nThe count is still open. Still to come: results in Ohio and Illinois."
+    )
+    assert [q.source.text_of(text) for q in _quotes(pipeline, text) if q.source] == ["Headline"]

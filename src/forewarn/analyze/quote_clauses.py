@@ -308,6 +308,14 @@ def _covered(spans: list[tuple[int, int]], starts: list[int], offset: int) -> bo
     return any(a <= offset < b for a, b in spans[max(0, i - 4) : i])
 
 
+def _common_word(text: str, head: str, colon: int) -> bool:
+    """`Still to come: results in Ohio`, `Remember: ...`: one capitalised word that the text also
+    writes in lower case is a common word, not a speaker (a headline, the first line, keeps its labels)."""
+    if " " in head or text.rfind("\n", 0, colon) < 0:
+        return False
+    return re.search(rf"(?<![\w’'-]){re.escape(head.lower())}(?![\w’'-])", text) is not None
+
+
 def colon_quotes(cues: SpeechCues, doc: QuoteDoc, done: list[Found]) -> list[Found]:
     """`Kovalchuk: “...”` and headline-style `Name: statement`, where a name alone opens the sentence
     (or the part of it after a dash: `POLLS NOT WRONG - Mark Blumenthal: “...”`)."""
@@ -323,6 +331,7 @@ def colon_quotes(cues: SpeechCues, doc: QuoteDoc, done: list[Found]) -> list[Fou
             head is None
             or len(head.group(1).split()) > 6
             or head.group(1).split()[0] in cues.colon_not_sources
+            or _common_word(text, head.group(1), colon)
         ):
             continue
         if doc.inside_quote(colon) or _covered(taken, taken_starts, colon):
