@@ -211,6 +211,9 @@ def test_quotes_source_cue_and_content_boundaries(
         ("Police had last month charged Lewandowski with battery.", "Police", "charged",
          "Lewandowski with battery"),
         ("Trump isn’t saying what he would do.", "Trump", "isn’t saying", "what he would do"),
+        # a participle after an adverb shares its clause's subject too
+        ("Trump raised questions about it, falsely suggesting that Obama was born abroad.", "Trump",
+         "suggesting", "that Obama was born abroad"),
         # a relative clause inside the subject belongs to it
         ("Still, people who have battled online threats say it could do more.",
          "people who have battled online threats", "say", "it could do more"),

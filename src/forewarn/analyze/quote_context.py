@@ -89,7 +89,16 @@ def participial(cues: SpeechCues, doc: QuoteDoc, cue: Span) -> bool:
     before = doc.text[max(0, cue.start - 6) : cue.start].rstrip().rstrip("”\"’'»")
     if before.endswith((" and", ",and", " but", ",but")):
         return True
-    return word.lower().endswith("ing") and before.endswith(",")
+    if not word.lower().endswith("ing"):
+        return False
+    if before.endswith(","):
+        return True
+    # `, falsely suggesting`: an adverb may come between the comma and the participle
+    adverb = _LY_BEFORE.search(doc.text, max(0, cue.start - 20), cue.start)
+    return adverb is not None and doc.text[max(0, adverb.start() - 2) : adverb.start()].rstrip().endswith(",")
+
+
+_LY_BEFORE = re.compile(r"(?<=[\s,])[a-z]{2,}ly\s+$")
 
 
 def clause_start(doc: QuoteDoc, cue: Span) -> int:
