@@ -211,6 +211,8 @@ def test_quotes_source_cue_and_content_boundaries(
         ("Police had last month charged Lewandowski with battery.", "Police", "charged",
          "Lewandowski with battery"),
         ("Trump isn’t saying what he would do.", "Trump", "isn’t saying", "what he would do"),
+        # stances taken with a fixed phrase
+        ("Cruz took issue with the ruling.", "Cruz", "took issue with", "the ruling"),
         # a participle after an adverb shares its clause's subject too
         ("Trump raised questions about it, falsely suggesting that Obama was born abroad.", "Trump",
          "suggesting", "that Obama was born abroad"),
