@@ -211,6 +211,9 @@ def test_quotes_source_cue_and_content_boundaries(
         ("Police had last month charged Lewandowski with battery.", "Police", "charged",
          "Lewandowski with battery"),
         ("Trump isn’t saying what he would do.", "Trump", "isn’t saying", "what he would do"),
+        # ", but" and a new subject end the speech; rarer speech verbs are cues too
+        ("Romney derided the deal as toothless, but Mr. Obama learned from it.", "Romney", "derided",
+         "the deal as toothless"),
         # stances taken with a fixed phrase
         ("Cruz took issue with the ruling.", "Cruz", "took issue with", "the ruling"),
         # a participle after an adverb shares its clause's subject too

@@ -277,8 +277,18 @@ _CLAUSE_BREAK = re.compile(
 )
 
 
+# `, but Mr. Obama learned ...`: "but" and a new subject open a clause of the writer's
+_BUT_SUBJECT = re.compile(r"(?:[A-Z]|(?:he|she|they|it|we|I|you|there|the|this|that|his|her|their|its)\b)")
+
+
 def _clause_end(cues: SpeechCues, doc: QuoteDoc, start: int, end: int) -> int:
-    """Speech runs to the sentence end, or to `, adding ...` / `, according to ...`."""
+    """Speech runs to the sentence end, or to `, adding ...` / `, according to ...` / `, but he ...`."""
+    but = doc.text.find(", but ", start, end)
+    while but >= 0:
+        if _BUT_SUBJECT.match(doc.text, but + 6):
+            end = but
+            break
+        but = doc.text.find(", but ", but + 6, end)
     for m in _CLAUSE_BREAK.finditer(doc.text, start, end):
         word = m.group(2)
         if word not in cues.verb_forms and word != "according to":
