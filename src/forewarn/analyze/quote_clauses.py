@@ -323,7 +323,20 @@ def _common_word(text: str, head: str, colon: int) -> bool:
     writes in lower case is a common word, not a speaker (a headline, the first line, keeps its labels)."""
     if " " in head or text.rfind("\n", 0, colon) < 0:
         return False
-    return re.search(rf"(?<![\w’'-]){re.escape(head.lower())}(?![\w’'-])", text) is not None
+    # str.find and a look at the neighbours: a regex opening with a lookbehind would be tried at
+    # every position of the text
+    word = head.lower()
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if not (at and _joins(text[at - 1])) and not (end < len(text) and _joins(text[end])):
+            return True
+        at = text.find(word, at + 1)
+    return False
+
+
+def _joins(char: str) -> bool:
+    return char.isalnum() or char in "_’'-"
 
 
 def colon_quotes(cues: SpeechCues, doc: QuoteDoc, done: list[Found]) -> list[Found]:
