@@ -219,6 +219,9 @@ def test_quotes_source_cue_and_content_boundaries(
         # a participle after an adverb shares its clause's subject too
         ("Trump raised questions about it, falsely suggesting that Obama was born abroad.", "Trump",
          "suggesting", "that Obama was born abroad"),
+        # an appositive between dashes belongs to the subject before it
+        ("Jason Sims — a teacher from Mount Pleasant — says he voted for Rubio.",
+         "Jason Sims — a teacher from Mount Pleasant —", "says", "he voted for Rubio"),
         # a relative clause inside the subject belongs to it
         ("Still, people who have battled online threats say it could do more.",
          "people who have battled online threats", "say", "it could do more"),

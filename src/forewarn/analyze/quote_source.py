@@ -123,8 +123,18 @@ def _subject_after_cut(matches: list[re.Match[str]], words: list[str], cues: Spe
     dash, if any (`Fiorina was a planner - a former aide said she ...`)."""
     if not words or words[-1].lower() in STRANDED:
         return None  # "want to say", "began by saying": not a subject
-    cut = -1 if DASHES.isdisjoint(words) else max(i for i, w in enumerate(words) if w in DASHES)
-    return _subject_in(matches, words[cut + 1 :], cut + 1, cues)
+    if DASHES.isdisjoint(words):
+        return _subject_in(matches, words, 0, cues)
+    dashes = [i for i, w in enumerate(words) if w in DASHES]
+    if dashes[-1] == len(words) - 1 and len(dashes) > 1:
+        if not cues.verb_forms.isdisjoint(words[dashes[-2] :]):
+            return None  # `an aggressive - some say unrealistic - pledge`: an aside with its own cue
+        # `Jason Sims — a teacher from Mount Pleasant — says`: the phrase between the dashes is an
+        # appositive of the subject before them, and the source runs through the closing dash
+        before = dashes[-2] - 1 - (dashes[-3] if len(dashes) > 2 else -1)
+        head = _subject_in(matches, words[dashes[-2] - before : dashes[-2]], dashes[-2] - before, cues)
+        return Span(head.start, matches[len(words) - 1].end()) if head else None
+    return _subject_in(matches, words[dashes[-1] + 1 :], dashes[-1] + 1, cues)
 
 
 def _subject_in(matches: list[re.Match[str]], chunk: list[str], offset: int, cues: SpeechCues) -> Span | None:
