@@ -214,6 +214,8 @@ def test_quotes_source_cue_and_content_boundaries(
         # ", but" and a new subject end the speech; rarer speech verbs are cues too
         ("Romney derided the deal as toothless, but Mr. Obama learned from it.", "Romney", "derided",
          "the deal as toothless"),
+        # a request: "for" belongs to the cue
+        ("Sanders asked for a recount in two counties.", "Sanders", "asked for", "a recount in two counties"),
         # stances taken with a fixed phrase
         ("Cruz took issue with the ruling.", "Cruz", "took issue with", "the ruling"),
         # a participle after an adverb shares its clause's subject too
