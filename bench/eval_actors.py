@@ -140,8 +140,11 @@ def _glued(prev: str, word: str, nxt: str, open_quote: bool) -> bool:
         return True
     if word == "’" and prev.isalpha() and nxt.isalpha():  # "Da ’ esh"
         return True
-    if (word == "-" and prev[-1:].isalnum() and nxt[:1].isalnum()) or prev == "-":
-        return True
+    abbreviation = prev[-2:-1].isupper() and prev[-1:] == "."
+    if (word == "-" and (prev[-1:].isalnum() or abbreviation) and nxt[:1].isalnum()) or prev == "-":
+        return True  # "US-led", "U.S.-led" (re3d splits the hyphen off an abbreviation too)
+    if word == "," and prev.isdigit() and len(nxt) == 3 and nxt.isdigit():
+        return True  # the thousands separator of "40,000"
     if word == '"':
         return open_quote  # a closing quote
     return prev == '"' and not open_quote  # just after an opening quote
@@ -152,7 +155,8 @@ def detokenise(words: list[str]) -> tuple[str, list[tuple[int, int]]]:
     text, offsets, open_quote = "", [], False
     for i, word in enumerate(words):
         nxt = words[i + 1] if i + 1 < len(words) else ""
-        if i and not _glued(words[i - 1], word, nxt, open_quote):
+        thousands = word.isdigit() and len(word) == 3 and text.endswith(",") and text[-2:-1].isdigit()
+        if i and not thousands and not _glued(words[i - 1], word, nxt, open_quote):
             text += " "
         if word == '"':
             open_quote = not open_quote

@@ -183,8 +183,14 @@ def test_actors_country_adjective_of_a_place_is_no_nationality(pipeline: Pipelin
         ("The sanctions were issued by OFAC yesterday.", "OFAC", "organisation", ""),
         ("A local physician said the toll rose.", "A local physician", "person", "HLH"),
         ("Another resident said he heard a missile.", "he", "person", "CVL"),
+        ("We will lead the global coalition to defeat them.", "the global coalition", "organisation", "IGO"),
+        ("The bridges were hit by coalition air strikes.", "coalition", "organisation", "IGO"),
+        ("A spokesman accused the US-led coalition of the strike.", "the US-led coalition", "organisation", "USAIGO"),
+        ("The UK works with its allies on the plan.", "its allies", "organisation", "IGO"),
+        ("They vowed to defeat this terrorist group.", "this terrorist group", "organisation", "REB"),
+        ("Antiquities benefit the terrorist group ISIL.", "the terrorist group ISIL", "organisation", "IMGISI"),
     ],
-)
+)  # fmt: skip
 def test_actors_generic_and_named_patterns(
     pipeline: Pipeline, text: str, mention: str, kind: str, code: str
 ) -> None:
@@ -300,6 +306,7 @@ def test_actors_titled_surname_links_back(pipeline: Pipeline) -> None:
         ("ISIL fighters attacked Mosul. The group later claimed the attack.", "The group", "Islamic State", "IMGISI"),
         ("The Security Council met. The council condemned the strike.", "The council", "UN Security Council", "IGOUNO"),
         ("Assad’s brutal regime fell.", "Assad’s brutal regime", "Government of Syria", "SYRGOV"),
+        ("Hezbollah fired rockets. The militant group said so.", "The militant group", "Hezbollah", "LBNREB"),
     ],
 )  # fmt: skip
 def test_actors_definite_noun_refers_back(

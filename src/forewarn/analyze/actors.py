@@ -26,7 +26,13 @@ from forewarn.analyze.actor_match import (
     find_hits,
     longest_first,
 )
-from forewarn.analyze.actor_nominal import STATE_SECTORS, main_state, nominal_mentions, qualified
+from forewarn.analyze.actor_nominal import (
+    STATE_SECTORS,
+    StateLabel,
+    main_state,
+    nominal_mentions,
+    qualified,
+)
 from forewarn.analyze.actor_orgs import unknown_acronyms, unknown_organisations
 from forewarn.analyze.actor_persons import Found, PersonHits, named_persons, person_state
 from forewarn.analyze.actor_pronouns import dictionary_genders, mentioned, pronoun_mentions, resolve_pronoun
@@ -105,14 +111,50 @@ def find_actors(
     found += unknown_organisations(st)
     found = _with_groups(lexicon, words, found, chosen, groups, context, published)
     found += unknown_acronyms(st, found)
-    actors = [_actor(words, f) for f in _drop_covered(found)]
+    actors = [_actor(words, f) for f in _named_after(_drop_covered(found))]
     actors = _possessed(lexicon, text, actors)
     main = main_state(actors)
     actors = [_of_main_state(lexicon, a, main) for a in actors]
-    actors = sorted(
-        actors + nominal_mentions(words, actors, partial(_state_nominal, lexicon, main)), key=_ORDER
-    )
+    actors = _with_nominals(words, actors, partial(_state_nominal, lexicon, main))
     return tuple(sorted(actors + pronoun_mentions(text, actors), key=_ORDER))
+
+
+def _generic(actor: Actor) -> bool:
+    """A group named by a common noun and no country: "the terrorist group", "the global coalition"."""
+    return not actor.country and actor.code == actor.sector and actor.type == "organisation"
+
+
+def _with_nominals(words: Words, actors: list[Actor], state_label: StateLabel) -> list[Actor]:
+    """The actors and the definite nouns referring back to one of them; such a noun found as a
+    generic group ("this terrorist group" after ISIL) is the actor it refers to, not a group of its own."""
+    generic = [a for a in actors if _generic(a)]
+    if not generic:
+        return sorted(actors + nominal_mentions(words, actors, state_label), key=_ORDER)
+    named = [a for a in actors if not _generic(a)]
+    nominals = nominal_mentions(words, named, state_label)
+    kept = [a for a in generic if not any(n.start < a.end and a.start < n.end for n in nominals)]
+    return sorted(named + kept + nominals, key=_ORDER)
+
+
+def _named_after(found: list[Found]) -> list[Found]:
+    """A generic group right before a name is that named actor, one mention: "the terrorist group
+    ISIL", "the news agency Reuters"."""
+    out: list[Found] = []
+    for record in found:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.end == record.start
+            and last.code is None
+            and not last.country
+            and last.type in MEMBER_TYPES
+            and record.code is not None
+            and record.type in MEMBER_TYPES
+        ):
+            out[-1] = record._replace(start=last.start)
+            continue
+        out.append(record)
+    return out
 
 
 _POSSESSIVE = re.compile(r"[’']s(?: [a-z-]+){0,2} $")
@@ -224,6 +266,8 @@ def _composites(lexicon: Lexicon, words: Words, hits: list[Hit]) -> dict[Hit, tu
     n, text = len(words), words.text
     for hit, country in named:
         j = hit.end + (1 if hit.end < n and text[hit.end] in APOSTROPHE_S else 0)
+        if j + 2 < n and text[j] == "-" and words.lower[j + 1] == "led":
+            j += 2  # "the US-led coalition": the coalition of its leader
         sector = sectors.get(j)
         if sector is not None:
             out[Hit(hit.start, sector.end, "G", len(out))] = (country, sector.item)
