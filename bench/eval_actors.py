@@ -11,8 +11,13 @@ alone by the full default pipeline, and the output mapped to re3d's types:
 - Location: places from the places stage, and states that are not acting.
 
 A state name is a Location unless it acts: followed by a verb of saying or an
-auxiliary ("the UK has", "Russia said") or introduced by "with"/"by". Spans are
-scored exactly (start, end, type); micro F1 is over the four types.
+auxiliary ("the UK has", "Russia said"), introduced by "with"/"by", or qualifying
+a noun that is no place ("U.S. airstrikes", "UK support": the state as a
+political actor, which re3d's guidelines tag Organisation, not the land). Spans
+are scored exactly (start, end, type); micro F1 is over the four types.
+
+The CoNLL tokens are joined back into the text the source had: no space before
+punctuation, none inside "40,000" or around the hyphen of "U.S.-led".
 """
 
 from __future__ import annotations
@@ -21,7 +26,10 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from forewarn.analyze.pipeline import default_pipeline
+from forewarn.knowledge.actors import load_head_nouns
 from forewarn.model import Analysis, TextInput
 
 Row = tuple[str, str, float | str, str]
@@ -77,6 +85,7 @@ LOCATIVE = frozenset(
     | {"over", "visiting", "visit", "visited", "towards", "toward", "through", "around"}
 )
 DEFAULT_STATE = "Location"
+NOT_ACTS = frozenset({"including", "include", "includes", "and", "or"})
 # re3d tags pronouns as entities ("I", "he" as Person; "we", "they" as Organisation); the actors
 # stage emits only third-person singular pronouns whose antecedent it finds in the same text (each
 # sentence is analysed alone here), so scores are also reported with gold pronouns left out.
@@ -176,6 +185,21 @@ def gold_spans(tags: list[str], offsets: list[tuple[int, int]]) -> set[tuple[int
     return {s for s in spans if s[2] in TYPES}
 
 
+def _acts(text: str, end: int, prev: str, nxt: str, before: list[str]) -> bool:
+    """A state as an agent: "Russia said", "with the UK", "Syria's", or opening the sentence."""
+    return nxt in AGENT_NEXT or prev in AGENT_BEFORE or text[end:].startswith(("’s", "'s")) or not before
+
+
+def _qualifies_an_act(word: str) -> bool:
+    """Whether a state name before `word` names the state as a political actor (metonymy, not a
+    place): "U.S. airstrikes", "UK support", "Syria sanctions"; not before a place noun ("Iraq
+    border"), a function word or a capitalised name."""
+    if not (word.isalpha() and word.islower()) or word in STOP_WORDS or word in NOT_ACTS:
+        return False
+    head = load_head_nouns().get(word)
+    return head is None or head.kind != "place"
+
+
 def _state_labels(text: str, states: list[tuple[int, int]], places: list[tuple[int, int]]) -> list[str]:
     """Location or Organisation for each state mention, from the words around it (see the module doc)."""
     labels: list[str] = []
@@ -193,7 +217,7 @@ def _state_labels(text: str, states: list[tuple[int, int]], places: list[tuple[i
             labels.append("Location")
         elif prev in {"and", "or"} or listed:  # a list of states shares one role: "include A, B and C"
             labels.append(labels[-1] if labels and states[i - 1][1] >= start - 6 else DEFAULT_STATE)
-        elif nxt in AGENT_NEXT or prev in AGENT_BEFORE or text[end:].startswith(("’s", "'s")) or not before:
+        elif _acts(text, end, prev, nxt, before) or _qualifies_an_act(after[0] if after else ""):
             labels.append("Organisation")
         else:
             labels.append(DEFAULT_STATE)
