@@ -189,6 +189,10 @@ def test_actors_country_adjective_of_a_place_is_no_nationality(pipeline: Pipelin
         ("The UK works with its allies on the plan.", "its allies", "organisation", "IGO"),
         ("They vowed to defeat this terrorist group.", "this terrorist group", "organisation", "REB"),
         ("Antiquities benefit the terrorist group ISIL.", "the terrorist group ISIL", "organisation", "IMGISI"),
+        ("After years of rule, the people of Mosul can rebuild.", "the people of Mosul", "other", "CVL"),
+        ("Our condolences go to the families of the victims.", "the families of the victims", "other", "CVL"),
+        ("The strike killed 28 people in the town.", "people", "other", "CVL"),
+        ("It is imperative for all parties to stop.", "all parties", "organisation", ""),
     ],
 )  # fmt: skip
 def test_actors_generic_and_named_patterns(
@@ -319,6 +323,11 @@ def test_actors_definite_noun_refers_back(
 def test_actors_definite_noun_unresolved_or_adjective_is_no_actor(pipeline: Pipeline) -> None:
     analysis = analyse(pipeline, "The military operation began. The group of friends met.")
     assert not analysis.actors
+
+
+def test_actors_definite_noun_in_a_generic_group_is_not_the_main_states(pipeline: Pipeline) -> None:
+    analysis = analyse(pipeline, "Russia warned that police will not tolerate rallies.")
+    assert [a.text for a in analysis.actors if a.sector == "COP"] == ["police"]  # not "that police"
 
 
 @pytest.mark.parametrize(

@@ -108,8 +108,13 @@ def main_state(actors: list[Actor]) -> str:
     return counts.most_common(1)[0][0] if counts else ""
 
 
-def nominal_mentions(words: Words, actors: list[Actor], state_label: StateLabel) -> list[Actor]:
-    """Definite nouns that refer back to an actor, as mentions of it; unresolved ones are left out."""
+def nominal_mentions(
+    words: Words, actors: list[Actor], state_label: StateLabel, generic: list[Actor] | None = None
+) -> list[Actor]:
+    """Definite nouns that refer back to an actor, as mentions of it; unresolved ones are left out.
+
+    A noun inside a `generic` group ("this terrorist group") is a mention only of a named actor
+    before it, never of the main state's body."""
     nominals, text = load_nominals(), words.source
     out = []
     for match in _noun_pattern().finditer(text):
@@ -120,7 +125,9 @@ def nominal_mentions(words: Words, actors: list[Actor], state_label: StateLabel)
         if start is None or any(a.start < match.end() and match.start() < a.end for a in actors):
             continue
         first, noun = words.start[start], match.group(1)
-        found = _referent(actors, first, noun, nominals) or state_label(noun, nominals.state.get(noun, ""))
+        found = _referent(actors, first, noun, nominals)
+        if found is None and not (generic and any(a.start < match.end() and first < a.end for a in generic)):
+            found = state_label(noun, nominals.state.get(noun, ""))
         if found is not None:
             out.append(mentioned(found, first, match.end(), text[first : match.end()]))
     return out

@@ -37,7 +37,7 @@ from forewarn.analyze.actor_orgs import unknown_acronyms, unknown_organisations
 from forewarn.analyze.actor_persons import Found, PersonHits, named_persons, person_state
 from forewarn.analyze.actor_pronouns import dictionary_genders, mentioned, pronoun_mentions, resolve_pronoun
 from forewarn.analyze.actor_shapes import apposed_persons, common_persons, shaped_persons
-from forewarn.analyze.actor_tokens import STOP_WORDS, Words, like_num
+from forewarn.analyze.actor_tokens import STOP_WORDS, Words
 from forewarn.analyze.pipeline import Context
 from forewarn.knowledge.actors import load_first_names, load_group_words, load_member_nouns, load_not_acronyms
 from forewarn.model import Actor, Analysis
@@ -51,6 +51,7 @@ PRIORITY = {"E": 0, "G": 1, "D": 2, "C": 3, "T": 4, "A": 5}
 DETERMINERS = frozenset({"the", "a", "an"})
 GROUP_TYPES = frozenset({"organisation", "force", "state", "other"})
 MEMBER_TYPES = frozenset({"organisation", "force"})  # whose name may take in a member noun
+PEOPLE_SECTORS = frozenset({"CVL", "REF"})  # groups of people that "of <place>" may follow
 _ORDER = attrgetter("start", "end")  # of actors and of found mentions, in text order
 _START = attrgetter("start")
 
@@ -111,7 +112,7 @@ def find_actors(
     found += unknown_organisations(st)
     found = _with_groups(lexicon, words, found, chosen, groups, context, published)
     found += unknown_acronyms(st, found)
-    actors = [_actor(words, f) for f in _named_after(_drop_covered(found))]
+    actors = [_actor(words, f) for f in _drop_covered(_of_whom(words, _named_after(_drop_covered(found))))]
     actors = _possessed(lexicon, text, actors)
     main = main_state(actors)
     actors = [_of_main_state(lexicon, a, main) for a in actors]
@@ -131,9 +132,34 @@ def _with_nominals(words: Words, actors: list[Actor], state_label: StateLabel) -
     if not generic:
         return sorted(actors + nominal_mentions(words, actors, state_label), key=_ORDER)
     named = [a for a in actors if not _generic(a)]
-    nominals = nominal_mentions(words, named, state_label)
+    nominals = nominal_mentions(words, named, state_label, generic)
     kept = [a for a in generic if not any(n.start < a.end and a.start < n.end for n in nominals)]
     return sorted(named + kept + nominals, key=_ORDER)
+
+
+def _of_whom(words: Words, found: list[Found]) -> list[Found]:
+    """People named by where or whom they belong to, one mention: "the people of Mosul", "residents of
+    Camp Hurriya", "the families of the victims"."""
+    text, lower = words.text, words.lower
+    out: list[Found] = []
+    for i, record in enumerate(found):
+        end = record.end
+        if (
+            record.sector in PEOPLE_SECTORS
+            and record.code is None
+            and end + 1 < len(text)
+            and lower[end] == "of"
+        ):
+            after = found[i + 1] if i + 1 < len(found) else None
+            if after is not None and after.start == end + 1 and after.sector in PEOPLE_SECTORS:
+                record = record._replace(end=after.end)
+            else:
+                stop = end + 1
+                while stop < len(text) and stop - end <= 3 and _proper_word(words, stop):
+                    stop += 1
+                record = record._replace(end=stop) if stop > end + 1 else record
+        out.append(record)
+    return out
 
 
 def _named_after(found: list[Found]) -> list[Found]:
@@ -199,7 +225,7 @@ def _of_main_state(lexicon: Lexicon, actor: Actor, country: str) -> Actor:
 
 def _state_nominal(lexicon: Lexicon, country: str, noun: str, sector: str) -> Actor | None:
     """The `sector` body of `country` (of no country when it is ""), as an actor without offsets."""
-    phrase = lexicon.sector_phrase.get(sector)
+    phrase = lexicon.sector_phrase.get(sector) if sector else None  # "": no body ("all parties")
     if phrase is None:
         return None
     label = phrase.label[0].upper() + phrase.label[1:]
@@ -367,9 +393,7 @@ def _group(
     d = lexicon.dictionary
     if composite is not None:
         country, index = composite
-        start = _group_start(words, hit.start)
-        if not country and start == hit.start and start > 0 and like_num(words.text[start - 1]):
-            start -= 1  # "60 civilians"
+        start = _group_start(words, hit.start)  # a count before it is a quantity: "60 civilians"
         phrase = d.sectors[index]
         label = phrase.label[0].upper() + phrase.label[1:]
         state = d.state_names.get(country, country)
