@@ -193,6 +193,10 @@ def test_actors_country_adjective_of_a_place_is_no_nationality(pipeline: Pipelin
         ("Our condolences go to the families of the victims.", "the families of the victims", "other", "CVL"),
         ("The strike killed 28 people in the town.", "people", "other", "CVL"),
         ("It is imperative for all parties to stop.", "all parties", "organisation", ""),
+        ("We thank our Coalition partners.", "our Coalition partners", "organisation", "IGOCOA"),
+        ("He met the families of Americans held abroad.", "the families of Americans", "other", "USACVL"),
+        ("The men and women of the 407th AEG deployed.", "the 407th AEG", "organisation", ""),
+        ("He was assigned to 5th Special Forces Group.", "5th Special Forces", "force", "MIL"),
     ],
 )  # fmt: skip
 def test_actors_generic_and_named_patterns(
@@ -323,6 +327,17 @@ def test_actors_definite_noun_refers_back(
 def test_actors_definite_noun_unresolved_or_adjective_is_no_actor(pipeline: Pipeline) -> None:
     analysis = analyse(pipeline, "The military operation began. The group of friends met.")
     assert not analysis.actors
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Near Tal Afar, three strikes destroyed a building.",
+        "The attack took place in Urem al-Kubra on Monday.",
+    ],
+)
+def test_actors_name_after_a_locative_preposition_is_no_person(pipeline: Pipeline, text: str) -> None:
+    assert not [a for a in analyse(pipeline, text).actors if a.type == "person"]
 
 
 def test_actors_definite_noun_in_a_generic_group_is_not_the_main_states(pipeline: Pipeline) -> None:

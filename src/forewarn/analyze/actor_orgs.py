@@ -158,14 +158,32 @@ def unknown_acronyms(st: State, found: list[Found]) -> list[Found]:
             if named is not None and named.type != "person":
                 defined[acronym] = named  # "Central Command's (NAVCENT)" too
             continue
-        start = i - 1 if i > 0 and words.lower[i - 1] == "the" and not st.taken[i - 1] else i
+        first, end = _unit_number(st, i)
+        start = (
+            first - 1 if first > 0 and words.lower[first - 1] == "the" and not st.taken[first - 1] else first
+        )
         known = defined.get(acronym)
         if known is not None:
-            out.append(known._replace(start=start, end=i + 1))
+            out.append(known._replace(start=start, end=end))
         else:
-            out.append(Found(start, i + 1, acronym, "organisation", "", "", ""))
-        st.taken[start : i + 1] = b"\x01" * (i + 1 - start)
+            out.append(Found(start, end, words.span_text(first, end), "organisation", "", "", ""))
+        st.taken[start:end] = b"\x01" * (end - start)
     return out
+
+
+UNIT_ORDINAL = re.compile(r"\d{1,4}(?:st|nd|rd|th)")
+UNIT_NUMBER = re.compile(r"\d{1,3}")
+
+
+def _unit_number(st: State, i: int) -> tuple[int, int]:
+    """The abbreviation at token i with a unit's ordinal before it or number after it: "the 407th AEG",
+    "CTF 50"."""
+    words, start, end = st.words, i, i + 1
+    if i > 0 and not st.taken[i - 1] and UNIT_ORDINAL.fullmatch(words.text[i - 1]):
+        start = i - 1
+    if end < len(words) and not st.taken[end] and UNIT_NUMBER.fullmatch(words.text[end]):
+        end += 1
+    return start, end
 
 
 def _capital_neighbour(words: Words, i: int) -> bool:

@@ -17,6 +17,14 @@ from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from forewarn.analyze.actor_coref import link_persons
+from forewarn.analyze.actor_groups import (
+    MEMBER_TYPES,
+    named_after,
+    not_at_places,
+    of_whom,
+    proper_word,
+    with_nominals,
+)
 from forewarn.analyze.actor_match import (
     APOSTROPHE_S,
     Hit,
@@ -28,12 +36,10 @@ from forewarn.analyze.actor_match import (
 )
 from forewarn.analyze.actor_nominal import (
     STATE_SECTORS,
-    StateLabel,
     main_state,
-    nominal_mentions,
     qualified,
 )
-from forewarn.analyze.actor_orgs import unknown_acronyms, unknown_organisations
+from forewarn.analyze.actor_orgs import UNIT_ORDINAL, unknown_acronyms, unknown_organisations
 from forewarn.analyze.actor_persons import Found, PersonHits, named_persons, person_state
 from forewarn.analyze.actor_pronouns import dictionary_genders, mentioned, pronoun_mentions, resolve_pronoun
 from forewarn.analyze.actor_shapes import apposed_persons, common_persons, shaped_persons
@@ -50,8 +56,6 @@ __all__ = ["Actors", "find_actors", "resolve_pronoun"]  # resolve_pronoun: the q
 PRIORITY = {"E": 0, "G": 1, "D": 2, "C": 3, "T": 4, "A": 5}
 DETERMINERS = frozenset({"the", "a", "an"})
 GROUP_TYPES = frozenset({"organisation", "force", "state", "other"})
-MEMBER_TYPES = frozenset({"organisation", "force"})  # whose name may take in a member noun
-PEOPLE_SECTORS = frozenset({"CVL", "REF"})  # groups of people that "of <place>" may follow
 _ORDER = attrgetter("start", "end")  # of actors and of found mentions, in text order
 _START = attrgetter("start")
 
@@ -107,80 +111,18 @@ def find_actors(
     st = person_state(
         lexicon, words, published, PersonHits(chosen, context, taken, affiliations, place_starts)
     )
-    found = link_persons(st, named_persons(st, chosen) + shaped_persons(st) + apposed_persons(st))
+    named = not_at_places(words, named_persons(st, chosen) + shaped_persons(st))
+    found = link_persons(st, named + apposed_persons(st))
     found += common_persons(st)  # after the names: no short name links back to "a soldier"
     found += unknown_organisations(st)
     found = _with_groups(lexicon, words, found, chosen, groups, context, published)
     found += unknown_acronyms(st, found)
-    actors = [_actor(words, f) for f in _drop_covered(_of_whom(words, _named_after(_drop_covered(found))))]
+    actors = [_actor(words, f) for f in _drop_covered(of_whom(words, named_after(_drop_covered(found))))]
     actors = _possessed(lexicon, text, actors)
     main = main_state(actors)
     actors = [_of_main_state(lexicon, a, main) for a in actors]
-    actors = _with_nominals(words, actors, partial(_state_nominal, lexicon, main))
+    actors = with_nominals(words, actors, partial(_state_nominal, lexicon, main))
     return tuple(sorted(actors + pronoun_mentions(text, actors), key=_ORDER))
-
-
-def _generic(actor: Actor) -> bool:
-    """A group named by a common noun and no country: "the terrorist group", "the global coalition"."""
-    return not actor.country and actor.code == actor.sector and actor.type == "organisation"
-
-
-def _with_nominals(words: Words, actors: list[Actor], state_label: StateLabel) -> list[Actor]:
-    """The actors and the definite nouns referring back to one of them; such a noun found as a
-    generic group ("this terrorist group" after ISIL) is the actor it refers to, not a group of its own."""
-    generic = [a for a in actors if _generic(a)]
-    if not generic:
-        return sorted(actors + nominal_mentions(words, actors, state_label), key=_ORDER)
-    named = [a for a in actors if not _generic(a)]
-    nominals = nominal_mentions(words, named, state_label, generic)
-    kept = [a for a in generic if not any(n.start < a.end and a.start < n.end for n in nominals)]
-    return sorted(named + kept + nominals, key=_ORDER)
-
-
-def _of_whom(words: Words, found: list[Found]) -> list[Found]:
-    """People named by where or whom they belong to, one mention: "the people of Mosul", "residents of
-    Camp Hurriya", "the families of the victims"."""
-    text, lower = words.text, words.lower
-    out: list[Found] = []
-    for i, record in enumerate(found):
-        end = record.end
-        if (
-            record.sector in PEOPLE_SECTORS
-            and record.code is None
-            and end + 1 < len(text)
-            and lower[end] == "of"
-        ):
-            after = found[i + 1] if i + 1 < len(found) else None
-            if after is not None and after.start == end + 1 and after.sector in PEOPLE_SECTORS:
-                record = record._replace(end=after.end)
-            else:
-                stop = end + 1
-                while stop < len(text) and stop - end <= 3 and _proper_word(words, stop):
-                    stop += 1
-                record = record._replace(end=stop) if stop > end + 1 else record
-        out.append(record)
-    return out
-
-
-def _named_after(found: list[Found]) -> list[Found]:
-    """A generic group right before a name is that named actor, one mention: "the terrorist group
-    ISIL", "the news agency Reuters"."""
-    out: list[Found] = []
-    for record in found:
-        last = out[-1] if out else None
-        if (
-            last is not None
-            and last.end == record.start
-            and last.code is None
-            and not last.country
-            and last.type in MEMBER_TYPES
-            and record.code is not None
-            and record.type in MEMBER_TYPES
-        ):
-            out[-1] = record._replace(start=last.start)
-            continue
-        out.append(record)
-    return out
 
 
 _POSSESSIVE = re.compile(r"[’']s(?: [a-z-]+){0,2} $")
@@ -239,17 +181,12 @@ def _modifier(words: Words, hit: Hit, starts: set[int]) -> bool:
     if hit.kind not in "ED":
         return False
     text, end = words.text, hit.end
-    if hit.kind == "D" and end < len(text) and end not in starts and _proper_word(words, end):
+    if hit.kind == "D" and end < len(text) and end not in starts and proper_word(words, end):
         return True
     after = end + 1 < len(text) and text[end] == "-" and not words.spaced(end - 1)
     if after and text[end + 1].islower():
         return True
     return hit.start > 1 and text[hit.start - 1] == "-" and not words.spaced(hit.start - 2)
-
-
-def _proper_word(words: Words, i: int) -> bool:
-    word = words.text[i]
-    return word.istitle() and word.isalpha() and words.lower[i] not in STOP_WORDS
 
 
 def _affiliated(lexicon: Lexicon, hit: Hit) -> bool:
@@ -333,12 +270,22 @@ def _with_groups(
         persons[person.start : person.end] = b"\x01" * (person.end - person.start)
     members, lower = load_member_nouns(), words.lower
     speech = frozenset(c.start for c in context if c.kind == "Q")  # a set: one lookup per capital, not a scan
+    named = bytearray(len(words))  # names the dictionary knows, which no group's qualifiers take in
+    for hit in chosen:
+        if hit.kind == "E":
+            named[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
     for hit in chosen:
         if hit.kind == "T" or (hit.kind == "E" and lexicon.dictionary.entries[hit.item].type == "person"):
             continue
         record = _group(lexicon, words, hit, groups.get(hit), speech, published)
         if record is None or any(persons[record.start : record.end]):
             continue
+        if record.start < hit.start and hit.kind == "A" and named.find(1, record.start, hit.start) >= 0:
+            last = found[-1] if found else None  # "our Coalition partners": the Coalition's, its opener too
+            if last is not None and record.start <= last.start < hit.start and last.end >= hit.end:
+                found[-1] = last._replace(start=record.start)
+                continue
+            record = record._replace(start=hit.start)
         if record.type in MEMBER_TYPES and not members.isdisjoint(lower[record.end : record.end + 3]):
             record = _with_members(words, record, persons)
         found.append(record)
@@ -394,6 +341,8 @@ def _group(
     if composite is not None:
         country, index = composite
         start = _group_start(words, hit.start)  # a count before it is a quantity: "60 civilians"
+        if start == hit.start and start > 0 and UNIT_ORDINAL.fullmatch(words.text[start - 1]):
+            start -= 1  # but a unit's number is its name: "5th Special Forces"
         phrase = d.sectors[index]
         label = phrase.label[0].upper() + phrase.label[1:]
         state = d.state_names.get(country, country)
