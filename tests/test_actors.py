@@ -197,6 +197,9 @@ def test_actors_country_adjective_of_a_place_is_no_nationality(pipeline: Pipelin
         ("He met the families of Americans held abroad.", "the families of Americans", "other", "USACVL"),
         ("The men and women of the 407th AEG deployed.", "the 407th AEG", "organisation", ""),
         ("He was assigned to 5th Special Forces Group.", "5th Special Forces", "force", "MIL"),
+        ("The U.S.-led coalition struck twice.", "The U.S.-led coalition", "organisation", "USAIGO"),
+        ("The Members of the Security Council urge calm.", "The Members of the Security Council", "organisation", "IGOUNO"),
+        ("Defense ministers met in Brussels.", "Defense ministers", "organisation", "GOV"),
     ],
 )  # fmt: skip
 def test_actors_generic_and_named_patterns(

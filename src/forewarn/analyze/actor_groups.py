@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from forewarn.analyze.actor_match import APOSTROPHE_S
 from forewarn.analyze.actor_nominal import StateLabel, nominal_mentions
 from forewarn.analyze.actor_tokens import STOP_WORDS
+from forewarn.knowledge.actors import load_group_words
 
 if TYPE_CHECKING:
     from forewarn.analyze.actor_persons import Found
@@ -110,3 +111,30 @@ def named_after(found: list[Found]) -> list[Found]:
             continue
         out.append(record)
     return out
+
+
+MEMBERS_OF = frozenset({"members", "member", "delegates", "representatives"})
+NAMED_MEMBERS = frozenset({"organisation", "force", "state"})
+
+
+def members_of(words: Words, found: list[Found]) -> list[Found]:
+    """Members named by the body they belong to are that body, one mention: "the Members of the
+    Security Council", "key members of the Counter ISIL Coalition"."""
+    lower = words.lower
+    modifiers, openers = load_group_words()
+    out: list[Found] = []
+    for record in found:
+        i = record.start
+        if record.type in NAMED_MEMBERS and i > 1 and lower[i - 1] == "of" and lower[i - 2] in MEMBERS_OF:
+            j = i - 2
+            if j > 0 and (lower[j - 1] in modifiers or lower[j - 1] in KEY_WORDS):
+                j -= 1
+            if j > 0 and lower[j - 1] in openers:
+                j -= 1
+            if not out or out[-1].end <= j:
+                record = record._replace(start=j)
+        out.append(record)
+    return out
+
+
+KEY_WORDS = frozenset({"key", "leading", "founding", "permanent"})

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from forewarn.analyze.actor_coref import link_persons
 from forewarn.analyze.actor_groups import (
     MEMBER_TYPES,
+    members_of,
     named_after,
     not_at_places,
     of_whom,
@@ -117,7 +118,8 @@ def find_actors(
     found += unknown_organisations(st)
     found = _with_groups(lexicon, words, found, chosen, groups, context, published)
     found += unknown_acronyms(st, found)
-    actors = [_actor(words, f) for f in _drop_covered(of_whom(words, named_after(_drop_covered(found))))]
+    found = of_whom(words, named_after(_drop_covered(found)))
+    actors = [_actor(words, f) for f in _drop_covered(members_of(words, found))]
     actors = _possessed(lexicon, text, actors)
     main = main_state(actors)
     actors = [_of_main_state(lexicon, a, main) for a in actors]
@@ -243,6 +245,9 @@ def _composites(lexicon: Lexicon, words: Words, hits: list[Hit]) -> dict[Hit, tu
         if members is not None and entry.type in {"organisation", "force"} and _members(lexicon, members):
             hits.append(Hit(hit.start, members.end, "E", hit.item))  # "ISIL fighters", "Wagner units"
     for sector in sectors.values():
+        led = _led_by(lexicon, text[sector.start - 1]) if sector.start else ""
+        if led:  # "the U.S.-led coalition", one token before the noun
+            out[Hit(sector.start - 1, sector.end, "G", len(out))] = (led, sector.item)
         j = sector.end
         if j + 1 < len(words) and words.lower[j] == "of":
             j += 2 if words.lower[j + 1] == "the" else 1
@@ -252,6 +257,18 @@ def _composites(lexicon: Lexicon, words: Words, hits: list[Hit]) -> dict[Hit, tu
                     sector.item,
                 )
     return out
+
+
+def _led_by(lexicon: Lexicon, word: str) -> str:
+    """The country of a one-token "<name>-led" ("U.S.-led"), else ""."""
+    if not word.endswith("-led") or not word[:1].isupper():
+        return ""
+    node = lexicon.tree.get(word[:-4].lower())
+    for kind, index, _, _ in node.keys if node is not None else ():
+        country = country_of(lexicon, Hit(0, 1, kind, index)) if kind in "ED" else ""
+        if country:
+            return country
+    return ""
 
 
 def _with_groups(
