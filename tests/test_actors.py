@@ -343,6 +343,11 @@ def test_actors_name_after_a_locative_preposition_is_no_person(pipeline: Pipelin
     assert not [a for a in analyse(pipeline, text).actors if a.type == "person"]
 
 
+def test_actors_a_member_of_a_body_is_no_mention_of_the_body(pipeline: Pipeline) -> None:
+    analysis = analyse(pipeline, "He is a member of Congress and all members of Congress agreed.")
+    assert [a.text for a in analysis.actors if a.code == "USALEG"] == ["Congress", "all members of Congress"]
+
+
 def test_actors_definite_noun_in_a_generic_group_is_not_the_main_states(pipeline: Pipeline) -> None:
     analysis = analyse(pipeline, "Russia warned that police will not tolerate rallies.")
     assert [a.text for a in analysis.actors if a.sector == "COP"] == ["police"]  # not "that police"

@@ -22,6 +22,11 @@ PEOPLE_SECTORS = frozenset({"CVL", "REF"})  # groups of people that "of <place>"
 PLACE_BEFORE = frozenset(
     {"in", "near", "outside", "inside", "around", "across", "throughout", "into", "towards"}
 )
+MEMBERS_OF = frozenset(
+    {"members", "delegates", "representatives"}
+)  # plural: "a member of Congress" is a person
+NAMED_MEMBERS = frozenset({"organisation", "force", "state"})  # whose members are the body itself
+KEY_WORDS = frozenset({"key", "leading", "founding", "permanent"})  # "key members of the Coalition"
 _ORDER = attrgetter("start", "end")
 
 
@@ -54,7 +59,7 @@ def is_generic(actor: Actor) -> bool:
 def with_nominals(words: Words, actors: list[Actor], state_label: StateLabel) -> list[Actor]:
     """The actors and the definite nouns referring back to one of them; such a noun found as a
     generic group ("this terrorist group" after ISIL) is the actor it refers to, not a group of its own."""
-    generic = [a for a in actors if is_generic(a)]
+    generic = [a for a in actors if a.code == a.sector and not a.country and a.type == "organisation"]
     if not generic:
         return sorted(actors + nominal_mentions(words, actors, state_label), key=_ORDER)
     named = [a for a in actors if not is_generic(a)]
@@ -63,78 +68,59 @@ def with_nominals(words: Words, actors: list[Actor], state_label: StateLabel) ->
     return sorted(named + kept + nominals, key=_ORDER)
 
 
-def of_whom(words: Words, found: list[Found]) -> list[Found]:
-    """People named by where or whom they belong to, one mention: "the people of Mosul", "residents of
-    Camp Hurriya", "the families of the victims"."""
-    text, lower = words.text, words.lower
+def joined(words: Words, found: list[Found]) -> list[Found]:
+    """The mentions (in text order, none inside another) joined where one names another, less those
+    a join took in: a generic group right before a name is that name ("the terrorist group ISIL");
+    people take in where or whom they belong to ("the people of Mosul", "the families of the
+    victims", "families of Americans" with their country); members named by their body are the body
+    ("the Members of the Security Council")."""
+    lower, n = words.lower, len(words)
     out: list[Found] = []
     for i, record in enumerate(found):
-        end = record.end
-        if (
-            record.sector in PEOPLE_SECTORS
-            and record.code is None
-            and end + 1 < len(text)
-            and lower[end] == "of"
-        ):
-            after = found[i + 1] if i + 1 < len(found) else None
-            if (
-                after is not None
-                and after.start == end + 1
-                and (after.sector in PEOPLE_SECTORS or after.type == "other")
-            ):
-                record = record._replace(end=after.end, country=after.country or record.country)
-            else:
-                stop = end + 1
-                while stop < len(text) and stop - end <= 3 and proper_word(words, stop):
-                    stop += 1
-                record = record._replace(end=stop) if stop > end + 1 else record
+        start, end = record.start, record.end
+        if out:
+            last = out[-1]
+            if end <= last.end:
+                continue  # taken in by a join
+            if last.end == start and _generic_before_name(last, record):
+                out[-1] = record._replace(start=last.start)
+                continue
+            if last.end == start - 1 and _people_of(lower, last, record):
+                out[-1] = last._replace(end=end, country=record.country or last.country)
+                continue
+        if start > 1 and lower[start - 1] == "of" and lower[start - 2] in MEMBERS_OF:
+            record = _members_of(words, record, out[-1].end if out else 0)
+        elif end + 1 < n and lower[end] == "of" and record.sector in PEOPLE_SECTORS and record.code is None:
+            stop, after = end + 1, min(n, found[i + 1].start if i + 1 < len(found) else n)
+            while stop < after and stop - end <= 3 and proper_word(words, stop):
+                stop += 1  # "the residents of Camp Hurriya": a name no other mention holds
+            record = record._replace(end=stop) if stop > end + 1 else record
         out.append(record)
     return out
 
 
-def named_after(found: list[Found]) -> list[Found]:
-    """A generic group right before a name is that named actor, one mention: "the terrorist group
-    ISIL", "the news agency Reuters"."""
-    out: list[Found] = []
-    for record in found:
-        last = out[-1] if out else None
-        if (
-            last is not None
-            and last.end == record.start
-            and last.code is None
-            and not last.country
-            and last.type in MEMBER_TYPES
-            and record.code is not None
-            and record.type in MEMBER_TYPES
-        ):
-            out[-1] = record._replace(start=last.start)
-            continue
-        out.append(record)
-    return out
+def _generic_before_name(group: Found, name: Found) -> bool:
+    """ "the terrorist group" + "ISIL": a generic organisation (no code, no country) before a named one."""
+    if group.code is not None or group.country or group.type not in MEMBER_TYPES:
+        return False
+    return name.code is not None and name.type in MEMBER_TYPES
 
 
-MEMBERS_OF = frozenset({"members", "member", "delegates", "representatives"})
-NAMED_MEMBERS = frozenset({"organisation", "force", "state"})
+def _people_of(lower: list[str], people: Found, whom: Found) -> bool:
+    """ "the families" + "of" + "the victims" / "Americans": people belonging to other people."""
+    if people.sector not in PEOPLE_SECTORS or people.code is not None or lower[people.end] != "of":
+        return False
+    return whom.sector in PEOPLE_SECTORS or whom.type == "other"
 
 
-def members_of(words: Words, found: list[Found]) -> list[Found]:
-    """Members named by the body they belong to are that body, one mention: "the Members of the
-    Security Council", "key members of the Counter ISIL Coalition"."""
-    lower = words.lower
+def _members_of(words: Words, record: Found, free: int) -> Found:
+    """ "(the) (key) members of <body>" as one mention of the body, starting no earlier than `free`."""
+    if record.type not in NAMED_MEMBERS:
+        return record
     modifiers, openers = load_group_words()
-    out: list[Found] = []
-    for record in found:
-        i = record.start
-        if record.type in NAMED_MEMBERS and i > 1 and lower[i - 1] == "of" and lower[i - 2] in MEMBERS_OF:
-            j = i - 2
-            if j > 0 and (lower[j - 1] in modifiers or lower[j - 1] in KEY_WORDS):
-                j -= 1
-            if j > 0 and lower[j - 1] in openers:
-                j -= 1
-            if not out or out[-1].end <= j:
-                record = record._replace(start=j)
-        out.append(record)
-    return out
-
-
-KEY_WORDS = frozenset({"key", "leading", "founding", "permanent"})
+    lower, j = words.lower, record.start - 2
+    if j > 0 and (lower[j - 1] in modifiers or lower[j - 1] in KEY_WORDS):
+        j -= 1
+    if j > 0 and lower[j - 1] in openers:
+        j -= 1
+    return record._replace(start=j) if j >= free else record

@@ -9,9 +9,12 @@ country; before a group noun ("Syrian children") a group of that country.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable
 from functools import lru_cache
+from itertools import accumulate
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from forewarn.analyze.actor_match import SPEECH_CUES
@@ -117,20 +120,39 @@ def nominal_mentions(
     before it, never of the main state's body."""
     nominals, text = load_nominals(), words.source
     out = []
+    taken: Callable[[int, int], bool] | None = None  # built at the first noun: most texts have few
+    in_generic = _overlaps(generic or [])
     for match in _noun_pattern().finditer(text):
         span = words.char_span(match.start(1), match.end())
         if span is None or _noun_end(words, span[1]) is None:
             continue
         start = _definite_start(words, span[0])
-        if start is None or any(a.start < match.end() and match.start() < a.end for a in actors):
+        if start is None:
+            continue
+        taken = taken or _overlaps(actors)
+        if taken(match.start(), match.end()):
             continue
         first, noun = words.start[start], match.group(1)
         found = _referent(actors, first, noun, nominals)
-        if found is None and not (generic and any(a.start < match.end() and first < a.end for a in generic)):
+        if found is None and not in_generic(first, match.end()):
             found = state_label(noun, nominals.state.get(noun, ""))
         if found is not None:
             out.append(mentioned(found, first, match.end(), text[first : match.end()]))
     return out
+
+
+def _overlaps(actors: list[Actor]) -> Callable[[int, int], bool]:
+    """A test of whether characters start..end overlap any of `actors`' mentions, by bisection on
+    their starts with the running maximum of their ends (one scan of every actor per noun was
+    quadratic)."""
+    ordered = sorted(actors, key=attrgetter("start"))
+    starts = [a.start for a in ordered]
+    reach = list(accumulate((a.end for a in ordered), max, initial=-1))  # reach[k]: max end of the first k
+
+    def overlaps(start: int, end: int) -> bool:
+        return reach[bisect_left(starts, end)] > start
+
+    return overlaps
 
 
 @lru_cache(maxsize=1)

@@ -19,10 +19,8 @@ from typing import TYPE_CHECKING
 from forewarn.analyze.actor_coref import link_persons
 from forewarn.analyze.actor_groups import (
     MEMBER_TYPES,
-    members_of,
-    named_after,
+    joined,
     not_at_places,
-    of_whom,
     proper_word,
     with_nominals,
 )
@@ -118,8 +116,7 @@ def find_actors(
     found += unknown_organisations(st)
     found = _with_groups(lexicon, words, found, chosen, groups, context, published)
     found += unknown_acronyms(st, found)
-    found = of_whom(words, named_after(_drop_covered(found)))
-    actors = [_actor(words, f) for f in _drop_covered(members_of(words, found))]
+    actors = [_actor(words, f) for f in joined(words, _drop_covered(found))]
     actors = _possessed(lexicon, text, actors)
     main = main_state(actors)
     actors = [_of_main_state(lexicon, a, main) for a in actors]
@@ -245,7 +242,11 @@ def _composites(lexicon: Lexicon, words: Words, hits: list[Hit]) -> dict[Hit, tu
         if members is not None and entry.type in {"organisation", "force"} and _members(lexicon, members):
             hits.append(Hit(hit.start, members.end, "E", hit.item))  # "ISIL fighters", "Wagner units"
     for sector in sectors.values():
-        led = _led_by(lexicon, text[sector.start - 1]) if sector.start else ""
+        led = (
+            _led_by(lexicon, text[sector.start - 1])
+            if sector.start and text[sector.start - 1][-4:] == "-led"
+            else ""
+        )
         if led:  # "the U.S.-led coalition", one token before the noun
             out[Hit(sector.start - 1, sector.end, "G", len(out))] = (led, sector.item)
         j = sector.end
@@ -287,22 +288,18 @@ def _with_groups(
         persons[person.start : person.end] = b"\x01" * (person.end - person.start)
     members, lower = load_member_nouns(), words.lower
     speech = frozenset(c.start for c in context if c.kind == "Q")  # a set: one lookup per capital, not a scan
-    named = bytearray(len(words))  # names the dictionary knows, which no group's qualifiers take in
-    for hit in chosen:
-        if hit.kind == "E":
-            named[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
     for hit in chosen:
         if hit.kind == "T" or (hit.kind == "E" and lexicon.dictionary.entries[hit.item].type == "person"):
             continue
         record = _group(lexicon, words, hit, groups.get(hit), speech, published)
         if record is None or any(persons[record.start : record.end]):
             continue
-        if record.start < hit.start and hit.kind == "A" and named.find(1, record.start, hit.start) >= 0:
-            last = found[-1] if found else None  # "our Coalition partners": the Coalition's, its opener too
-            if last is not None and record.start <= last.start < hit.start and last.end >= hit.end:
+        last = found[-1] if found and record.start < hit.start and hit.kind == "A" else None
+        if last is not None and last.code is not None and record.start <= last.start < hit.start:
+            if last.end >= hit.end:  # "our Coalition partners": the Coalition's, its opener too
                 found[-1] = last._replace(start=record.start)
                 continue
-            record = record._replace(start=hit.start)
+            record = record._replace(start=hit.start)  # a known name among the qualifiers is its own
         if record.type in MEMBER_TYPES and not members.isdisjoint(lower[record.end : record.end + 3]):
             record = _with_members(words, record, persons)
         found.append(record)
