@@ -200,6 +200,8 @@ def test_actors_country_adjective_of_a_place_is_no_nationality(pipeline: Pipelin
         ("The U.S.-led coalition struck twice.", "The U.S.-led coalition", "organisation", "USAIGO"),
         ("The Members of the Security Council urge calm.", "The Members of the Security Council", "organisation", "IGOUNO"),
         ("Defense ministers met in Brussels.", "Defense ministers", "organisation", "GOV"),
+        ("One strike engaged an ISIL tactical unit.", "an ISIL tactical unit", "organisation", "IMGISI"),
+        ("A DoD official said the strike hit.", "DoD", "organisation", "USAMIL"),
     ],
 )  # fmt: skip
 def test_actors_generic_and_named_patterns(

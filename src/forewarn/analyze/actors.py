@@ -53,7 +53,10 @@ if TYPE_CHECKING:
 __all__ = ["Actors", "find_actors", "resolve_pronoun"]  # resolve_pronoun: the quotes stage's entry point
 
 PRIORITY = {"E": 0, "G": 1, "D": 2, "C": 3, "T": 4, "A": 5}
-DETERMINERS = frozenset({"the", "a", "an"})
+# only the definite article belongs to a name: "an ISIL tactical unit", "a DoD official" use the name as a modifier
+DETERMINERS = frozenset({"the"})
+INDEFINITE = frozenset({"a", "an"})
+OPENERS = DETERMINERS | INDEFINITE  # before a name with its common noun: "an ISIL tactical unit"
 GROUP_TYPES = frozenset({"organisation", "force", "state", "other"})
 _ORDER = attrgetter("start", "end")  # of actors and of found mentions, in text order
 _START = attrgetter("start")
@@ -313,8 +316,9 @@ def _with_members(words: Words, record: Found, persons: bytearray) -> Found:
     for j in range(record.end, min(record.end + 3, len(words))):
         if persons[j] or not text[j].isalpha() or not text[j].islower():
             return record
-        if lower[j] in members:
-            return record._replace(end=j + 1)
+        if lower[j] in members:  # the noun heads the phrase now, and takes its article: "an ISIL unit"
+            start = record.start - (record.start > 0 and lower[record.start - 1] in INDEFINITE)
+            return record._replace(start=start, end=j + 1)
         if lower[j] in STOP_WORDS:
             return record
     return record
@@ -374,7 +378,8 @@ def _group(
     role = entry.role_at(published)
     country, sector, code = (role.country, role.sector, role.code) if role else ("", "", "")
     start = hit.start
-    if entry.type in GROUP_TYPES and start > 0 and words.lower[start - 1] in DETERMINERS:
+    article = OPENERS if words.text[hit.end - 1].islower() else DETERMINERS  # "an ISIL unit", not "a DoD"
+    if entry.type in GROUP_TYPES and start > 0 and words.lower[start - 1] in article:
         start -= 1  # looked at only here: most hits (capitals, demonyms, composites) never use it
     return Found(start, hit.end, entry.name, entry.type, country, sector, role.role if role else "", code)
 
