@@ -122,7 +122,8 @@ def find_actors(
     actors = [_actor(words, f) for f in joined(words, _drop_covered(found))]
     actors = _possessed(lexicon, text, actors)
     main = main_state(actors)
-    actors = [_of_main_state(lexicon, a, main) for a in actors]
+    if main:  # with no state named, no body is any state's
+        actors = [_of_main_state(lexicon, a, main) for a in actors]
     actors = with_nominals(words, actors, partial(_state_nominal, lexicon, main))
     return tuple(sorted(actors + pronoun_mentions(text, actors), key=_ORDER))
 
