@@ -202,6 +202,7 @@ def test_actors_country_adjective_of_a_place_is_no_nationality(pipeline: Pipelin
         ("Defense ministers met in Brussels.", "Defense ministers", "organisation", "GOV"),
         ("One strike engaged an ISIL tactical unit.", "an ISIL tactical unit", "organisation", "IMGISI"),
         ("A DoD official said the strike hit.", "DoD", "organisation", "USAMIL"),
+        ("The enemy has used chemical weapons before.", "The enemy", "organisation", ""),
     ],
 )  # fmt: skip
 def test_actors_generic_and_named_patterns(
@@ -343,6 +344,10 @@ def test_actors_definite_noun_unresolved_or_adjective_is_no_actor(pipeline: Pipe
 )
 def test_actors_name_after_a_locative_preposition_is_no_person(pipeline: Pipeline, text: str) -> None:
     assert not [a for a in analyse(pipeline, text).actors if a.type == "person"]
+
+
+def test_actors_a_word_qualifying_a_noun_names_no_enemy(pipeline: Pipeline) -> None:
+    assert not analyse(pipeline, "They came under heavy enemy fire.").actors
 
 
 def test_actors_a_member_of_a_body_is_no_mention_of_the_body(pipeline: Pipeline) -> None:

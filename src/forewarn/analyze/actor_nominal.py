@@ -126,7 +126,7 @@ def nominal_mentions(
     in_generic = _overlaps(generic or [])
     for match in _noun_pattern().finditer(text):
         span = words.char_span(match.start(1), match.end())
-        if span is None or _noun_end(words, span[1]) is None:
+        if span is None or noun_end(words, span[1]) is None:
             continue
         start = _definite_start(words, span[0])
         if start is None:
@@ -167,7 +167,7 @@ def _noun_pattern() -> re.Pattern[str]:
     return re.compile(r"[tT](?<!\w.)(?i:he|his|hat)\s+(?:[a-z-]++\s++){0,2}?(" + words + r")(?![\w-])")
 
 
-def _noun_end(words: Words, end: int) -> int | None:
+def noun_end(words: Words, end: int) -> int | None:
     """`end` when what follows the noun lets it be a noun ("the military said", not "the military operation")."""
     if end >= len(words):
         return end

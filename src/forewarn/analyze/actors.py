@@ -36,6 +36,7 @@ from forewarn.analyze.actor_match import (
 from forewarn.analyze.actor_nominal import (
     STATE_SECTORS,
     main_state,
+    noun_end,
     qualified,
 )
 from forewarn.analyze.actor_orgs import UNIT_ORDINAL, unknown_acronyms, unknown_organisations
@@ -56,6 +57,8 @@ PRIORITY = {"E": 0, "G": 1, "D": 2, "C": 3, "T": 4, "A": 5}
 # only the definite article belongs to a name: "an ISIL tactical unit", "a DoD official" use the name as a modifier
 DETERMINERS = frozenset({"the"})
 INDEFINITE = frozenset({"a", "an"})
+# generic phrases that name an actor only as the head of their phrase ("the enemy", not "enemy fire")
+HEAD_ONLY = frozenset({"enemy", "common enemy"})
 OPENERS = DETERMINERS | INDEFINITE  # before a name with its common noun: "an ISIL tactical unit"
 GROUP_TYPES = frozenset({"organisation", "force", "state", "other"})
 _ORDER = attrgetter("start", "end")  # of actors and of found mentions, in text order
@@ -363,6 +366,8 @@ def _group(
         if start == hit.start and start > 0 and UNIT_ORDINAL.fullmatch(words.text[start - 1]):
             start -= 1  # but a unit's number is its name: "5th Special Forces"
         phrase = d.sectors[index]
+        if phrase.phrase in HEAD_ONLY and noun_end(words, hit.end) is None:
+            return None  # "enemy fire": the word qualifies a noun here, it names no one
         label = phrase.label[0].upper() + phrase.label[1:]
         state = d.state_names.get(country, country)
         name = f"{label} of {state}" if country else label
