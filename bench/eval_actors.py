@@ -11,10 +11,11 @@ alone by the full default pipeline, and the output mapped to re3d's types:
 - Location: places from the places stage, and states that are not acting.
 
 A state name is a Location unless it acts: followed by a verb of saying or an
-auxiliary ("the UK has", "Russia said"), introduced by "with"/"by", or qualifying
-a noun that is no place ("U.S. airstrikes", "UK support": the state as a
-political actor, which re3d's guidelines tag Organisation, not the land). Spans
-are scored exactly (start, end, type); micro F1 is over the four types.
+auxiliary ("the UK has", "Russia said"), introduced by "with"/"by" or "our ally",
+the subject of an infinitive ("pressed for Russia to use"), or qualifying a noun
+that is no place ("U.S. airstrikes", "UK support"): the state as a political
+actor, which re3d's guidelines tag Organisation, not the land. Spans are scored
+exactly (start, end, type); micro F1 is over the four types.
 
 The CoNLL tokens are joined back into the text the source had: no space before
 punctuation, none inside "40,000" or around the hyphen of "U.S.-led".
@@ -79,7 +80,9 @@ AGENT_NEXT = frozenset(
         "believes",
     ]
 )
-AGENT_BEFORE = frozenset({"with", "by", "between", "including", "include", "notably"})
+AGENT_BEFORE = frozenset(
+    {"with", "by", "between", "including", "include", "notably", "ally", "allies", "partner"}
+)
 LOCATIVE = frozenset(
     {"in", "across", "from", "to", "into", "near", "outside", "inside", "throughout", "within", "at", "on"}
     | {"over", "visiting", "visit", "visited", "towards", "toward", "through", "around"}
@@ -186,8 +189,11 @@ def gold_spans(tags: list[str], offsets: list[tuple[int, int]]) -> set[tuple[int
 
 
 def _acts(text: str, end: int, prev: str, nxt: str, before: list[str]) -> bool:
-    """A state as an agent: "Russia said", "with the UK", "Syria's", or opening the sentence."""
-    return nxt in AGENT_NEXT or prev in AGENT_BEFORE or text[end:].startswith(("’s", "'s")) or not before
+    """A state as an agent: "Russia said", "with the UK", "our ally Turkey", "Syria's", "for Iraq to
+    obtain", or opening the sentence."""
+    if nxt in AGENT_NEXT or prev in AGENT_BEFORE or text[end:].startswith(("’s", "'s")) or not before:
+        return True
+    return prev == "for" and nxt == "to"  # the subject of an infinitive: "pressed for Russia to use"
 
 
 def _qualifies_an_act(word: str) -> bool:
