@@ -7,12 +7,13 @@ from __future__ import annotations
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
-from forewarn.analyze.actor_match import APOSTROPHE_S
+from forewarn.analyze.actor_match import APOSTROPHE_S, Hit, country_of
 from forewarn.analyze.actor_nominal import StateLabel, nominal_mentions
 from forewarn.analyze.actor_tokens import STOP_WORDS
 from forewarn.knowledge.actors import load_group_words
 
 if TYPE_CHECKING:
+    from forewarn.analyze.actor_match import Lexicon
     from forewarn.analyze.actor_persons import Found
     from forewarn.analyze.actor_tokens import Words
     from forewarn.model import Actor
@@ -124,3 +125,27 @@ def _members_of(words: Words, record: Found, free: int) -> Found:
     if j > 0 and lower[j - 1] in openers:
         j -= 1
     return record._replace(start=j) if j >= free else record
+
+
+def drop_covered(found: list[Found]) -> list[Found]:
+    """The mentions in text order, less those inside a longer one before them: "forces" in "Iraqi
+    government forces", which took in its member noun."""
+    found.sort(key=_ORDER)
+    out: list[Found] = []
+    for record in found:
+        if out and record.start >= out[-1].start and record.end <= out[-1].end:
+            continue
+        out.append(record)
+    return out
+
+
+def led_by(lexicon: Lexicon, word: str) -> str:
+    """The country of a one-token "<name>-led" ("U.S.-led"), else ""."""
+    if not word.endswith("-led") or not word[:1].isupper():
+        return ""
+    node = lexicon.tree.get(word[:-4].lower())
+    for kind, index, _, _ in node.keys if node is not None else ():
+        country = country_of(lexicon, Hit(0, 1, kind, index)) if kind in "ED" else ""
+        if country:
+            return country
+    return ""

@@ -19,7 +19,9 @@ from typing import TYPE_CHECKING
 from forewarn.analyze.actor_coref import link_persons
 from forewarn.analyze.actor_groups import (
     MEMBER_TYPES,
+    drop_covered,
     joined,
+    led_by,
     not_at_places,
     proper_word,
     with_nominals,
@@ -122,7 +124,7 @@ def find_actors(
     found += unknown_organisations(st)
     found = _with_groups(lexicon, words, found, chosen, groups, context, published)
     found += unknown_acronyms(st, found)
-    actors = [_actor(words, f) for f in joined(words, _drop_covered(found))]
+    actors = [_actor(words, f) for f in joined(words, drop_covered(found))]
     actors = _possessed(lexicon, text, actors)
     main = main_state(actors)
     if main:  # with no state named, no body is any state's
@@ -250,7 +252,7 @@ def _composites(lexicon: Lexicon, words: Words, hits: list[Hit]) -> dict[Hit, tu
             hits.append(Hit(hit.start, members.end, "E", hit.item))  # "ISIL fighters", "Wagner units"
     for sector in sectors.values():
         led = (
-            _led_by(lexicon, text[sector.start - 1])
+            led_by(lexicon, text[sector.start - 1])
             if sector.start and text[sector.start - 1][-4:] == "-led"
             else ""
         )
@@ -265,18 +267,6 @@ def _composites(lexicon: Lexicon, words: Words, hits: list[Hit]) -> dict[Hit, tu
                     sector.item,
                 )
     return out
-
-
-def _led_by(lexicon: Lexicon, word: str) -> str:
-    """The country of a one-token "<name>-led" ("U.S.-led"), else ""."""
-    if not word.endswith("-led") or not word[:1].isupper():
-        return ""
-    node = lexicon.tree.get(word[:-4].lower())
-    for kind, index, _, _ in node.keys if node is not None else ():
-        country = country_of(lexicon, Hit(0, 1, kind, index)) if kind in "ED" else ""
-        if country:
-            return country
-    return ""
 
 
 def _with_groups(
@@ -326,18 +316,6 @@ def _with_members(words: Words, record: Found, persons: bytearray) -> Found:
         if lower[j] in STOP_WORDS:
             return record
     return record
-
-
-def _drop_covered(found: list[Found]) -> list[Found]:
-    """The mentions in text order, less those inside a longer one before them: "forces" in "Iraqi
-    government forces", which took in its member noun."""
-    found.sort(key=_ORDER)
-    out: list[Found] = []
-    for record in found:
-        if out and record.start >= out[-1].start and record.end <= out[-1].end:
-            continue
-        out.append(record)
-    return out
 
 
 def _members(lexicon: Lexicon, hit: Hit) -> bool:
