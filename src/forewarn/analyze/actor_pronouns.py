@@ -21,8 +21,9 @@ _WORD = re.compile(r"\w+")
 # The words of PRONOUN_GENDER, lower case or capitalised only: "HE" is more often "His Excellency"
 # than a shouted pronoun. The first letter comes before the look-behinds (no word character before
 # it; which letter it was) so that the engine skips to an h or s and rejects "the", "she" inside
-# "ashes" and the like itself, instead of handing each to Python.
-_PRONOUN = re.compile(r"[hHsS](?<!\w.)(?:(?<=[hH])(?:e|im|is|imself|er|ers|erself)|(?<=[sS])he)\b")
+# "ashes" and the like itself, instead of handing each to Python. The h-words share their letters in
+# the pattern ("e", "er", "ers", "erself"): each "h" is tried against two branches, not seven.
+_PRONOUN = re.compile(r"[hHsS](?<!\w.)(?:(?<=[hH])(?:e(?:r(?:s|self)?)?|i(?:m(?:self)?|s))|(?<=[sS])he)\b")
 
 
 def resolve_pronoun(analysis: Analysis, offset: int) -> Actor | None:
