@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -90,3 +91,22 @@ def test_actors_mentioned_is_replace_of_the_offsets() -> None:
     values = {f.name: f"value of {f.name}" for f in fields(Actor)} | {"start": 1, "end": 9}
     actor = Actor(**values)  # type: ignore[arg-type]
     assert mentioned(actor, 20, 22, "he") == replace(actor, start=20, end=22, text="he")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the U.S. Army Brigade Council met the Al Bu Nimr tribe",
+        "(Iraqi Army) x-Y Army, 9th Brigades; Q’s Wing and A.B.C Office",
+        "A  Army _A Army A_ Army Army Force Forces\tB Group ÉA Force",
+        "the Syrian Democratic Forces and the Islamic State Group's Media Office",
+    ],
+)
+def test_actors_head_matches_are_the_patterns_own(text: str) -> None:
+    """Searching HEAD_PATTERN only before each head noun finds what a scan of the whole text finds."""
+    from forewarn.analyze.actor_orgs import HEAD_PATTERN, head_matches
+
+    def spans(found: list[re.Match[str]]) -> list[tuple[tuple[int, int], ...]]:
+        return [m.regs for m in found]
+
+    assert spans(head_matches(text)) == spans(list(HEAD_PATTERN.finditer(text)))

@@ -53,13 +53,18 @@ HEAD_PATTERN = re.compile(
     + "|".join(_HEAD_WORDS)
     + r")\b"
 )
+# A head noun after a space, where alone HEAD_PATTERN can end: a text has a few, and looking for them
+# first costs less than trying HEAD_PATTERN at each of its hundred-odd capitals and digits.
+_SPACED_HEAD = re.compile(
+    " (?=[" + "".join(sorted({h[0] for h in _HEAD_WORDS})) + "])(?:" + "|".join(_HEAD_WORDS) + r")\b"
+)
 
 
 def unknown_organisations(st: State) -> list[Found]:
     """Organisations named with a capitalised name and a head noun, not already taken."""
     words, out = st.words, []
     # the last head first: "... Command Public Affairs Office" is one name
-    for match in reversed(list(HEAD_PATTERN.finditer(words.source))):
+    for match in reversed(head_matches(words.source)):
         span = words.char_span(match.start(1), match.end(1))
         if span is None or st.taken[span[0]]:
             continue
@@ -72,6 +77,22 @@ def unknown_organisations(st: State) -> list[Found]:
         end = _name_end(st, i + 1)
         st.taken[start:end] = b"\x01" * (end - start)
         out.append(Found(start, end, words.span_text(start, end), "organisation", country, HEADS[head], ""))
+    return out
+
+
+def head_matches(text: str) -> list[re.Match[str]]:
+    """The matches `HEAD_PATTERN.finditer(text)` gives, the pattern tried only on the word before each
+    spaced head noun: a match holds one space, the one before its head, so it starts after the space
+    before that and after the last match."""
+    out: list[re.Match[str]] = []
+    done = 0
+    for head in _SPACED_HEAD.finditer(text):
+        start = max(done, text.rfind(" ", 0, head.start()) + 1)
+        # up to the character after the head, which its closing word boundary looks at
+        match = HEAD_PATTERN.search(text, start, head.end() + 1)
+        if match is not None:
+            out.append(match)
+            done = match.end()
     return out
 
 
