@@ -88,7 +88,8 @@ def _govern(type_: str, mode: str, governed: Trigger) -> tuple[str, str]:
         return "SUPPORT", ""  # "pledged his full support" is support, not a promise of it
     if type_ == "SUPPORT" and governed.type == "AID":
         return "AID", ""  # "supported economic assistance to"
-    if type_ == "REQUEST" and governed.type in {"SANCTION", "COERCE"}:
+    if type_ == "REQUEST" and governed.type in {"SANCTION", "COERCE"} and governed.contexts:
+        # "called for sanctions", "demanded the expulsion of diplomats"; not "urged Israel to halt construction"
         return "THREATEN", "arrest" if governed.mode == "arrest" else "restrict"  # demands for sanctions
     if type_ == "THREATEN":
         return type_, "territory" if "territory" in governed.contexts else _THREAT_MODE.get(

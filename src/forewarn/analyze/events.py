@@ -235,6 +235,9 @@ class EventCoder:
         """ "arrested for collaborating with": the -ing clause after "for" is a reason, not an event."""
         return hit.start > 0 and self.words[hit.start - 1] == "for" and self.words[hit.start].endswith("ing")
 
+    def _imprisoned(self, sent: Sentence) -> bool:
+        return not load_cues().imprisonment.isdisjoint(self.words[sent.tok_start : sent.tok_end])
+
     def _forecast_time(self, view: SentenceView) -> Span | None:
         """For a forecast, the time the speaker expects it ("as early as January"), if quoted."""
         span = view.sent.span
@@ -299,9 +302,11 @@ class EventCoder:
         actors, recipients = actor_roles(
             view.mentions, a.text, trigger, type_ in RECIPROCAL, type_ in {"ASSAULT", "MOBILIZE"}
         )
+        if "convict" in hit.value.flags and type_ == "ACCUSE" and self._imprisoned(view.sent):
+            type_, mode = "COERCE", "arrest"  # manual: a conviction with a prison sentence is COERCE 'arrest'
         if "obliged" in hit.value.flags and actors:
             actors, recipients = _speaker_demands(view.mentions, actors)
-        type_, mode, indicators = _retype(type_, mode, indicators, len(actors), hit.value, view)
+        type_, mode, indicators = _retype(type_, mode, indicators, _count(actors, a.text), hit.value, view)
         forecast_time = self._forecast_time(view) if modality == "forecast" else None
         return Event(
             type=type_,
@@ -319,6 +324,13 @@ class EventCoder:
             confidence=confidence(hit.value.weight, bool(actors), bool(recipients), modality),
             indicators=indicators,
         )
+
+
+def _count(actors: tuple[Span, ...], text: str) -> int:
+    """How many parties the actor mentions name: "French and Egyptian warships" are two."""
+    if len(actors) == 1 and " and " in text[actors[0].start : actors[0].end]:
+        return 2
+    return len(actors)
 
 
 def _speaker_demands(
