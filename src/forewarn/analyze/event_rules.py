@@ -91,6 +91,8 @@ def _govern(type_: str, mode: str, governed: Trigger) -> tuple[str, str]:
     if type_ == "REQUEST" and governed.type in {"SANCTION", "COERCE"} and governed.contexts:
         # "called for sanctions", "demanded the expulsion of diplomats"; not "urged Israel to halt construction"
         return "THREATEN", "arrest" if governed.mode == "arrest" else "restrict"  # demands for sanctions
+    if type_ == "THREATEN" and not mode and governed.type in COOPERATIVE | {"AGREE"}:
+        return "AGREE", ""  # "vowed to provide patrol boats" is a promise (manual: AGREE), not a threat
     if type_ == "THREATEN":
         return type_, "territory" if "territory" in governed.contexts else _THREAT_MODE.get(
             governed.type, mode
