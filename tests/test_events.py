@@ -328,3 +328,32 @@ def test_events_speaker_demands_what_another_must_do() -> None:
     event = _of(_coded(text, mentions), "REQUEST")
     assert [text[s.start : s.end] for s in event.actors] == ["Russia"]
     assert [text[s.start : s.end] for s in event.recipients] == ["Sudan"]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "absent"),
+    [
+        # manual, SANCTION ambiguities: a conviction with a prison sentence is COERCE 'arrest'
+        ("A court convicted the activist and sentenced him to two years in prison.", "COERCE", "ACCUSE"),
+        # a vow to cooperate is a promise, not a threat
+        ("Japan vowed to provide the Philippines with patrol boats.", "AGREE", "THREATEN"),
+        # an operation launched to detain people is the detention
+        ("Police launched operations to detain 110 suspects.", "COERCE", "ASSAULT"),
+        # "due to" is a cause here, not a schedule: the torture is not a threat
+        ("The prisoner died in captivity due to continued torture.", "ASSAULT", "THREATEN"),
+        ("The guerrillas laid down their arms on Monday.", "RETREAT", "NONE"),
+        ("Workers staged a strike at the car plant.", "PROTEST", "ASSAULT"),
+        ("The government refused to release the political prisoners.", "REJECT", "RETREAT"),
+        ("Egypt urged Israel to halt settlement construction.", "REQUEST", "THREATEN"),
+    ],
+)
+def test_events_coding_rules_from_the_manual(pipeline, text: str, type_: str, absent: str) -> None:  # type: ignore[no-untyped-def]
+    types = {e.type for e in _events(pipeline, text)}
+    assert type_ in types and absent not in types, types
+
+
+def test_events_war_games_of_a_compound_actor_are_joint() -> None:
+    text = "French and Egyptian warships launched ten days of war games in the Mediterranean."
+    end = len("French and Egyptian warships")
+    mention = Actor(0, end, text[:end], text[:end], "other", "", "", "", "source")
+    assert "COOPERATE" in {e.type for e in _coded(text, (mention,))}
