@@ -23,6 +23,8 @@ RECIPROCAL = frozenset({"CONSULT", "COOPERATE"})  # manual: all participants are
 CONFLICT = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST"})
 # How far (tokens) a verbal frame reaches for the event it introduces: "called on X to release".
 FRAME_REACH = 8
+# How far a light verb reaches for the purpose it introduces ("sent ... to investigate").
+PURPOSE_REACH = 12
 # A frame reaches no further than its clause.
 _FRAME_BREAKS = frozenset({".", ";", "“", "”"})
 # Frames weaker than this (e.g. "must", "order") never swallow the event they introduce.
@@ -56,7 +58,9 @@ def _introduced(
     hit = hits[n]
     for m in range(n + 1, len(hits)):
         nxt = hits[m]
-        if nxt.start - hit.end > FRAME_REACH or not _FRAME_BREAKS.isdisjoint(words[hit.end : nxt.start]):
+        # a purpose infinitive reaches further: "sent 21 personnel to Bosnia on Wednesday to investigate"
+        reach = PURPOSE_REACH if frames_too and words[nxt.start - 1] == "to" else FRAME_REACH
+        if nxt.start - hit.end > reach or not _FRAME_BREAKS.isdisjoint(words[hit.end : nxt.start]):
             return None
         if frames_too or "frame" not in nxt.value.flags or nxt.value.type == "SUPPORT":
             return m
