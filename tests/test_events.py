@@ -357,3 +357,24 @@ def test_events_war_games_of_a_compound_actor_are_joint() -> None:
     end = len("French and Egyptian warships")
     mention = Actor(0, end, text[:end], text[:end], "other", "", "", "", "source")
     assert "COOPERATE" in {e.type for e in _coded(text, (mention,))}
+
+
+def test_event_coding_floors(eval_dir: object) -> None:
+    """PLV and PLOVER gold-record scores must not drop; lowering a floor is a deliberate act."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+    import eval_events
+
+    rows = {
+        (name.split(" (")[0], metric): value
+        for name, metric, value, _ in eval_events.run(Path(str(eval_dir)))
+    }
+    # Measured (bench/accuracy.py events): PLV weighted F1 .892 dev half, .859 held-out half;
+    # PLOVER gold records .838 whole; actor accuracy .776, recipient .681.
+    assert rows[("PLV train, dev half", "event type weighted F1")] >= 0.885
+    assert rows[("PLV train, held-out half", "event type weighted F1")] >= 0.852
+    assert rows[("PLOVER gold records", "event type weighted F1")] >= 0.83
+    assert rows[("PLOVER gold records", "actor accuracy (full pipeline)")] >= 0.77
+    assert rows[("PLOVER gold records", "recipient accuracy (full pipeline)")] >= 0.67
