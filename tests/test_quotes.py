@@ -311,6 +311,13 @@ def test_quotes_paragraph_spanning_quotation() -> None:
     assert [s.text_of(text) for s in quotation_spans(text)] == [text[9:]]
 
 
+def test_quotes_single_marks_nested_in_doubled_wire_marks() -> None:
+    # a single mark after a space opens a nested quotation; it does not close the outer ''
+    text = "''The concept of 'together' is weak,'' he said. ''I told them, 'I'm sorry.''' she said."
+    spans = [s.text_of(text) for s in quotation_spans(text)]
+    assert spans == ["''The concept of 'together' is weak,''", "''I told them, 'I'm sorry.'''"]
+
+
 def test_quotes_pronoun_and_surname_resolution(pipeline: Pipeline) -> None:
     text = "General Ivan Petrov spoke on Monday. Petrov said the bridge was gone. He added that “more will come.”"
     quotes = _quotes(pipeline, text)

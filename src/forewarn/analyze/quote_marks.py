@@ -45,8 +45,9 @@ def _can_close(text: str, i: int, mark: str) -> bool:
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
     if mark in _SINGLE:
-        # "don’t" is an apostrophe, not the end of a quote
-        return not (before.isalnum() and after.isalnum())
+        # "don’t" is an apostrophe, not the end of a quote; a mark after a space and before a word
+        # opens a nested quotation (`''... of 'together' is ...''`), it closes nothing
+        return not (after.isalnum() and (before.isalnum() or before.isspace()))
     return not before.isspace() or after.isspace() or not after.isalnum()
 
 
