@@ -318,6 +318,27 @@ def test_quotes_single_marks_nested_in_doubled_wire_marks() -> None:
     assert spans == ["''The concept of 'together' is weak,''", "''I told them, 'I'm sorry.'''"]
 
 
+def test_quotes_clause_before_a_quotation_and_titled_speakers(pipeline: Pipeline) -> None:
+    # the splitter leaves the next quotation's opening mark at the end of the cue's sentence
+    text = 'It rained. The stakes are high, Becerra said. "Nevada is close," he said.'
+    quotes = _quotes(pipeline, text)
+    assert [(q.source.text_of(text) if q.source else "", q.content.text_of(text)) for q in quotes] == [
+        ("Becerra", "The stakes are high"),
+        ("he", '"Nevada is close,"'),
+    ]
+    # ... and a quotation after it carries on the speech unless it has a cue of its own
+    text = 'It rained. The stakes are high, Becerra said. "Nevada is close."'
+    assert [q.content.text_of(text) for q in _quotes(pipeline, text)] == [
+        "The stakes are high",
+        '"Nevada is close."',
+    ]
+    # the dots of a title or a state between a quotation and its cue end nothing
+    text = "It rained. “We were ready. We won,” Sen. Claire McCaskill (D-Mo.) said."
+    quote = _quotes(pipeline, text)[0]
+    assert quote.content.text_of(text) == "“We were ready. We won,”"
+    assert quote.source is not None and quote.source.text_of(text) == "Sen. Claire McCaskill (D-Mo.)"
+
+
 def test_quotes_pronoun_and_surname_resolution(pipeline: Pipeline) -> None:
     text = "General Ivan Petrov spoke on Monday. Petrov said the bridge was gone. He added that “more will come.”"
     quotes = _quotes(pipeline, text)

@@ -42,10 +42,10 @@ class QuoteDoc:
 
     def __init__(self, text: str, sentences: tuple[Span, ...]) -> None:
         self.text = text
-        self.sentences = sentences or (Span(0, len(text)),)
-        self.sent_starts = [s.start for s in self.sentences]
         self.quotes = quotation_spans(text)
         self.quote_starts = [q.start for q in self.quotes]
+        self.sentences = _marks_to_next(text, sentences, self.quote_starts) or (Span(0, len(text)),)
+        self.sent_starts = [s.start for s in self.sentences]
         # per cue, answers that several patterns ask for (cue start -> answer)
         self._passive: dict[int, int | None] = {}
         self._intro: dict[int, int | None] = {}
@@ -81,6 +81,32 @@ class QuoteDoc:
     def paragraph_end(self, offset: int) -> int:
         end = self.text.find("\n", offset)
         return len(self.text) if end < 0 else end
+
+
+_OPENING = "“„«‘‚\"'"
+
+
+def _marks_to_next(text: str, sentences: tuple[Span, ...], quote_starts: list[int]) -> tuple[Span, ...]:
+    """Sentences whose end holds the opening mark of the next one's quotation (`Becerra said. "Nevada
+    is ...`: the splitter cuts after the mark) give the mark to the sentence it opens."""
+    if not quote_starts:
+        return sentences
+    opens = set(quote_starts)
+    out: list[Span] = []
+    carry = -1
+    for sentence in sentences:
+        start, end = (carry if 0 <= carry < sentence.start else sentence.start), sentence.end
+        carry = -1
+        mark = end
+        while mark > start and text[mark - 1] in _OPENING:
+            mark -= 1
+        if mark < end and mark in opens and mark > start and text[mark - 1].isspace():
+            carry = mark
+            while mark > start and text[mark - 1].isspace():
+                mark -= 1
+            end = mark
+        out.append(Span(start, end))
+    return tuple(out)
 
 
 def participial(cues: SpeechCues, doc: QuoteDoc, cue: Span) -> bool:

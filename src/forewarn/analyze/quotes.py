@@ -50,6 +50,11 @@ _TO_NEXT = re.compile(r"[^.!?\n]*?[,.!?]\s*|\s*")
 # ... or the rest of its sentence (`“Okay,” I said, attempting to regroup. “I was ...”`)
 _TO_STOP = re.compile(r"[^.!?\n“”\"«»„]*[.!?]\s*")
 _BLANK = re.compile(r"[\s.,;:!?]*")
+# what a quotation and its cue cannot have between them: a full stop, but not the dot of a title, a
+# state or an initial ("Sen. Claire McCaskill (D-Mo.) said", "J. Smith said")
+_GAP_STOP = re.compile(
+    r"[!?;:“”\"]|\.(?<!\b[A-Z]\.)(?<!\b[A-Z][a-z]\.)(?<!\b[A-Z][a-z]{2}\.)(?<!\b[A-Z][a-z]{3}\.)"
+)
 
 
 def _continuations(doc: QuoteDoc, after: int, found: Found) -> None:
@@ -64,8 +69,20 @@ def _continuations(doc: QuoteDoc, after: int, found: Found) -> None:
             if quote is None:
                 return
             limit = doc.paragraph_end(quote.end)
+        if _has_own_cue(doc, quote):
+            return
         found.contents.append(quote)
         pos = quote.end
+
+
+# the words after a quotation up to the end of its clause (`“...,” he said.`, `“...,” said Smith,`)
+_AFTER_QUOTE = re.compile(r"[^.!?;:\n“”\"«»„]{1,60}?(?=[,.!?;:\n“”\"«»„]|$)")
+
+
+def _has_own_cue(doc: QuoteDoc, quote: Span) -> bool:
+    """`“B,” he said.`: a quotation with a cue of its own right after it carries on nobody's speech."""
+    m = _AFTER_QUOTE.match(doc.text, quote.end)
+    return m is not None and not speech_cues().verb_forms.isdisjoint(m.group().split())
 
 
 def _next_in_paragraph(doc: QuoteDoc, pos: int, limit: int, *, first: bool) -> Span | None:
@@ -114,7 +131,7 @@ def _quote_before(cues: SpeechCues, doc: QuoteDoc, cue: Span) -> Found | None:
     if quote is None or cue.start - quote.end > 80 or participial(cues, doc, cue):
         return None
     gap = doc.text[quote.end : cue.start]
-    if "\n" in gap or re.search(r"[.!?;:“”\"]", gap.replace("Mr.", "").replace("Ms.", "")):
+    if "\n" in gap or _GAP_STOP.search(gap):
         return None
     # `“...” He said ...` / `''...'' He said ...` starts a new sentence
     if doc.text[max(quote.start, quote.end - 3) : quote.end].rstrip("”\"'’»›“").endswith(".") and gap.strip():
@@ -259,9 +276,19 @@ def _match(cues: SpeechCues, doc: QuoteDoc, cue: Span, done: list[Found]) -> Fou
         passive_by(cues, doc, cue)
         or _quote_before(cues, doc, cue)
         or _quote_after(cues, doc, cue, done)
-        or clause_before(cues, doc, cue, done)
+        or _clause_before(cues, doc, cue, done)
         or clause_after(cues, doc, cue, done)
     )
+
+
+def _clause_before(cues: SpeechCues, doc: QuoteDoc, cue: Span, done: list[Found]) -> Found | None:
+    """`..., Schiff said. "The other factor ..."`: a quotation right after the cue's sentence carries
+    on the speech, as after direct speech."""
+    found = clause_before(cues, doc, cue, done)
+    if found is not None and len(found.contents) == 1:
+        source = found.source
+        _continuations(doc, source.end if source and source.start > cue.end else cue.end, found)
+    return found
 
 
 class Quotes:
