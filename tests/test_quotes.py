@@ -339,6 +339,37 @@ def test_quotes_clause_before_a_quotation_and_titled_speakers(pipeline: Pipeline
     assert quote.source is not None and quote.source.text_of(text) == "Sen. Claire McCaskill (D-Mo.)"
 
 
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "The gap is too wide to close, said a Nevada Democratic operative.",
+            "a Nevada Democratic operative",
+        ),
+        (
+            "The group is short, said former governor Ed Rendell, who chairs the committee.",
+            "former governor Ed Rendell, who chairs the committee",
+        ),
+        (
+            "The judge ruled, but attorneys for the department said that they would appeal.",
+            "attorneys for the department",
+        ),
+        (
+            "Scott Pruitt, the attorney general of Oklahoma, said the rule is an invasion.",
+            "Scott Pruitt, the attorney general of Oklahoma,",
+        ),
+    ],
+)
+def test_quotes_lower_case_speakers(pipeline: Pipeline, text: str, source: str) -> None:
+    said = [q for q in _quotes(pipeline, text) if q.cue.text_of(text) == "said"]
+    assert len(said) == 1 and said[0].source is not None and said[0].source.text_of(text) == source
+
+
+def test_quotes_object_after_a_cue_is_no_inverted_speaker(pipeline: Pipeline) -> None:
+    text = "The feud started last week, accused him of lying."
+    assert all(q.source is None or q.source.text_of(text) != "him of lying" for q in _quotes(pipeline, text))
+
+
 def test_quotes_pronoun_and_surname_resolution(pipeline: Pipeline) -> None:
     text = "General Ivan Petrov spoke on Monday. Petrov said the bridge was gone. He added that “more will come.”"
     quotes = _quotes(pipeline, text)

@@ -29,6 +29,12 @@ _OPENERS = frozenset({"with", "without", "despite", "after", "before", "since", 
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "reporters", "supporters"})
 _PREPOSITIONS = frozenset({"to", "on", "in", "at", "during", "with", "before", "after", "over", "from"})
 _INVERTED_PRONOUNS = frozenset({"he", "she", "they", "we", "I"})
+# speech verbs that invert before a lower-case speaker (`..., said a former aide`); other cues take
+# an object there (`accused him`, `recalled him saying`, `oppose concessions`)
+_INVERTING = frozenset({"said", "says", "added", "adds", "wrote", "writes", "noted", "notes", "explained",
+                        "explains", "argued", "argues", "continued", "warned", "warns"})  # fmt: skip
+_NOT_SPEAKER_START = frozenset({"of", "about", "to", "for", "in", "on", "at", "by", "with", "from", "as", "into",
+                                "over", "after", "before", "during", "when", "while", "it", "this", "that", "so"})  # fmt: skip
 _SUBJECT_START = frozenset({"that", "he", "she", "they", "it", "we", "i", "there", "his", "her", "their"})
 
 
@@ -80,11 +86,18 @@ def clause_before(cues: SpeechCues, doc: QuoteDoc, cue: Span, done: list[Found])
     rest: Span | None = None  # the speech after `X said,` in `The plan, X said, is sound.`
     if not text[comma + 1 : cue.start].strip():
         nxt = NEXT_WORD.match(text, cue.end, sentence.end)
-        if nxt is None or not (nxt.group(1)[:1].isupper() or nxt.group(1) in _INVERTED_PRONOUNS):
-            return None  # `X, a general, said that ...` is not inverted
+        if nxt is None or not (nxt.group(1)[:1].isalpha() or nxt.group(1) in _INVERTED_PRONOUNS):
+            return None  # `X, a general, said “...` is not inverted
         words = set(text[cue.end : sentence.end].lower().split())
         if words & (VERBAL | {"that"}):
             return None  # `Ramos, 58, told AFP that ...`: the cue's own clause follows
+        if nxt.group(1).islower() and nxt.group(1) not in _INVERTED_PRONOUNS:
+            if nxt.group(1) in _NOT_SPEAKER_START or text[cue.start : cue.end] not in _INVERTING:
+                return None  # `said of Mrs. Clinton's plan`; `accused him of`: an object, not a speaker
+            # `..., said a Nevada Democratic operative` is inverted, `X, a general, said the plan
+            # ...` is not: there the words before the cue are the subject with its appositive
+            if subject_before(text, sentence.start, cue.start, cues) is not None:
+                return None
         source = subject_after(text, cue.end, sentence.end, cues)
     else:
         tail = _SHORT_TAIL.match(text, cue.end, sentence.end)

@@ -167,7 +167,7 @@ def _subject_in(matches: list[re.Match[str]], chunk: list[str], offset: int, cue
     # `people who have battled online threats say`: a relative clause belongs to the subject's head
     # (rare: one C-speed scan spares a Python loop over the words)
     who = lowers.index("who", lo + 1, hi - 1) if "who" in lowers[lo + 1 : hi - 1] else hi
-    if not (_ok_start(chunk[lo], who - lo) or _named_head(chunk[lo:who])):
+    if not (_ok_start(chunk[lo], who - lo) or _named_head(chunk[lo:who]) or _people_head(lowers[lo:who])):
         return None
     if _has_verb(chunk[lo:hi], cues):
         start = _subject_past_verb(chunk, lowers, lo, hi, who, cues)
@@ -211,6 +211,28 @@ def _named_head(words: list[str]) -> bool:
     return words[-1][:1].isupper() or (
         words[-1].endswith(("ers", "ists", "ans", "ents", "ies")) and words[-1].islower()
     )
+
+
+_PEOPLE_OF = frozenset(
+    {"of", "for", "in", "at", "from", "with", "on", "across", "inside", "within", "around"}
+)
+PEOPLE_REACH = 4  # words before the plural head of a lower-case subject ("current and former officials")
+PEOPLE_WORDS = 10
+
+
+def _people_head(lowers: list[str]) -> bool:
+    """`attorneys for the department`, `current and former officials in the FBI`: a lower-case plural
+    head, alone or before a prepositional phrase, is a subject (a clause would hold a verb)."""
+    if len(lowers) > PEOPLE_WORDS or lowers[-1] in _START_WORDS or lowers[-1] in STRANDED:
+        return False  # `... in the mail they`, `... on his`: the phrase is cut inside a clause
+    if any(w.endswith(("ing", "ed")) for w in lowers[1:]):
+        return False  # `millions of people waking up`, `lawyers ... filed legal papers`: a verb inside
+    for i, word in enumerate(lowers[:PEOPLE_REACH]):
+        if not word.isalpha() or word.endswith(("ed", "ly")):
+            return False  # `accompanied descriptions of loved ones`, `widely seen opportunities`
+        if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+            return i == len(lowers) - 1 or lowers[i + 1] in _PEOPLE_OF
+    return False
 
 
 def _is_aux(word: str, cues: SpeechCues) -> bool:
@@ -267,11 +289,19 @@ def subject_after(text: str, cue_end: int, limit: int, cues: SpeechCues) -> Span
         chunk.append(token)
     while chunk and (chunk[-1][2] == "," or not chunk[-1][2].strip("'’‘`")):
         chunk.pop()  # a closing comma, or the opening '' of the next quotation
-    if not chunk or not _ok_start(chunk[0][2]):
-        return None
-    if "," in (t[2] for t in chunk[:6]) and not (chunk[0][2][:1].isupper() or chunk[0][2] in DETERMINERS):
+    if not chunk:
         return None
     head = next((i for i, t in enumerate(chunk) if t[2] == ","), len(chunk))
+    # before an appositive, a lower-case speaker is lower-case words before a name (`said former
+    # Pennsylvania governor Ed Rendell, who ...`)
+    first = chunk[0][2]
+    if (
+        head < len(chunk)
+        and head < 6
+        and not (first[:1].isupper() or first in DETERMINERS)
+        and not (first.isalpha() and _named_head([t[2] for t in chunk[:head]]))
+    ):
+        return None
     if head > 8 or len(chunk) > MAX_SOURCE_TOKENS + 12:
         return None
     end = chunk[-1][1]
