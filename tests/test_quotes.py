@@ -370,6 +370,12 @@ def test_quotes_object_after_a_cue_is_no_inverted_speaker(pipeline: Pipeline) ->
     assert all(q.source is None or q.source.text_of(text) != "him of lying" for q in _quotes(pipeline, text))
 
 
+def test_quotes_long_setting_before_that(pipeline: Pipeline) -> None:
+    text = "Rep. Chris Collins noted in a guest column in Saturday’s New York Times that anger is rising."
+    quote = _quotes(pipeline, text)[0]
+    assert quote.content.text_of(text) == "that anger is rising"
+
+
 def test_quotes_pronoun_and_surname_resolution(pipeline: Pipeline) -> None:
     text = "General Ivan Petrov spoke on Monday. Petrov said the bridge was gone. He added that “more will come.”"
     quotes = _quotes(pipeline, text)

@@ -239,6 +239,8 @@ def _speech_after(cues: SpeechCues, doc: QuoteDoc, cue: Span) -> Span | None:
         )  # "to House Democrats" is an addressee, "to address the concern that" is not
         if text[cue.start : cue.end].split()[-1] in cues.object_cues or prepositional:
             pos = obj.end()
+    elif text.startswith((" in ", " at ", " during ", " on "), pos):
+        pos = _past_setting(cues, text, pos, sentence.end)
     end = intro_participle(cues, doc, cue) or _clause_end(cues, doc, pos, sentence.end)
     content = trim_span(text, pos, end) or _one_word(cues, text, pos, end)
     if content is None:
@@ -249,6 +251,19 @@ def _speech_after(cues: SpeechCues, doc: QuoteDoc, cue: Span) -> Span | None:
     if text[end - 1 : end] in '”"»' and text[end - 2 : end - 1] == ".":
         return Span(content.start, end)
     return content
+
+
+# `noted in a guest column in Saturday's New York Times that ...`: a setting too long for OBJECT
+_SETTING_THAT = re.compile(r"\s+(?:in|at|during|on)\s[^,;:!?“”\"«»]{0,100}?\s(?=that\s)")
+
+
+def _past_setting(cues: SpeechCues, text: str, pos: int, end: int) -> int:
+    """Past a prepositional setting between a cue and its "that", when it holds no verb."""
+    m = _SETTING_THAT.match(text, pos, min(pos + 120, end))
+    if m is None:
+        return pos
+    words = m.group().split()
+    return pos if not (VERBAL.isdisjoint(words) and cues.verb_forms.isdisjoint(words)) else m.end()
 
 
 _ONE_WORD = re.compile(r"\s*([\w’'.-]+)[\s,.;:!?]*$")
