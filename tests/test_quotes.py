@@ -376,6 +376,16 @@ def test_quotes_long_setting_before_that(pipeline: Pipeline) -> None:
     assert quote.content.text_of(text) == "that anger is rising"
 
 
+def test_quotes_cue_word_after_a_possessive_is_a_noun(pipeline: Pipeline) -> None:
+    text = "Editor’s note: the story was updated. Rubio's claim to be the strongest rival is weak."
+    assert _quotes(pipeline, text) == []
+    text = "He’s predicting that the war will end."
+    quote = _quotes(pipeline, text)[0]
+    assert (
+        quote.cue.text_of(text) == "’s predicting" and quote.content.text_of(text) == "that the war will end"
+    )
+
+
 def test_quotes_pronoun_and_surname_resolution(pipeline: Pipeline) -> None:
     text = "General Ivan Petrov spoke on Monday. Petrov said the bridge was gone. He added that “more will come.”"
     quotes = _quotes(pipeline, text)

@@ -239,13 +239,31 @@ def _cut_before_inverted(text: str, done: list[Found], found: Found) -> None:
 
 def _skip(doc: QuoteDoc, cue: Span, done: list[Found]) -> bool:
     """Cues inside a quotation or an attributed content, and capitalised mid-sentence words."""
-    if doc.inside_quote(cue.start) or _in_recent_content(done, cue.start):
+    if doc.inside_quote(cue.start) or _in_recent_content(done, cue.start) or _possessed(doc.text, cue):
         return True
     if doc.text[cue.start].isupper():
         sentence = doc.sentence(cue.start)
         before = doc.text[sentence.start : cue.start].strip(" “\"'‘«„")
         return bool(before) and not _title_case(doc.text[sentence.start : sentence.end])
     return False
+
+
+def _possessed(text: str, cue: Span) -> bool:
+    """`Editor’s note:`, `Rubio's claim`, `Trump’s call for`: after a possessive the cue word is a noun,
+    not a verb. A contracted "is"/"has" (`he’s predicting`, `Trump's said`) comes before a participle."""
+    if text[cue.start : cue.start + 2] not in {"’s", "'s"}:
+        return False
+    words = text[cue.start + 2 : cue.end].split()
+    if not words:
+        return False
+    word = words[0].lower()
+    cues = speech_cues()
+    return not (
+        word.endswith(("ing", "ed")) or word in cues.irregular_past or word in cues.aux or word in _AFTER_IS
+    )
+
+
+_AFTER_IS = frozenset({"said", "according", "told", "been", "known"})
 
 
 def _in_recent_content(done: list[Found], offset: int) -> bool:
