@@ -386,6 +386,14 @@ def test_quotes_cue_word_after_a_possessive_is_a_noun(pipeline: Pipeline) -> Non
     )
 
 
+def test_quotes_one_word_answers_and_coordinated_plural_subjects(pipeline: Pipeline) -> None:
+    text = "The board voted. Everyone but Hewlett said yes."
+    assert [q.content.text_of(text) for q in _quotes(pipeline, text)] == ["yes"]
+    text = "He could go to jail, but attorneys and legal experts said that is highly unlikely."
+    said = [q for q in _quotes(pipeline, text) if q.cue.text_of(text) == "said"]
+    assert said[0].source is not None and said[0].source.text_of(text) == "attorneys and legal experts"
+
+
 def test_quotes_pronoun_and_surname_resolution(pipeline: Pipeline) -> None:
     text = "General Ivan Petrov spoke on Monday. Petrov said the bridge was gone. He added that “more will come.”"
     quotes = _quotes(pipeline, text)

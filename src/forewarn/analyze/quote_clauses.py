@@ -267,7 +267,10 @@ def _past_setting(cues: SpeechCues, text: str, pos: int, end: int) -> int:
 
 
 _ONE_WORD = re.compile(r"\s*([\w’'.-]+)[\s,.;:!?]*$")
-_OBJECT_PRONOUNS = frozenset({"it", "him", "her", "them", "this", "that", "me", "us", "you"})
+# a pronoun, or a whole answer (`Everyone but Hewlett said yes`, `says so`), is what was said or meant
+_OBJECT_PRONOUNS = frozenset(
+    {"it", "him", "her", "them", "this", "that", "me", "us", "you", "yes", "no", "so"}
+)
 
 
 def _one_word(cues: SpeechCues, text: str, pos: int, end: int) -> Span | None:

@@ -216,14 +216,15 @@ def _named_head(words: list[str]) -> bool:
 _PEOPLE_OF = frozenset(
     {"of", "for", "in", "at", "from", "with", "on", "across", "inside", "within", "around"}
 )
+_FUNCTION_ENDS = PRONOUNS | _ROLE_OPENERS | STRANDED
 PEOPLE_REACH = 4  # words before the plural head of a lower-case subject ("current and former officials")
 PEOPLE_WORDS = 10
 
 
-def _people_head(lowers: list[str]) -> bool:
+def _people_head(lowers: list[str], *, and_: bool = True) -> bool:
     """`attorneys for the department`, `current and former officials in the FBI`: a lower-case plural
     head, alone or before a prepositional phrase, is a subject (a clause would hold a verb)."""
-    if len(lowers) > PEOPLE_WORDS or lowers[-1] in _START_WORDS or lowers[-1] in STRANDED:
+    if not lowers or len(lowers) > PEOPLE_WORDS or lowers[-1] in _FUNCTION_ENDS:
         return False  # `... in the mail they`, `... on his`: the phrase is cut inside a clause
     if any(w.endswith(("ing", "ed")) for w in lowers[1:]):
         return False  # `millions of people waking up`, `lawyers ... filed legal papers`: a verb inside
@@ -231,7 +232,10 @@ def _people_head(lowers: list[str]) -> bool:
         if not word.isalpha() or word.endswith(("ed", "ly")):
             return False  # `accompanied descriptions of loved ones`, `widely seen opportunities`
         if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
-            return i == len(lowers) - 1 or lowers[i + 1] in _PEOPLE_OF
+            if i == len(lowers) - 1 or lowers[i + 1] in _PEOPLE_OF:
+                return True
+            # `attorneys and legal experts`: two plural heads
+            return and_ and lowers[i + 1] == "and" and _people_head(lowers[i + 2 :], and_=False)
     return False
 
 
