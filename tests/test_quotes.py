@@ -394,6 +394,13 @@ def test_quotes_one_word_answers_and_coordinated_plural_subjects(pipeline: Pipel
     assert said[0].source is not None and said[0].source.text_of(text) == "attorneys and legal experts"
 
 
+def test_quotes_fronted_cue_before_its_speaker_and_quotation(pipeline: Pipeline) -> None:
+    text = 'It was bad. Said Comey, "The thought is very painful to us." He left.'
+    quote = _quotes(pipeline, text)[0]
+    assert quote.source is not None and quote.source.text_of(text) == "Comey"
+    assert quote.content.text_of(text) == '"The thought is very painful to us."'
+
+
 def test_quotes_pronoun_and_surname_resolution(pipeline: Pipeline) -> None:
     text = "General Ivan Petrov spoke on Monday. Petrov said the bridge was gone. He added that “more will come.”"
     quotes = _quotes(pipeline, text)

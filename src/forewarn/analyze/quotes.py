@@ -177,10 +177,27 @@ def _quote_after(cues: SpeechCues, doc: QuoteDoc, cue: Span, done: list[Found]) 
     start = m.end() if m else pos
     quote = doc.quote_at(start)
     if quote is None:
-        return None
+        return _inverted_before_quote(doc, cue, ahead)
     source = source_of(cues, doc, cue, done)
     content_start = m.start(1) if m and m.group(1) else quote.start
     found = Found(source, cue, [Span(content_start, quote.end)], True)
+    _continuations(doc, quote.end, found)
+    return found
+
+
+# `Said Comey, "..."`, `But, said Solovey, "..."`: a name between a fronted cue and the quotation
+_NAME_COMMA = re.compile(r"\s+((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]*)\s*,\s*")
+
+
+def _inverted_before_quote(doc: QuoteDoc, cue: Span, quote: Span) -> Found | None:
+    text = doc.text
+    before = text[doc.sentence(cue.start).start : cue.start].strip(" “\"'‘«„")
+    if before and not before.endswith(","):
+        return None  # only a cue that opens its sentence or follows a comma comes before its speaker
+    m = _NAME_COMMA.match(text, cue.end, quote.start)
+    if m is None or m.end() != quote.start:
+        return None
+    found = Found(Span(m.start(1), m.end(1)), cue, [quote], True)
     _continuations(doc, quote.end, found)
     return found
 
