@@ -401,6 +401,13 @@ def test_quotes_fronted_cue_before_its_speaker_and_quotation(pipeline: Pipeline)
     assert quote.content.text_of(text) == '"The thought is very painful to us."'
 
 
+def test_quotes_statement_phrase_runs_through_its_participle(pipeline: Pipeline) -> None:
+    text = "The campaign issued a statement saying the report was false."
+    quote = _quotes(pipeline, text)[0]
+    assert quote.cue.text_of(text) == "issued a statement saying"
+    assert quote.content.text_of(text) == "the report was false"
+
+
 def test_quotes_pronoun_and_surname_resolution(pipeline: Pipeline) -> None:
     text = "General Ivan Petrov spoke on Monday. Petrov said the bridge was gone. He added that “more will come.”"
     quotes = _quotes(pipeline, text)
