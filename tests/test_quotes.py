@@ -408,6 +408,13 @@ def test_quotes_statement_phrase_runs_through_its_participle(pipeline: Pipeline)
     assert quote.content.text_of(text) == "the report was false"
 
 
+def test_quotes_participle_after_by_while_or_a_dash_shares_the_subject(pipeline: Pipeline) -> None:
+    text = "Bolton distanced himself from the movement by saying he would be willing to serve."
+    saying = [q for q in _quotes(pipeline, text) if q.cue.text_of(text) == "saying"]
+    assert saying[0].source is not None and saying[0].source.text_of(text) == "Bolton"
+    assert saying[0].content.text_of(text) == "he would be willing to serve"
+
+
 def test_quotes_pronoun_and_surname_resolution(pipeline: Pipeline) -> None:
     text = "General Ivan Petrov spoke on Monday. Petrov said the bridge was gone. He added that “more will come.”"
     quotes = _quotes(pipeline, text)

@@ -117,13 +117,14 @@ def participial(cues: SpeechCues, doc: QuoteDoc, cue: Span) -> bool:
         return True
     if not word.lower().endswith("ing"):
         return False
-    if before.endswith(","):
-        return True
+    if before.endswith(",") or _PARTICIPLE_LEAD.search(doc.text, max(0, cue.start - 8), cue.start):
+        return True  # `, saying`, `by saying`, `while saying`, `– saying`: the clause's subject speaks
     # `, falsely suggesting`: an adverb may come between the comma and the participle
     adverb = _LY_BEFORE.search(doc.text, max(0, cue.start - 20), cue.start)
     return adverb is not None and doc.text[max(0, adverb.start() - 2) : adverb.start()].rstrip().endswith(",")
 
 
+_PARTICIPLE_LEAD = re.compile(r"(?:\s(?:by|while|after|before)|\s[-–—])\s+$")
 _LY_BEFORE = re.compile(r"(?<=[\s,])[a-z]{2,}ly\s+$")
 
 
