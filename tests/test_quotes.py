@@ -415,6 +415,11 @@ def test_quotes_participle_after_by_while_or_a_dash_shares_the_subject(pipeline:
     assert saying[0].content.text_of(text) == "he would be willing to serve"
 
 
+def test_quotes_interview_and_byline_labels_are_no_speakers(pipeline: Pipeline) -> None:
+    text = "Interview.\nQ: Have you talked to him about the court?\nContributing: Jane Roe in Washington."
+    assert _quotes(pipeline, text) == []
+
+
 def test_quotes_pronoun_and_surname_resolution(pipeline: Pipeline) -> None:
     text = "General Ivan Petrov spoke on Monday. Petrov said the bridge was gone. He added that “more will come.”"
     quotes = _quotes(pipeline, text)
