@@ -420,6 +420,11 @@ def test_quotes_interview_and_byline_labels_are_no_speakers(pipeline: Pipeline) 
     assert _quotes(pipeline, text) == []
 
 
+def test_quotes_cue_word_after_an_article_is_a_noun(pipeline: Pipeline) -> None:
+    text = "He hosts a radio show. The host said the report was false."
+    assert [q.cue.text_of(text) for q in _quotes(pipeline, text)] == ["said"]
+
+
 def test_quotes_pronoun_and_surname_resolution(pipeline: Pipeline) -> None:
     text = "General Ivan Petrov spoke on Monday. Petrov said the bridge was gone. He added that “more will come.”"
     quotes = _quotes(pipeline, text)

@@ -258,11 +258,16 @@ def _skip(doc: QuoteDoc, cue: Span, done: list[Found]) -> bool:
     """Cues inside a quotation or an attributed content, and capitalised mid-sentence words."""
     if doc.inside_quote(cue.start) or _in_recent_content(done, cue.start) or _possessed(doc.text, cue):
         return True
+    if _DETERMINER_BEFORE.search(doc.text, max(0, cue.start - 7), cue.start):
+        return True  # `the show`, `a promise`: after an article the cue word is a noun
     if doc.text[cue.start].isupper():
         sentence = doc.sentence(cue.start)
         before = doc.text[sentence.start : cue.start].strip(" “\"'‘«„")
         return bool(before) and not _title_case(doc.text[sentence.start : sentence.end])
     return False
+
+
+_DETERMINER_BEFORE = re.compile(r"(?<![\w’'-])(?:[Tt]he|[Aa]n?)\s+$")
 
 
 def _possessed(text: str, cue: Span) -> bool:
