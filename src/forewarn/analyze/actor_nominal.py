@@ -35,13 +35,12 @@ MODIFIER_REACH = 2  # lower-case words allowed between the adjective and its nou
 
 def qualified(words: Words, start: int, end: int, country: str, name: str) -> Found | None:
     """The actor "<adjective at start:end> <noun>" names; a nationality when the noun names none."""
-    nationality = Found(start, end, name, "nationality", country, "", "")
     found = _head(words, end)
     if found is None:
-        return _people(words, start, end, country, name) or nationality
+        return _people(words, start, end, country, name) or _nationality(start, end, country, name)
     head_end, head = found
     if head_end < len(words) and words.text[head_end].istitle():
-        return nationality  # "the Swedish citizen Mohamed Moumou": the person is named
+        return _nationality(start, end, country, name)  # "the Swedish citizen Mohamed Moumou": named
     if head.kind == "place":
         return None
     first = _opener(words, start)
@@ -51,16 +50,27 @@ def qualified(words: Words, start: int, end: int, country: str, name: str) -> Fo
     return Found(first, head_end, phrase, "other", country, head.sector, "")
 
 
+def _nationality(start: int, end: int, country: str, name: str) -> Found:
+    # built only when it is the answer: most adjectives qualify a noun and name something else
+    return Found(start, end, name, "nationality", country, "", "")
+
+
+@lru_cache(maxsize=1)
+def _pair_firsts() -> frozenset[str]:
+    """The first words of the two-word head nouns: the pair is built and looked up only after one."""
+    return frozenset(noun.split(" ", 1)[0] for noun in load_head_nouns() if " " in noun)
+
+
 def _head(words: Words, end: int) -> tuple[int, HeadNoun] | None:
     """The known noun within MODIFIER_REACH lower-case words after `end`, with its end token."""
-    heads, lower = load_head_nouns(), words.lower
+    heads, lower, pair_firsts = load_head_nouns(), words.lower, _pair_firsts()
     for k in range(end, min(end + MODIFIER_REACH + 1, len(lower))):
         text, word = words.text[k], lower[k]
         if k == end and text.istitle() and heads.get(word, _NONE).kind == "person":
             return k + 1, heads[word]  # "an Iraqi General"
         if not (text.islower() and text.isalpha()):
             return None
-        if k + 1 < len(lower) and f"{word} {lower[k + 1]}" in heads:
+        if word in pair_firsts and k + 1 < len(lower) and f"{word} {lower[k + 1]}" in heads:
             return k + 2, heads[f"{word} {lower[k + 1]}"]
         if word in heads:
             return k + 1, heads[word]

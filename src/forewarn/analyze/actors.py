@@ -247,8 +247,10 @@ def _composites(lexicon: Lexicon, words: Words, hits: list[Hit]) -> dict[Hit, tu
             hits.append(Hit(hit.start, own.end, "E", own.item))  # "Russian VDV forces"
     for hit in list(entities.values()):
         members = sectors.get(hit.end)
+        if members is None:  # most names: no generic phrase after them
+            continue
         entry = lexicon.dictionary.entries[hit.item]
-        if members is not None and entry.type in {"organisation", "force"} and _members(lexicon, members):
+        if entry.type in {"organisation", "force"} and _members(lexicon, members):
             hits.append(Hit(hit.start, members.end, "E", hit.item))  # "ISIL fighters", "Wagner units"
     for sector in sectors.values():
         led = (
