@@ -425,6 +425,12 @@ def test_quotes_cue_word_after_an_article_is_a_noun(pipeline: Pipeline) -> None:
     assert [q.cue.text_of(text) for q in _quotes(pipeline, text)] == ["said"]
 
 
+def test_quotes_called_after_an_indefinite_noun_names_it(pipeline: Pipeline) -> None:
+    text = "She gave money to a company called Harmony Enterprises. The senator called the deal a disaster."
+    assert [q.cue.text_of(text) for q in _quotes(pipeline, text)] == ["called"]
+    assert _quotes(pipeline, text)[0].cue.start > text.index("senator")
+
+
 def test_quotes_pronoun_and_surname_resolution(pipeline: Pipeline) -> None:
     text = "General Ivan Petrov spoke on Monday. Petrov said the bridge was gone. He added that “more will come.”"
     quotes = _quotes(pipeline, text)

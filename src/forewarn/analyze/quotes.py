@@ -260,6 +260,10 @@ def _skip(doc: QuoteDoc, cue: Span, done: list[Found]) -> bool:
         return True
     if _DETERMINER_BEFORE.search(doc.text, max(0, cue.start - 7), cue.start):
         return True  # `the show`, `a promise`: after an article the cue word is a noun
+    if doc.text[cue.start : cue.end] == "called" and _NAMING_BEFORE.search(
+        doc.text, max(0, cue.start - 40), cue.start
+    ):
+        return True  # `a company called Harmony`, `the so-called deal`: a name given, no speech
     if doc.text[cue.start].isupper():
         sentence = doc.sentence(cue.start)
         before = doc.text[sentence.start : cue.start].strip(" “\"'‘«„")
@@ -268,6 +272,10 @@ def _skip(doc: QuoteDoc, cue: Span, done: list[Found]) -> bool:
 
 
 _DETERMINER_BEFORE = re.compile(r"(?<![\w’'-])(?:[Tt]he|[Aa]n?)\s+$")
+# an indefinite noun phrase right before `called` is named by it ("a program called ..."); "so called"
+_NAMING_BEFORE = re.compile(
+    r"(?:(?<![\w’'-])(?:[Aa]n?|[Aa]nother)\s+(?:[\w’'-]+\s+){0,3}|(?<![\w’'-])[Ss]o[\s-]+)$"
+)
 
 
 def _possessed(text: str, cue: Span) -> bool:
