@@ -431,6 +431,11 @@ def test_quotes_called_after_an_indefinite_noun_names_it(pipeline: Pipeline) -> 
     assert _quotes(pipeline, text)[0].cue.start > text.index("senator")
 
 
+def test_quotes_cue_word_made_a_noun_by_the_next_word(pipeline: Pipeline) -> None:
+    text = "Their show of force worried him. He found himself alone. Jones said the think tank was weak."
+    assert [q.cue.text_of(text) for q in _quotes(pipeline, text)] == ["said"]
+
+
 def test_quotes_pronoun_and_surname_resolution(pipeline: Pipeline) -> None:
     text = "General Ivan Petrov spoke on Monday. Petrov said the bridge was gone. He added that “more will come.”"
     quotes = _quotes(pipeline, text)

@@ -264,6 +264,8 @@ def _skip(doc: QuoteDoc, cue: Span, done: list[Found]) -> bool:
         doc.text, max(0, cue.start - 40), cue.start
     ):
         return True  # `a company called Harmony`, `the so-called deal`: a name given, no speech
+    if _noun_by_next(doc.text, cue):
+        return True
     if doc.text[cue.start].isupper():
         sentence = doc.sentence(cue.start)
         before = doc.text[sentence.start : cue.start].strip(" “\"'‘«„")
@@ -276,6 +278,19 @@ _DETERMINER_BEFORE = re.compile(r"(?<![\w’'-])(?:[Tt]he|[Aa]n?)\s+$")
 _NAMING_BEFORE = re.compile(
     r"(?:(?<![\w’'-])(?:[Aa]n?|[Aa]nother)\s+(?:[\w’'-]+\s+){0,3}|(?<![\w’'-])[Ss]o[\s-]+)$"
 )
+
+
+def _noun_by_next(text: str, cue: Span) -> bool:
+    """`show of force`, `the radio show has`, `a think tank`: the word after it makes the cue word a noun."""
+    nouns = speech_cues().noun_next.get(text[cue.start : cue.end].lower())
+    if nouns is None:
+        return False
+    rest = text[cue.end : cue.end + 12].lstrip()
+    word = _FIRST_WORD.match(rest)
+    return (word.group() if word else rest[:1]).lower() in nouns
+
+
+_FIRST_WORD = re.compile(r"\w+")
 
 
 def _possessed(text: str, cue: Span) -> bool:

@@ -6,7 +6,7 @@ core never reads files itself.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -37,6 +37,7 @@ class SpeechCues:
     forecast_cues: tuple[str, ...]
     future_markers: tuple[str, ...]
     raising: frozenset[str] = frozenset()
+    noun_next: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 def _words(raw: dict[str, Any], key: str) -> list[str]:
@@ -70,6 +71,7 @@ def _parse(raw: dict[str, Any]) -> SpeechCues:
         forecast_cues=tuple(_words(raw, "forecast_cues")),
         future_markers=tuple(_words(raw, "future_markers")),
         raising=frozenset(_words(raw, "raising")),
+        noun_next={str(k): frozenset(str(w) for w in v) for k, v in (raw.get("noun_next") or {}).items()},
     )
 
 
