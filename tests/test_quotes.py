@@ -432,7 +432,7 @@ def test_quotes_called_after_an_indefinite_noun_names_it(pipeline: Pipeline) -> 
 
 
 def test_quotes_cue_word_made_a_noun_by_the_next_word(pipeline: Pipeline) -> None:
-    text = "Their show of force worried him. He found himself alone. Jones said the think tank was weak."
+    text = "Their show of force worried him. He found himself alone. She won 270 pledged delegates. Jones said the think tank was weak."
     assert [q.cue.text_of(text) for q in _quotes(pipeline, text)] == ["said"]
 
 
