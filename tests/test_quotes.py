@@ -436,6 +436,11 @@ def test_quotes_cue_word_made_a_noun_by_the_next_word(pipeline: Pipeline) -> Non
     assert [q.cue.text_of(text) for q in _quotes(pipeline, text)] == ["said"]
 
 
+def test_quotes_cue_word_after_of_is_a_noun(pipeline: Pipeline) -> None:
+    text = "Trump sent a series of tweets mocking her. Pence said the vote was rigged."
+    assert [q.cue.text_of(text) for q in _quotes(pipeline, text)] == ["said"]
+
+
 def test_quotes_pronoun_and_surname_resolution(pipeline: Pipeline) -> None:
     text = "General Ivan Petrov spoke on Monday. Petrov said the bridge was gone. He added that “more will come.”"
     quotes = _quotes(pipeline, text)

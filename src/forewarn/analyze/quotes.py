@@ -266,6 +266,10 @@ def _skip(doc: QuoteDoc, cue: Span, done: list[Found]) -> bool:
         return True  # `a company called Harmony`, `the so-called deal`: a name given, no speech
     if _noun_by_next(doc.text, cue):
         return True
+    if _OF_BEFORE.search(doc.text, max(0, cue.start - 4), cue.start) and not doc.text.endswith(
+        "ing", 0, cue.end
+    ):
+        return True  # `a series of tweets`, `a number of reports`: after "of" the cue word is a noun, not a gerund
     if doc.text[cue.start].isupper():
         sentence = doc.sentence(cue.start)
         before = doc.text[sentence.start : cue.start].strip(" “\"'‘«„")
@@ -290,6 +294,7 @@ def _noun_by_next(text: str, cue: Span) -> bool:
     return (word.group() if word else rest[:1]).lower() in nouns
 
 
+_OF_BEFORE = re.compile(r"(?<![\w’'-])of\s+$")
 _FIRST_WORD = re.compile(r"\w+")
 
 
