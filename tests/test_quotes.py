@@ -501,3 +501,8 @@ def test_quotes_common_word_before_a_colon_is_no_speaker(pipeline: Pipeline) -> 
         "Headline: the race tightens.\nThe count is still open. Still to come: results in Ohio and Illinois."
     )
     assert [q.source.text_of(text) for q in _quotes(pipeline, text) if q.source] == ["Headline"]
+
+
+def test_quotes_see_after_a_future_modal_is_no_cue(pipeline: Pipeline) -> None:
+    text = "“We’ll see what happens,” he told aides. Voters would see the plan as weak. Jones sees the deal as dead."
+    assert [q.cue.text_of(text) for q in _quotes(pipeline, text)] == ["told", "sees"]

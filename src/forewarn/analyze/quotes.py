@@ -264,7 +264,7 @@ def _skip(doc: QuoteDoc, cue: Span, done: list[Found]) -> bool:
         doc.text, max(0, cue.start - 40), cue.start
     ):
         return True  # `a company called Harmony`, `the so-called deal`: a name given, no speech
-    if _noun_by_next(doc.text, cue):
+    if _noun_by_next(doc.text, cue) or _no_cue_after(doc.text, cue):
         return True
     if _OF_BEFORE.search(doc.text, max(0, cue.start - 4), cue.start) and not doc.text.endswith(
         "ing", 0, cue.end
@@ -294,6 +294,18 @@ def _noun_by_next(text: str, cue: Span) -> bool:
     return (word.group() if word else rest[:1]).lower() in nouns
 
 
+def _no_cue_after(text: str, cue: Span) -> bool:
+    """`we'll see`, `voters would see`: the word before the cue word makes it no attribution."""
+    # the cue may hold its auxiliaries ("would see"): its last word and the word before that count
+    start = text.rfind(" ", cue.start, cue.end) + 1 or cue.start
+    words = speech_cues().no_cue_after.get(text[start : cue.end].lower())
+    if words is None:
+        return False
+    before = _LAST_WORD.search(text, max(0, start - 12), start)
+    return before is not None and before.group(1).lower() in words
+
+
+_LAST_WORD = re.compile(r"((?:[’']|\b)\w+)\s+$")
 _OF_BEFORE = re.compile(r"(?<![\w’'-])of\s+$")
 _FIRST_WORD = re.compile(r"\w+")
 

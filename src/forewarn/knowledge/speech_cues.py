@@ -38,6 +38,7 @@ class SpeechCues:
     future_markers: tuple[str, ...]
     raising: frozenset[str] = frozenset()
     noun_next: dict[str, frozenset[str]] = field(default_factory=dict)
+    no_cue_after: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 def _words(raw: dict[str, Any], key: str) -> list[str]:
@@ -72,6 +73,9 @@ def _parse(raw: dict[str, Any]) -> SpeechCues:
         future_markers=tuple(_words(raw, "future_markers")),
         raising=frozenset(_words(raw, "raising")),
         noun_next={str(k): frozenset(str(w) for w in v) for k, v in (raw.get("noun_next") or {}).items()},
+        no_cue_after={
+            str(k): frozenset(str(w) for w in v) for k, v in (raw.get("no_cue_after") or {}).items()
+        },
     )
 
 
