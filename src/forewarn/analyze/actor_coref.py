@@ -107,7 +107,7 @@ def _lone_given_names(st: State) -> Iterator[tuple[int, int]]:
         span = st.words.char_span(candidate.start, candidate.end)
         if span is None or st.taken[span[0]] or not name_token(st.words, span[0]):
             continue
-        if span[0] > 0 and name_token(st.words, span[0] - 1):
+        if candidate.start in st.place_starts or (span[0] > 0 and name_token(st.words, span[0] - 1)):
             continue
         yield span
 

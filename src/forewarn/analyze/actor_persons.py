@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from forewarn.analyze.actor_match import APOSTROPHE_S, Hit, Lexicon, country_of
 from forewarn.analyze.actor_posts import lower_post, other_given_name
-from forewarn.analyze.actor_tokens import STOP_WORDS
+from forewarn.analyze.actor_tokens import STOP_WORDS, after_nickname
 from forewarn.knowledge.actors import ActorEntry, Role, load_first_names
 from forewarn.model import ActorType
 
@@ -73,7 +73,10 @@ APPOSITION_STOPS = frozenset(
 CAPITALISED_NAME = re.compile(
     r"([A-Z](?<![\w.'’-][A-Z])[a-z]{2,}+)"
     r"(?:(?:-[A-Z][a-z]++)?(?=\s+[A-Z])"
-    r"|(?= (?:is|was|has|had|will|would|could|did|does|insists|[a-z]++(?<=[a-z]ed))\b)(?P<verb>))"
+    r"|(?= (?:is|was|has|had|will|would|could|did|does|[a-z]++(?<=[a-z]ed)"
+    r"|stood|met|took|told|went|came|made|saw|gave|left|fled|fought|flew|spoke|wrote|became|began"
+    r"|knew|sat|ran|kept|held|lost|won|insists|continues|remains|represents|draws|tells|knows|recalls"
+    r"|explains|maintains|lives|works|plays|wants|hopes|believes|thinks)\b)(?P<verb>))"
 )
 INITIAL = re.compile(r"^[A-Z]\.$")
 ORGANISATION_WORDS = frozenset({
@@ -102,6 +105,10 @@ def capitalised_names(text: str) -> tuple[list[NameCandidate], list[NameCandidat
     for match in CAPITALISED_NAME.finditer(text):
         name = match.group()
         if name not in first_names and name not in KUNYA:  # most capitalised words: asked first
+            # after a fronted phrase's comma a capital is the name's own, not the sentence's: "After
+            # the war, Qanbar was posted" (places, known names and common words are ruled out later)
+            if match.start("verb") > 1 and text[match.start() - 2 : match.start()] == ", ":
+                before_verb.append(NameCandidate(match.start(), match.end(), name))
             continue
         if match.start("verb") < 0:
             before_names.append(NameCandidate(match.start(), match.end(), name))
@@ -134,6 +141,8 @@ def name_run(words: Words, i: int, taken: bytearray, limit: int = 5) -> int:
         k = j
         while k < n and k - j < 2 and joins_name(words, k):
             k += 1
+        if k == j and j > i:
+            k = after_nickname(words, j)
         if j == i or k == j or k >= n or taken[k] or not name_token(words, k):
             break
         j = k

@@ -17,7 +17,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 if TYPE_CHECKING:
     from forewarn.analyze.tokens import TokenView
 
-__all__ = ["STOP_WORDS", "Words", "like_num"]
+__all__ = ["STOP_WORDS", "Words", "after_nickname", "like_num"]
 
 
 class Words:
@@ -51,3 +51,18 @@ class Words:
             return None
         j = bisect_left(self.end, stop, i)
         return (i, j + 1) if j < len(self.end) and self.end[j] == stop else None
+
+
+NICKNAME_QUOTES = frozenset({"'", '"', "‘", "’", "“", "”"})
+
+
+def after_nickname(words: Words, i: int) -> int:
+    """After a quoted nickname inside a name ("John 'J.D.' Dorrian", "Richard "Tex" Coe"): the token
+    after its closing quote; i when token i opens none (one or two capitalised words, then a quote)."""
+    if words.text[i] not in NICKNAME_QUOTES:
+        return i
+    for k in range(i + 2, min(i + 4, len(words))):
+        if words.text[k] in NICKNAME_QUOTES:
+            inner = words.text[i + 1 : k]
+            return k + 1 if all(w[:1].isupper() for w in inner) else i
+    return i
