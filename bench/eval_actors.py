@@ -14,7 +14,8 @@ A state name is a Location unless it acts: followed by a verb of saying or an
 auxiliary ("the UK has", "Russia said"), introduced by "with"/"by" or "our ally",
 the subject of an infinitive ("pressed for Russia to use"), or qualifying a noun
 that is no place ("U.S. airstrikes", "UK support"): the state as a political
-actor, which re3d's guidelines tag Organisation, not the land. Spans are scored
+actor, which re3d's guidelines tag Organisation, not the land. A mention ending in a platform or
+weapon noun ("Coalition aircraft", "U.S. warships") is re3d's MilitaryPlatform or Weapon, not scored. Spans are scored
 exactly (start, end, type); micro F1 is over the four types.
 
 The CoNLL tokens are joined back into the text the source had: no space before
@@ -88,6 +89,13 @@ LOCATIVE = frozenset(
     | {"over", "visiting", "visit", "visited", "towards", "toward", "through", "around"}
 )
 DEFAULT_STATE = "Location"
+# re3d's guidelines tag a vehicle, aircraft or vessel with its owner as one MilitaryPlatform (and arms
+# as Weapon): "Coalition aircraft", "ISIL tanks", "U.S. warships". Neither type is scored here, so a
+# mention ending in such a noun, or a state qualifying one, is left out of the four types.
+PLATFORMS = frozenset(
+    {"aircraft", "airplanes", "planes", "jets", "warplanes", "helicopters", "drones", "tanks"}
+    | {"vehicles", "ships", "warships", "vessels", "submarines", "missiles", "rockets", "artillery"}
+)
 NOT_ACTS = frozenset({"including", "include", "includes", "and", "or"})
 # re3d tags pronouns as entities ("I", "he" as Person; "we", "they" as Organisation); the actors
 # stage emits only third-person singular pronouns whose antecedent it finds in the same text (each
@@ -223,6 +231,8 @@ def _state_labels(text: str, states: list[tuple[int, int]], places: list[tuple[i
             labels.append("Location")
         elif prev in {"and", "or"} or listed:  # a list of states shares one role: "include A, B and C"
             labels.append(labels[-1] if labels and states[i - 1][1] >= start - 6 else DEFAULT_STATE)
+        elif nxt in PLATFORMS:
+            labels.append("MilitaryPlatform")
         elif _acts(text, end, prev, nxt, before) or _qualifies_an_act(after[0] if after else ""):
             labels.append("Organisation")
         else:
@@ -242,7 +252,7 @@ def predicted_spans(analysis: Analysis) -> set[tuple[int, int, str]]:
             spans.add((actor.start, actor.end, "Person"))
         elif actor.type == "nationality":
             spans.add((actor.start, actor.end, "Nationality"))
-        elif actor.type != "state":
+        elif actor.type != "state" and text[actor.start : actor.end].rsplit(None, 1)[-1] not in PLATFORMS:
             spans.add((actor.start, actor.end, "Organisation"))
     covered = [(a.start, a.end) for a in analysis.actors]
     for start, end in places:
