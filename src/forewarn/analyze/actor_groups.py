@@ -60,7 +60,7 @@ def is_generic(actor: Actor) -> bool:
 def with_nominals(words: Words, actors: list[Actor], state_label: StateLabel) -> list[Actor]:
     """The actors and the definite nouns referring back to one of them; such a noun found as a
     generic group ("this terrorist group" after ISIL) is the actor it refers to, not a group of its own."""
-    generic = [a for a in actors if a.code == a.sector and not a.country and a.type == "organisation"]
+    generic = [a for a in actors if is_generic(a)]
     if not generic:
         return sorted(actors + nominal_mentions(words, actors, state_label), key=_ORDER)
     named = [a for a in actors if not is_generic(a)]

@@ -22,8 +22,9 @@ def lower_post(st: State, hit: Hit, left: int) -> int | None:
     """Where a lower-case post standing for a person starts, with its article, or None: after the body
     it serves ("a Russian military spokesman", "A Foreign Office spokesman") or an article ("a
     spokesman declined"); "the head" alone is too often no person."""
-    introduced = left < hit.start - (1 if _article(st.words, hit.start) else 0)
-    if not (introduced or _article(st.words, hit.start)) or not post_ends(st, hit.end):
+    article = _article(st.words, hit.start)
+    introduced = left < hit.start - (1 if article else 0)
+    if not (introduced or article) or not post_ends(st, hit.end):
         return None
     if not introduced and (st.words.lower[hit.start] == "head" or predicative(st.words, hit.start - 1)):
         return None  # "Qanbar was a commander": says what someone is, no mention of another person

@@ -253,11 +253,7 @@ def _composites(lexicon: Lexicon, words: Words, hits: list[Hit]) -> dict[Hit, tu
         if entry.type in {"organisation", "force"} and _members(lexicon, members):
             hits.append(Hit(hit.start, members.end, "E", hit.item))  # "ISIL fighters", "Wagner units"
     for sector in sectors.values():
-        led = (
-            led_by(lexicon, text[sector.start - 1])
-            if sector.start and text[sector.start - 1][-4:] == "-led"
-            else ""
-        )
+        led = led_by(lexicon, text[sector.start - 1]) if sector.start else ""
         if led:  # "the U.S.-led coalition", one token before the noun
             out[Hit(sector.start - 1, sector.end, "G", len(out))] = (led, sector.item)
         j = sector.end

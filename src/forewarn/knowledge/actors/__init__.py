@@ -198,8 +198,17 @@ def read_entries(path: Path) -> Iterator[ActorEntry]:
         yield parse_entry(raw, str(path))
 
 
+@lru_cache(maxsize=1)
+def _sectors_yaml() -> dict[str, Any]:
+    """sectors.yaml parsed once: its sections feed several loaders, none of which changes it."""
+    data: dict[str, Any] = yaml.load(
+        (HERE / "sectors.yaml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader
+    )
+    return data
+
+
 def _read_sectors() -> tuple[dict[str, str], tuple[SectorPhrase, ...]]:
-    data = yaml.load((HERE / "sectors.yaml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+    data = _sectors_yaml()
     names = {str(k): str(v) for k, v in data["sectors"].items()}
     phrases = []
     for item in data["phrases"]:
@@ -340,14 +349,14 @@ def load_not_acronyms() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def load_member_nouns() -> frozenset[str]:
     """Nouns naming the people or parts of an organisation after its name (`members:` in sectors.yaml)."""
-    data = yaml.load((HERE / "sectors.yaml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+    data = _sectors_yaml()
     return frozenset(data.get("members") or ())
 
 
 @lru_cache(maxsize=1)
 def load_group_words() -> tuple[frozenset[str], frozenset[str]]:
     """Modifiers and openers that belong to a group's mention (`modifiers:`, `openers:` in sectors.yaml)."""
-    data = yaml.load((HERE / "sectors.yaml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+    data = _sectors_yaml()
     return frozenset(data.get("modifiers") or ()), frozenset(data.get("openers") or ())
 
 
@@ -367,7 +376,7 @@ class Nominals:
 
 @lru_cache(maxsize=1)
 def load_nominals() -> Nominals:
-    data = yaml.load((HERE / "sectors.yaml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+    data = _sectors_yaml()
     raw = data.get("nominals") or {}
     return Nominals(
         state={str(k): str(v) for k, v in (raw.get("state") or {}).items()},
