@@ -349,14 +349,22 @@ def _covered(spans: list[tuple[int, int]], starts: list[int], offset: int) -> bo
     return any(a <= offset < b for a, b in spans[max(0, i - 4) : i])
 
 
-def _common_word(text: str, head: str, colon: int) -> bool:
+def _common_word(text: str, head: str, colon: int, written: dict[str, bool]) -> bool:
     """`Still to come: results in Ohio`, `Remember: ...`: one capitalised word that the text also
-    writes in lower case is a common word, not a speaker (a headline, the first line, keeps its labels)."""
+    writes in lower case is a common word, not a speaker (a headline, the first line, keeps its labels).
+    `written` remembers each word's answer for the text, so a transcript's many `Name:` turns scan it once."""
     if " " in head or text.rfind("\n", 0, colon) < 0:
         return False
+    word = head.lower()
+    if word not in written:
+        written[word] = _written_lower(text, word)
+    return written[word]
+
+
+def _written_lower(text: str, word: str) -> bool:
+    """Whether `word` stands in the text as a word of its own, in lower case."""
     # str.find and a look at the neighbours: a regex opening with a lookbehind would be tried at
     # every position of the text
-    word = head.lower()
     at = text.find(word)
     while at >= 0:
         end = at + len(word)
@@ -376,6 +384,7 @@ def colon_quotes(cues: SpeechCues, doc: QuoteDoc, done: list[Found]) -> list[Fou
     text, found = doc.text, []
     taken = sorted((c.start, c.end) for f in done for c in [*f.contents, f.cue])
     taken_starts = [a for a, _ in taken]
+    written: dict[str, bool] = {}
     for m in re.finditer(r":[ \t]+(?=\S)", text):
         colon, start = m.start(), m.end()
         sentence = doc.sentence(colon)
@@ -385,7 +394,7 @@ def colon_quotes(cues: SpeechCues, doc: QuoteDoc, done: list[Found]) -> list[Fou
             head is None
             or len(head.group(1).split()) > 6
             or head.group(1).split()[0] in cues.colon_not_sources
-            or _common_word(text, head.group(1), colon)
+            or _common_word(text, head.group(1), colon, written)
         ):
             continue
         if doc.inside_quote(colon) or _covered(taken, taken_starts, colon):
