@@ -24,6 +24,8 @@ KINDS = (
     "century", "holiday", "yearq", "qcode", "year", "month", "ref",
 )  # fmt: skip
 
+# Words between a count and its unit ("three straight days"); the scanner walks back over the same words.
+COUNT_ADJECTIVES = ("straight", "consecutive", "long", "trading", "business", "working", "calendar")
 SPELLED_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 SPELLED_TEENS = (
     "ten",
@@ -164,6 +166,7 @@ def _relative_kinds(p: dict[str, str]) -> dict[str, str]:
     lx = load_time_lexicon()
     month, weekday, num, vague, unit = p["month"], p["weekday"], p["num"], p["vague"], p["unit"]
     season, part, dets, ordinal, year4 = p["season"], p["part"], p["dets"], p["ordinal"], p["year4"]
+    counts = "|".join(COUNT_ADJECTIVES)
     return {
         "quarter": rf"(?:(?P<q_det>(?i:the\s+year-(?:ago|earlier)|the\s+same|this\s+year's|last\s+year's|next\s+year's|the\s+latest|the\s+current|the\s+previous|the|this|last|next))\s+)?(?:(?i:fiscal)[\s-]+)?(?P<q_ord>{ordinal})[\s-]+(?:(?i:fiscal)[\s-]+)?(?P<q_unit>(?i:quarter|half))(?:\s+(?:(?i:of)\s+)?(?:(?i:fiscal)\s+)?(?P<q_y>{year4}))?",
         "yearago": r"(?:(?i:the|a)\s+(?=(?i:year-(?:ago|earlier)\s+(?:quarter|period|month|year))))?(?P<ya>(?i:year-(?:ago|earlier)))(?:\s+(?P<ya_unit>(?i:quarter|period|month|year)))?",
@@ -171,7 +174,7 @@ def _relative_kinds(p: dict[str, str]) -> dict[str, str]:
         "yearend": r"(?:(?i:the)\s+)?(?P<ye>(?i:year[-\s]end|year's\s+end|end\s+of\s+the\s+year))\b",
         "firstday": rf"(?i:the\s+(?P<fd_ord>first|second|third|last|final|opening|early)\s+(?P<fd_unit>day|days|week|weeks|month|months|hours)\s+of\s+(?:the\s+)?(?P<fd_ev>(?!{month}|{weekday}|\d)[a-z]+(?:\s+of\s+[A-Z][a-z]+)?))",
         "rel": rf"(?P<rl_det>{dets})\s+(?:(?P<rl_num>{num}|{vague})[\s-]+)?(?:(?i:fiscal)\s+)?(?:(?P<rl_unit>{unit})(?![\s-](?i:old)\b|-)|(?P<rl_season>{season})|(?P<rl_month>{month})(?!\s*,?\s*\d)|(?P<rl_wd>{weekday}))\b(?:\s+(?i:or\s+so)\b)?(?:\s+(?P<rl_dir>(?i:ago|earlier|later|before)))?",
-        "dur": rf"(?P<du_num>{num}|{vague})[\s-]+(?:(?i:more|full|straight|consecutive|long|trading|business|working|calendar)\s+)?(?P<du_unit>{unit})\b(?!-)(?P<du_half>\s+(?i:and\s+a\s+half)\b)?(?P<du_old>\s(?i:old))?(?:\s+(?i:or\s+so)\b)?(?:\s+(?P<du_dir>(?i:ago|earlier|from\s+now|hence|back)\b))?",
+        "dur": rf"(?P<du_num>{num}|{vague})[\s-]+(?:(?i:more|full|{counts})\s+)?(?P<du_unit>{unit})\b(?!-)(?P<du_half>\s+(?i:and\s+a\s+half)\b)?(?P<du_old>\s(?i:old))?(?:\s+(?i:or\s+so)\b)?(?:\s+(?P<du_dir>(?i:ago|earlier|from\s+now|hence|back)\b))?",
         "bare_plural": r"(?:(?<=\b[Ff]or\s)|(?<=\b[Oo]ver\s)|(?<=\b[Ww]ithin\s)|(?<=\b[Ll]asting\s)|(?<=\b[Ff]or\s\s))(?P<bp>(?i:years|months|weeks|days|hours|decades|centuries|minutes))\b",
         "set": rf"(?:(?P<st_det>(?i:every|each|per))\s+(?:(?P<st_num>{num}|(?i:other))\s+)?(?:(?P<st_unit>{unit})|(?P<st_wd>{weekday})|(?P<st_pod>{part})|(?P<st_month>{month})|(?P<st_season>{season}))\b|(?P<st_adv>{_alt(lx.sets)})\b|(?P<st_times>(?i:once|twice|thrice)|{num}\s+(?i:times))\s+(?i:a|per|every)\s+(?P<st_unit2>{unit})\b)",
         "decade": r"(?:(?i:the)\s+)?(?:(?P<dc_mod>(?i:early|mid|late))[\s-]+)?(?:(?P<dc>1[6-9]\d0|20\d0|'\d0)'?s\b|(?P<dc_word>(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b)",

@@ -84,7 +84,7 @@ def resolve_holiday(q: Query) -> Resolved | None:
 
 def spelled_year(text: str) -> int:
     """ "nineteen ninety-six" -> 1996, "two thousand and one" -> 2001."""
-    words = " ".join(text.lower().replace("-", " ").split()).split()
+    words = text.lower().replace("-", " ").split()
     if words[:2] == ["two", "thousand"]:
         return 2000 + sum(SPELLED[w] for w in words[2:])
     return SPELLED[words[0]] * 100 + sum(SPELLED[w] for w in words[1:])

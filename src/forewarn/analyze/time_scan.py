@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from forewarn.analyze.time_grammar import master_pattern, trie_pattern
+from forewarn.analyze.time_grammar import COUNT_ADJECTIVES, master_pattern, trie_pattern
 from forewarn.knowledge.time_lexicon import load_time_lexicon
 
 _EXTRA_ANCHORS = (
@@ -23,12 +23,11 @@ _EXTRA_ANCHORS = (
     "past", "future", "fiscal", "q1", "q2", "q3", "q4", "period", "nineteen", "thousand", "twenties", "thirties", "forties",
     "fifties", "sixties", "seventies", "eighties", "nineties", "term",
 )  # fmt: skip
-# Words between a count and its unit ("three consecutive days", "five business days"): the
-# grammar's duration takes them, so the step back from the unit must walk over them.
-_COUNT_ADJECTIVES = ("straight", "consecutive", "long", "trading", "business", "working", "calendar")
+# The grammar's words between a count and its unit (COUNT_ADJECTIVES: "three consecutive days")
+# are among them, so the step back from the unit walks over them.
 _EXTRA_STARTS = (
     "of", "and", "every", "each", "per", "once", "twice", "thrice", "times", "other", "day", "fiscal",
-    "year", "year's", "as", "at", "soon", "couple", "number", "few", "several", *_COUNT_ADJECTIVES,
+    "year", "year's", "as", "at", "soon", "couple", "number", "few", "several", *COUNT_ADJECTIVES,
 )  # fmt: skip
 _CONTINUERS = frozenset(
     {
@@ -43,7 +42,7 @@ _CONTINUERS = frozenset(
         "couple",
         "half",
         "to",
-        *_COUNT_ADJECTIVES,
+        *COUNT_ADJECTIVES,
     }
 )
 _LOOKBACK_WORDS = 6
