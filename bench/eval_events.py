@@ -106,6 +106,11 @@ def f1_scores(gold: list[str], pred: list[str]) -> tuple[float, float, float]:
     return accuracy, macro, weighted
 
 
+def _half(text: str) -> str:
+    """Development or held-out: the same hash splits PLV and the PLOVER gold records."""
+    return "dev" if zlib.crc32(text.encode()) % 2 == 0 else "held-out"
+
+
 def plv_rows(path: Path) -> dict[str, list[tuple[str, str]]]:
     coder = Coder()
     halves: dict[str, list[tuple[str, str]]] = {"dev": [], "held-out": []}
@@ -114,7 +119,7 @@ def plv_rows(path: Path) -> dict[str, list[tuple[str, str]]]:
             text, sources, targets = strip_marks(row["marked_sentence"])
             event = pick_event(coder.code(text, sources, targets), sources, targets)
             predicted = "NONE" if event is None else TO_PLV.get(event.type, event.type)
-            half = "dev" if zlib.crc32(row["sentence"].encode()) % 2 == 0 else "held-out"
+            half = _half(row["sentence"])
             halves[half].append((row["gold_root"], predicted))
     return halves
 
@@ -173,7 +178,7 @@ def gsr_scores(path: Path) -> list[Row]:
         event = pick_event(coder.code(text, sources, targets), sources, targets)
         gold = OLD_TO_NEW.get(record["event"], record["event"])
         pairs.append((gold, "NONE" if event is None else event.type))
-        half = "dev" if zlib.crc32(record["text"].encode()) % 2 == 0 else "held-out"
+        half = _half(record["text"])
         halves[half].append(pairs[-1])
         if has_actors:
             raw = record["text"]

@@ -67,7 +67,7 @@ class Cues:
     violence: frozenset[str]
     threat_conditions: frozenset[str]
     crowd: frozenset[str]
-    imprisonment: frozenset[str] = frozenset()
+    imprisonment: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -237,7 +237,7 @@ def load_cues(path: Path = HERE / "cues.yaml") -> Cues:
         violence=frozenset(data["violence"]),
         threat_conditions=frozenset(data["threat_conditions"]),
         crowd=frozenset(data["crowd"]),
-        imprisonment=frozenset(data.get("imprisonment", ())),
+        imprisonment=frozenset(data["imprisonment"]),
     )
 
 
