@@ -195,10 +195,12 @@ def _relative_before(text: str, source: Span, content: Span) -> Span | None:
     marks it as a fragment of the content: `which | was not a prison sentence`): only when the
     speech then opens with its verb, as it does when its subject was taken out."""
     m = _RELATIVE_BEFORE.search(text, max(0, source.start - 7), source.start)
-    first = NEXT_WORD.match(text, content.start) if m else None
+    if m is None:
+        return None
+    first = NEXT_WORD.match(text, content.start)
     if first is None or first.group(1) not in VERBAL:
         return None
-    return Span(m.start(1), m.end(1)) if m else None
+    return Span(m.start(1), m.end(1))
 
 
 def _raised(cues: SpeechCues, doc: QuoteDoc, cue: Span, done: list[Found]) -> Found | None:

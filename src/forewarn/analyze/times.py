@@ -27,6 +27,7 @@ from forewarn.analyze.time_tense import Tense, TenseReader
 from forewarn.knowledge.time_lexicon import load_time_lexicon
 from forewarn.model import Analysis, Span, TimeExpr
 
+_SPACES = re.compile(r"\s*")  # always matches, if only the empty string
 _AFTER_SIGNAL = re.compile(
     r",?\s+(?i:at\s+the\s+(?P<late>latest|earliest)|or\s+(?P<or>later|earlier|before|after))\b"
 )
@@ -79,8 +80,7 @@ def _prefix(match: re.Match[str], kind: str) -> tuple[int, str]:
     if kind == "quarter" and (match.group("q_det") or "").lower() == "the":
         between = match.string[match.end("q_ord") : match.start("q_unit")]
         if "-" in between:  # "the third-quarter results": an adjective, the article goes with the noun
-            after_det = match.end("q_det")
-            return after_det + len(match.string[after_det:]) - len(match.string[after_det:].lstrip()), ""
+            return _SPACES.match(match.string, match.end("q_det")).end(), ""  # type: ignore[union-attr]
     named = (match.group("rl_wd") or match.group("rl_month")) if kind == "rel" else None
     if named and match.group("rl_det").lower() == "the":  # "the Friday explosions": TimeML leaves "the" out
         return match.start("rl_wd" if match.group("rl_wd") else "rl_month"), ""
