@@ -42,10 +42,8 @@ def shaped_persons(st: State) -> list[Found]:
     words, out = st.words, []
     for match in NAME_SHAPE.finditer(words.source):
         i = bisect_left(words.start, match.start() + 1)  # the initial's or the family name's token
-        first = i
-        while first > 0 and i - first < REACH and not st.taken[first - 1] and name_token(words, first - 1):
-            first -= 1
-        if first == i or words.start[first] in st.place_starts or words.lower[first] in NOT_OPENING:
+        first = _names_before(st, i, 1)
+        if first < 0:
             continue
         end = name_run(words, first, st.taken, limit=5)
         if end <= i or organisation_like(words, first, end):
@@ -63,18 +61,23 @@ def apposed_persons(st: State) -> list[Found]:
         comma = next((c for c in range(title - 1, max(title - 5, 0), -1) if words.text[c] == ","), 0)
         if comma < 2 or any(words.lower[c] not in ARTICLES and st.taken[c] for c in range(comma + 1, title)):
             continue
-        first = comma
-        while (
-            first > 0 and comma - first < REACH and not st.taken[first - 1] and name_token(words, first - 1)
-        ):
-            first -= 1
-        if comma - first < 2 or words.start[first] in st.place_starts or words.lower[first] in NOT_OPENING:
-            continue
-        if organisation_like(words, first, comma):
+        first = _names_before(st, comma, 2)
+        if first < 0 or organisation_like(words, first, comma):
             continue
         claim(st.taken, first, comma)
         out.append(Found(first, comma, words.span_text(first, comma), "person", "", "", ""))
     return out
+
+
+def _names_before(st: State, i: int, least: int) -> int:
+    """The first of the `least` to REACH free name words right before token i, or -1 when there are
+    fewer, or the first is a place or opens Arabic place and group names ("Tal", "Jaish")."""
+    words, first = st.words, i
+    while first > 0 and i - first < REACH and not st.taken[first - 1] and name_token(words, first - 1):
+        first -= 1
+    if i - first < least or words.start[first] in st.place_starts or words.lower[first] in NOT_OPENING:
+        return -1
+    return first
 
 
 OPENING = frozenset({"a", "an", "one", "another", "the"})
