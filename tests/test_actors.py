@@ -482,3 +482,21 @@ def test_actors_abbreviation_in_brackets_names_the_actor_before_it(pipeline: Pip
 def test_actors_no_person_or_organisation_from_predicates_and_terms(pipeline: Pipeline, text: str) -> None:
     actors = analyse(pipeline, text).actors
     assert all(a.type not in {"person", "organisation"} for a in actors), actors
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        ("A Central Command spokesman said the strike hit.", "A Central Command spokesman", "MIL"),
+        ("The 407th AEG commander said the wing was ready.", "The 407th AEG commander", "MIL"),
+        ("Col. Travis Caughlin, 507th Maintenance Group Commander.", "507th Maintenance Group Commander", "MIL"),
+        ("The CJTF-OIR commanding general, Lt. Gen. Stephen J. Townsend, spoke.", "The CJTF-OIR commanding general", "USAMIL"),
+    ],
+)  # fmt: skip
+def test_actors_post_after_the_body_it_serves_is_one_person(
+    pipeline: Pipeline, text: str, mention: str, code: str
+) -> None:
+    analysis = analyse(pipeline, text)
+    actor = by_text(analysis, mention)
+    assert (actor.type, actor.code) == ("person", code)
+    assert not any(a.type == "organisation" for a in analysis.actors), analysis.actors

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from forewarn.analyze.actor_match import APOSTROPHE_S
 from forewarn.analyze.actor_persons import NOT_NAMES, Found, State
+from forewarn.analyze.actor_posts import post_ends
 from forewarn.analyze.actor_tokens import STOP_WORDS
 from forewarn.knowledge.actors import load_not_acronyms
 
@@ -213,3 +214,32 @@ def _capital_neighbour(words: Words, i: int) -> bool:
         0 <= j < len(words) and len(words.text[j]) > 1 and words.text[j].isalpha() and words.text[j].isupper()
         for j in (i - 1, i + 1)
     )
+
+
+BODY_TYPES = frozenset({"organisation", "force"})
+
+
+def posts_of_bodies(st: State, found: list[Found]) -> list[Found]:
+    """An organisation or force right before a post no name follows is the body its holder serves, and
+    the two one person mention: "A Central Command spokesman", "the 407th AEG commander", "the CJTF-OIR
+    commanding general," (the posts' own rule runs before unknown names are found)."""
+    words, titles = st.words, st.lexicon.dictionary.titles
+    out: list[Found] = []
+    for body in found:
+        j = body.end + (body.end < len(words) and words.text[body.end] in APOSTROPHE_S)
+        hit = st.titles_by_start.get(j) if body.type in BODY_TYPES else None
+        if (
+            hit is None
+            or hit.start in st.used_titles
+            or not titles[hit.item].post
+            or not post_ends(st, hit.end)
+        ):
+            out.append(body)
+            continue
+        start = body.start - (body.start > 0 and words.lower[body.start - 1] in {"a", "an"})
+        text = words.span_text(hit.start, hit.end)
+        st.used_titles.add(hit.start)
+        st.taken[start : hit.end] = b"\x01" * (hit.end - start)
+        sector = body.sector if body.code else body.sector or titles[hit.item].sector  # a known body's code
+        out.append(Found(start, hit.end, text, "person", body.country, sector, text, body.code))
+    return out

@@ -41,7 +41,7 @@ from forewarn.analyze.actor_nominal import (
     noun_end,
     qualified,
 )
-from forewarn.analyze.actor_orgs import UNIT_ORDINAL, unknown_acronyms, unknown_organisations
+from forewarn.analyze.actor_orgs import UNIT_ORDINAL, posts_of_bodies, unknown_acronyms, unknown_organisations
 from forewarn.analyze.actor_persons import Found, PersonHits, named_persons, person_state
 from forewarn.analyze.actor_pronouns import dictionary_genders, mentioned, pronoun_mentions, resolve_pronoun
 from forewarn.analyze.actor_shapes import apposed_persons, common_persons, shaped_persons
@@ -124,6 +124,7 @@ def find_actors(
     found += unknown_organisations(st)
     found = _with_groups(lexicon, words, found, chosen, groups, context, published)
     found += unknown_acronyms(st, found)
+    found = posts_of_bodies(st, found)
     actors = [_actor(words, f) for f in joined(words, drop_covered(found))]
     actors = _possessed(lexicon, text, actors)
     main = main_state(actors)
