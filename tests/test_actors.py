@@ -500,3 +500,16 @@ def test_actors_post_after_the_body_it_serves_is_one_person(
     actor = by_text(analysis, mention)
     assert (actor.type, actor.code) == ("person", code)
     assert not any(a.type == "organisation" for a in analysis.actors), analysis.actors
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("The UN High Commissioner for Human Rights said the strikes were unlawful.", "The UN High Commissioner for Human Rights"),
+        ("The mayor of Irpin said the town was shelled.", "The mayor of Irpin"),
+        ("The governor of Kharkiv Oblast said the road was open.", "The governor of Kharkiv Oblast"),
+    ],
+)  # fmt: skip
+def test_actors_post_alone_takes_in_the_body_it_serves(pipeline: Pipeline, text: str, mention: str) -> None:
+    actors = analyse(pipeline, text).actors
+    assert [a.text for a in actors if a.type == "person"] == [mention]

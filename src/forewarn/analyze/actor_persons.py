@@ -11,7 +11,7 @@ from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
 from forewarn.analyze.actor_match import APOSTROPHE_S, Hit, Lexicon, country_of
-from forewarn.analyze.actor_posts import lower_post, other_given_name
+from forewarn.analyze.actor_posts import lower_post, other_given_name, post_complement
 from forewarn.analyze.actor_tokens import STOP_WORDS, after_nickname
 from forewarn.knowledge.actors import ActorEntry, Role, load_first_names
 from forewarn.model import ActorType
@@ -365,11 +365,12 @@ def _determiner(words: Words, i: int) -> bool:
 
 
 def _of_country(st: State, i: int, country: str) -> tuple[int, str]:
-    """ "the President of Russia": the country after a post."""
+    """ "the President of Russia": the country after a post; or the body it serves ("the UN High
+    Commissioner for Refugees")."""
     if i + 1 < len(st.words) and st.words.lower[i] == "of" and i + 1 in st.countries_by_start:
         hit, found = st.countries_by_start[i + 1]
         return hit.end, country or found
-    return i, country
+    return post_complement(st, i), country
 
 
 def _given_name_persons(st: State) -> list[Found]:

@@ -64,3 +64,32 @@ def other_given_name(st: State, entry: ActorEntry, start: int) -> bool:
         return False  # a capital opening a sentence may be any word, unless it is a given name
     word = st.words.lower[i]
     return all(word not in spelling.lower().split() for spelling in (entry.name, *entry.aliases))
+
+
+COMPLEMENT_REACH = 6  # name words of the body or field a post serves
+
+
+def post_complement(st: State, i: int) -> int:
+    """The end of the body or field a post standing alone serves, named after it with "of" or "for",
+    which belongs to the post: "the UN High Commissioner for Refugees", "the Director of the Office of
+    Museums"; i when no capitalised name follows. Names already taken end it."""
+    words, j = st.words, i
+    while j + 1 < len(words) and words.lower[j] in {"of", "for"}:
+        k = j + 1 + (words.lower[j + 1] == "the")
+        end = k
+        while (
+            end < len(words) and end - k < COMPLEMENT_REACH and not st.taken[end] and _body_word(words, end)
+        ):
+            end += 1
+        if end == k:
+            break
+        j = end
+    return j
+
+
+def _body_word(words: Words, i: int) -> bool:
+    """A word of a name after a post: capitalised, no stop word but "and" or "of" inside the name."""
+    text = words.text[i]
+    if text[:1].isupper():
+        return words.lower[i] not in STOP_WORDS
+    return words.lower[i] in {"and", "of"} and i + 1 < len(words) and words.text[i + 1][:1].isupper()
