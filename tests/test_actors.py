@@ -513,3 +513,16 @@ def test_actors_post_after_the_body_it_serves_is_one_person(
 def test_actors_post_alone_takes_in_the_body_it_serves(pipeline: Pipeline, text: str, mention: str) -> None:
     actors = analyse(pipeline, text).actors
     assert [a.text for a in actors if a.type == "person"] == [mention]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("The Coalition’s Small Group regularly meets.", "The Coalition’s Small Group"),
+        ("He led the ISIL's War Committee until 2015.", "the ISIL's War Committee"),
+    ],
+)
+def test_actors_unknown_body_of_a_known_organisation_is_one_mention(
+    pipeline: Pipeline, text: str, mention: str
+) -> None:
+    assert [a.text for a in analyse(pipeline, text).actors] == [mention]

@@ -121,7 +121,7 @@ def _name_start(st: State, head: int) -> tuple[int, str]:
     """Where the name before the head noun starts, and the country of a known name opening it."""
     words, j, country = st.words, head, ""
     while j > 0 and head - j < REACH:
-        if st.taken[j - 1]:
+        if st.taken[j - 1] or _owner_before(st, j):
             known = st.affiliation_at_end(j)
             if known is not None:
                 j, country = known
@@ -137,6 +137,14 @@ def _name_start(st: State, head: int) -> tuple[int, str]:
     while j < head and words.lower[j] in JOINERS:
         j += 1
     return j, country
+
+
+def _owner_before(st: State, j: int) -> bool:
+    """Whether a known organisation or group owns the name at token j: "the Coalition's Small Group",
+    "the ISIL's War Committee" (a state's units keep the rules of state bodies: "Russia's 14th Army")."""
+    if j < 2 or st.words.text[j - 1] not in APOSTROPHE_S or j - 1 not in st.affiliations_by_end:
+        return False
+    return st.affiliations_by_end[j - 1][0].start not in st.countries_by_start
 
 
 def _particle_before(words: Words, j: int) -> int:
