@@ -196,7 +196,8 @@ def test_actors_country_adjective_of_a_place_is_no_nationality(pipeline: Pipelin
         ("We thank our Coalition partners.", "our Coalition partners", "organisation", "IGOCOA"),
         ("He met the families of Americans held abroad.", "the families of Americans", "other", "USACVL"),
         ("The men and women of the 407th AEG deployed.", "the 407th AEG", "organisation", ""),
-        ("He was assigned to 5th Special Forces Group.", "5th Special Forces", "force", "MIL"),
+        ("Soldiers from 5th Special Forces deployed.", "5th Special Forces", "force", "MIL"),
+        ("He was assigned to 5th Special Forces Group.", "5th Special Forces Group", "organisation", ""),
         ("The U.S.-led coalition struck twice.", "The U.S.-led coalition", "organisation", "USAIGO"),
         ("The Members of the Security Council urge calm.", "The Members of the Security Council", "organisation", "IGOUNO"),
         ("Defense ministers met in Brussels.", "Defense ministers", "organisation", "GOV"),
@@ -397,6 +398,9 @@ def test_actors_no_lone_name_from_capitalised_words(pipeline: Pipeline, text: st
         ("Fighters of the Mujahideen Shura Council fled.", "the Mujahideen Shura Council", ""),
         ("The Jordanian 71st Counter Terrorism Battalion moved.", "The Jordanian 71st Counter Terrorism Battalion", "JORMIL"),
         ("Officials at the Iraqi Ministry of Interior said so.", "the Iraqi Ministry of Interior", "IRQGOV"),
+        ("The International Syria Support Group met in Vienna.", "The International Syria Support Group", ""),
+        ("He was assigned to 5th Special Forces Group in Kentucky.", "5th Special Forces Group", ""),
+        ("The 22nd Army Corps advanced.", "The 22nd Army Corps", "MIL"),
     ],
 )  # fmt: skip
 def test_actors_unknown_organisation_from_its_head_noun(

@@ -46,6 +46,7 @@ REACH = 7  # tokens before the head noun
 # character comes before its look-behind (a word start) so that the engine skips to capitals and digits
 # possessive run: it never holds a space, so giving characters back could not reach the head's space;
 # the look-ahead turns away at once the many words after a space that no head begins with
+HEAD_TITLES = frozenset(h.title() for h in HEADS)
 _HEAD_WORDS = [h.title() for h in HEADS] + ["tribe", "clan"]
 HEAD_PATTERN = re.compile(
     r"[A-Z0-9](?<!\w[A-Z0-9])[\w.’'-]*+ (?=["
@@ -67,9 +68,16 @@ def unknown_organisations(st: State) -> list[Found]:
     # the last head first: "... Command Public Affairs Office" is one name
     for match in reversed(head_matches(words.source)):
         span = words.char_span(match.start(1), match.end(1))
-        if span is None or st.taken[span[0]]:
+        if span is None:
             continue
-        i, head = span[0], match.group(1).lower()
+        i = span[0]
+        # a head right after this one ends the name, which the scan, matching "Special Forces", passed
+        # over: "5th Special Forces Group"
+        while i + 1 < len(words) and words.text[i + 1] in HEAD_TITLES and not st.taken[i + 1]:
+            i += 1
+        if st.taken[i]:
+            continue
+        head = words.lower[i]
         start, country = _name_start(st, i)
         if start == i or (i - start == 1 and words.lower[start] in LABEL_WORDS):
             continue
@@ -119,13 +127,20 @@ def _last_after_and(st: State, j: int) -> bool:
 
 def _name_start(st: State, head: int) -> tuple[int, str]:
     """Where the name before the head noun starts, and the country of a known name opening it."""
-    words, j, country = st.words, head, ""
+    words, j, country, opener = st.words, head, "", -1
     while j > 0 and head - j < REACH:
         if st.taken[j - 1] or _owner_before(st, j):
+            # a known name, or a one-word place, is one word of the longer name: "the International
+            # Syria Support Group", "5th Special Forces Group", "the Baghdad Operational Command"
             known = st.affiliation_at_end(j)
             if known is not None:
                 j, country = known
-            break
+                opener = j
+            elif words.start[j - 1] in st.place_starts and _name_word(words, j - 1):
+                j -= 1
+            else:
+                break
+            continue
         if _name_word(words, j - 1) or (words.lower[j - 1] in JOINERS and j > 1 and _name_word(words, j - 2)):
             j -= 1
             continue
@@ -136,7 +151,7 @@ def _name_start(st: State, head: int) -> tuple[int, str]:
         break
     while j < head and words.lower[j] in JOINERS:
         j += 1
-    return j, country
+    return j, country if j == opener else ""  # "the International Syria Support Group" is not Syria's
 
 
 def _owner_before(st: State, j: int) -> bool:
