@@ -18,6 +18,10 @@ actor, which re3d's guidelines tag Organisation, not the land. A mention ending 
 weapon noun ("Coalition aircraft", "U.S. warships") is re3d's MilitaryPlatform or Weapon, not scored. Spans are scored
 exactly (start, end, type); micro F1 is over the four types.
 
+An organisation's name right before a noun for a thing it owns is part of that thing's mention in
+re3d's guidelines ("ISIL vehicles", "UN Security Council Resolution 2254", "al-Qaida headquarters":
+MilitaryPlatform, DocumentReference, Location), so no Organisation of its own.
+
 The CoNLL tokens are joined back into the text the source had: no space before
 punctuation, none inside "40,000" or around the hyphen of "U.S.-led".
 """
@@ -97,6 +101,10 @@ PLATFORMS = frozenset(
     | {"vehicles", "ships", "warships", "vessels", "submarines", "missiles", "rockets", "artillery"}
 )
 NOT_ACTS = frozenset({"including", "include", "includes", "and", "or"})
+# An organisation's name qualifying a noun for a thing it owns is, in re3d's guidelines, part of that
+# thing's mention, of a type not scored here or a Location: "ISIL vehicles" (MilitaryPlatform), "UN
+# Security Council Resolution 2254" (DocumentReference), "a large al-Qaida headquarters" (Location).
+OWNED_THINGS = PLATFORMS | {"resolution", "resolutions", "headquarters", "position", "positions"}
 # re3d tags pronouns as entities ("I", "he" as Person; "we", "they" as Organisation); the actors
 # stage emits only third-person singular pronouns whose antecedent it finds in the same text (each
 # sentence is analysed alone here), so scores are also reported with gold pronouns left out.
@@ -252,13 +260,23 @@ def predicted_spans(analysis: Analysis) -> set[tuple[int, int, str]]:
             spans.add((actor.start, actor.end, "Person"))
         elif actor.type == "nationality":
             spans.add((actor.start, actor.end, "Nationality"))
-        elif actor.type != "state" and text[actor.start : actor.end].rsplit(None, 1)[-1] not in PLATFORMS:
+        elif actor.type != "state" and _organisation(text, actor.start, actor.end):
             spans.add((actor.start, actor.end, "Organisation"))
     covered = [(a.start, a.end) for a in analysis.actors]
     for start, end in places:
         if not any(s < end and start < e for s, e in covered):
             spans.add((start, end, "Location"))
     return spans
+
+
+def _organisation(text: str, start: int, end: int) -> bool:
+    """Whether a group's mention is an Organisation: not one ending in a platform noun ("Coalition
+    aircraft"), nor a name qualifying a noun for a thing it owns (OWNED_THINGS: "ISIL vehicles", "UN
+    Security Council resolutions")."""
+    if text[start:end].rsplit(None, 1)[-1] in PLATFORMS:
+        return False
+    after = text[end:].split(None, 1)
+    return not after or after[0].rstrip(".,;:").lower() not in OWNED_THINGS
 
 
 def _f1(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
