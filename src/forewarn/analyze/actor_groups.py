@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from forewarn.analyze.actor_match import APOSTROPHE_S, Hit, country_of
 from forewarn.analyze.actor_nominal import StateLabel, nominal_mentions
-from forewarn.analyze.actor_tokens import STOP_WORDS
+from forewarn.analyze.actor_tokens import STOP_WORDS, like_num
 from forewarn.knowledge.actors import load_group_words
 
 if TYPE_CHECKING:
@@ -29,6 +29,32 @@ MEMBERS_OF = frozenset(
 NAMED_MEMBERS = frozenset({"organisation", "force", "state"})  # whose members are the body itself
 KEY_WORDS = frozenset({"key", "leading", "founding", "permanent"})  # "key members of the Coalition"
 _ORDER = attrgetter("start", "end")
+
+
+# determiners before a count that belongs to the group's mention: "the two leaders", "our two countries"
+COUNTED = frozenset({"the", "our", "their", "its", "his", "her", "these", "those"})
+ARTICLES = frozenset({"a", "an", "the"})
+
+
+def group_start(words: Words, i: int) -> int:
+    """A group's mention takes in its qualifiers and opener ("all Syrians", "their foreign fighters"),
+    a count after a determiner ("the two leaders"), and a group it is said of ("a group of Syrians",
+    "a young group of students"); a count alone before it is a quantity ("60 civilians")."""
+    modifiers, openers = load_group_words()
+    lower, j = words.lower, i
+    while j > 0 and i - j < 3 and lower[j - 1] in modifiers:
+        j -= 1
+    if j > 1 and lower[j - 2] in COUNTED and like_num(words.text[j - 1]):
+        return j - 2
+    if j > 0 and lower[j - 1] in openers:
+        return j - 1
+    k = j - (j > 0 and like_num(words.text[j - 1]))  # "a group of 116 participants"
+    if k < 2 or lower[k - 1] != "of" or lower[k - 2] not in {"group", "groups"}:
+        return j
+    k -= 2
+    if k > 1 and lower[k - 2] in ARTICLES and words.text[k - 1].islower() and lower[k - 1] not in STOP_WORDS:
+        return k - 2  # "a young group of"
+    return k - (k > 0 and lower[k - 1] in ARTICLES)
 
 
 def proper_word(words: Words, i: int) -> bool:

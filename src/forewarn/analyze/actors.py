@@ -20,6 +20,7 @@ from forewarn.analyze.actor_coref import link_persons
 from forewarn.analyze.actor_groups import (
     MEMBER_TYPES,
     drop_covered,
+    group_start,
     joined,
     led_by,
     not_at_places,
@@ -339,7 +340,7 @@ def _group(
     d = lexicon.dictionary
     if composite is not None:
         country, index = composite
-        start = _group_start(words, hit.start)  # a count before it is a quantity: "60 civilians"
+        start = group_start(words, hit.start)  # a count before it is a quantity: "60 civilians"
         if start == hit.start and start > 0 and UNIT_ORDINAL.fullmatch(words.text[start - 1]):
             start -= 1  # but a unit's number is its name: "5th Special Forces"
         phrase = d.sectors[index]
@@ -354,7 +355,7 @@ def _group(
         name = d.state_names.get(demonym.country, demonym.text) if demonym.country else demonym.text
         if not demonym.plural:
             return qualified(words, hit.start, hit.end, demonym.country, name)
-        return Found(_group_start(words, hit.start), hit.end, name, "other", demonym.country, "", "")
+        return Found(group_start(words, hit.start), hit.end, name, "other", demonym.country, "", "")
     if hit.kind == "C":
         return _metonym(lexicon, hit, speech)
     entry = d.entries[hit.item]
@@ -365,15 +366,6 @@ def _group(
     if entry.type in GROUP_TYPES and start > 0 and words.lower[start - 1] in article:
         start -= 1  # looked at only here: most hits (capitals, demonyms, composites) never use it
     return Found(start, hit.end, entry.name, entry.type, country, sector, role.role if role else "", code)
-
-
-def _group_start(words: Words, i: int) -> int:
-    """A group's mention takes in its qualifiers and opener: "all Syrians", "their foreign fighters"."""
-    modifiers, openers = load_group_words()
-    lower, j = words.lower, i
-    while j > 0 and i - j < 3 and lower[j - 1] in modifiers:
-        j -= 1
-    return j - 1 if j > 0 and lower[j - 1] in openers else j
 
 
 def _metonym(lexicon: Lexicon, hit: Hit, speech: frozenset[int]) -> Found | None:
