@@ -197,6 +197,8 @@ def test_actors_country_adjective_of_a_place_is_no_nationality(pipeline: Pipelin
         ("They met a young group of students.", "a young group of students", "other", "CVL"),
         ("Strikes hit three tactical units.", "tactical units", "force", "MIL"),
         ("Mourners gathered at the mosque.", "Mourners", "other", "CVL"),
+        ("We thank our allies and partners.", "our allies and partners", "organisation", "IGO"),
+        ("The 20th CAA and the 8th CAA advanced.", "The 20th CAA", "organisation", ""),
         ("Foreign companies left the city.", "Foreign companies", "organisation", "BUS"),
         ("It is imperative for all parties to stop.", "all parties", "organisation", ""),
         ("We thank our Coalition partners.", "our Coalition partners", "organisation", "IGOCOA"),

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from forewarn.model import Actor
 
 MEMBER_TYPES = frozenset({"organisation", "force"})  # whose name may take in a member noun
+GROUP_NOUN_TYPES = frozenset({"organisation", "force", "other"})
 PEOPLE_SECTORS = frozenset({"CVL", "REF"})  # groups of people that "of <place>" may follow
 PLACE_BEFORE = frozenset(
     {"in", "near", "outside", "inside", "around", "across", "throughout", "into", "towards"}
@@ -95,12 +96,26 @@ def with_nominals(words: Words, actors: list[Actor], state_label: StateLabel) ->
     return sorted(named + kept + nominals, key=_ORDER)
 
 
+def _alike_groups(words: Words, first: Found, second: Found) -> bool:
+    """Two groups named by a common noun ("allies", "other artists", not "the 20th CAA" nor "Sunni"), of
+    one type, sector and country, which "and" makes one group."""
+    return (
+        first.code is None
+        and second.code is None
+        and first.type == second.type
+        and first.type in GROUP_NOUN_TYPES
+        and (first.sector, first.country) == (second.sector, second.country)
+        and words.text[first.end - 1].islower()
+        and words.text[second.end - 1].islower()
+    )
+
+
 def joined(words: Words, found: list[Found]) -> list[Found]:
     """The mentions (in text order, none inside another) joined where one names another, less those
     a join took in: a generic group right before a name is that name ("the terrorist group ISIL");
     people take in where or whom they belong to ("the people of Mosul", "the families of the
     victims", "families of Americans" with their country); members named by their body are the body
-    ("the Members of the Security Council")."""
+    ("the Members of the Security Council"); alike groups joined by "and" are one ("allies and partners")."""
     lower, n = words.lower, len(words)
     out: list[Found] = []
     for i, record in enumerate(found):
@@ -114,6 +129,9 @@ def joined(words: Words, found: list[Found]) -> list[Found]:
                 continue
             if last.end == start - 1 and _people_of(lower, last, record):
                 out[-1] = last._replace(end=end, country=record.country or last.country)
+                continue
+            if last.end == start - 1 and lower[last.end] == "and" and _alike_groups(words, last, record):
+                out[-1] = last._replace(end=end)  # "allies and partners", "musicians and other artists"
                 continue
         if start > 1 and lower[start - 1] == "of" and lower[start - 2] in MEMBERS_OF:
             record = _members_of(words, record, out[-1].end if out else 0)
