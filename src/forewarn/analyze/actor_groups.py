@@ -96,6 +96,14 @@ def with_nominals(words: Words, actors: list[Actor], state_label: StateLabel) ->
     return sorted(named + kept + nominals, key=_ORDER)
 
 
+def _of_that_people(adjective: Found, group: Found) -> bool:
+    """Whether a group may belong to the people or country a nationality adjective names (no other
+    country's: "Ukrainian" does not qualify a Russian agency)."""
+    return group.type in GROUP_NOUN_TYPES and (
+        not adjective.country or group.country in {"", adjective.country}
+    )
+
+
 def _alike_groups(words: Words, first: Found, second: Found) -> bool:
     """Two groups named by a common noun ("allies", "other artists", not "the 20th CAA" nor "Sunni"), of
     one type, sector and country, which "and" makes one group."""
@@ -129,6 +137,11 @@ def joined(words: Words, found: list[Found]) -> list[Found]:
                 continue
             if last.end == start - 1 and _people_of(lower, last, record):
                 out[-1] = last._replace(end=end, country=record.country or last.country)
+                continue
+            if last.end == start and last.type == "nationality" and _of_that_people(last, record):
+                # a people's adjective before a group's name qualifies it: "the Kurdish YPG"
+                first = last.start - (last.start > 0 and lower[last.start - 1] == "the")
+                out[-1] = record._replace(start=first, country=record.country or last.country)
                 continue
             if last.end == start - 1 and lower[last.end] == "and" and _alike_groups(words, last, record):
                 out[-1] = last._replace(end=end)  # "allies and partners", "musicians and other artists"
