@@ -182,6 +182,7 @@ def test_actors_country_adjective_of_a_place_is_no_nationality(pipeline: Pipelin
         ("Sunni Arab tribesmen joined the offensive.", "Sunni Arab tribesmen", "other", "CVL"),
         ("The sanctions were issued by OFAC yesterday.", "OFAC", "organisation", ""),
         ("A local physician said the toll rose.", "A local physician", "person", "HLH"),
+        ("The carpenter says he stayed.", "The carpenter", "person", "CVL"),
         ("Another resident said he heard a missile.", "he", "person", "CVL"),
         ("We will lead the global coalition to defeat them.", "the global coalition", "organisation", "IGO"),
         ("The bridges were hit by coalition air strikes.", "coalition", "organisation", "IGO"),
@@ -487,6 +488,7 @@ def test_actors_abbreviation_in_brackets_names_the_actor_before_it(pipeline: Pip
     "text",
     [
         "Qanbar was a commander in the navy.",
+        "If we’re a nurse, we work extra hours.",
         "The man power of the unit grew.",
         "Food reached the biggest Cambodian refugee camp.",
         "The head of the column moved north.",
@@ -541,3 +543,11 @@ def test_actors_unknown_body_of_a_known_organisation_is_one_mention(
     pipeline: Pipeline, text: str, mention: str
 ) -> None:
     assert [a.text for a in analyse(pipeline, text).actors] == [mention]
+
+
+def test_actors_apposed_common_noun_is_no_person_of_its_own(pipeline: Pipeline) -> None:
+    actors = analyse(pipeline, "Jason Sims — a teacher from Mount Pleasant — says he voted.").actors
+    assert [(a.text, a.name) for a in actors if a.type == "person"] == [
+        ("Jason Sims", "Jason Sims"),
+        ("he", "Jason Sims"),
+    ]

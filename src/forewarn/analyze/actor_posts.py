@@ -43,7 +43,25 @@ def post_ends(st: State, end: int) -> bool:
     return any(cue.start == end for cue in st.cues)
 
 
-COPULAS = frozenset({"is", "was", "are", "were", "be", "been", "being", "became", "becomes", "as"})
+COPULAS = frozenset(
+    {
+        "is",
+        "was",
+        "are",
+        "were",
+        "be",
+        "been",
+        "being",
+        "became",
+        "becomes",
+        "as",
+        "am",
+        "'re",
+        "’re",
+        "'m",
+        "’m",
+    }
+)
 
 
 def predicative(words: Words, article: int) -> bool:

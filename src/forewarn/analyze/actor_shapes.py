@@ -81,6 +81,7 @@ def _names_before(st: State, i: int, least: int) -> int:
 
 
 OPENING = frozenset({"a", "an", "one", "another", "the"})
+APPOSITION_MARKS = frozenset({",", "—", "–", "-", "("})
 MODIFIERS = 2  # lower-case words between the article and the noun
 
 
@@ -120,6 +121,8 @@ def _common_person(st: State, noun: int, nouns: tuple[str, ...]) -> Found | None
     first = _opening(st, noun)
     if first < 0 or any(st.taken[first:end]) or predicative(words, first) or not post_ends(st, end):
         return None
+    if first > 1 and words.text[first - 1] in APPOSITION_MARKS and st.taken[first - 2]:
+        return None  # "Jason Sims — a teacher from ...": says what the person named is
     claim(st.taken, first, end)
     return Found(first, end, words.span_text(first, end), "person", "", heads[phrase].sector, "")
 
