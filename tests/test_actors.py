@@ -200,6 +200,8 @@ def test_actors_country_adjective_of_a_place_is_no_nationality(pipeline: Pipelin
         ("Mourners gathered at the mosque.", "Mourners", "other", "CVL"),
         ("We thank our allies and partners.", "our allies and partners", "organisation", "IGO"),
         ("The Kurdish YPG have advanced.", "The Kurdish YPG", "force", "SYRREB"),
+        ("We support the moderate Syrian Opposition.", "the moderate Syrian Opposition", "organisation", "SYROPP"),
+        ("A senior US official said so.", "US", "state", "USA"),
         ("Chechen units fought there.", "Chechen units", "force", "MIL"),
         ("Fighters of the Islamic State of Iraq and Levant fled.", "the Islamic State of Iraq and Levant", "organisation", "IMGISI"),
         ("The 20th CAA and the 8th CAA advanced.", "The 20th CAA", "organisation", ""),

@@ -58,6 +58,15 @@ def group_start(words: Words, i: int) -> int:
     return k - (k > 0 and lower[k - 1] in ARTICLES)
 
 
+def heads_phrase(words: Words, end: int, kind: str) -> bool:
+    """Whether an organisation's or force's name heads its phrase, so takes in the qualifiers before
+    it: no lower-case word but a stop word follows ("a senior US official", "former Wagner fighters")."""
+    if kind not in {"organisation", "force"} or end >= len(words):
+        return kind in {"organisation", "force"}
+    after = words.text[end]
+    return not (after.isalpha() and after.islower()) or words.lower[end] in STOP_WORDS
+
+
 def proper_word(words: Words, i: int) -> bool:
     """Whether token i is a capitalised word that may be part of a name."""
     word = words.text[i]

@@ -21,6 +21,7 @@ from forewarn.analyze.actor_groups import (
     MEMBER_TYPES,
     drop_covered,
     group_start,
+    heads_phrase,
     joined,
     led_by,
     not_at_places,
@@ -365,6 +366,12 @@ def _group(
     article = OPENERS if words.text[hit.end - 1].islower() else DETERMINERS  # "an ISIL unit", not "a DoD"
     if entry.type in GROUP_TYPES and start > 0 and words.lower[start - 1] in article:
         start -= 1  # looked at only here: most hits (capitals, demonyms, composites) never use it
+    elif (
+        start > 0
+        and words.lower[start - 1] in load_group_words()[0]
+        and heads_phrase(words, hit.end, entry.type)
+    ):
+        start = group_start(words, start)  # "the moderate Syrian Opposition", "the wider Global Coalition"
     return Found(start, hit.end, entry.name, entry.type, country, sector, role.role if role else "", code)
 
 
