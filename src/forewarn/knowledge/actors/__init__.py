@@ -289,7 +289,8 @@ FREQUENCY_DIGITS = "123456789ABCD"  # the name list's per-country frequency scal
 
 @lru_cache(maxsize=1)
 def load_first_names(min_frequency: int = 5) -> dict[str, str]:
-    """Common given names -> "m", "f" or "" (either), from the gender-guesser name list.
+    """Common given names -> "m", "f" or "" (either), from the gender-guesser name list and
+    given_names.tsv.
 
     Only names reaching `min_frequency` (1-13) in at least one country are kept, so
     rare names that are also English words ("Major", "General") stay out.
@@ -311,6 +312,11 @@ def load_first_names(min_frequency: int = 5) -> dict[str, str]:
             gender = line[:2].strip()
             sex = "m" if gender in {"M", "1M", "?M"} else "f" if gender in {"F", "1F", "?F"} else ""
             names[name] = sex if names.get(name, sex) == sex else ""
+    # the region's names the list lacks or holds as rare (given_names.tsv)
+    for line in (HERE / "given_names.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, _, sex = line.partition("\t")
+            names.setdefault(name.strip(), sex.strip())
     return names
 
 
