@@ -380,6 +380,7 @@ def test_actors_definite_noun_in_a_generic_group_is_not_the_main_states(pipeline
     [
         ("Karim insists he will stay.", "Karim"),
         ("Sadiq beamed.", "Sadiq"),  # a given name of the region (given_names.tsv)
+        ("Since then Anas and other volunteers have collected books.", "Anas"),  # "and" other people
         ("Later that day, Karim continues to play.", "Karim"),  # a present tense of the closed list
         ("After the war, Qanbar was posted in Basra.", "Qanbar"),  # after a fronted phrase's comma
         ("During the call, Brig. Gen. Richard 'Tex' Coe will speak.", "Brig. Gen. Richard 'Tex' Coe"),
@@ -554,3 +555,10 @@ def test_actors_apposed_common_noun_is_no_person_of_its_own(pipeline: Pipeline) 
         ("Jason Sims", "Jason Sims"),
         ("he", "Jason Sims"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text", ["Voters in Virginia and Georgia are looking for change.", "Simon and Schuster published it."]
+)
+def test_actors_given_name_before_and_a_place_or_company_is_no_person(pipeline: Pipeline, text: str) -> None:
+    assert not any(a.type == "person" for a in analyse(pipeline, text).actors)

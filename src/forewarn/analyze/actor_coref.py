@@ -109,6 +109,8 @@ def _lone_given_names(st: State) -> Iterator[tuple[int, int]]:
             continue
         if candidate.start in st.place_starts or (span[0] > 0 and name_token(st.words, span[0] - 1)):
             continue
+        if candidate.partner >= 0 and (candidate.partner in st.place_starts or st.taken[span[1] + 1]):
+            continue  # "Virginia and Georgia", "Jordan and Syria": places, not two persons
         yield span
 
 

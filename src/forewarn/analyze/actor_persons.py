@@ -64,8 +64,9 @@ APPOSITION_STOPS = frozenset(
     {",", ".", ";", ":", "—", "–", "(", ")", '"', "“", "”", "who", "which", "that", "said", "says"}
 )
 # A capitalised word that may be a given name (no word, initial or elision glued before it), and
-# what makes it one: more name words after it ("Tobias Smith", the double "Anne-Marie Dupont") or a
-# verb ("Karim insists", "Omar was killed"); `verb` is set for the second. One scan finds both, and
+# what makes it one: more name words after it ("Tobias Smith", the double "Anne-Marie Dupont"), a
+# verb ("Karim insists", "Omar was killed") or, for a known given name, "and" with another name or
+# people ("Karim and Sadiq met", "Anas and other volunteers"); `verb` is set for the last two. One scan finds both, and
 # the capital comes before the look-behind so that the engine skips to capitals. The letter runs are
 # possessive: what follows them is never a lower-case letter, so giving letters back (for every
 # capitalised word that is no name) could never make a match; a word ending in "ed" is checked by a
@@ -76,7 +77,8 @@ CAPITALISED_NAME = re.compile(
     r"|(?= (?:is|was|has|had|will|would|could|did|does|[a-z]++(?<=[a-z]ed)"
     r"|stood|met|took|told|went|came|made|saw|gave|left|fled|fought|flew|spoke|wrote|became|began"
     r"|knew|sat|ran|kept|held|lost|won|insists|continues|remains|represents|draws|tells|knows|recalls"
-    r"|explains|maintains|lives|works|plays|wants|hopes|believes|thinks)\b)(?P<verb>))"
+    r"|explains|maintains|lives|works|plays|wants|hopes|believes|thinks)\b"
+    r"| and (?P<next>[A-Z][a-z]++|other|his|her)\b)(?P<verb>))"
 )
 INITIAL = re.compile(r"^[A-Z]\.$")
 ORGANISATION_WORDS = frozenset({
@@ -95,6 +97,7 @@ class NameCandidate(NamedTuple):
     start: int
     end: int
     name: str
+    partner: int = -1  # where the name after "and" starts ("Karim and Sadiq"), which must be no place
 
 
 def capitalised_names(text: str) -> tuple[list[NameCandidate], list[NameCandidate]]:
@@ -103,17 +106,18 @@ def capitalised_names(text: str) -> tuple[list[NameCandidate], list[NameCandidat
     before_names: list[NameCandidate] = []
     before_verb: list[NameCandidate] = []
     for match in CAPITALISED_NAME.finditer(text):
-        name = match.group()
+        name, after = match.group(), match.group("next")  # after: the word after "and", if any
         if name not in first_names and name not in KUNYA:  # most capitalised words: asked first
             # after a fronted phrase's comma a capital is the name's own, not the sentence's: "After
             # the war, Qanbar was posted" (places, known names and common words are ruled out later)
-            if match.start("verb") > 1 and text[match.start() - 2 : match.start()] == ", ":
+            if match.start("verb") > 1 and after is None and text[match.start() - 2 : match.start()] == ", ":
                 before_verb.append(NameCandidate(match.start(), match.end(), name))
             continue
         if match.start("verb") < 0:
             before_names.append(NameCandidate(match.start(), match.end(), name))
-        elif name in first_names and name.lower() not in NOT_NAMES:
-            before_verb.append(NameCandidate(match.start(), match.end(), name))
+        # "and" with another given name or people: "Karim and Sadiq", "Anas and other", not "Simon and Schuster"
+        elif name.lower() not in NOT_NAMES and (after is None or after.islower() or after in first_names):
+            before_verb.append(NameCandidate(match.start(), match.end(), name, match.start("next")))
     return before_names, before_verb
 
 
