@@ -381,6 +381,8 @@ def test_actors_definite_noun_in_a_generic_group_is_not_the_main_states(pipeline
         ("Karim insists he will stay.", "Karim"),
         ("Sadiq beamed.", "Sadiq"),  # a given name of the region (given_names.tsv)
         ("Since then Anas and other volunteers have collected books.", "Anas"),  # "and" other people
+        ("Booker was assigned to 2nd Battalion.", "Booker"),  # what befalls only a person
+        ("Iraqi Prime Minister \u200e Haider al-Abadi spoke.", "Iraqi Prime Minister \u200e Haider al-Abadi"),
         ("Later that day, Karim continues to play.", "Karim"),  # a present tense of the closed list
         ("After the war, Qanbar was posted in Basra.", "Qanbar"),  # after a fronted phrase's comma
         ("During the call, Brig. Gen. Richard 'Tex' Coe will speak.", "Brig. Gen. Richard 'Tex' Coe"),

@@ -10,10 +10,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
+from forewarn.analyze.actor_given import NOT_NAMES, NameCandidate, capitalised_names
 from forewarn.analyze.actor_match import APOSTROPHE_S, Hit, Lexicon, country_of
 from forewarn.analyze.actor_posts import lower_post, other_given_name, post_complement
 from forewarn.analyze.actor_tokens import STOP_WORDS, after_nickname
-from forewarn.knowledge.actors import ActorEntry, Role, load_first_names
+from forewarn.knowledge.actors import ActorEntry, Role
 from forewarn.model import ActorType
 
 if TYPE_CHECKING:
@@ -39,11 +40,6 @@ class Found(NamedTuple):
 NAME_PARTICLES = frozenset(
     {"al", "el", "bin", "ibn", "abu", "bint", "de", "del", "da", "di", "van", "von", "der", "la", "le"}
 )
-NOT_NAMES = frozenset({
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "god", "allah", "christmas", "easter", "ramadan", "eid", "internet", "covid",
-})  # fmt: skip
 CUE_BEFORE_NAME = frozenset({"said", "says", "added", "wrote", "told", "according"})
 ROLE_WORDS = frozenset({
     "officer", "officers", "official", "officials", "commander", "commanders", "general", "generals",
@@ -63,24 +59,8 @@ SECTOR_WORDS = {
 APPOSITION_STOPS = frozenset(
     {",", ".", ";", ":", "—", "–", "(", ")", '"', "“", "”", "who", "which", "that", "said", "says"}
 )
-# A capitalised word that may be a given name (no word, initial or elision glued before it), and
-# what makes it one: more name words after it ("Tobias Smith", the double "Anne-Marie Dupont"), a
-# verb ("Karim insists", "Omar was killed") or, for a known given name, "and" with another name or
-# people ("Karim and Sadiq met", "Anas and other volunteers"); `verb` is set for the last two. One scan finds both, and
-# the capital comes before the look-behind so that the engine skips to capitals. The letter runs are
-# possessive: what follows them is never a lower-case letter, so giving letters back (for every
-# capitalised word that is no name) could never make a match; a word ending in "ed" is checked by a
-# look-behind at its end for the same reason.
-CAPITALISED_NAME = re.compile(
-    r"([A-Z](?<![\w.'’-][A-Z])[a-z]{2,}+)"
-    r"(?:(?:-[A-Z][a-z]++)?(?=\s+[A-Z])"
-    r"|(?= (?:is|was|has|had|will|would|could|did|does|[a-z]++(?<=[a-z]ed)"
-    r"|stood|met|took|told|went|came|made|saw|gave|left|fled|fought|flew|spoke|wrote|became|began"
-    r"|knew|sat|ran|kept|held|lost|won|insists|continues|remains|represents|draws|tells|knows|recalls"
-    r"|explains|maintains|lives|works|plays|wants|hopes|believes|thinks)\b"
-    r"| and (?P<next>[A-Z][a-z]++|other|his|her)\b)(?P<verb>))"
-)
 INITIAL = re.compile(r"^[A-Z]\.$")
+INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff"  # format characters a token may be made of
 ORGANISATION_WORDS = frozenset({
     "brigade", "regiment", "division", "battalion", "corps", "army", "fleet", "command", "staff", "forces",
     "force", "ministry", "council", "committee", "party", "group", "agency", "office", "service",
@@ -88,37 +68,6 @@ ORGANISATION_WORDS = frozenset({
     "television", "tv", "center", "centre", "union", "front", "movement", "brigades",
 })  # fmt: skip
 BRANCHES = frozenset({"Army", "Navy", "Air Force", "Marine Corps", "Marines", "Coast Guard", "Space Force"})
-KUNYA = frozenset({"Abu", "Umm", "Abou"})  # "Abu Ghadiya": a name by itself
-
-
-class NameCandidate(NamedTuple):
-    """A common given name found by CAPITALISED_NAME, in character offsets."""
-
-    start: int
-    end: int
-    name: str
-    partner: int = -1  # where the name after "and" starts ("Karim and Sadiq"), which must be no place
-
-
-def capitalised_names(text: str) -> tuple[list[NameCandidate], list[NameCandidate]]:
-    """Common given names (or a kunya) before more name words, and common given names before a verb."""
-    first_names = load_first_names()
-    before_names: list[NameCandidate] = []
-    before_verb: list[NameCandidate] = []
-    for match in CAPITALISED_NAME.finditer(text):
-        name, after = match.group(), match.group("next")  # after: the word after "and", if any
-        if name not in first_names and name not in KUNYA:  # most capitalised words: asked first
-            # after a fronted phrase's comma a capital is the name's own, not the sentence's: "After
-            # the war, Qanbar was posted" (places, known names and common words are ruled out later)
-            if match.start("verb") > 1 and after is None and text[match.start() - 2 : match.start()] == ", ":
-                before_verb.append(NameCandidate(match.start(), match.end(), name))
-            continue
-        if match.start("verb") < 0:
-            before_names.append(NameCandidate(match.start(), match.end(), name))
-        # "and" with another given name or people: "Karim and Sadiq", "Anas and other", not "Simon and Schuster"
-        elif name.lower() not in NOT_NAMES and (after is None or after.islower() or after in first_names):
-            before_verb.append(NameCandidate(match.start(), match.end(), name, match.start("next")))
-    return before_names, before_verb
 
 
 def name_token(words: Words, i: int) -> bool:
@@ -269,6 +218,10 @@ def _title_left(st: State, title: Hit) -> tuple[int, str]:
 def _extend_left(st: State, start: int) -> tuple[int, Hit | None, str]:
     """Take in a title and its affiliation before a name: "Ukrainian Commander-in-Chief Valery Zaluzhny"."""
     title = st.titles_by_end.get(start)
+    if (
+        title is None and start > 0 and not st.words.text[start - 1].strip(INVISIBLE)
+    ):  # "Minister \u200e Haider"
+        title = st.titles_by_end.get(start - 1)
     if title is None or title.start in st.used_titles:
         return start, None, ""
     st.used_titles.add(title.start)
