@@ -174,6 +174,7 @@ def test_actors_country_adjective_of_a_place_is_no_nationality(pipeline: Pipelin
         ("However, a spokesman declined to comment.", "a spokesman", "person", "GOV"),
         ("Coalition partners met in Rome.", "Coalition partners", "organisation", "IGOCOA"),
         ("Reuters news agency reported the blasts.", "Reuters news agency", "organisation", "GBRMED"),
+        ("Syrian news agency Sana reported the blasts.", "Syrian news agency Sana", "organisation", "SYRMED"),
         ("They fought beside al-Ghuraba Brigades in Homs.", "al-Ghuraba Brigades", "organisation", "MIL"),
         ("Isiah L. Booker died in Jordan.", "Isiah L. Booker", "person", ""),
         ("The army rejected Mohan al-Freiji as commander.", "Mohan al-Freiji", "person", ""),

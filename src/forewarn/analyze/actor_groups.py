@@ -144,6 +144,9 @@ def joined(words: Words, found: list[Found]) -> list[Found]:
             if last.end == start and _generic_before_name(last, record):
                 out[-1] = record._replace(start=last.start)
                 continue
+            if last.end == start and _named_body(words, last, record):  # "Syrian news agency Sana"
+                out[-1] = last._replace(end=end, name=record.name)
+                continue
             if last.end == start - 1 and _people_of(lower, last, record):
                 out[-1] = last._replace(end=end, country=record.country or last.country)
                 continue
@@ -171,6 +174,19 @@ def _generic_before_name(group: Found, name: Found) -> bool:
     if group.code is not None or group.country or group.type not in MEMBER_TYPES:
         return False
     return name.code is not None and name.type in MEMBER_TYPES
+
+
+def _named_body(words: Words, body: Found, name: Found) -> bool:
+    """A generic organisation in the singular ("news agency") before a one-word name taken for a
+    person with nothing else known: the body's own name, not a person."""
+    return (
+        body.code is None
+        and body.type == "organisation"
+        and not words.lower[body.end - 1].endswith("s")
+        and name.type == "person"
+        and name.end - name.start == 1
+        and not (name.role or name.country or name.sector)
+    )
 
 
 def _people_of(lower: list[str], people: Found, whom: Found) -> bool:
