@@ -49,7 +49,7 @@ def group_start(words: Words, i: int) -> int:
         return j - 2
     if j > 0 and lower[j - 1] in openers:
         return j - 1
-    k = j - (j > 0 and like_num(words.text[j - 1]))  # "a group of 116 participants"
+    k = j - (j > 1 and lower[j - 2] == "of" and like_num(words.text[j - 1]))  # "a group of 116 participants"
     if k < 2 or lower[k - 1] != "of" or lower[k - 2] not in {"group", "groups"}:
         return j
     k -= 2

@@ -247,6 +247,8 @@ def posts_of_bodies(st: State, found: list[Found]) -> list[Found]:
     the two one person mention: "A Central Command spokesman", "the 407th AEG commander", "the CJTF-OIR
     commanding general," (the posts' own rule runs before unknown names are found)."""
     words, titles = st.words, st.lexicon.dictionary.titles
+    if all(start in st.used_titles or not titles[hit.item].post for start, hit in st.titles_by_start.items()):
+        return found  # most documents: every post found its person already
     out: list[Found] = []
     for body in found:
         j = body.end + (body.end < len(words) and words.text[body.end] in APOSTROPHE_S)
