@@ -8,7 +8,8 @@ alone by the full default pipeline, and the output mapped to re3d's types:
 - Organisation: actors of type organisation, force and other (groups of people:
   "Syrians"), and states acting as agents (see below);
 - Nationality: actors of type nationality;
-- Location: places from the places stage, and states that are not acting.
+- Location: places from the places stage, and states that are not acting, over re3d's extent
+  (below).
 
 A state name is a Location unless it acts: followed by a verb of saying or an
 auxiliary ("the UK has", "Russia said"), introduced by "with"/"by" or "our ally",
@@ -18,21 +19,33 @@ actor, which re3d's guidelines tag Organisation, not the land. A mention ending 
 weapon noun ("Coalition aircraft", "U.S. warships") is re3d's MilitaryPlatform or Weapon, not scored. Spans are scored
 exactly (start, end, type); micro F1 is over the four types.
 
+re3d marks a whole locative noun phrase as one Location, where the places stage gives the
+toponym alone; a predicted place is widened the way re3d's annotation does it, by rules on the words
+around it (`locative_phrases`): a descriptor ending in "of" ("the city of Mosul", "the Syrian town of
+Dabiq", "the port city of Tartus"), a compass adjective ("eastern Aleppo"), an administrative or
+feature noun after it ("Hasaka Province", "Mosul district", "the Mosul Dam"), "the" before a region
+or feature ("the Gulf", "the Middle East", "the Tigris River"), and the country or state that holds
+it after a comma ("Palmyra, Syria", "Cibolo, Texas"). A place that holds a state name ("northern
+Iraq") is that Location rather than the state; a country adjective is a Location only with the place
+noun it heads ("Iraqi territory", "the Turkish frontier").
+
 The CoNLL tokens are joined back into the text the source had: no space before
 punctuation, none inside "40,000" or around the hyphen of "U.S.-led".
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
+from itertools import pairwise
 from pathlib import Path
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from forewarn.analyze.pipeline import default_pipeline
 from forewarn.knowledge.actors import load_head_nouns
-from forewarn.model import Analysis, TextInput
+from forewarn.model import Analysis, Place, TextInput
 
 Row = tuple[str, str, float | str, str]
 TYPES = ("Person", "Organisation", "Location", "Nationality")
@@ -258,7 +271,92 @@ def predicted_spans(analysis: Analysis) -> set[tuple[int, int, str]]:
     for start, end in places:
         if not any(s < end and start < e for s, e in covered):
             spans.add((start, end, "Location"))
-    return spans
+    return locative_phrases(analysis, spans)
+
+
+# re3d marks a whole locative noun phrase as one Location (see the module doc); the places stage
+# gives the toponym alone, so a predicted place is widened over the words re3d takes in with it.
+_PLACE_SUFFIX = re.compile(
+    r"[ \t]+(?:[Pp]rovince|[Gg]overnorate|[Dd]istrict|[Rr]egion|Dam|Barrage|[Rr]iver|Lake|Sea"
+    r"|Airfield|Airport|Air Base|neighbou?rhood)\b"
+)
+_COMPASS = r"(?:north|south|east|west|North|South|East|West)(?:-?(?:east|west))?ern"
+_COMPASS_BEFORE = re.compile(rf"\b(?:{_COMPASS}|[Cc]entral)[ \t]+$")
+_PLACE_NOUN = r"(?:city|town|village|province|district|suburb|site|island|region|area|governorate)"
+_MODIFIER = rf"(?:[A-Z][\w'’-]*|{_COMPASS}|port|ancient|old|historic|holy|border|coastal|northwest|northeast|southwest|southeast)"
+_DESCRIPTOR_BEFORE = re.compile(
+    rf"(?:\b[Tt]he[ \t]+(?:{_MODIFIER}[ \t]+){{0,2}})?\b{_PLACE_NOUN}[ \t]+of[ \t]+$"
+)
+_THE_BEFORE = re.compile(r"\b[Tt]he[ \t]+$")
+_NOUN_AFTER = re.compile(r"[ \t]+([a-z]+)\b([ \t]+of\b)?")
+_WIDE_LEVELS = frozenset({"region", "feature"})
+_CONTAINER_LEVELS = frozenset({"country", "admin1"})
+
+
+def _widened(text: str, start: int, end: int, level: str) -> tuple[int, int]:
+    """re3d's extent of a place: "the city of Mosul", "the port city of Tartus", "eastern Aleppo",
+    "Hasaka Province", "the Mosul Dam", "the Tigris River", "the Middle East"."""
+    if (suffix := _PLACE_SUFFIX.match(text, end)) and not text[start:end].endswith(suffix.group().strip()):
+        end, level = suffix.end(), "feature"
+    if compass := _COMPASS_BEFORE.search(text, max(0, start - 20), start):
+        start = compass.start()
+    elif descriptor := _DESCRIPTOR_BEFORE.search(text, max(0, start - 60), start):
+        return descriptor.start(), end
+    if level in _WIDE_LEVELS and (the := _THE_BEFORE.search(text, max(0, start - 4), start)):
+        start = the.start()
+    return start, end
+
+
+def _demonym_phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """A country adjective heading a place noun is a Location with it ("Iraqi territory", "the
+    Turkish frontier"); "the Syrian town of Dabiq" is left to the toponym after "of"."""
+    noun = _NOUN_AFTER.match(text, end)
+    head = load_head_nouns().get(noun.group(1)) if noun else None
+    if noun is None or head is None or head.kind != "place" or noun.group(2):
+        return None
+    the = _THE_BEFORE.search(text, max(0, start - 4), start)
+    return (the.start() if the else start), noun.end(1)
+
+
+def _in_container(inner: Place, outer: Place | None, gap: str) -> bool:
+    """A place and the country or state that holds it, one Location: "Palmyra, Syria", "Cibolo, Texas"."""
+    if gap != ", " or outer is None or outer.level not in _CONTAINER_LEVELS or inner.level == "country":
+        return False
+    return inner.country == outer.country and (outer.level == "country" or inner.admin1 == outer.name)
+
+
+def _phrase(text: str, start: int, end: int, place: Place | None) -> tuple[int, int] | None:
+    if place is not None and place.kind == "demonym":
+        return _demonym_phrase(text, start, end)
+    return _widened(text, start, end, place.level if place else "country")
+
+
+def locative_phrases(analysis: Analysis, spans: set[tuple[int, int, str]]) -> set[tuple[int, int, str]]:
+    """Location spans widened to re3d's locative noun phrases (see `_widened`, `_in_container`); a
+    place that holds a state name ("northern Iraq") wins over it, a bare country adjective is no
+    Location."""
+    text = analysis.text
+    by_span = {(p.start, p.end): p for p in analysis.places}
+    locations = {(s, e) for s, e, kind in spans if kind == "Location"}
+    for p in analysis.places:  # "northern Iraq" over the state "Iraq"
+        if p.kind == "toponym" and any(
+            p.start <= s and e <= p.end for s, e in locations - {(p.start, p.end)}
+        ):
+            locations.add((p.start, p.end))
+    covered = [(s, e) for s, e, kind in spans if kind != "Location"]
+    wide: dict[tuple[int, int], Place | None] = {}
+    for s, e in sorted(locations):
+        phrase = _phrase(text, s, e, by_span.get((s, e)))
+        if phrase and any(a < phrase[1] and phrase[0] < b for a, b in covered):
+            phrase = (s, e)  # the words around the place belong to another mention
+        if phrase:
+            wide[phrase] = by_span.get((s, e))
+    for (s1, e1), (s2, e2) in pairwise(sorted(wide)):  # "Palmyra, Syria"
+        inner = wide[(s1, e1)]
+        if inner is not None and _in_container(inner, wide[(s2, e2)], text[e1:s2]):
+            wide[(s1, e2)] = None
+    keep = {(s, e) for s, e in wide if not any(a <= s and e <= b and (a, b) != (s, e) for a, b in wide)}
+    return {x for x in spans if x[2] != "Location"} | {(s, e, "Location") for s, e in keep}
 
 
 def _f1(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:

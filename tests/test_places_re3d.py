@@ -1,0 +1,53 @@
+"""The re3d scorer's Location mapping: places widened to re3d's locative noun phrases."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from forewarn.analyze.pipeline import Pipeline, default_pipeline
+from forewarn.model import TextInput
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return default_pipeline()
+
+
+def locations(pipeline: Pipeline, text: str) -> set[str]:
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+    from eval_actors import predicted_spans
+
+    analysis = pipeline.analyze(TextInput("t", text))
+    return {text[s:e] for s, e, kind in predicted_spans(analysis) if kind == "Location"}
+
+
+@pytest.mark.parametrize(
+    ("text", "location"),
+    [
+        ("Shelling hit the city of Kharkiv overnight.", "the city of Kharkiv"),
+        ("Troops entered the Ukrainian town of Bucha.", "the Ukrainian town of Bucha"),
+        ("Fighting continued in eastern Kharkiv on Monday.", "eastern Kharkiv"),
+        ("Strikes were reported across Donetsk Province.", "Donetsk Province"),
+        ("Ships crossed the Black Sea at night.", "the Black Sea"),
+        ("The delegation flew to Berlin, Germany for talks.", "Berlin, Germany"),
+        ("He was born in Tacoma, Washington.", "Tacoma, Washington"),
+        ("Aid reached northern Ukraine.", "northern Ukraine"),
+        ("The convoy entered Ukrainian territory.", "Ukrainian territory"),
+    ],
+)
+def test_re3d_location_takes_the_locative_phrase(pipeline: Pipeline, text: str, location: str) -> None:
+    found = locations(pipeline, text)
+    assert location in found
+    assert not any(other in location and other != location for other in found)
+
+
+def test_re3d_country_adjective_alone_is_no_location(pipeline: Pipeline) -> None:
+    assert "Ukrainian" not in locations(pipeline, "The Ukrainian economy grew.")
+
+
+def test_re3d_list_of_countries_is_not_one_location(pipeline: Pipeline) -> None:
+    found = locations(pipeline, "Aid went to Poland, Romania and Moldova.")
+    assert not any(", " in place for place in found)
