@@ -271,3 +271,11 @@ def test_demonyms_outside_places_are_those_overlapping_none() -> None:
             )
         expected = [d for d in demonyms if not any(p.start < d.end and d.start < p.end for p in found)]
         assert _outside(demonyms, found) == expected
+
+
+def test_places_arabic_spellings_and_seats_of_unknown_population() -> None:
+    found = places("Near Tal Afar, strikes hit targets in Jabla and in al-Hilla.")
+    assert [p.country for p in named(found, "Tal Afar")] == ["IQ"]  # a seat GeoNames gives no population
+    assert [p.country for p in named(found, "Jabla")] == ["SY"]  # "Jablah" in GeoNames
+    assert [p.country for p in named(found, "al-Hilla")] == ["IQ"]  # "Al Hillah"
+    assert not named(found, "Afar") and not named(found, "Hilla")

@@ -60,6 +60,8 @@ _SUFFIX = re.compile(
     r"[ \t\u00a0]+(oblast|region|province|governorate|district|raion|state|airport|airfield|air base|river)\b",
     re.IGNORECASE,
 )
+# A lower-case Arabic article joined to the name by a hyphen ("al-Hilla", "el-Arish"), part of the name.
+_ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:al|el|ar|as|ash|ad|an|az|at)-\Z")
 _FEATURE_BEFORE = re.compile(r"\b(airport|airfield|air base)[ \t]+(?:in|at|near|of)[ \t]+$", re.IGNORECASE)
 
 
@@ -148,10 +150,15 @@ def _sentence_start(text: str, start: int) -> bool:
 def _extend(
     text: str, gaz: Gazetteer, start: int, end: int, key: str, before: list[str]
 ) -> tuple[int, int, str, str]:
-    """Grow a match by a trailing "oblast"/"airport" or a leading "northern"/"north of" when the gazetteer knows it.
+    """Grow a match by a trailing "oblast"/"airport", a leading "northern"/"north of" or "al-" when
+    the gazetteer knows it.
 
     `before` is `_last_words(text, start)`, which the caller needs too."""
     suffix = ""
+    if text[start - 1 : start] == "-" and (article := _ARTICLE_BEFORE.search(text, max(0, start - 4), start)):
+        longer = fold(text[article.start() : end])
+        if longer in gaz:
+            start, key = article.start(), longer
     # most names are followed by a space, many by punctuation: those need no regex
     m = _SUFFIX.match(text, end) if text[end : end + 1] in _SPACE_CHARS else None
     if m:

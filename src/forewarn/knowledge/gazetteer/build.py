@@ -48,6 +48,12 @@ MIN_COMMON_ZIPF = 3.0
 MIN_POP_ALTERNATES = 5000
 ADMIN2_COUNTRIES = frozenset({"US", "GB", "IE"})
 ROMANISED = frozenset({"UA", "BY"})
+# Countries whose place names are romanised from Arabic, where news drops GeoNames' final "h"
+# ("Jabla" for "Jablah") and writes the article "al" before every letter ("Al-Raqqa" for "Ar Raqqah").
+ARABIC = frozenset(
+    ["AE", "BH", "DZ", "EG", "IQ", "JO", "KW", "LB", "LY", "MA", "MR", "OM", "PS", "QA", "SA", "SD", "SY", "TN", "YE"]
+)  # fmt: skip
+_SUN_ARTICLE = re.compile(r"^(?:Ar|As|Ash|At|Ath|Ad|Adh|An|Az|Aş|Aţ|Aḑ|Az̧)[ -]")
 _ROMANISATION_MAP = {"yu": "iu", "ya": "ia", "ye": "ie"}
 _ROMANISATION = re.compile(r"(?<=\w)(?:yu|ya|ye)")
 _AFTER_VOWEL_YI = re.compile(r"(?<=[aeiou])yi")
@@ -124,17 +130,32 @@ def _national_romanisation(name: str) -> set[str]:
     }
 
 
+def _arabic_spellings(name: str) -> set[str]:
+    """ "Al Raqqah", "Al Raqqa", "Ar Raqqa" for GeoNames' "Ar Raqqah"; "Jabla" for "Jablah"."""
+    names = {name}
+    if article := _SUN_ARTICLE.match(name):
+        names.add("Al " + name[article.end() :])
+    return names | {n[:-1] for n in names if n.endswith("ah") and len(n) > 5}
+
+
 def _cities(gnc_dir: Path) -> dict[int, Entry]:
     cities = json.loads((gnc_dir / "data" / "cities500.json").read_text(encoding="utf-8"))
     out: dict[int, Entry] = {}
     for c in cities.values():
-        # Small places keep only their main name: their alternate names are mostly
-        # duplicates, and they would double the file and its load time.
-        alternates = c.get("alternatenames", []) if (c.get("population") or 0) >= MIN_POP_ALTERNATES else []
+        # Small places keep only their main name: their alternate names are mostly duplicates, and
+        # they would double the file and its load time. A place of unknown population (0: a seat of
+        # an administrative division, as big as Tal Afar) keeps its spellings ("Tal Afar" for "Tall
+        # 'Afar") too.
+        population = c.get("population") or 0
+        alternates = c.get("alternatenames", []) if population >= MIN_POP_ALTERNATES or not population else []
         others = {n for n in alternates if n and _usable_name(n, c["name"])}
         own = {c["name"]} | {n for n in others if _spelling_variant(n, c["name"])}
+        if population < MIN_POP_ALTERNATES:
+            others = set()
         if c["countrycode"] in ROMANISED:
             own |= _national_romanisation(c["name"])
+        elif c["countrycode"] in ARABIC:
+            own |= _arabic_spellings(c["name"])
         out[c["geonameid"]] = Entry(
             c["geonameid"], c["name"], c["latitude"], c["longitude"], c["countrycode"],
             c["admin1code"], "city", int(c.get("population") or 0), own, others,
