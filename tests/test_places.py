@@ -279,3 +279,11 @@ def test_places_arabic_spellings_and_seats_of_unknown_population() -> None:
     assert [p.country for p in named(found, "Jabla")] == ["SY"]  # "Jablah" in GeoNames
     assert [p.country for p in named(found, "al-Hilla")] == ["IQ"]  # "Al Hillah"
     assert not named(found, "Afar") and not named(found, "Hilla")
+
+
+def test_places_features_named_after_a_place() -> None:
+    found = places("Families fled up Mount Sinjar. SDF forces neared Tabqa Dam. Jets left Qayyarah Airfield.")
+    for name, country in (("Mount Sinjar", "IQ"), ("Tabqa Dam", "SY"), ("Qayyarah Airfield", "IQ")):
+        place = named(found, name)
+        assert [(p.level, p.country) for p in place] == [("feature", country)], name
+        assert place[0].lat is not None and place[0].geonameid is None

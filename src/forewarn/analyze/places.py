@@ -117,6 +117,11 @@ def _place(start: int, end: int, text: str, entry: GazEntry, confidence: float) 
                      entry.country, entry.admin1, entry.level, confidence)  # fmt: skip
 
 
+def _named_feature(text: str, start: int, end: int, entry: GazEntry, confidence: float) -> Place:
+    return new_place(start, end, text[start:end], text[start:end], None, entry.lat, entry.lon,
+                     entry.country, entry.admin1, "feature", confidence)  # fmt: skip
+
+
 def _feature_place(text: str, gaz: Gazetteer, r: Resolved) -> Place | None:
     """ "the airport in Hostomel" -> Hostomel Airport, spanning "airport in Hostomel"."""
     c = r.candidate
@@ -157,6 +162,9 @@ def find_places(
             and text[start:end] != r.entry.name
         ):
             end += 1  # an abbreviation keeps its full stop: "Calif.", "Va."
+        if r.candidate.suffix == "feature":  # "Mount Sinjar", "Tabqa Dam", at the place's point
+            places.append(_named_feature(text, start, end, r.entry, r.confidence))
+            continue
         places.append(_place(start, end, text, r.entry, r.confidence))
         feature = _feature_place(text, gaz, r) if level == "city" else None
         if feature is not None:
