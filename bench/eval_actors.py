@@ -338,11 +338,12 @@ def locative_phrases(analysis: Analysis, spans: set[tuple[int, int, str]]) -> se
     text = analysis.text
     by_span = {(p.start, p.end): p for p in analysis.places}
     locations = {(s, e) for s, e, kind in spans if kind == "Location"}
-    for p in analysis.places:  # "northern Iraq" over the state "Iraq"
-        if p.kind == "toponym" and any(
-            p.start <= s and e <= p.end for s, e in locations - {(p.start, p.end)}
-        ):
+    inner = locations | {(a.start, a.end) for a in analysis.actors if a.type == "state"}
+    for p in analysis.places:  # "northern Iraq" over the state "Iraq", whatever it does
+        held = {(s, e) for s, e in inner if p.start <= s and e <= p.end and (s, e) != (p.start, p.end)}
+        if p.kind == "toponym" and held:
             locations.add((p.start, p.end))
+            spans = {x for x in spans if (x[0], x[1]) not in held}
     covered = [(s, e) for s, e, kind in spans if kind != "Location"]
     wide: dict[tuple[int, int], Place | None] = {}
     for s, e in sorted(locations):
