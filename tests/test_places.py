@@ -287,3 +287,9 @@ def test_places_features_named_after_a_place() -> None:
         place = named(found, name)
         assert [(p.level, p.country) for p in place] == [("feature", country)], name
         assert place[0].lat is not None and place[0].geonameid is None
+
+
+def test_places_x_comma_y_reads_an_alternate_name_and_a_month_is_no_place() -> None:
+    found = places("They fought for the retaking of Palmyra, Syria, Nov. 6, 2016.")
+    assert [p.country for p in named(found, "Palmyra")] == ["SY"]  # Tadmur, known as Palmyra
+    assert not named(found, "Nov")

@@ -64,6 +64,9 @@ _SUFFIX = re.compile(
 # "Qayyarah Airfield"; it becomes a feature at the place's point (Candidate.suffix "feature").
 _MOUNT_BEFORE = re.compile(r"\b(?:Mount|Mt\.?)[ \t]+\Z")
 _FEATURE_AFTER = frozenset({"Airfield", "Air Base", "Dam", "Barrage"})
+# A month's abbreviation before a day is a date, even after a comma ("Raqqah, Syria, Nov. 6").
+_MONTHS = frozenset(["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"])
+_DAY_AFTER = re.compile(r"\.?[ \t]+\d")
 # A lower-case Arabic article joined to the name by a hyphen ("al-Hilla", "el-Arish"), part of the name.
 _ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:al|el|ar|as|ash|ad|an|az|at)-\Z")
 _FEATURE_BEFORE = re.compile(r"\b(airport|airfield|air base)[ \t]+(?:in|at|near|of)[ \t]+$", re.IGNORECASE)
@@ -294,6 +297,8 @@ class NameFinder:
                 found = memo[run_text] = _matches(text, gaz, run)
             base = run[0][0]
             for m in found:
+                if m.key in _MONTHS and _DAY_AFTER.match(text, base + m.end):
+                    continue
                 out.append(_candidate(text, gaz, base + m.start, base + m.end, m, len(run)))
         return out
 
