@@ -27,7 +27,9 @@ feature noun after it ("Hasaka Province", "Mosul district", "the Mosul Dam"), "t
 or feature ("the Gulf", "the Middle East", "the Tigris River"), and the country or state that holds
 it after a comma ("Palmyra, Syria", "Cibolo, Texas"). A place that holds a state name ("northern
 Iraq") is that Location rather than the state; a country adjective is a Location only with the place
-noun it heads ("Iraqi territory", "the Turkish frontier").
+noun it heads ("Iraqi territory", "the Turkish frontier"). A place that qualifies another name is part
+of that name, no Location of its own: before a capitalised word or joined by a hyphen ("the Gulf War",
+"Damascus University", "UK-France co-operation", "Jordan-made"), a month or a dateline aside.
 
 The CoNLL tokens are joined back into the text the source had: no space before
 punctuation, none inside "40,000" or around the hyphen of "U.S.-led".
@@ -288,6 +290,8 @@ _DESCRIPTOR_BEFORE = re.compile(
     rf"(?:\b[Tt]he[ \t]+(?:{_MODIFIER}[ \t]+){{0,2}})?\b{_PLACE_NOUN}[ \t]+of[ \t]+$"
 )
 _THE_BEFORE = re.compile(r"\b[Tt]he[ \t]+$")
+_CALENDAR = "January|February|March|April|May|June|July|August|September|October|November|December"
+_NAME_AFTER = re.compile(rf"-\w|[ \t]+(?!(?:{_CALENDAR}|Mon|Tue|Wed|Thu|Fri|Sat|Sun))[A-Z][a-z]")
 _NOUN_AFTER = re.compile(r"[ \t]+([a-z]+)\b([ \t]+of\b)?")
 _WIDE_LEVELS = frozenset({"region", "feature"})
 _CONTAINER_LEVELS = frozenset({"country", "admin1"})
@@ -328,7 +332,22 @@ def _in_container(inner: Place, outer: Place | None, gap: str) -> bool:
 def _phrase(text: str, start: int, end: int, place: Place | None) -> tuple[int, int] | None:
     if place is not None and place.kind == "demonym":
         return _demonym_phrase(text, start, end)
+    if _in_a_name(text, start, end):
+        return None
     return _widened(text, start, end, place.level if place else "country")
+
+
+def _in_a_name(text: str, start: int, end: int) -> bool:
+    """A place that qualifies another name is no Location of its own in re3d: "the Gulf War",
+    "Damascus University", "the Geneva Communique", "UK-France co-operation", "Jordan-made"."""
+    if _PLACE_SUFFIX.match(text, end):
+        return False  # "Hasaka Province", "Tabqa Dam": the place's own extent
+    word = text[start:end]
+    if word.isupper() and len(word) > 3 and word.isalpha() and text[end : end + 1] == "-":
+        return False  # a dateline: "BAGHDAD-Combined Joint Task Force", not "UK-France"
+    return bool(_NAME_AFTER.match(text, end)) or (
+        text[start - 1 : start] == "-" and text[start - 2 : start - 1].isalnum()
+    )
 
 
 def locative_phrases(analysis: Analysis, spans: set[tuple[int, int, str]]) -> set[tuple[int, int, str]]:

@@ -51,3 +51,20 @@ def test_re3d_country_adjective_alone_is_no_location(pipeline: Pipeline) -> None
 def test_re3d_list_of_countries_is_not_one_location(pipeline: Pipeline) -> None:
     found = locations(pipeline, "Aid went to Poland, Romania and Moldova.")
     assert not any(", " in place for place in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He served in the Gulf War.",
+        "She teaches at Kharkiv University.",
+        "They discussed UK-France co-operation.",
+    ],
+)
+def test_re3d_place_qualifying_a_name_is_no_location(pipeline: Pipeline, text: str) -> None:
+    assert not locations(pipeline, text)
+
+
+def test_re3d_place_before_a_month_or_a_feature_noun_stays(pipeline: Pipeline) -> None:
+    assert "Turkey" in locations(pipeline, "The envoy will travel to Turkey November 16-17.")
+    assert "Tabqa Dam" in locations(pipeline, "Forces advanced to within 7 kilometers of Tabqa Dam.")
