@@ -293,3 +293,11 @@ def test_places_x_comma_y_reads_an_alternate_name_and_a_month_is_no_place() -> N
     found = places("They fought for the retaking of Palmyra, Syria, Nov. 6, 2016.")
     assert [p.country for p in named(found, "Palmyra")] == ["SY"]  # Tadmur, known as Palmyra
     assert not named(found, "Nov")
+
+
+def test_places_town_the_gazetteer_lacks_after_town_of() -> None:
+    found = places("Rebels liberated the Syrian town of Dabiq and the village of Tuloul Naser near Mosul.")
+    dabiq, tuloul = named(found, "Dabiq"), named(found, "Tuloul Naser")
+    assert [(p.country, p.level, p.lat) for p in dabiq] == [("SY", "city", None)]
+    assert [(p.country, p.lat) for p in tuloul] == [("", None)]
+    assert named(places("She moved to the city of Kyiv."), "Kyiv")[0].lat is not None

@@ -33,6 +33,14 @@ _STREET_NAME = re.compile(r"\b((?:[A-Z][\w'’]*|\d+(?:st|nd|rd|th))(?:[ \t][A-Z
 
 _NEXT_WORD = re.compile(r"[ \t][A-Z][a-z]+s?(?![\w-])")
 
+# "the town of Tel Tamer", "the Syrian town of Dabiq": a name after a word for a populated place is one
+# even when the gazetteer lacks it (villages under 500 people, neighbourhoods).
+_KIND_OF = re.compile(
+    r"(?:town|village|city|suburb|district|neighbou?rhood)s?[ \t]+of[ \t]+"
+    r"([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})"
+)
+_ADJECTIVE_BEFORE = re.compile(r"\b([A-Z][a-z]+)[ \t]+\Z")
+
 _REGION_BEFORE = re.compile(r"\b(?:North|South|East|West|Central|Latin)[ \t-]+$")
 
 
@@ -170,6 +178,7 @@ def find_places(
         if feature is not None:
             places.append(feature)
     places = [_directional(text, p) if p.level == "country" else p for p in _with_streets(text, places)]
+    places += _unlisted_towns(text, places, lex)
     places += _outside(demonyms, places)
     places.sort(key=attrgetter("start", "end"))
     return tuple(places)
@@ -204,6 +213,21 @@ def _directional(text: str, place: Place) -> Place:
     name = f"{m.group(1).lower()} {place.name}"
     return replace(place, start=m.start(1), text=text[m.start(1) : place.end], name=name, level="region",
                    confidence=round(place.confidence * 0.9, 3))  # fmt: skip
+
+
+def _unlisted_towns(text: str, places: list[Place], lex: Lexicon) -> list[Place]:
+    """Towns the gazetteer lacks, named after "the town of": reported like streets, without
+    coordinates, in the country of an adjective before ("the Syrian town of Dabiq")."""
+    out = []
+    for m in _KIND_OF.finditer(text):
+        start, end = m.span(1)
+        if any(p.start < end and start < p.end for p in places) or text[start:end].lower() in STOP_WORDS:
+            continue
+        adjective = _ADJECTIVE_BEFORE.search(text, max(0, m.start() - 20), m.start())
+        country = lex.demonyms.get(adjective.group(1).lower(), "") if adjective else ""
+        name = text[start:end]
+        out.append(new_place(start, end, name, name, None, None, None, country, "", "city", 0.5))
+    return out
 
 
 def _with_streets(text: str, places: list[Place]) -> list[Place]:
