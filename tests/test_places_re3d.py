@@ -68,3 +68,12 @@ def test_re3d_place_qualifying_a_name_is_no_location(pipeline: Pipeline, text: s
 def test_re3d_place_before_a_month_or_a_feature_noun_stays(pipeline: Pipeline) -> None:
     assert "Turkey" in locations(pipeline, "The envoy will travel to Turkey November 16-17.")
     assert "Tabqa Dam" in locations(pipeline, "Forces advanced to within 7 kilometers of Tabqa Dam.")
+
+
+def test_re3d_location_floor(eval_dir: Path) -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+    from eval_actors import score_re3d
+
+    scores = score_re3d(eval_dir)
+    assert scores["Location"][2] >= 0.60, scores["Location"]
+    assert scores["micro"][2] >= 0.625, scores["micro"]
