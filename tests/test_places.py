@@ -279,6 +279,8 @@ def test_places_arabic_spellings_and_seats_of_unknown_population() -> None:
     assert [p.country for p in named(found, "Jabla")] == ["SY"]  # "Jablah" in GeoNames
     assert [p.country for p in named(found, "al-Hilla")] == ["IQ"]  # "Al Hillah"
     assert not named(found, "Afar") and not named(found, "Hilla")
+    found = places("Near Al Huwayjah, two strikes disabled two bridges.")
+    assert [p.country for p in named(found, "Al Huwayjah")] == ["IQ"]  # "Al Hawijah", same consonants
 
 
 def test_places_features_named_after_a_place() -> None:
