@@ -303,3 +303,9 @@ def test_places_town_the_gazetteer_lacks_after_town_of() -> None:
     assert [(p.country, p.level, p.lat) for p in dabiq] == [("SY", "city", None)]
     assert [(p.country, p.lat) for p in tuloul] == [("", None)]
     assert named(places("She moved to the city of Kyiv."), "Kyiv")[0].lat is not None
+
+
+def test_places_unlisted_place_before_the_place_holding_it() -> None:
+    found = places("A bomb went off in Karrada, Baghdad. Staff moved to Breffni Integrated CLG, Cavan.")
+    assert [(p.country, p.lat) for p in named(found, "Karrada")] == [("IQ", None)]
+    assert not named(found, "Breffni Integrated CLG")

@@ -34,12 +34,21 @@ _STREET_NAME = re.compile(r"\b((?:[A-Z][\w'’]*|\d+(?:st|nd|rd|th))(?:[ \t][A-Z
 _NEXT_WORD = re.compile(r"[ \t][A-Z][a-z]+s?(?![\w-])")
 
 # "the town of Tel Tamer", "the Syrian town of Dabiq": a name after a word for a populated place is one
-# even when the gazetteer lacks it (villages under 500 people, neighbourhoods).
-_KIND_OF = re.compile(
-    r"(?:town|village|city|suburb|district|neighbou?rhood)s?[ \t]+of[ \t]+"
-    r"([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})"
+# even when the gazetteer lacks it (villages under 500 people, neighbourhoods). The text is scanned
+# for the literal " of " before a capital (a scan for the kind words themselves costs five times
+# more); the word before it is then read from a slice.
+_OF_NAME = re.compile(r" of ([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})")
+_KIND_WORDS = frozenset(
+    ["town", "towns", "village", "villages", "city", "suburb", "district", "neighbourhood", "neighborhood"]
 )
 _ADJECTIVE_BEFORE = re.compile(r"\b([A-Z][a-z]+)[ \t]+\Z")
+# "in Karrada, Baghdad", "near Sarmada, Syria": a name the gazetteer lacks, after a locative word and
+# before a comma and a known place that holds it (a district, village or base of that place); searched
+# only in a window before a known place that follows a comma.
+_IN_BEFORE = re.compile(
+    r"\b(?:in|near|outside|at|from|to)[ \t]+([A-Z][a-z][\w'’-]*(?:[ \t]+(?:al-|el-)?[A-Z][\w'’-]*){0,2}), \Z"
+)
+_HOLDERS = frozenset({"city", "admin1", "country", "region"})
 
 _REGION_BEFORE = re.compile(r"\b(?:North|South|East|West|Central|Latin)[ \t-]+$")
 
@@ -219,14 +228,42 @@ def _unlisted_towns(text: str, places: list[Place], lex: Lexicon) -> list[Place]
     """Towns the gazetteer lacks, named after "the town of": reported like streets, without
     coordinates, in the country of an adjective before ("the Syrian town of Dabiq")."""
     out = []
-    for m in _KIND_OF.finditer(text):
+    for m in _OF_NAME.finditer(text):
+        kind_start = text.rfind(" ", max(0, m.start() - 15), m.start()) + 1
+        if text[kind_start : m.start()] not in _KIND_WORDS:
+            continue
         start, end = m.span(1)
         if any(p.start < end and start < p.end for p in places) or text[start:end].lower() in STOP_WORDS:
             continue
-        adjective = _ADJECTIVE_BEFORE.search(text, max(0, m.start() - 20), m.start())
+        adjective = _ADJECTIVE_BEFORE.search(text, max(0, kind_start - 20), kind_start)
         country = lex.demonyms.get(adjective.group(1).lower(), "") if adjective else ""
         name = text[start:end]
         out.append(new_place(start, end, name, name, None, None, None, country, "", "city", 0.5))
+    return out + _unlisted_in(text, places, lex)
+
+
+def _unlisted_in(text: str, places: list[Place], lex: Lexicon) -> list[Place]:
+    """Places the gazetteer lacks, in a known place named after a comma ("in Karrada, Baghdad"):
+    without coordinates, in that place's country."""
+    out = []
+    for holder in places:
+        if text[holder.start - 2 : holder.start] != ", " or holder.level not in _HOLDERS:
+            continue
+        m = _IN_BEFORE.search(text, max(0, holder.start - 60), holder.start)
+        if m is None:
+            continue
+        start, end = m.span(1)
+        words = text[start:end].split()
+        if words[0].lower() in STOP_WORDS or words[0].lower() in lex.words:
+            continue
+        if any(len(w) > 1 and w.isupper() for w in words):
+            continue  # "Breffni Integrated CLG, Cavan": an organisation's abbreviation
+        if not any(p.start < end and start < p.end for p in places):
+            admin1 = holder.name if holder.level == "admin1" else holder.admin1
+            name = text[start:end]
+            out.append(
+                new_place(start, end, name, name, None, None, None, holder.country, admin1, "city", 0.5)
+            )
     return out
 
 
