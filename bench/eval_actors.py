@@ -24,8 +24,8 @@ toponym alone; a predicted place is widened the way re3d's annotation does it, b
 around it (`locative_phrases`): a descriptor ending in "of" ("the city of Mosul", "the Syrian town of
 Dabiq", "the port city of Tartus"), a compass adjective ("eastern Aleppo"), an administrative or
 feature noun after it ("Hasaka Province", "Mosul district", "the Mosul Dam"), "the" before a region
-or feature ("the Gulf", "the Middle East", "the Tigris River"), and the country or state that holds
-it after a comma ("Palmyra, Syria", "Cibolo, Texas"). A place that holds a state name ("northern
+or feature ("the Gulf", "the Middle East", "the Tigris River"), and the country, state or part of a
+country that holds it after a comma ("Palmyra, Syria", "Cibolo, Texas", "Urem al-Kubra, northern Syria"). A place that holds a state name ("northern
 Iraq") is that Location rather than the state; a country adjective is a Location only with the place
 noun it heads ("Iraqi territory", "the Turkish frontier"). A place that qualifies another name is part
 of that name, no Location of its own: before a capitalised word or joined by a hyphen ("the Gulf War",
@@ -294,7 +294,7 @@ _CALENDAR = "January|February|March|April|May|June|July|August|September|October
 _NAME_AFTER = re.compile(rf"-\w|[ \t]+(?!(?:{_CALENDAR}|Mon|Tue|Wed|Thu|Fri|Sat|Sun))[A-Z][a-z]")
 _NOUN_AFTER = re.compile(r"[ \t]+([a-z]+)\b([ \t]+of\b)?")
 _WIDE_LEVELS = frozenset({"region", "feature"})
-_CONTAINER_LEVELS = frozenset({"country", "admin1"})
+_CONTAINER_LEVELS = frozenset({"country", "admin1", "region"})
 
 
 def _widened(text: str, start: int, end: int, level: str) -> tuple[int, int]:
@@ -323,10 +323,13 @@ def _demonym_phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 def _in_container(inner: Place, outer: Place | None, gap: str) -> bool:
-    """A place and the country or state that holds it, one Location: "Palmyra, Syria", "Cibolo, Texas"."""
+    """A place and the country, state or part of a country that holds it, one Location: "Palmyra,
+    Syria", "Cibolo, Texas", "Urem al-Kubra, northern Syria"."""
     if gap != ", " or outer is None or outer.level not in _CONTAINER_LEVELS or inner.level == "country":
         return False
-    return inner.country == outer.country and (outer.level == "country" or inner.admin1 == outer.name)
+    if not inner.country or inner.country != outer.country:
+        return False
+    return outer.level != "admin1" or inner.admin1 == outer.name
 
 
 def _phrase(text: str, start: int, end: int, place: Place | None) -> tuple[int, int] | None:
@@ -370,7 +373,7 @@ def locative_phrases(analysis: Analysis, spans: set[tuple[int, int, str]]) -> se
         if phrase and any(a < phrase[1] and phrase[0] < b for a, b in covered):
             phrase = (s, e)  # the words around the place belong to another mention
         if phrase:
-            wide[phrase] = by_span.get((s, e))
+            wide[phrase] = wide.get(phrase) or by_span.get((s, e))  # "northern Syria" and its "Syria"
     for (s1, e1), (s2, e2) in pairwise(sorted(wide)):  # "Palmyra, Syria"
         inner = wide[(s1, e1)]
         if inner is not None and _in_container(inner, wide[(s2, e2)], text[e1:s2]):

@@ -34,6 +34,7 @@ def locations(pipeline: Pipeline, text: str) -> set[str]:
         ("Ships crossed the Black Sea at night.", "the Black Sea"),
         ("The delegation flew to Berlin, Germany for talks.", "Berlin, Germany"),
         ("He was born in Tacoma, Washington.", "Tacoma, Washington"),
+        ("Shells fell on Kupiansk, eastern Ukraine, at dawn.", "Kupiansk, eastern Ukraine"),
         ("Aid reached northern Ukraine.", "northern Ukraine"),
         ("The convoy entered Ukrainian territory.", "Ukrainian territory"),
     ],
@@ -75,5 +76,5 @@ def test_re3d_location_floor(eval_dir: Path) -> None:
     from eval_actors import score_re3d
 
     scores = score_re3d(eval_dir)
-    assert scores["Location"][2] >= 0.60, scores["Location"]
+    assert scores["Location"][2] >= 0.612, scores["Location"]
     assert scores["micro"][2] >= 0.625, scores["micro"]
