@@ -157,6 +157,39 @@ def test_events_passive_voice_swaps_roles() -> None:
     assert [text[s.start : s.end] for s in event.actors] == ["rebels"]
 
 
+def _roles(text: str, *surfaces: str) -> tuple[list[str], list[str], str]:
+    """Actors, recipients and type of the first event, with the given surfaces as actor mentions."""
+    mentions = tuple(
+        Actor(text.index(s), text.index(s) + len(s), s, s, "other", "", "", "", "") for s in surfaces
+    )
+    event = _coded(text, mentions)[0]
+    return (
+        [text[s.start : s.end] for s in event.actors],
+        [text[s.start : s.end] for s in event.recipients],
+        event.type,
+    )
+
+
+def test_events_mention_inside_a_trigger_is_its_object() -> None:
+    # the trigger "expelled * diplomats" runs over the mention it acts on
+    assert _roles("France expelled two Russian diplomats.", "France", "two Russian diplomats")[:2] == (
+        ["France"],
+        ["two Russian diplomats"],
+    )
+
+
+def test_events_object_naming_the_actor_again_gives_way_to_the_next() -> None:
+    text = "Fatah activists staged rallies against the party's leader Mahmoud Abbas."
+    spans = [(s, text.index(s)) for s in ("Fatah activists", "the party", "leader Mahmoud Abbas")]
+    codes = ("PSEFTH", "PSEFTH", "PSEGOV")
+    mentions = tuple(
+        Actor(i, i + len(s), s, s, "other", code, "", "", "")
+        for (s, i), code in zip(spans, codes, strict=True)
+    )
+    event = _of(_coded(text, mentions), "PROTEST")
+    assert [text[r.start : r.end] for r in event.recipients] == ["leader Mahmoud Abbas"]
+
+
 @pytest.mark.parametrize(
     ("type_", "mode", "contexts", "cameo"),
     [

@@ -84,11 +84,16 @@ def actor_roles(
     for i, m in enumerate(mentions):
         if m.end <= trigger.start:
             last_before = i
-        elif m.start >= trigger.end and not (movement and _origin(text, m)):
+        # a mention inside a trigger with a gap is its object: "expelled two Russian diplomats"
+        elif m.start > trigger.start and not (movement and _origin(text, m)):
             first_after = i
             break  # sorted by start: no later mention ends before the trigger
     subject = _compound(mentions, last_before, text, -1) if last_before >= 0 else []
     obj = _compound(mentions, first_after, text, +1) if first_after >= 0 else []
+    if subject and obj and all(any(_same(m, s) for s in subject) for m in obj):
+        # "the party's leader": the object names the actor again; the next mention is the one acted on
+        after = mentions.index(obj[-1]) + 1
+        obj = _compound(mentions, after, text, +1) if after < len(mentions) else []
     passive, by_phrase = _passive(text, trigger)
     if by_phrase:
         subject, obj = obj, subject
