@@ -11,7 +11,7 @@ from forewarn.analyze.events import Events
 from forewarn.analyze.pipeline import Pipeline, default_pipeline
 from forewarn.analyze.sentences import sentence_spans
 from forewarn.knowledge.plover import acled_subtype, cameo_code, load_ontology, verb_forms
-from forewarn.model import Actor, Analysis, Event, TextInput
+from forewarn.model import Actor, Analysis, Event, Place, TextInput
 
 PUBLISHED = date(2022, 12, 20)
 
@@ -176,6 +176,17 @@ def test_events_mention_inside_a_trigger_is_its_object() -> None:
         ["France"],
         ["two Russian diplomats"],
     )
+
+
+def test_events_place_after_the_trigger_is_the_recipient_when_no_one_is_named() -> None:
+    text = "Turkish authorities imposed a curfew in the town of Cizre after a demonstration."
+    start = text.index("Cizre")
+    place = Place(start, start + 5, "Cizre", "Cizre", None, None, None, "TR", "", "city", 0.9)
+    ctx = Pipeline([]).context(text, None)
+    mention = Actor(0, 19, text[:19], text[:19], "other", "TURGOV", "TUR", "GOV", "")
+    analysis = Analysis("t", text, None, sentences=sentence_spans(ctx), actors=(mention,), places=(place,))
+    event = _of(Events()(ctx, analysis).events, "COERCE")
+    assert [text[r.start : r.end] for r in event.recipients] == ["Cizre"]
 
 
 def test_events_object_naming_the_actor_again_gives_way_to_the_next() -> None:

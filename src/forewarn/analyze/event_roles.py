@@ -30,6 +30,9 @@ _JOINED = re.compile(
     r"(?:[\s,]|(?ai:" + "|".join(map(re.escape, sorted(_JOINERS - {","}))) + r")(?![^\s,]))*"
 )
 _START, _END = attrgetter("start"), attrgetter("end")
+# How far (characters) after a trigger a place can be what it acts on: "leading into Kabul".
+PLACE_REACH = 60
+_CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:which|who|where|while|after|before|when|because)\b")
 
 
 @dataclass(frozen=True)
@@ -124,6 +127,22 @@ def nearest_place(places: Sequence[Place], trigger: Span) -> Span | None:
     else:
         return None
     return Span(chosen.start, chosen.end)
+
+
+def place_recipient(places: Sequence[Place], text: str, trigger: Span) -> tuple[Span, ...]:
+    """With no one named after the trigger, the place it acts on: "imposed a curfew in Cizre".
+
+    `places`: the sentence's `toponyms`, sorted by start. Only a place close after the trigger and
+    in its clause (no comma or semicolon between) is the target, as coders of the CAMEO heritage read it.
+    """
+    after = bisect_left(places, trigger.end, key=_START)
+    if after == len(places):
+        return ()
+    place = places[after]
+    between = text[trigger.end : place.start]
+    if len(between) > PLACE_REACH or _CLAUSE_BREAK.search(between):
+        return ()
+    return (Span(place.start, place.end),)
 
 
 def nearest_time(times: Sequence[TimeExpr], trigger: Span) -> Span | None:

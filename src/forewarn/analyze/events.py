@@ -30,7 +30,13 @@ from forewarn.analyze.event_patterns import (
     resolve_triggers,
     scan_doc,
 )
-from forewarn.analyze.event_roles import actor_roles, nearest_place, nearest_time, toponyms
+from forewarn.analyze.event_roles import (
+    actor_roles,
+    nearest_place,
+    nearest_time,
+    place_recipient,
+    toponyms,
+)
 from forewarn.analyze.event_rules import (
     RECIPROCAL,
     Candidate,
@@ -302,6 +308,9 @@ class EventCoder:
         actors, recipients = actor_roles(
             view.mentions, a.text, trigger, type_ in RECIPROCAL, type_ in {"ASSAULT", "MOBILIZE"}
         )
+        named_recipient = bool(recipients)  # a place as recipient adds no confidence
+        if not recipients and view.toponyms:
+            recipients = place_recipient(view.toponyms, a.text, trigger)
         if "convict" in hit.value.flags and type_ == "ACCUSE" and self._imprisoned(view.sent):
             type_, mode = "COERCE", "arrest"  # manual: a conviction with a prison sentence is COERCE 'arrest'
         if "obliged" in hit.value.flags and actors:
@@ -321,7 +330,7 @@ class EventCoder:
             sentence=view.sent.span,
             cameo=cameo_code(type_, mode, contexts),
             acled=None if modality in {"negated", "hypothetical"} else acled_subtype(type_, mode, indicators),
-            confidence=confidence(hit.value.weight, bool(actors), bool(recipients), modality),
+            confidence=confidence(hit.value.weight, bool(actors), named_recipient, modality),
             indicators=indicators,
         )
 
