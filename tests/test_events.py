@@ -189,6 +189,18 @@ def test_events_place_after_the_trigger_is_the_recipient_when_no_one_is_named() 
     assert [text[r.start : r.end] for r in event.recipients] == ["Cizre"]
 
 
+@pytest.mark.parametrize(
+    ("text", "agent", "sufferer"),
+    [
+        ("The arrest of the journalist by the police drew criticism.", "the police", "the journalist"),
+        ("The attack by insurgents on the convoy killed three.", "insurgents", "the convoy"),
+    ],
+)
+def test_events_noun_trigger_with_by_names_its_actor(text: str, agent: str, sufferer: str) -> None:
+    actors, recipients, _ = _roles(text, *sorted((agent, sufferer), key=text.index))
+    assert (actors, recipients) == ([agent], [sufferer])
+
+
 def test_events_object_naming_the_actor_again_gives_way_to_the_next() -> None:
     text = "Fatah activists staged rallies against the party's leader Mahmoud Abbas."
     spans = [(s, text.index(s)) for s in ("Fatah activists", "the party", "leader Mahmoud Abbas")]

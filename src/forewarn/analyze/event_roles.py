@@ -32,6 +32,9 @@ _JOINED = re.compile(
 _START, _END = attrgetter("start"), attrgetter("end")
 # How far (characters) after a trigger a place can be what it acts on: "leading into Kabul".
 PLACE_REACH = 60
+_DETERMINER = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+_NOMINAL_BY = re.compile(r"(?:\s+(?:to|in|on|of|against)(?:\s+[A-Z][\w.-]*){1,2})?\s+by\s+(?:the\s+)?")
+_BY_ONLY = re.compile(r"\s+by\s+(?:the\s+)?")
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:which|who|where|while|after|before|when|because)\b")
 
 
@@ -66,6 +69,19 @@ def _passive(text: str, trigger: Span) -> tuple[bool, bool]:
     return passive, passive and "by" in text[trigger.end : trigger.end + 40].lower().split()[:4]
 
 
+def _nominal_agent(mentions: Sequence[Actor], first: int, text: str, trigger: Span) -> int:
+    """For a noun trigger ("the arrest of X by Y", "a visit to Beijing by Y"), the mention after "by"."""
+    if first < 0 or not _DETERMINER.search(text, max(0, trigger.start - 12), trigger.start):
+        return -1
+    # "the attack by insurgents", "a visit to Beijing by the minister": by right after the trigger
+    # and a name; "the arrest of the journalist by the police": by right after the first mention
+    if _NOMINAL_BY.fullmatch(text, trigger.end, mentions[first].start):
+        return first
+    if first + 1 < len(mentions) and _BY_ONLY.fullmatch(text, mentions[first].end, mentions[first + 1].start):
+        return first + 1
+    return -1
+
+
 def _origin(text: str, mention: Actor) -> bool:
     """ "an assault from Belarus": where it came from, not whom it was aimed at."""
     return text[max(0, mention.start - 6) : mention.start].rstrip().lower().endswith("from")
@@ -98,7 +114,12 @@ def actor_roles(
         after = mentions.index(obj[-1]) + 1
         obj = _compound(mentions, after, text, +1) if after < len(mentions) else []
     passive, by_phrase = _passive(text, trigger)
-    if by_phrase:
+    agent = _nominal_agent(mentions, first_after, text, trigger) if not passive else -1
+    if agent >= 0:  # "the arrest of the journalist by the police": the police act
+        subject = _compound(mentions, agent, text, +1)
+        rest = [m for m in mentions[first_after:] if m.start > subject[-1].end or m.end <= subject[0].start]
+        obj = _compound(mentions, mentions.index(rest[0]), text, +1) if rest else []
+    elif by_phrase:
         subject, obj = obj, subject
     elif passive:  # "was arrested on Monday": the subject suffered it, the doer is unnamed
         subject, obj = [], [m for m in subject if trigger.start - m.end <= PASSIVE_REACH]

@@ -308,13 +308,13 @@ class EventCoder:
         actors, recipients = actor_roles(
             view.mentions, a.text, trigger, type_ in RECIPROCAL, type_ in {"ASSAULT", "MOBILIZE"}
         )
-        named_recipient = bool(recipients)  # a place as recipient adds no confidence
-        if not recipients and view.toponyms:
-            recipients = place_recipient(view.toponyms, a.text, trigger)
         if "convict" in hit.value.flags and type_ == "ACCUSE" and self._imprisoned(view.sent):
             type_, mode = "COERCE", "arrest"  # manual: a conviction with a prison sentence is COERCE 'arrest'
         if "obliged" in hit.value.flags and actors:
             actors, recipients = _speaker_demands(view.mentions, actors)
+        placed = not recipients and bool(view.toponyms)  # a place as recipient adds no confidence
+        if placed:
+            recipients = place_recipient(view.toponyms, a.text, trigger)
         type_, mode, indicators = _retype(type_, mode, indicators, _count(actors, a.text), hit.value, view)
         forecast_time = self._forecast_time(view) if modality == "forecast" else None
         return Event(
@@ -330,7 +330,7 @@ class EventCoder:
             sentence=view.sent.span,
             cameo=cameo_code(type_, mode, contexts),
             acled=None if modality in {"negated", "hypothetical"} else acled_subtype(type_, mode, indicators),
-            confidence=confidence(hit.value.weight, bool(actors), named_recipient, modality),
+            confidence=confidence(hit.value.weight, bool(actors), bool(recipients) and not placed, modality),
             indicators=indicators,
         )
 
