@@ -201,6 +201,30 @@ def test_events_noun_trigger_with_by_names_its_actor(text: str, agent: str, suff
     assert (actors, recipients) == ([agent], [sufferer])
 
 
+@pytest.mark.parametrize(
+    ("text", "doer", "sufferer"),
+    [
+        ("The newspaper was shut down by the authorities.", "the authorities", "The newspaper"),
+        ("The activists were reportedly arrested by police.", "police", "The activists"),
+    ],
+)
+def test_events_passive_of_a_phrasal_trigger_or_after_an_adverb(text: str, doer: str, sufferer: str) -> None:
+    actors, recipients, _ = _roles(text, *sorted((doer, sufferer), key=text.index))
+    assert (actors, recipients) == ([doer], [sufferer])
+
+
+@pytest.mark.parametrize(
+    ("text", "mover", "where"),
+    [
+        ("Troops were deployed to the border region of Ukraine.", "Troops", "Ukraine"),
+        ("The withdrawal of Russian troops from Kherson was completed.", "Russian troops", "Kherson"),
+    ],
+)
+def test_events_those_who_move_are_the_actor(text: str, mover: str, where: str) -> None:
+    actors, recipients, _ = _roles(text, mover, where)
+    assert (actors, recipients) == ([mover], [where])
+
+
 def test_events_object_naming_the_actor_again_gives_way_to_the_next() -> None:
     text = "Fatah activists staged rallies against the party's leader Mahmoud Abbas."
     spans = [(s, text.index(s)) for s in ("Fatah activists", "the party", "leader Mahmoud Abbas")]

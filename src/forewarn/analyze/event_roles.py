@@ -17,10 +17,26 @@ from operator import attrgetter
 from forewarn.model import Actor, Place, Span, TimeExpr
 
 _PASSIVE_AUX = frozenset({"was", "were", "been", "being", "is", "are", "be", "got"})
+_ADVERBS = frozenset({"also", "later", "then", "soon", "again", "reportedly", "allegedly", "subsequently"})
 # How far (characters) before "was destroyed" the sufferer can be: nearer than the next clause.
 PASSIVE_REACH = 40
 _IRREGULAR_PARTICIPLES = frozenset(
-    {"shot", "held", "hit", "struck", "caught", "sent", "met", "fought", "sought"}
+    {
+        "shot",
+        "held",
+        "hit",
+        "struck",
+        "caught",
+        "sent",
+        "met",
+        "fought",
+        "sought",
+        "shut",
+        "cut",
+        "set",
+        "put",
+    }
+    | {"laid", "built", "brought", "led", "told", "left", "won", "sold", "bought", "paid", "made", "kept"}
 )
 _JOINERS = frozenset({"and", ",", "&", "as", "well", "together", "with"})
 # What may stand between two mentions of one compound: whitespace, commas and joiners, each a whole
@@ -34,7 +50,8 @@ _START, _END = attrgetter("start"), attrgetter("end")
 PLACE_REACH = 60
 _DETERMINER = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _NOMINAL_BY = re.compile(r"(?:\s+(?:to|in|on|of|against)(?:\s+[A-Z][\w.-]*){1,2})?\s+by\s+(?:the\s+)?")
-_BY_ONLY = re.compile(r"\s+by\s+(?:the\s+)?")
+_BY_ONLY = re.compile(r"(?:\s+\w+ed)?\s+by\s+(?:the\s+)?")
+_OF = re.compile(r"\s+of\s+(?:the\s+)?")
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:which|who|where|while|after|before|when|because)\b")
 
 
@@ -59,19 +76,32 @@ def _compound(mentions: Sequence[Actor], anchor: int, text: str, step: int) -> l
     return group if len(group) == 1 else sorted(group, key=lambda a: a.start)
 
 
+def _participle(word: str) -> bool:
+    return word.endswith(("ed", "en")) or word in _IRREGULAR_PARTICIPLES
+
+
 def _passive(text: str, trigger: Span) -> tuple[bool, bool]:
-    """(passive, with a by-phrase): "was attacked by rebels" is (True, True)."""
-    word = text[trigger.start : trigger.end].lower().split()[-1] if trigger.end > trigger.start else ""
-    if not (word.endswith(("ed", "en")) or word in _IRREGULAR_PARTICIPLES):
+    """(passive, with a by-phrase): "was attacked by rebels" is (True, True).
+
+    The participle is the trigger's last word, or its first in a phrasal or gapped trigger
+    ("were handed over to", "was shut down by", "was charged by prosecutors with").
+    """
+    words = text[trigger.start : trigger.end].lower().split()
+    if not words or not (_participle(words[-1]) or _participle(words[0])):
         return False, False  # most triggers: no need to read the words around them
-    before = text[max(0, trigger.start - 20) : trigger.start].lower().split()
-    passive = bool(before) and before[-1] in _PASSIVE_AUX
-    return passive, passive and "by" in text[trigger.end : trigger.end + 40].lower().split()[:4]
+    before = text[max(0, trigger.start - 30) : trigger.start].lower().split()
+    if before and (before[-1].endswith("ly") or before[-1] in _ADVERBS):
+        before.pop()  # "was reportedly arrested", "were also killed"
+    if not before or before[-1] not in _PASSIVE_AUX:
+        return False, False
+    return True, "by" in words[1:] or "by" in text[trigger.end : trigger.end + 40].lower().split()[:4]
 
 
 def _nominal_agent(mentions: Sequence[Actor], first: int, text: str, trigger: Span) -> int:
     """For a noun trigger ("the arrest of X by Y", "a visit to Beijing by Y"), the mention after "by"."""
-    if first < 0 or not _DETERMINER.search(text, max(0, trigger.start - 12), trigger.start):
+    if first < 0:
+        return -1
+    if not _DETERMINER.search(text, max(0, trigger.start - 12), trigger.start):
         return -1
     # "the attack by insurgents", "a visit to Beijing by the minister": by right after the trigger
     # and a name; "the arrest of the journalist by the police": by right after the first mention
@@ -92,12 +122,19 @@ def _same(a: Actor, b: Actor) -> bool:
 
 
 def actor_roles(
-    mentions: Sequence[Actor], text: str, trigger: Span, reciprocal: bool = False, movement: bool = False
+    mentions: Sequence[Actor],
+    text: str,
+    trigger: Span,
+    reciprocal: bool = False,
+    movement: bool = False,
+    moved: bool = False,
 ) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
     """Actor and recipient spans among the sentence's mentions (sorted by start).
 
     `reciprocal` (CONSULT, COOPERATE): with no one on the subject side, everyone is an actor.
     `movement` (ASSAULT, MOBILIZE): "from Belarus" is the origin, not the recipient.
+    `moved` (MOBILIZE, a withdrawal or resignation): those who move are the actor, in the passive
+    ("troops were deployed") and after the noun ("the withdrawal of Russian troops").
     """
     last_before = first_after = -1
     for i, m in enumerate(mentions):
@@ -115,13 +152,24 @@ def actor_roles(
         obj = _compound(mentions, after, text, +1) if after < len(mentions) else []
     passive, by_phrase = _passive(text, trigger)
     agent = _nominal_agent(mentions, first_after, text, trigger) if not passive else -1
+    if (
+        agent < 0
+        and moved
+        and not subject
+        and first_after >= 0
+        and _OF.fullmatch(text, trigger.end, mentions[first_after].start)
+    ):
+        agent = first_after  # "the withdrawal of Russian troops from Kherson"
     if agent >= 0:  # "the arrest of the journalist by the police": the police act
+        sufferer = subject
         subject = _compound(mentions, agent, text, +1)
         rest = [m for m in mentions[first_after:] if m.start > subject[-1].end or m.end <= subject[0].start]
         obj = _compound(mentions, mentions.index(rest[0]), text, +1) if rest else []
+        if sufferer and _participle(text[trigger.start : trigger.end].lower().rsplit(None, 1)[-1]):
+            obj = sufferer  # "a convoy attacked by rebels near Kabul": the one before suffered it
     elif by_phrase:
         subject, obj = obj, subject
-    elif passive:  # "was arrested on Monday": the subject suffered it, the doer is unnamed
+    elif passive and not moved:  # "was arrested on Monday": the subject suffered it, the doer is unnamed
         subject, obj = [], [m for m in subject if trigger.start - m.end <= PASSIVE_REACH]
     if reciprocal and not subject:
         subject, obj = obj, []

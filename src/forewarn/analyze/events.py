@@ -305,8 +305,9 @@ class EventCoder:
             else view.contexts  # deduplicated already
         )
         indicators = dedupe([*hit.value.indicators, *indicators, *(governed.indicators if governed else ())])
+        moved = type_ == "MOBILIZE" or (type_ == "RETREAT" and mode in {"withdraw", "resign"})
         actors, recipients = actor_roles(
-            view.mentions, a.text, trigger, type_ in RECIPROCAL, type_ in {"ASSAULT", "MOBILIZE"}
+            view.mentions, a.text, trigger, type_ in RECIPROCAL, type_ in {"ASSAULT", "MOBILIZE"}, moved
         )
         if "convict" in hit.value.flags and type_ == "ACCUSE" and self._imprisoned(view.sent):
             type_, mode = "COERCE", "arrest"  # manual: a conviction with a prison sentence is COERCE 'arrest'
