@@ -190,39 +190,24 @@ def test_events_place_after_the_trigger_is_the_recipient_when_no_one_is_named() 
 
 
 @pytest.mark.parametrize(
-    ("text", "agent", "sufferer"),
+    ("text", "actor", "recipient"),
     [
+        # a noun trigger with "by" names its actor
         ("The arrest of the journalist by the police drew criticism.", "the police", "the journalist"),
         ("The attack by insurgents on the convoy killed three.", "insurgents", "the convoy"),
-    ],
-)
-def test_events_noun_trigger_with_by_names_its_actor(text: str, agent: str, sufferer: str) -> None:
-    actors, recipients, _ = _roles(text, *sorted((agent, sufferer), key=text.index))
-    assert (actors, recipients) == ([agent], [sufferer])
-
-
-@pytest.mark.parametrize(
-    ("text", "doer", "sufferer"),
-    [
+        # the passive of a phrasal trigger, or after an adverb
         ("The newspaper was shut down by the authorities.", "the authorities", "The newspaper"),
         ("The activists were reportedly arrested by police.", "police", "The activists"),
-    ],
-)
-def test_events_passive_of_a_phrasal_trigger_or_after_an_adverb(text: str, doer: str, sufferer: str) -> None:
-    actors, recipients, _ = _roles(text, *sorted((doer, sufferer), key=text.index))
-    assert (actors, recipients) == ([doer], [sufferer])
-
-
-@pytest.mark.parametrize(
-    ("text", "mover", "where"),
-    [
+        # those who move are the actor
         ("Troops were deployed to the border region of Ukraine.", "Troops", "Ukraine"),
         ("The withdrawal of Russian troops from Kherson was completed.", "Russian troops", "Kherson"),
     ],
 )
-def test_events_those_who_move_are_the_actor(text: str, mover: str, where: str) -> None:
-    actors, recipients, _ = _roles(text, mover, where)
-    assert (actors, recipients) == ([mover], [where])
+def test_events_passive_and_nominal_forms_are_coded_like_the_verb(
+    text: str, actor: str, recipient: str
+) -> None:
+    actors, recipients, _ = _roles(text, *sorted((actor, recipient), key=text.index))
+    assert (actors, recipients) == ([actor], [recipient])
 
 
 def test_events_object_naming_the_actor_again_gives_way_to_the_next() -> None:
