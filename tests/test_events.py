@@ -73,6 +73,14 @@ def _coded(text: str, mentions: tuple[Actor, ...]) -> tuple[Event, ...]:
             {"asserted"},
         ),
         ("Hundreds of protesters took to the streets of Minsk.", "PROTEST", "demo", {"asserted"}),
+        # an order addressed to someone is a request; "ordered the release of" is the release
+        ("The court ordered the government to release the documents.", "REQUEST", "yield", {"asserted"}),
+        (
+            "The president ordered the release of the prisoners.",
+            "RETREAT",
+            "release",
+            {"asserted", "reported"},
+        ),
         ("Police arrested the opposition leader.", "COERCE", "arrest", {"asserted"}),
         (
             "The ministry denied that Russian troops had attacked the village.",

@@ -67,6 +67,11 @@ def _introduced(
     return None
 
 
+def _addressed(hit: Hit[Trigger], nxt: Hit[Trigger], trigger: Trigger, words: Sequence[str]) -> bool:
+    """ "ordered the government to release": an order to someone else is a request (manual: REQUEST)."""
+    return trigger.type == "REQUEST" and nxt.start - hit.end >= 2 and words[nxt.start - 1] == "to"
+
+
 def apply_frames(hits: list[Hit[Trigger]], words: Sequence[str]) -> list[Candidate]:
     """A frame ("urged", "threatened to", "accused ... of") absorbs the trigger right after it."""
     out: list[Candidate] = []
@@ -75,7 +80,8 @@ def apply_frames(hits: list[Hit[Trigger]], words: Sequence[str]) -> list[Candida
         if n in skip:
             continue
         trigger = hit.value
-        if "light" in trigger.flags and _introduced(hits, n, words, frames_too=True) is not None:
+        introduced = _introduced(hits, n, words, frames_too=True) if "light" in trigger.flags else None
+        if introduced is not None and not _addressed(hit, hits[introduced], trigger, words):
             continue  # "ordered the release of": the release is the event
         nxt = _introduced(hits, n, words)
         governed = None
@@ -101,8 +107,8 @@ def _govern(type_: str, mode: str, governed: Trigger) -> tuple[str, str]:
         return type_, "territory" if "territory" in governed.contexts else _THREAT_MODE.get(
             governed.type, mode
         )
-    if type_ in {"REQUEST", "REJECT"} and not mode:
-        return type_, _ASKED_MODE.get(governed.type, "")
+    if type_ in {"REQUEST", "REJECT"}:  # the mode is what is asked: "ordered X to release" is 'yield'
+        return type_, _ASKED_MODE.get(governed.type, mode)
     return type_, mode
 
 
