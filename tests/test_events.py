@@ -73,6 +73,8 @@ def _coded(text: str, mentions: tuple[Actor, ...]) -> tuple[Event, ...]:
             {"asserted"},
         ),
         ("Hundreds of protesters took to the streets of Minsk.", "PROTEST", "demo", {"asserted"}),
+        # cooperation in the future tense is AGREE, forecast by others too
+        ("Germany is expected to sign a trade accord with Vietnam next year.", "AGREE", "", {"forecast"}),
         # an order addressed to someone is a request; "ordered the release of" is the release
         ("The court ordered the government to release the documents.", "REQUEST", "yield", {"asserted"}),
         (

@@ -127,8 +127,8 @@ def recode(
     if (conditional and type_ in COERCIVE) or (modality == "hypothetical" and type_ in COERCIVE - YIELDING):
         return "THREATEN", _THREAT_MODE.get(type_, "relations"), "threatened"  # "will withdraw ... unless"
     future = promised or modality in {"planned", "threatened"}
-    if future and type_ in COOPERATIVE:
-        return "AGREE", "", modality
+    if (future or modality == "forecast") and type_ in COOPERATIVE:
+        return "AGREE", "", modality  # manual: cooperation in the future tense ("is expected to sign")
     if future and type_ == "RETREAT":
         # manual: an announced withdrawal is CONCEDE; a promised release or handover is a promise (AGREE)
         return ("CONCEDE" if mode == "withdraw" else "AGREE"), "", modality
