@@ -73,6 +73,13 @@ def _coded(text: str, mentions: tuple[Actor, ...]) -> tuple[Event, ...]:
             {"asserted"},
         ),
         ("Hundreds of protesters took to the streets of Minsk.", "PROTEST", "demo", {"asserted"}),
+        # property destroyed by protesters is their riot, not a separate assault
+        (
+            "Rioters torched government buildings in protest against the new law.",
+            "PROTEST",
+            "riot",
+            {"asserted"},
+        ),
         # cooperation in the future tense is AGREE, forecast by others too
         ("Germany is expected to sign a trade accord with Vietnam next year.", "AGREE", "", {"forecast"}),
         # an order addressed to someone is a request; "ordered the release of" is the release

@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from forewarn.analyze.event_patterns import Hit
-from forewarn.knowledge.plover import Trigger
+from forewarn.knowledge.plover import Trigger, acled_subtype, cameo_code
 from forewarn.model import Event, Modality
 
 COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
@@ -187,7 +187,7 @@ def sentence_rules(events: list[Event], acts: set[int]) -> list[Event]:
         by_type[event.type] = _merge(
             *((kept, event) if kept.confidence >= event.confidence else (event, kept))
         )
-    kept_events = sorted(by_type.values(), key=lambda e: e.trigger.start)
+    kept_events = _riot(sorted(by_type.values(), key=lambda e: e.trigger.start))
     assault = any(
         e.type == "ASSAULT"
         and e.modality in {"asserted", "reported", "historical"}
@@ -195,3 +195,14 @@ def sentence_rules(events: list[Event], acts: set[int]) -> list[Event]:
         for e in kept_events
     )
     return [e for e in kept_events if not (assault and e.type == "MOBILIZE")]
+
+
+def _riot(events: list[Event]) -> list[Event]:
+    """Property destroyed by protesters is their riot (manual, PROTEST 'riot'), not a separate ASSAULT."""
+    protest = next((e for e in events if e.type == "PROTEST"), None)
+    destroy = next((e for e in events if e.type == "ASSAULT" and e.mode == "destroy"), None)
+    if protest is None or destroy is None or (destroy.actors and destroy.actors != protest.actors):
+        return events
+    acled = acled_subtype("PROTEST", "riot", protest.indicators) if protest.acled else None
+    riot = replace(protest, mode="riot", cameo=cameo_code("PROTEST", "riot", protest.contexts), acled=acled)
+    return [riot if e is protest else e for e in events if e is not destroy]
