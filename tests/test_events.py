@@ -227,6 +227,11 @@ def test_events_passive_and_nominal_forms_are_coded_like_the_verb(
     assert (actors, recipients) == ([actor], [recipient])
 
 
+def test_events_the_reporter_is_not_the_object() -> None:
+    text = "Guerrillas blew up power lines near Kabul, the agency Ceteka reported."
+    assert _roles(text, "Guerrillas", "the agency Ceteka")[:2] == (["Guerrillas"], [])
+
+
 def test_events_object_naming_the_actor_again_gives_way_to_the_next() -> None:
     text = "Fatah activists staged rallies against the party's leader Mahmoud Abbas."
     spans = [(s, text.index(s)) for s in ("Fatah activists", "the party", "leader Mahmoud Abbas")]

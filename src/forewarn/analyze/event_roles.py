@@ -52,6 +52,7 @@ _DETERMINER = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+(?:[\w-]+\s+)?$", 
 _NOMINAL_BY = re.compile(r"(?:\s+(?:to|in|on|of|against)(?:\s+[A-Z][\w.-]*){1,2})?\s+by\s+(?:the\s+)?")
 _BY_ONLY = re.compile(r"(?:\s+\w+ed)?\s+by\s+(?:the\s+)?")
 _OF = re.compile(r"\s+of\s+(?:the\s+)?")
+_REPORTER = re.compile(r"\s+(?:\w+\s+)?(?:said|says|reported|reports|told|added|announced|stated|quoted)\b")
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:which|who|where|while|after|before|when|because)\b")
 
 
@@ -112,6 +113,13 @@ def _nominal_agent(mentions: Sequence[Actor], first: int, text: str, trigger: Sp
     return -1
 
 
+def _reporter(text: str, mention: Actor) -> bool:
+    """The one who reports the event, not its object: "..., the agency Ceteka reported", "according to X"."""
+    return bool(_REPORTER.match(text, mention.end)) or text[
+        max(0, mention.start - 13) : mention.start
+    ].lower().rstrip().endswith("according to")
+
+
 def _origin(text: str, mention: Actor) -> bool:
     """ "an assault from Belarus": where it came from, not whom it was aimed at."""
     return text[max(0, mention.start - 6) : mention.start].rstrip().lower().endswith("from")
@@ -144,6 +152,8 @@ def actor_roles(
         elif m.start > trigger.start and not (movement and _origin(text, m)):
             first_after = i
             break  # sorted by start: no later mention ends before the trigger
+    if first_after >= 0 and _reporter(text, mentions[first_after]):
+        first_after = -1
     subject = _compound(mentions, last_before, text, -1) if last_before >= 0 else []
     obj = _compound(mentions, first_after, text, +1) if first_after >= 0 else []
     if subject and obj and all(any(_same(m, s) for s in subject) for m in obj):
