@@ -232,6 +232,26 @@ def test_events_the_reporter_is_not_the_object() -> None:
     assert _roles(text, "Guerrillas", "the agency Ceteka")[:2] == (["Guerrillas"], [])
 
 
+def test_events_is_opposed_to_is_not_a_passive() -> None:
+    assert _roles("Israel is opposed to French mediation.", "Israel")[:2] == (["Israel"], [])
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        ("Berlin rejected calls for immediate economic aid.", ["Berlin"]),
+        ("Kharkiv was shelled overnight.", []),
+    ],
+)
+def test_events_a_capital_opening_the_clause_acts_for_its_government(text: str, actors: list[str]) -> None:
+    name = text.split()[0]
+    place = Place(0, len(name), name, name, None, None, None, "", "", "city", 0.9)
+    ctx = Pipeline([]).context(text, None)
+    analysis = Analysis("t", text, None, sentences=sentence_spans(ctx), places=(place,))
+    event = Events()(ctx, analysis).events[0]
+    assert [text[s.start : s.end] for s in event.actors] == actors
+
+
 def test_events_object_naming_the_actor_again_gives_way_to_the_next() -> None:
     text = "Fatah activists staged rallies against the party's leader Mahmoud Abbas."
     spans = [(s, text.index(s)) for s in ("Fatah activists", "the party", "leader Mahmoud Abbas")]

@@ -17,6 +17,11 @@ from operator import attrgetter
 from forewarn.model import Actor, Place, Span, TimeExpr
 
 _PASSIVE_AUX = frozenset({"was", "were", "been", "being", "is", "are", "be", "got"})
+# Participles that say how someone stands after "is": "Israel is opposed to", "is committed to".
+_STATIVE = frozenset(
+    {"opposed", "committed", "determined", "prepared", "concerned", "engaged", "involved", "interested"}
+    | {"dedicated", "devoted", "convinced", "disappointed", "worried", "alarmed", "outraged", "united"}
+)
 _ADVERBS = frozenset({"also", "later", "then", "soon", "again", "reportedly", "allegedly", "subsequently"})
 # How far (characters) before "was destroyed" the sufferer can be: nearer than the next clause.
 PASSIVE_REACH = 40
@@ -88,7 +93,7 @@ def _passive(text: str, trigger: Span) -> tuple[bool, bool]:
     ("were handed over to", "was shut down by", "was charged by prosecutors with").
     """
     words = text[trigger.start : trigger.end].lower().split()
-    if not words or not (_participle(words[-1]) or _participle(words[0])):
+    if not words or not (_participle(words[-1]) or _participle(words[0])) or words[0] in _STATIVE:
         return False, False  # most triggers: no need to read the words around them
     before = text[max(0, trigger.start - 30) : trigger.start].lower().split()
     if before and (before[-1].endswith("ly") or before[-1] in _ADVERBS):
@@ -220,6 +225,20 @@ def place_recipient(places: Sequence[Place], text: str, trigger: Span) -> tuple[
     place = places[after]
     between = text[trigger.end : place.start]
     if len(between) > PLACE_REACH or _CLAUSE_BREAK.search(between):
+        return ()
+    return (Span(place.start, place.end),)
+
+
+def place_actor(places: Sequence[Place], text: str, trigger: Span, sentence_start: int) -> tuple[Span, ...]:
+    """With no one named before the trigger, a capital or country that opens its clause acts for its
+    government: "Berlin rejected calls ...", "Beirut again rejected ..."."""
+    before = bisect_left(places, trigger.start, key=_START) - 1
+    if before < 0 or _passive(text, trigger)[0]:  # "Kharkiv was shelled": the place suffered it
+        return ()
+    place = places[before]
+    between = text[place.end : trigger.start]
+    opens = not text[sentence_start : place.start].strip(" \"'“‘")
+    if not opens or place.end > trigger.start or len(between) > PLACE_REACH or _CLAUSE_BREAK.search(between):
         return ()
     return (Span(place.start, place.end),)
 

@@ -34,6 +34,7 @@ from forewarn.analyze.event_roles import (
     actor_roles,
     nearest_place,
     nearest_time,
+    place_actor,
     place_recipient,
     toponyms,
 )
@@ -313,6 +314,8 @@ class EventCoder:
             type_, mode = "COERCE", "arrest"  # manual: a conviction with a prison sentence is COERCE 'arrest'
         if "obliged" in hit.value.flags and actors:
             actors, recipients = _speaker_demands(view.mentions, actors)
+        if not actors and view.toponyms:
+            actors = place_actor(view.toponyms, a.text, trigger, view.sent.span.start)
         placed = not recipients and bool(view.toponyms)  # a place as recipient adds no confidence
         if placed:
             recipients = place_recipient(view.toponyms, a.text, trigger)
