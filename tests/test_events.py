@@ -73,6 +73,9 @@ def _coded(text: str, mentions: tuple[Actor, ...]) -> tuple[Event, ...]:
             {"asserted"},
         ),
         ("Hundreds of protesters took to the streets of Minsk.", "PROTEST", "demo", {"asserted"}),
+        # a decision to meet is an intent (AGREE); a speaker's own possible strike is a threat
+        ("Chad decided to open talks with the rebels.", "AGREE", "", {"asserted", "planned"}),
+        ("Pyongyang said it could strike US bases in Guam.", "THREATEN", "", {"threatened"}),
         # property destroyed by protesters is their riot, not a separate assault
         (
             "Rioters torched government buildings in protest against the new law.",

@@ -68,7 +68,10 @@ def _introduced(
 
 
 def _addressed(hit: Hit[Trigger], nxt: Hit[Trigger], trigger: Trigger, words: Sequence[str]) -> bool:
-    """ "ordered the government to release": an order to someone else is a request (manual: REQUEST)."""
+    """Whether a light verb keeps the event it introduces: "ordered the government to release" is a
+    request (manual: REQUEST), "decided to open talks" an intent to meet (manual: AGREE)."""
+    if trigger.type == "AGREE":
+        return nxt.value.type in COOPERATIVE
     return trigger.type == "REQUEST" and nxt.start - hit.end >= 2 and words[nxt.start - 1] == "to"
 
 
