@@ -73,6 +73,8 @@ def _coded(text: str, mentions: tuple[Actor, ...]) -> tuple[Event, ...]:
             {"asserted"},
         ),
         ("Hundreds of protesters took to the streets of Minsk.", "PROTEST", "demo", {"asserted"}),
+        # a gap in a trigger stays in its clause: no withdrawal from "a deal" here
+        ("Rebel fighters withdrew from the city after a deal.", "RETREAT", "withdraw", {"asserted"}),
         # a decision to meet is an intent (AGREE); a speaker's own possible strike is a threat
         ("Chad decided to open talks with the rebels.", "AGREE", "", {"asserted", "planned"}),
         ("Pyongyang said it could strike US bases in Guam.", "THREATEN", "", {"threatened"}),
