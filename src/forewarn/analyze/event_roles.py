@@ -57,6 +57,7 @@ _DETERMINER = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+(?:[\w-]+\s+)?$", 
 _NOMINAL_BY = re.compile(r"(?:\s+(?:to|in|on|of|against)(?:\s+[A-Z][\w.-]*){1,2})?\s+by\s+(?:the\s+)?")
 _BY_ONLY = re.compile(r"(?:\s+\w+ed)?\s+by\s+(?:the\s+)?")
 _OF = re.compile(r"\s+of\s+(?:the\s+)?")
+_ACCORDING = re.compile(r"(?i:according\s+to)\s*$")
 _REPORTER = re.compile(r"\s+(?:\w+\s+)?(?:said|says|reported|reports|told|added|announced|stated|quoted)\b")
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:which|who|where|while|after|before|when|because)\b")
 
@@ -120,9 +121,8 @@ def _nominal_agent(mentions: Sequence[Actor], first: int, text: str, trigger: Sp
 
 def _reporter(text: str, mention: Actor) -> bool:
     """The one who reports the event, not its object: "..., the agency Ceteka reported", "according to X"."""
-    return bool(_REPORTER.match(text, mention.end)) or text[
-        max(0, mention.start - 13) : mention.start
-    ].lower().rstrip().endswith("according to")
+    start = mention.start
+    return bool(_REPORTER.match(text, mention.end) or _ACCORDING.search(text, max(0, start - 14), start))
 
 
 def _origin(text: str, mention: Actor) -> bool:
