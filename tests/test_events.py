@@ -232,6 +232,11 @@ def test_events_passive_and_nominal_forms_are_coded_like_the_verb(
     assert (actors, recipients) == ([actor], [recipient])
 
 
+def test_events_a_complaint_to_someone_accuses_another() -> None:
+    text = "Lebanon complained to the United Nations over raids by Israel."
+    assert _roles(text, "Lebanon", "the United Nations", "Israel")[1] == ["Israel"]
+
+
 def test_events_the_reporter_is_not_the_object() -> None:
     text = "Guerrillas blew up power lines near Kabul, the agency Ceteka reported."
     assert _roles(text, "Guerrillas", "the agency Ceteka")[:2] == (["Guerrillas"], [])

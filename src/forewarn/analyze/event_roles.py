@@ -58,6 +58,8 @@ _NOMINAL_BY = re.compile(r"(?:\s+(?:to|in|on|of|against)(?:\s+[A-Z][\w.-]*){1,2}
 _BY_ONLY = re.compile(r"(?:\s+\w+ed)?\s+by\s+(?:the\s+)?")
 _OF = re.compile(r"\s+of\s+(?:the\s+)?")
 _ACCORDING = re.compile(r"(?i:according\s+to)\s*$")
+_TO = re.compile(r"\bto\s+(?:the\s+)?$", re.IGNORECASE)
+_ABOUT = re.compile(r"\b(?:over|about|against|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _REPORTER = re.compile(r"\s+(?:\w+\s+)?(?:said|says|reported|reports|told|added|announced|stated|quoted)\b")
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:which|who|where|while|after|before|when|because)\b")
 
@@ -119,6 +121,19 @@ def _nominal_agent(mentions: Sequence[Actor], first: int, text: str, trigger: Sp
     return -1
 
 
+def _accused(mentions: Sequence[Actor], first: int, text: str) -> int:
+    """ "complained to the UN over Israeli raids": the one addressed is not the one accused."""
+    if not _TO.search(text, max(0, mentions[first].start - 6), mentions[first].start):
+        return first
+    for i in range(first + 1, min(first + 3, len(mentions))):
+        between = text[mentions[first].end : mentions[i].start]
+        if len(between) > 60 or _CLAUSE_BREAK.search(between):
+            break
+        if _ABOUT.search(between):
+            return i
+    return first
+
+
 def _reporter(text: str, mention: Actor) -> bool:
     """The one who reports the event, not its object: "..., the agency Ceteka reported", "according to X"."""
     start = mention.start
@@ -134,21 +149,10 @@ def _same(a: Actor, b: Actor) -> bool:
     return (bool(a.code) and a.code == b.code) or a.text.lower() == b.text.lower()
 
 
-def actor_roles(
-    mentions: Sequence[Actor],
-    text: str,
-    trigger: Span,
-    reciprocal: bool = False,
-    movement: bool = False,
-    moved: bool = False,
-) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
-    """Actor and recipient spans among the sentence's mentions (sorted by start).
-
-    `reciprocal` (CONSULT, COOPERATE): with no one on the subject side, everyone is an actor.
-    `movement` (ASSAULT, MOBILIZE): "from Belarus" is the origin, not the recipient.
-    `moved` (MOBILIZE, a withdrawal or resignation): those who move are the actor, in the passive
-    ("troops were deployed") and after the noun ("the withdrawal of Russian troops").
-    """
+def _positions(
+    mentions: Sequence[Actor], text: str, trigger: Span, movement: bool, accused: bool
+) -> tuple[int, int]:
+    """Indices of the last mention before the trigger and of its object after it (-1: none)."""
     last_before = first_after = -1
     for i, m in enumerate(mentions):
         if m.end <= trigger.start:
@@ -159,6 +163,41 @@ def actor_roles(
             break  # sorted by start: no later mention ends before the trigger
     if first_after >= 0 and _reporter(text, mentions[first_after]):
         first_after = -1
+    if accused and first_after >= 0:
+        first_after = _accused(mentions, first_after, text)
+    return last_before, first_after
+
+
+def _agent_roles(
+    mentions: Sequence[Actor], text: str, trigger: Span, sufferer: list[Actor], first: int, agent: int
+) -> tuple[list[Actor], list[Actor]]:
+    """ "the arrest of the journalist by the police": the police act on the journalist."""
+    subject = _compound(mentions, agent, text, +1)
+    rest = [m for m in mentions[first:] if m.start > subject[-1].end or m.end <= subject[0].start]
+    obj = _compound(mentions, mentions.index(rest[0]), text, +1) if rest else []
+    if sufferer and _participle(text[trigger.start : trigger.end].lower().rsplit(None, 1)[-1]):
+        obj = sufferer  # "a convoy attacked by rebels near Kabul": the one before suffered it
+    return subject, obj
+
+
+def actor_roles(
+    mentions: Sequence[Actor],
+    text: str,
+    trigger: Span,
+    reciprocal: bool = False,
+    movement: bool = False,
+    moved: bool = False,
+    accused: bool = False,
+) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
+    """Actor and recipient spans among the sentence's mentions (sorted by start).
+
+    `reciprocal` (CONSULT, COOPERATE): with no one on the subject side, everyone is an actor.
+    `movement` (ASSAULT, MOBILIZE): "from Belarus" is the origin, not the recipient.
+    `moved` (MOBILIZE, a withdrawal or resignation): those who move are the actor, in the passive
+    ("troops were deployed") and after the noun ("the withdrawal of Russian troops").
+    `accused` (ACCUSE): the one addressed ("complained to the UN over ...") is not the recipient.
+    """
+    last_before, first_after = _positions(mentions, text, trigger, movement, accused)
     subject = _compound(mentions, last_before, text, -1) if last_before >= 0 else []
     obj = _compound(mentions, first_after, text, +1) if first_after >= 0 else []
     if subject and obj and all(any(_same(m, s) for s in subject) for m in obj):
@@ -167,21 +206,11 @@ def actor_roles(
         obj = _compound(mentions, after, text, +1) if after < len(mentions) else []
     passive, by_phrase = _passive(text, trigger)
     agent = _nominal_agent(mentions, first_after, text, trigger) if not passive else -1
-    if (
-        agent < 0
-        and moved
-        and not subject
-        and first_after >= 0
-        and _OF.fullmatch(text, trigger.end, mentions[first_after].start)
-    ):
-        agent = first_after  # "the withdrawal of Russian troops from Kherson"
-    if agent >= 0:  # "the arrest of the journalist by the police": the police act
-        sufferer = subject
-        subject = _compound(mentions, agent, text, +1)
-        rest = [m for m in mentions[first_after:] if m.start > subject[-1].end or m.end <= subject[0].start]
-        obj = _compound(mentions, mentions.index(rest[0]), text, +1) if rest else []
-        if sufferer and _participle(text[trigger.start : trigger.end].lower().rsplit(None, 1)[-1]):
-            obj = sufferer  # "a convoy attacked by rebels near Kabul": the one before suffered it
+    if agent < 0 and moved and not subject and first_after >= 0:
+        # "the withdrawal of Russian troops from Kherson": those who move
+        agent = first_after if _OF.fullmatch(text, trigger.end, mentions[first_after].start) else -1
+    if agent >= 0:
+        subject, obj = _agent_roles(mentions, text, trigger, subject, first_after, agent)
     elif by_phrase:
         subject, obj = obj, subject
     elif passive and not moved:  # "was arrested on Monday": the subject suffered it, the doer is unnamed
@@ -191,6 +220,16 @@ def actor_roles(
     if subject and obj:  # no one acts on themselves
         obj = [m for m in obj if not any(_same(m, s) for s in subject)]
     return tuple([Span(m.start, m.end) for m in subject]), tuple([Span(m.start, m.end) for m in obj])
+
+
+def speaker_demands(
+    mentions: list[Actor], obliged: tuple[Span, ...]
+) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
+    """ "Russia said that Sudan must return the helicopter": Russia demands, Sudan is asked."""
+    first = mentions[0] if mentions else None
+    if first is None or first.start >= obliged[0].start:
+        return (), obliged
+    return (Span(first.start, first.end),), obliged
 
 
 def toponyms(places: Sequence[Place]) -> list[Place]:
