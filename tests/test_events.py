@@ -489,9 +489,9 @@ def test_event_coding_floors(eval_dir: object) -> None:
         for name, metric, value, _ in eval_events.run(Path(str(eval_dir)))
     }
     # Measured (bench/accuracy.py events): PLV weighted F1 .894 dev half, .861 held-out half;
-    # PLOVER gold records .843 whole; actor accuracy .795, recipient .760.
+    # PLOVER gold records .843 whole; actor accuracy .795, recipient .764.
     assert rows[("PLV train, dev half", "event type weighted F1")] >= 0.89
     assert rows[("PLV train, held-out half", "event type weighted F1")] >= 0.857
     assert rows[("PLOVER gold records", "event type weighted F1")] >= 0.84
     assert rows[("PLOVER gold records", "actor accuracy (full pipeline)")] >= 0.79
-    assert rows[("PLOVER gold records", "recipient accuracy (full pipeline)")] >= 0.755
+    assert rows[("PLOVER gold records", "recipient accuracy (full pipeline)")] >= 0.76
