@@ -159,6 +159,19 @@ def _gsr_type_rows(name: str, pairs: list[tuple[str, str]]) -> list[Row]:
     ]
 
 
+def _role_rows(name: str, counts: Sequence[int]) -> list[Row]:
+    actor_ok, records, recipient_ok, with_recipient = counts
+    return [
+        (f"{name} ({records})", "actor accuracy (full pipeline)", actor_ok / max(records, 1), "—"),
+        (
+            f"{name} ({with_recipient} with a recipient)",
+            "recipient accuracy (full pipeline)",
+            recipient_ok / max(with_recipient, 1),
+            "—",
+        ),
+    ]
+
+
 def gsr_scores(path: Path) -> list[Row]:
     """Type scores on the whole set and on its two halves (by the same hash as PLV), then roles."""
     records = [r for r in json.loads(path.read_text(encoding="utf-8")) if r.get("event") != "DOCUMENT"]
@@ -170,7 +183,8 @@ def gsr_scores(path: Path) -> list[Row]:
     has_actors = pipeline is not None and "actors" in pipeline.names
     pairs: list[tuple[str, str]] = []
     halves: dict[str, list[tuple[str, str]]] = {"dev": [], "held-out": []}
-    actor_ok, recipient_ok, with_recipient = 0, 0, 0
+    # per half: [actor right, records, recipient right, records with a recipient]
+    roles = {"dev": [0, 0, 0, 0], "held-out": [0, 0, 0, 0]}
     for record in records:
         info = record.get("textInfo")
         markup = info.get("markup", "") if isinstance(info, dict) else str(info or record.get("text", ""))
@@ -184,24 +198,20 @@ def gsr_scores(path: Path) -> list[Row]:
             raw = record["text"]
             full = pipeline.analyze(TextInput("gsr", raw)).events  # type: ignore[union-attr]
             best = max(full, key=lambda e: e.type == gold) if full else None
-            actor_ok += bool(best) and _role_hit(best.actors, raw, record.get("source"))  # type: ignore[union-attr]
+            counts = roles[half]
+            counts[0] += bool(best) and _role_hit(best.actors, raw, record.get("source"))  # type: ignore[union-attr]
+            counts[1] += 1
             if isinstance(record.get("target"), list) and record["target"]:
-                with_recipient += 1
-                recipient_ok += bool(best) and _role_hit(best.recipients, raw, record.get("target"))  # type: ignore[union-attr]
+                counts[3] += 1
+                counts[2] += bool(best) and _role_hit(best.recipients, raw, record.get("target"))  # type: ignore[union-attr]
     name = f"PLOVER gold records ({len(pairs)})"
     rows = _gsr_type_rows(name, pairs)
     for half, half_pairs in halves.items():
         rows += _gsr_type_rows(f"PLOVER gold records, {half} half ({len(half_pairs)})", half_pairs)
     if has_actors:
-        rows.append((name, "actor accuracy (full pipeline)", actor_ok / len(pairs), "—"))
-        rows.append(
-            (
-                f"PLOVER gold records ({with_recipient})",
-                "recipient accuracy (full pipeline)",
-                recipient_ok / max(with_recipient, 1),
-                "—",
-            )
-        )
+        rows += _role_rows("PLOVER gold records", [sum(c) for c in zip(*roles.values(), strict=True)])
+        for half, counts in roles.items():
+            rows += _role_rows(f"PLOVER gold records, {half} half", counts)
     else:
         rows.append((name, "actor / recipient accuracy", missing, "—"))
     return rows

@@ -24,8 +24,11 @@ from forewarn.knowledge.plover import (
 
 T = TypeVar("T")
 MAX_GAP = 5
-# A gap never runs across these: a pattern's parts belong to one clause.
-_CLAUSE_BREAKS = frozenset({".", ",", ";", ":", "!", "?", "“", "”", '"', "(", ")"})
+# A gap never runs across these: a pattern's parts belong to one clause ("withdrew from the city
+# after a deal" is no withdrawal from a deal).
+_CLAUSE_BREAKS = frozenset({".", ",", ";", ":", "!", "?", "“", "”", '"', "(", ")"}) | frozenset(
+    {"after", "before", "following", "because", "when", "while", "since", "until", "unless"}
+)
 
 
 class Hit(NamedTuple, Generic[T]):

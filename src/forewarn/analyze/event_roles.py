@@ -17,10 +17,31 @@ from operator import attrgetter
 from forewarn.model import Actor, Place, Span, TimeExpr
 
 _PASSIVE_AUX = frozenset({"was", "were", "been", "being", "is", "are", "be", "got"})
+# Participles that say how someone stands after "is": "Israel is opposed to", "is committed to".
+_STATIVE = frozenset(
+    {"opposed", "committed", "determined", "prepared", "concerned", "engaged", "involved", "interested"}
+    | {"dedicated", "devoted", "convinced", "disappointed", "worried", "alarmed", "outraged", "united"}
+)
+_ADVERBS = frozenset({"also", "later", "then", "soon", "again", "reportedly", "allegedly", "subsequently"})
 # How far (characters) before "was destroyed" the sufferer can be: nearer than the next clause.
 PASSIVE_REACH = 40
 _IRREGULAR_PARTICIPLES = frozenset(
-    {"shot", "held", "hit", "struck", "caught", "sent", "met", "fought", "sought"}
+    {
+        "shot",
+        "held",
+        "hit",
+        "struck",
+        "caught",
+        "sent",
+        "met",
+        "fought",
+        "sought",
+        "shut",
+        "cut",
+        "set",
+        "put",
+    }
+    | {"laid", "built", "brought", "led", "told", "left", "won", "sold", "bought", "paid", "made", "kept"}
 )
 _JOINERS = frozenset({"and", ",", "&", "as", "well", "together", "with"})
 # What may stand between two mentions of one compound: whitespace, commas and joiners, each a whole
@@ -30,6 +51,17 @@ _JOINED = re.compile(
     r"(?:[\s,]|(?ai:" + "|".join(map(re.escape, sorted(_JOINERS - {","}))) + r")(?![^\s,]))*"
 )
 _START, _END = attrgetter("start"), attrgetter("end")
+# How far (characters) after a trigger a place can be what it acts on: "leading into Kabul".
+PLACE_REACH = 60
+_DETERMINER = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+_NOMINAL_BY = re.compile(r"(?:\s+(?:to|in|on|of|against)(?:\s+[A-Z][\w.-]*){1,2})?\s+by\s+(?:the\s+)?")
+_BY_ONLY = re.compile(r"(?:\s+\w+ed)?\s+by\s+(?:the\s+)?")
+_OF = re.compile(r"\s+of\s+(?:the\s+)?")
+_ACCORDING = re.compile(r"(?i:according\s+to)\s*$")
+_TO = re.compile(r"\bto\s+(?:the\s+)?$", re.IGNORECASE)
+_ABOUT = re.compile(r"\b(?:over|about|against|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_REPORTER = re.compile(r"\s+(?:\w+\s+)?(?:said|says|reported|reports|told|added|announced|stated|quoted)\b")
+_CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:which|who|where|while|after|before|when|because)\b")
 
 
 @dataclass(frozen=True)
@@ -53,14 +85,59 @@ def _compound(mentions: Sequence[Actor], anchor: int, text: str, step: int) -> l
     return group if len(group) == 1 else sorted(group, key=lambda a: a.start)
 
 
+def _participle(word: str) -> bool:
+    return word.endswith(("ed", "en")) or word in _IRREGULAR_PARTICIPLES
+
+
 def _passive(text: str, trigger: Span) -> tuple[bool, bool]:
-    """(passive, with a by-phrase): "was attacked by rebels" is (True, True)."""
-    word = text[trigger.start : trigger.end].lower().split()[-1] if trigger.end > trigger.start else ""
-    if not (word.endswith(("ed", "en")) or word in _IRREGULAR_PARTICIPLES):
+    """(passive, with a by-phrase): "was attacked by rebels" is (True, True).
+
+    The participle is the trigger's last word, or its first in a phrasal or gapped trigger
+    ("were handed over to", "was shut down by", "was charged by prosecutors with").
+    """
+    words = text[trigger.start : trigger.end].lower().split()
+    if not words or not (_participle(words[-1]) or _participle(words[0])) or words[0] in _STATIVE:
         return False, False  # most triggers: no need to read the words around them
-    before = text[max(0, trigger.start - 20) : trigger.start].lower().split()
-    passive = bool(before) and before[-1] in _PASSIVE_AUX
-    return passive, passive and "by" in text[trigger.end : trigger.end + 40].lower().split()[:4]
+    before = text[max(0, trigger.start - 30) : trigger.start].lower().split()
+    if before and (before[-1].endswith("ly") or before[-1] in _ADVERBS):
+        before.pop()  # "was reportedly arrested", "were also killed"
+    if not before or before[-1] not in _PASSIVE_AUX:
+        return False, False
+    return True, "by" in words[1:] or "by" in text[trigger.end : trigger.end + 40].lower().split()[:4]
+
+
+def _nominal_agent(mentions: Sequence[Actor], first: int, text: str, trigger: Span) -> int:
+    """For a noun trigger ("the arrest of X by Y", "a visit to Beijing by Y"), the mention after "by"."""
+    if first < 0:
+        return -1
+    if not _DETERMINER.search(text, max(0, trigger.start - 12), trigger.start):
+        return -1
+    # "the attack by insurgents", "a visit to Beijing by the minister": by right after the trigger
+    # and a name; "the arrest of the journalist by the police": by right after the first mention
+    if _NOMINAL_BY.fullmatch(text, trigger.end, mentions[first].start):
+        return first
+    if first + 1 < len(mentions) and _BY_ONLY.fullmatch(text, mentions[first].end, mentions[first + 1].start):
+        return first + 1
+    return -1
+
+
+def _accused(mentions: Sequence[Actor], first: int, text: str) -> int:
+    """ "complained to the UN over Israeli raids": the one addressed is not the one accused."""
+    if not _TO.search(text, max(0, mentions[first].start - 6), mentions[first].start):
+        return first
+    for i in range(first + 1, min(first + 3, len(mentions))):
+        between = text[mentions[first].end : mentions[i].start]
+        if len(between) > 60 or _CLAUSE_BREAK.search(between):
+            break
+        if _ABOUT.search(between):
+            return i
+    return first
+
+
+def _reporter(text: str, mention: Actor) -> bool:
+    """The one who reports the event, not its object: "..., the agency Ceteka reported", "according to X"."""
+    start = mention.start
+    return bool(_REPORTER.match(text, mention.end) or _ACCORDING.search(text, max(0, start - 14), start))
 
 
 def _origin(text: str, mention: Actor) -> bool:
@@ -72,33 +149,87 @@ def _same(a: Actor, b: Actor) -> bool:
     return (bool(a.code) and a.code == b.code) or a.text.lower() == b.text.lower()
 
 
+def _positions(
+    mentions: Sequence[Actor], text: str, trigger: Span, movement: bool, accused: bool
+) -> tuple[int, int]:
+    """Indices of the last mention before the trigger and of its object after it (-1: none)."""
+    last_before = first_after = -1
+    for i, m in enumerate(mentions):
+        if m.end <= trigger.start:
+            last_before = i
+        # a mention inside a trigger with a gap is its object: "expelled two Russian diplomats"
+        elif m.start > trigger.start and not (movement and _origin(text, m)):
+            first_after = i
+            break  # sorted by start: no later mention ends before the trigger
+    if first_after >= 0 and _reporter(text, mentions[first_after]):
+        first_after = -1
+    if accused and first_after >= 0:
+        first_after = _accused(mentions, first_after, text)
+    return last_before, first_after
+
+
+def _agent_roles(
+    mentions: Sequence[Actor], text: str, trigger: Span, sufferer: list[Actor], first: int, agent: int
+) -> tuple[list[Actor], list[Actor]]:
+    """ "the arrest of the journalist by the police": the police act on the journalist."""
+    subject = _compound(mentions, agent, text, +1)
+    rest = [m for m in mentions[first:] if m.start > subject[-1].end or m.end <= subject[0].start]
+    obj = _compound(mentions, mentions.index(rest[0]), text, +1) if rest else []
+    if sufferer and _participle(text[trigger.start : trigger.end].lower().rsplit(None, 1)[-1]):
+        obj = sufferer  # "a convoy attacked by rebels near Kabul": the one before suffered it
+    return subject, obj
+
+
 def actor_roles(
-    mentions: Sequence[Actor], text: str, trigger: Span, reciprocal: bool = False, movement: bool = False
+    mentions: Sequence[Actor],
+    text: str,
+    trigger: Span,
+    reciprocal: bool = False,
+    movement: bool = False,
+    moved: bool = False,
+    accused: bool = False,
 ) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
     """Actor and recipient spans among the sentence's mentions (sorted by start).
 
     `reciprocal` (CONSULT, COOPERATE): with no one on the subject side, everyone is an actor.
     `movement` (ASSAULT, MOBILIZE): "from Belarus" is the origin, not the recipient.
+    `moved` (MOBILIZE, a withdrawal or resignation): those who move are the actor, in the passive
+    ("troops were deployed") and after the noun ("the withdrawal of Russian troops").
+    `accused` (ACCUSE): the one addressed ("complained to the UN over ...") is not the recipient.
     """
-    last_before = first_after = -1
-    for i, m in enumerate(mentions):
-        if m.end <= trigger.start:
-            last_before = i
-        elif m.start >= trigger.end and not (movement and _origin(text, m)):
-            first_after = i
-            break  # sorted by start: no later mention ends before the trigger
+    last_before, first_after = _positions(mentions, text, trigger, movement, accused)
     subject = _compound(mentions, last_before, text, -1) if last_before >= 0 else []
     obj = _compound(mentions, first_after, text, +1) if first_after >= 0 else []
+    if subject and obj and all(any(_same(m, s) for s in subject) for m in obj):
+        # "the party's leader": the object names the actor again; the next mention is the one acted on
+        after = mentions.index(obj[-1]) + 1
+        obj = _compound(mentions, after, text, +1) if after < len(mentions) else []
     passive, by_phrase = _passive(text, trigger)
-    if by_phrase:
+    agent = _nominal_agent(mentions, first_after, text, trigger) if not passive else -1
+    if agent < 0 and moved and not subject and first_after >= 0:
+        # "the withdrawal of Russian troops from Kherson": those who move
+        agent = first_after if _OF.fullmatch(text, trigger.end, mentions[first_after].start) else -1
+    if agent >= 0:
+        subject, obj = _agent_roles(mentions, text, trigger, subject, first_after, agent)
+    elif by_phrase:
         subject, obj = obj, subject
-    elif passive:  # "was arrested on Monday": the subject suffered it, the doer is unnamed
+    elif passive and not moved:  # "was arrested on Monday": the subject suffered it, the doer is unnamed
         subject, obj = [], [m for m in subject if trigger.start - m.end <= PASSIVE_REACH]
     if reciprocal and not subject:
         subject, obj = obj, []
     if subject and obj:  # no one acts on themselves
         obj = [m for m in obj if not any(_same(m, s) for s in subject)]
     return tuple([Span(m.start, m.end) for m in subject]), tuple([Span(m.start, m.end) for m in obj])
+
+
+def speaker_demands(
+    mentions: list[Actor], obliged: tuple[Span, ...]
+) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
+    """ "Russia said that Sudan must return the helicopter": Russia demands, Sudan is asked."""
+    first = mentions[0] if mentions else None
+    if first is None or first.start >= obliged[0].start:
+        return (), obliged
+    return (Span(first.start, first.end),), obliged
 
 
 def toponyms(places: Sequence[Place]) -> list[Place]:
@@ -119,6 +250,36 @@ def nearest_place(places: Sequence[Place], trigger: Span) -> Span | None:
     else:
         return None
     return Span(chosen.start, chosen.end)
+
+
+def place_recipient(places: Sequence[Place], text: str, trigger: Span) -> tuple[Span, ...]:
+    """With no one named after the trigger, the place it acts on: "imposed a curfew in Cizre".
+
+    `places`: the sentence's `toponyms`, sorted by start. Only a place close after the trigger and
+    in its clause (no comma or semicolon between) is the target, as coders of the CAMEO heritage read it.
+    """
+    after = bisect_left(places, trigger.end, key=_START)
+    if after == len(places):
+        return ()
+    place = places[after]
+    between = text[trigger.end : place.start]
+    if len(between) > PLACE_REACH or _CLAUSE_BREAK.search(between):
+        return ()
+    return (Span(place.start, place.end),)
+
+
+def place_actor(places: Sequence[Place], text: str, trigger: Span, sentence_start: int) -> tuple[Span, ...]:
+    """With no one named before the trigger, a capital or country that opens its clause acts for its
+    government: "Berlin rejected calls ...", "Beirut again rejected ..."."""
+    before = bisect_left(places, trigger.start, key=_START) - 1
+    if before < 0 or _passive(text, trigger)[0]:  # "Kharkiv was shelled": the place suffered it
+        return ()
+    place = places[before]
+    between = text[place.end : trigger.start]
+    opens = not text[sentence_start : place.start].strip(" \"'“‘")
+    if not opens or place.end > trigger.start or len(between) > PLACE_REACH or _CLAUSE_BREAK.search(between):
+        return ()
+    return (Span(place.start, place.end),)
 
 
 def nearest_time(times: Sequence[TimeExpr], trigger: Span) -> Span | None:

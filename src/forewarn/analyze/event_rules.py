@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from forewarn.analyze.event_patterns import Hit
-from forewarn.knowledge.plover import Trigger
+from forewarn.knowledge.plover import Trigger, acled_subtype, cameo_code
 from forewarn.model import Event, Modality
 
 COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
@@ -67,6 +67,14 @@ def _introduced(
     return None
 
 
+def _addressed(hit: Hit[Trigger], nxt: Hit[Trigger], trigger: Trigger, words: Sequence[str]) -> bool:
+    """Whether a light verb keeps the event it introduces: "ordered the government to release" is a
+    request (manual: REQUEST), "decided to open talks" an intent to meet (manual: AGREE)."""
+    if trigger.type == "AGREE":
+        return nxt.value.type in COOPERATIVE
+    return trigger.type == "REQUEST" and nxt.start - hit.end >= 2 and words[nxt.start - 1] == "to"
+
+
 def apply_frames(hits: list[Hit[Trigger]], words: Sequence[str]) -> list[Candidate]:
     """A frame ("urged", "threatened to", "accused ... of") absorbs the trigger right after it."""
     out: list[Candidate] = []
@@ -75,7 +83,8 @@ def apply_frames(hits: list[Hit[Trigger]], words: Sequence[str]) -> list[Candida
         if n in skip:
             continue
         trigger = hit.value
-        if "light" in trigger.flags and _introduced(hits, n, words, frames_too=True) is not None:
+        introduced = _introduced(hits, n, words, frames_too=True) if "light" in trigger.flags else None
+        if introduced is not None and not _addressed(hit, hits[introduced], trigger, words):
             continue  # "ordered the release of": the release is the event
         nxt = _introduced(hits, n, words)
         governed = None
@@ -101,8 +110,8 @@ def _govern(type_: str, mode: str, governed: Trigger) -> tuple[str, str]:
         return type_, "territory" if "territory" in governed.contexts else _THREAT_MODE.get(
             governed.type, mode
         )
-    if type_ in {"REQUEST", "REJECT"} and not mode:
-        return type_, _ASKED_MODE.get(governed.type, "")
+    if type_ in {"REQUEST", "REJECT"}:  # the mode is what is asked: "ordered X to release" is 'yield'
+        return type_, _ASKED_MODE.get(governed.type, mode)
     return type_, mode
 
 
@@ -121,8 +130,8 @@ def recode(
     if (conditional and type_ in COERCIVE) or (modality == "hypothetical" and type_ in COERCIVE - YIELDING):
         return "THREATEN", _THREAT_MODE.get(type_, "relations"), "threatened"  # "will withdraw ... unless"
     future = promised or modality in {"planned", "threatened"}
-    if future and type_ in COOPERATIVE:
-        return "AGREE", "", modality
+    if (future or modality == "forecast") and type_ in COOPERATIVE:
+        return "AGREE", "", modality  # manual: cooperation in the future tense ("is expected to sign")
     if future and type_ == "RETREAT":
         # manual: an announced withdrawal is CONCEDE; a promised release or handover is a promise (AGREE)
         return ("CONCEDE" if mode == "withdraw" else "AGREE"), "", modality
@@ -181,7 +190,7 @@ def sentence_rules(events: list[Event], acts: set[int]) -> list[Event]:
         by_type[event.type] = _merge(
             *((kept, event) if kept.confidence >= event.confidence else (event, kept))
         )
-    kept_events = sorted(by_type.values(), key=lambda e: e.trigger.start)
+    kept_events = _riot(sorted(by_type.values(), key=lambda e: e.trigger.start))
     assault = any(
         e.type == "ASSAULT"
         and e.modality in {"asserted", "reported", "historical"}
@@ -189,3 +198,14 @@ def sentence_rules(events: list[Event], acts: set[int]) -> list[Event]:
         for e in kept_events
     )
     return [e for e in kept_events if not (assault and e.type == "MOBILIZE")]
+
+
+def _riot(events: list[Event]) -> list[Event]:
+    """Property destroyed by protesters is their riot (manual, PROTEST 'riot'), not a separate ASSAULT."""
+    protest = next((e for e in events if e.type == "PROTEST"), None)
+    destroy = next((e for e in events if e.type == "ASSAULT" and e.mode == "destroy"), None)
+    if protest is None or destroy is None or (destroy.actors and destroy.actors != protest.actors):
+        return events
+    acled = acled_subtype("PROTEST", "riot", protest.indicators) if protest.acled else None
+    riot = replace(protest, mode="riot", cameo=cameo_code("PROTEST", "riot", protest.contexts), acled=acled)
+    return [riot if e is protest else e for e in events if e is not destroy]

@@ -30,7 +30,15 @@ from forewarn.analyze.event_patterns import (
     resolve_triggers,
     scan_doc,
 )
-from forewarn.analyze.event_roles import actor_roles, nearest_place, nearest_time, toponyms
+from forewarn.analyze.event_roles import (
+    actor_roles,
+    nearest_place,
+    nearest_time,
+    place_actor,
+    place_recipient,
+    speaker_demands,
+    toponyms,
+)
 from forewarn.analyze.event_rules import (
     RECIPROCAL,
     Candidate,
@@ -282,6 +290,23 @@ class EventCoder:
             conditional=not load_cues().threat_conditions.isdisjoint(sentence_words),
         )
 
+    def _roles(
+        self, type_: str, mode: str, hit: Hit[Trigger], trigger: Span, view: SentenceView
+    ) -> tuple[tuple[Span, ...], tuple[Span, ...], bool]:
+        """Actors and recipients, and whether the recipient is only a place (it adds no confidence)."""
+        text = self.analysis.text
+        moved = type_ == "MOBILIZE" or (type_ == "RETREAT" and mode in {"withdraw", "resign"})
+        kinds = (type_ in RECIPROCAL, type_ in {"ASSAULT", "MOBILIZE"}, moved, type_ == "ACCUSE")
+        actors, recipients = actor_roles(view.mentions, text, trigger, *kinds)
+        if "obliged" in hit.value.flags and actors:
+            actors, recipients = speaker_demands(view.mentions, actors)
+        if not actors and view.toponyms:
+            actors = place_actor(view.toponyms, text, trigger, view.sent.span.start)
+        placed = not recipients and bool(view.toponyms)
+        if placed:
+            recipients = place_recipient(view.toponyms, text, trigger)
+        return actors, recipients, placed
+
     def _event(self, cand: Candidate, view: SentenceView) -> Event:
         hit, a = cand.hit, self.analysis
         trigger = Span(self.starts[hit.start], self.ends[hit.end - 1])
@@ -299,13 +324,9 @@ class EventCoder:
             else view.contexts  # deduplicated already
         )
         indicators = dedupe([*hit.value.indicators, *indicators, *(governed.indicators if governed else ())])
-        actors, recipients = actor_roles(
-            view.mentions, a.text, trigger, type_ in RECIPROCAL, type_ in {"ASSAULT", "MOBILIZE"}
-        )
+        actors, recipients, placed = self._roles(type_, mode, hit, trigger, view)
         if "convict" in hit.value.flags and type_ == "ACCUSE" and self._imprisoned(view.sent):
             type_, mode = "COERCE", "arrest"  # manual: a conviction with a prison sentence is COERCE 'arrest'
-        if "obliged" in hit.value.flags and actors:
-            actors, recipients = _speaker_demands(view.mentions, actors)
         type_, mode, indicators = _retype(type_, mode, indicators, _count(actors, a.text), hit.value, view)
         forecast_time = self._forecast_time(view) if modality == "forecast" else None
         return Event(
@@ -321,7 +342,7 @@ class EventCoder:
             sentence=view.sent.span,
             cameo=cameo_code(type_, mode, contexts),
             acled=None if modality in {"negated", "hypothetical"} else acled_subtype(type_, mode, indicators),
-            confidence=confidence(hit.value.weight, bool(actors), bool(recipients), modality),
+            confidence=confidence(hit.value.weight, bool(actors), bool(recipients) and not placed, modality),
             indicators=indicators,
         )
 
@@ -331,16 +352,6 @@ def _count(actors: tuple[Span, ...], text: str) -> int:
     if len(actors) == 1 and " and " in text[actors[0].start : actors[0].end]:
         return 2
     return len(actors)
-
-
-def _speaker_demands(
-    mentions: list[Actor], obliged: tuple[Span, ...]
-) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
-    """ "Russia said that Sudan must return the helicopter": Russia demands, Sudan is asked."""
-    first = mentions[0] if mentions else None
-    if first is None or first.start >= obliged[0].start:
-        return (), obliged
-    return (Span(first.start, first.end),), obliged
 
 
 def _retype(

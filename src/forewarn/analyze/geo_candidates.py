@@ -57,9 +57,18 @@ _GEO_PREFIXES = frozenset(
 _QUOTES = "\"“”'‘’([ \t\u00a0"
 _SPACE_CHARS = " \t\u00a0"  # what `_SUFFIX` must start with ("" is in it too: the end of the text)
 _SUFFIX = re.compile(
-    r"[ \t\u00a0]+(oblast|region|province|governorate|district|raion|state|airport|airfield|air base|river)\b",
+    r"[ \t\u00a0]+(oblast|region|province|governorate|district|raion|state|airport|airfield|air base|river|dam|barrage)\b",
     re.IGNORECASE,
 )
+# A feature named after a place, which the gazetteer does not hold: "Mount Sinjar", "Tabqa Dam",
+# "Qayyarah Airfield"; it becomes a feature at the place's point (Candidate.suffix "feature").
+_MOUNT_BEFORE = re.compile(r"\b(?:Mount|Mt\.?)[ \t]+\Z")
+_FEATURE_AFTER = frozenset({"Airfield", "Air Base", "Dam", "Barrage"})
+# A month's abbreviation before a day is a date, even after a comma ("Raqqah, Syria, Nov. 6").
+_MONTHS = frozenset(["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"])
+_DAY_AFTER = re.compile(r"\.?[ \t]+\d")
+# A lower-case Arabic article joined to the name by a hyphen ("al-Hilla", "el-Arish"), part of the name.
+_ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:al|el|ar|as|ash|ad|an|az|at)-\Z")
 _FEATURE_BEFORE = re.compile(r"\b(airport|airfield|air base)[ \t]+(?:in|at|near|of)[ \t]+$", re.IGNORECASE)
 
 
@@ -148,10 +157,15 @@ def _sentence_start(text: str, start: int) -> bool:
 def _extend(
     text: str, gaz: Gazetteer, start: int, end: int, key: str, before: list[str]
 ) -> tuple[int, int, str, str]:
-    """Grow a match by a trailing "oblast"/"airport" or a leading "northern"/"north of" when the gazetteer knows it.
+    """Grow a match by a trailing "oblast"/"airport", a leading "northern"/"north of" or "al-" when
+    the gazetteer knows it.
 
     `before` is `_last_words(text, start)`, which the caller needs too."""
     suffix = ""
+    if text[start - 1 : start] == "-" and (article := _ARTICLE_BEFORE.search(text, max(0, start - 4), start)):
+        longer = fold(text[article.start() : end])
+        if longer in gaz:
+            start, key = article.start(), longer
     # most names are followed by a space, many by punctuation: those need no regex
     m = _SUFFIX.match(text, end) if text[end : end + 1] in _SPACE_CHARS else None
     if m:
@@ -160,6 +174,10 @@ def _extend(
             end, key, suffix = m.end(), longer, m.group(1).lower()
         elif m.group(1).lower() in ("oblast", "region", "province", "governorate", "state"):
             suffix = "admin1"
+        elif m.group(1) in _FEATURE_AFTER:
+            end, suffix = m.end(), "feature"
+    elif text[start - 1 : start] == " " and (mount := _MOUNT_BEFORE.search(text, max(0, start - 7), start)):
+        return mount.start(), end, key, "feature"
     # Only parts of countries ("northern Ukraine"): "eastern Ghouta" stays "Ghouta". The words
     # before are tested first, as most names follow neither a direction nor "of".
     if before and (before[-1] in _DIRECTION_ADJ or before[-1] == "of") and gaz.names_country(key):
@@ -181,9 +199,10 @@ def _candidate(text: str, gaz: Gazetteer, start: int, end: int, m: Match, run_wo
         before = _last_words(text, start)
     title = bool(before) and before[-1].rstrip(".") in _TITLES
     line_caps = m.all_caps and _line_caps(text, start)
+    feature = suffix == "feature"  # the capitalised word it took in is its own, not another name's
     # positional: a named tuple is built faster so, and this runs for every match
     return Candidate(start, end, key, m.words, run_words, _cue(before), title, _sentence_start(text, start),
-                     m.all_caps, line_caps, suffix, m.prev_cap, m.next_cap)  # fmt: skip
+                     m.all_caps, line_caps, suffix, m.prev_cap and not feature, m.next_cap and not feature)  # fmt: skip
 
 
 def _touches(text: str, run: list[tuple[int, int]], i: int, j: int) -> tuple[bool, bool]:
@@ -278,6 +297,8 @@ class NameFinder:
                 found = memo[run_text] = _matches(text, gaz, run)
             base = run[0][0]
             for m in found:
+                if m.key in _MONTHS and _DAY_AFTER.match(text, base + m.end):
+                    continue
                 out.append(_candidate(text, gaz, base + m.start, base + m.end, m, len(run)))
         return out
 

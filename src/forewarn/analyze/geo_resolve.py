@@ -188,7 +188,9 @@ class Resolver:
         """`votes`: countries the document names otherwise (demonyms: "Syrian" votes for Syria)."""
         pairs, listed = _links(text, cands)  # offsets only: the same before and after cues are shared
         cands = _inherit_cues(cands, listed)
-        senses = [self._usable(c) for c in cands]
+        # "Palmyra, Syria": the place after the comma is as good a cue as "in" for the names a place
+        # is known by only as an alternate (Tadmur's "Palmyra"); it is no cue for the rest.
+        senses = [self._usable(c._replace(cue=True) if i in pairs else c) for i, c in enumerate(cands)]
         paired_y = set(pairs.values())
         persons = _person_parts(text, cands, senses)
         keep = []

@@ -25,6 +25,10 @@ _NEGATION_BRIDGE = frozenset(
     {"attempt", "try", "seek", "to", "renew", "resume", "launch", "conduct", "carry", "out", "be", "been",
      "a", "an", "the", "any", "new", "further", "major", "large", "-", "scale", "yet", "even"}
 )  # fmt: skip
+# "said it could strike", "warned they might retaliate": the speaker names its own possible act
+_OWN_MODALS = frozenset({"could", "might", "may", "can"})
+_SPEAKER_SELF = frozenset({"it", "they", "we"})
+_SAYING = frozenset({"said", "says", "warned", "warns", "announced", "stated", "added", "threatened"})
 _WINDOW_BREAKS = frozenset({".", ";", ":", "!", "?", "“", "”", '"'})
 _PAST_WORDS = frozenset({"was", "were", "had", "did"})
 _MONTHS = {
@@ -106,6 +110,17 @@ def promised(site: EventSite, near: dict[str, int] | None = None) -> bool:
         "promised" in near
         and "reported" in sentence_cues(site)
         and not ({"hypothetical", "forecast"} & set(near))
+    ) or _own_possibility(site)
+
+
+def _own_possibility(site: EventSite) -> bool:
+    """ "Pyongyang said it could strike": a speaker's own possible act is announced, not guessed."""
+    t, words = site.trigger_start, site.words
+    return (
+        t - 3 >= site.sent_start
+        and words[t - 1] in _OWN_MODALS
+        and words[t - 2] in _SPEAKER_SELF
+        and words[t - 3] in _SAYING
     )
 
 

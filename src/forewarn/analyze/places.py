@@ -33,6 +33,23 @@ _STREET_NAME = re.compile(r"\b((?:[A-Z][\w'’]*|\d+(?:st|nd|rd|th))(?:[ \t][A-Z
 
 _NEXT_WORD = re.compile(r"[ \t][A-Z][a-z]+s?(?![\w-])")
 
+# "the town of Tel Tamer", "the Syrian town of Dabiq": a name after a word for a populated place is one
+# even when the gazetteer lacks it (villages under 500 people, neighbourhoods). The text is scanned
+# for the literal " of " before a capital (a scan for the kind words themselves costs five times
+# more); the word before it is then read from a slice.
+_OF_NAME = re.compile(r" of ([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})")
+_KIND_WORDS = frozenset(
+    ["town", "towns", "village", "villages", "city", "suburb", "district", "neighbourhood", "neighborhood"]
+)
+_ADJECTIVE_BEFORE = re.compile(r"\b([A-Z][a-z]+)[ \t]+\Z")
+# "in Karrada, Baghdad", "near Sarmada, Syria": a name the gazetteer lacks, after a locative word and
+# before a comma and a known place that holds it (a district, village or base of that place); searched
+# only in a window before a known place that follows a comma.
+_IN_BEFORE = re.compile(
+    r"\b(?:in|near|outside|at|from|to)[ \t]+([A-Z][a-z][\w'’-]*(?:[ \t]+(?:al-|el-)?[A-Z][\w'’-]*){0,2}), \Z"
+)
+_HOLDERS = frozenset({"city", "admin1", "country", "region"})
+
 _REGION_BEFORE = re.compile(r"\b(?:North|South|East|West|Central|Latin)[ \t-]+$")
 
 
@@ -117,6 +134,11 @@ def _place(start: int, end: int, text: str, entry: GazEntry, confidence: float) 
                      entry.country, entry.admin1, entry.level, confidence)  # fmt: skip
 
 
+def _named_feature(text: str, start: int, end: int, entry: GazEntry, confidence: float) -> Place:
+    return new_place(start, end, text[start:end], text[start:end], None, entry.lat, entry.lon,
+                     entry.country, entry.admin1, "feature", confidence)  # fmt: skip
+
+
 def _feature_place(text: str, gaz: Gazetteer, r: Resolved) -> Place | None:
     """ "the airport in Hostomel" -> Hostomel Airport, spanning "airport in Hostomel"."""
     c = r.candidate
@@ -157,11 +179,15 @@ def find_places(
             and text[start:end] != r.entry.name
         ):
             end += 1  # an abbreviation keeps its full stop: "Calif.", "Va."
+        if r.candidate.suffix == "feature":  # "Mount Sinjar", "Tabqa Dam", at the place's point
+            places.append(_named_feature(text, start, end, r.entry, r.confidence))
+            continue
         places.append(_place(start, end, text, r.entry, r.confidence))
         feature = _feature_place(text, gaz, r) if level == "city" else None
         if feature is not None:
             places.append(feature)
     places = [_directional(text, p) if p.level == "country" else p for p in _with_streets(text, places)]
+    places += _unlisted_towns(text, places, lex)
     places += _outside(demonyms, places)
     places.sort(key=attrgetter("start", "end"))
     return tuple(places)
@@ -196,6 +222,49 @@ def _directional(text: str, place: Place) -> Place:
     name = f"{m.group(1).lower()} {place.name}"
     return replace(place, start=m.start(1), text=text[m.start(1) : place.end], name=name, level="region",
                    confidence=round(place.confidence * 0.9, 3))  # fmt: skip
+
+
+def _unlisted_towns(text: str, places: list[Place], lex: Lexicon) -> list[Place]:
+    """Towns the gazetteer lacks, named after "the town of": reported like streets, without
+    coordinates, in the country of an adjective before ("the Syrian town of Dabiq")."""
+    out = []
+    for m in _OF_NAME.finditer(text):
+        kind_start = text.rfind(" ", max(0, m.start() - 15), m.start()) + 1
+        if text[kind_start : m.start()] not in _KIND_WORDS:
+            continue
+        start, end = m.span(1)
+        if any(p.start < end and start < p.end for p in places) or text[start:end].lower() in STOP_WORDS:
+            continue
+        adjective = _ADJECTIVE_BEFORE.search(text, max(0, kind_start - 20), kind_start)
+        country = lex.demonyms.get(adjective.group(1).lower(), "") if adjective else ""
+        name = text[start:end]
+        out.append(new_place(start, end, name, name, None, None, None, country, "", "city", 0.5))
+    return out + _unlisted_in(text, places, lex)
+
+
+def _unlisted_in(text: str, places: list[Place], lex: Lexicon) -> list[Place]:
+    """Places the gazetteer lacks, in a known place named after a comma ("in Karrada, Baghdad"):
+    without coordinates, in that place's country."""
+    out = []
+    for holder in places:
+        if text[holder.start - 2 : holder.start] != ", " or holder.level not in _HOLDERS:
+            continue
+        m = _IN_BEFORE.search(text, max(0, holder.start - 60), holder.start)
+        if m is None:
+            continue
+        start, end = m.span(1)
+        words = text[start:end].split()
+        if words[0].lower() in STOP_WORDS or words[0].lower() in lex.words:
+            continue
+        if any(len(w) > 1 and w.isupper() for w in words):
+            continue  # "Breffni Integrated CLG, Cavan": an organisation's abbreviation
+        if not any(p.start < end and start < p.end for p in places):
+            admin1 = holder.name if holder.level == "admin1" else holder.admin1
+            name = text[start:end]
+            out.append(
+                new_place(start, end, name, name, None, None, None, holder.country, admin1, "city", 0.5)
+            )
+    return out
 
 
 def _with_streets(text: str, places: list[Place]) -> list[Place]:

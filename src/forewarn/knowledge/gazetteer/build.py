@@ -48,6 +48,15 @@ MIN_COMMON_ZIPF = 3.0
 MIN_POP_ALTERNATES = 5000
 ADMIN2_COUNTRIES = frozenset({"US", "GB", "IE"})
 ROMANISED = frozenset({"UA", "BY"})
+# Countries whose place names are romanised from Arabic, where news drops GeoNames' final "h"
+# ("Jabla" for "Jablah") and writes the article "al" before every letter ("Al-Raqqa" for "Ar Raqqah").
+ARABIC = frozenset(
+    ["AE", "BH", "DZ", "EG", "IQ", "JO", "KW", "LB", "LY", "MA", "MR", "OM", "PS", "QA", "SA", "SD", "SY", "TN", "YE"]
+)  # fmt: skip
+_FINAL_H = re.compile(r"h\b")
+_VOWELS_GLIDES = re.compile(r"[aeiouyw ]")
+_DOUBLED = re.compile(r"(.)\1+")
+_SUN_ARTICLE = re.compile(r"^(?:Ar|As|Ash|At|Ath|Ad|Adh|An|Az|Aş|Aţ|Aḑ|Az̧)[ -]")
 _ROMANISATION_MAP = {"yu": "iu", "ya": "ia", "ye": "ie"}
 _ROMANISATION = re.compile(r"(?<=\w)(?:yu|ya|ye)")
 _AFTER_VOWEL_YI = re.compile(r"(?<=[aeiou])yi")
@@ -124,15 +133,45 @@ def _national_romanisation(name: str) -> set[str]:
     }
 
 
+def _arabic_spellings(name: str) -> set[str]:
+    """ "Al Raqqah", "Al Raqqa", "Ar Raqqa" for GeoNames' "Ar Raqqah"; "Jabla" for "Jablah"."""
+    names = {name}
+    if article := _SUN_ARTICLE.match(name):
+        names.add("Al " + name[article.end() :])
+    return names | {n[:-1] for n in names if n.endswith("ah") and len(n) > 5}
+
+
+def _consonants(name: str) -> str:
+    """What romanisations of one Arabic name share: its consonants, without the article, a final
+    "h", vowels, "w", "y" and doubling ("hj" for "Al Hawijah" and "Al Huwayjah")."""
+    bare = _FINAL_H.sub("", _ARTICLE.sub("", fold(name)))
+    return _DOUBLED.sub(r"\1", _VOWELS_GLIDES.sub("", bare))
+
+
+def _same_consonants(name: str, main: str) -> bool:
+    """ "Al Huwayjah" for "Al Hawijah", "Dayr az Zawr" for "Deir ez-Zor": an Arabic name romanised
+    another way, not another name."""
+    return len(fold(name)) >= 5 and len(_consonants(main)) >= 2 and _consonants(name) == _consonants(main)
+
+
 def _cities(gnc_dir: Path) -> dict[int, Entry]:
     cities = json.loads((gnc_dir / "data" / "cities500.json").read_text(encoding="utf-8"))
     out: dict[int, Entry] = {}
     for c in cities.values():
-        # Small places keep only their main name: their alternate names are mostly
-        # duplicates, and they would double the file and its load time.
-        alternates = c.get("alternatenames", []) if (c.get("population") or 0) >= MIN_POP_ALTERNATES else []
-        others = {n for n in alternates if n and _usable_name(n, c["name"])}
+        # Small places keep only their main name: their alternate names are mostly duplicates, and
+        # they would double the file and its load time. A place of unknown population (0: a seat of
+        # an administrative division, as big as Tal Afar) keeps its spellings ("Tal Afar" for "Tall
+        # 'Afar") too.
+        population, arabic = c.get("population") or 0, c["countrycode"] in ARABIC
+        keep = population >= MIN_POP_ALTERNATES or not population or arabic
+        others = {
+            n for n in (c.get("alternatenames", []) if keep else []) if n and _usable_name(n, c["name"])
+        }
         own = {c["name"]} | {n for n in others if _spelling_variant(n, c["name"])}
+        if arabic:
+            own |= _arabic_spellings(c["name"]) | {n for n in others if _same_consonants(n, c["name"])}
+        if population < MIN_POP_ALTERNATES:
+            others = set()
         if c["countrycode"] in ROMANISED:
             own |= _national_romanisation(c["name"])
         out[c["geonameid"]] = Entry(
