@@ -26,12 +26,13 @@ from forewarn.analyze.quote_clauses import (
     asked,
     clause_after,
     clause_before,
-    colon_quotes,
     passive_by,
 )
+from forewarn.analyze.quote_colons import colon_quotes
 from forewarn.analyze.quote_context import OBJECT, Found, QuoteDoc, participial, source_of
 from forewarn.analyze.quote_lexicon import cue_spans
 from forewarn.analyze.quote_polls import poll_findings
+from forewarn.analyze.quote_skip import skip_cue
 from forewarn.analyze.quote_source import subject_after, subject_before
 from forewarn.analyze.quote_speaker import SpeakerResolver
 from forewarn.knowledge.speech_cues import SpeechCues, speech_cues
@@ -57,19 +58,27 @@ _GAP_STOP = re.compile(
 )
 
 
-def _continuations(doc: QuoteDoc, after: int, found: Found) -> None:
+def _continuations(cues: SpeechCues, doc: QuoteDoc, after: int, found: Found) -> None:
     """Add the quotations that carry on right after `after`: in the same paragraph, then in the
     paragraphs after it that hold nothing but a quotation (a speech quoted at length)."""
+    text = doc.text
     limit = doc.paragraph_end(after)
     pos = after
     while True:
-        quote = _next_in_paragraph(doc, pos, limit, first=pos == after)
+        first = pos == after
+        quote = _next_in_clause(doc, pos, limit, first=first)
         if quote is None:
-            quote = _quoted_paragraph(doc, pos, limit)
+            # the rest of the sentence (`“A,” I said, attempting to regroup. “B.”`), matched once
+            # for both readings: a quotation right after it, or a paragraph that is one
+            rest = _TO_STOP.match(text, pos, limit)
+            rest_end = rest.end() if rest else pos
+            quote = doc.quote_at(rest_end) if first and rest_end < limit else None
             if quote is None:
-                return
-            limit = doc.paragraph_end(quote.end)
-        if _has_own_cue(doc, quote):
+                quote = _quoted_paragraph(doc, rest_end, limit)
+                if quote is None:
+                    return
+                limit = doc.paragraph_end(quote.end)
+        if _has_own_cue(cues, doc, quote):
             return
         found.contents.append(quote)
         pos = quote.end
@@ -79,34 +88,29 @@ def _continuations(doc: QuoteDoc, after: int, found: Found) -> None:
 _AFTER_QUOTE = re.compile(r"[^.!?;:\n“”\"«»„]{1,60}?(?=[,.!?;:\n“”\"«»„]|$)")
 
 
-def _has_own_cue(doc: QuoteDoc, quote: Span) -> bool:
+def _has_own_cue(cues: SpeechCues, doc: QuoteDoc, quote: Span) -> bool:
     """`“B,” he said.`: a quotation with a cue of its own right after it carries on nobody's speech."""
     m = _AFTER_QUOTE.match(doc.text, quote.end)
-    return m is not None and not speech_cues().verb_forms.isdisjoint(m.group().split())
+    return m is not None and not cues.verb_forms.isdisjoint(m.group().split())
 
 
-def _next_in_paragraph(doc: QuoteDoc, pos: int, limit: int, *, first: bool) -> Span | None:
+def _next_in_clause(doc: QuoteDoc, pos: int, limit: int, *, first: bool) -> Span | None:
+    """The quotation right after the rest of the cue's clause ("told Fox News on Monday."); after a
+    quotation, only punctuation may separate the next one."""
     text = doc.text
     m = _TO_NEXT.match(text, pos, limit)
     nxt = m.end() if m else pos
     quote = doc.quote_at(nxt) if nxt < limit else None
-    if quote is None and first:
-        m = _TO_STOP.match(text, pos, limit)
-        quote = doc.quote_at(m.end()) if m and m.end() < limit else None
-        nxt = m.end() if m else pos
-    # right after the cue, the rest of its clause or sentence may come first ("told Fox News on
-    # Monday."); after a quotation, only punctuation may separate the next one
     if quote is None or (not first and text[pos:nxt].strip()[:1].isalpha()):
         return None
     return quote
 
 
 def _quoted_paragraph(doc: QuoteDoc, pos: int, limit: int) -> Span | None:
-    """The quotation that makes up the whole next paragraph, when this one ends at `pos` (or with
-    the rest of the cue's sentence)."""
+    """The quotation that makes up the whole next paragraph, when this one ends at `pos` (the end of
+    the cue's sentence)."""
     text = doc.text
-    rest = _TO_STOP.match(text, pos, limit)
-    if _blank_end(text, rest.end() if rest else pos, limit) != limit:
+    if _blank_end(text, pos, limit) != limit:
         return None
     start = limit
     while start < len(text) and text[start].isspace():
@@ -145,7 +149,7 @@ def _quote_before(cues: SpeechCues, doc: QuoteDoc, cue: Span) -> Found | None:
     else:
         source = subject_after(doc.text, cue.end, doc.sentence(cue.start).end, cues)
     found = Found(source, cue, [_with_lead_in(doc, quote)], True)
-    _continuations(doc, source.end if source and source.start > cue.end else cue.end, found)
+    _continuations(cues, doc, source.end if source and source.start > cue.end else cue.end, found)
     return found
 
 
@@ -177,11 +181,11 @@ def _quote_after(cues: SpeechCues, doc: QuoteDoc, cue: Span, done: list[Found]) 
     start = m.end() if m else pos
     quote = doc.quote_at(start)
     if quote is None:
-        return _inverted_before_quote(doc, cue, ahead)
+        return _inverted_before_quote(cues, doc, cue, ahead)
     source = source_of(cues, doc, cue, done)
     content_start = m.start(1) if m and m.group(1) else quote.start
     found = Found(source, cue, [Span(content_start, quote.end)], True)
-    _continuations(doc, quote.end, found)
+    _continuations(cues, doc, quote.end, found)
     return found
 
 
@@ -189,7 +193,7 @@ def _quote_after(cues: SpeechCues, doc: QuoteDoc, cue: Span, done: list[Found]) 
 _NAME_COMMA = re.compile(r"\s+((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]*)\s*,\s*")
 
 
-def _inverted_before_quote(doc: QuoteDoc, cue: Span, quote: Span) -> Found | None:
+def _inverted_before_quote(cues: SpeechCues, doc: QuoteDoc, cue: Span, quote: Span) -> Found | None:
     text = doc.text
     before = text[doc.sentence(cue.start).start : cue.start].strip(" “\"'‘«„")
     if before and not before.endswith(","):
@@ -198,16 +202,17 @@ def _inverted_before_quote(doc: QuoteDoc, cue: Span, quote: Span) -> Found | Non
     if m is None or m.end() != quote.start:
         return None
     found = Found(Span(m.start(1), m.end(1)), cue, [quote], True)
-    _continuations(doc, quote.end, found)
+    _continuations(cues, doc, quote.end, found)
     return found
 
 
-def find_quotes(text: str, sentences: tuple[Span, ...], resolver: SpeakerResolver) -> list[Quote]:
-    cues = speech_cues()
+def find_quotes(
+    cues: SpeechCues, text: str, sentences: tuple[Span, ...], resolver: SpeakerResolver
+) -> list[Quote]:
     doc = QuoteDoc(text, sentences)
     done: list[Found] = []
     for cue in cue_spans(text):
-        if _skip(doc, cue, done):
+        if skip_cue(cues, doc, cue, done):
             continue
         found = _match(cues, doc, cue, done)
         if found is not None:
@@ -254,96 +259,6 @@ def _cut_before_inverted(text: str, done: list[Found], found: Found) -> None:
             earlier.contents[-1] = Span(last.start, comma)
 
 
-def _skip(doc: QuoteDoc, cue: Span, done: list[Found]) -> bool:
-    """Cues inside a quotation or an attributed content, and capitalised mid-sentence words."""
-    if doc.inside_quote(cue.start) or _in_recent_content(done, cue.start) or _possessed(doc.text, cue):
-        return True
-    if _DETERMINER_BEFORE.search(doc.text, max(0, cue.start - 7), cue.start):
-        return True  # `the show`, `a promise`: after an article the cue word is a noun
-    if doc.text[cue.start : cue.end] == "called" and _NAMING_BEFORE.search(
-        doc.text, max(0, cue.start - 40), cue.start
-    ):
-        return True  # `a company called Harmony`, `the so-called deal`: a name given, no speech
-    if _noun_by_next(doc.text, cue) or _no_cue_after(doc.text, cue):
-        return True
-    if _OF_BEFORE.search(doc.text, max(0, cue.start - 4), cue.start) and not doc.text.endswith(
-        "ing", 0, cue.end
-    ):
-        return True  # `a series of tweets`, `a number of reports`: after "of" the cue word is a noun, not a gerund
-    if doc.text[cue.start].isupper():
-        sentence = doc.sentence(cue.start)
-        before = doc.text[sentence.start : cue.start].strip(" “\"'‘«„")
-        return bool(before) and not _title_case(doc.text[sentence.start : sentence.end])
-    return False
-
-
-_DETERMINER_BEFORE = re.compile(r"(?<![\w’'-])(?:[Tt]he|[Aa]n?)\s+$")
-# an indefinite noun phrase right before `called` is named by it ("a program called ..."); "so called"
-_NAMING_BEFORE = re.compile(
-    r"(?:(?<![\w’'-])(?:[Aa]n?|[Aa]nother)\s+(?:[\w’'-]+\s+){0,3}|(?<![\w’'-])[Ss]o[\s-]+)$"
-)
-
-
-def _noun_by_next(text: str, cue: Span) -> bool:
-    """`show of force`, `the radio show has`, `a think tank`: the word after it makes the cue word a noun."""
-    nouns = speech_cues().noun_next.get(text[cue.start : cue.end].lower())
-    if nouns is None:
-        return False
-    rest = text[cue.end : cue.end + 12].lstrip()
-    word = _FIRST_WORD.match(rest)
-    return (word.group() if word else rest[:1]).lower() in nouns
-
-
-def _no_cue_after(text: str, cue: Span) -> bool:
-    """`we'll see`, `voters would see`: the word before the cue word makes it no attribution."""
-    # the cue may hold its auxiliaries ("would see"): its last word and the word before that count
-    start = text.rfind(" ", cue.start, cue.end) + 1 or cue.start
-    words = speech_cues().no_cue_after.get(text[start : cue.end].lower())
-    if words is None:
-        return False
-    before = _LAST_WORD.search(text, max(0, start - 12), start)
-    return before is not None and before.group(1).lower() in words
-
-
-_LAST_WORD = re.compile(r"((?:[’']|\b)\w+)\s+$")
-_OF_BEFORE = re.compile(r"(?<![\w’'-])of\s+$")
-_FIRST_WORD = re.compile(r"\w+")
-
-
-def _possessed(text: str, cue: Span) -> bool:
-    """`Editor’s note:`, `Rubio's claim`, `Trump’s call for`: after a possessive the cue word is a noun,
-    not a verb. A contracted "is"/"has" (`he’s predicting`, `Trump's said`) comes before a participle."""
-    if text[cue.start : cue.start + 2] not in {"’s", "'s"}:
-        return False
-    words = text[cue.start + 2 : cue.end].split()
-    if not words:
-        return False
-    word = words[0].lower()
-    cues = speech_cues()
-    return not (
-        word.endswith(("ing", "ed")) or word in cues.irregular_past or word in cues.aux or word in _AFTER_IS
-    )
-
-
-_AFTER_IS = frozenset({"said", "according", "told", "been", "known"})
-
-
-def _in_recent_content(done: list[Found], offset: int) -> bool:
-    for found in done[-3:]:
-        if not found.direct:
-            continue  # a cue inside reported speech opens an attribution of its own (nested, as PolNeAR marks)
-        for content in found.contents:
-            if content.start <= offset < content.end:
-                return True
-    return False
-
-
-def _title_case(line: str) -> bool:
-    """A headline in title case ("Trump Says He’s Unlikely To Win"), where a capitalised cue is a cue."""
-    words = [w for w in line.split() if w[:1].isalpha()]
-    return len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
-
-
 def _match(cues: SpeechCues, doc: QuoteDoc, cue: Span, done: list[Found]) -> Found | None:
     word = doc.text[cue.start : cue.end].lower()
     if word == "according to":
@@ -367,7 +282,7 @@ def _clause_before(cues: SpeechCues, doc: QuoteDoc, cue: Span, done: list[Found]
     found = clause_before(cues, doc, cue, done)
     if found is not None and len(found.contents) == 1:
         source = found.source
-        _continuations(doc, source.end if source and source.start > cue.end else cue.end, found)
+        _continuations(cues, doc, source.end if source and source.start > cue.end else cue.end, found)
     return found
 
 
@@ -379,8 +294,9 @@ class Quotes:
     assigns = ("quotes",)
 
     def __call__(self, ctx: Context, analysis: Analysis) -> Analysis:
-        resolver = SpeakerResolver(analysis, speech_cues())
-        quotes = find_quotes(analysis.text, analysis.sentences, resolver)
+        cues = speech_cues()
+        resolver = SpeakerResolver(analysis, cues)
+        quotes = find_quotes(cues, analysis.text, analysis.sentences, resolver)
         marked = []
         for quote in quotes:
             forecast = forecast_for(analysis.text, quote, analysis.times, analysis.published)

@@ -1,0 +1,103 @@
+"""Which cue words are no cue where they stand: inside a quotation or an attributed content, a noun
+after an article, a possessive or "of" (`the show`, `Rubio's claim`, `a series of tweets`), a name
+given (`a company called Harmony`), an idiom by the word after it (`think tank`), and a capitalised
+word inside a sentence that is no headline.
+"""
+
+from __future__ import annotations
+
+import re
+
+from forewarn.analyze.quote_context import Found, QuoteDoc
+from forewarn.knowledge.speech_cues import SpeechCues
+from forewarn.model import Span
+
+
+def skip_cue(cues: SpeechCues, doc: QuoteDoc, cue: Span, done: list[Found]) -> bool:
+    """Cues inside a quotation or an attributed content, cue words used as nouns, and capitalised
+    mid-sentence words."""
+    if doc.inside_quote(cue.start) or _in_recent_content(done, cue.start) or _possessed(cues, doc.text, cue):
+        return True
+    if _DETERMINER_BEFORE.search(doc.text, max(0, cue.start - 7), cue.start):
+        return True  # `the show`, `a promise`: after an article the cue word is a noun
+    if doc.text[cue.start : cue.end] == "called" and _NAMING_BEFORE.search(
+        doc.text, max(0, cue.start - 40), cue.start
+    ):
+        return True  # `a company called Harmony`, `the so-called deal`: a name given, no speech
+    if _noun_by_next(cues, doc.text, cue) or _no_cue_after(cues, doc.text, cue):
+        return True
+    if _OF_BEFORE.search(doc.text, max(0, cue.start - 4), cue.start) and not doc.text.endswith(
+        "ing", 0, cue.end
+    ):
+        return True  # `a series of tweets`, `a number of reports`: after "of" the cue word is a noun, not a gerund
+    if doc.text[cue.start].isupper():
+        sentence = doc.sentence(cue.start)
+        before = doc.text[sentence.start : cue.start].strip(" “\"'‘«„")
+        return bool(before) and not _title_case(doc.text[sentence.start : sentence.end])
+    return False
+
+
+_DETERMINER_BEFORE = re.compile(r"(?<![\w’'-])(?:[Tt]he|[Aa]n?)\s+$")
+# an indefinite noun phrase right before `called` is named by it ("a program called ..."); "so called"
+_NAMING_BEFORE = re.compile(
+    r"(?:(?<![\w’'-])(?:[Aa]n?|[Aa]nother)\s+(?:[\w’'-]+\s+){0,3}|(?<![\w’'-])[Ss]o[\s-]+)$"
+)
+
+
+def _noun_by_next(cues: SpeechCues, text: str, cue: Span) -> bool:
+    """`show of force`, `the radio show has`, `a think tank`: the word after it makes the cue word a noun."""
+    nouns = cues.noun_next.get(text[cue.start : cue.end].lower())
+    if nouns is None:
+        return False
+    rest = text[cue.end : cue.end + 12].lstrip()
+    word = _FIRST_WORD.match(rest)
+    return (word.group() if word else rest[:1]).lower() in nouns
+
+
+def _no_cue_after(cues: SpeechCues, text: str, cue: Span) -> bool:
+    """`we'll see`, `voters would see`: the word before the cue word makes it no attribution."""
+    # the cue may hold its auxiliaries ("would see"): its last word and the word before that count
+    start = text.rfind(" ", cue.start, cue.end) + 1 or cue.start
+    words = cues.no_cue_after.get(text[start : cue.end].lower())
+    if words is None:
+        return False
+    before = _LAST_WORD.search(text, max(0, start - 12), start)
+    return before is not None and before.group(1).lower() in words
+
+
+_LAST_WORD = re.compile(r"((?:[’']|\b)\w+)\s+$")
+_OF_BEFORE = re.compile(r"(?<![\w’'-])of\s+$")
+_FIRST_WORD = re.compile(r"\w+")
+
+
+def _possessed(cues: SpeechCues, text: str, cue: Span) -> bool:
+    """`Editor’s note:`, `Rubio's claim`, `Trump’s call for`: after a possessive the cue word is a noun,
+    not a verb. A contracted "is"/"has" (`he’s predicting`, `Trump's said`) comes before a participle."""
+    if text[cue.start : cue.start + 2] not in {"’s", "'s"}:
+        return False
+    words = text[cue.start + 2 : cue.end].split()
+    if not words:
+        return False
+    word = words[0].lower()
+    return not (
+        word.endswith(("ing", "ed")) or word in cues.irregular_past or word in cues.aux or word in _AFTER_IS
+    )
+
+
+_AFTER_IS = frozenset({"said", "according", "told", "been", "known"})
+
+
+def _in_recent_content(done: list[Found], offset: int) -> bool:
+    for found in done[-3:]:
+        if not found.direct:
+            continue  # a cue inside reported speech opens an attribution of its own (nested, as PolNeAR marks)
+        for content in found.contents:
+            if content.start <= offset < content.end:
+                return True
+    return False
+
+
+def _title_case(line: str) -> bool:
+    """A headline in title case ("Trump Says He’s Unlikely To Win"), where a capitalised cue is a cue."""
+    words = [w for w in line.split() if w[:1].isalpha()]
+    return len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
