@@ -243,6 +243,15 @@ def test_quotes_source_cue_and_content_boundaries(
         # "according to" sources with full stops inside ("F.A.A. records", "Tchadinfos.com")
         ("The room had two couches, according to F.A.A. records.", "F.A.A. records", "according to",
          "The room had two couches"),
+        # a title's dot ends no "according to" source; a dash or an unclosed parenthesis does
+        ("The visit was the high point, according to Mr. Rhodes.", "Mr. Rhodes", "according to",
+         "The visit was the high point"),
+        ("Taxes would rise, according to the Tax Policy Center - half a point of output.",
+         "the Tax Policy Center", "according to", "Taxes would rise"),
+        ("He won by 20 points (according to exit polls) in the state.", "exit polls", "according to",
+         "He won by 20 points"),
+        ("Thousands took part, according to the organizer Alliance to Reclaim Our Schools (AROS).",
+         "the organizer Alliance to Reclaim Our Schools (AROS)", "according to", "Thousands took part"),
         # an inverted attribution holds the clause before it, nested attributions included
         ("Many black voters found it offensive, journalist Martha Raddatz said.", "journalist Martha Raddatz",
          "said", "Many black voters found it offensive"),

@@ -37,19 +37,31 @@ _NOT_SPEAKER_START = frozenset({"of", "about", "to", "for", "in", "on", "at", "b
 _SUBJECT_START = frozenset({"that", "he", "she", "they", "it", "we", "i", "there", "his", "her", "their"})
 
 
-# the source runs to a comma, colon or the sentence end; a full stop inside a word or after an
-# initial ("F.A.A. records", "Tchadinfos.com", "the A.F.L.-C.I.O.,") does not end it
+# the source runs to a comma, colon, dash, the sentence end or a parenthesis it does not close
+# ("(according to exit polls)"; a short one closed inside it belongs to it: "Our Schools (AROS)"); a
+# full stop inside a word or after an initial ("F.A.A. records", "Tchadinfos.com", "the
+# A.F.L.-C.I.O.,") does not end it
 _ACCORDING_SOURCE = re.compile(
-    r"\s+((?:[^,;:.!?]|\.(?=[\w,-])|(?<=[\s.][A-Z])\.)+?)(?=[,;:]|\.?\s*$|(?<![\s.][A-Z])\.\s)"
+    r"\s+((?:[^,;:.!?()]|\([^(),;:]{1,40}\)|\.(?=[\w,-])|(?<=[\s.][A-Z])\.)+?)"
+    r"(?=[,;:)]|\s*\((?![^(),;:]{1,40}\))|\s[-–—]{1,2}\s|\.?\s*$|(?<![\s.][A-Z])\.\s)"
 )
 
 
-def according_to(doc: QuoteDoc, cue: Span) -> Found | None:
+def according_to(cues: SpeechCues, doc: QuoteDoc, cue: Span) -> Found | None:
     text, sentence = doc.text, doc.sentence(cue.start)
     m = _ACCORDING_SOURCE.match(text, cue.end, sentence.end)
     if not m:
         return None
     source = Span(m.start(1), m.end(1))
+    # `according to Mr. Rhodes`, `according to former Sen. Jim Webb`: a title's dot ends nothing
+    while (
+        text.startswith(". ", source.end)
+        and text[source.start : source.end + 1].rsplit(None, 1)[-1] in cues.titles
+    ):
+        more = _ACCORDING_SOURCE.match(text, source.end + 1, sentence.end)
+        if more is None:
+            break
+        source = Span(source.start, more.end(1))
     parts = [trim_span(text, sentence.start, cue.start), trim_span(text, source.end, sentence.end)]
     contents = [p for p in parts if p is not None]
     return Found(source, cue, contents, False) if contents else None

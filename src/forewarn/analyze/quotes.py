@@ -262,7 +262,7 @@ def _cut_before_inverted(text: str, done: list[Found], found: Found) -> None:
 def _match(cues: SpeechCues, doc: QuoteDoc, cue: Span, done: list[Found]) -> Found | None:
     word = doc.text[cue.start : cue.end].lower()
     if word == "according to":
-        return according_to(doc, cue)
+        return according_to(cues, doc, cue)
     if word == "asked":
         found = asked(doc, cue)
         if found is not None:
