@@ -315,6 +315,24 @@ def test_quotes_continuation_in_same_paragraph(pipeline: Pipeline) -> None:
     assert quotes[0].cue == quotes[1].cue != quotes[2].cue
 
 
+def test_quotes_continuation_past_abbreviations_and_before_a_new_sentence(pipeline: Pipeline) -> None:
+    # the dots of a title or a state in the rest of the cue's sentence end nothing
+    text = "“It is a problem,” said Rep. Jim Clyburn (D-S.C.), a party leader. “I would love to see it.”"
+    assert [q.content.text_of(text) for q in _quotes(pipeline, text)] == [
+        "“It is a problem,”",
+        "“I would love to see it.”",
+    ]
+    # a quotation that ends its sentence carries on the speech; the cue after it opens the next one
+    text = (
+        "''Jobs are leaving,'' Mr. Trump said. ''That is my wheelhouse.'' He said, twice, that it was fine."
+    )
+    quotes = _quotes(pipeline, text)
+    assert [q.content.text_of(text) for q in quotes if q.cue == quotes[0].cue] == [
+        "''Jobs are leaving,''",
+        "''That is my wheelhouse.''",
+    ]
+
+
 def test_quotes_paragraph_spanning_quotation() -> None:
     text = "He said: “First part.\n\n“Second part.”"
     assert [s.text_of(text) for s in quotation_spans(text)] == [text[9:]]

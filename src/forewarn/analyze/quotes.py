@@ -48,8 +48,11 @@ _STOP = re.compile(r"[!?;]|\.(?<!\b[A-Z][a-z]\.)(?<!\b[A-Z]\.)")
 
 # the rest of the cue's clause (`he said.`, `Trump told NBC’s “Today” on Monday.`), or nothing
 _TO_NEXT = re.compile(r"[^.!?\n]*?[,.!?]\s*|\s*")
-# ... or the rest of its sentence (`“Okay,” I said, attempting to regroup. “I was ...”`)
-_TO_STOP = re.compile(r"[^.!?\n“”\"«»„]*[.!?]\s*")
+# ... or the rest of its sentence (`“Okay,” I said, attempting to regroup. “I was ...”`), past the dots
+# of a title, a state or an initial (`said Rep. Jim Clyburn (D-S.C.), a member of ... “I would ...`)
+_TO_STOP = re.compile(
+    r"[^.!?\n“”\"«»„]*(?:(?:(?<=\b[A-Z])|(?<=\b[A-Z][a-z])|(?<=\b[A-Z][a-z]{2}))\.[^.!?\n“”\"«»„]*)*[.!?]\s*"
+)
 _BLANK = re.compile(r"[\s.,;:!?]*")
 # what a quotation and its cue cannot have between them: a full stop, but not the dot of a title, a
 # state or an initial ("Sen. Claire McCaskill (D-Mo.) said", "J. Smith said")
@@ -89,9 +92,18 @@ _AFTER_QUOTE = re.compile(r"[^.!?;:\n“”\"«»„]{1,60}?(?=[,.!?;:\n“”\"
 
 
 def _has_own_cue(cues: SpeechCues, doc: QuoteDoc, quote: Span) -> bool:
-    """`“B,” he said.`: a quotation with a cue of its own right after it carries on nobody's speech."""
+    """`“B,” he said.`: a quotation with a cue of its own right after it carries on nobody's speech.
+    One that ends with a full stop ends its sentence: a cue after it opens the next one (`“A,” he
+    said. “B.” He said, twice, that ...`)."""
+    if _ends_sentence(doc.text, quote):
+        return False
     m = _AFTER_QUOTE.match(doc.text, quote.end)
     return m is not None and not cues.verb_forms.isdisjoint(m.group().split())
+
+
+def _ends_sentence(text: str, quote: Span) -> bool:
+    """`“...”` / `''...''` whose last character inside the marks is a full stop."""
+    return text[max(quote.start, quote.end - 3) : quote.end].rstrip("”\"'’»›“").endswith(".")
 
 
 def _next_in_clause(doc: QuoteDoc, pos: int, limit: int, *, first: bool) -> Span | None:
@@ -138,7 +150,7 @@ def _quote_before(cues: SpeechCues, doc: QuoteDoc, cue: Span) -> Found | None:
     if "\n" in gap or _GAP_STOP.search(gap):
         return None
     # `“...” He said ...` / `''...'' He said ...` starts a new sentence
-    if doc.text[max(quote.start, quote.end - 3) : quote.end].rstrip("”\"'’»›“").endswith(".") and gap.strip():
+    if _ends_sentence(doc.text, quote) and gap.strip():
         return None
     if gap.strip(" ,"):
         source = subject_before(doc.text, quote.end, cue.start, cues)
