@@ -234,6 +234,9 @@ def test_quotes_source_cue_and_content_boundaries(
         ("She went on to say that the plan failed.", "She", "went on to say", "that the plan failed"),
         # an appositive holding an attribution of its own is not part of the source
         ("Barkley, who said he votes Democratic, said Trump would lose.", "Barkley", "said", "Trump would lose"),
+        # ... but an inverted speaker keeps the whole phrase
+        ("“It is hard,” said Peter King of New York, who endorsed Mr. Rubio on Tuesday.",
+         "Peter King of New York, who endorsed Mr. Rubio on Tuesday", "said", "“It is hard,”"),
         # beliefs and perceptions attributed like speech
         ("Most voters see Clinton as the stronger candidate.", "Most voters", "see",
          "Clinton as the stronger candidate"),

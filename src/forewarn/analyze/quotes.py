@@ -242,14 +242,17 @@ def find_quotes(
 
 
 def _heads_of_nesting_sources(text: str, done: list[Found]) -> None:
-    """`Barkley, who said he votes Democratic, said ...`: a source whose appositive holds an
-    attribution of its own is only its head, as PolNeAR marks it (the appositive is that
-    attribution's source and content)."""
+    """`Barkley, who said he votes Democratic, said ...`: a source before its cue whose appositive
+    holds an attribution of its own is only its head, as PolNeAR marks it (the appositive is that
+    attribution's source and content). An inverted speaker keeps the whole phrase (`..., said Peter
+    King of New York, who endorsed Mr. Rubio on Tuesday`)."""
     starts = sorted(f.cue.start for f in done)
     for found in done:
         source = found.source
-        comma = text.find(",", source.start, source.end) if source is not None else -1
-        if source is None or comma < 0:
+        if source is None or source.start > found.cue.start:
+            continue
+        comma = text.find(",", source.start, source.end)
+        if comma < 0:
             continue
         i = bisect_right(starts, comma)
         if i < len(starts) and starts[i] < source.end:
