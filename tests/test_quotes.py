@@ -279,6 +279,10 @@ def test_quotes_raising_verbs_name_no_source_and_split_the_content(pipeline: Pip
         (None, "are expected", "Other groups"),
         (None, "are expected", "to spend millions"),
     ]
+    # the raised view ends at its first comma, unless a name or a relative clause carries its phrase on
+    text = "The music seemed to match the mood, as the song blared. She is expected to beat the leader, Donald Trump."
+    found = [q.content.text_of(text) for q in _quotes(pipeline, text)]
+    assert found == ["The music", "to match the mood", "She", "to beat the leader, Donald Trump"]
 
 
 def test_quotes_quoted_paragraphs_continue_the_last_speaker(pipeline: Pipeline) -> None:

@@ -222,7 +222,21 @@ def _raised(cues: SpeechCues, doc: QuoteDoc, cue: Span, done: list[Found]) -> Fo
     if content is None or opening is None or opening.group(1).lower() in _PLACE_WORDS:
         return None  # `appeared on Fox News`, `appeared with Clinton`: an appearance, not a view
     subject = source_of(cues, doc, cue, done)
+    content = _to_clause_comma(doc.text, content)
     return Found(None, cue, [content] if subject is None else [subject, content], False)
+
+
+# after a comma, what still belongs to the phrase before it: a name or a relative clause
+_PHRASE_GOES_ON = re.compile(r"\s*(?:[A-Z“\"'‘]|(?:who|which|whose|including)\b)")
+
+
+def _to_clause_comma(text: str, content: Span) -> Span:
+    """`The music seemed to match the sense of relief, as the rock classic blared`: a raised view ends
+    at its first comma, as PolNeAR marks it, unless a name or a relative clause carries its phrase on."""
+    comma = text.find(", ", content.start, content.end)
+    if comma <= content.start or _PHRASE_GOES_ON.match(text, comma + 1):
+        return content
+    return Span(content.start, comma)
 
 
 def _parenthetical(text: str, source: Span) -> bool:
