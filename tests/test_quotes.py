@@ -234,6 +234,11 @@ def test_quotes_source_cue_and_content_boundaries(
         ("She went on to say that the plan failed.", "She", "went on to say", "that the plan failed"),
         # an appositive holding an attribution of its own is not part of the source
         ("Barkley, who said he votes Democratic, said Trump would lose.", "Barkley", "said", "Trump would lose"),
+        # an appositive subject after "But", past "meanwhile" or before an aside ("during ...")
+        ("But Ann Lee, director of CREDO Action, which organized it, said the plan failed.",
+         "Ann Lee, director of CREDO Action, which organized it,", "said", "the plan failed"),
+        ("It rained. Clinton, during a town hall in Columbus, Ohio, said she would win.", "Clinton", "said",
+         "she would win"),
         # ... but an inverted speaker keeps the whole phrase
         ("“It is hard,” said Peter King of New York, who endorsed Mr. Rubio on Tuesday.",
          "Peter King of New York, who endorsed Mr. Rubio on Tuesday", "said", "“It is hard,”"),

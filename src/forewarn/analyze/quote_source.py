@@ -244,6 +244,10 @@ def _is_aux(word: str, cues: SpeechCues) -> bool:
     return lower in cues.aux or lower in CLITICS or (word.islower() and word.endswith("ly") and len(word) > 4)
 
 
+_OPENING_COORDINATORS = frozenset({"but", "and", "yet", "so"})
+_SENTENCE_ADVERBS = frozenset({"meanwhile", "however", "too", "though", "instead", "moreover", "meantime"})
+
+
 def _appositive_subject(tokens: list[tuple[int, int, str]], comma_end: int) -> Span | None:
     """`NAME, APPOSITIVE, said`: the phrase runs from the name through the closing comma.
 
@@ -259,10 +263,20 @@ def _appositive_subject(tokens: list[tuple[int, int, str]], comma_end: int) -> S
         if not piece or back >= APPOSITIVE_PIECES:
             break
         first = piece[0][2]
-        if first.lower() in INTRO_STOPS and len(piece) > 1 and piece[1][2][:1].isupper() and back == 0:
-            piece = piece[1:]  # `Yet Democratic economists, like ..., say`
-            pieces[len(pieces) - 2] = piece
+        if (
+            len(piece) > 1
+            and piece[1][2][:1].isupper()
+            and (first.lower() in _OPENING_COORDINATORS or (first.lower() in INTRO_STOPS and back == 0))
+        ):
+            piece = piece[
+                1:
+            ]  # `Yet Democratic economists, like ..., say`, `But Murshed Zaheed, ..., ..., said`
+            pieces[len(pieces) - 2 - back] = piece
             first = piece[0][2]
+        elif (len(piece) == 1 and first.lower() in _SENTENCE_ADVERBS) or (
+            back == 0 and first.lower() in ASIDES
+        ):
+            continue  # `Sanders, meanwhile, who ..., said`, `Clinton, during a town hall in Columbus, Ohio, said`
         elif first.lower() in INTRO_STOPS or (len(piece) == 1 and first.endswith("ly")):
             break
         following = pieces[len(pieces) - 1 - back]
@@ -274,7 +288,7 @@ def _appositive_subject(tokens: list[tuple[int, int, str]], comma_end: int) -> S
     if any(t[2] in VERBAL for t in pieces[start]):
         return None  # `The war will end soon, said X`: a clause, not a name
     name, aside = pieces[start], pieces[start + 1] if start + 1 < len(pieces) else []
-    if len(pieces) - start == 2 and aside and (aside[0][2].isdigit() or aside[0][2].lower() in ASIDES):
+    if aside and ((len(pieces) - start == 2 and aside[0][2].isdigit()) or aside[0][2].lower() in ASIDES):
         return Span(name[0][0], name[-1][1])
     if aside and aside[0][2].lower() in NON_RESTRICTIVE:
         return Span(name[0][0], name[-1][1])  # `The complaint, which was filed ..., alleged`
