@@ -345,6 +345,23 @@ def test_quotes_continuation_past_abbreviations_and_before_a_new_sentence(pipeli
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Smith told The Star-Ledger of Newark last week she would rather vote for Clinton.",
+         "she would rather vote for Clinton"),
+        ("He told a crowded banquet hall at a hotel in downtown Baltimore that he is not giving up.",
+         "that he is not giving up"),
+        ("Paul told Breitbart News Daily host Matt Boyle, “It is over.”", "“It is over.”"),
+        # an addressee before an infinitive belongs to what is told
+        ("Smith told his aides never to speak of it when they raised concerns.",
+         "his aides never to speak of it when they raised concerns"),
+    ],
+)  # fmt: skip
+def test_quotes_telling_cues_leave_their_addressee_out(pipeline: Pipeline, text: str, content: str) -> None:
+    assert content in [q.content.text_of(text) for q in _quotes(pipeline, text)]
+
+
 def test_quotes_paragraph_spanning_quotation() -> None:
     text = "He said: “First part.\n\n“Second part.”"
     assert [s.text_of(text) for s in quotation_spans(text)] == [text[9:]]

@@ -9,8 +9,10 @@ from __future__ import annotations
 import re
 
 from forewarn.analyze.quote_context import (
+    ADDRESSEE_CLAUSE,
     NEXT_WORD,
     OBJECT,
+    TELLING,
     Found,
     QuoteDoc,
     clause_start,
@@ -266,6 +268,9 @@ def _speech_after(cues: SpeechCues, doc: QuoteDoc, cue: Span) -> Span | None:
         )  # "to House Democrats" is an addressee, "to address the concern that" is not
         if text[cue.start : cue.end].split()[-1] in cues.object_cues or prepositional:
             pos = obj.end()
+    elif text[cue.start : cue.end].rsplit(None, 1)[-1] in TELLING:
+        addressee = ADDRESSEE_CLAUSE.match(text, pos, min(pos + 120, sentence.end))
+        pos = addressee.end() if addressee else pos  # `told The Star-Ledger last week she would ...`
     elif text.startswith((" in ", " at ", " during ", " on "), pos):
         pos = _past_setting(cues, text, pos, sentence.end)
     end = intro_participle(cues, doc, cue) or _clause_end(cues, doc, pos, sentence.end)

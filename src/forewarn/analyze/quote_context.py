@@ -22,6 +22,23 @@ from forewarn.model import Span
 OBJECT = re.compile(
     r"(?:\s+(?:[A-Z][a-z]{0,2}\.|[^\s,.;:!?“”\"«»]+)){1,6}?(?=\s*(?:,?\s*that\b|:|,?\s*[“„«\"]))"
 )
+# the addressee of a telling cue ("told", "informed", "reminded"): up to twelve words, none of them a
+# pronoun subject, an infinitive's "to" or a conjunction, before "that"/":"/a quotation ("told Breitbart
+# News Daily host Matt Boyle, “...”") ...
+_ADDRESSEE_WORD = (
+    r"\s+(?!(?:he|she|they|we|I|it|you|to|that|when|if|because|while|as|how|what|why|whether|who)\b)"
+    r"(?:[A-Z][a-z]{0,2}\.|[^\s,.;:!?“”\"«»]+)"
+)
+ADDRESSEE = re.compile(rf"(?:{_ADDRESSEE_WORD}){{1,12}}?(?=\s*(?:,?\s*that\b|:|,?\s*[“„«\"]))")
+# ... or before a clause with a pronoun subject of its own ("told The Star-Ledger of Newark last week
+# she would rather ...", "told the National Post he’s already received ...")
+ADDRESSEE_CLAUSE = re.compile(
+    rf"(?:{_ADDRESSEE_WORD}){{1,12}}?(?=\s+(?:that\s|(?:he|she|they|we|I|it|you)"
+    r"(?:[’'](?:s|d|ll|re|ve)\s|\s+(?:would|will|is|was|were|are|had|has|have|could|should|did|does|do|might"
+    r"|must|can|[a-z]+ed)\s)))"
+)
+TELLING = frozenset({"tell", "tells", "told", "telling", "inform", "informs", "informed", "remind", "reminds",
+                     "reminded", "assure", "assures", "assured"})  # fmt: skip
 NEXT_WORD = re.compile(r"\s*([\w’'-]+)")
 _INNER_SPACE = re.compile(r"\S\s+\S")
 INTRO_REACH = 20  # `Despite asserting`: the fronted participle is within the sentence's first word or two

@@ -29,7 +29,7 @@ from forewarn.analyze.quote_clauses import (
     passive_by,
 )
 from forewarn.analyze.quote_colons import colon_quotes
-from forewarn.analyze.quote_context import OBJECT, Found, QuoteDoc, participial, source_of
+from forewarn.analyze.quote_context import ADDRESSEE, OBJECT, TELLING, Found, QuoteDoc, participial, source_of
 from forewarn.analyze.quote_lexicon import cue_spans
 from forewarn.analyze.quote_polls import poll_findings
 from forewarn.analyze.quote_skip import skip_cue
@@ -186,7 +186,10 @@ def _quote_after(cues: SpeechCues, doc: QuoteDoc, cue: Span, done: list[Found]) 
     if ahead is None or _STOP.search(text, pos, ahead.start):
         return None
     # an addressee, or what the speech is about (`said of Mr. Rubio: “...”`), may come first
-    if text[cue.start : cue.end].lower() in cues.object_cues or text.startswith(" of ", pos):
+    if text[cue.start : cue.end].rsplit(None, 1)[-1].lower() in TELLING:
+        obj = ADDRESSEE.match(text, pos, pos + 120)  # `told Breitbart News Daily host Matt Boyle, “...”`
+        pos = obj.end() if obj else pos
+    elif text[cue.start : cue.end].lower() in cues.object_cues or text.startswith(" of ", pos):
         obj = OBJECT.match(text, pos, pos + 80)
         pos = obj.end() if obj else pos
     m = _THAT.match(text, pos)
