@@ -353,6 +353,12 @@ def test_quotes_continuation_past_abbreviations_and_before_a_new_sentence(pipeli
         ("He told a crowded banquet hall at a hotel in downtown Baltimore that he is not giving up.",
          "that he is not giving up"),
         ("Paul told Breitbart News Daily host Matt Boyle, “It is over.”", "“It is over.”"),
+        ("Trump told a town hall in Salem, New Hampshire on Monday that waterboarding is fine.",
+         "that waterboarding is fine"),
+        ("Kasich tells the crowd, he’s been known to be tough.", "he’s been known to be tough"),
+        # a title's dot ends no lead-in of a quotation
+        ("Mr. Vander Plaats is ''activating his network,'' said Mr. Smith.",
+         "Mr. Vander Plaats is ''activating his network,''"),
         # an addressee before an infinitive belongs to what is told
         ("Smith told his aides never to speak of it when they raised concerns.",
          "his aides never to speak of it when they raised concerns"),

@@ -27,13 +27,13 @@ OBJECT = re.compile(
 # News Daily host Matt Boyle, “...”") ...
 _ADDRESSEE_WORD = (
     r"\s+(?!(?:he|she|they|we|I|it|you|to|that|when|if|because|while|as|how|what|why|whether|who)\b)"
-    r"(?:[A-Z][a-z]{0,2}\.|[^\s,.;:!?“”\"«»]+)"
+    r"(?:[A-Z][a-z]{0,2}\.|[^\s,.;:!?“”\"«»]+)(?:,(?=\s+[A-Z]))?"  # `a town hall in Salem, New Hampshire`
 )
 ADDRESSEE = re.compile(rf"(?:{_ADDRESSEE_WORD}){{1,12}}?(?=\s*(?:,?\s*that\b|:|,?\s*[“„«\"]))")
 # ... or before a clause with a pronoun subject of its own ("told The Star-Ledger of Newark last week
 # she would rather ...", "told the National Post he’s already received ...")
 ADDRESSEE_CLAUSE = re.compile(
-    rf"(?:{_ADDRESSEE_WORD}){{1,12}}?(?=\s+(?:that\s|(?:he|she|they|we|I|it|you)"
+    rf"(?:{_ADDRESSEE_WORD}){{1,12}}?(?=,?\s+(?:that\s|(?:he|she|they|we|I|it|you)"
     r"(?:[’'](?:s|d|ll|re|ve)\s|\s+(?:would|will|is|was|were|are|had|has|have|could|should|did|does|do|might"
     r"|must|can|[a-z]+ed)\s)))"
 )

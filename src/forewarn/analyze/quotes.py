@@ -39,7 +39,8 @@ from forewarn.knowledge.speech_cues import SpeechCues, speech_cues
 from forewarn.model import Analysis, Quote, Span
 
 LEAD_WORDS = 12
-_LEAD_STOP = re.compile(r"[“”\"«»„:;]|''|[.!?]\s")  # another quotation, a colon or a sentence end before it
+# another quotation, a colon or a sentence end before it (not the dot of "Mr." or "J.")
+_LEAD_STOP = re.compile(r"[“”\"«»„:;]|''|[!?]\s|\.(?<!\b[A-Z][a-z]\.)(?<!\b[A-Z]\.)(?<!\b[A-Z][a-z]{2}\.)\s")
 _THAT = re.compile(r"\s*(?:[,:]\s*)?(that\s+)?")
 # a full stop, but not of "Mr." or "J."; the dot is matched before the lookbehinds test what precedes
 # it, so the engine skips in C to the next ".!?;" instead of testing both lookbehinds at every position
