@@ -28,7 +28,8 @@ _SHORT_TAIL = re.compile(r"(?:\s+[^\s,.;:!?“”\"«»]+){0,5}\s*[.!?]?\s*$")
 _OPENERS = frozenset({"with", "without", "despite", "after", "before", "since", "while", "although", "though",
                       "as", "because", "if", "when", "in", "on", "at", "for", "during", "under"})  # fmt: skip
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "reporters", "supporters"})
-_PREPOSITIONS = frozenset({"to", "on", "in", "at", "during", "with", "before", "after", "over", "from"})
+_PREPOSITIONS = frozenset({"to", "on", "in", "at", "during", "with", "before", "after", "over", "from", "following",
+                           "since"})  # fmt: skip
 _INVERTED_PRONOUNS = frozenset({"he", "she", "they", "we", "I"})
 # speech verbs that invert before a lower-case speaker (`..., said a former aide`); other cues take
 # an object there (`accused him`, `recalled him saying`, `oppose concessions`)
@@ -271,7 +272,7 @@ def _speech_after(cues: SpeechCues, doc: QuoteDoc, cue: Span) -> Span | None:
     elif text[cue.start : cue.end].rsplit(None, 1)[-1] in TELLING:
         addressee = ADDRESSEE_CLAUSE.match(text, pos, min(pos + 120, sentence.end))
         pos = addressee.end() if addressee else pos  # `told The Star-Ledger last week she would ...`
-    elif text.startswith((" in ", " at ", " during ", " on "), pos):
+    elif text.startswith(_SETTING_OPENERS, pos):
         pos = _past_setting(cues, text, pos, sentence.end)
     end = intro_participle(cues, doc, cue) or _clause_end(cues, doc, pos, sentence.end)
     content = trim_span(text, pos, end) or _one_word(cues, text, pos, end)
@@ -286,7 +287,20 @@ def _speech_after(cues: SpeechCues, doc: QuoteDoc, cue: Span) -> Span | None:
 
 
 # `noted in a guest column in Saturday's New York Times that ...`: a setting too long for OBJECT
-_SETTING_THAT = re.compile(r"\s+(?:in|at|during|on)\s[^,;:!?“”\"«»]{0,100}?\s(?=that\s)")
+_SETTING_OPENERS = (
+    " in ",
+    " at ",
+    " during ",
+    " on ",
+    " following ",
+    " after ",
+    " before ",
+    " for ",
+    " since ",
+)
+_SETTING_THAT = re.compile(
+    r"\s+(?:in|at|during|on|following|after|before|for|since)\s[^,;:!?“”\"«»]{0,100}?\s(?=that\s)"
+)
 
 
 def _past_setting(cues: SpeechCues, text: str, pos: int, end: int) -> int:
