@@ -251,6 +251,9 @@ def test_quotes_source_cue_and_content_boundaries(
         # "according to" sources with full stops inside ("F.A.A. records", "Tchadinfos.com")
         ("The room had two couches, according to F.A.A. records.", "F.A.A. records", "according to",
          "The room had two couches"),
+        # a connective opening the sentence is the writer's
+        ("Still, most voters agree, according to the poll.", "the poll", "according to", "most voters agree"),
+        ("And the plan failed, Smith said.", "Smith", "said", "the plan failed"),
         # a title's dot ends no "according to" source; a dash or an unclosed parenthesis does
         ("The visit was the high point, according to Mr. Rhodes.", "Mr. Rhodes", "according to",
          "The visit was the high point"),

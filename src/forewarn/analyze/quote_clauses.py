@@ -65,7 +65,8 @@ def according_to(cues: SpeechCues, doc: QuoteDoc, cue: Span) -> Found | None:
         if more is None:
             break
         source = Span(source.start, more.end(1))
-    parts = [trim_span(text, sentence.start, cue.start), trim_span(text, source.end, sentence.end)]
+    start = _after_connective(text, sentence.start, cue.start)
+    parts = [trim_span(text, start, cue.start), trim_span(text, source.end, sentence.end)]
     contents = [p for p in parts if p is not None]
     return Found(source, cue, contents, False) if contents else None
 
@@ -77,12 +78,26 @@ def _adverbial_tail(cues: SpeechCues, tail: str) -> bool:
 
 
 def _after_fronted(cues: SpeechCues, text: str, start: int, end: int) -> int:
-    """`With that issue unresolved, the agency ..., officials said`: the speech starts after the opener."""
+    """`With that issue unresolved, the agency ..., officials said`: the speech starts after the opener
+    (or after a connective: `And the plan failed, he said`)."""
+    after = _after_connective(text, start, end)
+    if after > start:
+        return after
     opening = NEXT_WORD.match(text, start, end)
     comma = text.find(",", start, end)
     if opening is None or opening.group(1).lower() not in _OPENERS or comma < 0:
         return start
     return comma + 1
+
+
+_CONNECTIVES = frozenset({"And", "Yet", "So", "Still", "However", "Indeed", "Instead", "Also"})
+
+
+def _after_connective(text: str, start: int, end: int) -> int:
+    """`And the plan failed, he said`, `Still, most voters agree, according to ...`: a connective that
+    opens the sentence is the writer's, not part of the speech."""
+    opening = NEXT_WORD.match(text, start, end)
+    return opening.end() if opening is not None and opening.group(1) in _CONNECTIVES else start
 
 
 def _fronted(cues: SpeechCues, text: str, span: Span) -> bool:
