@@ -54,6 +54,9 @@ _TO_NEXT = re.compile(r"[^.!?\n]*?[,.!?]\s*|\s*")
 _TO_STOP = re.compile(
     r"[^.!?\n“”\"«»„]*(?:(?:(?<=\b[A-Z])|(?<=\b[A-Z][a-z])|(?<=\b[A-Z][a-z]{2}))\.[^.!?\n“”\"«»„]*)*[.!?]\s*"
 )
+# characters the rest of a cue's sentence may run to: past abbreviation dots the regex would otherwise
+# read a paragraph of "Mr." and "Sen." to its end at every cue (quadratic)
+REST_REACH = 400
 _BLANK = re.compile(r"[\s.,;:!?]*")
 # what a quotation and its cue cannot have between them: a full stop, but not the dot of a title, a
 # state or an initial ("Sen. Claire McCaskill (D-Mo.) said", "J. Smith said")
@@ -74,7 +77,7 @@ def _continuations(cues: SpeechCues, doc: QuoteDoc, after: int, found: Found) ->
         if quote is None:
             # the rest of the sentence (`“A,” I said, attempting to regroup. “B.”`), matched once
             # for both readings: a quotation right after it, or a paragraph that is one
-            rest = _TO_STOP.match(text, pos, limit)
+            rest = _TO_STOP.match(text, pos, min(limit, pos + REST_REACH))
             rest_end = rest.end() if rest else pos
             quote = doc.quote_at(rest_end) if first and rest_end < limit else None
             if quote is None:
