@@ -254,6 +254,10 @@ def test_quotes_source_cue_and_content_boundaries(
         # a connective opening the sentence is the writer's
         ("Still, most voters agree, according to the poll.", "the poll", "according to", "most voters agree"),
         ("And the plan failed, Smith said.", "Smith", "said", "the plan failed"),
+        # a fronted clause belongs to the speech, a fronted setting does not
+        ("If the plan fails, the war will go on, Smith said.", "Smith", "said",
+         "If the plan fails, the war will go on"),
+        ("With the vote over, the war will go on, Smith said.", "Smith", "said", "the war will go on"),
         # a title's dot ends no "according to" source; a dash or an unclosed parenthesis does
         ("The visit was the high point, according to Mr. Rhodes.", "Mr. Rhodes", "according to",
          "The visit was the high point"),

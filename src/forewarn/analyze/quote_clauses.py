@@ -25,8 +25,10 @@ from forewarn.knowledge.speech_cues import SpeechCues
 from forewarn.model import Span
 
 _SHORT_TAIL = re.compile(r"(?:\s+[^\s,.;:!?“”\"«»]+){0,5}\s*[.!?]?\s*$")
-_OPENERS = frozenset({"with", "without", "despite", "after", "before", "since", "while", "although", "though",
-                      "as", "because", "if", "when", "in", "on", "at", "for", "during", "under"})  # fmt: skip
+# a fronted phrase that is the writer's setting, not part of the speech (`With that issue unresolved,`);
+# a fronted clause (`As ..., If ..., When ..., While ...,`) is part of it, as PolNeAR marks it
+_OPENERS = frozenset({"with", "without", "despite", "after", "before", "although", "though", "in", "on", "at",
+                      "for", "during", "under"})  # fmt: skip
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "reporters", "supporters"})
 _PREPOSITIONS = frozenset({"to", "on", "in", "at", "during", "with", "before", "after", "over", "from", "following",
                            "since"})  # fmt: skip
