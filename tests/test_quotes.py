@@ -363,6 +363,8 @@ def test_quotes_continuation_past_abbreviations_and_before_a_new_sentence(pipeli
         ("Trump told a town hall in Salem, New Hampshire on Monday that waterboarding is fine.",
          "that waterboarding is fine"),
         ("Kasich tells the crowd, he’s been known to be tough.", "he’s been known to be tough"),
+        # "that" itself is no addressee
+        ("He warned that “nobody can win without us.”", "that “nobody can win without us.”"),
         # a setting between a cue and its "that" is passed over
         ("Smith said following a vote in 2001 that he had concerns.", "that he had concerns"),
         # a title's dot ends no lead-in of a quotation

@@ -20,8 +20,8 @@ from forewarn.model import Span
 # up to six words of addressee or adverbial before "that"/":"/a quotation ("told Sky News that",
 # "said of Mr. Rubio:")
 OBJECT = re.compile(
-    r"(?:\s+(?:[A-Z][a-z]{0,2}\.|[^\s,.;:!?“”\"«»]+)){1,6}?(?=\s*(?:,?\s*that\b|:|,?\s*[“„«\"]))"
-)
+    r"(?:\s+(?!that\b)(?:[A-Z][a-z]{0,2}\.|[^\s,.;:!?“”\"«»]+)){1,6}?(?=\s*(?:,?\s*that\b|:|,?\s*[“„«\"]))"
+)  # ("that" itself is no addressee: `warned that “...”` keeps it in the speech)
 # the addressee of a telling cue ("told", "informed", "reminded"): up to twelve words, none of them a
 # pronoun subject, an infinitive's "to" or a conjunction, before "that"/":"/a quotation ("told Breitbart
 # News Daily host Matt Boyle, “...”") ...
