@@ -251,6 +251,10 @@ def test_quotes_source_cue_and_content_boundaries(
         # "according to" sources with full stops inside ("F.A.A. records", "Tchadinfos.com")
         ("The room had two couches, according to F.A.A. records.", "F.A.A. records", "according to",
          "The room had two couches"),
+        # a bare -ing cue after a noun phrase is held by that phrase (a reduced relative)
+        ("Wealthy donors gave $25 million to an outside group backing Rubio.", "an outside group", "backing",
+         "Rubio"),
+        ("Trump is saying the plan failed.", "Trump", "is saying", "the plan failed"),
         # a connective opening the sentence is the writer's
         ("Still, most voters agree, according to the poll.", "the poll", "according to", "most voters agree"),
         ("And the plan failed, Smith said.", "Smith", "said", "the plan failed"),

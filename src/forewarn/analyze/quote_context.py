@@ -205,7 +205,32 @@ def source_of(cues: SpeechCues, doc: QuoteDoc, cue: Span, done: list[Found]) -> 
             return earlier[-1].source
         start = _after_intro(cues, doc.text, sentence, cue)
         return subject_before(doc.text, start, first_verb(cues, doc, Span(start, sentence.end), cue), cues)
-    return subject_before(doc.text, clause_start(doc, cue), cue.start, cues)
+    source = subject_before(doc.text, clause_start(doc, cue), cue.start, cues)
+    if (
+        source is not None
+        and " " not in doc.text[cue.start : cue.end]
+        and doc.text.endswith("ing", 0, cue.end)
+    ):
+        return _nearest_noun_phrase(doc.text, source)
+    return source
+
+
+# the words a reduced relative's noun phrase starts after: `an outside group backing`, `included Trump vowing`
+_PHRASE_START = re.compile(
+    r".*(?:^|\s)(?:to|of|for|with|from|by|about|in|on|at|[a-z]+ed|[a-z]+ing)\s+", re.DOTALL
+)
+
+
+def _nearest_noun_phrase(text: str, source: Span) -> Span:
+    """`Wealthy donors handed $25 million to an outside group backing Rubio`: a bare -ing cue after a
+    noun phrase modifies that phrase (a reduced relative), whose holder is the phrase, not the clause."""
+    m = _PHRASE_START.match(text, source.start, source.end)
+    if m is None or m.end() >= source.end:
+        return source
+    phrase = text[m.end() : source.end]
+    if " " not in phrase and not (phrase[:1].isupper() or phrase.endswith("s")):
+        return source  # `the meeting began vowing`: one word that is no noun phrase
+    return Span(m.end(), source.end)
 
 
 def _after_intro(cues: SpeechCues, text: str, sentence: Span, cue: Span) -> int:
