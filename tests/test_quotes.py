@@ -255,6 +255,9 @@ def test_quotes_source_cue_and_content_boundaries(
         ("Wealthy donors gave $25 million to an outside group backing Rubio.", "an outside group", "backing",
          "Rubio"),
         ("Trump is saying the plan failed.", "Trump", "is saying", "the plan failed"),
+        # a pronoun after a full stop the splitter left inside the sentence opens the subject
+        ("Bush will wait until the polls close at 7 p.m. He says he will work hard.", "He", "says",
+         "he will work hard"),
         # a connective opening the sentence is the writer's
         ("Still, most voters agree, according to the poll.", "the poll", "according to", "most voters agree"),
         ("And the plan failed, Smith said.", "Smith", "said", "the plan failed"),

@@ -148,6 +148,10 @@ def _subject_in(matches: list[re.Match[str]], chunk: list[str], offset: int, cue
     lo, hi = 0, len(chunk)
     if not SUBORDINATORS.isdisjoint(lowers):
         lo = max(i for i, w in enumerate(lowers) if w in SUBORDINATORS) + 1
+    if not _SENTENCE_PRONOUNS.isdisjoint(chunk[lo + 1 :]):
+        # `... by God. He has also called`, `at 7 p.m. He says`: a sentence the splitter left joined
+        lo = max((i for i in range(lo + 1, hi) if chunk[i] in _SENTENCE_PRONOUNS and chunk[i - 1].endswith(".")),
+                 default=lo)  # fmt: skip
     while lo < hi and (lowers[lo] in cues.intro or chunk[lo] in DASHES):
         if hi - lo > 1 and lowers[lo] == "at" and chunk[lo + 1] in {"least", "most"}:
             break  # "At least half of voters say"
@@ -245,6 +249,7 @@ def _is_aux(word: str, cues: SpeechCues) -> bool:
 
 
 _OPENING_COORDINATORS = frozenset({"but", "and", "yet", "so"})
+_SENTENCE_PRONOUNS = frozenset({"He", "She", "They", "We", "I", "It"})
 _SENTENCE_ADVERBS = frozenset({"meanwhile", "however", "too", "though", "instead", "moreover", "meantime"})
 
 
