@@ -239,6 +239,9 @@ def test_quotes_source_cue_and_content_boundaries(
          "Ann Lee, director of CREDO Action, which organized it,", "said", "the plan failed"),
         ("It rained. Clinton, during a town hall in Columbus, Ohio, said she would win.", "Clinton", "said",
          "she would win"),
+        # an inverted speaker's party and state belong to the name
+        ("“It is not new,” said Rep. Bobby Scott (D-Va.), a Democrat.", "Rep. Bobby Scott (D-Va.), a Democrat",
+         "said", "“It is not new,”"),
         # ... but an inverted speaker keeps the whole phrase
         ("“It is hard,” said Peter King of New York, who endorsed Mr. Rubio on Tuesday.",
          "Peter King of New York, who endorsed Mr. Rubio on Tuesday", "said", "“It is hard,”"),

@@ -304,7 +304,13 @@ def subject_after(text: str, cue_end: int, limit: int, cues: SpeechCues) -> Span
     """The inverted source of `“...,” said Kovalchuk, a general.`: the words after the cue to the clause end."""
     tokens = _tokens(text, cue_end, limit)
     chunk: list[tuple[int, int, str]] = []
+    inside = -1  # the closing parenthesis of a name's `(D-Va.)`, read as part of the name
     for i, token in enumerate(tokens):
+        if i > inside and token[2] == "(" and chunk and chunk[-1][2][:1].isupper():
+            inside = _closing(tokens, i)
+        if i <= inside:
+            chunk.append(token)
+            continue
         if token[2] in {";", ":", "(", ")"}:
             break
         if token[2] == "," and i + 1 < len(tokens) and _ends_inverted(tokens[i + 1][2], cues):
@@ -331,6 +337,12 @@ def subject_after(text: str, cue_end: int, limit: int, cues: SpeechCues) -> Span
     while end > chunk[0][0] and text[end - 1] in ".!?":
         end -= 1
     return Span(chunk[0][0], end)
+
+
+def _closing(tokens: list[tuple[int, int, str]], i: int) -> int:
+    """`said Rep. Bobby Scott (D-Va.) at the time`: the index of the ")" closing a short parenthesis
+    opened at `i` (a party and state belong to the name), else -1."""
+    return next((j for j in range(i + 1, min(i + 4, len(tokens))) if tokens[j][2] == ")"), -1)
 
 
 # words that open an adverbial after an inverted speaker: not part of the source
