@@ -389,6 +389,17 @@ def test_quotes_telling_cues_leave_their_addressee_out(pipeline: Pipeline, text:
     assert content in [q.content.text_of(text) for q in _quotes(pipeline, text)]
 
 
+def test_quotes_quoted_fragment_that_opens_indirect_speech(pipeline: Pipeline) -> None:
+    # a quotation that only starts the speech runs on to the sentence end, as indirect speech
+    text = "Obama said “it gets me mad” every time he thinks about the victims."
+    quote = _quotes(pipeline, text)[0]
+    assert quote.content.text_of(text) == "“it gets me mad” every time he thinks about the victims"
+    assert not quote.direct
+    # ... but not past a quoted clause that ends with its comma
+    text = "He had said “We’ll see,” when asked about it."
+    assert _quotes(pipeline, text)[0].content.text_of(text) == "“We’ll see,”"
+
+
 def test_quotes_paragraph_spanning_quotation() -> None:
     text = "He said: “First part.\n\n“Second part.”"
     assert [s.text_of(text) for s in quotation_spans(text)] == [text[9:]]

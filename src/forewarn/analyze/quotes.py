@@ -29,7 +29,16 @@ from forewarn.analyze.quote_clauses import (
     passive_by,
 )
 from forewarn.analyze.quote_colons import colon_quotes
-from forewarn.analyze.quote_context import ADDRESSEE, OBJECT, TELLING, Found, QuoteDoc, participial, source_of
+from forewarn.analyze.quote_context import (
+    ADDRESSEE,
+    OBJECT,
+    TELLING,
+    Found,
+    QuoteDoc,
+    participial,
+    source_of,
+    trim_span,
+)
 from forewarn.analyze.quote_lexicon import cue_spans
 from forewarn.analyze.quote_polls import poll_findings
 from forewarn.analyze.quote_skip import skip_cue
@@ -203,9 +212,29 @@ def _quote_after(cues: SpeechCues, doc: QuoteDoc, cue: Span, done: list[Found]) 
         return _inverted_before_quote(cues, doc, cue, ahead)
     source = source_of(cues, doc, cue, done)
     content_start = m.start(1) if m and m.group(1) else quote.start
+    mixed = _speech_goes_on(cues, doc, quote)
+    if mixed is not None:  # `said “it gets me mad” every time he thinks about ...`
+        return Found(source, cue, [Span(content_start, mixed)], False)
     found = Found(source, cue, [Span(content_start, quote.end)], True)
     _continuations(cues, doc, quote.end, found)
     return found
+
+
+_GOES_ON = re.compile(r"\s+[a-z]")
+
+
+def _speech_goes_on(cues: SpeechCues, doc: QuoteDoc, quote: Span) -> int | None:
+    """Where the speech ends when a quoted fragment is only its start (`“it gets me mad” every time he
+    thinks about ...`): the end of the sentence, when a lower-case word without a cue of its own follows
+    the quotation; else None."""
+    if not _GOES_ON.match(doc.text, quote.end):
+        return None
+    if not cues.verb_forms.isdisjoint(doc.text[quote.end : quote.end + 40].split()[:3]):
+        return None  # `“...” he said`, `“...” said Smith`: a cue of its own right after it
+    if doc.text[max(quote.start, quote.end - 3) : quote.end].rstrip("”\"'’»›“").endswith(","):
+        return None  # `“We’ll see,” when asked ...`: a quoted clause that ends with its comma
+    content = trim_span(doc.text, quote.start, doc.sentence(quote.start).end)
+    return content.end if content is not None and content.end > quote.end else None
 
 
 # `Said Comey, "..."`, `But, said Solovey, "..."`: a name between a fronted cue and the quotation
