@@ -51,18 +51,24 @@ def capitalised_names(text: str) -> tuple[list[NameCandidate], list[NameCandidat
     before_names: list[NameCandidate] = []
     before_verb: list[NameCandidate] = []
     for match in CAPITALISED_NAME.finditer(text):
-        name, after = match.group(), match.group("next")  # after: the word after "and", if any
+        name = match[0]
         if name not in first_names and name not in KUNYA:  # most capitalised words: asked first
+            # only a verb with no "and" after the word can make a person of an unknown word (the
+            # match has no verb for most: they stand before another capital), so asked before the rest
+            if match.start("verb") < 2 or match["next"] is not None:
+                continue
             # after a fronted phrase's comma a capital is the name's own, not the sentence's: "After
             # the war, Qanbar was posted" (places, known names and common words are ruled out later)
             # and what befalls only a person makes one of any capitalised word: "Dayton was mortally wounded"
-            fronted = match.start() > 1 and text[match.start() - 2 : match.start()] == ", "
-            if match.start("verb") > 1 and after is None and (fronted or match.start("fate") >= 0):
-                before_verb.append(NameCandidate(match.start(), match.end(), name))
+            start = match.start()
+            if (start > 1 and text[start - 2 : start] == ", ") or match.start("fate") >= 0:
+                before_verb.append(NameCandidate(start, match.end(), name))
             continue
         if match.start("verb") < 0:
             before_names.append(NameCandidate(match.start(), match.end(), name))
         # "and" with another given name or people: "Karim and Sadiq", "Anas and other", not "Simon and Schuster"
-        elif name.lower() not in NOT_NAMES and (after is None or after.islower() or after in first_names):
+        elif name.lower() not in NOT_NAMES and (
+            (after := match["next"]) is None or after.islower() or after in first_names
+        ):
             before_verb.append(NameCandidate(match.start(), match.end(), name, match.start("next")))
     return before_names, before_verb
