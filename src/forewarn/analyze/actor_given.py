@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from forewarn.analyze.time_grammar import trie_pattern
 from forewarn.knowledge.actors import load_first_names
 
 NOT_NAMES = frozenset({
@@ -13,24 +14,35 @@ NOT_NAMES = frozenset({
     "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "god", "allah", "christmas", "easter", "ramadan", "eid", "internet", "covid",
 })  # fmt: skip
+# What befalls only a person: "Booker was assigned", for any capitalised word.
+FATES = (
+    "killed", "wounded", "injured", "assigned", "appointed", "born", "arrested", "detained", "kidnapped",
+    "executed", "sentenced", "promoted",
+)  # fmt: skip
+# Verbs after a lone given name ("Karim insists"): auxiliaries, common irregular pasts and a closed list
+# of present tenses (any word in -s would take in plurals: "Republican leaders"); any word in -ed too.
+VERBS = (
+    "is", "was", "has", "had", "will", "would", "could", "did", "does", "stood", "met", "took", "told",
+    "went", "came", "made", "saw", "gave", "left", "fled", "fought", "flew", "spoke", "wrote", "became",
+    "began", "knew", "sat", "ran", "kept", "held", "lost", "won", "insists", "continues", "remains",
+    "represents", "draws", "tells", "knows", "recalls", "explains", "maintains", "lives", "works", "plays",
+    "wants", "hopes", "believes", "thinks",
+)  # fmt: skip
 # A capitalised word that may be a given name (no word, initial or elision glued before it), and
 # what makes it one: more name words after it ("Tobias Smith", the double "Anne-Marie Dupont"), a
-# verb ("Karim insists", "Omar was killed"), what befalls only a person (`fate`: "Booker was
-# assigned", for any capitalised word) or, for a known given name, "and" with another name or people
-# (`next`: "Karim and Sadiq met", "Anas and other volunteers"); `verb` is set for all but the first.
-# One scan finds them all, and the capital comes before the look-behind so that the engine skips to
-# capitals. The letter runs are possessive: what follows them is never a lower-case letter, so
-# giving letters back (for every capitalised word that is no name) could never make a match; a word
-# ending in "ed" is checked by a look-behind at its end for the same reason.
+# verb ("Karim insists", "Omar was killed"), what befalls only a person (`fate`) or, for a known given
+# name, "and" with another name or people (`next`: "Karim and Sadiq met", "Anas and other
+# volunteers"); `verb` is set for all but the first. One scan finds them all, and the capital comes
+# before the look-behind so that the engine skips to capitals. The letter runs are possessive: what
+# follows them is never a lower-case letter, so giving letters back (for every capitalised word that
+# is no name) could never make a match; a word ending in "ed" is checked by a look-behind at its end
+# for the same reason. The word lists are shaped as prefix trees: most capitalised words have a
+# lower-case word after them, which then fails on one letter test, not on one per verb.
 CAPITALISED_NAME = re.compile(
     r"([A-Z](?<![\w.'’-][A-Z])[a-z]{2,}+)"
     r"(?:(?:-[A-Z][a-z]++)?(?=\s+[A-Z])"
-    r"|(?=(?P<fate> was (?:[a-z]++ly )?(?:killed|wounded|injured|assigned|appointed|born|arrested"
-    r"|detained|kidnapped|executed|sentenced|promoted)\b)"
-    r"| (?:is|was|has|had|will|would|could|did|does|[a-z]++(?<=[a-z]ed)"
-    r"|stood|met|took|told|went|came|made|saw|gave|left|fled|fought|flew|spoke|wrote|became|began"
-    r"|knew|sat|ran|kept|held|lost|won|insists|continues|remains|represents|draws|tells|knows|recalls"
-    r"|explains|maintains|lives|works|plays|wants|hopes|believes|thinks)\b"
+    r"|(?=(?P<fate> was (?:[a-z]++ly )?" + trie_pattern(FATES) + r"\b)"
+    r"| (?:[a-z]++(?<=[a-z]ed)|" + trie_pattern(VERBS) + r")\b"
     r"| and (?P<next>[A-Z][a-z]++|other|his|her)\b)(?P<verb>))"
 )
 KUNYA = frozenset({"Abu", "Umm", "Abou"})  # "Abu Ghadiya": a name by itself
