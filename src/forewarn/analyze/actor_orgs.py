@@ -15,6 +15,7 @@ from forewarn.analyze.actor_match import APOSTROPHE_S
 from forewarn.analyze.actor_persons import NOT_NAMES, Found, State
 from forewarn.analyze.actor_posts import post_ends
 from forewarn.analyze.actor_tokens import STOP_WORDS
+from forewarn.analyze.time_grammar import trie_pattern
 from forewarn.knowledge.actors import load_not_acronyms
 
 if TYPE_CHECKING:
@@ -48,18 +49,16 @@ REACH = 7  # tokens before the head noun
 # the look-ahead turns away at once the many words after a space that no head begins with
 HEAD_TITLES = frozenset(h.title() for h in HEADS)
 _HEAD_WORDS = [h.title() for h in HEADS] + ["tribe", "clan"]
+# the head words as a prefix tree: a space before a word with a head's first letter ("Command",
+# "Council", "Corps", "Committee") costs a letter test or two, not a test per head
+_HEADS_TRIE = trie_pattern(_HEAD_WORDS)
+_HEAD_FIRSTS = "".join(sorted({h[0] for h in _HEAD_WORDS}))
 HEAD_PATTERN = re.compile(
-    r"[A-Z0-9](?<!\w[A-Z0-9])[\w.’'-]*+ (?=["
-    + "".join(sorted({h[0] for h in _HEAD_WORDS}))
-    + "])("
-    + "|".join(_HEAD_WORDS)
-    + r")\b"
+    r"[A-Z0-9](?<!\w[A-Z0-9])[\w.’'-]*+ (?=[" + _HEAD_FIRSTS + "])(" + _HEADS_TRIE + r")\b"
 )
 # A head noun after a space, where alone HEAD_PATTERN can end: a text has a few, and looking for them
 # first costs less than trying HEAD_PATTERN at each of its hundred-odd capitals and digits.
-_SPACED_HEAD = re.compile(
-    " (?=[" + "".join(sorted({h[0] for h in _HEAD_WORDS})) + "])(?:" + "|".join(_HEAD_WORDS) + r")\b"
-)
+_SPACED_HEAD = re.compile(" (?=[" + _HEAD_FIRSTS + "])" + _HEADS_TRIE + r"\b")
 
 
 def unknown_organisations(st: State) -> list[Found]:
