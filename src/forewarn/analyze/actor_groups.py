@@ -137,7 +137,8 @@ def joined(words: Words, found: list[Found]) -> list[Found]:
     out: list[Found] = []
     for i, record in enumerate(found):
         start, end = record.start, record.end
-        if out:
+        # every join needs the last mention to end at this one or one word before it (most do not)
+        if out and out[-1].end >= start - 1:
             last = out[-1]
             if end <= last.end:
                 continue  # taken in by a join
