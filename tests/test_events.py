@@ -237,8 +237,15 @@ def test_events_a_complaint_to_someone_accuses_another() -> None:
     assert _roles(text, "Lebanon", "the United Nations", "Israel")[1] == ["Israel"]
 
 
-def test_events_the_reporter_is_not_the_object() -> None:
-    text = "Guerrillas blew up power lines near Kabul, the agency Ceteka reported."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Guerrillas blew up power lines near Kabul, the agency Ceteka reported.",
+        "Guerrillas blew up power lines near Kabul, according to  the agency Ceteka.",
+        "Guerrillas blew up power lines near Kabul, According To the agency Ceteka.",
+    ],
+)
+def test_events_the_reporter_is_not_the_object(text: str) -> None:
     assert _roles(text, "Guerrillas", "the agency Ceteka")[:2] == (["Guerrillas"], [])
 
 

@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import repeat
 from operator import attrgetter
 
 from forewarn.model import Actor, Place, Span, TimeExpr
@@ -58,10 +59,15 @@ _NOMINAL_BY = re.compile(r"(?:\s+(?:to|in|on|of|against)(?:\s+[A-Z][\w.-]*){1,2}
 _BY_ONLY = re.compile(r"(?:\s+\w+ed)?\s+by\s+(?:the\s+)?")
 _OF = re.compile(r"\s+of\s+(?:the\s+)?")
 _ACCORDING = re.compile(r"(?i:according\s+to)\s*$")
+_O = frozenset({"o", "O"})
 _TO = re.compile(r"\bto\s+(?:the\s+)?$", re.IGNORECASE)
 _ABOUT = re.compile(r"\b(?:over|about|against|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _REPORTER = re.compile(r"\s+(?:\w+\s+)?(?:said|says|reported|reports|told|added|announced|stated|quoted)\b")
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:which|who|where|while|after|before|when|because)\b")
+
+
+def _spans(records: Sequence[Actor]) -> tuple[Span, ...]:
+    return tuple(map(Span, map(_START, records), map(_END, records)))  # no comprehension frame per call
 
 
 @dataclass(frozen=True)
@@ -110,6 +116,10 @@ def _nominal_agent(mentions: Sequence[Actor], first: int, text: str, trigger: Sp
     """For a noun trigger ("the arrest of X by Y", "a visit to Beijing by Y"), the mention after "by"."""
     if first < 0:
         return -1
+    # both forms need a "by" before the next mention but one: most triggers have none, found at C speed
+    by_end = mentions[first + 1].start if first + 1 < len(mentions) else mentions[first].start
+    if text.find("by", min(trigger.end, mentions[first].end), by_end) < 0:
+        return -1
     if not _DETERMINER.search(text, max(0, trigger.start - 12), trigger.start):
         return -1
     # "the attack by insurgents", "a visit to Beijing by the minister": by right after the trigger
@@ -137,7 +147,12 @@ def _accused(mentions: Sequence[Actor], first: int, text: str) -> int:
 def _reporter(text: str, mention: Actor) -> bool:
     """The one who reports the event, not its object: "..., the agency Ceteka reported", "according to X"."""
     start = mention.start
-    return bool(_REPORTER.match(text, mention.end) or _ACCORDING.search(text, max(0, start - 14), start))
+    if _REPORTER.match(text, mention.end):
+        return True
+    # "according to" ends in "to": the regex search runs only after a word ending in "o"
+    return text[max(0, start - 4) : start].rstrip()[-1:] in _O and bool(
+        _ACCORDING.search(text, max(0, start - 14), start)
+    )
 
 
 def _origin(text: str, mention: Actor) -> bool:
@@ -147,6 +162,11 @@ def _origin(text: str, mention: Actor) -> bool:
 
 def _same(a: Actor, b: Actor) -> bool:
     return (bool(a.code) and a.code == b.code) or a.text.lower() == b.text.lower()
+
+
+def _names_again(mention: Actor, subject: list[Actor]) -> bool:
+    """Whether the mention names one of the subject again (mapped at C speed: no generator per call)."""
+    return any(map(_same, repeat(mention), subject))
 
 
 def _positions(
@@ -200,7 +220,7 @@ def actor_roles(
     last_before, first_after = _positions(mentions, text, trigger, movement, accused)
     subject = _compound(mentions, last_before, text, -1) if last_before >= 0 else []
     obj = _compound(mentions, first_after, text, +1) if first_after >= 0 else []
-    if subject and obj and all(any(_same(m, s) for s in subject) for m in obj):
+    if subject and obj and all(map(_names_again, obj, repeat(subject))):
         # "the party's leader": the object names the actor again; the next mention is the one acted on
         after = mentions.index(obj[-1]) + 1
         obj = _compound(mentions, after, text, +1) if after < len(mentions) else []
@@ -218,8 +238,8 @@ def actor_roles(
     if reciprocal and not subject:
         subject, obj = obj, []
     if subject and obj:  # no one acts on themselves
-        obj = [m for m in obj if not any(_same(m, s) for s in subject)]
-    return tuple([Span(m.start, m.end) for m in subject]), tuple([Span(m.start, m.end) for m in obj])
+        obj = [m for m in obj if not _names_again(m, subject)]
+    return _spans(subject), _spans(obj)
 
 
 def speaker_demands(

@@ -8,10 +8,10 @@ cooperation REJECT, an announced withdrawal CONCEDE, a vowed or conditional coer
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
-from functools import lru_cache
-from typing import NamedTuple
+from functools import lru_cache, partial
+from typing import Any, NamedTuple
 
 from forewarn.analyze.event_patterns import Hit
 from forewarn.knowledge.plover import Trigger, acled_subtype, cameo_code
@@ -49,6 +49,10 @@ class Candidate(NamedTuple):
     type: str
     mode: str
     governed: Trigger | None = None
+
+
+# One per trigger, made by tuple.__new__ directly (no Python frame, as Candidate(...) has).
+_new_candidate: Callable[[tuple[Any, ...]], Candidate] = partial(tuple.__new__, Candidate)
 
 
 def _introduced(
@@ -91,7 +95,7 @@ def apply_frames(hits: list[Hit[Trigger]], words: Sequence[str]) -> list[Candida
         if nxt is not None and "frame" in trigger.flags and trigger.weight >= FRAME_MIN_WEIGHT:
             governed = hits[nxt].value
             skip.add(nxt)
-        out.append(Candidate(hit, trigger.type, trigger.mode, governed))
+        out.append(_new_candidate((hit, trigger.type, trigger.mode, governed)))
     return out
 
 

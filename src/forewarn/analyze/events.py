@@ -103,6 +103,7 @@ def _by_start(records: Iterable[R]) -> tuple[list[R], list[int]]:
 
 # One site per candidate event, made by tuple.__new__ directly (no Python frame, as EventSite(...) has).
 _new_site: Callable[[tuple[Any, ...]], EventSite] = partial(tuple.__new__, EventSite)
+_new_sentence: Callable[[tuple[Any, ...]], Sentence] = partial(tuple.__new__, Sentence)
 
 
 @lru_cache(maxsize=1)
@@ -123,7 +124,11 @@ def _context_labels() -> tuple[str, ...]:
 
 @lru_cache(maxsize=4096)  # a sentence names few mode words, and the same ones recur: a few hundred sets
 def modes_by_type(mode_hits: frozenset[int]) -> Mapping[str, tuple[str, tuple[str, ...]]]:
-    """Per event type, the mode the sentence's words suggest (first rule wins) and all indicators."""
+    """Per event type, the mode the sentence's words suggest (first rule wins) and all indicators.
+
+    The indicators are deduplicated here, once per set, so that an event whose trigger adds none
+    takes them as they are.
+    """
     out: dict[str, tuple[str, tuple[str, ...]]] = {}
     if not mode_hits:
         return out
@@ -132,7 +137,7 @@ def modes_by_type(mode_hits: frozenset[int]) -> Mapping[str, tuple[str, tuple[st
         rule = rules[n]
         mode, indicators = out.get(rule.type, ("", ()))
         out[rule.type] = (mode or rule.mode, indicators + rule.labels)
-    return out
+    return {type_: (mode, dedupe(list(indicators))) for type_, (mode, indicators) in out.items()}
 
 
 def _pick_mode(type_: str, mode: str, fixed: bool, view: SentenceView) -> tuple[str, tuple[str, ...]]:
@@ -191,7 +196,7 @@ class EventCoder:
         los = map(bisect_left, repeat(trigger_starts), firsts)
         for span, first, stop, lo in zip(spans, firsts, stops, los, strict=True):
             if lo < n_triggers and trigger_starts[lo] < stop:  # most sentences have no trigger at all
-                events.extend(self.code_sentence(Sentence(span, first, stop)))
+                events.extend(self.code_sentence(_new_sentence((span, first, stop))))
         return tuple(events)
 
     def code_sentence(self, sent: Sentence) -> list[Event]:
@@ -323,7 +328,10 @@ class EventCoder:
             if governed or hit.value.contexts
             else view.contexts  # deduplicated already
         )
-        indicators = dedupe([*hit.value.indicators, *indicators, *(governed.indicators if governed else ())])
+        if hit.value.indicators or (governed and governed.indicators):  # most triggers add none
+            indicators = dedupe(
+                [*hit.value.indicators, *indicators, *(governed.indicators if governed else ())]
+            )
         actors, recipients, placed = self._roles(type_, mode, hit, trigger, view)
         if "convict" in hit.value.flags and type_ == "ACCUSE" and self._imprisoned(view.sent):
             type_, mode = "COERCE", "arrest"  # manual: a conviction with a prison sentence is COERCE 'arrest'
