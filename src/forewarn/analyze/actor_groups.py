@@ -96,10 +96,12 @@ def is_generic(actor: Actor) -> bool:
 def with_nominals(words: Words, actors: list[Actor], state_label: StateLabel) -> list[Actor]:
     """The actors and the definite nouns referring back to one of them; such a noun found as a
     generic group ("this terrorist group" after ISIL) is the actor it refers to, not a group of its own."""
-    generic = [a for a in actors if is_generic(a)]
+    generic: list[Actor] = []
+    named: list[Actor] = []
+    for actor in actors:  # one test per actor, not one per list
+        (generic if is_generic(actor) else named).append(actor)
     if not generic:
         return sorted(actors + nominal_mentions(words, actors, state_label), key=_ORDER)
-    named = [a for a in actors if not is_generic(a)]
     nominals = nominal_mentions(words, named, state_label, generic)
     kept = [a for a in generic if not any(n.start < a.end and a.start < n.end for n in nominals)]
     return sorted(named + kept + nominals, key=_ORDER)
