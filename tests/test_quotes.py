@@ -600,3 +600,9 @@ def test_quotes_common_word_before_a_colon_is_no_speaker(pipeline: Pipeline) -> 
 def test_quotes_see_after_a_future_modal_is_no_cue(pipeline: Pipeline) -> None:
     text = "“We’ll see what happens,” he told aides. Voters would see the plan as weak. Jones sees the deal as dead."
     assert [q.cue.text_of(text) for q in _quotes(pipeline, text)] == ["told", "sees"]
+
+
+def test_quotes_headlines_naming_an_event_are_no_speech(pipeline: Pipeline) -> None:
+    # a related-stories headline: the name before the colon is an event, "Alleged" an adjective
+    text = "Crocus City Hall Attack: New Investigations and Alleged Financial Links to Ukraine\n\nZelensky: We will not give up."
+    assert [q.source.text_of(text) for q in _quotes(pipeline, text) if q.source] == ["Zelensky"]

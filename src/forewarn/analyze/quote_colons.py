@@ -73,6 +73,7 @@ def colon_quotes(cues: SpeechCues, doc: QuoteDoc, done: list[Found]) -> list[Fou
             head is None
             or len(head.group(1).split()) > 6
             or head.group(1).split()[0] in cues.colon_not_sources
+            or head.group(1).split()[-1] in cues.colon_not_heads  # "Crocus City Hall Attack:", an event
             or _common_word(text, head.group(1), colon, written)
         ):
             continue

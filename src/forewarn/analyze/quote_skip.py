@@ -33,10 +33,14 @@ def skip_cue(cues: SpeechCues, doc: QuoteDoc, cue: Span, done: list[Found]) -> b
     if doc.text[cue.start].isupper():
         sentence = doc.sentence(cue.start)
         before = doc.text[sentence.start : cue.start].strip(" “\"'‘«„")
+        if _FUNCTION_WORD_BEFORE.search(before):
+            return True  # `New Investigations and Alleged Financial Links`: an adjective in a headline
         return bool(before) and not _title_case(doc.text[sentence.start : sentence.end])
     return False
 
 
+# a capitalised cue right after one of these words in a headline qualifies the noun after it
+_FUNCTION_WORD_BEFORE = re.compile(r"(?<![\w’'-])(?:and|or|of|the|a|an|for|with|in|on|at|by)$")
 _DETERMINER_BEFORE = re.compile(r"(?<![\w’'-])(?:[Tt]he|[Aa]n?)\s+$")
 # an indefinite noun phrase right before `called` is named by it ("a program called ..."); "so called"
 _NAMING_BEFORE = re.compile(

@@ -37,6 +37,7 @@ class SpeechCues:
     forecast_cues: tuple[str, ...]
     future_markers: tuple[str, ...]
     raising: frozenset[str] = frozenset()
+    colon_not_heads: frozenset[str] = frozenset()
     noun_next: dict[str, frozenset[str]] = field(default_factory=dict)
     no_cue_after: dict[str, frozenset[str]] = field(default_factory=dict)
 
@@ -72,6 +73,7 @@ def _parse(raw: dict[str, Any]) -> SpeechCues:
         forecast_cues=tuple(_words(raw, "forecast_cues")),
         future_markers=tuple(_words(raw, "future_markers")),
         raising=frozenset(_words(raw, "raising")),
+        colon_not_heads=frozenset(_words(raw, "colon_not_heads")),
         noun_next={str(k): frozenset(str(w) for w in v) for k, v in (raw.get("noun_next") or {}).items()},
         no_cue_after={
             str(k): frozenset(str(w) for w in v) for k, v in (raw.get("no_cue_after") or {}).items()
