@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from forewarn.analyze.time_grammar import trie_pattern
+from forewarn.analyze.word_trie import trie_pattern
 from forewarn.knowledge.actors import load_first_names
 
 NOT_NAMES = frozenset({

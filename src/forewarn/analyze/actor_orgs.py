@@ -15,7 +15,7 @@ from forewarn.analyze.actor_match import APOSTROPHE_S
 from forewarn.analyze.actor_persons import NOT_NAMES, Found, State
 from forewarn.analyze.actor_posts import post_ends
 from forewarn.analyze.actor_tokens import STOP_WORDS
-from forewarn.analyze.time_grammar import trie_pattern
+from forewarn.analyze.word_trie import trie_pattern
 from forewarn.knowledge.actors import load_not_acronyms
 
 if TYPE_CHECKING:

@@ -11,10 +11,10 @@ span, as TimeML annotates it; signals outside the span ("as early as", "by",
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from functools import lru_cache
 
 from forewarn.analyze.time_guard import first_char_guard
+from forewarn.analyze.word_trie import trie_pattern
 from forewarn.knowledge.time_lexicon import TimeLexicon, load_time_lexicon
 
 # The kinds, in the order they are tried at one position.
@@ -40,30 +40,6 @@ SPELLED_TEENS = (
     "nineteen",
 )
 SPELLED_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
-
-
-Trie = dict[str, "Trie"]
-
-
-def _trie_body(node: Trie) -> str:
-    branches = [re.escape(char) + _trie_body(child) for char, child in sorted(node.items()) if char]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if "" in node:  # a word ends here and longer ones go on
-        return body + "?" if len(branches) == 1 and len(branches[0]) == 1 else f"(?:{body})?"
-    return body
-
-
-def trie_pattern(words: Iterable[str]) -> str:
-    """A regex alternation shaped as a prefix tree, so a failing position costs one character test."""
-    tree: Trie = {}
-    for word in words:
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _trie_body(tree)
 
 
 def _alt(words: object, *, case_insensitive: bool = True) -> str:

@@ -14,7 +14,8 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from forewarn.analyze.time_grammar import COUNT_ADJECTIVES, master_pattern, trie_pattern
+from forewarn.analyze.time_grammar import COUNT_ADJECTIVES, master_pattern
+from forewarn.analyze.word_trie import trie_pattern
 from forewarn.knowledge.time_lexicon import load_time_lexicon
 
 _EXTRA_ANCHORS = (

@@ -37,7 +37,7 @@ def _lexicon() -> TimeLexicon:
 
 @lru_cache(maxsize=1)
 def _cue_pattern() -> tuple[re.Pattern[str], frozenset[str]]:  # the cues, and which of them look ahead
-    from forewarn.analyze.time_grammar import trie_pattern
+    from forewarn.analyze.word_trie import trie_pattern
 
     lexicon = load_time_lexicon()
     words = sorted(lexicon.future_cues | lexicon.past_cues)
