@@ -134,6 +134,12 @@ def _place(start: int, end: int, text: str, entry: GazEntry, confidence: float) 
                      entry.country, entry.admin1, entry.level, confidence)  # fmt: skip
 
 
+def _unlocated(text: str, start: int, end: int, country: str, admin1: str, level: PlaceLevel) -> Place:
+    """A place the gazetteer cannot locate (a street, an unlisted town): its name as written, no point."""
+    name = text[start:end]
+    return new_place(start, end, name, name, None, None, None, country, admin1, level, 0.5)
+
+
 def _named_feature(text: str, start: int, end: int, entry: GazEntry, confidence: float) -> Place:
     return new_place(start, end, text[start:end], text[start:end], None, entry.lat, entry.lon,
                      entry.country, entry.admin1, "feature", confidence)  # fmt: skip
@@ -187,7 +193,7 @@ def find_places(
         if feature is not None:
             places.append(feature)
     places = [_directional(text, p) if p.level == "country" else p for p in _with_streets(text, places)]
-    places += _unlisted_towns(text, places, lex)
+    places += _unlisted_towns(text, places, lex) + _unlisted_in(text, places, lex)
     places += _outside(demonyms, places)
     places.sort(key=attrgetter("start", "end"))
     return tuple(places)
@@ -237,9 +243,8 @@ def _unlisted_towns(text: str, places: list[Place], lex: Lexicon) -> list[Place]
             continue
         adjective = _ADJECTIVE_BEFORE.search(text, max(0, kind_start - 20), kind_start)
         country = lex.demonyms.get(adjective.group(1).lower(), "") if adjective else ""
-        name = text[start:end]
-        out.append(new_place(start, end, name, name, None, None, None, country, "", "city", 0.5))
-    return out + _unlisted_in(text, places, lex)
+        out.append(_unlocated(text, start, end, country, "", "city"))
+    return out
 
 
 def _unlisted_in(text: str, places: list[Place], lex: Lexicon) -> list[Place]:
@@ -260,10 +265,7 @@ def _unlisted_in(text: str, places: list[Place], lex: Lexicon) -> list[Place]:
             continue  # "Breffni Integrated CLG, Cavan": an organisation's abbreviation
         if not any(p.start < end and start < p.end for p in places):
             admin1 = holder.name if holder.level == "admin1" else holder.admin1
-            name = text[start:end]
-            out.append(
-                new_place(start, end, name, name, None, None, None, holder.country, admin1, "city", 0.5)
-            )
+            out.append(_unlocated(text, start, end, holder.country, admin1, "city"))
     return out
 
 
@@ -286,10 +288,7 @@ def _with_streets(text: str, places: list[Place]) -> list[Place]:
     kept = [p for p in places if not any(s <= p.start and p.end <= e for s, e in streets)]
     country = Counter(p.country for p in places if p.country).most_common(1)
     for start, end in streets:
-        kept.append(
-            new_place(start, end, text[start:end], text[start:end], None, None, None,
-                      country[0][0] if country else "", "", "feature", 0.5)
-        )  # fmt: skip
+        kept.append(_unlocated(text, start, end, country[0][0] if country else "", "", "feature"))
     return kept
 
 
