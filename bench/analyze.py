@@ -41,7 +41,7 @@ WORDS_PER_ARTICLE = 700
 BLOCK = 25  # articles timed together, first by the bare tokenizer, then by the pipeline
 
 
-def _sources(isw_words: int) -> dict[str, list[str]]:
+def news_sources(isw_words: int) -> dict[str, list[str]]:
     """News text to measure on, by source.
 
     The example corpus always; with the gold data present, political news
@@ -142,7 +142,7 @@ def main() -> int:
     args = parser.parse_args()
 
     # About half the articles come from ISW; some text is cut off at the end of each page.
-    sources = _sources(isw_words=(args.warm + args.articles) * WORDS_PER_ARTICLE * 3 // 5)
+    sources = news_sources(isw_words=(args.warm + args.articles) * WORDS_PER_ARTICLE * 3 // 5)
     texts = [text for source in sources.values() for text in source]
     unique = list(islice(mixed_articles(sources), args.warm + args.articles))
     warm = [text for _, text in unique[: args.warm]]
