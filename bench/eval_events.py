@@ -8,6 +8,9 @@ The coder is told the marked source and target spans as actor mentions, the text
 without the markers, and the event whose roles match the marked spans is scored.
 PLOVER 0.5 labels of the gold records are mapped to 2.0: DEMAND -> REQUEST, DISAPPROVE and
 INVESTIGATE -> ACCUSE, FIGHT -> ASSAULT; PLV's YIELD stands for CONCEDE and RETREAT.
+Modes moved between the two material-conflict types in 2.0: the manual's mode table lists
+destroy and firearms under ASSAULT and deport under COERCE, so a 0.5 COERCE or FIGHT record
+takes the 2.0 type its mode belongs to (COERCE destroy -> ASSAULT, FIGHT deport -> COERCE).
 """
 
 from __future__ import annotations
@@ -27,6 +30,14 @@ from forewarn.errors import ForewarnError
 from forewarn.model import Actor, Analysis, Event, Span, TextInput
 
 OLD_TO_NEW = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
+# The 2.0 modes of COERCE and ASSAULT (PLOVER manual, table of conflict-cooperation scores).
+MODES_2_0 = {
+    "COERCE": frozenset({"seize", "restrict", "censor", "curfew", "martial-law", "arrest", "deport",
+                         "withhold", "misinformation", "cyber"}),
+    "ASSAULT": frozenset({"abduct", "beat", "torture", "sexual", "targeted", "destroy", "primitive",
+                          "firearms", "explosives", "suicide-attack", "aerial", "drone", "heavy-weapons",
+                          "crowd-control", "unconventional"}),
+}  # fmt: skip
 TO_PLV = {"CONCEDE": "YIELD", "RETREAT": "YIELD"}
 _MARK = re.compile(r"</?[stST]>")
 Row = tuple[str, str, float | str, str]
@@ -124,6 +135,16 @@ def plv_rows(path: Path) -> dict[str, list[tuple[str, str]]]:
     return halves
 
 
+def gold_type(record: dict[str, object]) -> str:
+    """A gold record's PLOVER 2.0 type: its 0.5 type mapped, or for COERCE and FIGHT the type owning its mode in 2.0."""
+    old, mode = str(record["event"]), str(record.get("mode") or "")
+    if old in ("COERCE", "FIGHT"):
+        for new, modes in MODES_2_0.items():
+            if mode in modes:
+                return new
+    return OLD_TO_NEW.get(old, old)
+
+
 def _gsr_markup(markup: str) -> tuple[str, list[Span], list[Span]]:
     """Text of a gold record with (SRC: ...), (TAR: ...), (SRC/TAR: ...) spans; (EVT: ...) unwrapped."""
     text, sources, targets, pos = "", [], [], 0
@@ -190,7 +211,7 @@ def gsr_scores(path: Path) -> list[Row]:
         markup = info.get("markup", "") if isinstance(info, dict) else str(info or record.get("text", ""))
         text, sources, targets = _gsr_markup(markup)
         event = pick_event(coder.code(text, sources, targets), sources, targets)
-        gold = OLD_TO_NEW.get(record["event"], record["event"])
+        gold = gold_type(record)
         pairs.append((gold, "NONE" if event is None else event.type))
         half = _half(record["text"])
         halves[half].append(pairs[-1])

@@ -496,9 +496,28 @@ def test_event_coding_floors(eval_dir: object) -> None:
         for name, metric, value, _ in eval_events.run(Path(str(eval_dir)))
     }
     # Measured (bench/accuracy.py events): PLV weighted F1 .894 dev half, .861 held-out half;
-    # PLOVER gold records .843 whole; actor accuracy .795, recipient .764.
+    # PLOVER gold records .856 whole (0.5 labels mapped to 2.0 by type and, for COERCE/FIGHT, by mode);
+    # actor accuracy .798, recipient .771.
     assert rows[("PLV train, dev half", "event type weighted F1")] >= 0.89
     assert rows[("PLV train, held-out half", "event type weighted F1")] >= 0.857
-    assert rows[("PLOVER gold records", "event type weighted F1")] >= 0.84
+    assert rows[("PLOVER gold records", "event type weighted F1")] >= 0.85
     assert rows[("PLOVER gold records", "actor accuracy (full pipeline)")] >= 0.79
-    assert rows[("PLOVER gold records", "recipient accuracy (full pipeline)")] >= 0.76
+    assert rows[("PLOVER gold records", "recipient accuracy (full pipeline)")] >= 0.765
+
+
+def test_gold_records_map_modes_that_moved_in_plover_2() -> None:
+    """0.5 COERCE/FIGHT records take the 2.0 type that owns their mode; other labels map by type."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+    from eval_events import gold_type
+
+    assert gold_type({"event": "COERCE", "mode": "destroy"}) == "ASSAULT"
+    assert gold_type({"event": "COERCE", "mode": "arrest"}) == "COERCE"
+    assert gold_type({"event": "FIGHT", "mode": "deport"}) == "COERCE"
+    assert gold_type({"event": "FIGHT", "mode": "heavy-weapons"}) == "ASSAULT"
+    assert (
+        gold_type({"event": "THREATEN", "mode": "curfew"}) == "THREATEN"
+    )  # a threat of a curfew stays a threat
+    assert gold_type({"event": "DEMAND", "mode": ""}) == "REQUEST"
