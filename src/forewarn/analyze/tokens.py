@@ -45,6 +45,22 @@ _FINAL, _PUNCT, _LINE_BREAK, _WORD = "F", "P", "N", "W"
 # (a word being any token but punctuation, whitespace included).
 _OPENS_AFTER_FINAL = re.compile(r"F[FP]*[NW]")
 
+# A run spaCy's English rules cut into opening marks, a body and closing marks, each
+# mark a token: marks that are prefixes or suffixes of one character, and that no
+# longer prefix or suffix starts or ends with (no letters, digits, "$" or dots in a row).
+_AFFIXED = re.compile(
+    r"""(?P<open>[(\[“"‘']*)
+    (?P<body>(?P<word>[A-Za-z]+(?:[-–—][A-Za-z]+)*)(?P<possessive>['’][sS])?
+      |[0-9]+
+      |(?:[A-Za-z]+|[0-9]+)\.\[[0-9]+)  # no rule cuts inside a footnote mark glued to a word
+    (?P<close>[)\]”"’'.,:;!?]*)""",
+    re.VERBOSE,
+)
+_DASH = re.compile("([-–—])")
+# A full stop just after the body is a suffix after a small letter, a digit or two capitals.
+_FULL_STOP_SPLITS = re.compile("(?:[a-z0-9]|[A-Z]{2})$")
+_QUOTE_PAIRS = frozenset({"''", "’’"})  # special cases of spaCy's, each one token
+
 
 class RememberingTokenizer:
     """spaCy's tokenizer, with the tokens of every run of text remembered.
@@ -67,6 +83,7 @@ class RememberingTokenizer:
         self._is_punct = self.vocab.lex_attr_getters[IS_PUNCT]
         self._learner = _plain_copy(tokenizer)
         self._specials = frozenset(tokenizer.rules)  # the special cases' texts
+        self._single = frozenset(text for text, pieces in tokenizer.rules.items() if len(pieces) == 1)
         # Per run: its tokens, the characters from each token's start to the next's, their kinds,
         # and the tokens lower-cased (the same string objects every time, their hashes computed once).
         self._pieces: dict[str, tuple[str, ...]] = {}
@@ -94,7 +111,7 @@ class RememberingTokenizer:
         return TokenView(text, words, lower, start, _sentence_starts(kinds), self.vocab)
 
     def _learn(self, runs: set[str]) -> None:
-        """Tokenize the new runs: plain words here, the rest of non-space runs in one call, one per line.
+        """Tokenize the new runs: plain words and words between marks here, the rest in one call, one per line.
 
         spaCy cuts that text at the line breaks again, and a line break is a
         token of its own that no special case spans, so each run's tokens are
@@ -107,7 +124,8 @@ class RememberingTokenizer:
             if run[0].isspace():
                 self._remember(run, [token.text for token in self._learner(run)])
             else:
-                plain = self._plain_word(run.removesuffix(" "))
+                word = run.removesuffix(" ")
+                plain = self._plain_word(word) or self._affixed(word)
                 if plain:
                     self._remember(run, plain)
                 else:
@@ -138,6 +156,59 @@ class RememberingTokenizer:
         if mark in ",:;" and head.isalpha() and head not in self._specials and word not in self._specials:
             return [head, mark]
         return None
+
+    def _affixed(self, word: str) -> list[str] | None:
+        """The tokens spaCy gives a word in quote marks or brackets, or followed by punctuation, if certain.
+
+        Most new runs of news that are not plain words are a body of ASCII letters
+        (maybe hyphenated or possessive), of digits, or a footnote mark glued to a
+        word ("Izyum.[11]"), between opening and closing marks. spaCy cuts such
+        marks off one at a time, and splits a hyphen or dash between letters; a full
+        stop only after a small letter, a digit, another mark or two capitals.
+        None when the run has an ellipsis or three quote marks in a row, or when a
+        special case could take part.
+        """
+        match = _AFFIXED.fullmatch(word)
+        if match is None or ".." in word or "'''" in word or "’’’" in word:
+            return None
+        opening, body, closing = match.group("open", "body", "close")
+        if closing[:1] == "." and not _FULL_STOP_SPLITS.search(body):
+            return None
+        possessive = match.group("possessive")
+        # spaCy stops cutting where what is left of the run is a special case.
+        cores = (body, body[:-2]) if possessive else (body,)
+        for i in range(len(opening) + 1):
+            for core in cores:
+                for k in range(len(closing) + 1):
+                    if opening[i:] + core + closing[:k] in self._specials:
+                        return None
+        middle = [body]
+        if match.group("word"):
+            middle = _DASH.split(match.group("word"))
+            if possessive:
+                middle.append(possessive)
+        return self._match_special_cases([*opening, *middle, *closing])
+
+    def _match_special_cases(self, tokens: list[str]) -> list[str] | None:
+        """The tokens after spaCy's matcher of special cases: two quote marks in a row become one token.
+
+        A special case of one token gives the token itself; any other special case
+        made of the tokens leaves them to spaCy (None).
+        """
+        pairs: list[int] = []
+        for start in range(len(tokens)):
+            text = tokens[start]
+            if text in self._specials and text not in self._single:
+                return None
+            for stop in range(start + 1, len(tokens)):
+                text += tokens[stop]
+                if text in self._specials:
+                    if stop > start + 1 or text not in _QUOTE_PAIRS or (pairs and pairs[-1] == start - 1):
+                        return None
+                    pairs.append(start)
+        for start in reversed(pairs):
+            tokens[start : start + 2] = [tokens[start] + tokens[start + 1]]
+        return tokens
 
     def _forget(self) -> None:
         self._pieces.clear()
