@@ -52,7 +52,8 @@ _AFFIXED = re.compile(
     r"""(?P<open>[(\[“"‘']*)
     (?P<body>(?P<word>[A-Za-z]+(?:[-–—][A-Za-z]+)*)(?P<possessive>['’][sS])?
       |[0-9]+
-      |(?:[A-Za-z]+|[0-9]+)\.\[[0-9]+)  # no rule cuts inside a footnote mark glued to a word
+      |(?:[A-Za-z]+|[0-9]+)\.\[[0-9]+  # no rule cuts inside a footnote mark glued to a word
+      |(?P<link>[A-Za-z][^\s$]*[0-9]))  # one token if spaCy's url_match takes it; no suffix ends in a digit
     (?P<close>[)\]”"’'.,:;!?]*)""",
     re.VERBOSE,
 )
@@ -83,6 +84,7 @@ class RememberingTokenizer:
         self._is_punct = self.vocab.lex_attr_getters[IS_PUNCT]
         self._learner = _plain_copy(tokenizer)
         self._specials = frozenset(tokenizer.rules)  # the special cases' texts
+        self._is_link = tokenizer.url_match or (lambda text: None)
         self._single = frozenset(text for text, pieces in tokenizer.rules.items() if len(pieces) == 1)
         # Per run: its tokens, the characters from each token's start to the next's, their kinds,
         # and the tokens lower-cased (the same string objects every time, their hashes computed once).
@@ -90,6 +92,7 @@ class RememberingTokenizer:
         self._lowers: dict[str, tuple[str, ...]] = {}
         self._steps: dict[str, tuple[int, ...]] = {}
         self._kinds: dict[str, str] = {}
+        self._token_kinds: dict[str, str] = {}  # tokens other than letters and digits
 
     def __call__(self, text: str) -> Doc:
         return self.view(text).doc
@@ -174,6 +177,8 @@ class RememberingTokenizer:
         opening, body, closing = match.group("open", "body", "close")
         if closing[:1] == "." and not _FULL_STOP_SPLITS.search(body):
             return None
+        if match.group("link") and not self._is_link(body):
+            return None
         possessive = match.group("possessive")
         # spaCy stops cutting where what is left of the run is a special case.
         cores = (body, body[:-2]) if possessive else (body,)
@@ -215,19 +220,28 @@ class RememberingTokenizer:
         self._lowers.clear()
         self._steps.clear()
         self._kinds.clear()
+        self._token_kinds.clear()
         self._learner = _plain_copy(self.tokenizer)  # its vocabulary grows with every new word
 
     def _remember(self, run: str, pieces: list[str]) -> None:
-        steps = [len(piece) for piece in pieces]
+        steps = list(map(len, pieces))
         if run[-1] == " " and not run.isspace():
             steps[-1] += 1  # the trailing space
         self._pieces[run] = tuple(pieces)
         # Each token lower-cased on its own, as spaCy's lower_ ('İ' gives two characters).
-        self._lowers[run] = tuple(piece.lower() for piece in pieces)
+        self._lowers[run] = tuple([piece.lower() for piece in pieces])
         self._steps[run] = tuple(steps)
-        self._kinds[run] = "".join(map(self._kind, pieces))
+        # Letters and digits are never punctuation, a final mark or a line break.
+        self._kinds[run] = "".join([_WORD if piece.isalnum() else self._kind(piece) for piece in pieces])
 
     def _kind(self, token: str) -> str:
+        """What a token is to the sentence rule; remembered, as marks recur in every text."""
+        kind = self._token_kinds.get(token)
+        if kind is None:
+            kind = self._token_kinds[token] = self._classify(token)
+        return kind
+
+    def _classify(self, token: str) -> str:
         if token in FINAL_MARKS:
             return _FINAL
         if self._is_punct(token):
