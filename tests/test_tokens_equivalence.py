@@ -135,3 +135,11 @@ def test_whole_texts_have_spacys_tokens_and_whitespace(
         assert [(t.text, t.whitespace_) for t in doc] == [
             (t.text, t.whitespace_) for t in spacy_tokenizer(text)
         ]
+
+
+def test_long_runs_of_marks_are_left_to_spacy(tokenizer: RememberingTokenizer) -> None:
+    """The shortcut's checks grow with the square of the marks, so it declines long runs of them."""
+    assert tokenizer._affixed("(" * 9 + "a") is None
+    assert tokenizer._affixed("a" + ")" * 9) is None
+    assert tokenizer._affixed("-".join("a" * 9)) is None
+    assert tokenizer._affixed("((a-b))") == ["(", "(", "a", "-", "b", ")", ")"]

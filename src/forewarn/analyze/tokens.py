@@ -58,6 +58,7 @@ _AFFIXED = re.compile(
     re.VERBOSE,
 )
 _DASH = re.compile("([-–—])")
+_MOST_MARKS = 8  # on either side, and dashes in the word; longer runs of them are left to spaCy
 # A full stop just after the body is a suffix after a small letter, a digit or two capitals.
 _FULL_STOP_SPLITS = re.compile("(?:[a-z0-9]|[A-Z]{2})$")
 _QUOTE_PAIRS = frozenset({"''", "’’"})  # special cases of spaCy's, each one token
@@ -175,6 +176,8 @@ class RememberingTokenizer:
         if match is None or ".." in word or "'''" in word or "’’’" in word:
             return None
         opening, body, closing = match.group("open", "body", "close")
+        if len(opening) > _MOST_MARKS or len(closing) > _MOST_MARKS:
+            return None  # the checks below grow with the square of the marks
         if closing[:1] == "." and not _FULL_STOP_SPLITS.search(body):
             return None
         if match.group("link") and not self._is_link(body):
@@ -190,6 +193,8 @@ class RememberingTokenizer:
         middle = [body]
         if match.group("word"):
             middle = _DASH.split(match.group("word"))
+            if len(middle) > 2 * _MOST_MARKS:
+                return None
             if possessive:
                 middle.append(possessive)
         return self._match_special_cases([*opening, *middle, *closing])
