@@ -149,7 +149,7 @@ def test_remembering_tokenizer_gives_spacys_tokens(seed_path: Path, max_runs: in
         expected = reference(text)
         assert [(t.text, t.whitespace_) for t in doc] == [(t.text, t.whitespace_) for t in expected]
         assert doc.text == text
-        assert len(nlp.tokenizer._pieces) <= max(max_runs, len(set(_RUNS.findall(text))))
+        assert len(nlp.tokenizer._runs) <= max(max_runs, len(set(_RUNS.findall(text))))
 
 
 def test_pipeline_pickles_for_workers(seed_path: Path) -> None:

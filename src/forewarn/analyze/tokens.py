@@ -87,12 +87,9 @@ class RememberingTokenizer:
         self._specials = frozenset(tokenizer.rules)  # the special cases' texts
         self._is_link = tokenizer.url_match or (lambda text: None)
         self._single = frozenset(text for text, pieces in tokenizer.rules.items() if len(pieces) == 1)
-        # Per run: its tokens, the characters from each token's start to the next's, their kinds,
-        # and the tokens lower-cased (the same string objects every time, their hashes computed once).
-        self._pieces: dict[str, tuple[str, ...]] = {}
-        self._lowers: dict[str, tuple[str, ...]] = {}
-        self._steps: dict[str, tuple[int, ...]] = {}
-        self._kinds: dict[str, str] = {}
+        # Per run: its tokens, the tokens lower-cased (the same string objects every time, their
+        # hashes computed once), the characters from each token's start to the next's, their kinds.
+        self._runs: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[int, ...], str]] = {}
         self._token_kinds: dict[str, str] = {}  # tokens other than letters and digits
 
     def __call__(self, text: str) -> Doc:
@@ -101,18 +98,20 @@ class RememberingTokenizer:
     def view(self, text: str) -> TokenView:
         """The text's tokens and sentence starts, as spaCy's tokenizer and sentence rule give them."""
         runs = _RUNS.findall(text)
-        new = set(runs).difference(self._pieces)
-        if len(self._pieces) + len(new) > self.max_runs:
+        new = set(runs).difference(self._runs)
+        if len(self._runs) + len(new) > self.max_runs:
             self._forget()
             new = set(runs)
         if new:
             self._learn(new)
-        words = list(chain.from_iterable(map(self._pieces.__getitem__, runs)))
-        start = list(accumulate(chain.from_iterable(map(self._steps.__getitem__, runs)), initial=0))
+        if not runs:
+            return TokenView(text, [], [], [], [], self.vocab)
+        # One pass over the runs, then each list joined in C from a tuple per run.
+        pieces, lowers, steps, kinds = zip(*map(self._runs.__getitem__, runs), strict=True)
+        start = list(accumulate(chain.from_iterable(steps), initial=0))
         start.pop()
-        kinds = "".join(map(self._kinds.__getitem__, runs))
-        lower = list(chain.from_iterable(map(self._lowers.__getitem__, runs)))
-        return TokenView(text, words, lower, start, _sentence_starts(kinds), self.vocab)
+        words, lower = list(chain.from_iterable(pieces)), list(chain.from_iterable(lowers))
+        return TokenView(text, words, lower, start, _sentence_starts("".join(kinds)), self.vocab)
 
     def _learn(self, runs: set[str]) -> None:
         """Tokenize the new runs: plain words and words between marks here, the rest in one call, one per line.
@@ -221,10 +220,7 @@ class RememberingTokenizer:
         return tokens
 
     def _forget(self) -> None:
-        self._pieces.clear()
-        self._lowers.clear()
-        self._steps.clear()
-        self._kinds.clear()
+        self._runs.clear()
         self._token_kinds.clear()
         self._learner = _plain_copy(self.tokenizer)  # its vocabulary grows with every new word
 
@@ -232,12 +228,11 @@ class RememberingTokenizer:
         steps = list(map(len, pieces))
         if run[-1] == " " and not run.isspace():
             steps[-1] += 1  # the trailing space
-        self._pieces[run] = tuple(pieces)
         # Each token lower-cased on its own, as spaCy's lower_ ('İ' gives two characters).
-        self._lowers[run] = tuple([piece.lower() for piece in pieces])
-        self._steps[run] = tuple(steps)
+        lowers = tuple(map(str.lower, pieces))
         # Letters and digits are never punctuation, a final mark or a line break.
-        self._kinds[run] = "".join([_WORD if piece.isalnum() else self._kind(piece) for piece in pieces])
+        kinds = "".join([_WORD if piece.isalnum() else self._kind(piece) for piece in pieces])
+        self._runs[run] = (tuple(pieces), lowers, tuple(steps), kinds)
 
     def _kind(self, token: str) -> str:
         """What a token is to the sentence rule; remembered, as marks recur in every text."""
