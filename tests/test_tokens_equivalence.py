@@ -142,4 +142,28 @@ def test_long_runs_of_marks_are_left_to_spacy(tokenizer: RememberingTokenizer) -
     assert tokenizer._affixed("(" * 9 + "a") is None
     assert tokenizer._affixed("a" + ")" * 9) is None
     assert tokenizer._affixed("-".join("a" * 9)) is None
-    assert tokenizer._affixed("((a-b))") == ["(", "(", "a", "-", "b", ")", ")"]
+    assert tokenizer._affixed("((ab-cd))") == ["(", "(", "ab", "-", "cd", ")", ")"]
+
+
+@pytest.fixture(scope="module")
+def with_own_special_cases() -> tuple[Tokenizer, RememberingTokenizer]:
+    """spaCy's tokenizer with special cases of one's own, of one token and of two, and ours over it."""
+    import spacy
+    from spacy.symbols import ORTH
+
+    spacy_tokenizer: Tokenizer = spacy.blank("en").tokenizer
+    spacy_tokenizer.add_special_case("x-ray", [{ORTH: "x-ray"}])
+    spacy_tokenizer.add_special_case("ok", [{ORTH: "o"}, {ORTH: "k"}])
+    return spacy_tokenizer, RememberingTokenizer(spacy_tokenizer)
+
+
+@pytest.mark.parametrize(
+    "run", ["x-ray", "(x-ray),", "x-ray's", "the-x-ray", "x-rays", "ok", "“ok”", "ok-go"]
+)
+def test_special_cases_of_ones_own_are_respected(
+    run: str, with_own_special_cases: tuple[Tokenizer, RememberingTokenizer]
+) -> None:
+    spacy_tokenizer, tokenizer = with_own_special_cases
+    expected = [t.text for t in spacy_tokenizer(run)]
+    assert _shortcut(tokenizer, run) in (None, expected)
+    assert [t.text for t in tokenizer(run)] == expected

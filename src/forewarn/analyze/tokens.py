@@ -48,13 +48,14 @@ _OPENS_AFTER_FINAL = re.compile(r"F[FP]*[NW]")
 # A run spaCy's English rules cut into opening marks, a body and closing marks, each
 # mark a token: marks that are prefixes or suffixes of one character, and that no
 # longer prefix or suffix starts or ends with (no letters, digits, "$" or dots in a row).
+_OPENING, _CLOSING = "([“\"‘'", ")]”\"’'.,:;!?"
 _AFFIXED = re.compile(
-    r"""(?P<open>[(\[“"‘']*)
+    rf"""(?P<open>[{re.escape(_OPENING)}]*)
     (?P<body>(?P<word>[A-Za-z]+(?:[-–—][A-Za-z]+)*)(?P<possessive>['’][sS])?
       |[0-9]+
       |(?:[A-Za-z]+|[0-9]+)\.\[[0-9]+  # no rule cuts inside a footnote mark glued to a word
       |(?P<link>[A-Za-z][^\s$]*[0-9]))  # one token if spaCy's url_match takes it; no suffix ends in a digit
-    (?P<close>[)\]”"’'.,:;!?]*)""",
+    (?P<close>[{re.escape(_CLOSING)}]*)""",
     re.VERBOSE,
 )
 _DASH = re.compile("([-–—])")
@@ -87,6 +88,14 @@ class RememberingTokenizer:
         self._specials = frozenset(tokenizer.rules)  # the special cases' texts
         self._is_link = tokenizer.url_match or (lambda text: None)
         self._single = frozenset(text for text, pieces in tokenizer.rules.items() if len(pieces) == 1)
+        # The special cases stripped of the marks a word can have around it (see `_affixed`), and
+        # those but the special cases of one token without marks.
+        cores = {text: text.lstrip(_OPENING).rstrip(_CLOSING) for text in tokenizer.rules}
+        self._special_cores = frozenset(cores.values())
+        self._marked_cores = frozenset(
+            core for text, core in cores.items() if core != text or text not in self._single
+        )
+        self._mark_tokens: dict[str, list[str] | None] = {}
         # Per run: its tokens, the tokens lower-cased (the same string objects every time, their
         # hashes computed once), the characters from each token's start to the next's, their kinds.
         self._runs: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[int, ...], str]] = {}
@@ -174,29 +183,58 @@ class RememberingTokenizer:
         match = _AFFIXED.fullmatch(word)
         if match is None or ".." in word or "'''" in word or "’’’" in word:
             return None
-        opening, body, closing = match.group("open", "body", "close")
+        opening, body, letters, possessive, link, closing = match.groups()
         if len(opening) > _MOST_MARKS or len(closing) > _MOST_MARKS:
             return None  # the checks below grow with the square of the marks
         if closing[:1] == "." and not _FULL_STOP_SPLITS.search(body):
             return None
-        if match.group("link") and not self._is_link(body):
+        if link and not self._is_link(body):
             return None
-        possessive = match.group("possessive")
-        # spaCy stops cutting where what is left of the run is a special case.
-        cores = (body, body[:-2]) if possessive else (body,)
-        for i in range(len(opening) + 1):
-            for core in cores:
-                for k in range(len(closing) + 1):
-                    if opening[i:] + core + closing[:k] in self._specials:
-                        return None
-        middle = [body]
-        if match.group("word"):
-            middle = _DASH.split(match.group("word"))
-            if len(middle) > 2 * _MOST_MARKS:
-                return None
-            if possessive:
-                middle.append(possessive)
-        return self._match_special_cases([*opening, *middle, *closing])
+        middle = _DASH.split(letters) if letters else [body]
+        if possessive:
+            middle.append(possessive)
+        if len(middle) > 2 * _MOST_MARKS or self._special_case_within(middle, possessive, closing):
+            return None
+        head, tail = self._marks(opening), self._marks(closing)
+        if head is None or tail is None:
+            return None
+        return [*head, *middle, *tail]
+
+    def _special_case_within(self, middle: list[str], possessive: str | None, closing: str) -> bool:
+        """Whether a special case could take part in the tokens of a word between marks.
+
+        spaCy stops cutting marks where what is left is a special case, and its
+        matcher looks for them among the tokens. Each of those strings but the
+        marks' own holds a run of the middle tokens, which is what is left of it
+        with the marks stripped (one of `_special_cores`), or starts at the
+        possessive. Marks meet only the first and last middle tokens, and a special
+        case of one token without marks gives that token itself ("Gen", "—"; and
+        spaCy meets the word itself as one only once every mark is cut).
+        """
+        last = len(middle) - 1
+        for first in range(len(middle)):
+            text = ""
+            for stop in range(first, len(middle)):
+                text += middle[stop]
+                if stop > first:
+                    special = text in self._special_cores
+                elif first in (0, last):
+                    special = text in self._marked_cores
+                else:
+                    special = text in self._specials and text not in self._single
+                if special:
+                    return True
+        if possessive is None:
+            return False
+        if possessive in self._specials and possessive not in self._single:
+            return True
+        return any(possessive + closing[:k] in self._specials for k in range(1, len(closing) + 1))
+
+    def _marks(self, marks: str) -> list[str] | None:
+        """The tokens of a word's opening or closing marks, one each but for special cases (remembered)."""
+        if marks not in self._mark_tokens:
+            self._mark_tokens[marks] = self._match_special_cases(list(marks))
+        return self._mark_tokens[marks]
 
     def _match_special_cases(self, tokens: list[str]) -> list[str] | None:
         """The tokens after spaCy's matcher of special cases: two quote marks in a row become one token.
@@ -221,6 +259,7 @@ class RememberingTokenizer:
 
     def _forget(self) -> None:
         self._runs.clear()
+        self._mark_tokens.clear()
         self._token_kinds.clear()
         self._learner = _plain_copy(self.tokenizer)  # its vocabulary grows with every new word
 
