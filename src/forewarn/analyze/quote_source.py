@@ -81,7 +81,10 @@ def subject_before(text: str, clause_start: int, cue_start: int, cues: SpeechCue
     matches = list(TOKEN.finditer(text, max(start, cut + 1), cue_start))
     words = _without_aux(matches, cues)
     if words or cut < start:
-        return _subject_after_cut(matches, words, cues)
+        subject = _subject_after_cut(matches, words, cues)
+        if subject is not None and start == clause_start and text[cut : cut + 1] == ",":
+            return _listed(text, start, cut, subject, cues)
+        return subject
     # the whole window: its words (plain strings; offsets are read from the matches only for the
     # span returned) end with the mark at `cut` once the auxiliaries after it are dropped
     matches = list(TOKEN.finditer(text, start, cue_start))
@@ -95,6 +98,32 @@ def subject_before(text: str, clause_start: int, cue_start: int, cues: SpeechCue
         tokens = [(m.start(), m.end(), m[0]) for m in matches[:last]]
         return _appositive_subject(tokens, matches[last].end())
     return None  # a semicolon, colon or opening parenthesis right before the cue
+
+
+LIST_WORDS = 6  # words of each earlier item of a listed subject ("Carson, Fiorina and Huckabee")
+_FRONTED = INTRO_STOPS | {"among", "back", "first", "second", "finally", "meantime", "moreover", "too"}
+
+
+def _listed(text: str, start: int, cut: int, subject: Span, cues: SpeechCues) -> Span:
+    """`The UK, the wider Coalition and the Government of Iraq have supported`: a subject coordinated
+    with "and" after a comma is the last items of a list that opens the clause, and the source is the
+    whole list; an item that opens with a preposition or an adverb is a fronted setting, no item."""
+    if " and " not in text[subject.start : subject.end] or text[cut + 1 : subject.start].strip():
+        return subject
+    for item in text[start:cut].split(","):
+        words = item.split()
+        if not words or len(words) > LIST_WORDS or not _ok_start(words[0], 2) or _has_verb(words, cues):
+            return subject
+        first = words[0].lower()
+        if (
+            first in _FRONTED
+            or first.endswith("ly")
+            or not SUBORDINATORS.isdisjoint(w.lower() for w in words)
+        ):
+            return subject  # `Back when the Wall fell,`, `Early in the campaign,`, `Most recently,`
+        if len(words) == 2 and words[1].endswith("ly") and words[1].islower():
+            return subject  # `Most recently,` (not `The family,`)
+    return Span(start + len(text[start:cut]) - len(text[start:cut].lstrip()), subject.end)
 
 
 def _last_mark(text: str, start: int, end: int) -> int:

@@ -2,7 +2,8 @@
 
 The speaker is the actor the actors stage found in the phrase, else the name
 inside it without its titles; "he"/"she" and bare surnames are resolved to the
-last fitting person named before, a relative pronoun to the name just before it.
+last fitting person named before, a relative pronoun to the name just before it,
+and "we" to the body (state, organisation or force) whose statement the text is.
 """
 
 from __future__ import annotations
@@ -18,6 +19,14 @@ from forewarn.knowledge.speech_cues import SpeechCues
 from forewarn.model import Actor, Analysis, Span
 
 PERSONAL = frozenset({"he", "she"})
+FIRST_PLURAL = frozenset({"we", "us", "our"})
+# pronouns are never surnames ("Tikrit. We have supported": not "Tikrit We")
+_PRONOUNS = frozenset({"i", "you", "it", "they", "them", "their"}) | FIRST_PLURAL
+BODIES = frozenset({"state", "organisation", "force"})
+# the cue words of a body's own statement: the present of a release ("The United States strongly condemns",
+# "have already supported"), or a statement ("said in a statement"); a reported past act ("Daesh claimed")
+# is no voice of the text
+_OWN_VOICE = frozenset({"has", "have", "is", "are", "statement"})
 # a capitalised word, or a connector allowed inside a name ("Ministry of Defense")
 _NAME_RUN = re.compile(r"[A-Z][\w.’'-]*(?:\s+(?:(?:of|the|de|van|von|al|bin|for|and)\s+)*[A-Z][\w.’'-]*)*")
 ANTECEDENT_REACH = 80  # characters before "who" to look for the name it stands for
@@ -64,6 +73,7 @@ class SpeakerResolver:
     cues: SpeechCues
     _persons: list[tuple[int, str]] = field(default_factory=list)  # (offset, full name), in order
     _by_surname: dict[str, str] = field(default_factory=dict)
+    _bodies: list[tuple[int, str]] = field(default_factory=list)  # (source start, body name), in order
 
     def __post_init__(self) -> None:
         self.text = self.analysis.text
@@ -151,10 +161,32 @@ class SpeakerResolver:
             return None
         return Span(runs[-1].start(), runs[-1].end())
 
-    def speaker(self, source: Span | None) -> str:
+    def note_bodies(self, sources: list[tuple[Span | None, Span]]) -> None:
+        """Remember the bodies that speak in the text's own voice, from the (source, cue) of each
+        attribution: the bodies a later "we" can stand for."""
+        for source, cue in sources:
+            if source is None or not _own_voice(self.text[cue.start : cue.end]):
+                continue
+            actor = self._actor_in(source)
+            if actor is not None and actor.type in BODIES:
+                insort(self._bodies, (source.start, actor.name))
+
+    def _body_for(self, source: Span, sentence: Span) -> str:
+        """The body a "we" stands for: the nearest before it that spoke in the text's own voice, else
+        one that speaks later in its sentence ("As we have made clear, the United States supports")."""
+        i = bisect_left(self._bodies, (source.start, ""))
+        if i > 0:
+            return self._bodies[i - 1][1]
+        if i < len(self._bodies) and self._bodies[i][0] < sentence.end:
+            return self._bodies[i][1]
+        return ""
+
+    def speaker(self, source: Span | None, sentence: Span | None = None) -> str:
         if source is None:
             return ""
         word = self.text[source.start : source.end]
+        if word.lower() in FIRST_PLURAL:
+            return self._body_for(source, sentence or source) or word
         if word.lower() in {"who", "which"}:
             source = self._antecedent(source) or source  # "Kovalchuk, who said": the name before it
             word = self.text[source.start : source.end]
@@ -163,8 +195,16 @@ class SpeakerResolver:
             return antecedent.name if antecedent else self._previous_person(source.start) or word
         actor = self._actor_in(source)
         name = actor.name if actor is not None else self._name_in(source)
-        if " " not in name and name[:1].isupper():
+        if " " not in name and name[:1].isupper() and name.lower() not in _PRONOUNS:
             name = self._by_surname.get(name) or self._text_surname(name) or name
         if actor is None or actor.type == "person":
             self._remember(source.start, name)
         return name
+
+
+def _own_voice(cue: str) -> bool:
+    """A cue in the present tense, or a statement: how a body speaks in its own release."""
+    words = cue.lower().split()
+    return any(
+        w in _OWN_VOICE or (len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us"))) for w in words
+    )

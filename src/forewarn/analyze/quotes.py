@@ -269,9 +269,11 @@ def find_quotes(
     done.extend(colon_quotes(cues, doc, done))
     done.extend(poll_findings(doc, done))
     _heads_of_nesting_sources(text, done)
+    done.sort(key=lambda f: f.cue.start)
+    resolver.note_bodies([(found.source, found.cue) for found in done])
     quotes = []
-    for found in sorted(done, key=lambda f: f.cue.start):
-        speaker = resolver.speaker(found.source)
+    for found in done:
+        speaker = resolver.speaker(found.source, doc.sentence(found.cue.start))
         for content in found.contents:
             quotes.append(Quote(found.source, speaker, found.cue, content, found.direct))
     return quotes

@@ -1,0 +1,90 @@
+"""Who speaks: "we" resolved to the body whose statement the text is, listed subjects, signed quotations."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import forewarn
+from forewarn.analyze.pipeline import Pipeline, default_pipeline
+from forewarn.model import Analysis, Quote, TextInput
+
+OPEN_LICENCE = Path(forewarn.__file__).parent / "examples" / "corpus" / "open-licence"
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return default_pipeline()
+
+
+def _analyze(pipeline: Pipeline, text: str) -> Analysis:
+    return pipeline.analyze(TextInput("t", text))
+
+
+def _by_cue(analysis: Analysis, cue: str) -> Quote:
+    found = [q for q in analysis.quotes if q.cue.text_of(analysis.text) == cue]
+    assert found, f"no quote with cue {cue!r}: {[q.cue.text_of(analysis.text) for q in analysis.quotes]}"
+    return found[0]
+
+
+def test_we_after_a_body_statement_is_that_body(pipeline: Pipeline) -> None:
+    text = (
+        "The United States strongly condemns today's attack on the camp. "
+        "We hope for the swift recovery of those injured."
+    )
+    analysis = _analyze(pipeline, text)
+    hope = _by_cue(analysis, "hope")
+    assert hope.source is not None and hope.source.text_of(text) == "We"  # the text's word stays
+    assert hope.speaker == "United States"
+
+
+def test_we_before_the_body_in_its_sentence(pipeline: Pipeline) -> None:
+    text = "As we have repeatedly made clear, the United States supports Iraqi unity and sovereignty."
+    analysis = _analyze(pipeline, text)
+    assert _by_cue(analysis, "have repeatedly made clear").speaker == "United States"
+
+
+def test_we_with_no_body_stays_unresolved(pipeline: Pipeline) -> None:
+    text = "We believe the talks will resume next week, and we hope they succeed."
+    analysis = _analyze(pipeline, text)
+    assert {q.speaker.lower() for q in analysis.quotes} == {"we"}
+
+
+def test_a_reported_past_act_is_no_body_for_we(pipeline: Pipeline) -> None:
+    # the writer reports what Daesh claimed: Daesh does not speak for the text
+    text = "On Saturday, Daesh claimed the attacks in Baghdad. We hope for a speedy recovery of the wounded."
+    analysis = _analyze(pipeline, text)
+    assert _by_cue(analysis, "hope").speaker == "We"
+
+
+def test_a_pronoun_is_no_surname(pipeline: Pipeline) -> None:
+    text = "The talks took place in Geneva. We believe they went well."
+    analysis = _analyze(pipeline, text)
+    assert _by_cue(analysis, "believe").speaker == "We"
+
+
+def test_a_listed_subject_is_the_whole_list(pipeline: Pipeline) -> None:
+    text = "Carson, Fiorina and Huckabee say they are no longer accepting speaking fees."
+    analysis = _analyze(pipeline, text)
+    say = _by_cue(analysis, "say")
+    assert say.source is not None and say.source.text_of(text) == "Carson, Fiorina and Huckabee"
+
+
+def test_a_fronted_setting_is_no_list_item(pipeline: Pipeline) -> None:
+    text = "Early in the campaign, he and other challengers complained that the debates were few."
+    analysis = _analyze(pipeline, text)
+    complained = _by_cue(analysis, "complained")
+    assert complained.source is not None and complained.source.text_of(text) == "he and other challengers"
+
+
+def test_open_licence_release_we_is_the_united_kingdom(pipeline: Pipeline) -> None:
+    path = OPEN_LICENCE / "uk-government" / "documents.jsonl"
+    docs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    doc = next(d for d in docs if "Tobias Ellwood condemns" in d["text"])
+    analysis = _analyze(pipeline, doc["text"])
+    we = [
+        q for q in analysis.quotes if q.source is not None and q.source.text_of(doc["text"]).lower() == "we"
+    ]
+    assert we and {q.speaker for q in we} == {"United Kingdom"}
