@@ -88,3 +88,30 @@ def test_open_licence_release_we_is_the_united_kingdom(pipeline: Pipeline) -> No
         q for q in analysis.quotes if q.source is not None and q.source.text_of(doc["text"]).lower() == "we"
     ]
     assert we and {q.speaker for q in we} == {"United Kingdom"}
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        ("“He represents our greatest shame.” ― Sonya Herridge\n“Next comment.” ― Edwin G. Monroy\n",
+         "Sonya Herridge", "―"),
+        ('"Great speech. She is ready."\n\n-President Obama, tweeting after the speech.\n', "President Obama", "-"),
+        ("“A real disgrace.”― Carla Sanchez.\n\nMore comments below.", "Carla Sanchez", "―"),
+    ],
+)  # fmt: skip
+def test_a_quotation_signed_with_a_dash(pipeline: Pipeline, text: str, source: str, cue: str) -> None:
+    quote = _analyze(pipeline, text).quotes[0]
+    assert quote.source is not None and quote.source.text_of(text) == source
+    assert quote.cue.text_of(text) == cue and quote.direct
+    assert quote.content.text_of(text).endswith(("”", '"'))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Critics called the deal “a disgrace” — Obama’s own word for it.",
+        "“We will win,” — the crowd chanted for an hour.",
+    ],
+)
+def test_a_dash_after_a_quotation_inside_a_sentence_signs_nothing(pipeline: Pipeline, text: str) -> None:
+    assert all(q.cue.text_of(text) not in {"—", "―"} for q in _analyze(pipeline, text).quotes)

@@ -39,6 +39,7 @@ from forewarn.analyze.quote_context import (
     source_of,
     trim_span,
 )
+from forewarn.analyze.quote_dashes import dash_quotes
 from forewarn.analyze.quote_lexicon import cue_spans
 from forewarn.analyze.quote_polls import poll_findings
 from forewarn.analyze.quote_skip import skip_cue
@@ -267,6 +268,7 @@ def find_quotes(
             _cut_before_inverted(text, done, found)
             done.append(found)
     done.extend(colon_quotes(cues, doc, done))
+    done.extend(dash_quotes(doc, done))
     done.extend(poll_findings(doc, done))
     _heads_of_nesting_sources(text, done)
     done.sort(key=lambda f: f.cue.start)
