@@ -115,3 +115,45 @@ def test_a_quotation_signed_with_a_dash(pipeline: Pipeline, text: str, source: s
 )
 def test_a_dash_after_a_quotation_inside_a_sentence_signs_nothing(pipeline: Pipeline, text: str) -> None:
     assert all(q.cue.text_of(text) not in {"—", "―"} for q in _analyze(pipeline, text).quotes)
+
+
+def _cues(pipeline: Pipeline, text: str) -> list[str]:
+    return [q.cue.text_of(text) for q in _analyze(pipeline, text).quotes]
+
+
+def test_speech_told_according_to_someone_is_that_account(pipeline: Pipeline) -> None:
+    text = "“I ask you not to protest on the floor,” Sanders said, according to CNN."
+    assert _cues(pipeline, text) == ["according to"]
+    kept = "The AP reported that, according to an analysis of her calendar, half of her meetings were with donors."
+    assert "reported" in _cues(pipeline, kept)  # the account is inside the speech
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "EXCLUSIVE: In memo to Congress, Saudis insist they are fighting terror.\n\nSaudi Arabia said more.",
+        "Members of the panel:\n\nIowa: Tim Albrecht, Brad Anderson, Rob Barron, Jeff Boeyink.",
+        "Back in 1999, Mr. Trump praised him, telling CNBC: “I wish I could be like that.”",
+    ],
+)
+def test_a_label_a_heading_or_a_fronted_phrase_before_a_colon_is_no_speaker(
+    pipeline: Pipeline, text: str
+) -> None:
+    quotes = _analyze(pipeline, text).quotes
+    assert all(not (q.cue.text_of(text) == ":" and q.source is not None) or q.source.text_of(text) != text.split()[0]
+               for q in quotes)  # fmt: skip
+    assert all(
+        q.source is None or q.source.text_of(text) not in {"EXCLUSIVE", "Iowa", "Back"} for q in quotes
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He spoke on his radio show about the race.",
+        "Trump took to the talk shows to defend his praise.",
+        "Cruz needs a strong showing on Tuesday to stay in the race.",
+    ],
+)
+def test_a_show_in_a_compound_noun_is_no_cue(pipeline: Pipeline, text: str) -> None:
+    assert not any(c.startswith("show") for c in _cues(pipeline, text))

@@ -17,7 +17,7 @@ from forewarn.model import Span
 _COLON_HEAD = re.compile(
     r"\s*(?:(?:More\s+)?[Ff]rom\s+|Here[’']s\s+)?"
     r"([A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|of|the|and|for|de|al))*)"
-    r"(?:\s+(?:to|on|at|in|about|camp|editorial)\b[^:]*)?\s*"
+    r"(?:\s+(?:to|on|at|in|about|camp|editorial)\b[^:,;!?\n]*)?\s*"
 )
 _DASH = re.compile(r"\s[-–—]\s")
 
@@ -72,6 +72,7 @@ def colon_quotes(cues: SpeechCues, doc: QuoteDoc, done: list[Found]) -> list[Fou
         if (
             head is None
             or len(head.group(1).split()) > 6
+            or head.group(1).split()[0].capitalize() in cues.colon_not_sources  # "EXCLUSIVE:", "LOOK:"
             or head.group(1).split()[0] in cues.colon_not_sources
             or head.group(1).split()[-1] in cues.colon_not_heads  # "Crocus City Hall Attack:", an event
             or _common_word(text, head.group(1), colon, written)
@@ -81,7 +82,18 @@ def colon_quotes(cues: SpeechCues, doc: QuoteDoc, done: list[Found]) -> list[Fou
             continue
         quote = doc.quote_at(start)
         content = quote or trim_span(text, start, sentence.end)
-        if content is not None:
+        if content is not None and (quote is not None or not _name_list(text[content.start : content.end])):
             source = Span(head.start(1), head.end(1))
             found.append(Found(source, Span(colon, colon + 1), [content], quote is not None))
     return found
+
+
+LIST_ITEMS = 3
+
+
+def _name_list(content: str) -> bool:
+    """`Iowa: Tim Albrecht, Brad Anderson, Rob Barron`: names listed under a heading, no speech (no word
+    in lower case but "and", at least three items)."""
+    if content.count(",") < LIST_ITEMS - 1:
+        return False
+    return all(w[:1].isupper() or not w[:1].isalpha() or w == "and" for w in content.split())

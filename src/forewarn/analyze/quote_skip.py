@@ -1,6 +1,7 @@
 """Which cue words are no cue where they stand: inside a quotation or an attributed content, a noun
 after an article, a possessive or "of" (`the show`, `Rubio's claim`, `a series of tweets`), a name
-given (`a company called Harmony`), an idiom by the word after it (`think tank`), and a capitalised
+given (`a company called Harmony`), an idiom by the word after it (`think tank`) or before it (`radio show`),
+a speech verb whose clause is an account (`Sanders said, according to CNN`), and a capitalised
 word inside a sentence that is no headline.
 """
 
@@ -24,7 +25,11 @@ def skip_cue(cues: SpeechCues, doc: QuoteDoc, cue: Span, done: list[Found]) -> b
         doc.text, max(0, cue.start - 40), cue.start
     ):
         return True  # `a company called Harmony`, `the so-called deal`: a name given, no speech
-    if _noun_by_next(cues, doc.text, cue) or _no_cue_after(cues, doc.text, cue):
+    if (
+        _noun_by_next(cues, doc.text, cue)
+        or _no_cue_after(cues, doc.text, cue)
+        or _account_follows(doc.text, cue)
+    ):
         return True
     if _OF_BEFORE.search(doc.text, max(0, cue.start - 4), cue.start) and not doc.text.endswith(
         "ing", 0, cue.end
@@ -58,17 +63,32 @@ def _noun_by_next(cues: SpeechCues, text: str, cue: Span) -> bool:
     return (word.group() if word else rest[:1]).lower() in nouns
 
 
+def _account_follows(text: str, cue: Span) -> bool:
+    """`“...,” Sanders said, according to CNN`: the speech is CNN's account, as PolNeAR marks it."""
+    if text.find("according", cue.end, cue.end + ACCOUNT_REACH) < 0:  # most cues: one search in C
+        return False
+    return bool(_ACCORDING_AFTER.match(text, cue.end)) and text[cue.start : cue.end].lower() != "according to"
+
+
 def _no_cue_after(cues: SpeechCues, text: str, cue: Span) -> bool:
     """`we'll see`, `voters would see`: the word before the cue word makes it no attribution."""
-    # the cue may hold its auxiliaries ("would see"): its last word and the word before that count
+    # the cue may hold its auxiliaries ("would see") or a preposition ("show about"): its last word, else
+    # its first, and the word before that count
     start = text.rfind(" ", cue.start, cue.end) + 1 or cue.start
     words = cues.no_cue_after.get(text[start : cue.end].lower())
     if words is None:
-        return False
+        first = text.find(" ", cue.start, cue.end)
+        start = cue.start
+        words = cues.no_cue_after.get(text[cue.start : first].lower()) if first > 0 else None
+        if words is None:
+            return False
     before = _LAST_WORD.search(text, max(0, start - 12), start)
     return before is not None and before.group(1).lower() in words
 
 
+# the rest of a cue's clause, up to 60 characters with no sentence end or quotation, then ", according to"
+ACCOUNT_REACH = 75
+_ACCORDING_AFTER = re.compile(r"(?!\s+that\b)[^.!?\n“”\"]{0,60}?,\s+according\s+to\b")
 _LAST_WORD = re.compile(r"((?:[’']|\b)\w+)\s+$")
 _OF_BEFORE = re.compile(r"(?<![\w’'-])of\s+$")
 _FIRST_WORD = re.compile(r"\w+")

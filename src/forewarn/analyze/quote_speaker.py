@@ -78,6 +78,7 @@ class SpeakerResolver:
     def __post_init__(self) -> None:
         self.text = self.analysis.text
         self._written: list[tuple[int, str]] | None = None
+        self._voices: list[tuple[Span | None, Span]] = []
         self._surnames: dict[str, str] = {}
         self.actors = self.analysis.actors
         self._actor_starts = [a.start for a in self.actors]
@@ -162,18 +163,25 @@ class SpeakerResolver:
         return Span(runs[-1].start(), runs[-1].end())
 
     def note_bodies(self, sources: list[tuple[Span | None, Span]]) -> None:
-        """Remember the bodies that speak in the text's own voice, from the (source, cue) of each
-        attribution: the bodies a later "we" can stand for."""
-        for source, cue in sources:
+        """Keep the (source, cue) of each attribution: the bodies among them that speak in the text's own
+        voice are what a later "we" can stand for (read only when a "we" speaks)."""
+        self._voices = sources
+        self._bodies = []
+
+    def _read_bodies(self) -> None:
+        for source, cue in self._voices:
             if source is None or not _own_voice(self.text[cue.start : cue.end]):
                 continue
             actor = self._actor_in(source)
             if actor is not None and actor.type in BODIES:
                 insort(self._bodies, (source.start, actor.name))
+        self._voices = []
 
     def _body_for(self, source: Span, sentence: Span) -> str:
         """The body a "we" stands for: the nearest before it that spoke in the text's own voice, else
         one that speaks later in its sentence ("As we have made clear, the United States supports")."""
+        if self._voices:
+            self._read_bodies()
         i = bisect_left(self._bodies, (source.start, ""))
         if i > 0:
             return self._bodies[i - 1][1]

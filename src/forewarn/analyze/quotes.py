@@ -317,7 +317,8 @@ def _cut_before_inverted(text: str, done: list[Found], found: Found) -> None:
 def _match(cues: SpeechCues, doc: QuoteDoc, cue: Span, done: list[Found]) -> Found | None:
     word = doc.text[cue.start : cue.end].lower()
     if word == "according to":
-        return according_to(cues, doc, cue)
+        found = according_to(cues, doc, cue)
+        return _quoted_account(cues, doc, found) if found is not None else None
     if word == "asked":
         found = asked(doc, cue)
         if found is not None:
@@ -329,6 +330,25 @@ def _match(cues: SpeechCues, doc: QuoteDoc, cue: Span, done: list[Found]) -> Fou
         or _clause_before(cues, doc, cue, done)
         or clause_after(cues, doc, cue, done)
     )
+
+
+ACCOUNT_WORDS = (
+    8  # `“...,” Sanders said at a rally, according to CNN`: the words between quotation and source
+)
+
+
+def _quoted_account(cues: SpeechCues, doc: QuoteDoc, found: Found) -> Found:
+    """`“A,” Sanders said, according to CNN. “B.”`: the account's speech is the quotation before the speech
+    verb and the quotations that carry it on, as PolNeAR marks it (the verb is no cue of its own)."""
+    first = found.contents[0]
+    quote = doc.quote_at(first.start)
+    if quote is None or quote.end >= first.end or found.source is None:
+        return found
+    words = doc.text[quote.end : first.end].split()
+    if len(words) > ACCOUNT_WORDS or cues.verb_forms.isdisjoint(words):
+        return found
+    _continuations(cues, doc, found.source.end, found)
+    return found
 
 
 def _clause_before(cues: SpeechCues, doc: QuoteDoc, cue: Span, done: list[Found]) -> Found | None:
