@@ -157,3 +157,9 @@ def test_a_label_a_heading_or_a_fronted_phrase_before_a_colon_is_no_speaker(
 )
 def test_a_show_in_a_compound_noun_is_no_cue(pipeline: Pipeline, text: str) -> None:
     assert not any(c.startswith("show") for c in _cues(pipeline, text))
+
+
+def test_a_coordinated_cue_after_an_unknown_verb_shares_the_pronoun_subject(pipeline: Pipeline) -> None:
+    text = "We extend our deepest condolences to the families of the victims and hope for a speedy recovery."
+    hope = _by_cue(_analyze(pipeline, text), "hope")
+    assert hope.source is not None and hope.source.text_of(text) == "We"

@@ -242,8 +242,15 @@ def _after_intro(cues: SpeechCues, text: str, sentence: Span, cue: Span) -> int:
     return comma + 1 if comma > 0 else sentence.start
 
 
+_PRONOUN_SUBJECT = re.compile(r"\s*(?:We|I|He|She|They)\s+(?=[a-z])")
+
+
 def first_verb(cues: SpeechCues, doc: QuoteDoc, sentence: Span, cue: Span) -> int:
-    """Where the main clause's subject ends: its first auxiliary or verb-like word."""
+    """Where the main clause's subject ends: its first auxiliary or verb-like word, or the word after a
+    pronoun that opens the clause (`We extend our condolences ... and hope`: the verb is no known word)."""
+    pronoun = _PRONOUN_SUBJECT.match(doc.text, sentence.start, cue.start)
+    if pronoun is not None:
+        return pronoun.end()
     for m in re.finditer(r"[\w’'-]+", doc.text[sentence.start : cue.start]):
         word = m.group()
         if (
