@@ -163,3 +163,9 @@ def test_a_coordinated_cue_after_an_unknown_verb_shares_the_pronoun_subject(pipe
     text = "We extend our deepest condolences to the families of the victims and hope for a speedy recovery."
     hope = _by_cue(_analyze(pipeline, text), "hope")
     assert hope.source is not None and hope.source.text_of(text) == "We"
+
+
+def test_a_sentence_adverb_is_no_part_of_the_subject(pipeline: Pipeline) -> None:
+    text = "Again I want to congratulate the Syrians who fought to free the town."
+    want = _by_cue(_analyze(pipeline, text), "want")
+    assert want.source is not None and want.source.text_of(text) == "I"
