@@ -169,3 +169,8 @@ def test_a_sentence_adverb_is_no_part_of_the_subject(pipeline: Pipeline) -> None
     text = "Again I want to congratulate the Syrians who fought to free the town."
     want = _by_cue(_analyze(pipeline, text), "want")
     assert want.source is not None and want.source.text_of(text) == "I"
+
+
+def test_a_bare_role_speaker_keeps_whose_role_it_is(pipeline: Pipeline) -> None:
+    text = "A Foreign Office spokesman said: “The Foreign Secretary met the minister today.”"
+    assert _by_cue(_analyze(pipeline, text), "said:").speaker == "Foreign Office spokesman"

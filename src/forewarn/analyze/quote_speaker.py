@@ -202,6 +202,8 @@ class SpeakerResolver:
             antecedent = resolve_pronoun(self.analysis, source.start) if self.actors else None
             return antecedent.name if antecedent else self._previous_person(source.start) or word
         actor = self._actor_in(source)
+        if actor is not None and actor.name.islower():
+            actor = None  # a bare role ("spokesman"): the phrase says whose ("Foreign Office spokesman")
         name = actor.name if actor is not None else self._name_in(source)
         if " " not in name and name[:1].isupper() and name.lower() not in _PRONOUNS:
             name = self._by_surname.get(name) or self._text_surname(name) or name
