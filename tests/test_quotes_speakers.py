@@ -174,3 +174,11 @@ def test_a_sentence_adverb_is_no_part_of_the_subject(pipeline: Pipeline) -> None
 def test_a_bare_role_speaker_keeps_whose_role_it_is(pipeline: Pipeline) -> None:
     text = "A Foreign Office spokesman said: “The Foreign Secretary met the minister today.”"
     assert _by_cue(_analyze(pipeline, text), "said:").speaker == "Foreign Office spokesman"
+
+
+def test_we_before_the_body_later_in_its_paragraph(pipeline: Pipeline) -> None:
+    text = (
+        "We condemn in the strongest terms the attacks this weekend in Baghdad. We hope for a speedy recovery "
+        "of the wounded. The U.S. reaffirms its commitment to support the people of Iraq."
+    )
+    assert _by_cue(_analyze(pipeline, text), "hope").speaker == "United States"

@@ -177,24 +177,25 @@ class SpeakerResolver:
                 insort(self._bodies, (source.start, actor.name))
         self._voices = []
 
-    def _body_for(self, source: Span, sentence: Span) -> str:
+    def _body_for(self, source: Span, until: int) -> str:
         """The body a "we" stands for: the nearest before it that spoke in the text's own voice, else
-        one that speaks later in its sentence ("As we have made clear, the United States supports")."""
+        one that speaks later in its paragraph (`until`: "As we have made clear, the United States
+        supports", "We condemn the attacks ... The U.S. reaffirms its commitment")."""
         if self._voices:
             self._read_bodies()
         i = bisect_left(self._bodies, (source.start, ""))
         if i > 0:
             return self._bodies[i - 1][1]
-        if i < len(self._bodies) and self._bodies[i][0] < sentence.end:
+        if i < len(self._bodies) and self._bodies[i][0] < until:
             return self._bodies[i][1]
         return ""
 
-    def speaker(self, source: Span | None, sentence: Span | None = None) -> str:
+    def speaker(self, source: Span | None, paragraph_end: int = -1) -> str:
         if source is None:
             return ""
         word = self.text[source.start : source.end]
         if word.lower() in FIRST_PLURAL:
-            return self._body_for(source, sentence or source) or word
+            return self._body_for(source, paragraph_end) or word
         if word.lower() in {"who", "which"}:
             source = self._antecedent(source) or source  # "Kovalchuk, who said": the name before it
             word = self.text[source.start : source.end]

@@ -275,7 +275,7 @@ def find_quotes(
     resolver.note_bodies([(found.source, found.cue) for found in done])
     quotes = []
     for found in done:
-        speaker = resolver.speaker(found.source, doc.sentence(found.cue.start))
+        speaker = resolver.speaker(found.source, doc.paragraph_end(found.cue.start))
         for content in found.contents:
             quotes.append(Quote(found.source, speaker, found.cue, content, found.direct))
     return quotes
