@@ -93,6 +93,21 @@ def test_actors_mentioned_is_replace_of_the_offsets() -> None:
     assert mentioned(actor, 20, 22, "he") == replace(actor, start=20, end=22, text="he")
 
 
+def test_actors_new_actor_is_the_record_actor_builds() -> None:
+    """`new_actor` fills the record's dict: the same record as `Actor(...)`, still frozen."""
+    from dataclasses import FrozenInstanceError, astuple
+
+    from forewarn.analyze.actor_pronouns import new_actor
+    from forewarn.model import Actor
+
+    args = (3, 7, "Mr Smith", "John Smith", "person", "USAGOV", "USA", "GOV", "senator")
+    fast, built = new_actor(*args), Actor(*args)  # type: ignore[arg-type]
+    assert fast == built and hash(fast) == hash(built) and repr(fast) == repr(built)
+    assert astuple(fast) == astuple(built) and vars(fast) == vars(built)
+    with pytest.raises(FrozenInstanceError):
+        fast.start = 0  # type: ignore[misc]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -45,7 +45,13 @@ from forewarn.analyze.actor_nominal import (
 )
 from forewarn.analyze.actor_orgs import UNIT_ORDINAL, posts_of_bodies, unknown_acronyms, unknown_organisations
 from forewarn.analyze.actor_persons import Found, PersonHits, named_persons, person_state
-from forewarn.analyze.actor_pronouns import dictionary_genders, mentioned, pronoun_mentions, resolve_pronoun
+from forewarn.analyze.actor_pronouns import (
+    dictionary_genders,
+    mentioned,
+    new_actor,
+    pronoun_mentions,
+    resolve_pronoun,
+)
 from forewarn.analyze.actor_shapes import apposed_persons, common_persons, shaped_persons
 from forewarn.analyze.actor_tokens import STOP_WORDS, Words
 from forewarn.analyze.pipeline import Context
@@ -183,7 +189,7 @@ def _state_nominal(lexicon: Lexicon, country: str, noun: str, sector: str) -> Ac
         return None
     label = phrase.label[0].upper() + phrase.label[1:]
     name = f"{label} of {lexicon.dictionary.state_names.get(country, country)}" if country else label
-    return Actor(0, 0, noun, name, phrase.type, country + sector, country, sector, "")
+    return new_actor(0, 0, noun, name, phrase.type, country + sector, country, sector, "")
 
 
 def _modifier(words: Words, hit: Hit, starts: set[int]) -> bool:
@@ -390,4 +396,4 @@ def _actor(words: Words, found: Found) -> Actor:
     start, end = words.start[found.start], words.end[found.end - 1]
     code = found.code if found.code is not None else found.country + found.sector
     text = words.source[start:end]
-    return Actor(start, end, text, found.name, found.type, code, found.country, found.sector, found.role)
+    return new_actor(start, end, text, found.name, found.type, code, found.country, found.sector, found.role)
