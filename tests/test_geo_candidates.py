@@ -41,3 +41,18 @@ def test_capitalised_words_follow_the_letter_by_letter_rule() -> None:
         assert [m.span() for m in _CAPWORD.finditer(text)] == [
             m.span() for m in _CAPWORD_BY_LETTER.finditer(text)
         ]
+
+
+def test_suffix_test_before_the_regex_lets_every_suffix_through() -> None:
+    """`_suffix_may_follow` only spares the regex where it cannot match: every suffix, in any case,
+    after any of its spaces, and the long s the regex matches as an "s"."""
+    from forewarn.analyze.geo_candidates import _SUFFIX, _suffix_may_follow
+
+    words = ["Oblast", "region", "PROVINCE", "Governorate", "district", "Raion", "state", "ſtate", "Airport",
+             "airfield", "Air Base", "river", "Dam", "barrage", "said", "and", "of", "Street", "", "s"]  # fmt: skip
+    for word in words:
+        for space in (" ", "  ", "\t", "\u00a0", "", ","):
+            text = f"Kharkiv{space}{word}"
+            if _SUFFIX.match(text, 7):
+                assert _suffix_may_follow(text, 7), text
+    assert not _suffix_may_follow("Kharkiv said", 7) and not _suffix_may_follow("Kharkiv, Oblast", 7)

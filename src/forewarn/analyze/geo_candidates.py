@@ -60,6 +60,9 @@ _SUFFIX = re.compile(
     r"[ \t\u00a0]+(oblast|region|province|governorate|district|raion|state|airport|airfield|air base|river|dam|barrage)\b",
     re.IGNORECASE,
 )
+# The first two letters of `_SUFFIX`'s words: a name followed by a space and an ASCII word starting
+# otherwise ("said", "and", "of", most names) needs no regex; a few names in a thousand take a suffix.
+_SUFFIX_STARTS = frozenset(["ob", "re", "pr", "go", "di", "ra", "st", "ai", "ri", "da", "ba"])
 # A feature named after a place, which the gazetteer does not hold: "Mount Sinjar", "Tabqa Dam",
 # "Qayyarah Airfield"; it becomes a feature at the place's point (Candidate.suffix "feature").
 _MOUNT_BEFORE = re.compile(r"\b(?:Mount|Mt\.?)[ \t]+\Z")
@@ -92,6 +95,9 @@ class Candidate(NamedTuple):
     suffix: str  # "oblast", "airport", ... when the name was extended by one
     prev_cap: bool  # another capitalised word touches it on the left (same run)
     next_cap: bool  # ... or on the right
+
+
+_new_tuple = tuple.__new__
 
 
 def capitalised_words(text: str) -> list[tuple[int, int]]:
@@ -166,8 +172,7 @@ def _extend(
         longer = fold(text[article.start() : end])
         if longer in gaz:
             start, key = article.start(), longer
-    # most names are followed by a space, many by punctuation: those need no regex
-    m = _SUFFIX.match(text, end) if text[end : end + 1] in _SPACE_CHARS else None
+    m = _SUFFIX.match(text, end) if _suffix_may_follow(text, end) else None
     if m:
         longer = fold(text[start : m.end()])
         if longer in gaz:
@@ -176,7 +181,11 @@ def _extend(
             suffix = "admin1"
         elif m.group(1) in _FEATURE_AFTER:
             end, suffix = m.end(), "feature"
-    elif text[start - 1 : start] == " " and (mount := _MOUNT_BEFORE.search(text, max(0, start - 7), start)):
+    elif (
+        text[start - 1 : start] == " "
+        and "M" in text[max(0, start - 7) : start]  # the cheap test first: most names follow no "Mount"
+        and (mount := _MOUNT_BEFORE.search(text, max(0, start - 7), start))
+    ):
         return mount.start(), end, key, "feature"
     # Only parts of countries ("northern Ukraine"): "eastern Ghouta" stays "Ghouta". The words
     # before are tested first, as most names follow neither a direction nor "of".
@@ -190,6 +199,16 @@ def _extend(
     return start, end, key, suffix
 
 
+def _suffix_may_follow(text: str, end: int) -> bool:
+    """Can `_SUFFIX` match at `end`? Not after punctuation, nor before a space and a word that
+    starts as no suffix does. Letters past ASCII are left to the regex, whose case-insensitive
+    match knows more than `str.lower` (the long s matches "s")."""
+    if text[end : end + 1] not in _SPACE_CHARS:
+        return False
+    first = text[end + 1 : end + 3]
+    return not first.isascii() or first.lower() in _SUFFIX_STARTS or first[:1] in _SPACE_CHARS
+
+
 def _candidate(text: str, gaz: Gazetteer, start: int, end: int, m: Match, run_words: int) -> Candidate:
     """The candidate for the match `m` of a run of `run_words` words, found at `start`-`end` in `text`."""
     before = _last_words(text, start)
@@ -200,9 +219,11 @@ def _candidate(text: str, gaz: Gazetteer, start: int, end: int, m: Match, run_wo
     title = bool(before) and before[-1].rstrip(".") in _TITLES
     line_caps = m.all_caps and _line_caps(text, start)
     feature = suffix == "feature"  # the capitalised word it took in is its own, not another name's
-    # positional: a named tuple is built faster so, and this runs for every match
-    return Candidate(start, end, key, m.words, run_words, _cue(before), title, _sentence_start(text, start),
-                     m.all_caps, line_caps, suffix, m.prev_cap and not feature, m.next_cap and not feature)  # fmt: skip
+    # the tuple of fields built at once, as the named tuple's own __new__ does after a Python call
+    # that binds 13 arguments: this runs for every match, ~40 an article
+    return _new_tuple(Candidate, (start, end, key, m.words, run_words, _cue(before), title,
+                      _sentence_start(text, start), m.all_caps, line_caps, suffix, m.prev_cap and not feature,
+                      m.next_cap and not feature))  # fmt: skip
 
 
 def _touches(text: str, run: list[tuple[int, int]], i: int, j: int) -> tuple[bool, bool]:
