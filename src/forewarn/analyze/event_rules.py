@@ -108,6 +108,8 @@ def _govern(type_: str, mode: str, governed: Trigger) -> tuple[str, str]:
     if type_ == "REQUEST" and governed.type in {"SANCTION", "COERCE"} and governed.contexts:
         # "called for sanctions", "demanded the expulsion of diplomats"; not "urged Israel to halt construction"
         return "THREATEN", "arrest" if governed.mode == "arrest" else "restrict"  # demands for sanctions
+    if type_ == "AGREE" and governed.type == "ASSAULT":
+        return "THREATEN", "violence"  # "ready to attack", "willing to use force" (CAMEO 138)
     if type_ == "THREATEN" and not mode and governed.type in COOPERATIVE | {"AGREE"}:
         return "AGREE", ""  # "vowed to provide patrol boats" is a promise (manual: AGREE), not a threat
     if type_ == "THREATEN":
