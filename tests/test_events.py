@@ -469,6 +469,18 @@ def test_events_speaker_demands_what_another_must_do() -> None:
         ("Workers staged a strike at the car plant.", "PROTEST", "ASSAULT"),
         ("The government refused to release the political prisoners.", "REJECT", "RETREAT"),
         ("Egypt urged Israel to halt settlement construction.", "REQUEST", "THREATEN"),
+        # CAMEO codebook walk: 'forces' (a noun) does not open 'force ... out'
+        ("Israeli forces pulled out of the West Bank city on Friday.", "RETREAT", "SANCTION"),
+        # readiness to use force is a threat (CAMEO 138), not a promise to cooperate
+        ("The army chief said his troops were ready to attack the rebel stronghold.", "THREATEN", "AGREE"),
+        # clubs are a sign of force: an assault, not criticism
+        ("Settlers attacked Palestinian farmers with clubs.", "ASSAULT", "ACCUSE"),
+        # manual: individual expulsions are COERCE, expelled diplomats SANCTION
+        ("Thailand expelled the Uighur refugees to China.", "COERCE", "SANCTION"),
+        ("The general did not rule out military action against the rebels.", "THREATEN", "REJECT"),
+        ("The army will not lift the siege of the city.", "REJECT", "RETREAT"),
+        ("The Soviet Union broke diplomatic relations with Israel.", "SANCTION", "NONE"),
+        ("Artillery hammered the town throughout the night.", "ASSAULT", "NONE"),
     ],
 )
 def test_events_coding_rules_from_the_manual(pipeline, text: str, type_: str, absent: str) -> None:  # type: ignore[no-untyped-def]
@@ -495,11 +507,11 @@ def test_event_coding_floors(eval_dir: object) -> None:
         (name.split(" (")[0], metric): value
         for name, metric, value, _ in eval_events.run(Path(str(eval_dir)))
     }
-    # Measured (bench/accuracy.py events): PLV weighted F1 .894 dev half, .861 held-out half;
+    # Measured (bench/accuracy.py events): PLV weighted F1 .894 dev half, .863 held-out half;
     # PLOVER gold records .856 whole (0.5 labels mapped to 2.0 by type and, for COERCE/FIGHT, by mode);
     # actor accuracy .798, recipient .771.
     assert rows[("PLV train, dev half", "event type weighted F1")] >= 0.89
-    assert rows[("PLV train, held-out half", "event type weighted F1")] >= 0.857
+    assert rows[("PLV train, held-out half", "event type weighted F1")] >= 0.862
     assert rows[("PLOVER gold records", "event type weighted F1")] >= 0.85
     assert rows[("PLOVER gold records", "actor accuracy (full pipeline)")] >= 0.79
     assert rows[("PLOVER gold records", "recipient accuracy (full pipeline)")] >= 0.765
