@@ -131,6 +131,8 @@ def recode(
     type_, mode = cand.type, cand.mode
     if cand.governed is not None:
         type_, mode = _govern(type_, mode, cand.governed)
+    if modality == "negated" and "unruled" in cand.hit.value.flags:
+        return "THREATEN", "", "threatened"  # "did not rule out military action" (CAMEO 13)
     if modality == "negated" and type_ in YIELDING:
         return "REJECT", "", "asserted"
     if (conditional and type_ in COERCIVE) or (modality == "hypothetical" and type_ in COERCIVE - YIELDING):
