@@ -533,3 +533,74 @@ def test_gold_records_map_modes_that_moved_in_plover_2() -> None:
         gold_type({"event": "THREATEN", "mode": "curfew"}) == "THREATEN"
     )  # a threat of a curfew stays a threat
     assert gold_type({"event": "DEMAND", "mode": ""}) == "REQUEST"
+
+
+def _typed_roles(pipeline, text: str) -> list[tuple[str, str, list[str], list[str]]]:  # type: ignore[no-untyped-def]
+    """Type, mode, actors and recipients of every event of a text, in text order."""
+    return [
+        (
+            e.type,
+            e.mode,
+            [text[s.start : s.end] for s in e.actors],
+            [text[s.start : s.end] for s in e.recipients],
+        )
+        for e in _events(pipeline, text)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "actor"),
+    [
+        # a second verb with no subject of its own is done by the first clause's actor
+        ("Russia accused Ukraine of violating the truce and threatened to retaliate.", "THREATEN", "Russia"),
+        # a participle after a comma: the clause's subject acts
+        ("Turkey said it would send troops, rejecting the Kurdish demand.", "REJECT", "Turkey"),
+    ],
+)
+def test_events_a_continued_clause_keeps_its_actor(pipeline, text: str, type_: str, actor: str) -> None:  # type: ignore[no-untyped-def]
+    found = [(t, a) for t, _, a, _ in _typed_roles(pipeline, text) if t == type_]
+    assert found and found[0][1] == [actor]
+    assert len(_typed_roles(pipeline, text)) >= 2  # the first clause's event is kept too
+
+
+def test_events_a_relative_clause_keeps_its_own_actor(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Germany condemned the raids by the militia, which stormed and looted the town."
+    assault = [a for t, _, a, _ in _typed_roles(pipeline, text) if t == "ASSAULT"]
+    assert assault and assault[0] != ["Germany"]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "mode", "actors", "recipients"),
+    [
+        # manual: a hosted visit is CONSULT, the visitor is the actor, the host the recipient
+        (
+            "The mayor welcomed the Chinese delegation to Lagos.",
+            "CONSULT",
+            "",
+            ["the Chinese delegation"],
+            ["The mayor"],
+        ),
+        (
+            "The president invited French companies to invest in Kenya.",
+            "REQUEST",
+            "",
+            ["The president"],
+            ["French companies"],
+        ),
+        ("Protesters clashed with police in Nairobi.", "PROTEST", "riot", ["Protesters"], ["police"]),
+        ("Israeli warplanes raided Gaza overnight.", "ASSAULT", "aerial", ["Israeli warplanes"], ["Gaza"]),
+    ],
+)
+def test_events_syntax_beyond_the_lexicon(  # type: ignore[no-untyped-def]
+    pipeline, text: str, type_: str, mode: str, actors: list[str], recipients: list[str]
+) -> None:
+    assert (type_, mode, actors, recipients) in _typed_roles(pipeline, text)
+
+
+def test_events_welcoming_a_decision_stays_support(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "The mayor welcomed the decision to reopen the border."
+    assert [t for t, *_ in _typed_roles(pipeline, text)][:1] == ["SUPPORT"]
+
+
+def test_events_police_raids_stay_coercion(pipeline) -> None:  # type: ignore[no-untyped-def]
+    assert _typed_roles(pipeline, "Police raided the offices of the newspaper.")[0][:2] == ("COERCE", "seize")

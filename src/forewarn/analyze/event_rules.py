@@ -211,9 +211,31 @@ def sentence_rules(events: list[Event], acts: set[int]) -> list[Event]:
 def _riot(events: list[Event]) -> list[Event]:
     """Property destroyed by protesters is their riot (manual, PROTEST 'riot'), not a separate ASSAULT."""
     protest = next((e for e in events if e.type == "PROTEST"), None)
+    if protest is not None and protest.mode != "riot":
+        events = _clash(events, protest)
     destroy = next((e for e in events if e.type == "ASSAULT" and e.mode == "destroy"), None)
     if protest is None or destroy is None or (destroy.actors and destroy.actors != protest.actors):
         return events
     acled = acled_subtype("PROTEST", "riot", protest.indicators) if protest.acled else None
     riot = replace(protest, mode="riot", cameo=cameo_code("PROTEST", "riot", protest.contexts), acled=acled)
     return [riot if e is protest else e for e in events if e is not destroy]
+
+
+def _clash(events: list[Event], protest: Event) -> list[Event]:
+    """Protesters who clash with police riot (manual, PROTEST 'riot'): the fight their own act."""
+    start = protest.trigger.start
+    fight = next(
+        (
+            e
+            for e in events
+            if e.type == "ASSAULT" and not e.mode and any(a.start <= start < a.end for a in e.actors)
+        ),
+        None,
+    )
+    if fight is None:
+        return events
+    acled = acled_subtype("PROTEST", "riot", fight.indicators) if fight.acled else None
+    riot = replace(
+        fight, type="PROTEST", mode="riot", cameo=cameo_code("PROTEST", "riot", fight.contexts), acled=acled
+    )
+    return [riot if e is fight else e for e in events if e is not protest]

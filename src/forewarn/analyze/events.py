@@ -17,6 +17,7 @@ from itertools import repeat
 from operator import attrgetter, itemgetter
 from typing import Any, NamedTuple, TypeVar
 
+from forewarn.analyze.event_clauses import continued, hosted, shares_subject
 from forewarn.analyze.event_patterns import (
     CONTEXT,
     CUE,
@@ -208,13 +209,23 @@ class EventCoder:
         events: list[Event] = []
         for cand in apply_frames([h for h in hits if self._stands(h, view)], self.words):
             if cand.type != "NONE" and not self._reason(cand.hit):
+                event = self._event(cand, view)
+                if events and shares_subject(self.words, cand.hit.start):
+                    event = continued(event, events, self.words, self.starts, self.analysis.text)
                 cands.append(cand)
-                events.append(self._event(cand, view))
+                events.append(event)
         if len(events) < 2:
             return events  # the rules between a sentence's events have nothing to do
         # an assault named as a cause or purpose ("on alert because of assaults") is not the act reported
         acts = {self.starts[c.hit.start] for c in cands if self.words[c.hit.start - 1] not in _NOT_THE_ACT}
         return sentence_rules(events, acts)
+
+    def _hosted(self, hit: Hit[Trigger], view: SentenceView) -> bool:
+        """ "welcomed the delegation to Lagos": a hosted visit."""
+        words, end = self.words, view.sent.tok_end - 1
+        return words[hit.start].startswith("welcom") and hosted(
+            words, self.starts, hit.end, end, view.toponyms
+        )
 
     def _stands(self, hit: Hit[Trigger], view: SentenceView) -> bool:
         """Whether a trigger word names an event here, not a move of no one armed or part of a name."""
@@ -336,6 +347,8 @@ class EventCoder:
         if "convict" in hit.value.flags and type_ == "ACCUSE" and self._imprisoned(view.sent):
             type_, mode = "COERCE", "arrest"  # manual: a conviction with a prison sentence is COERCE 'arrest'
         type_, mode, indicators = _retype(type_, mode, indicators, _count(actors, a.text), hit.value, view)
+        if type_ == "SUPPORT" and self._hosted(hit, view):
+            type_, actors, recipients = "CONSULT", recipients, actors  # manual: visitor acts, host receives
         forecast_time = self._forecast_time(view) if modality == "forecast" else None
         return Event(
             type=type_,
@@ -374,6 +387,8 @@ def _retype(
         return "ACCUSE", "disapprove", indicators  # manual: a protest by an office or a group is ACCUSE
     if type_ == "COERCE" and mode == "seize" and "military" in view.contexts and view.violent:
         return "ASSAULT", "", indicators  # armed forces seizing a town or a field: a use of force
+    if type_ == "COERCE" and mode == "seize" and view.modes.get("ASSAULT", ("",))[0] == "aerial":
+        return "ASSAULT", "aerial", indicators  # "warplanes raided": an air raid, not a police raid
     if type_ == "MOBILIZE" and "peacekeeping" in view.contexts:
         return "AID", "", indicators  # CAMEO 074: provide military protection or peacekeeping
     return type_, mode, indicators

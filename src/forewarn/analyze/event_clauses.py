@@ -1,0 +1,71 @@
+"""Clauses that share a subject, and hosted visits: syntax the trigger lexicon cannot reach.
+
+A sentence often reports two events: "X accused Y of violating the truce and threatened to
+retaliate", "Turkey said it would send troops, rejecting the demand". The second verb has no
+subject of its own; the nearest mention before it (Y, the troops) is an object, not its actor.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import replace
+
+from forewarn.model import Event, Place
+
+# Past forms without "-ed" that continue a clause: "met X and signed", "and sent troops".
+_IRREGULAR_PAST = frozenset(
+    "met held sent made struck fought took gave left sought threw told said shot led won lost broke"  # noqa: SIM905
+    " beat hit put set cut began stood withdrew drove brought bought spoke swore overran upheld".split()
+)
+# A trigger after an article or possessive is a noun ("the support of"): no clause to continue.
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "of", "'s", "’s"})
+# A relative clause or a sentence break between an actor and a later verb: it is not that verb's subject.
+_CLAUSE_BREAK = re.compile(r"\b(?:which|who|whom|that)\b|[.\]\n]", re.IGNORECASE)
+# How far after "welcomed" the "to <place>" of a hosted visit may lie (tokens).
+_HOST_REACH = 7
+
+
+def shares_subject(words: Sequence[str], start: int) -> bool:
+    """A verb with no subject of its own: coordinated ("accused X of ... and threatened to") or a
+    participle after a comma ("said it would send troops, rejecting ...")."""
+    word, before = words[start], words[start - 1]
+    if before == "and":
+        return word.endswith("ed") or word in _IRREGULAR_PAST
+    return before == "," and word.endswith("ing") and len(word) > 5
+
+
+def continued(
+    event: Event, before: list[Event], words: Sequence[str], starts: Sequence[int], text: str
+) -> Event:
+    """`event` with the actor of the clause it continues: the latest earlier verbal event whose
+    actor reaches it with no relative clause or sentence break between ("which targeted and killed")."""
+    for previous in reversed(before):
+        if not previous.actors or words[bisect_left(starts, previous.trigger.start) - 1] in _DETERMINERS:
+            continue
+        if _CLAUSE_BREAK.search(text, previous.actors[0].end, event.trigger.start) is None:
+            return _inherit(event, previous)
+    return event
+
+
+def _inherit(event: Event, previous: Event) -> Event:
+    """`event` with `previous`'s actors (no one acts on themselves)."""
+    if event.actors == previous.actors:
+        return event
+    recipients = tuple(r for r in event.recipients if r not in previous.actors)
+    return replace(event, actors=previous.actors, recipients=recipients)
+
+
+def hosted(
+    words: Sequence[str], starts: Sequence[int], end: int, stop: int, toponyms: Sequence[Place]
+) -> bool:
+    """ "welcomed the delegation to Lagos": a hosted visit (manual: CONSULT), not support.
+
+    `end` is the token after the trigger, `stop` the sentence's last token.
+    """
+    if not toponyms:
+        return False
+    places = {p.start for p in toponyms}
+    last = min(end + _HOST_REACH, stop)
+    return any(words[n] == "to" and starts[n + 1] in places for n in range(end, last))
