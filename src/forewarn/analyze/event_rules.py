@@ -189,9 +189,13 @@ def sentence_rules(events: list[Event], acts: set[int]) -> list[Event]:
     """One event per type in a sentence (compound actors merged); MOBILIZE yields to ASSAULT."""
     if len(events) < 2:
         return events  # nothing to merge, and MOBILIZE yields only to another event
-    by_type: dict[str, Event] = {}
+    by_type: dict[object, Event] = {}
     for event in events:
         kept = by_type.get(event.type)
+        if kept is not None and _other_parties(kept, event):
+            # "Hamas fired rockets at Israel, prompting Israeli airstrikes on Gaza": two assaults
+            by_type[event.trigger] = event
+            continue
         if kept is None:
             by_type[event.type] = event
             continue
@@ -206,6 +210,15 @@ def sentence_rules(events: list[Event], acts: set[int]) -> list[Event]:
         for e in kept_events
     )
     return [e for e in kept_events if not (assault and e.type == "MOBILIZE")]
+
+
+def _other_parties(kept: Event, event: Event) -> bool:
+    """Whether two events of a type are done by different named parties to different ones."""
+    return (
+        bool(kept.actors and event.actors and kept.recipients and event.recipients)
+        and set(kept.actors).isdisjoint(event.actors)
+        and set(kept.recipients).isdisjoint(event.recipients)
+    )
 
 
 def _riot(events: list[Event]) -> list[Event]:
