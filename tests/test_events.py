@@ -615,3 +615,16 @@ def test_events_two_parties_acting_alike_are_two_events(pipeline) -> None:  # ty
 def test_events_one_party_acting_twice_is_one_event(pipeline) -> None:  # type: ignore[no-untyped-def]
     text = "Germany expelled two Russian diplomats and recalled its ambassador from Moscow."
     assert [t for t, *_ in _typed_roles(pipeline, text)].count("SANCTION") == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "withdrawal"),
+    [
+        ("Russian troops left Estonia in 1994.", True),
+        ("The army left Kherson after weeks of fighting.", True),
+        ("The shelling left five soldiers dead.", False),  # not before a place name
+        ("The rebel commander left the meeting early.", False),
+    ],
+)
+def test_events_armed_forces_leaving_a_place_withdraw(pipeline, text: str, withdrawal: bool) -> None:  # type: ignore[no-untyped-def]
+    assert (("RETREAT", "withdraw") in [(t, m) for t, m, *_ in _typed_roles(pipeline, text)]) == withdrawal

@@ -220,6 +220,10 @@ class EventCoder:
         acts = {self.starts[c.hit.start] for c in cands if self.words[c.hit.start - 1] not in _NOT_THE_ACT}
         return sentence_rules(events, acts)
 
+    def _before_place(self, end: int, places: list[Place]) -> bool:
+        """Whether the token at `end` opens a place name."""
+        return end < len(self.starts) and any(p.start == self.starts[end] for p in places)
+
     def _hosted(self, hit: Hit[Trigger], view: SentenceView) -> bool:
         """ "welcomed the delegation to Lagos": a hosted visit."""
         words, end = self.words, view.sent.tok_end - 1
@@ -234,6 +238,8 @@ class EventCoder:
         if "mil" in flags and not (
             "military" in view.contexts or any(m.sector == "MIL" for m in view.mentions)
         ):
+            return False
+        if "placed" in flags and not self._before_place(hit.end, view.toponyms):
             return False
         if "verbal" in flags and view.violent:  # "harder to defend": among armed forces, not support
             return False
