@@ -555,6 +555,12 @@ def _typed_roles(pipeline, text: str) -> list[tuple[str, str, list[str], list[st
         ("Russia accused Ukraine of violating the truce and threatened to retaliate.", "THREATEN", "Russia"),
         # a participle after a comma: the clause's subject acts
         ("Turkey said it would send troops, rejecting the Kurdish demand.", "REJECT", "Turkey"),
+        # participles joined by "and": "fired on the crowd, wounding ten and detaining five"
+        (
+            "Soldiers fired on the crowd in Bamako, wounding ten people and detaining five students.",
+            "COERCE",
+            "Soldiers",
+        ),
     ],
 )
 def test_events_a_continued_clause_keeps_its_actor(pipeline, text: str, type_: str, actor: str) -> None:  # type: ignore[no-untyped-def]

@@ -29,11 +29,11 @@ _HOST_REACH = 7
 
 def shares_subject(words: Sequence[str], start: int) -> bool:
     """A verb with no subject of its own: coordinated ("accused X of ... and threatened to") or a
-    participle after a comma ("said it would send troops, rejecting ...")."""
+    participle after a comma or "and" ("said it would send troops, rejecting ...")."""
     word, before = words[start], words[start - 1]
-    if before == "and":
-        return word.endswith("ed") or word in _IRREGULAR_PAST
-    return before == "," and word.endswith("ing") and len(word) > 5
+    if before == "and" and (word.endswith("ed") or word in _IRREGULAR_PAST):
+        return True
+    return before in {",", "and"} and word.endswith("ing") and len(word) > 5
 
 
 def continued(
