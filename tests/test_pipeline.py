@@ -207,3 +207,20 @@ def test_plain_words_are_tokenized_as_spacy_does(seed_path: Path) -> None:
         if pieces is not None:
             assert pieces == [t.text for t in reference(word)], word
     assert plain["cannot"] is None and plain["Gen,"] is None  # special cases go to spaCy
+
+
+def test_a_footnote_mark_after_a_full_stop_ends_the_sentence() -> None:
+    """Think-tank reports cite after the full stop ("Kyiv.[41]"), which spaCy keeps in one token."""
+    from forewarn.analyze.sentences import Sentences
+
+    text = (
+        "Russian forces struck Kyiv on February 27.[1] Ukrainian forces held.[2][3] "
+        "Officials said it was “a pause.”[4] The strikes resumed."
+    )
+    analysis = Pipeline([Sentences()]).analyze(TextInput("isw", text))
+    assert [text[s.start : s.end] for s in analysis.sentences] == [
+        "Russian forces struck Kyiv on February 27.[1]",
+        "Ukrainian forces held.[2][3]",
+        "Officials said it was “a pause.”[4]",
+        "The strikes resumed.",
+    ]

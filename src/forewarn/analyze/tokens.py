@@ -44,6 +44,11 @@ _FINAL, _PUNCT, _LINE_BREAK, _WORD = "F", "P", "N", "W"
 # spaCy's sentencizer rule: the first word after a final mark opens a sentence
 # (a word being any token but punctuation, whitespace included).
 _OPENS_AFTER_FINAL = re.compile(r"F[FP]*[NW]")
+# A footnote mark glued to the end of a sentence ("Kyiv.[41]", "U.S.[6]", "said.”[3]"): spaCy
+# keeps "Kyiv.[41" as one token, so its full stop would end no sentence. Such a token is a final
+# mark to the sentence rule; a closing quote with its footnote after a full stop is punctuation.
+_FOOTNOTED_END = re.compile(r".*[.!?][”’\"']?\[\d{1,3}(?:\]\[\d{1,3})*")
+_QUOTED_FOOTNOTE = re.compile(r"[”’\"']\[\d{1,3}(?:\]\[\d{1,3})*")
 
 # A run spaCy's English rules cut into opening marks, a body and closing marks, each
 # mark a token: marks that are prefixes or suffixes of one character, and that no
@@ -283,8 +288,10 @@ class RememberingTokenizer:
     def _classify(self, token: str) -> str:
         if token in FINAL_MARKS:
             return _FINAL
-        if self._is_punct(token):
+        if self._is_punct(token) or _QUOTED_FOOTNOTE.fullmatch(token):
             return _PUNCT
+        if _FOOTNOTED_END.fullmatch(token):
+            return _FINAL
         return _LINE_BREAK if token.isspace() and "\n" in token else _WORD
 
 
