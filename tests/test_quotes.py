@@ -606,3 +606,24 @@ def test_quotes_headlines_naming_an_event_are_no_speech(pipeline: Pipeline) -> N
     # a related-stories headline: the name before the colon is an event, "Alleged" an adjective
     text = "Crocus City Hall Attack: New Investigations and Alleged Financial Links to Ukraine\n\nZelensky: We will not give up."
     assert [q.source.text_of(text) for q in _quotes(pipeline, text) if q.source] == ["Zelensky"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian forces continued to reinforce their positions near Kyiv.",
+        "Urban combat continued the night of February 25.",
+        "This continued fighting likely shows nothing new.",
+    ],
+)
+def test_continued_as_an_action_is_no_cue(pipeline: Pipeline, text: str) -> None:
+    analysis = pipeline.analyze(TextInput("c", text))
+    assert not [q for q in analysis.quotes if text[q.cue.start : q.cue.end] == "continued"]
+
+
+def test_continued_after_a_quotation_is_a_cue(pipeline: Pipeline) -> None:
+    text = '"We will not stop," he continued.'
+    quotes = pipeline.analyze(TextInput("c", text)).quotes
+    assert [(text[q.cue.start : q.cue.end], text[q.content.start : q.content.end]) for q in quotes] == [
+        ("continued", '"We will not stop,"')
+    ]
