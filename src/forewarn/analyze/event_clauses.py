@@ -58,14 +58,24 @@ def _inherit(event: Event, previous: Event) -> Event:
 
 
 def hosted(
-    words: Sequence[str], starts: Sequence[int], end: int, stop: int, toponyms: Sequence[Place]
+    words: Sequence[str],
+    starts: Sequence[int],
+    trigger: tuple[int, int],
+    stop: int,
+    toponyms: Sequence[Place],
 ) -> bool:
     """ "welcomed the delegation to Lagos": a hosted visit (manual: CONSULT), not support.
 
-    `end` is the token after the trigger, `stop` the sentence's last token.
+    `trigger` is the trigger's token range, `stop` the sentence's last token.
     """
-    if not toponyms:
+    first, end = trigger
+    if not toponyms or not words[first].startswith("welcom"):
         return False
     places = {p.start for p in toponyms}
     last = min(end + _HOST_REACH, stop)
     return any(words[n] == "to" and starts[n + 1] in places for n in range(end, last))
+
+
+def opens_place(starts: Sequence[int], token: int, places: Sequence[Place]) -> bool:
+    """Whether the token at `token` opens a place name ("left Estonia", not "left five dead")."""
+    return token < len(starts) and any(p.start == starts[token] for p in places)

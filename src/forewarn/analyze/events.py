@@ -17,7 +17,7 @@ from itertools import repeat
 from operator import attrgetter, itemgetter
 from typing import Any, NamedTuple, TypeVar
 
-from forewarn.analyze.event_clauses import continued, hosted, shares_subject
+from forewarn.analyze.event_clauses import continued, hosted, opens_place, shares_subject
 from forewarn.analyze.event_patterns import (
     CONTEXT,
     CUE,
@@ -220,17 +220,6 @@ class EventCoder:
         acts = {self.starts[c.hit.start] for c in cands if self.words[c.hit.start - 1] not in _NOT_THE_ACT}
         return sentence_rules(events, acts)
 
-    def _before_place(self, end: int, places: list[Place]) -> bool:
-        """Whether the token at `end` opens a place name."""
-        return end < len(self.starts) and any(p.start == self.starts[end] for p in places)
-
-    def _hosted(self, hit: Hit[Trigger], view: SentenceView) -> bool:
-        """ "welcomed the delegation to Lagos": a hosted visit."""
-        words, end = self.words, view.sent.tok_end - 1
-        return words[hit.start].startswith("welcom") and hosted(
-            words, self.starts, hit.end, end, view.toponyms
-        )
-
     def _stands(self, hit: Hit[Trigger], view: SentenceView) -> bool:
         """Whether a trigger word names an event here, not a move of no one armed or part of a name."""
         flags = hit.value.flags
@@ -239,7 +228,7 @@ class EventCoder:
             "military" in view.contexts or any(m.sector == "MIL" for m in view.mentions)
         ):
             return False
-        if "placed" in flags and not self._before_place(hit.end, view.toponyms):
+        if "placed" in flags and not opens_place(self.starts, hit.end, view.toponyms):
             return False
         if "verbal" in flags and view.violent:  # "harder to defend": among armed forces, not support
             return False
@@ -353,7 +342,9 @@ class EventCoder:
         if "convict" in hit.value.flags and type_ == "ACCUSE" and self._imprisoned(view.sent):
             type_, mode = "COERCE", "arrest"  # manual: a conviction with a prison sentence is COERCE 'arrest'
         type_, mode, indicators = _retype(type_, mode, indicators, _count(actors, a.text), hit.value, view)
-        if type_ == "SUPPORT" and self._hosted(hit, view):
+        if type_ == "SUPPORT" and hosted(
+            self.words, self.starts, (hit.start, hit.end), view.sent.tok_end - 1, view.toponyms
+        ):
             type_, actors, recipients = "CONSULT", recipients, actors  # manual: visitor acts, host receives
         forecast_time = self._forecast_time(view) if modality == "forecast" else None
         return Event(
