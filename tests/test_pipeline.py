@@ -224,3 +224,14 @@ def test_a_footnote_mark_after_a_full_stop_ends_the_sentence() -> None:
         "Officials said it was “a pause.”[4]",
         "The strikes resumed.",
     ]
+
+
+def test_a_run_too_long_for_any_word_is_tokenized_in_pieces() -> None:
+    """spaCy cuts marks off a run one at a time, at a cost growing with the square of its length;
+    hostile or broken input ("((((…" of 50,000) is cut into pieces first, and nothing is lost."""
+    from forewarn.analyze.tokens import build_nlp
+
+    for run in ("(" * 50_000, "“" * 50_000, "a." * 25_000):
+        view = build_nlp().tokenizer.view(f"Before {run} after.")
+        assert "".join(view.text) == f"Before{run}after."
+        assert view.text[0] == "Before" and view.text[-2:] == ["after", "."]
