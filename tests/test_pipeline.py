@@ -235,3 +235,21 @@ def test_a_run_too_long_for_any_word_is_tokenized_in_pieces() -> None:
         view = build_nlp().tokenizer.view(f"Before {run} after.")
         assert "".join(view.text) == f"Before{run}after."
         assert view.text[0] == "Before" and view.text[-2:] == ["after", "."]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Note: " * 5000,  # thousands of colons in one sentence: each looked at near itself only
+        "the troops moved near the border and " * 1500,  # one sentence of thousands of mentions
+        "Kyiv Moscow Minsk said " * 2000,  # thousands of capitalised cues in one sentence
+    ],
+)
+def test_hostile_sentences_are_analysed_whole(text: str) -> None:
+    """Junk with thousands of cues, colons or mentions in one sentence is analysed (in about a second;
+    the work per cue or mention once grew with the sentence), and labels are no speakers."""
+    from forewarn.analyze.pipeline import default_pipeline
+
+    analysis = default_pipeline().analyze(TextInput("junk", text))
+    assert len(analysis.sentences) == 1
+    assert not [q for q in analysis.quotes if text[q.cue.start : q.cue.end] == ":"]

@@ -193,8 +193,12 @@ def _agent_roles(
 ) -> tuple[list[Actor], list[Actor]]:
     """ "the arrest of the journalist by the police": the police act on the journalist."""
     subject = _compound(mentions, agent, text, +1)
-    rest = [m for m in mentions[first:] if m.start > subject[-1].end or m.end <= subject[0].start]
-    obj = _compound(mentions, mentions.index(rest[0]), text, +1) if rest else []
+    rest = [
+        i
+        for i in range(first, len(mentions))
+        if mentions[i].start > subject[-1].end or mentions[i].end <= subject[0].start
+    ]
+    obj = _compound(mentions, rest[0], text, +1) if rest else []
     if sufferer and _participle(text[trigger.start : trigger.end].lower().rsplit(None, 1)[-1]):
         obj = sufferer  # "a convoy attacked by rebels near Kabul": the one before suffered it
     return subject, obj
@@ -222,7 +226,7 @@ def actor_roles(
     obj = _compound(mentions, first_after, text, +1) if first_after >= 0 else []
     if subject and obj and all(map(_names_again, obj, repeat(subject))):
         # "the party's leader": the object names the actor again; the next mention is the one acted on
-        after = mentions.index(obj[-1]) + 1
+        after = first_after + len(obj)  # the compound runs on from first_after (no search by equality)
         obj = _compound(mentions, after, text, +1) if after < len(mentions) else []
     passive, by_phrase = _passive(text, trigger)
     agent = _nominal_agent(mentions, first_after, text, trigger) if not passive else -1

@@ -53,6 +53,9 @@ def _written_lower(text: str, word: str) -> bool:
     return False
 
 
+_HEAD_REACH = 150  # characters: more than any name of six words
+
+
 def _joins(char: str) -> bool:
     return char.isalnum() or char in "_’'-"
 
@@ -67,8 +70,11 @@ def colon_quotes(cues: SpeechCues, doc: QuoteDoc, done: list[Found]) -> list[Fou
     for m in re.finditer(r":[ \t]+(?=\S)", text):
         colon, start = m.start(), m.end()
         sentence = doc.sentence(colon)
-        dashes = list(_DASH.finditer(text, sentence.start, colon))
-        head = _COLON_HEAD.fullmatch(text, dashes[-1].end() if dashes else sentence.start, colon)
+        # a name of at most six words lies close before its colon: look no further back (a sentence
+        # of junk may hold thousands of colons)
+        dashes = list(_DASH.finditer(text, max(sentence.start, colon - _HEAD_REACH), colon))
+        head_start = dashes[-1].end() if dashes else sentence.start
+        head = _COLON_HEAD.fullmatch(text, head_start, colon) if colon - head_start <= _HEAD_REACH else None
         if (
             head is None
             or len(head.group(1).split()) > 6

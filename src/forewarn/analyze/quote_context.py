@@ -66,12 +66,23 @@ class QuoteDoc:
         # per cue, answers that several patterns ask for (cue start -> answer)
         self._passive: dict[int, int | None] = {}
         self._intro: dict[int, int | None] = {}
+        self._title_case: dict[int, bool] = {}  # sentence start -> is it a headline in title case
 
     def passive(self, cue: Span) -> int | None:
         """`passive_aux` of a cue, found once."""
         if cue.start not in self._passive:
             self._passive[cue.start] = passive_aux(self.text, self.sentence(cue.start), cue)
         return self._passive[cue.start]
+
+    def title_case(self, sentence: Span) -> bool:
+        """Is the sentence a headline in title case ("Trump Says He’s Unlikely To Win")? Asked once
+        per sentence, not per capitalised cue: a sentence of junk may hold thousands."""
+        found = self._title_case.get(sentence.start)
+        if found is None:
+            words = [w for w in self.text[sentence.start : sentence.end].split() if w[:1].isalpha()]
+            found = len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
+            self._title_case[sentence.start] = found
+        return found
 
     def sentence(self, offset: int) -> Span:
         i = bisect_right(self.sent_starts, offset) - 1

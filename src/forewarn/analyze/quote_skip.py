@@ -37,14 +37,19 @@ def skip_cue(cues: SpeechCues, doc: QuoteDoc, cue: Span, done: list[Found]) -> b
         return True  # `a series of tweets`, `a number of reports`: after "of" the cue word is a noun, not a gerund
     if doc.text[cue.start].isupper():
         sentence = doc.sentence(cue.start)
-        before = doc.text[sentence.start : cue.start].strip(" “\"'‘«„")
+        # the words just before the cue: a window, as a sentence of junk may be very long
+        left = max(sentence.start, cue.start - 40)
+        before = doc.text[left : cue.start].strip(_MARKS)
+        if not before and left > sentence.start:
+            before = doc.text[sentence.start : cue.start].strip(_MARKS)
         if _FUNCTION_WORD_BEFORE.search(before):
             return True  # `New Investigations and Alleged Financial Links`: an adjective in a headline
-        return bool(before) and not _title_case(doc.text[sentence.start : sentence.end])
+        return bool(before) and not doc.title_case(sentence)
     return False
 
 
 # a capitalised cue right after one of these words in a headline qualifies the noun after it
+_MARKS = " “\"'‘«„"  # spaces and opening quote marks before a headline's word
 _FUNCTION_WORD_BEFORE = re.compile(r"(?<![\w’'-])(?:and|or|of|the|a|an|for|with|in|on|at|by)$")
 _DETERMINER_BEFORE = re.compile(r"(?<![\w’'-])(?:[Tt]he|[Aa]n?)\s+$")
 # an indefinite noun phrase right before `called` is named by it ("a program called ..."); "so called"
@@ -119,9 +124,3 @@ def _in_recent_content(done: list[Found], offset: int) -> bool:
             if content.start <= offset < content.end:
                 return True
     return False
-
-
-def _title_case(line: str) -> bool:
-    """A headline in title case ("Trump Says He’s Unlikely To Win"), where a capitalised cue is a cue."""
-    words = [w for w in line.split() if w[:1].isalpha()]
-    return len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
