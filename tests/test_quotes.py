@@ -627,3 +627,12 @@ def test_continued_after_a_quotation_is_a_cue(pipeline: Pipeline) -> None:
     assert [(text[q.cue.start : q.cue.end], text[q.content.start : q.content.end]) for q in quotes] == [
         ("continued", '"We will not stop,"')
     ]
+
+
+def test_a_footnote_mark_ending_a_content_is_the_writers(pipeline: Pipeline) -> None:
+    text = (
+        "The Ukrainian General Staff reported that Russian forces destroyed a bridge near Sumy on March 3.[26] "
+        "Officials said the attack failed.[27][28]"
+    )
+    contents = [text[q.content.start : q.content.end] for q in pipeline.analyze(TextInput("f", text)).quotes]
+    assert contents == ["that Russian forces destroyed a bridge near Sumy on March 3", "the attack failed"]

@@ -278,14 +278,20 @@ def first_verb(cues: SpeechCues, doc: QuoteDoc, sentence: Span, cue: Span) -> in
     return cue.start
 
 
+_FOOTNOTE = re.compile(r"\[\d{1,3}\]$")  # a footnote mark ending a span
+
+
 def trim_span(text: str, start: int, end: int) -> Span | None:
     """The span without surrounding spaces and commas, a final full stop or a dangling opening mark."""
     while start < end and (text[start].isspace() or text[start] in ",;:"):
         start += 1
-    while end > start and (
-        text[end - 1].isspace() or text[end - 1] in ",;:.—–-“‘„«[(" or _stray_end(text, start, end)
-    ):
-        end -= 1
+    while end > start:
+        if text[end - 1].isspace() or text[end - 1] in ",;:.—–-“‘„«[(" or _stray_end(text, start, end):
+            end -= 1
+        elif text[end - 1] == "]" and (footnote := _FOOTNOTE.search(text, max(start, end - 5), end)):
+            end = footnote.start()  # "… near Sumy on March 3.[26]": the citation is the writer's
+        else:
+            break
     return Span(start, end) if _INNER_SPACE.search(text, start, end) else None  # two words at least
 
 
