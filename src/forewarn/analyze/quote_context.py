@@ -106,12 +106,25 @@ class QuoteDoc:
         i = bisect_right(self.quote_starts, offset) - 1
         return self.quotes[i] if i >= 0 and self.quotes[i].end <= offset else None
 
+    def text_before(self, offset: int) -> str:
+        """The end of the sentence's text before `offset`, without spaces and opening quote marks at
+        either end: the last `BEFORE_REACH` characters (a sentence of junk may be very long), or the
+        whole run back to the sentence's start when those are only spaces and marks."""
+        start = self.sentence(offset).start
+        left = max(start, offset - BEFORE_REACH)
+        before = self.text[left:offset].strip(LEAD_MARKS)
+        if not before and left > start:
+            before = self.text[start:offset].strip(LEAD_MARKS)
+        return before
+
     def paragraph_end(self, offset: int) -> int:
         end = self.text.find("\n", offset)
         return len(self.text) if end < 0 else end
 
 
 _OPENING = "“„«‘‚\"'"
+LEAD_MARKS = " “\"'‘«„"  # spaces and opening quote marks before a sentence's first word
+BEFORE_REACH = 40  # characters of a sentence read before a cue (see `QuoteDoc.text_before`)
 
 
 def _marks_to_next(text: str, sentences: tuple[Span, ...], quote_starts: list[int]) -> tuple[Span, ...]:

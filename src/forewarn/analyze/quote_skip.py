@@ -36,20 +36,14 @@ def skip_cue(cues: SpeechCues, doc: QuoteDoc, cue: Span, done: list[Found]) -> b
     ):
         return True  # `a series of tweets`, `a number of reports`: after "of" the cue word is a noun, not a gerund
     if doc.text[cue.start].isupper():
-        sentence = doc.sentence(cue.start)
-        # the words just before the cue: a window, as a sentence of junk may be very long
-        left = max(sentence.start, cue.start - 40)
-        before = doc.text[left : cue.start].strip(_MARKS)
-        if not before and left > sentence.start:
-            before = doc.text[sentence.start : cue.start].strip(_MARKS)
+        before = doc.text_before(cue.start)
         if _FUNCTION_WORD_BEFORE.search(before):
             return True  # `New Investigations and Alleged Financial Links`: an adjective in a headline
-        return bool(before) and not doc.title_case(sentence)
+        return bool(before) and not doc.title_case(doc.sentence(cue.start))
     return False
 
 
 # a capitalised cue right after one of these words in a headline qualifies the noun after it
-_MARKS = " “\"'‘«„"  # spaces and opening quote marks before a headline's word
 _FUNCTION_WORD_BEFORE = re.compile(r"(?<![\w’'-])(?:and|or|of|the|a|an|for|with|in|on|at|by)$")
 _DETERMINER_BEFORE = re.compile(r"(?<![\w’'-])(?:[Tt]he|[Aa]n?)\s+$")
 # an indefinite noun phrase right before `called` is named by it ("a program called ..."); "so called"

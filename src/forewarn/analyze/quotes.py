@@ -244,7 +244,7 @@ _NAME_COMMA = re.compile(r"\s+((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]*)\s*,\
 
 def _inverted_before_quote(cues: SpeechCues, doc: QuoteDoc, cue: Span, quote: Span) -> Found | None:
     text = doc.text
-    before = text[doc.sentence(cue.start).start : cue.start].strip(" “\"'‘«„")
+    before = doc.text_before(cue.start)
     if before and not before.endswith(","):
         return None  # only a cue that opens its sentence or follows a comma comes before its speaker
     m = _NAME_COMMA.match(text, cue.end, quote.start)
