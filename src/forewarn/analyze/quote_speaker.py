@@ -85,14 +85,17 @@ class SpeakerResolver:
         # the persons the actors stage named are sorted once, not inserted one by one (a third of
         # the actors of a news text are persons with a full name)
         named = [(a.start, a.name) for a in self.actors if a.type == "person" and " " in a.name]
-        self._persons = sorted(self._persons + named)
+        self._persons = sorted(named)
         for _, name in named:
-            self._by_surname.setdefault(name.rsplit(" ", 1)[-1], name)
+            self._note_surname(name)
 
     def _remember(self, offset: int, name: str) -> None:
         if " " in name:
             insort(self._persons, (offset, name))
-            self._by_surname.setdefault(name.rsplit(" ", 1)[-1], name)
+            self._note_surname(name)
+
+    def _note_surname(self, name: str) -> None:
+        self._by_surname.setdefault(name.rsplit(" ", 1)[-1], name)
 
     def _actor_in(self, span: Span) -> Actor | None:
         """The person named in the phrase's head (before any appositive), else an actor that is most of it."""
