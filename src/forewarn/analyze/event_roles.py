@@ -193,12 +193,13 @@ def _agent_roles(
 ) -> tuple[list[Actor], list[Actor]]:
     """ "the arrest of the journalist by the police": the police act on the journalist."""
     subject = _compound(mentions, agent, text, +1)
-    rest = [
+    clear = (
         i
         for i in range(first, len(mentions))
         if mentions[i].start > subject[-1].end or mentions[i].end <= subject[0].start
-    ]
-    obj = _compound(mentions, rest[0], text, +1) if rest else []
+    )
+    after = next(clear, -1)  # the first mention after `first` outside the subject
+    obj = _compound(mentions, after, text, +1) if after >= 0 else []
     if sufferer and _participle(text[trigger.start : trigger.end].lower().rsplit(None, 1)[-1]):
         obj = sufferer  # "a convoy attacked by rebels near Kabul": the one before suffered it
     return subject, obj
