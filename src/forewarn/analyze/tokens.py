@@ -47,8 +47,9 @@ _OPENS_AFTER_FINAL = re.compile(r"F[FP]*[NW]")
 # A footnote mark glued to the end of a sentence ("Kyiv.[41]", "U.S.[6]", "said.”[3]"): spaCy
 # keeps "Kyiv.[41" as one token, so its full stop would end no sentence. Such a token is a final
 # mark to the sentence rule; a closing quote with its footnote after a full stop is punctuation.
-_FOOTNOTED_END = re.compile(r".*[.!?][”’\"']?\[\d{1,3}(?:\]\[\d{1,3})*")
-_QUOTED_FOOTNOTE = re.compile(r"[”’\"']\[\d{1,3}(?:\]\[\d{1,3})*")
+_FOOTNOTES = r"\[\d{1,3}(?:\]\[\d{1,3})*"  # "[41", "[2][3": spaCy splits off only the last "]"
+_FOOTNOTED_END = re.compile(rf".*[.!?][”’\"']?{_FOOTNOTES}")
+_QUOTED_FOOTNOTE = re.compile(rf"[”’\"']{_FOOTNOTES}")
 
 # A run spaCy's English rules cut into opening marks, a body and closing marks, each
 # mark a token: marks that are prefixes or suffixes of one character, and that no
