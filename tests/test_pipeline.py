@@ -243,6 +243,7 @@ def test_a_run_too_long_for_any_word_is_tokenized_in_pieces() -> None:
         "Note: " * 5000,  # thousands of colons in one sentence: each looked at near itself only
         "the troops moved near the border and " * 1500,  # one sentence of thousands of mentions
         "Kyiv Moscow Minsk said " * 2000,  # thousands of capitalised cues in one sentence
+        "“" * 10_000,  # thousands of opening quote marks, none closed
     ],
 )
 def test_hostile_sentences_are_analysed_whole(text: str) -> None:

@@ -59,6 +59,9 @@ def _reopens(text: str, newline: int, opener: str) -> bool:
     return j < len(text) and text[j] == opener
 
 
+_DEEPEST = 16  # unclosed openers a closing mark is tried against
+
+
 def quotation_spans(text: str) -> list[Span]:
     """Outermost quotations, marks included, in text order."""
     found: list[Span] = []
@@ -90,7 +93,9 @@ def _closing_depth(stack: list[tuple[str, int]], text: str, i: int, mark: str) -
     """Index in `stack` of the opener this mark closes, or None when it closes nothing."""
     if not stack or not _can_close(text, i, mark):
         return None
-    for depth in range(len(stack) - 1, -1, -1):
+    # only the innermost few openers: quotations nest a level or two, and junk ("““““…") would
+    # otherwise make every mark search thousands
+    for depth in range(len(stack) - 1, max(-1, len(stack) - 1 - _DEEPEST), -1):
         opener = stack[depth][0]
         if mark in _CLOSERS[opener] and i > stack[depth][1] + 1:
             return depth  # any unclosed inner marks were apostrophes or typos
