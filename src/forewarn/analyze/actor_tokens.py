@@ -15,7 +15,7 @@ from spacy.lang.en.lex_attrs import like_num
 from spacy.lang.en.stop_words import STOP_WORDS
 
 if TYPE_CHECKING:
-    from forewarn.analyze.tokens import TokenView
+    from forewarn.analyze.token_view import TokenView
 
 __all__ = ["STOP_WORDS", "Words", "after_nickname", "like_num"]
 

@@ -19,7 +19,8 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-    from forewarn.analyze.tokens import RememberingTokenizer, TokenView
+    from forewarn.analyze.token_view import TokenView
+    from forewarn.analyze.tokens import RememberingTokenizer
     from forewarn.config import Settings
 
 # Bump when any annotator's output changes; stored with every analysis row so

@@ -1,0 +1,67 @@
+"""A document's tokens and sentences as plain lists, the form every annotator reads."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from operator import add
+
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+
+class TokenView:
+    """One document's tokens and sentences as plain Python lists, shared by every annotator.
+
+    Walking a spaCy Doc from Python creates a `Token` object per step, which
+    costs more than most annotators' own work, and building the Doc costs as
+    much as tokenizing; the lists come straight from the tokenizer, and the
+    Doc is built only if something asks for it.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        words: list[str],
+        lower: list[str],
+        start: list[int],
+        sentence_starts: list[int],
+        vocab: Vocab,
+    ) -> None:
+        self._text = text
+        self.text = words
+        self.start = start  # character offset where each token starts
+        self.sentence_starts = sentence_starts  # index of the first token of each sentence, in order
+        self.lower = lower  # each token lower-cased on its own, as spaCy's lower_
+        self._vocab = vocab
+
+    @cached_property
+    def end(self) -> list[int]:
+        """Character offset where each token ends."""
+        return list(map(add, self.start, map(len, self.text)))
+
+    @cached_property
+    def sentence_bounds(self) -> list[tuple[int, int]]:
+        """Each sentence's first token and the token after its last."""
+        firsts = self.sentence_starts
+        if not firsts:
+            return []
+        return list(zip(firsts, [*firsts[1:], len(self.start)], strict=True))
+
+    @cached_property
+    def sentence_of(self) -> list[int]:
+        """Index of the sentence each token is in."""
+        out: list[int] = []
+        for number, (first, stop) in enumerate(self.sentence_bounds):
+            out.extend([number] * (stop - first))
+        return out
+
+    @cached_property
+    def doc(self) -> Doc:
+        """The same tokens and sentences as a spaCy Doc (no stage of forewarn's needs one)."""
+        # A token is followed by a space when a character lies between it and the next token.
+        stops = [*self.start[1:], len(self._text)] if self.start else []
+        spaces = [end < stop for end, stop in zip(self.end, stops, strict=True)]
+        opens: list[bool | int | None] = [False] * len(self.text)
+        for first in self.sentence_starts:
+            opens[first] = True
+        return Doc(self._vocab, words=self.text, spaces=spaces, sent_starts=opens)
