@@ -155,9 +155,9 @@ def _reporter(text: str, mention: Actor) -> bool:
     )
 
 
-def _origin(text: str, mention: Actor) -> bool:
-    """ "an assault from Belarus": where it came from, not whom it was aimed at."""
-    return text[max(0, mention.start - 6) : mention.start].rstrip().lower().endswith("from")
+def _origin(text: str, start: int) -> bool:
+    """ "an assault from Belarus": where it came from, not whom or where it was aimed at."""
+    return text[max(0, start - 6) : start].rstrip().lower().endswith("from")
 
 
 def _same(a: Actor, b: Actor) -> bool:
@@ -178,7 +178,7 @@ def _positions(
         if m.end <= trigger.start:
             last_before = i
         # a mention inside a trigger with a gap is its object: "expelled two Russian diplomats"
-        elif m.start > trigger.start and not (movement and _origin(text, m)):
+        elif m.start > trigger.start and not (movement and _origin(text, m.start)):
             first_after = i
             break  # sorted by start: no later mention ends before the trigger
     if first_after >= 0 and _reporter(text, mentions[first_after]):
@@ -262,12 +262,34 @@ def toponyms(places: Sequence[Place]) -> list[Place]:
     return [p for p in places if p.kind != "demonym"]
 
 
-def nearest_place(places: Sequence[Place], trigger: Span) -> Span | None:
+def _origins(places: Sequence[Place], text: str, first: int) -> int:
+    """The index of the first place from `first` on that is not where a movement came from.
+
+    "from Abkhazia and South Ossetia to Ukraine", "from Gomel, Belarus towards Chernihiv": the
+    places after "from", and those joined to them, are the origin.
+    """
+    index = first
+    while index < len(places) and _origin(text, places[index].start):
+        index += 1
+        while index < len(places) and _JOINED.fullmatch(text, places[index - 1].end, places[index].start):
+            index += 1
+    return index
+
+
+def nearest_place(places: Sequence[Place], trigger: Span, text: str, movement: bool = False) -> Span | None:
     """The place after the trigger nearest to it ("attacked ... in Hostomel"), else the nearest before.
 
-    `places`: the sentence's `toponyms`, sorted by start.
+    `places`: the sentence's `toponyms`, sorted by start. A movement (`actor_roles`) that names where
+    it came from and, in the same clause, where it went happened there: "launched an air assault from
+    Belarus on Hostomel airport" is at Hostomel.
     """
     after = bisect_left(places, trigger.end, key=_START)  # the first place starting after the trigger
+    if movement and after < len(places):
+        beyond = _origins(places, text, after)
+        if after < beyond < len(places) and not _CLAUSE_BREAK.search(
+            text, places[beyond - 1].end, places[beyond].start
+        ):
+            after = beyond
     if after < len(places):
         chosen = places[after]
     elif places:
@@ -277,13 +299,18 @@ def nearest_place(places: Sequence[Place], trigger: Span) -> Span | None:
     return Span(chosen.start, chosen.end)
 
 
-def place_recipient(places: Sequence[Place], text: str, trigger: Span) -> tuple[Span, ...]:
+def place_recipient(
+    places: Sequence[Place], text: str, trigger: Span, movement: bool = False
+) -> tuple[Span, ...]:
     """With no one named after the trigger, the place it acts on: "imposed a curfew in Cizre".
 
     `places`: the sentence's `toponyms`, sorted by start. Only a place close after the trigger and
-    in its clause (no comma or semicolon between) is the target, as coders of the CAMEO heritage read it.
+    in its clause (no comma or semicolon between) is the target, as coders of the CAMEO heritage read it;
+    for a movement, not a place it came from ("an offensive from Belarus" is not aimed at Belarus).
     """
     after = bisect_left(places, trigger.end, key=_START)
+    if movement:
+        after = _origins(places, text, after)
     if after == len(places):
         return ()
     place = places[after]

@@ -20,6 +20,7 @@ from forewarn.model import Event, Modality
 COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 YIELDING = frozenset({"AGREE", "CONCEDE", "RETREAT"}) | COOPERATIVE
 RECIPROCAL = frozenset({"CONSULT", "COOPERATE"})  # manual: all participants are actors
+MOVEMENT = frozenset({"ASSAULT", "MOBILIZE"})  # forces that move: "from Belarus" is where they came from
 CONFLICT = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST"})
 # How far (tokens) a verbal frame reaches for the event it introduces: "called on X to release".
 FRAME_REACH = 8

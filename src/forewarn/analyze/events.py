@@ -41,6 +41,7 @@ from forewarn.analyze.event_roles import (
     toponyms,
 )
 from forewarn.analyze.event_rules import (
+    MOVEMENT,
     RECIPROCAL,
     Candidate,
     apply_frames,
@@ -307,7 +308,7 @@ class EventCoder:
         """Actors and recipients, and whether the recipient is only a place (it adds no confidence)."""
         text = self.analysis.text
         moved = type_ == "MOBILIZE" or (type_ == "RETREAT" and mode in {"withdraw", "resign"})
-        kinds = (type_ in RECIPROCAL, type_ in {"ASSAULT", "MOBILIZE"}, moved, type_ == "ACCUSE")
+        kinds = (type_ in RECIPROCAL, type_ in MOVEMENT, moved, type_ == "ACCUSE")
         actors, recipients = actor_roles(view.mentions, text, trigger, *kinds)
         if "obliged" in hit.value.flags and actors:
             actors, recipients = speaker_demands(view.mentions, actors)
@@ -315,7 +316,7 @@ class EventCoder:
             actors = place_actor(view.toponyms, text, trigger, view.sent.span.start)
         placed = not recipients and bool(view.toponyms)
         if placed:
-            recipients = place_recipient(view.toponyms, text, trigger)
+            recipients = place_recipient(view.toponyms, text, trigger, type_ in MOVEMENT)
         return actors, recipients, placed
 
     def _event(self, cand: Candidate, view: SentenceView) -> Event:
@@ -354,7 +355,7 @@ class EventCoder:
             modality=modality,
             actors=actors,
             recipients=recipients,
-            place=nearest_place(view.toponyms, trigger),
+            place=nearest_place(view.toponyms, trigger, a.text, type_ in MOVEMENT),
             time=forecast_time or nearest_time(view.times, trigger),
             trigger=trigger,
             sentence=view.sent.span,
