@@ -173,6 +173,15 @@ def test_seed_events_a_careful_reader_finds(seed: dict[str, Any]) -> None:
 
     hostomel = _events(analysis, "ASSAULT", ("air assault operation",))
     assert any(e["modality"] == "historical" for e in hostomel), hostomel
+    # launched from Belarus, on Hostomel, on the first day of the invasion
+    values = {(t["start"], t["end"]): t["value"] for t in analysis["times"]}
+    assert any(
+        e["place"]
+        and "Hostomel" in text_of(e, "place")
+        and values.get((e["time"]["start"], e["time"]["end"])) == "2022-02-24"
+        for e in hostomel
+        if e["time"]
+    ), hostomel
 
     task_force = _events(analysis, "MOBILIZE", ("joint task force",))
     assert any(e["mode"] == "troops" and e["modality"] == "reported" for e in task_force), task_force
