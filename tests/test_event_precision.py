@@ -1,0 +1,96 @@
+"""Precision of the trigger lexicon: words that name no event here are not coded, and the
+narrowed triggers still code the events they name."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from forewarn.analyze.pipeline import default_pipeline
+from forewarn.model import Event, TextInput
+
+PUBLISHED = date(2022, 12, 20)
+
+
+@pytest.fixture(scope="module")
+def pipeline():  # type: ignore[no-untyped-def]
+    return default_pipeline()
+
+
+def _events(pipeline, text: str) -> tuple[Event, ...]:  # type: ignore[no-untyped-def]
+    return pipeline.analyze(TextInput("t", text, PUBLISHED)).events
+
+
+def _types(pipeline, text: str) -> set[str]:  # type: ignore[no-untyped-def]
+    return {e.type for e in _events(pipeline, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # a report's title
+        ("Russian Offensive Campaign Assessment, May 4", "ASSAULT"),
+        ("Russia-Ukraine Warning Update: Russian Offensive Campaign Assessment", "THREATEN"),
+        # an intention or an aim is not a request, a promise or a concession
+        ("Rebel forces likely seek to cut the highway south of the town.", "REQUEST"),
+        ("The commanders likely intend to encircle the city.", "AGREE"),
+        ("The commander sent a list of volunteers ready to fight abroad.", "AGREE"),
+        ("The commander sent a list of volunteers ready to fight abroad.", "THREATEN"),
+        # among armed forces, stopping an advance is no sanction, pushing at lines no complaint
+        ("Government troops halted a rebel advance near the river.", "SANCTION"),
+        ("Partisans are challenging the extended supply lines of the invading army.", "ACCUSE"),
+        # a noun modifier or a compound noun names no event
+        ("The brigade faces growing supply problems.", "AID"),
+        ("Drones struck fuel depots and supply routes overnight.", "AID"),
+        ("The unit replenished its supplies near the border.", "AID"),
+        ("The campaign aims to take the enemy air force out of the fight.", "SANCTION"),
+        ("Missiles hit the training center near the border, the army said.", "COOPERATE"),
+        ("Trains loaded with tanks arrived at the railway station near the border.", "COOPERATE"),
+        # a cause, a difficulty or a danger is not an act
+        ("Shortages contributed to the failure of the assault.", "AID"),
+        ("Shortages contributed to the failure of the assault.", "AGREE"),
+        ("The garrison faces serious challenges.", "ACCUSE"),
+        ("The exercise prepares forces for conventional and unconventional threats.", "THREATEN"),
+        ("The rebels posed a threat to the capital.", "THREATEN"),
+        # bare "strikes" in war news are attacks
+        ("Strikes hit the airfield overnight.", "PROTEST"),
+    ],
+)
+def test_not_coded(pipeline, text: str, absent: str) -> None:  # type: ignore[no-untyped-def]
+    assert absent not in _types(pipeline, text)
+
+
+def test_headquarters_named_is_no_event(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Representatives from the army headquarters attended the exercise."
+    assert all("headquarters" not in text[e.trigger.start : e.trigger.end] for e in _events(pipeline, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "mode"),
+    [
+        # the narrower triggers code what they should instead
+        ("Strikes hit the airfield overnight.", "ASSAULT", ""),
+        ("The military is airlifting troops to the front.", "MOBILIZE", "troops"),
+        ("Two battalions were committed to the assault on the town.", "ASSAULT", ""),
+        ("The fighters tried to force the defenders out of their trenches.", "ASSAULT", ""),
+        # and still code the events they name
+        ("Belarus is supplying the army with fuel.", "AID", ""),
+        ("The government said it was ready to resume talks.", "AGREE", ""),
+        ("The union went on strike over pay.", "PROTEST", "strike"),
+        ("Workers staged strikes across the country.", "PROTEST", "strike"),
+        ("The opposition challenged the election results.", "ACCUSE", "disapprove"),
+        ("The militants threatened to attack the base.", "THREATEN", "violence"),
+        ("Ukraine established a new military headquarters in Kyiv.", "MOBILIZE", "troops"),
+        ("The charity airlifted food to the flooded region.", "AID", ""),
+        ("The government halted imports from the neighbouring country.", "SANCTION", "discontinue"),
+        ("The ministry halted the programme.", "SANCTION", "discontinue"),
+        ("Ethiopia sought military aid from its allies.", "REQUEST", "assist"),
+        ("The United States remains committed to working with its partners.", "AGREE", ""),
+        ("The committee forced the chairman out of office.", "SANCTION", "expel"),
+    ],
+)
+def test_still_coded(pipeline, text: str, type_: str, mode: str) -> None:  # type: ignore[no-untyped-def]
+    found = [e for e in _events(pipeline, text) if e.type == type_]
+    assert found, f"no {type_} in {text!r}"
+    assert found[0].mode == mode
