@@ -55,6 +55,11 @@ def _types(pipeline, text: str) -> set[str]:  # type: ignore[no-untyped-def]
         ("The rebels posed a threat to the capital.", "THREATEN"),
         # bare "strikes" in war news are attacks
         ("Strikes hit the airfield overnight.", "PROTEST"),
+        # support as evidence, or armed forces supporting an operation, is no diplomatic support
+        ("Satellite images support this assessment.", "SUPPORT"),
+        ("The brigade attacked the village with supporting artillery.", "SUPPORT"),
+        ("Marines, supported by helicopters, landed on the beach.", "SUPPORT"),
+        ("Reserve units moved south to support the assault on the port.", "SUPPORT"),
     ],
 )
 def test_not_coded(pipeline, text: str, absent: str) -> None:  # type: ignore[no-untyped-def]
@@ -74,6 +79,8 @@ def test_headquarters_named_is_no_event(pipeline) -> None:  # type: ignore[no-un
         ("The military is airlifting troops to the front.", "MOBILIZE", "troops"),
         ("Two battalions were committed to the assault on the town.", "ASSAULT", ""),
         ("The fighters tried to force the defenders out of their trenches.", "ASSAULT", ""),
+        ("Reserve units moved south to support the assault on the port.", "ASSAULT", ""),
+        ("The foreign minister said his country supports the peace plan.", "SUPPORT", ""),
         # and still code the events they name
         ("Belarus is supplying the army with fuel.", "AID", ""),
         ("The government said it was ready to resume talks.", "AGREE", ""),
