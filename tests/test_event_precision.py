@@ -55,6 +55,11 @@ def _types(pipeline, text: str) -> set[str]:  # type: ignore[no-untyped-def]
         ("The rebels posed a threat to the capital.", "THREATEN"),
         # bare "strikes" in war news are attacks
         ("Strikes hit the airfield overnight.", "PROTEST"),
+        # a surrender forced on someone is the attacker's aim; a cause is no concession; felt pressure no demand
+        ("Artillery pounded the city to force it to capitulate.", "CONCEDE"),
+        ("The shelling aims to force the garrison to surrender.", "RETREAT"),
+        ("The capture of the bridge will allow the army to resume its advance.", "CONCEDE"),
+        ("Counterattacks relieved pressure on the capital.", "REQUEST"),
         # support as evidence, or armed forces supporting an operation, is no diplomatic support
         ("Satellite images support this assessment.", "SUPPORT"),
         ("The brigade attacked the village with supporting artillery.", "SUPPORT"),
@@ -81,6 +86,13 @@ def test_headquarters_named_is_no_event(pipeline) -> None:  # type: ignore[no-un
         ("The fighters tried to force the defenders out of their trenches.", "ASSAULT", ""),
         ("Reserve units moved south to support the assault on the port.", "ASSAULT", ""),
         ("The foreign minister said his country supports the peace plan.", "SUPPORT", ""),
+        ("Rebel troops tried to seize the town of Sirte.", "ASSAULT", ""),
+        ("Armoured columns cut off the defenders in the city.", "ASSAULT", "heavy-weapons"),
+        ("The garrison was forced to surrender.", "RETREAT", "disarm"),
+        ("The government allowed the refugees to leave the camp.", "CONCEDE", ""),
+        ("The court allowed the candidate to run in the election.", "CONCEDE", ""),
+        ("Customs officers seized 200 kilograms of cocaine.", "COERCE", "seize"),
+        ("Police cut off electricity to the building.", "COERCE", "withhold"),
         # and still code the events they name
         ("Belarus is supplying the army with fuel.", "AID", ""),
         ("The government said it was ready to resume talks.", "AGREE", ""),
