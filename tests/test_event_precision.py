@@ -60,6 +60,12 @@ def _types(pipeline, text: str) -> set[str]:  # type: ignore[no-untyped-def]
         ("The shelling aims to force the garrison to surrender.", "RETREAT"),
         ("The capture of the bridge will allow the army to resume its advance.", "CONCEDE"),
         ("Counterattacks relieved pressure on the capital.", "REQUEST"),
+        # positions held, conscripts named, a battle manoeuvre or a new phase are no mobilisation
+        ("The defenders remain in their original defensive positions.", "MOBILIZE"),
+        ("Artillery shelled the defensive positions of the brigade.", "MOBILIZE"),
+        ("The new conscripts will need months of training.", "MOBILIZE"),
+        ("The rebels have been unable to complete an enveloping maneuver around the town.", "MOBILIZE"),
+        ("The army is moving to a new phase of the war.", "MOBILIZE"),
         # support as evidence, or armed forces supporting an operation, is no diplomatic support
         ("Satellite images support this assessment.", "SUPPORT"),
         ("The brigade attacked the village with supporting artillery.", "SUPPORT"),
@@ -93,6 +99,9 @@ def test_headquarters_named_is_no_event(pipeline) -> None:  # type: ignore[no-un
         ("The court allowed the candidate to run in the election.", "CONCEDE", ""),
         ("Customs officers seized 200 kilograms of cocaine.", "COERCE", "seize"),
         ("Police cut off electricity to the building.", "COERCE", "withhold"),
+        ("Soldiers were digging defensive positions near the river.", "MOBILIZE", "troops"),
+        ("The ministry is calling up conscripts from the eastern regions.", "MOBILIZE", "troops"),
+        ("The army held maneuvers near the border.", "MOBILIZE", "troops"),
         # and still code the events they name
         ("Belarus is supplying the army with fuel.", "AID", ""),
         ("The government said it was ready to resume talks.", "AGREE", ""),
