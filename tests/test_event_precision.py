@@ -41,6 +41,9 @@ def _types(pipeline, text: str) -> set[str]:  # type: ignore[no-untyped-def]
         ("Government troops halted a rebel advance near the river.", "SANCTION"),
         ("Partisans are challenging the extended supply lines of the invading army.", "ACCUSE"),
         # a noun modifier or a compound noun names no event
+        ("Soldiers drove three captured ambulances to the rear.", "ASSAULT"),
+        ("Syrian personnel ready to fight in Ukraine were listed.", "ASSAULT"),
+        ("The BTGs committed to fighting have suffered losses.", "THREATEN"),
         ("The brigade faces growing supply problems.", "AID"),
         ("Drones struck fuel depots and supply routes overnight.", "AID"),
         ("The unit replenished its supplies near the border.", "AID"),
@@ -102,6 +105,9 @@ def test_headquarters_named_is_no_event(pipeline) -> None:  # type: ignore[no-un
         ("Soldiers were digging defensive positions near the river.", "MOBILIZE", "troops"),
         ("The ministry is calling up conscripts from the eastern regions.", "MOBILIZE", "troops"),
         ("The army held maneuvers near the border.", "MOBILIZE", "troops"),
+        ("Ukrainian forces captured three Russian tanks.", "ASSAULT", "heavy-weapons"),
+        ("The army is ready to fight.", "THREATEN", "violence"),
+        ("The militia said it was willing to fight.", "THREATEN", "violence"),
         # and still code the events they name
         ("Belarus is supplying the army with fuel.", "AID", ""),
         ("The government said it was ready to resume talks.", "AGREE", ""),
