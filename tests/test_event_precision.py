@@ -69,6 +69,13 @@ def _types(pipeline, text: str) -> set[str]:  # type: ignore[no-untyped-def]
         ("The new conscripts will need months of training.", "MOBILIZE"),
         ("The rebels have been unable to complete an enveloping maneuver around the town.", "MOBILIZE"),
         ("The army is moving to a new phase of the war.", "MOBILIZE"),
+        # publishing, informing or showing a quality is no release, aid or demonstration
+        ("The army released footage of destroyed tanks near the village.", "RETREAT"),
+        ("The ministry did not provide further details.", "REJECT"),
+        ("The new units are unlikely to provide meaningful combat power.", "AID"),
+        ("The brigade continues to demonstrate the highest capabilities.", "PROTEST"),
+        ("The fall of the city will free up enemy forces.", "RETREAT"),
+        ("Soldiers refused orders to advance.", "REQUEST"),
         # support as evidence, or armed forces supporting an operation, is no diplomatic support
         ("Satellite images support this assessment.", "SUPPORT"),
         ("The brigade attacked the village with supporting artillery.", "SUPPORT"),
@@ -108,6 +115,9 @@ def test_headquarters_named_is_no_event(pipeline) -> None:  # type: ignore[no-un
         ("Ukrainian forces captured three Russian tanks.", "ASSAULT", "heavy-weapons"),
         ("The army is ready to fight.", "THREATEN", "violence"),
         ("The militia said it was willing to fight.", "THREATEN", "violence"),
+        ("The rebels released two hostages on Friday.", "RETREAT", "release"),
+        ("Thousands demonstrated in the capital against the new law.", "PROTEST", "demo"),
+        ("Soldiers refused orders to advance.", "REJECT", ""),
         # and still code the events they name
         ("Belarus is supplying the army with fuel.", "AID", ""),
         ("The government said it was ready to resume talks.", "AGREE", ""),
