@@ -76,6 +76,10 @@ def _types(pipeline, text: str) -> set[str]:  # type: ignore[no-untyped-def]
         ("The brigade continues to demonstrate the highest capabilities.", "PROTEST"),
         ("The fall of the city will free up enemy forces.", "RETREAT"),
         ("Soldiers refused orders to advance.", "REQUEST"),
+        # resistance offered, a text's own structure, an adjective participle
+        ("The isolated units are not offering coordinated resistance.", "AGREE"),
+        ("The rebels are advancing on three axes, discussed in turn below.", "CONSULT"),
+        ("The army is recruiting convicted prisoners.", "ACCUSE"),
         # support as evidence, or armed forces supporting an operation, is no diplomatic support
         ("Satellite images support this assessment.", "SUPPORT"),
         ("The brigade attacked the village with supporting artillery.", "SUPPORT"),
@@ -118,6 +122,11 @@ def test_headquarters_named_is_no_event(pipeline) -> None:  # type: ignore[no-un
         ("The rebels released two hostages on Friday.", "RETREAT", "release"),
         ("Thousands demonstrated in the capital against the new law.", "PROTEST", "demo"),
         ("Soldiers refused orders to advance.", "REJECT", ""),
+        ("Government troops expelled rebel fighters from the town.", "ASSAULT", ""),
+        ("Soldiers are forcibly evacuating residents to the border region.", "COERCE", "deport"),
+        ("The government offered talks to the rebels.", "AGREE", ""),
+        ("The two ministers discussed the crisis in Libya.", "CONSULT", ""),
+        ("The EU expelled two diplomats from its mission.", "SANCTION", "expel"),
         # and still code the events they name
         ("Belarus is supplying the army with fuel.", "AID", ""),
         ("The government said it was ready to resume talks.", "AGREE", ""),
