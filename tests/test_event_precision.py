@@ -80,6 +80,13 @@ def _types(pipeline, text: str) -> set[str]:  # type: ignore[no-untyped-def]
         ("The isolated units are not offering coordinated resistance.", "AGREE"),
         ("The rebels are advancing on three axes, discussed in turn below.", "CONSULT"),
         ("The army is recruiting convicted prisoners.", "ACCUSE"),
+        # remarks delivered, needs met, a statement provided, a courtesy
+        ("The envoy will deliver remarks at the conference.", "AGREE"),
+        ("The envoy will deliver remarks at the conference.", "AID"),
+        ("The programme helps farmers meet the needs of their families.", "CONSULT"),
+        ("The programme helps farmers meet the needs of their families.", "REQUEST"),
+        ("The spokesman provided a written statement.", "AID"),
+        ("Thank you.", "SUPPORT"),
         # support as evidence, or armed forces supporting an operation, is no diplomatic support
         ("Satellite images support this assessment.", "SUPPORT"),
         ("The brigade attacked the village with supporting artillery.", "SUPPORT"),
@@ -127,6 +134,11 @@ def test_headquarters_named_is_no_event(pipeline) -> None:  # type: ignore[no-un
         ("The government offered talks to the rebels.", "AGREE", ""),
         ("The two ministers discussed the crisis in Libya.", "CONSULT", ""),
         ("The EU expelled two diplomats from its mission.", "SANCTION", "expel"),
+        ("The convoy delivered food to the besieged town.", "AID", ""),
+        ("The minister met protesters to discuss their demands.", "CONSULT", ""),
+        ("The president thanked Japan for its support.", "SUPPORT", ""),
+        ("Coalition forces are preparing operations to free the city of Mosul.", "ASSAULT", ""),
+        ("The rebels freed three hostages.", "RETREAT", "release"),
         # and still code the events they name
         ("Belarus is supplying the army with fuel.", "AID", ""),
         ("The government said it was ready to resume talks.", "AGREE", ""),
