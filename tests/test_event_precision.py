@@ -87,6 +87,12 @@ def _types(pipeline, text: str) -> set[str]:  # type: ignore[no-untyped-def]
         ("The programme helps farmers meet the needs of their families.", "REQUEST"),
         ("The spokesman provided a written statement.", "AID"),
         ("Thank you.", "SUPPORT"),
+        # a purpose, an adjective, an electoral contest fought with the words of war
+        ("The mayor left the city in order to coordinate the defence.", "REQUEST"),
+        ("The candidate promised free college.", "RETREAT"),
+        ("Cruz captured two states on Tuesday.", "ASSAULT"),
+        ("The senators battle for second place in the primary.", "ASSAULT"),
+        ("Sanders beat expectations in the caucuses.", "ASSAULT"),
         # support as evidence, or armed forces supporting an operation, is no diplomatic support
         ("Satellite images support this assessment.", "SUPPORT"),
         ("The brigade attacked the village with supporting artillery.", "SUPPORT"),
@@ -139,6 +145,9 @@ def test_headquarters_named_is_no_event(pipeline) -> None:  # type: ignore[no-un
         ("The president thanked Japan for its support.", "SUPPORT", ""),
         ("Coalition forces are preparing operations to free the city of Mosul.", "ASSAULT", ""),
         ("The rebels freed three hostages.", "RETREAT", "release"),
+        ("Police beat protesters in the square.", "ASSAULT", "beat"),
+        ("Rebels captured the town after heavy fighting.", "ASSAULT", ""),
+        ("The president ordered the army to withdraw.", "REQUEST", "yield"),
         # and still code the events they name
         ("Belarus is supplying the army with fuel.", "AID", ""),
         ("The government said it was ready to resume talks.", "AGREE", ""),
