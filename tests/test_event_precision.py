@@ -93,6 +93,12 @@ def _types(pipeline, text: str) -> set[str]:  # type: ignore[no-untyped-def]
         ("Cruz captured two states on Tuesday.", "ASSAULT"),
         ("The senators battle for second place in the primary.", "ASSAULT"),
         ("Sanders beat expectations in the caucuses.", "ASSAULT"),
+        # a plea in court, a reporter's request for comment, a question, an attraction
+        ("The former aide pleaded guilty to fraud.", "REQUEST"),
+        ("The campaign did not immediately return a request for comment.", "REQUEST"),
+        ("The campaign did not immediately return a request for comment.", "RETREAT"),
+        ("The moderator asked the candidates a simple question.", "REQUEST"),
+        ("The senator's appeal among young voters is growing.", "REQUEST"),
         # support as evidence, or armed forces supporting an operation, is no diplomatic support
         ("Satellite images support this assessment.", "SUPPORT"),
         ("The brigade attacked the village with supporting artillery.", "SUPPORT"),
@@ -148,6 +154,8 @@ def test_headquarters_named_is_no_event(pipeline) -> None:  # type: ignore[no-un
         ("Police beat protesters in the square.", "ASSAULT", "beat"),
         ("Rebels captured the town after heavy fighting.", "ASSAULT", ""),
         ("The president ordered the army to withdraw.", "REQUEST", "yield"),
+        ("The government appealed to donors to send food aid.", "REQUEST", "assist"),
+        ("The minister asked the UN to send monitors.", "REQUEST", ""),
         # and still code the events they name
         ("Belarus is supplying the army with fuel.", "AID", ""),
         ("The government said it was ready to resume talks.", "AGREE", ""),
