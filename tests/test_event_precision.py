@@ -99,6 +99,11 @@ def _types(pipeline, text: str) -> set[str]:  # type: ignore[no-untyped-def]
         ("The campaign did not immediately return a request for comment.", "RETREAT"),
         ("The moderator asked the candidates a simple question.", "REQUEST"),
         ("The senator's appeal among young voters is growing.", "REQUEST"),
+        # a unit's purpose, a shortage, a position that menaces, military pressure
+        ("Russian officer losses will impede the ability to staff training units.", "COOPERATE"),
+        ("The brigade faces logistics and reinforcement issues.", "MOBILIZE"),
+        ("Armoured columns advancing from the south threaten to encircle the city.", "THREATEN"),
+        ("Counterattacks are successfully pressuring enemy forces near the river.", "REQUEST"),
         # support as evidence, or armed forces supporting an operation, is no diplomatic support
         ("Satellite images support this assessment.", "SUPPORT"),
         ("The brigade attacked the village with supporting artillery.", "SUPPORT"),
@@ -156,6 +161,7 @@ def test_headquarters_named_is_no_event(pipeline) -> None:  # type: ignore[no-un
         ("The president ordered the army to withdraw.", "REQUEST", "yield"),
         ("The government appealed to donors to send food aid.", "REQUEST", "assist"),
         ("The minister asked the UN to send monitors.", "REQUEST", ""),
+        ("Moscow is pressuring Minsk to send troops.", "REQUEST", ""),
         # and still code the events they name
         ("Belarus is supplying the army with fuel.", "AID", ""),
         ("The government said it was ready to resume talks.", "AGREE", ""),
