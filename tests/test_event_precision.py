@@ -104,6 +104,9 @@ def _types(pipeline, text: str) -> set[str]:  # type: ignore[no-untyped-def]
         ("The brigade faces logistics and reinforcement issues.", "MOBILIZE"),
         ("Armoured columns advancing from the south threaten to encircle the city.", "THREATEN"),
         ("Counterattacks are successfully pressuring enemy forces near the river.", "REQUEST"),
+        # a place named after aid, an orderly manner
+        ("Artillery shelled a humanitarian aid distribution point in the city.", "AID"),
+        ("The rebels are completing their withdrawal, but not in good order.", "REQUEST"),
         # support as evidence, or armed forces supporting an operation, is no diplomatic support
         ("Satellite images support this assessment.", "SUPPORT"),
         ("The brigade attacked the village with supporting artillery.", "SUPPORT"),
