@@ -107,6 +107,9 @@ def _types(pipeline, text: str) -> set[str]:  # type: ignore[no-untyped-def]
         # a place named after aid, an orderly manner
         ("Artillery shelled a humanitarian aid distribution point in the city.", "AID"),
         ("The rebels are completing their withdrawal, but not in good order.", "REQUEST"),
+        # evidence not offered, a deployment avoided
+        ("The president offered no evidence for that claim.", "AGREE"),
+        ("Some conscripts injured themselves to avoid deployment to the front.", "MOBILIZE"),
         # support as evidence, or armed forces supporting an operation, is no diplomatic support
         ("Satellite images support this assessment.", "SUPPORT"),
         ("The brigade attacked the village with supporting artillery.", "SUPPORT"),
