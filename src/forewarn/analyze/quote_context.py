@@ -208,8 +208,11 @@ def passive_aux(text: str, sentence: Span, cue: Span) -> int | None:
     for m in PASSIVE.finditer(text, max(sentence.start, cue.start - 30), cue.end):
         if cue.start <= m.end() < cue.end:
             last = m
-    if last is None or text[last.end() : cue.end].split()[0].endswith("ing"):
-        return None  # "is endorsing" is progressive, not passive
+    if last is None:
+        return None
+    words = text[last.end() : cue.end].split()
+    if words[0].endswith("ing") or "to" in words[1:3]:
+        return None  # "is endorsing" is progressive, "was quick to point out" a chain: not passive
     return last.start()
 
 

@@ -36,6 +36,14 @@ def _pattern(node: Trie) -> str:
     return body + "?" if optional else body
 
 
+def alternation(words: list[str]) -> str:
+    """A regex source matching any of `words` (as written), shaped as a trie: longest first."""
+    tree: Trie = {}
+    for word in words:
+        _insert(tree, word)
+    return _pattern(tree)
+
+
 def word_regex(words: list[str], *, capitalised: bool = False, ignore_case: bool = False) -> re.Pattern[str]:
     """Whole-word matches of any of `words`, longest first; `capitalised` also admits "Said" for "said"."""
     by_initial: dict[str, Trie] = {}
@@ -122,9 +130,13 @@ def cue_spans(text: str) -> list[Span]:
     # looked up with str.find: several times faster than one big alternation tried at every position
     words = _cue_words()
     found: dict[int, int] = {}
-    for word in words.keys() & raw.translate(_LETTERS_ONLY).split():
+    present = set(raw.translate(_LETTERS_ONLY).split())
+    for word in words.keys() & present:
         for cue in words[word]:
             _find_all(lower, cue, found)
+    chains, chain_words = _chains()
+    for word in chain_words & present:
+        _find_chains(lower, word.decode(), chains, found)
     spans, last_end = [], -1
     for start in sorted(found):
         if start >= last_end:
@@ -142,6 +154,30 @@ def _find_all(lower: str, cue: str, found: dict[int, int]) -> None:
         if whole and found.get(start, -1) < end:
             found[start] = end
         start = lower.find(cue, start + 1)
+
+
+@lru_cache(maxsize=1)
+def _chains() -> tuple[re.Pattern[str], frozenset[bytes]]:
+    """`continued to insist`, `was quick to point out`, `seemed to suggest`: a catenative, its "to" and a
+    cue's infinitive are one cue (matched on the lower-cased text at each catenative), and the words
+    that can start one."""
+    cues = speech_cues()
+    infinitives = sorted(cues.infinitives | set(cues.phrases))
+    regex = re.compile(
+        rf"(?:{alternation(sorted(cues.catenatives))})(?:\s+not)?\s+to\s+(?:{alternation(infinitives)})(?![\w’'-])"
+    )
+    return regex, frozenset(word.encode() for word in cues.catenatives)
+
+
+def _find_chains(lower: str, word: str, chains: re.Pattern[str], found: dict[int, int]) -> None:
+    """Record the chains (`continued to question`) that start at whole-word occurrences of `word`."""
+    start = lower.find(word)
+    while start >= 0:
+        if not (start and _wordish(lower[start - 1])):
+            m = chains.match(lower, start)
+            if m is not None and found.get(start, -1) < m.end():
+                found[start] = m.end()
+        start = lower.find(word, start + 1)
 
 
 def _extend(text: str, start: int, end: int) -> Span:

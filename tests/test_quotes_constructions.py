@@ -1,0 +1,80 @@
+"""Attributions a reader expects: cues after a catenative verb, role-of-organisation speakers, and
+cue words that are no speech where they stand."""
+
+from __future__ import annotations
+
+import pytest
+
+from forewarn.analyze.pipeline import Pipeline
+from forewarn.analyze.quotes import Quotes
+from forewarn.analyze.sentences import Sentences
+from forewarn.model import TextInput
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline([Sentences(), Quotes()])
+
+
+def _roles(pipeline: Pipeline, text: str) -> list[tuple[str, str, str]]:
+    """(source, cue, content) of each quote, as written."""
+    return [
+        (q.source.text_of(text) if q.source else "", q.cue.text_of(text), q.content.text_of(text))
+        for q in pipeline.analyze(TextInput("t", text)).quotes
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "He continues to insist that he will fight on to the convention.",
+            ("He", "continues to insist", "that he will fight on to the convention"),
+        ),
+        (
+            "Sanders has continued to push for a single-payer system.",
+            ("Sanders", "has continued to push for", "a single-payer system"),
+        ),
+        (
+            "Critics were quick to point out that the plan was flawed.",
+            ("Critics", "were quick to point out", "that the plan was flawed"),
+        ),
+        (
+            "Trump continued to question whether Cruz was eligible.",
+            ("Trump", "continued to question", "whether Cruz was eligible"),
+        ),
+        (
+            "The senator has yet to explain why he voted no.",
+            ("The senator", "has yet to explain", "why he voted no"),
+        ),
+        (
+            "She appeared to suggest that the deal was dead.",
+            ("She", "appeared to suggest", "that the deal was dead"),
+        ),
+        (
+            "Mr. Cruz seemed to mock his rival's tough talk.",
+            ("Mr. Cruz", "seemed to mock", "his rival's tough talk"),
+        ),
+        # a catenative that is a cue of its own is marked alone, as PolNeAR marks it
+        (
+            "Cook declined to say whether it was a violation.",
+            ("Cook", "declined", "to say whether it was a violation"),
+        ),
+    ],
+)
+def test_a_cue_after_a_catenative_verb_is_one_cue_with_its_subject(
+    pipeline: Pipeline, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert _roles(pipeline, text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The fighting continued to rage across the region.",
+        "Russian forces continued to show signs of exhaustion.",
+        "They tried to build a bridge before the winter.",
+    ],
+)
+def test_a_catenative_before_no_speech_verb_is_no_cue(pipeline: Pipeline, text: str) -> None:
+    assert _roles(pipeline, text) == []
