@@ -78,3 +78,32 @@ def test_a_cue_after_a_catenative_verb_is_one_cue_with_its_subject(
 )
 def test_a_catenative_before_no_speech_verb_is_no_cue(pipeline: Pipeline, text: str) -> None:
     assert _roles(pipeline, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("A reporter for USA Today asked whether the plan would survive.", "USA Today reporter"),
+        ("A spokesman for the ministry said the talks had failed.", "ministry spokesman"),
+        ("An official with the State Department said the talks had failed.", "State Department official"),
+        ("“We will hold,” said a spokesman for the Ukrainian army.", "Ukrainian army spokesman"),
+        (
+            "An analyst at the Brookings Institution in Washington said it would go on.",
+            "Brookings Institution analyst",
+        ),
+        (
+            "A senior official of the Defense Ministry said troops were withdrawing.",
+            "Defense Ministry senior official",
+        ),
+        ("Officials at the Pentagon said troops were withdrawing.", "Pentagon officials"),
+        ("A spokesman for Mr. Clinton declined to comment.", "Clinton spokesman"),
+        # an appositive names the holder; a count of people or an office is no role in a body
+        ("A lawyer for the outlets, David Schulz, said the ruling was wrong.", "David Schulz"),
+        ("Thousands of residents said the water was unsafe.", "Thousands of residents"),
+        ("Officials from both parties said the bill would pass.", "Officials from both parties"),
+    ],
+)
+def test_a_role_holder_in_a_body_is_the_speaker_not_the_body(
+    pipeline: Pipeline, text: str, speaker: str
+) -> None:
+    assert pipeline.analyze(TextInput("t", text)).quotes[0].speaker == speaker

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from forewarn.analyze.actors import resolve_pronoun
+from forewarn.analyze.quote_roles import role_of_body
 from forewarn.analyze.quote_source import DETERMINERS
 from forewarn.knowledge.speech_cues import SpeechCues
 from forewarn.model import Actor, Analysis, Span
@@ -112,6 +113,16 @@ class SpeakerResolver:
             return longest
         return None
 
+    def _role_holder(self, span: Span) -> str:
+        """`a spokesman for the ministry` -> "ministry spokesman", unless an appositive names the
+        holder (`A lawyer for the outlets, David Schulz,`)."""
+        phrase = self.text[span.start : span.end]
+        pieces = [p.strip() for p in phrase.split(",")]
+        role = role_of_body(pieces[0], self.cues.roles)
+        if role is None or any(" " in p and _NAME_RUN.fullmatch(p) for p in pieces[1:]):
+            return ""
+        return f"{self._strip_titles(role[0])} {role[1]}"
+
     def _name_in(self, span: Span) -> str:
         """The last capitalised run of the phrase before any appositive, without its titles.
 
@@ -208,6 +219,9 @@ class SpeakerResolver:
         if word.lower() in PERSONAL:
             antecedent = resolve_pronoun(self.analysis, source.start) if self.actors else None
             return antecedent.name if antecedent else self._previous_person(source.start) or word
+        role = self._role_holder(source)
+        if role:  # `A reporter for USA Today` is the reporter, not USA Today
+            return role
         actor = self._actor_in(source)
         if actor is not None and actor.name.islower():
             actor = None  # a bare role ("spokesman"): the phrase says whose ("Foreign Office spokesman")

@@ -42,6 +42,7 @@ class SpeechCues:
     no_cue_after: dict[str, frozenset[str]] = field(default_factory=dict)
     catenatives: frozenset[str] = frozenset()
     infinitives: frozenset[str] = frozenset()
+    roles: frozenset[str] = frozenset()
 
 
 def _words(raw: dict[str, Any], key: str) -> list[str]:
@@ -82,6 +83,7 @@ def _parse(raw: dict[str, Any]) -> SpeechCues:
         },
         catenatives=frozenset(_words(raw, "catenatives")) if "catenatives" in raw else frozenset(),
         infinitives=frozenset(_words(raw, "infinitives")) if "infinitives" in raw else frozenset(),
+        roles=frozenset(_words(raw, "roles")) if "roles" in raw else frozenset(),
     )
 
 
