@@ -107,3 +107,15 @@ def test_a_role_holder_in_a_body_is_the_speaker_not_the_body(
     pipeline: Pipeline, text: str, speaker: str
 ) -> None:
     assert pipeline.analyze(TextInput("t", text)).quotes[0].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She helped found the group in 2010 with two friends.",
+        # a cue word with its auxiliary is judged by its last word: "continued the" is an action
+        "Urban combat had continued the night of February 25 near the station.",
+    ],
+)
+def test_cue_words_that_are_no_speech_where_they_stand(pipeline: Pipeline, text: str) -> None:
+    assert _roles(pipeline, text) == []

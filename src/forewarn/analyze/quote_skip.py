@@ -54,7 +54,8 @@ _NAMING_BEFORE = re.compile(
 
 def _noun_by_next(cues: SpeechCues, text: str, cue: Span) -> bool:
     """`show of force`, `the radio show has`, `a think tank`: the word after it makes the cue word a noun."""
-    nouns = cues.noun_next.get(text[cue.start : cue.end].lower())
+    # the cue may hold its auxiliaries ("has continued the"): its last word counts
+    nouns = cues.noun_next.get(text[cue.start : cue.end].rsplit(None, 1)[-1].lower())
     if nouns is None:
         return False
     rest = text[cue.end : cue.end + 12].lstrip()
