@@ -119,3 +119,21 @@ def test_a_role_holder_in_a_body_is_the_speaker_not_the_body(
 )
 def test_cue_words_that_are_no_speech_where_they_stand(pipeline: Pipeline, text: str) -> None:
     assert _roles(pipeline, text) == []
+
+
+def test_an_inverted_speaker_may_hold_a_relative_clause(pipeline: Pipeline) -> None:
+    text = (
+        "Nor are tariffs likely to bring these jobs back, said David Autor, a professor of economics, "
+        "who is one of the foremost specialists on trade."
+    )
+    source, cue, content = _roles(pipeline, text)[0]
+    assert (source.split(",")[0], cue, content) == (
+        "David Autor",
+        "said",
+        "Nor are tariffs likely to bring these jobs back",
+    )
+
+
+def test_what_a_question_was_about_is_its_content(pipeline: Pipeline) -> None:
+    text = "“No government is ever going to get it perfect,” Lopez-Cantera said when asked about the Florida Standards."
+    assert ("", "asked about", "the Florida Standards") in _roles(pipeline, text)

@@ -1,7 +1,8 @@
 """Indirect speech and the other patterns without a quotation next to the cue.
 
 `X said (that) ...`, `..., X said.`, `according to X, ...` and `The move was
-reported by MSNBC`. Each returns a `Found` or None. `Name: statement` is `quote_colons`'.
+reported by MSNBC`. Each returns a `Found` or None. `Name: statement` is `quote_colons`', a
+question put to someone (`when asked about ...`) `quote_questions`'.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ _INVERTING = frozenset({"said", "says", "added", "adds", "wrote", "writes", "not
                         "explains", "argued", "argues", "continued", "warned", "warns"})  # fmt: skip
 _NOT_SPEAKER_START = frozenset({"of", "about", "to", "for", "in", "on", "at", "by", "with", "from", "as", "into",
                                 "over", "after", "before", "during", "when", "while", "it", "this", "that", "so"})  # fmt: skip
+_RELATIVE_TAIL = re.compile(r"\b(?:who|whose|whom|which)\b")
 _SUBJECT_START = frozenset({"that", "he", "she", "they", "it", "we", "i", "there", "his", "her", "their"})
 
 
@@ -119,9 +121,13 @@ def clause_before(cues: SpeechCues, doc: QuoteDoc, cue: Span, done: list[Found])
         nxt = NEXT_WORD.match(text, cue.end, sentence.end)
         if nxt is None or not (nxt.group(1)[:1].isalpha() or nxt.group(1) in _INVERTED_PRONOUNS):
             return None  # `X, a general, said “...` is not inverted
-        words = set(text[cue.end : sentence.end].lower().split())
+        # `Ramos, 58, told AFP that ...` has a clause of its own; `said Autor, who is ...` does not
+        after = text[cue.end : sentence.end].lower()
+        if text[cue.start : cue.end] in _INVERTING:
+            after = _RELATIVE_TAIL.split(after, 1)[0]
+        words = set(after.split())
         if words & (VERBAL | {"that"}):
-            return None  # `Ramos, 58, told AFP that ...`: the cue's own clause follows
+            return None
         if nxt.group(1).islower() and nxt.group(1) not in _INVERTED_PRONOUNS:
             if nxt.group(1) in _NOT_SPEAKER_START or text[cue.start : cue.end] not in _INVERTING:
                 return None  # `said of Mrs. Clinton's plan`; `accused him of`: an object, not a speaker
@@ -149,30 +155,6 @@ def clause_before(cues: SpeechCues, doc: QuoteDoc, cue: Span, done: list[Found])
         left = None  # `In the end, Mr. Rosenthal said, union voters ...`: the speech is after the cue
     contents = [c for c in (left, rest) if c is not None]
     return Found(source, cue, contents, False) if contents else None
-
-
-# `When asked by a reporter whether ...,`, `Asked about it,`, `he said when asked what ...`: a
-# question put to someone, by an agent or by nobody named
-_ASKED = re.compile(
-    r"(?:\s+by\s+((?:[^,;:.!?“”\"]|\.(?=\w))+?))?"
-    r"\s+((?:whether|if|what|how|why|who|whom|when|where|which|about|to)\b[^,;:!?“”\"]*)"
-)
-_ASKED_AFTER = frozenset({"when", "after", "once", "if", "as", "while", "being", "was", "were", "is", "been"})
-
-
-def asked(doc: QuoteDoc, cue: Span) -> Found | None:
-    """`When asked by Starnes if he believed it, ...`: the agent asks (or nobody named does), the
-    question is the content, up to the next comma or the sentence end."""
-    text, sentence = doc.text, doc.sentence(cue.start)
-    before = text[max(sentence.start, cue.start - 12) : cue.start].split()
-    if before and before[-1].lower() not in _ASKED_AFTER:
-        return None
-    m = _ASKED.match(text, cue.end, sentence.end)
-    content = trim_span(text, m.start(2), m.end(2)) if m else None
-    if m is None or content is None:
-        return None
-    source = Span(m.start(1), m.end(1)) if m.group(1) else None
-    return Found(source, cue, [content], False)
 
 
 _BY_AGENT = re.compile(

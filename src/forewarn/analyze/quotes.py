@@ -23,7 +23,6 @@ from forewarn.analyze.forecasts import forecast_for
 from forewarn.analyze.pipeline import Context
 from forewarn.analyze.quote_clauses import (
     according_to,
-    asked,
     clause_after,
     clause_before,
     passive_by,
@@ -42,6 +41,7 @@ from forewarn.analyze.quote_context import (
 from forewarn.analyze.quote_dashes import dash_quotes
 from forewarn.analyze.quote_lexicon import cue_spans
 from forewarn.analyze.quote_polls import poll_findings
+from forewarn.analyze.quote_questions import asked
 from forewarn.analyze.quote_skip import skip_cue
 from forewarn.analyze.quote_source import subject_after, subject_before
 from forewarn.analyze.quote_speaker import SpeakerResolver
@@ -319,7 +319,7 @@ def _match(cues: SpeechCues, doc: QuoteDoc, cue: Span, done: list[Found]) -> Fou
     if word == "according to":
         found = according_to(cues, doc, cue)
         return _quoted_account(cues, doc, found) if found is not None else None
-    if word == "asked":
+    if word in {"asked", "asked about"}:
         found = asked(doc, cue)
         if found is not None:
             return found
