@@ -218,9 +218,9 @@ def test_quotes_source_cue_and_content_boundaries(
         ("Sanders asked for a recount in two counties.", "Sanders", "asked for", "a recount in two counties"),
         # stances taken with a fixed phrase
         ("Cruz took issue with the ruling.", "Cruz", "took issue with", "the ruling"),
-        # a participle after an adverb shares its clause's subject too
+        # a participle after an adverb shares its clause's subject too (the adverb belongs to the cue)
         ("Trump raised questions about it, falsely suggesting that Obama was born abroad.", "Trump",
-         "suggesting", "that Obama was born abroad"),
+         "falsely suggesting", "that Obama was born abroad"),
         # an appositive between dashes belongs to the subject before it
         ("Jason Sims — a teacher from Mount Pleasant — says he voted for Rubio.",
          "Jason Sims — a teacher from Mount Pleasant —", "says", "he voted for Rubio"),

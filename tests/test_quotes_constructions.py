@@ -137,3 +137,25 @@ def test_an_inverted_speaker_may_hold_a_relative_clause(pipeline: Pipeline) -> N
 def test_what_a_question_was_about_is_its_content(pipeline: Pipeline) -> None:
     text = "“No government is ever going to get it perfect,” Lopez-Cantera said when asked about the Florida Standards."
     assert ("", "asked about", "the Florida Standards") in _roles(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Moscow has consistently denied planning an attack.",
+            ("Moscow", "has consistently denied", "planning an attack"),
+        ),
+        ("Trump flatly rejected the offer.", ("Trump", "flatly rejected", "the offer")),
+        # an -ly word that is no adverb stays out
+        ("He is likely said to be the nominee.", None),
+    ],
+)
+def test_a_manner_adverb_belongs_to_its_cue(
+    pipeline: Pipeline, text: str, expected: tuple[str, str, str] | None
+) -> None:
+    roles = _roles(pipeline, text)
+    if expected is None:
+        assert not [r for r in roles if r[1].startswith("likely")]
+    else:
+        assert roles[0] == expected

@@ -150,9 +150,18 @@ def _marks_to_next(text: str, sentences: tuple[Span, ...], quote_starts: list[in
     return tuple(out)
 
 
+def verb_words(text: str, cue: Span) -> list[str]:
+    """The cue's words from its verb on, past the manner adverbs it holds ("falsely suggesting")."""
+    words = text[cue.start : cue.end].split()
+    i = 0
+    while i < len(words) - 1 and words[i].isalpha() and words[i].lower().endswith("ly"):
+        i += 1
+    return words[i:]
+
+
 def participial(cues: SpeechCues, doc: QuoteDoc, cue: Span) -> bool:
     """`..., saying that` and `... and said that`: the cue shares the clause's subject."""
-    word = doc.text[cue.start : cue.end].split()[0]  # "pointing out", "referring to"
+    word = verb_words(doc.text, cue)[0]  # "pointing out", "referring to"
     before = doc.text[max(0, cue.start - 6) : cue.start].rstrip().rstrip("”\"’'»")
     if before.endswith((" and", ",and", " but", ",but")):
         return True
@@ -184,7 +193,7 @@ def intro_participle(cues: SpeechCues, doc: QuoteDoc, cue: Span) -> int | None:
 
 
 def _intro_participle(cues: SpeechCues, doc: QuoteDoc, cue: Span) -> int | None:
-    word = doc.text[cue.start : cue.end].split()[0]
+    word = verb_words(doc.text, cue)[0]
     if not word.endswith(("ed", "ing")):
         return None
     sentence = doc.sentence(cue.start)
@@ -233,11 +242,7 @@ def source_of(cues: SpeechCues, doc: QuoteDoc, cue: Span, done: list[Found]) -> 
         start = _after_intro(cues, doc.text, sentence, cue)
         return subject_before(doc.text, start, first_verb(cues, doc, Span(start, sentence.end), cue), cues)
     source = subject_before(doc.text, clause_start(doc, cue), cue.start, cues)
-    if (
-        source is not None
-        and " " not in doc.text[cue.start : cue.end]
-        and doc.text.endswith("ing", 0, cue.end)
-    ):
+    if source is not None and len(verb_words(doc.text, cue)) == 1 and doc.text.endswith("ing", 0, cue.end):
         return _nearest_noun_phrase(doc.text, source)
     return source
 

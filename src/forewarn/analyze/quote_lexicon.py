@@ -68,11 +68,20 @@ _CLITIC_BEFORE = re.compile(r"(?<=[A-Za-z])([’']s)\s+$")
 _CLITIC_ENDS = ("’s", "'s")
 
 
+# words in -ly that are no adverbs of manner (a noun, an adjective, "likely to")
+_LY_NOT_ADVERBS = ("likely", "unlikely", "early", "family", "rally", "ally", "supply", "reply", "assembly",
+                   "daily", "weekly", "monthly", "yearly", "friendly", "holy", "ugly", "silly", "lonely",
+                   "lovely", "deadly", "costly", "elderly", "orderly", "belly", "bully", "folly", "jelly")  # fmt: skip
+
+
 @lru_cache(maxsize=1)
 def _affixes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Regexes for what belongs to a cue: auxiliaries before it, fixed phrases after it."""
     cues = speech_cues()
     before = "|".join(re.escape(w) for w in sorted(cues.cue_prefixes, key=len, reverse=True))
+    # any manner or frequency adverb belongs to its cue too ("has consistently denied", "flatly said"):
+    # on train the gold cue held an -ly word right before it 137 times in 139
+    before += rf"|(?!(?:{'|'.join(_LY_NOT_ADVERBS)})\s)[a-z]{{2,}}ly"
     after = "|".join(re.escape(w) if w == ":" else " " + re.escape(w) for w in cues.cue_suffixes)
     return re.compile(rf"(?<![\w’'])(?:(?:{before})\s+)+$"), re.compile(rf"(?:{after})(?![\w’'])")
 
@@ -200,7 +209,7 @@ def _extend(text: str, start: int, end: int) -> Span:
 
 @lru_cache(maxsize=1)
 def _prefix_ends() -> tuple[str, ...]:
-    return tuple(sorted({prefix.split()[-1] for prefix in speech_cues().cue_prefixes}))
+    return tuple(sorted({prefix.split()[-1] for prefix in speech_cues().cue_prefixes} | {"ly"}))
 
 
 def _word_before(text: str, start: int) -> str:

@@ -203,7 +203,9 @@ def _quote_after(cues: SpeechCues, doc: QuoteDoc, cue: Span, done: list[Found]) 
     if text[cue.start : cue.end].rsplit(None, 1)[-1].lower() in TELLING:
         obj = ADDRESSEE.match(text, pos, pos + 120)  # `told Breitbart News Daily host Matt Boyle, “...”`
         pos = obj.end() if obj else pos
-    elif text[cue.start : cue.end].lower() in cues.object_cues or text.startswith(" of ", pos):
+    elif text[cue.start : cue.end].rsplit(None, 1)[-1].lower() in cues.object_cues or text.startswith(
+        " of ", pos
+    ):
         obj = OBJECT.match(text, pos, pos + 80)
         pos = obj.end() if obj else pos
     m = _THAT.match(text, pos)
