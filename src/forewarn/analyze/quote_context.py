@@ -153,6 +153,8 @@ def _marks_to_next(text: str, sentences: tuple[Span, ...], quote_starts: list[in
 def verb_words(text: str, cue: Span) -> list[str]:
     """The cue's words from its verb on, past the manner adverbs it holds ("falsely suggesting")."""
     words = text[cue.start : cue.end].split()
+    if not words[0].endswith("ly"):
+        return words  # most cues: no adverb
     i = 0
     while i < len(words) - 1 and words[i].isalpha() and words[i].lower().endswith("ly"):
         i += 1

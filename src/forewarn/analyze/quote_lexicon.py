@@ -104,6 +104,8 @@ def _cue_words() -> dict[bytes, tuple[str, ...]]:
     starts: dict[bytes, list[str]] = {}
     for cue in set(cues.verb_forms) | set(cues.phrases):
         starts.setdefault(cue.split()[0].encode(), []).append(cue)
+    for word in cues.catenatives:  # a chain's first word is looked for in the same pass ("continued to ...")
+        starts.setdefault(word.encode(), [])
     return {word: tuple(sorted(group, key=len, reverse=True)) for word, group in starts.items()}
 
 
@@ -139,13 +141,12 @@ def cue_spans(text: str) -> list[Span]:
     # looked up with str.find: several times faster than one big alternation tried at every position
     words = _cue_words()
     found: dict[int, int] = {}
-    present = set(raw.translate(_LETTERS_ONLY).split())
-    for word in words.keys() & present:
+    chains, chain_words = _chains()
+    for word in words.keys() & raw.translate(_LETTERS_ONLY).split():
         for cue in words[word]:
             _find_all(lower, cue, found)
-    chains, chain_words = _chains()
-    for word in chain_words & present:
-        _find_chains(lower, word.decode(), chains, found)
+        if word in chain_words:
+            _find_chains(lower, word.decode(), chains, found)
     spans, last_end = [], -1
     for start in sorted(found):
         if start >= last_end:
@@ -179,14 +180,16 @@ def _chains() -> tuple[re.Pattern[str], frozenset[bytes]]:
 
 
 def _find_chains(lower: str, word: str, chains: re.Pattern[str], found: dict[int, int]) -> None:
-    """Record the chains (`continued to question`) that start at whole-word occurrences of `word`."""
-    start = lower.find(word)
-    while start >= 0:
-        if not (start and _wordish(lower[start - 1])):
-            m = chains.match(lower, start)
-            if m is not None and found.get(start, -1) < m.end():
-                found[start] = m.end()
-        start = lower.find(word, start + 1)
+    """Record the chains (`continued to question`) that start at whole-word occurrences of `word`:
+    only where "to" or "not to" follows it (found with str.find, so "country" is never tried for "try")."""
+    for needle in (word + " to ", word + " not to "):
+        start = lower.find(needle)
+        while start >= 0:
+            if not (start and _wordish(lower[start - 1])):
+                m = chains.match(lower, start)
+                if m is not None and found.get(start, -1) < m.end():
+                    found[start] = m.end()
+            start = lower.find(needle, start + 1)
 
 
 def _extend(text: str, start: int, end: int) -> Span:

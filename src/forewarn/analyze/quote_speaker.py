@@ -117,6 +117,8 @@ class SpeakerResolver:
         """`a spokesman for the ministry` -> "ministry spokesman", unless an appositive names the
         holder (`A lawyer for the outlets, David Schulz,`)."""
         phrase = self.text[span.start : span.end]
+        if " " not in phrase or self.cues.roles.isdisjoint(phrase.lower().split()[:4]):
+            return ""  # most sources: a name or a pronoun, no role (a set look-up spares the regex)
         pieces = [p.strip() for p in phrase.split(",")]
         role = role_of_body(pieces[0], self.cues.roles)
         if role is None or any(" " in p and _NAME_RUN.fullmatch(p) for p in pieces[1:]):
