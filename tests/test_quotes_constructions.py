@@ -159,3 +159,17 @@ def test_a_manner_adverb_belongs_to_its_cue(
         assert not [r for r in roles if r[1].startswith("likely")]
     else:
         assert roles[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("“It is over,” he said sarcastically.", "said sarcastically"),
+        ("Chait noted recently that the ad promises more.", "noted recently"),
+        ("She complained bitterly about the plan.", "complained bitterly about"),
+        # before a word of the speech the adverb is the speech's ("proposed jointly owned drones")
+        ("They have proposed jointly owned drones for the border.", "have proposed"),
+    ],
+)
+def test_a_manner_adverb_after_a_tensed_cue_belongs_to_it(pipeline: Pipeline, text: str, cue: str) -> None:
+    assert _roles(pipeline, text)[0][1] == cue

@@ -256,7 +256,9 @@ def _to_comma(text: str, content: Span) -> Span:
 def _speech_after(cues: SpeechCues, doc: QuoteDoc, cue: Span) -> Span | None:
     """What `X said (that) ...` says: the rest of the clause after the cue (and any addressee)."""
     text, sentence = doc.text, doc.sentence(cue.start)
-    pos = _skip_adverbial(cues, text, cue.end, sentence.end)
+    # the cue may end with the adverb that anchors the run (`noted recently | in New York magazine that`)
+    anchored = text[cue.start : cue.end].rsplit(None, 1)[-1] in cues.adverbial_anchors
+    pos = _skip_adverbial(cues, text, cue.end, sentence.end, anchored)
     limit = min(pos + 80, sentence.end)
     # only an addressee followed by "that" moves the start of the speech: without one, spare the regex
     obj = OBJECT.match(text, pos, limit) if text.find("that", pos, limit) >= 0 else None
@@ -329,9 +331,9 @@ def _one_word(cues: SpeechCues, text: str, pos: int, end: int) -> Span | None:
     return Span(m.start(1), m.start(1) + len(word))
 
 
-def _skip_adverbial(cues: SpeechCues, text: str, pos: int, end: int) -> int:
+def _skip_adverbial(cues: SpeechCues, text: str, pos: int, end: int, anchored: bool) -> int:
     """Past `Tuesday` / `in an interview on Monday` after a cue, when a clause follows."""
-    start, anchored = pos, False
+    start = pos
     while (m := NEXT_WORD.match(text, pos, end)) and m.group(1) in cues.adverbials:
         anchored = anchored or m.group(1) in cues.adverbial_anchors
         pos = m.end()
