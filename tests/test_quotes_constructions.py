@@ -173,3 +173,16 @@ def test_a_manner_adverb_belongs_to_its_cue(
 )
 def test_a_manner_adverb_after_a_tensed_cue_belongs_to_it(pipeline: Pipeline, text: str, cue: str) -> None:
     assert _roles(pipeline, text)[0][1] == cue
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The reports show the group spent heavily in March.", "The reports"),
+        ("Most of the money arrived in February, new fundraising reports show.", "new fundraising reports"),
+    ],
+)
+def test_a_plural_cue_word_before_a_cue_is_the_subjects_head(
+    pipeline: Pipeline, text: str, source: str
+) -> None:
+    assert _roles(pipeline, text)[0][0] == source

@@ -202,7 +202,10 @@ def _subject_in(matches: list[re.Match[str]], chunk: list[str], offset: int, cue
     who = lowers.index("who", lo + 1, hi - 1) if "who" in lowers[lo + 1 : hi - 1] else hi
     if not (_ok_start(chunk[lo], who - lo) or _named_head(chunk[lo:who]) or _people_head(lowers[lo:who])):
         return None
-    if _has_verb(chunk[lo:hi], cues):
+    # `The reports show`, `new fundraising reports show`: a cue word in -s right before the cue is a
+    # plural noun, the subject's head (two finite verbs do not meet)
+    last_noun = hi - lo > 1 and chunk[hi - 1] in cues.verb_forms and chunk[hi - 1].endswith("s")
+    if _has_verb(chunk[lo : hi - 1] if last_noun else chunk[lo:hi], cues):
         start = _subject_past_verb(chunk, lowers, lo, hi, who, cues)
         if start is None:
             return None  # a verb inside ("says she", "They don’t"): this is a clause, not a name
