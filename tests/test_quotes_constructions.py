@@ -186,3 +186,8 @@ def test_a_plural_cue_word_before_a_cue_is_the_subjects_head(
     pipeline: Pipeline, text: str, source: str
 ) -> None:
     assert _roles(pipeline, text)[0][0] == source
+
+
+def test_show_after_a_possessive_determiner_is_a_noun(pipeline: Pipeline) -> None:
+    text = "Their shows rose to be among the most watched in cable television. Polls show a close race."
+    assert [r[1] for r in _roles(pipeline, text)] == ["show"]
