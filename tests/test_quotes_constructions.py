@@ -74,6 +74,10 @@ def test_a_cue_after_a_catenative_verb_is_one_cue_with_its_subject(
         "The fighting continued to rage across the region.",
         "Russian forces continued to show signs of exhaustion.",
         "They tried to build a bridge before the winter.",
+        # acts of war, not speech: "attack", "defend" and "threaten" are no cues after a catenative
+        "The Russians continued to attack piecemeal near Kharkiv.",
+        "Ukrainian forces continue to defend Sumy from Russian assaults.",
+        "Partisans continue to threaten Russia's long lines of communication.",
     ],
 )
 def test_a_catenative_before_no_speech_verb_is_no_cue(pipeline: Pipeline, text: str) -> None:
