@@ -93,7 +93,7 @@ def _affixes() -> tuple[re.Pattern[str], re.Pattern[str]]:
 # "noted repeatedly that", "complained bitterly about"; not "proposed jointly owned drones", "doubt
 # deliberately"): on train the gold cue held it 43 times in 45
 _ADVERB_AFTER = re.compile(
-    rf" (?!(?:{'|'.join(_LY_NOT_ADVERBS)}|only)\b)[a-z]{{2,}}ly(?=[,.:;!?]|\s+(?:{_AFTER_ADVERB})\b)"
+    rf" (?=[a-z]{{2,}}ly\b)(?!(?:{'|'.join(_LY_NOT_ADVERBS)}|only)\b)[a-z]+(?=[,.:;!?]|\s+(?:{_AFTER_ADVERB})\b)"
 )
 _PASSIVE_AUX = frozenset({"is", "was", "are", "were", "be", "been", "being"})
 
@@ -194,14 +194,15 @@ def _chains() -> tuple[re.Pattern[str], frozenset[bytes]]:
 def _find_chains(lower: str, word: str, chains: re.Pattern[str], found: dict[int, int]) -> None:
     """Record the chains (`continued to question`) that start at whole-word occurrences of `word`:
     only where "to" or "not to" follows it (found with str.find, so "country" is never tried for "try")."""
-    for needle in (word + " to ", word + " not to "):
-        start = lower.find(needle)
-        while start >= 0:
-            if not (start and _wordish(lower[start - 1])):
-                m = chains.match(lower, start)
-                if m is not None and found.get(start, -1) < m.end():
-                    found[start] = m.end()
-            start = lower.find(needle, start + 1)
+    needle = word + " "
+    start = lower.find(needle)
+    while start >= 0:
+        after = start + len(needle)
+        if lower.startswith(("to ", "not to "), after) and not (start and _wordish(lower[start - 1])):
+            m = chains.match(lower, start)
+            if m is not None and found.get(start, -1) < m.end():
+                found[start] = m.end()
+        start = lower.find(needle, after)
 
 
 def _extend(text: str, start: int, end: int) -> Span:
@@ -219,11 +220,15 @@ def _extend(text: str, start: int, end: int) -> Span:
         if clitic:
             start = clitic.start(1)  # "he’s predicting": the cue is "’s predicting"
     suffix = suffix_re.match(text, end)
-    if suffix is None and text[end : end + 1] == " " and text.endswith(_TENSED, start, end):
-        words = text[start:end].split()
-        if _PASSIVE_AUX.isdisjoint(words) and (adverb := _ADVERB_AFTER.match(text, end)):
-            suffix = suffix_re.match(text, adverb.end())  # "complained bitterly about"
-            return Span(start, suffix.end() if suffix else adverb.end())
+    # (the anchored regex first: it fails at once on most cues)
+    if (
+        suffix is None
+        and (adverb := _ADVERB_AFTER.match(text, end))
+        and text.endswith(_TENSED, start, end)
+        and _PASSIVE_AUX.isdisjoint(text[start:end].split())
+    ):
+        suffix = suffix_re.match(text, adverb.end())  # "complained bitterly about"
+        return Span(start, suffix.end() if suffix else adverb.end())
     return Span(start, suffix.end() if suffix else end)
 
 
