@@ -195,3 +195,8 @@ def test_a_plural_cue_word_before_a_cue_is_the_subjects_head(
 def test_show_after_a_possessive_determiner_is_a_noun(pipeline: Pipeline) -> None:
     text = "Their shows rose to be among the most watched in cable television. Polls show a close race."
     assert [r[1] for r in _roles(pipeline, text)] == ["show"]
+
+
+def test_thats_according_to_an_account(pipeline: Pipeline) -> None:
+    text = "Sanders raised $21 million in January. That’s according to fundraising reports filed on Saturday."
+    assert _roles(pipeline, text) == [("fundraising reports filed on Saturday", "’s according to", "That")]

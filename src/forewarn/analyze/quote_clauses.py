@@ -40,6 +40,7 @@ _INVERTING = frozenset({"said", "says", "added", "adds", "wrote", "writes", "not
                         "explains", "argued", "argues", "continued", "warned", "warns"})  # fmt: skip
 _NOT_SPEAKER_START = frozenset({"of", "about", "to", "for", "in", "on", "at", "by", "with", "from", "as", "into",
                                 "over", "after", "before", "during", "when", "while", "it", "this", "that", "so"})  # fmt: skip
+_DEMONSTRATIVES = frozenset({"That", "This", "It"})
 _RELATIVE_TAIL = re.compile(r"\b(?:who|whose|whom|which)\b")
 _SUBJECT_START = frozenset({"that", "he", "she", "they", "it", "we", "i", "there", "his", "her", "their"})
 
@@ -70,7 +71,10 @@ def according_to(cues: SpeechCues, doc: QuoteDoc, cue: Span) -> Found | None:
             break
         source = Span(source.start, more.end(1))
     start = _after_connective(text, sentence.start, cue.start)
-    parts = [trim_span(text, start, cue.start), trim_span(text, source.end, sentence.end)]
+    before = trim_span(text, start, cue.start)
+    if before is None and text[start : cue.start].strip() in _DEMONSTRATIVES:
+        before = trim_span(text, start, cue.start, words=1)  # `That’s according to X`: what was said before
+    parts = [before, trim_span(text, source.end, sentence.end)]
     contents = [p for p in parts if p is not None]
     return Found(source, cue, contents, False) if contents else None
 

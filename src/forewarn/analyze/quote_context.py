@@ -304,8 +304,9 @@ def first_verb(cues: SpeechCues, doc: QuoteDoc, sentence: Span, cue: Span) -> in
 _FOOTNOTE = re.compile(r"\[\d{1,3}\]$")  # a footnote mark ending a span
 
 
-def trim_span(text: str, start: int, end: int) -> Span | None:
-    """The span without surrounding spaces and commas, a final full stop or a dangling opening mark."""
+def trim_span(text: str, start: int, end: int, words: int = 2) -> Span | None:
+    """The span without surrounding spaces and commas, a final full stop or a dangling opening mark;
+    None when it holds fewer than `words` words (1 or 2)."""
     while start < end and (text[start].isspace() or text[start] in ",;:"):
         start += 1
     while end > start:
@@ -315,6 +316,8 @@ def trim_span(text: str, start: int, end: int) -> Span | None:
             end = footnote.start()  # "… near Sumy on March 3.[26]": the citation is the writer's
         else:
             break
+    if words == 1:
+        return Span(start, end) if end > start else None
     return Span(start, end) if _INNER_SPACE.search(text, start, end) else None  # two words at least
 
 

@@ -318,7 +318,7 @@ def _cut_before_inverted(text: str, done: list[Found], found: Found) -> None:
 
 def _match(cues: SpeechCues, doc: QuoteDoc, cue: Span, done: list[Found]) -> Found | None:
     word = doc.text[cue.start : cue.end].lower()
-    if word == "according to":
+    if word.endswith("according to"):  # also "That’s according to X"
         found = according_to(cues, doc, cue)
         return _quoted_account(cues, doc, found) if found is not None else None
     if word in {"asked", "asked about"}:
