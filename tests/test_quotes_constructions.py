@@ -200,3 +200,8 @@ def test_show_after_a_possessive_determiner_is_a_noun(pipeline: Pipeline) -> Non
 def test_thats_according_to_an_account(pipeline: Pipeline) -> None:
     text = "Sanders raised $21 million in January. That’s according to fundraising reports filed on Saturday."
     assert _roles(pipeline, text) == [("fundraising reports filed on Saturday", "’s according to", "That")]
+
+
+def test_a_progressive_with_an_adverb_is_no_passive(pipeline: Pipeline) -> None:
+    text = "John Kasich’s campaign is already claiming victory in Ohio."
+    assert _roles(pipeline, text)[0][:2] == ("John Kasich’s campaign", "is already claiming")

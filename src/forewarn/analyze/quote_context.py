@@ -222,8 +222,9 @@ def passive_aux(text: str, sentence: Span, cue: Span) -> int | None:
     if last is None:
         return None
     words = text[last.end() : cue.end].split()
-    if words[0].endswith("ing") or "to" in words[1:3]:
-        return None  # "is endorsing" is progressive, "was quick to point out" a chain: not passive
+    if any(w.endswith("ing") for w in words[:3]) or "to" in words[1:3]:
+        # "is (already) endorsing" is progressive, "was quick to point out" a chain: not passive
+        return None
     return last.start()
 
 
