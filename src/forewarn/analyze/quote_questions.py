@@ -16,7 +16,9 @@ _ASKED = re.compile(
 )
 # what a question was about, after a cue that holds the "about" (`when asked about the Florida Standards`)
 _ABOUT = re.compile(r"()\s+([^,;:!?“”\"]+)")
-_ASKED_AFTER = frozenset({"when", "whenever", "after", "once", "if", "as", "while", "being", "was", "were", "is", "been"})
+_ASKED_AFTER = frozenset(
+    {"when", "whenever", "after", "once", "if", "as", "while", "being", "was", "were", "is", "been"}
+)
 
 
 def asked(doc: QuoteDoc, cue: Span) -> Found | None:
