@@ -205,3 +205,17 @@ def test_thats_according_to_an_account(pipeline: Pipeline) -> None:
 def test_a_progressive_with_an_adverb_is_no_passive(pipeline: Pipeline) -> None:
     text = "John Kasich’s campaign is already claiming victory in Ohio."
     assert _roles(pipeline, text)[0][:2] == ("John Kasich’s campaign", "is already claiming")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Many supporters of Trump said the vote was rigged.", "Many supporters of Trump"),
+        ("Those close to him say he will run again.", "Those close to him"),
+        # "by" names the author; a count of people or a place is named by what follows
+        ("An analysis by Lily Batchelder found that the plan favors the rich.", "Lily Batchelder"),
+        ("The city of Phoenix said the water was safe.", "Phoenix"),
+    ],
+)
+def test_a_common_noun_phrase_speaks_as_itself(pipeline: Pipeline, text: str, speaker: str) -> None:
+    assert pipeline.analyze(TextInput("t", text)).quotes[0].speaker == speaker

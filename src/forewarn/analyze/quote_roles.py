@@ -38,3 +38,75 @@ def role_of_body(head: str, roles: frozenset[str]) -> tuple[str, str] | None:
     if m.group("prep") == "of" and not (body[:1].isupper() or m.start("role") > 0):
         return None  # `secretary of state` is an office; `the head of the agency` its holder
     return body.rstrip("."), role.lower() if role[:1].isupper() and " " not in role else role
+
+
+# a common noun phrase, a preposition and what it governs: `supporters of Trump`, `fundraising reports filed
+# on Saturday`, `critics of the Clinton Foundation` speak as themselves, not as the name at their end ("by"
+# names the author, who speaks: `an analysis by Lily Batchelder`)
+_COMMON_HEAD = re.compile(
+    r"(?:(?:[Aa]n?|[Tt]he|[Tt]hese|[Tt]hose|[Ss]ome|[Mm]any)\s+)?"
+    r"([a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})\s+(?:of|for|at|with|from|to|in|on|close\s+to)\s+\S"
+)
+# heads that count or share out people, whose name is the people counted ("one of Ukraine's officers")
+_COUNTS = frozenset(
+    {
+        "one",
+        "two",
+        "three",
+        "half",
+        "third",
+        "quarter",
+        "most",
+        "many",
+        "some",
+        "all",
+        "none",
+        "majority",
+        "minority",
+        "number",
+        "percent",
+        "hundreds",
+        "thousands",
+        "dozens",
+        "millions",
+        "rest",
+        "each",
+        "both",
+        "any",
+        "few",
+        "several",
+        "either",
+        "neither",
+        "much",
+        "more",
+        "less",
+        "lot",
+        "lots",
+        "share",
+        "plenty",
+        "city",
+        "town",
+        "village",
+        "state",
+        "county",
+        "province",
+        "region",
+        "republic",
+        "kingdom",
+        "island",
+    }
+)  # fmt: skip  (and heads that name a place: "the city of Phoenix" is Phoenix)
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
+def common_phrase(head: str) -> str:
+    """`supporters of Trump` -> "supporters of Trump": the speaker a common noun phrase names, or "" when
+    the head is a name, a count of people ("one of his aides") or no such phrase."""
+    head = head.strip()
+    m = _COMMON_HEAD.match(head)
+    if m is None:
+        return ""
+    words = m.group(1).split()
+    if words[0] in _COUNTS or words[-1] in _COUNTS:
+        return ""
+    return " ".join(w for w in head.split() if w.lower() not in _ARTICLES)

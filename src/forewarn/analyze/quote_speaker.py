@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from forewarn.analyze.actors import resolve_pronoun
-from forewarn.analyze.quote_roles import role_of_body
+from forewarn.analyze.quote_roles import common_phrase, role_of_body
 from forewarn.analyze.quote_source import DETERMINERS
 from forewarn.knowledge.speech_cues import SpeechCues
 from forewarn.model import Actor, Analysis, Span
@@ -32,6 +32,7 @@ _OWN_VOICE = frozenset({"has", "have", "is", "are", "statement"})
 _NAME_RUN = re.compile(r"[A-Z][\w.’'-]*(?:\s+(?:(?:of|the|de|van|von|al|bin|for|and)\s+)*[A-Z][\w.’'-]*)*")
 ANTECEDENT_REACH = 80  # characters before "who" to look for the name it stands for
 _PARENTHESIS = re.compile(r"\s*\([^)]*\)")
+_PHRASE_OPENERS = frozenset({"the", "a", "an", "these", "those", "some", "many"})
 MOSTLY = 0.6  # an organisation or state actor names the speaker when it is most of the phrase
 
 
@@ -117,12 +118,17 @@ class SpeakerResolver:
         """`a spokesman for the ministry` -> "ministry spokesman", unless an appositive names the
         holder (`A lawyer for the outlets, David Schulz,`)."""
         phrase = self.text[span.start : span.end]
-        if " " not in phrase or self.cues.roles.isdisjoint(phrase.lower().split()[:4]):
-            return ""  # most sources: a name or a pronoun, no role (a set look-up spares the regex)
+        words = phrase.lower().split()[:4]
+        if len(words) < 3 or not (
+            phrase[:1].islower() or words[0] in _PHRASE_OPENERS or not self.cues.roles.isdisjoint(words)
+        ):
+            return ""  # most sources: a name or a pronoun (look-ups spare the regexes)
         pieces = [p.strip() for p in phrase.split(",")]
+        if any(" " in p and _NAME_RUN.fullmatch(p) for p in pieces[1:]):
+            return ""  # `A lawyer for the outlets, David Schulz,`: the appositive names the holder
         role = role_of_body(pieces[0], self.cues.roles)
-        if role is None or any(" " in p and _NAME_RUN.fullmatch(p) for p in pieces[1:]):
-            return ""
+        if role is None:
+            return common_phrase(pieces[0])  # `supporters of Trump` are not Trump
         return f"{self._strip_titles(role[0])} {role[1]}"
 
     def _name_in(self, span: Span) -> str:
