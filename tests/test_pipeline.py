@@ -226,6 +226,30 @@ def test_a_footnote_mark_after_a_full_stop_ends_the_sentence() -> None:
     ]
 
 
+def test_a_footnote_mark_glued_to_a_word_is_cut_off_so_the_word_is_read() -> None:
+    """spaCy keeps "Belarus.[3" as one token; the word, its full stop and the mark are tokens of their own,
+    so the actor and the event at the end of a cited sentence are found, and the sentences stay whole."""
+    from forewarn.analyze.tokens import build_nlp
+
+    view = build_nlp().tokenizer.view(
+        "Aid by the U.S.[6] Russia resumed the offensive.[15][16] It stalled. [2] Then"
+    )
+    assert view.text[3:8] == ["U.S.", "[", "6", "]", "Russia"]
+    assert view.text[10:18] == ["offensive", ".", "[", "15", "]", "[", "16", "]"]
+    opened = [view.text[i] for i in view.sentence_starts]
+    assert opened == ["Aid", "Russia", "It", "Then"]
+
+    text = "Russia deployed more troops to Belarus.[3] Russian forces resumed the offensive.[15]"
+    analysis = default_pipeline().analyze(TextInput("isw", text))
+    assert "Belarus" in [a.text for a in analysis.actors]
+    assert [text[e.trigger.start : e.trigger.end] for e in analysis.events if e.type == "ASSAULT"] == [
+        "offensive"
+    ]
+    assert [text[s.start : s.end] for s in analysis.sentences][
+        1
+    ] == "Russian forces resumed the offensive.[15]"
+
+
 def test_a_run_too_long_for_any_word_is_tokenized_in_pieces() -> None:
     """spaCy cuts marks off a run one at a time, at a cost growing with the square of its length;
     hostile or broken input ("((((…" of 50,000) is cut into pieces first, and nothing is lost."""

@@ -44,12 +44,12 @@ _FINAL, _PUNCT, _LINE_BREAK, _WORD = "F", "P", "N", "W"
 # spaCy's sentencizer rule: the first word after a final mark opens a sentence
 # (a word being any token but punctuation, whitespace included).
 _OPENS_AFTER_FINAL = re.compile(r"F[FP]*[NW]")
-# A footnote mark glued to the end of a sentence ("Kyiv.[41]", "U.S.[6]", "said.”[3]"): spaCy
-# keeps "Kyiv.[41" as one token, so its full stop would end no sentence. Such a token is a final
-# mark to the sentence rule; a closing quote with its footnote after a full stop is punctuation.
-_FOOTNOTES = r"\[\d{1,3}(?:\]\[\d{1,3})*"  # "[41", "[2][3": spaCy splits off only the last "]"
-_FOOTNOTED_END = re.compile(rf".*[.!?][”’\"']?{_FOOTNOTES}")
-_QUOTED_FOOTNOTE = re.compile(rf"[”’\"']{_FOOTNOTES}")
+# A footnote mark glued to a word ("Kyiv.[41]", "U.S.[6]", "said.”[3]", "held.[2][3]"): spaCy keeps
+# "Kyiv.[41" as one token, which hides the word from every stage and its full stop from the sentence
+# rule. Such a token is cut into the tokens spaCy gives the word alone and one per bracket and number.
+_GLUED_FOOTNOTE = re.compile(r"(?P<head>.+?)(?P<marks>(?:\[\d{1,3}\])*\[\d{1,3})")
+_FOOTNOTE_PIECES = re.compile(r"\[|\]|\d+")
+_FOOTNOTE_NUMBER = re.compile(r"\d{1,3}")
 
 # A run spaCy's English rules cut into opening marks, a body and closing marks, each
 # mark a token: marks that are prefixes or suffixes of one character, and that no
@@ -280,6 +280,8 @@ class RememberingTokenizer:
         self._learner = _plain_copy(self.tokenizer)  # its vocabulary grows with every new word
 
     def _remember(self, run: str, pieces: list[str]) -> None:
+        if "[" in run:
+            pieces = self._cut_footnotes(pieces)
         steps = list(map(len, pieces))
         if run[-1] == " " and not run.isspace():
             steps[-1] += 1  # the trailing space
@@ -287,7 +289,21 @@ class RememberingTokenizer:
         lowers = tuple(map(str.lower, pieces))
         # Letters and digits are never punctuation, a final mark or a line break.
         kinds = "".join([_WORD if piece.isalnum() else self._kind(piece) for piece in pieces])
+        if "[" in run:
+            kinds = _footnote_kinds(pieces, kinds)
         self._runs[run] = (tuple(pieces), lowers, tuple(steps), kinds)
+
+    def _cut_footnotes(self, pieces: list[str]) -> list[str]:
+        """The tokens with each footnote mark glued to a word cut off ("Kyiv.[41" -> Kyiv . [ 41)."""
+        out: list[str] = []
+        for piece in pieces:
+            glued = _GLUED_FOOTNOTE.fullmatch(piece) if len(piece) > 2 else None
+            if glued is None:
+                out.append(piece)
+                continue
+            out.extend(token.text for token in self._learner(glued["head"]))
+            out.extend(_FOOTNOTE_PIECES.findall(glued["marks"]))
+        return out
 
     def _kind(self, token: str) -> str:
         """What a token is to the sentence rule; remembered, as marks recur in every text."""
@@ -299,11 +315,26 @@ class RememberingTokenizer:
     def _classify(self, token: str) -> str:
         if token in FINAL_MARKS:
             return _FINAL
-        if self._is_punct(token) or _QUOTED_FOOTNOTE.fullmatch(token):
+        if self._is_punct(token):
             return _PUNCT
-        if _FOOTNOTED_END.fullmatch(token):
-            return _FINAL
         return _LINE_BREAK if token.isspace() and "\n" in token else _WORD
+
+
+def _footnote_kinds(pieces: list[str], kinds: str) -> str:
+    """The kinds with a footnote's number taken for punctuation ("resumed.[5] It", "resumed. [5] It"), so
+    the sentence a full stop ends takes its footnote with it and the next opens after it; a word with a
+    full stop right before a footnote ends its sentence ("by the U.S.[6] Russia")."""
+    marked = list(kinds)
+    for i in range(1, len(pieces)):
+        if pieces[i] == "[" and pieces[i - 1][-1] == "." and i + 1 < len(pieces):
+            marked[i - 1] = _FINAL
+        elif (
+            pieces[i - 1] == "["
+            and _FOOTNOTE_NUMBER.fullmatch(pieces[i])
+            and (i + 1 == len(pieces) or pieces[i + 1] == "]")
+        ):
+            marked[i] = _PUNCT
+    return "".join(marked)
 
 
 def _sentence_starts(kinds: str) -> list[int]:
