@@ -12,13 +12,9 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 
+from forewarn.knowledge.plover import load_irregular_verbs
 from forewarn.model import Event, Place
 
-# Past forms without "-ed" that continue a clause: "met X and signed", "and sent troops".
-_IRREGULAR_PAST = frozenset(
-    "met held sent made struck fought took gave left sought threw told said shot led won lost broke"  # noqa: SIM905
-    " beat hit put set cut began stood withdrew drove brought bought spoke swore overran upheld".split()
-)
 # A trigger after an article or possessive is a noun ("the support of"): no clause to continue.
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "of", "'s", "’s"})
 # A relative clause or a sentence break between an actor and a later verb: it is not that verb's subject.
@@ -31,7 +27,8 @@ def shares_subject(words: Sequence[str], start: int) -> bool:
     """A verb with no subject of its own: coordinated ("accused X of ... and threatened to") or a
     participle after a comma or "and" ("said it would send troops, rejecting ...")."""
     word, before = words[start], words[start - 1]
-    if before == "and" and (word.endswith("ed") or word in _IRREGULAR_PAST):
+    # past forms without "-ed" continue a clause too: "met X and signed", "and sent troops"
+    if before == "and" and (word.endswith("ed") or word in load_irregular_verbs().past):
         return True
     return before in {",", "and"} and word.endswith("ing") and len(word) > 5
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from itertools import repeat
 from operator import attrgetter
 
+from forewarn.knowledge.plover import load_irregular_verbs
 from forewarn.model import Actor, Place, Span, TimeExpr
 
 _PASSIVE_AUX = frozenset({"was", "were", "been", "being", "is", "are", "be", "got"})
@@ -26,24 +27,6 @@ _STATIVE = frozenset(
 _ADVERBS = frozenset({"also", "later", "then", "soon", "again", "reportedly", "allegedly", "subsequently"})
 # How far (characters) before "was destroyed" the sufferer can be: nearer than the next clause.
 PASSIVE_REACH = 40
-_IRREGULAR_PARTICIPLES = frozenset(
-    {
-        "shot",
-        "held",
-        "hit",
-        "struck",
-        "caught",
-        "sent",
-        "met",
-        "fought",
-        "sought",
-        "shut",
-        "cut",
-        "set",
-        "put",
-    }
-    | {"laid", "built", "brought", "led", "told", "left", "won", "sold", "bought", "paid", "made", "kept"}
-)
 _JOINERS = frozenset({"and", ",", "&", "as", "well", "together", "with"})
 # What may stand between two mentions of one compound: whitespace, commas and joiners, each a whole
 # word in any case (ASCII letters: the words are ASCII). One regex call over the text costs about half
@@ -92,7 +75,7 @@ def _compound(mentions: Sequence[Actor], anchor: int, text: str, step: int) -> l
 
 
 def _participle(word: str) -> bool:
-    return word.endswith(("ed", "en")) or word in _IRREGULAR_PARTICIPLES
+    return word.endswith(("ed", "en")) or word in load_irregular_verbs().participles
 
 
 def _passive(text: str, trigger: Span) -> tuple[bool, bool]:

@@ -71,6 +71,14 @@ class Cues:
 
 
 @dataclass(frozen=True)
+class IrregularVerbs:
+    """Irregular past forms and participles (verbs.yaml): tense where no "-ed" shows it."""
+
+    past: frozenset[str]
+    participles: frozenset[str]
+
+
+@dataclass(frozen=True)
 class Ontology:
     types: dict[str, dict[str, Any]]
     contexts: tuple[str, ...]
@@ -239,6 +247,12 @@ def load_cues(path: Path = HERE / "cues.yaml") -> Cues:
         crowd=frozenset(data["crowd"]),
         imprisonment=frozenset(data["imprisonment"]),
     )
+
+
+@lru_cache(maxsize=1)
+def load_irregular_verbs(path: Path = HERE / "verbs.yaml") -> IrregularVerbs:
+    data = _load_yaml(path)
+    return IrregularVerbs(frozenset(data["past"]), frozenset(data["participles"]))
 
 
 @lru_cache(maxsize=1)
