@@ -223,6 +223,10 @@ def test_events_place_after_the_trigger_is_the_recipient_when_no_one_is_named() 
         # those who move are the actor
         ("Troops were deployed to the border region of Ukraine.", "Troops", "Ukraine"),
         ("The withdrawal of Russian troops from Kherson was completed.", "Russian troops", "Kherson"),
+        # the doer named after "by" further on in the clause
+        ("Ukraine was offered a new gas deal by Russia.", "Russia", "Ukraine"),
+        ("Humanitarian aid was provided to Turkey by Japan.", "Japan", "Turkey"),
+        ("The rejection of Ukraine's peace plan by Russia was expected.", "Russia", "Ukraine"),
     ],
 )
 def test_events_passive_and_nominal_forms_are_coded_like_the_verb(
@@ -230,6 +234,24 @@ def test_events_passive_and_nominal_forms_are_coded_like_the_verb(
 ) -> None:
     actors, recipients, _ = _roles(text, *sorted((actor, recipient), key=text.index))
     assert (actors, recipients) == ([actor], [recipient])
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces", "actors"),
+    [
+        # the "by" of another participle or of another clause names no doer of the trigger
+        ("Diplomats held a meeting with Obama at a lunch hosted by the Ambassador.", ("Diplomats", "Obama", "the Ambassador"), ["Diplomats"]),
+        ("Belarus entered the war on Russia's side despite denials by Lukashenko.", ("Belarus", "Russia", "Lukashenko"), ["Belarus"]),
+    ],
+)  # fmt: skip
+def test_events_a_far_by_names_the_doer_only_in_the_triggers_clause(
+    text: str, surfaces: tuple[str, ...], actors: list[str]
+) -> None:
+    assert _roles(text, *surfaces)[0] == actors
+
+
+def test_events_a_passive_meeting_is_hosted_not_joint() -> None:
+    assert _roles("Japan was visited last week.", "Japan")[:2] == ([], ["Japan"])
 
 
 def test_events_a_complaint_to_someone_accuses_another() -> None:
@@ -509,12 +531,12 @@ def test_event_coding_floors(eval_dir: object) -> None:
     }
     # Measured (bench/accuracy.py events): PLV weighted F1 .894 dev half, .864 held-out half;
     # PLOVER gold records .859 whole (0.5 labels mapped to 2.0 by type and, for COERCE/FIGHT, by mode);
-    # actor accuracy .807, recipient .778.
+    # actor accuracy .807, recipient .781.
     assert rows[("PLV train, dev half", "event type weighted F1")] >= 0.89
     assert rows[("PLV train, held-out half", "event type weighted F1")] >= 0.863
     assert rows[("PLOVER gold records", "event type weighted F1")] >= 0.857
     assert rows[("PLOVER gold records", "actor accuracy (full pipeline)")] >= 0.805
-    assert rows[("PLOVER gold records", "recipient accuracy (full pipeline)")] >= 0.775
+    assert rows[("PLOVER gold records", "recipient accuracy (full pipeline)")] >= 0.78
 
 
 def test_gold_records_map_modes_that_moved_in_plover_2() -> None:

@@ -41,6 +41,19 @@ _DETERMINER = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+(?:[\w-]+\s+)?$", 
 _NOMINAL_BY = re.compile(r"(?:\s+(?:to|in|on|of|against)(?:\s+[A-Z][\w.-]*){1,2})?\s+by\s+(?:the\s+)?")
 _BY_ONLY = re.compile(r"(?:\s+\w+ed)?\s+by\s+(?:the\s+)?")
 _OF = re.compile(r"\s+of\s+(?:the\s+)?")
+# How far (characters) after a passive or noun trigger its doer may be named: "was offered a new gas
+# deal by Russia", "the deployment of troops to the border by Russia".
+BY_REACH = 90
+# From "by" to the doer's mention: "by Russia", "by the army", "by thousands of supporters".
+_BY_AGENT = re.compile(r"by\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+of\s+(?:the\s+)?)?", re.IGNORECASE)
+_POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my", "your"})
+# A verb of its own between the trigger and "by" starts another clause: "the attack was condemned by".
+_OTHER_VERB = re.compile(
+    r"\b(?:was|were|is|are|has|have|had|been|be|will|would|said|says|after|before|when|while|which|who|that"
+    r"|despite|amid|following|because|since|as|than)\b"
+    r"|[,;:()]",
+    re.IGNORECASE,
+)
 _ACCORDING = re.compile(r"(?i:according\s+to)\s*$")
 _O = frozenset({"o", "O"})
 _TO = re.compile(r"\bto\s+(?:the\s+)?$", re.IGNORECASE)
@@ -111,6 +124,39 @@ def _nominal_agent(mentions: Sequence[Actor], first: int, text: str, trigger: Sp
         return first
     if first + 1 < len(mentions) and _BY_ONLY.fullmatch(text, mentions[first].end, mentions[first + 1].start):
         return first + 1
+    return -1
+
+
+def _last_word(text: str, start: int, end: int) -> str:
+    words = text[start:end].split()
+    return words[-1].lower() if words else ""
+
+
+def _by_agent(mentions: Sequence[Actor], first: int, text: str, trigger: Span) -> int:
+    """The mention after "by" further on in the trigger's clause, -1 if none.
+
+    "Ukraine was offered a new gas deal by Russia", "aid was provided to Turkey by Japan", "the
+    rejection of Ukraine's peace plan by Russia". Most triggers have no "by" near: found at C speed.
+    """
+    limit = min(len(text), trigger.end + BY_REACH)
+    by = text.find("by ", trigger.start, limit)
+    while by >= 0:
+        if by > trigger.end and _participle(_last_word(text, max(trigger.end, by - 20), by)):
+            return -1  # "a lunch hosted by the ambassador": that participle's doer, not the trigger's
+        if (by == 0 or not text[by - 1].isalnum()) and _OTHER_VERB.search(text, trigger.end, by) is None:
+            for i in range(first, len(mentions)):
+                start = mentions[i].start
+                if start > by + 40:
+                    break
+                if start > by and _BY_AGENT.fullmatch(text, by, start):
+                    # of mentions opening at one place, the longest: "opposition supporters", not "opposition"
+                    while i + 1 < len(mentions) and mentions[i + 1].start == start:
+                        i += 1
+                    # "by some of his rivals": the doer is the noun after the pronoun, not a mention
+                    return -1 if mentions[i].text.lower() in _POSSESSIVES else i
+        elif by > trigger.end:
+            return -1  # another clause begins before this "by"
+        by = text.find("by ", by + 3, limit)
     return -1
 
 
@@ -188,6 +234,26 @@ def _agent_roles(
     return subject, obj
 
 
+def _passive_agent(
+    mentions: Sequence[Actor],
+    text: str,
+    trigger: Span,
+    subject: list[Actor],
+    after: tuple[int, int],
+    moved: bool,
+) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
+    """A passive whose doer is named after "by": the doer acts on the one before the verb that
+    suffered it, or else on the first one named after it ("aid was provided to Turkey by Japan").
+    Those who move are never the recipient ("troops were deployed to the border by Russia")."""
+    first, agent = after
+    doer = _compound(mentions, agent, text, +1)
+    sufferer = subject if not moved else []
+    if not sufferer and first < agent:
+        sufferer = _compound(mentions, first, text, +1)
+    obj = [m for m in sufferer if m not in doer and not _names_again(m, doer)]
+    return _spans(doer), _spans(obj)
+
+
 def actor_roles(
     mentions: Sequence[Actor],
     text: str,
@@ -214,6 +280,11 @@ def actor_roles(
         obj = _compound(mentions, after, text, +1) if after < len(mentions) else []
     passive, by_phrase = _passive(text, trigger)
     agent = _nominal_agent(mentions, first_after, text, trigger) if not passive else -1
+    far = _by_agent(mentions, first_after, text, trigger) if agent < 0 and first_after >= 0 else -1
+    if far >= 0 and passive:  # "Ukraine was offered a new gas deal by Russia"
+        return _passive_agent(mentions, text, trigger, subject, (first_after, far), moved)
+    if far >= 0 and _DETERMINER.search(text, max(0, trigger.start - 12), trigger.start):
+        agent = far  # "the rejection of Ukraine's peace plan by Russia"; not an active verb's "by air"
     if agent < 0 and moved and not subject and first_after >= 0:
         # "the withdrawal of Russian troops from Kherson": those who move
         agent = first_after if _OF.fullmatch(text, trigger.end, mentions[first_after].start) else -1
@@ -223,7 +294,7 @@ def actor_roles(
         subject, obj = obj, subject
     elif passive and not moved:  # "was arrested on Monday": the subject suffered it, the doer is unnamed
         subject, obj = [], [m for m in subject if trigger.start - m.end <= PASSIVE_REACH]
-    if reciprocal and not subject:
+    if reciprocal and not subject and not (passive and obj):  # "Japan was visited": Japan hosts
         subject, obj = obj, []
     if subject and obj:  # no one acts on themselves
         obj = [m for m in obj if not _names_again(m, subject)]
