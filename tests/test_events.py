@@ -503,6 +503,12 @@ def test_events_speaker_demands_what_another_must_do() -> None:
         ("The army will not lift the siege of the city.", "REJECT", "RETREAT"),
         ("The Soviet Union broke diplomatic relations with Israel.", "SANCTION", "NONE"),
         ("Artillery hammered the town throughout the night.", "ASSAULT", "NONE"),
+        # a verb-and-object trigger in the passive, object first; the object word alone gives way
+        ("The curfew in Colombo was lifted on Monday.", "CONCEDE", "COERCE"),
+        ("Intelligence on the plot was shared with Iraq.", "COOPERATE", "NONE"),
+        ("Sanctions on the country were lifted last year.", "RETREAT", "SANCTION"),
+        # scrapping a plan is a political concession only away from armed force
+        ("The army shelled the airport and plans for an air bridge were abandoned.", "ASSAULT", "CONCEDE"),
     ],
 )
 def test_events_coding_rules_from_the_manual(pipeline, text: str, type_: str, absent: str) -> None:  # type: ignore[no-untyped-def]

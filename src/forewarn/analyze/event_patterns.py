@@ -10,16 +10,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from itertools import compress, pairwise
+from operator import itemgetter
 from typing import Any, Generic, NamedTuple, TypeVar
 
 from forewarn.knowledge.plover import (
     GAP,
+    PASSIVE_AUXILIARIES,
     Trigger,
     WordRule,
     load_context_rules,
     load_cues,
     load_lexicon,
     load_mode_rules,
+    load_passives,
 )
 
 T = TypeVar("T")
@@ -49,6 +52,7 @@ class _Node:
         self.values: list[tuple[int, Any]] = []
 
 
+_START = itemgetter(0)  # Hit.start
 # A hit made by tuple.__new__ directly: no Python frame per hit, as Hit(...) or Hit._make costs.
 _new_hit = partial(tuple.__new__, Hit)
 
@@ -113,7 +117,7 @@ class PhraseIndex:
         return out
 
 
-TRIGGER, CUE, MODE, CONTEXT = range(4)
+TRIGGER, CUE, MODE, CONTEXT, PASSIVE = range(5)
 
 
 @lru_cache(maxsize=1)
@@ -126,6 +130,8 @@ def doc_index() -> PhraseIndex:
         items.extend((seq, CUE, name) for seq in seqs)
     items.extend((seq, MODE, n) for n, rule in enumerate(load_mode_rules()) for seq in rule.phrases)
     items.extend((seq, CONTEXT, n) for n, rule in enumerate(load_context_rules()) for seq in rule.phrases)
+    # "was lifted", "were blocked": a participle of a verb-and-object trigger after an auxiliary
+    items.extend(((aux, p), PASSIVE, p) for p in load_passives() for aux in PASSIVE_AUXILIARIES)
     return PhraseIndex(items)
 
 
@@ -137,10 +143,40 @@ class DocHits:
     cues: list[Hit[str]]
     modes: list[Hit[int]]
     contexts: list[Hit[int]]
+    passives: list[Hit[str]]  # auxiliary and participle; `passive_triggers` finds their objects
 
 
 def scan_doc(words: Sequence[str]) -> DocHits:
-    return DocHits(*doc_index().scan(words, 4))
+    return DocHits(*doc_index().scan(words, 5))
+
+
+def passive_triggers(
+    words: Sequence[str], passives: list[Hit[str]], triggers: list[Hit[Trigger]]
+) -> list[Hit[Trigger]]:
+    """`triggers` with the verb-and-object events said in the passive, object first ("the curfew in
+    Colombo was lifted", "sanctions were imposed"), each over its auxiliary and participle.
+
+    The object is looked for up to MAX_GAP tokens before the auxiliary, not across a clause break; a
+    trigger that is only that object word ("curfew") gives way, as "lifted the curfew" covers it.
+    """
+    found: list[Hit[Trigger]] = []
+    objects: set[int] = set()
+    table = load_passives()
+    for aux, end, participle in passives:
+        entries = table[participle]
+        for j in range(aux - 1, max(-1, aux - MAX_GAP - 2), -1):
+            word = words[j]
+            if word in _CLAUSE_BREAKS:
+                break
+            entry = next((e for e in entries if word in e.objects), None)
+            if entry is not None:
+                found.append(_new_hit((aux, end, entry.trigger)))
+                objects.add(j)
+                break
+    if not found:
+        return triggers
+    kept = [h for h in triggers if not (h.start in objects and h.end == h.start + 1)]
+    return sorted(kept + found, key=_START)
 
 
 def mode_rules() -> tuple[WordRule, ...]:

@@ -27,6 +27,7 @@ _STATIVE = frozenset(
 _ADVERBS = frozenset({"also", "later", "then", "soon", "again", "reportedly", "allegedly", "subsequently"})
 # How far (characters) before "was destroyed" the sufferer can be: nearer than the next clause.
 PASSIVE_REACH = 40
+OBJECT_REACH = 25
 _JOINERS = frozenset({"and", ",", "&", "as", "well", "together", "with"})
 # What may stand between two mentions of one compound: whitespace, commas and joiners, each a whole
 # word in any case (ASCII letters: the words are ASCII). One regex call over the text costs about half
@@ -100,6 +101,8 @@ def _passive(text: str, trigger: Span) -> tuple[bool, bool]:
     words = text[trigger.start : trigger.end].lower().split()
     if not words or not (_participle(words[-1]) or _participle(words[0])) or words[0] in _STATIVE:
         return False, False  # most triggers: no need to read the words around them
+    if len(words) == 2 and words[0] in _PASSIVE_AUX:  # a verb-and-object trigger found in the passive
+        return True, "by" in text[trigger.end : trigger.end + 40].lower().split()[:4]
     before = text[max(0, trigger.start - 30) : trigger.start].lower().split()
     if before and (before[-1].endswith("ly") or before[-1] in _ADVERBS):
         before.pop()  # "was reportedly arrested", "were also killed"
@@ -293,7 +296,11 @@ def actor_roles(
     elif by_phrase:
         subject, obj = obj, subject
     elif passive and not moved:  # "was arrested on Monday": the subject suffered it, the doer is unnamed
-        subject, obj = [], [m for m in subject if trigger.start - m.end <= PASSIVE_REACH]
+        # a verb-and-object trigger in the passive starts at its auxiliary, after its object ("shots
+        # have been fired"): the one who suffered it is named right there ("ties with Taiwan were cut")
+        first_word = text[trigger.start : trigger.start + 6].split(None, 1)[0].lower()
+        reach = OBJECT_REACH if first_word in _PASSIVE_AUX else PASSIVE_REACH
+        subject, obj = [], [m for m in subject if trigger.start - m.end <= reach]
     if reciprocal and not subject and not (passive and obj):  # "Japan was visited": Japan hosts
         subject, obj = obj, []
     if subject and obj:  # no one acts on themselves

@@ -26,6 +26,7 @@ from forewarn.analyze.event_patterns import (
     DocHits,
     Hit,
     doc_index,
+    passive_triggers,
     resolve_triggers,
     scan_doc,
 )
@@ -101,7 +102,10 @@ class EventCoder:
         self.quote_starts = list(map(_CONTENT_START, self.quotes))
         self.longest_quote = max((q.content.end - q.content.start for q in self.quotes), default=0)
         hits: DocHits = scan_doc(self.words)
-        self.kinds = (hits.triggers, hits.cues, hits.modes, hits.contexts)
+        triggers = (
+            passive_triggers(self.words, hits.passives, hits.triggers) if hits.passives else hits.triggers
+        )
+        self.kinds = (triggers, hits.cues, hits.modes, hits.contexts)
         self.hit_starts = [list(map(itemgetter(0), kind)) for kind in self.kinds]  # Hit.start
 
     def _in(self, kind: int, sent: Sentence) -> list[Any]:
