@@ -227,13 +227,21 @@ def test_events_place_after_the_trigger_is_the_recipient_when_no_one_is_named() 
         ("Ukraine was offered a new gas deal by Russia.", "Russia", "Ukraine"),
         ("Humanitarian aid was provided to Turkey by Japan.", "Japan", "Turkey"),
         ("The rejection of Ukraine's peace plan by Russia was expected.", "Russia", "Ukraine"),
+        # a light passive only says the noun's event happened; an irregular participle is a passive too
+        ("A rally against Turkey was staged by Kurdish protesters.", "Kurdish protesters", "Turkey"),
+        ("Troops were withdrawn from the town by Russia.", "Russia", ""),
+        # granting a loan: the one granted it is inside the trigger
+        ("The World Bank granted Pakistan a $500 million loan.", "The World Bank", "Pakistan"),
+        # the one a place after "in" belongs to suffers it
+        ("Kurdish militants in Syria were threatened by Turkey.", "Turkey", "Kurdish militants"),
     ],
 )
 def test_events_passive_and_nominal_forms_are_coded_like_the_verb(
     text: str, actor: str, recipient: str
 ) -> None:
-    actors, recipients, _ = _roles(text, *sorted((actor, recipient), key=text.index))
-    assert (actors, recipients) == ([actor], [recipient])
+    surfaces = [s for s in (actor, recipient, "Syria") if s and s in text]
+    actors, recipients, _ = _roles(text, *sorted(surfaces, key=text.index))
+    assert (actors, recipients) == ([actor], [recipient] if recipient else [])
 
 
 @pytest.mark.parametrize(
@@ -509,6 +517,10 @@ def test_events_speaker_demands_what_another_must_do() -> None:
         ("Sanctions on the country were lifted last year.", "RETREAT", "SANCTION"),
         # scrapping a plan is a political concession only away from armed force
         ("The army shelled the airport and plans for an air bridge were abandoned.", "ASSAULT", "CONCEDE"),
+        # nominal and named forms of the lexicon's verbs
+        ("The expulsion of 45 Russian diplomats by Poland angered Moscow.", "SANCTION", "COERCE"),
+        ("Iranian authorities blocked access to Instagram.", "COERCE", "PROTEST"),
+        ("North Korea moved missile launchers to its east coast.", "MOBILIZE", "NONE"),
     ],
 )
 def test_events_coding_rules_from_the_manual(pipeline, text: str, type_: str, absent: str) -> None:  # type: ignore[no-untyped-def]

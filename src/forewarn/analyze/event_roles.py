@@ -47,6 +47,10 @@ _OF = re.compile(r"\s+of\s+(?:the\s+)?")
 BY_REACH = 90
 # From "by" to the doer's mention: "by Russia", "by the army", "by thousands of supporters".
 _BY_AGENT = re.compile(r"by\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+of\s+(?:the\s+)?)?", re.IGNORECASE)
+_LIGHT_PASSIVE = re.compile(
+    r"\b(?i:was|were|been|is|are)\s+(?i:held|staged|organi[sz]ed|carried\s+out|conducted|launched|mounted"
+    r"|claimed|led|called)\s+$"
+)
 _POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my", "your"})
 # A verb of its own between the trigger and "by" starts another clause: "the attack was condemned by".
 _OTHER_VERB = re.compile(
@@ -55,6 +59,7 @@ _OTHER_VERB = re.compile(
     r"|[,;:()]",
     re.IGNORECASE,
 )
+_OF_PLACE = re.compile(r"\s+(?i:in|of|at|near|from)\s+(?:(?i:the)\s+)?")
 _ACCORDING = re.compile(r"(?i:according\s+to)\s*$")
 _O = frozenset({"o", "O"})
 _TO = re.compile(r"\bto\s+(?:the\s+)?$", re.IGNORECASE)
@@ -135,6 +140,17 @@ def _last_word(text: str, start: int, end: int) -> str:
     return words[-1].lower() if words else ""
 
 
+def _same_clause(text: str, start: int, by: int) -> bool:
+    """No other participle, verb or clause between a trigger and its "by" ("a lunch hosted by"), but
+    for a light passive that only says the trigger happened: "a rally against Turkey was staged by",
+    "the attack was claimed by"."""
+    light = _LIGHT_PASSIVE.search(text, max(start, by - 40), by)
+    stop = light.start() if light is not None else by
+    if stop > start and _participle(_last_word(text, max(start, stop - 20), stop)):
+        return False
+    return _OTHER_VERB.search(text, start, stop) is None
+
+
 def _by_agent(mentions: Sequence[Actor], first: int, text: str, trigger: Span) -> int:
     """The mention after "by" further on in the trigger's clause, -1 if none.
 
@@ -144,9 +160,9 @@ def _by_agent(mentions: Sequence[Actor], first: int, text: str, trigger: Span) -
     limit = min(len(text), trigger.end + BY_REACH)
     by = text.find("by ", trigger.start, limit)
     while by >= 0:
-        if by > trigger.end and _participle(_last_word(text, max(trigger.end, by - 20), by)):
+        if by > trigger.end and not _same_clause(text, trigger.end, by):
             return -1  # "a lunch hosted by the ambassador": that participle's doer, not the trigger's
-        if (by == 0 or not text[by - 1].isalnum()) and _OTHER_VERB.search(text, trigger.end, by) is None:
+        if by == 0 or not text[by - 1].isalnum():
             for i in range(first, len(mentions)):
                 start = mentions[i].start
                 if start > by + 40:
@@ -157,9 +173,7 @@ def _by_agent(mentions: Sequence[Actor], first: int, text: str, trigger: Span) -
                         i += 1
                     # "by some of his rivals": the doer is the noun after the pronoun, not a mention
                     return -1 if mentions[i].text.lower() in _POSSESSIVES else i
-        elif by > trigger.end:
-            return -1  # another clause begins before this "by"
-        by = text.find("by ", by + 3, limit)
+        by = text.find("by ", by + 3, limit)  # "lobby ", or no mention after this "by"
     return -1
 
 
@@ -237,6 +251,17 @@ def _agent_roles(
     return subject, obj
 
 
+def _head(mentions: Sequence[Actor], subject: list[Actor], text: str) -> list[Actor]:
+    """The one a place or group after "in", "of", "at", "near" belongs to: "Kurdish militants in Syria
+    were threatened" threatens the militants, not Syria."""
+    if len(subject) != 1:
+        return subject
+    i = bisect_left(mentions, subject[0].start, key=_START)
+    if i > 0 and _OF_PLACE.fullmatch(text, mentions[i - 1].end, subject[0].start):
+        return _compound(mentions, i - 1, text, -1)
+    return subject
+
+
 def _passive_agent(
     mentions: Sequence[Actor],
     text: str,
@@ -250,7 +275,7 @@ def _passive_agent(
     Those who move are never the recipient ("troops were deployed to the border by Russia")."""
     first, agent = after
     doer = _compound(mentions, agent, text, +1)
-    sufferer = subject if not moved else []
+    sufferer = _head(mentions, subject, text) if not moved else []
     if not sufferer and first < agent:
         sufferer = _compound(mentions, first, text, +1)
     obj = [m for m in sufferer if m not in doer and not _names_again(m, doer)]
@@ -300,7 +325,7 @@ def actor_roles(
         # have been fired"): the one who suffered it is named right there ("ties with Taiwan were cut")
         first_word = text[trigger.start : trigger.start + 6].split(None, 1)[0].lower()
         reach = OBJECT_REACH if first_word in _PASSIVE_AUX else PASSIVE_REACH
-        subject, obj = [], [m for m in subject if trigger.start - m.end <= reach]
+        subject, obj = [], _head(mentions, [m for m in subject if trigger.start - m.end <= reach], text)
     if reciprocal and not subject and not (passive and obj):  # "Japan was visited": Japan hosts
         subject, obj = obj, []
     if subject and obj:  # no one acts on themselves
