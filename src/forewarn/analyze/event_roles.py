@@ -1,4 +1,4 @@
-"""Who did what to whom, where and when: actor, recipient, place and time spans for a trigger.
+"""Who did what to whom: actor and recipient spans for a trigger (place and time: event_places.py).
 
 Without a parser, roles come from position: the actor mentions nearest before the trigger
 (the subject side) and the first after it (the object side), swapped in the passive
@@ -16,7 +16,7 @@ from itertools import repeat
 from operator import attrgetter
 
 from forewarn.knowledge.plover import load_irregular_verbs
-from forewarn.model import Actor, Place, Span, TimeExpr
+from forewarn.model import Actor, Span
 
 _PASSIVE_AUX = frozenset({"was", "were", "been", "being", "is", "are", "be", "got"})
 # Participles that say how someone stands after "is": "Israel is opposed to", "is committed to".
@@ -36,8 +36,6 @@ _JOINED = re.compile(
     r"(?:[\s,]|(?ai:" + "|".join(map(re.escape, sorted(_JOINERS - {","}))) + r")(?![^\s,]))*"
 )
 _START, _END = attrgetter("start"), attrgetter("end")
-# How far (characters) after a trigger a place can be what it acts on: "leading into Kabul".
-PLACE_REACH = 60
 _DETERMINER = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _NOMINAL_BY = re.compile(r"(?:\s+(?:to|in|on|of|against)(?:\s+[A-Z][\w.-]*){1,2})?\s+by\s+(?:the\s+)?")
 _BY_ONLY = re.compile(r"(?:\s+\w+ed)?\s+by\s+(?:the\s+)?")
@@ -65,7 +63,7 @@ _O = frozenset({"o", "O"})
 _TO = re.compile(r"\bto\s+(?:the\s+)?$", re.IGNORECASE)
 _ABOUT = re.compile(r"\b(?:over|about|against|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _REPORTER = re.compile(r"\s+(?:\w+\s+)?(?:said|says|reported|reports|told|added|announced|stated|quoted)\b")
-_CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:which|who|where|while|after|before|when|because)\b")
+CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:which|who|where|while|after|before|when|because)\b")
 
 
 def _spans(records: Sequence[Actor]) -> tuple[Span, ...]:
@@ -97,7 +95,7 @@ def _participle(word: str) -> bool:
     return word.endswith(("ed", "en")) or word in load_irregular_verbs().participles
 
 
-def _passive(text: str, trigger: Span) -> tuple[bool, bool]:
+def passive(text: str, trigger: Span) -> tuple[bool, bool]:
     """(passive, with a by-phrase): "was attacked by rebels" is (True, True).
 
     The participle is the trigger's last word, or its first in a phrasal or gapped trigger
@@ -183,7 +181,7 @@ def _accused(mentions: Sequence[Actor], first: int, text: str) -> int:
         return first
     for i in range(first + 1, min(first + 3, len(mentions))):
         between = text[mentions[first].end : mentions[i].start]
-        if len(between) > 60 or _CLAUSE_BREAK.search(between):
+        if len(between) > 60 or CLAUSE_BREAK.search(between):
             break
         if _ABOUT.search(between):
             return i
@@ -306,10 +304,10 @@ def actor_roles(
         # "the party's leader": the object names the actor again; the next mention is the one acted on
         after = first_after + len(obj)  # the compound runs on from first_after (no search by equality)
         obj = _compound(mentions, after, text, +1) if after < len(mentions) else []
-    passive, by_phrase = _passive(text, trigger)
-    agent = _nominal_agent(mentions, first_after, text, trigger) if not passive else -1
+    is_passive, by_phrase = passive(text, trigger)
+    agent = _nominal_agent(mentions, first_after, text, trigger) if not is_passive else -1
     far = _by_agent(mentions, first_after, text, trigger) if agent < 0 and first_after >= 0 else -1
-    if far >= 0 and passive:  # "Ukraine was offered a new gas deal by Russia"
+    if far >= 0 and is_passive:  # "Ukraine was offered a new gas deal by Russia"
         return _passive_agent(mentions, text, trigger, subject, (first_after, far), moved)
     if far >= 0 and _DETERMINER.search(text, max(0, trigger.start - 12), trigger.start):
         agent = far  # "the rejection of Ukraine's peace plan by Russia"; not an active verb's "by air"
@@ -320,13 +318,13 @@ def actor_roles(
         subject, obj = _agent_roles(mentions, text, trigger, subject, first_after, agent)
     elif by_phrase:
         subject, obj = obj, subject
-    elif passive and not moved:  # "was arrested on Monday": the subject suffered it, the doer is unnamed
+    elif is_passive and not moved:  # "was arrested on Monday": the subject suffered it, the doer is unnamed
         # a verb-and-object trigger in the passive starts at its auxiliary, after its object ("shots
         # have been fired"): the one who suffered it is named right there ("ties with Taiwan were cut")
         first_word = text[trigger.start : trigger.start + 6].split(None, 1)[0].lower()
         reach = OBJECT_REACH if first_word in _PASSIVE_AUX else PASSIVE_REACH
         subject, obj = [], _head(mentions, [m for m in subject if trigger.start - m.end <= reach], text)
-    if reciprocal and not subject and not (passive and obj):  # "Japan was visited": Japan hosts
+    if reciprocal and not subject and not (is_passive and obj):  # "Japan was visited": Japan hosts
         subject, obj = obj, []
     if subject and obj:  # no one acts on themselves
         obj = [m for m in obj if not _names_again(m, subject)]
@@ -341,65 +339,3 @@ def speaker_demands(
     if first is None or first.start >= obliged[0].start:
         return (), obliged
     return (Span(first.start, first.end),), obliged
-
-
-def toponyms(places: Sequence[Place]) -> list[Place]:
-    """The places an event can happen in: not a demonym ("Russian" names a nationality, not where)."""
-    return [p for p in places if p.kind != "demonym"]
-
-
-def nearest_place(places: Sequence[Place], trigger: Span) -> Span | None:
-    """The place after the trigger nearest to it ("attacked ... in Hostomel"), else the nearest before.
-
-    `places`: the sentence's `toponyms`, sorted by start.
-    """
-    after = bisect_left(places, trigger.end, key=_START)  # the first place starting after the trigger
-    if after < len(places):
-        chosen = places[after]
-    elif places:
-        chosen = max(places, key=_END)  # nearest before: the one that ends last (the first such)
-    else:
-        return None
-    return Span(chosen.start, chosen.end)
-
-
-def place_recipient(places: Sequence[Place], text: str, trigger: Span) -> tuple[Span, ...]:
-    """With no one named after the trigger, the place it acts on: "imposed a curfew in Cizre".
-
-    `places`: the sentence's `toponyms`, sorted by start. Only a place close after the trigger and
-    in its clause (no comma or semicolon between) is the target, as coders of the CAMEO heritage read it.
-    """
-    after = bisect_left(places, trigger.end, key=_START)
-    if after == len(places):
-        return ()
-    place = places[after]
-    between = text[trigger.end : place.start]
-    if len(between) > PLACE_REACH or _CLAUSE_BREAK.search(between):
-        return ()
-    return (Span(place.start, place.end),)
-
-
-def place_actor(places: Sequence[Place], text: str, trigger: Span, sentence_start: int) -> tuple[Span, ...]:
-    """With no one named before the trigger, a capital or country that opens its clause acts for its
-    government: "Berlin rejected calls ...", "Beirut again rejected ..."."""
-    before = bisect_left(places, trigger.start, key=_START) - 1
-    if before < 0 or _passive(text, trigger)[0]:  # "Kharkiv was shelled": the place suffered it
-        return ()
-    place = places[before]
-    between = text[place.end : trigger.start]
-    opens = not text[sentence_start : place.start].strip(" \"'“‘")
-    if not opens or place.end > trigger.start or len(between) > PLACE_REACH or _CLAUSE_BREAK.search(between):
-        return ()
-    return (Span(place.start, place.end),)
-
-
-def nearest_time(times: Sequence[TimeExpr], trigger: Span) -> Span | None:
-    """The time expression nearest the trigger, dates before durations and sets."""
-    chosen: TimeExpr | None = None
-    best = (2, 0)
-    for t in times:
-        distance = t.start - trigger.end if t.start >= trigger.end else trigger.start - t.end
-        key = (0 if t.type == "DATE" else 1, abs(distance))
-        if key < best or chosen is None:  # the first of the nearest, as min() would pick
-            chosen, best = t, key
-    return None if chosen is None else Span(chosen.start, chosen.end)

@@ -30,15 +30,14 @@ from forewarn.analyze.event_patterns import (
     resolve_triggers,
     scan_doc,
 )
-from forewarn.analyze.event_roles import (
-    actor_roles,
+from forewarn.analyze.event_places import (
     nearest_place,
     nearest_time,
     place_actor,
     place_recipient,
-    speaker_demands,
     toponyms,
 )
+from forewarn.analyze.event_roles import actor_roles, speaker_demands
 from forewarn.analyze.event_rules import (
     RECIPROCAL,
     Candidate,
