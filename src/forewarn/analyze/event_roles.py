@@ -27,6 +27,13 @@ _STATIVE = frozenset(
 _ADVERBS = frozenset({"also", "later", "then", "soon", "again", "reportedly", "allegedly", "subsequently"})
 # How far (characters) before "was destroyed" the sufferer can be: nearer than the next clause.
 PASSIVE_REACH = 40
+# A headline: a line with no full stop after the trigger, and no more than this many characters there.
+HEADLINE_REST = 80
+_STOPS = frozenset(".!?:;")
+_HEADLINE_PREPOSITIONS = frozenset(
+    {"", "in", "over", "with", "for", "by", "at", "on", "after", "amid", "during", "near", "as", "from"}
+    | {"to", "following", "outside", "inside", "across", "overnight", "again", "off", "out"}
+)
 OBJECT_REACH = 25
 _JOINERS = frozenset({"and", ",", "&", "as", "well", "together", "with"})
 # What may stand between two mentions of one compound: whitespace, commas and joiners, each a whole
@@ -95,6 +102,21 @@ def _participle(word: str) -> bool:
     return word.endswith(("ed", "en")) or word in load_irregular_verbs().participles
 
 
+def _telegraphic(text: str, trigger: Span, participle: str) -> bool:
+    """A headline's passive, with no auxiliary: "Two French citizens freed in Tehran", "Israel
+    threatened with retaliation". A line with no stop after the trigger is a headline; there a past form
+    followed by a preposition or nothing, with no object, is a participle (headlines report in the
+    present: "Iran frees two French citizens")."""
+    if not participle.endswith("ed") and participle not in load_irregular_verbs().participles:
+        return False
+    line_end = text.find("\n", trigger.end)
+    line = text[trigger.end : line_end if line_end >= 0 else len(text)].rstrip()
+    if len(line) > HEADLINE_REST or not _STOPS.isdisjoint(line):
+        return False
+    following = line.split(None, 1)[0].lower() if line.strip() else ""
+    return following in _HEADLINE_PREPOSITIONS
+
+
 def passive(text: str, trigger: Span) -> tuple[bool, bool]:
     """(passive, with a by-phrase): "was attacked by rebels" is (True, True).
 
@@ -105,6 +127,8 @@ def passive(text: str, trigger: Span) -> tuple[bool, bool]:
     if not words or not (_participle(words[-1]) or _participle(words[0])) or words[0] in _STATIVE:
         return False, False  # most triggers: no need to read the words around them
     if len(words) == 2 and words[0] in _PASSIVE_AUX:  # a verb-and-object trigger found in the passive
+        return True, "by" in text[trigger.end : trigger.end + 40].lower().split()[:4]
+    if _telegraphic(text, trigger, words[-1]):  # "Opposition leader detained in Minsk"
         return True, "by" in text[trigger.end : trigger.end + 40].lower().split()[:4]
     before = text[max(0, trigger.start - 30) : trigger.start].lower().split()
     if before and (before[-1].endswith("ly") or before[-1] in _ADVERBS):
@@ -134,8 +158,9 @@ def _nominal_agent(mentions: Sequence[Actor], first: int, text: str, trigger: Sp
 
 
 def _last_word(text: str, start: int, end: int) -> str:
+    """The last word in text[start:end] if it is in lower case: a name ("Yemen") is no participle."""
     words = text[start:end].split()
-    return words[-1].lower() if words else ""
+    return words[-1] if words and words[-1].islower() else ""
 
 
 def _same_clause(text: str, start: int, by: int) -> bool:
