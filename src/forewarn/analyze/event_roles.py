@@ -56,6 +56,7 @@ _LIGHT_PASSIVE = re.compile(
     r"\b(?i:was|were|been|is|are)\s+(?i:held|staged|organi[sz]ed|carried\s+out|conducted|launched|mounted"
     r"|claimed|led|called)\s+$"
 )
+_LIGHT_BY = re.compile(_LIGHT_PASSIVE.pattern[:-1] + r"by\s")
 _POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my", "your"})
 # A verb of its own between the trigger and "by" starts another clause: "the attack was condemned by".
 _OTHER_VERB = re.compile(
@@ -334,7 +335,10 @@ def actor_roles(
     far = _by_agent(mentions, first_after, text, trigger) if agent < 0 and first_after >= 0 else -1
     if far >= 0 and is_passive:  # "Ukraine was offered a new gas deal by Russia"
         return _passive_agent(mentions, text, trigger, subject, (first_after, far), moved)
-    if far >= 0 and _DETERMINER.search(text, max(0, trigger.start - 12), trigger.start):
+    if far >= 0 and (
+        _DETERMINER.search(text, max(0, trigger.start - 12), trigger.start)
+        or _LIGHT_BY.search(text, trigger.end, mentions[far].start)  # "exercises were conducted by"
+    ):
         agent = far  # "the rejection of Ukraine's peace plan by Russia"; not an active verb's "by air"
     if agent < 0 and moved and not subject and first_after >= 0:
         # "the withdrawal of Russian troops from Kherson": those who move

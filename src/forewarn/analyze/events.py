@@ -253,8 +253,8 @@ class EventCoder:
         if not actors and view.toponyms:
             actors = place_actor(view.toponyms, text, trigger, view.sent.span.start)
         placed = not recipients and bool(view.toponyms)
-        if placed:
-            recipients = place_recipient(view.toponyms, text, trigger)
+        if placed:  # no one acts on themselves: not the place that acts ("Britain" after "by")
+            recipients = tuple(r for r in place_recipient(view.toponyms, text, trigger) if r not in actors)
         return actors, recipients, placed
 
     def _event(self, cand: Candidate, view: SentenceView) -> Event:
