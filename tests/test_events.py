@@ -109,6 +109,18 @@ def _coded(text: str, mentions: tuple[Actor, ...]) -> tuple[Event, ...]:
             {"negated"},
         ),
         ("Ukrainian forces likely repelled Russian attacks on Brovary.", "ASSAULT", "", {"asserted"}),
+        # a retrospective aside names a past event, not a new one
+        ("Since the annexation of Crimea, Ukraine has rebuilt its army.", "ASSAULT", "", {"historical"}),
+        ("The talks come two years after the Russian invasion of Ukraine.", "ASSAULT", "", {"historical"}),
+        # a noun's own date dates it, whatever the tense of the sentence
+        ("Relatives mark the anniversary of the 2014 bombing of the school.", "ASSAULT", "", {"historical"}),
+        # a denial does not reach into another clause
+        (
+            "Kyiv denied the claim, after being attacked by Russian drones.",
+            "ASSAULT",
+            "",
+            {"asserted", "reported"},
+        ),
     ],
 )
 def test_events_code_sentence_type_mode_modality(

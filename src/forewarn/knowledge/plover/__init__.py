@@ -304,6 +304,7 @@ def load_cues(path: Path = HERE / "cues.yaml") -> Cues:
         "reported",
         "historical",
         "promised",
+        "retrospective",
     )
     return Cues(
         window=int(data["window"]),
