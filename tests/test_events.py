@@ -278,6 +278,23 @@ def test_events_a_far_by_names_the_doer_only_in_the_triggers_clause(
     assert _roles(text, *surfaces)[0] == actors
 
 
+@pytest.mark.parametrize(
+    ("text", "surfaces", "recipients"),
+    [
+        # a comma with no joining word before the next clause's subject is a clause break, not a list
+        ("If Russia attacks Moldova, NATO will respond.", ("Russia", "Moldova", "NATO"), ["Moldova"]),
+        # nor a place in a fronted phrase
+        ("In Moldova, Russia attacked Ukraine.", ("Moldova", "Russia", "Ukraine"), ["Ukraine"]),
+        # a list closed by "and" stays one compound
+        ("Russia attacked Moldova, Georgia and Ukraine.", ("Russia", "Moldova", "Georgia", "Ukraine"), ["Moldova", "Georgia", "Ukraine"]),
+    ],
+)  # fmt: skip
+def test_events_a_comma_alone_joins_a_list_not_two_clauses(
+    text: str, surfaces: tuple[str, ...], recipients: list[str]
+) -> None:
+    assert _roles(text, *surfaces)[1] == recipients
+
+
 def test_events_a_passive_meeting_is_hosted_not_joint() -> None:
     assert _roles("Japan was visited last week.", "Japan")[:2] == ([], ["Japan"])
 

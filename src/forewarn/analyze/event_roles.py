@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import repeat
+from itertools import pairwise, repeat
 from operator import attrgetter
 
 from forewarn.knowledge.plover import load_irregular_verbs
@@ -43,6 +43,10 @@ _JOINED = re.compile(
     r"(?:[\s,]|(?ai:" + "|".join(map(re.escape, sorted(_JOINERS - {","}))) + r")(?![^\s,]))*"
 )
 _START, _END = attrgetter("start"), attrgetter("end")
+_CLAUSE_AFTER = re.compile(
+    r"\s+(?i:will|would|can|could|may|might|must|should|has|have|had|is|are|was|were|said|says)\b"
+)
+_PREPOSITION_BEFORE = re.compile(r"\b(?i:in|at|from|to|of|for|on|into|across|near)\s+(?:the\s+)?$")
 _DETERMINER = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _NOMINAL_BY = re.compile(r"(?:\s+(?:to|in|on|of|against)(?:\s+[A-Z][\w.-]*){1,2})?\s+by\s+(?:the\s+)?")
 _BY_ONLY = re.compile(r"(?:\s+\w+ed)?\s+by\s+(?:the\s+)?")
@@ -96,7 +100,24 @@ def _compound(mentions: Sequence[Actor], anchor: int, text: str, step: int) -> l
             break
         i += step
         group.append(mentions[i])
-    return group if len(group) == 1 else sorted(group, key=lambda a: a.start)
+    if len(group) == 1:
+        return group
+    group.sort(key=_START)
+    gaps = [text[a.end : b.start] for a, b in pairwise(group)]
+    if any(gap.strip(" ,") for gap in gaps) or not any("," in gap for gap in gaps):
+        return group  # joined by a word ("and", "as well as"), or by spaces only
+    # commas alone: "Belarus, Russia shelled" is a list, but not a place in a fronted phrase ("In
+    # Turkey, the adviser will speak") nor the subject of the next clause ("If Russia attacks Moldova,
+    # NATO will respond")
+    if step > 0 and _CLAUSE_AFTER.match(text, group[-1].end):
+        return [mentions[anchor]]
+    if text[group[-1].end : group[-1].end + 2].lstrip()[:1] == ",":
+        return group  # an apposition closed by a comma: "the president of Ghana, Jerry Rawlings, said"
+    return [
+        m
+        for m in group
+        if m is mentions[anchor] or not _PREPOSITION_BEFORE.search(text, max(0, m.start - 12), m.start)
+    ]
 
 
 def _participle(word: str) -> bool:
