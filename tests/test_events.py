@@ -239,6 +239,8 @@ def test_events_place_after_the_trigger_is_the_recipient_when_no_one_is_named() 
         ("Ukraine was offered a new gas deal by Russia.", "Russia", "Ukraine"),
         ("Humanitarian aid was provided to Turkey by Japan.", "Japan", "Turkey"),
         ("The rejection of Ukraine's peace plan by Russia was expected.", "Russia", "Ukraine"),
+        # words the mention left out between "by" and the doer
+        ("The arrest of the journalist by the secret police drew criticism.", "police", "the journalist"),
         # a light passive only says the noun's event happened; an irregular participle is a passive too
         ("A rally against Turkey was staged by Kurdish protesters.", "Kurdish protesters", "Turkey"),
         ("Troops were withdrawn from the town by Russia.", "Russia", ""),

@@ -54,8 +54,12 @@ _OF = re.compile(r"\s+of\s+(?:the\s+)?")
 # How far (characters) after a passive or noun trigger its doer may be named: "was offered a new gas
 # deal by Russia", "the deployment of troops to the border by Russia".
 BY_REACH = 90
-# From "by" to the doer's mention: "by Russia", "by the army", "by thousands of supporters".
-_BY_AGENT = re.compile(r"by\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+of\s+(?:the\s+)?)?", re.IGNORECASE)
+# From "by" to the doer's mention: "by Russia", "by the army", "by thousands of supporters", "by the
+# secret police" (two words the mention left out; not "by the time the army arrived").
+_BY_AGENT = re.compile(
+    r"by\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+of\s+(?:the\s+)?)?(?:(?!time\b|way\b|end\b|means\b)[a-z][\w-]*\s+){0,2}",
+    re.IGNORECASE,
+)
 _LIGHT_PASSIVE = re.compile(
     r"\b(?i:was|were|been|is|are)\s+(?i:held|staged|organi[sz]ed|carried\s+out|conducted|launched|mounted"
     r"|claimed|led|called)\s+$"
