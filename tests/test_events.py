@@ -297,6 +297,22 @@ def test_events_a_comma_alone_joins_a_list_not_two_clauses(
     assert _roles(text, *surfaces)[1] == recipients
 
 
+@pytest.mark.parametrize(
+    ("text", "surfaces", "actors"),
+    [
+        # a participle clause that opens the sentence is done by the main clause's subject
+        ("Having shelled the town for a week, Russian forces withdrew.", ("Russian forces",), ["Russian forces"]),
+        ("After shelling Kharkiv, Russian forces withdrew.", ("Kharkiv", "Russian forces"), ["Russian forces"]),
+        # a gerund subject, or a conjunction after the comma: no such clause
+        ("Fighting continued in Popasna, but Russian forces made no progress.", ("Russian forces",), []),
+    ],
+)  # fmt: skip
+def test_events_an_opening_participle_clause_is_done_by_the_main_subject(
+    text: str, surfaces: tuple[str, ...], actors: list[str]
+) -> None:
+    assert _roles(text, *surfaces)[0] == actors
+
+
 def test_events_a_passive_meeting_is_hosted_not_joint() -> None:
     assert _roles("Japan was visited last week.", "Japan")[:2] == ([], ["Japan"])
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from forewarn.knowledge.plover import load_irregular_verbs
-from forewarn.model import Event, Place
+from forewarn.model import Actor, Event, Place, Span
 
 # A trigger after an article or possessive is a noun ("the support of"): no clause to continue.
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "of", "'s", "’s"})
@@ -76,3 +76,37 @@ def hosted(
 def opens_place(starts: Sequence[int], token: int, places: Sequence[Place]) -> bool:
     """Whether the token at `token` opens a place name ("left Estonia", not "left five dead")."""
     return token < len(starts) and any(p.start == starts[token] for p in places)
+
+
+# Words that open a clause with no subject of its own: "Having shelled ...", "After shelling ...".
+_OPENERS = frozenset({"having", "after", "before", "while", "since", "upon", "despite", "by"})
+# How far (characters) after the opening clause's comma the main clause's subject may start.
+_SUBJECT_REACH = 40
+_OPENING_CLAUSE_END = 160
+# A participle with no opener takes an object: "Shelling the town, ...", "Offering Kasich the post, ...".
+_OBJECT_NEXT = re.compile(r"\s+(?:(?:the|a|an|its|their|his|her)\b|[A-Z])")
+# After the comma, a conjunction or a relative clause: not the main clause's subject ("..., but Russian
+# forces did not", "..., which chanted his name").
+_NOT_SUBJECT = re.compile(r"\b(?i:and|but|however|while|which|who|whom|whose|with|as|although|yet)\b")
+
+
+def opening_subject(mentions: Sequence[Actor], text: str, trigger: Span, sentence_start: int) -> Span | None:
+    """ "Having shelled the town for a week, Russian forces withdrew": a participle clause that opens
+    the sentence has no subject of its own; the main clause's subject, right after its comma, acts."""
+    head = text[sentence_start : trigger.start].split()
+    if len(head) > 1 or (head and head[0].lower() not in _OPENERS):
+        return None
+    verb = text[trigger.start : trigger.end].split(None, 1)[0].lower()
+    if not verb.endswith(("ing", "ed")) and not (head and head[0].lower() == "having"):
+        return None  # a noun opens the sentence ("Talks resumed, ..."): no clause to look past
+    if not head and not _OBJECT_NEXT.match(text, trigger.end):
+        return None  # "Fighting continued in Popasna, but ...": a gerund subject, not a participle clause
+    comma = text.find(",", trigger.end, trigger.end + _OPENING_CLAUSE_END)
+    if comma < 0:
+        return None
+    for m in mentions:  # sorted by start
+        if m.start > comma:
+            between = text[comma + 1 : m.start]
+            near = m.start - comma <= _SUBJECT_REACH and not _NOT_SUBJECT.search(between)
+            return Span(m.start, m.end) if near else None
+    return None

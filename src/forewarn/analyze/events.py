@@ -17,7 +17,7 @@ from itertools import repeat
 from operator import attrgetter, itemgetter
 from typing import Any, TypeVar
 
-from forewarn.analyze.event_clauses import continued, hosted, opens_place, shares_subject
+from forewarn.analyze.event_clauses import continued, hosted, opening_subject, opens_place, shares_subject
 from forewarn.analyze.event_patterns import (
     CONTEXT,
     CUE,
@@ -250,6 +250,10 @@ class EventCoder:
         actors, recipients = actor_roles(view.mentions, text, trigger, *kinds)
         if "obliged" in hit.value.flags and actors:
             actors, recipients = speaker_demands(view.mentions, actors)
+        if not actors and view.mentions:  # "Having shelled the town, Russian forces withdrew"
+            subject = opening_subject(view.mentions, text, trigger, view.sent.span.start)
+            if subject is not None:
+                actors, recipients = (subject,), tuple(r for r in recipients if r != subject)
         if not actors and view.toponyms:
             actors = place_actor(view.toponyms, text, trigger, view.sent.span.start)
         placed = not recipients and bool(view.toponyms)
