@@ -83,6 +83,7 @@ _OPENERS = frozenset({"having", "after", "before", "while", "since", "upon", "de
 # How far (characters) after the opening clause's comma the main clause's subject may start.
 _SUBJECT_REACH = 40
 _OPENING_CLAUSE_END = 160
+_OPENER_LENGTH = 12  # characters: "Having ", "Despite " and spaces
 # A participle with no opener takes an object: "Shelling the town, ...", "Offering Kasich the post, ...".
 _OBJECT_NEXT = re.compile(r"\s+(?:(?:the|a|an|its|their|his|her)\b|[A-Z])")
 # After the comma, a conjunction or a relative clause: not the main clause's subject ("..., but Russian
@@ -93,6 +94,8 @@ _NOT_SUBJECT = re.compile(r"\b(?i:and|but|however|while|which|who|whom|whose|wit
 def opening_subject(mentions: Sequence[Actor], text: str, trigger: Span, sentence_start: int) -> Span | None:
     """ "Having shelled the town for a week, Russian forces withdrew": a participle clause that opens
     the sentence has no subject of its own; the main clause's subject, right after its comma, acts."""
+    if trigger.start - sentence_start > _OPENER_LENGTH:
+        return None  # most triggers: more than one word before them (no splitting of the sentence)
     head = text[sentence_start : trigger.start].split()
     if len(head) > 1 or (head and head[0].lower() not in _OPENERS):
         return None

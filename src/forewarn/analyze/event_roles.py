@@ -135,9 +135,12 @@ def _telegraphic(text: str, trigger: Span, participle: str) -> bool:
     present: "Iran frees two French citizens")."""
     if not participle.endswith("ed") and participle not in load_irregular_verbs().participles:
         return False
-    line_end = text.find("\n", trigger.end)
+    reach = trigger.end + HEADLINE_REST + 1
+    line_end = text.find("\n", trigger.end, reach)
+    if line_end < 0 and len(text) > reach:
+        return False  # the line runs on: a sentence, not a headline (no slicing of a long paragraph)
     line = text[trigger.end : line_end if line_end >= 0 else len(text)].rstrip()
-    if len(line) > HEADLINE_REST or not _STOPS.isdisjoint(line):
+    if not _STOPS.isdisjoint(line):
         return False
     following = line.split(None, 1)[0].lower() if line.strip() else ""
     return following in _HEADLINE_PREPOSITIONS
