@@ -253,6 +253,7 @@ def test_events_place_after_the_trigger_is_the_recipient_when_no_one_is_named() 
         # a headline's passive has no auxiliary
         ("Two French citizens freed by Iran", "Iran", "Two French citizens"),
         ("Opposition leader Maria Kolesnikova detained in Minsk", "", "Opposition leader Maria Kolesnikova"),
+        ("Myanmar accused of war crimes", "", "Myanmar"),
         ("The rebels attacked at dawn.", "The rebels", ""),
         # a light passive after a noun trigger: "exercises were conducted by"; no place acts on itself
         ("Joint exercises were conducted by the United States.", "the United States", ""),

@@ -32,7 +32,7 @@ HEADLINE_REST = 80
 _STOPS = frozenset(".!?:;")
 _HEADLINE_PREPOSITIONS = frozenset(
     {"", "in", "over", "with", "for", "by", "at", "on", "after", "amid", "during", "near", "as", "from"}
-    | {"to", "following", "outside", "inside", "across", "overnight", "again", "off", "out"}
+    | {"to", "of", "following", "outside", "inside", "across", "overnight", "again", "off", "out"}
 )
 OBJECT_REACH = 25
 _JOINERS = frozenset({"and", ",", "&", "as", "well", "together", "with"})
