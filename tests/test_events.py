@@ -571,6 +571,7 @@ def test_events_speaker_demands_what_another_must_do() -> None:
         ("The curfew in Colombo was lifted on Monday.", "CONCEDE", "COERCE"),
         ("Intelligence on the plot was shared with Iraq.", "COOPERATE", "NONE"),
         ("Sanctions on the country were lifted last year.", "RETREAT", "SANCTION"),
+        ("The state of emergency in Bangkok was lifted.", "CONCEDE", "COERCE"),
         # scrapping a plan is a political concession only away from armed force
         ("The army shelled the airport and plans for an air bridge were abandoned.", "ASSAULT", "CONCEDE"),
         # nominal and named forms of the lexicon's verbs

@@ -160,7 +160,7 @@ def passive_triggers(
     trigger that is only that object word ("curfew") gives way, as "lifted the curfew" covers it.
     """
     found: list[Hit[Trigger]] = []
-    objects: set[int] = set()
+    objects: list[tuple[int, int]] = []  # token ranges of the objects found
     table = load_passives()
     for aux, end, participle in passives:
         entries = table[participle]
@@ -168,15 +168,28 @@ def passive_triggers(
             word = words[j]
             if word in _CLAUSE_BREAKS:
                 break
-            entry = next((e for e in entries if word in e.objects), None)
-            if entry is not None:
-                found.append(_new_hit((aux, end, entry.trigger)))
-                objects.add(j)
+            start = _object_start(words, j, [e for e in entries if word in e.last], found, (aux, end))
+            if start >= 0:
+                objects.append((start, j + 1))
                 break
     if not found:
         return triggers
-    kept = [h for h in triggers if not (h.start in objects and h.end == h.start + 1)]
+    # a trigger that is only the object ("curfew", "state of emergency") gives way
+    kept = [h for h in triggers if not any(s <= h.start and h.end <= e for s, e in objects)]
     return sorted(kept + found, key=_START)
+
+
+def _object_start(
+    words: Sequence[str], j: int, entries: list[Any], found: list[Hit[Trigger]], verb: tuple[int, int]
+) -> int:
+    """Where an object of one of `entries` ending at token `j` starts (its hit added to `found`), or -1."""
+    for entry in entries:
+        for seq in entry.objects:
+            start = j + 1 - len(seq)
+            if start >= 0 and tuple(words[start : j + 1]) == seq:
+                found.append(_new_hit((*verb, entry.trigger)))
+                return start
+    return -1
 
 
 def mode_rules() -> tuple[WordRule, ...]:

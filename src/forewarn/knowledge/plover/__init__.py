@@ -80,10 +80,12 @@ class IrregularVerbs:
 
 @dataclass(frozen=True)
 class Passive:
-    """A verb-and-object trigger as its participle finds it in the passive: the objects it acts on."""
+    """A verb-and-object trigger as its participle finds it in the passive: the objects it acts on
+    (token sequences, "curfew" or "state of emergency"), and their last tokens for a quick test."""
 
-    objects: frozenset[str]
+    objects: frozenset[tuple[str, ...]]
     trigger: Trigger
+    last: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -160,20 +162,18 @@ _NOT_OBJECTS = frozenset(
 )
 
 
-def passive_patterns(pattern: str) -> Iterator[tuple[frozenset[str], frozenset[str]]]:
-    """The participles and objects of a pattern's verb-and-object phrases, for their passive.
+def passive_patterns(pattern: str) -> Iterator[tuple[frozenset[str], frozenset[tuple[str, ...]]]]:
+    """The participles and objects (token sequences) of a pattern's verb-and-object phrases, for
+    their passive: "lift+ * curfew~" and "lift+ * state of emergency".
 
     Only a verb position (`word+`, or an irregular participle among its alternatives) followed by
-    one object position, with or without a gap between; one-token words only.
+    its object positions, with or without a gap between; one-token participles only.
     """
     participles = load_irregular_verbs().participles
     for phrase in pattern.split(";"):
         words = phrase.split()
-        rest = [w for w in words[1:] if w != "*"]
-        if len(rest) != 1 or len(words) > 3 or (len(words) == 3 and words[1] != "*"):
-            continue
-        objects = _word_alternatives(rest[0])
-        if not _NOT_OBJECTS.isdisjoint(objects):
+        rest = words[2:] if len(words) > 2 and words[1] == "*" else words[1:]
+        if not rest or "*" in rest or not _NOT_OBJECTS.isdisjoint(_word_alternatives(rest[0])):
             continue
         forms = set()
         for alt in words[0].split("|"):
@@ -181,8 +181,8 @@ def passive_patterns(pattern: str) -> Iterator[tuple[frozenset[str], frozenset[s
                 forms |= {f for f in verb_forms(alt[:-1]) if f.endswith("ed")}
             elif alt in participles or alt.endswith("en"):
                 forms.add(alt)
-        forms = {w for w in forms if len(tokenize_phrase(w)) == 1}  # "know-how" is three tokens
-        objects = {w for w in objects if len(tokenize_phrase(w)) == 1}
+        forms = {w for w in forms if len(tokenize_phrase(w)) == 1}  # "test-fired" is three tokens
+        objects = {tokenize_phrase(p) for p in expand_pattern(" ".join(rest))}
         if forms and objects:
             yield frozenset(forms), frozenset(objects)
 
@@ -260,7 +260,9 @@ def load_passives(path: Path = HERE / "triggers.tsv") -> dict[str, tuple[Passive
         passive = replace(trigger, flags=trigger.flags | {"passive"})
         for verbs, objects in passive_patterns(trigger.pattern):
             for participle in verbs:
-                out.setdefault(participle, []).append(Passive(objects, passive))
+                out.setdefault(participle, []).append(
+                    Passive(objects, passive, frozenset(o[-1] for o in objects))
+                )
     return {k: tuple(v) for k, v in out.items()}
 
 
