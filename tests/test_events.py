@@ -109,6 +109,18 @@ def _coded(text: str, mentions: tuple[Actor, ...]) -> tuple[Event, ...]:
             {"negated"},
         ),
         ("Ukrainian forces likely repelled Russian attacks on Brovary.", "ASSAULT", "", {"asserted"}),
+        # a retrospective aside names a past event, not a new one
+        ("Since the annexation of Crimea, Ukraine has rebuilt its army.", "ASSAULT", "", {"historical"}),
+        ("The talks come two years after the Russian invasion of Ukraine.", "ASSAULT", "", {"historical"}),
+        # a noun's own date dates it, whatever the tense of the sentence
+        ("Relatives mark the anniversary of the 2014 bombing of the school.", "ASSAULT", "", {"historical"}),
+        # a denial does not reach into another clause
+        (
+            "Kyiv denied the claim, after being attacked by Russian drones.",
+            "ASSAULT",
+            "",
+            {"asserted", "reported"},
+        ),
     ],
 )
 def test_events_code_sentence_type_mode_modality(
@@ -223,13 +235,87 @@ def test_events_place_after_the_trigger_is_the_recipient_when_no_one_is_named() 
         # those who move are the actor
         ("Troops were deployed to the border region of Ukraine.", "Troops", "Ukraine"),
         ("The withdrawal of Russian troops from Kherson was completed.", "Russian troops", "Kherson"),
+        # the doer named after "by" further on in the clause
+        ("Ukraine was offered a new gas deal by Russia.", "Russia", "Ukraine"),
+        ("Humanitarian aid was provided to Turkey by Japan.", "Japan", "Turkey"),
+        ("The rejection of Ukraine's peace plan by Russia was expected.", "Russia", "Ukraine"),
+        # words the mention left out between "by" and the doer
+        ("The arrest of the journalist by the secret police drew criticism.", "police", "the journalist"),
+        # a light passive only says the noun's event happened; an irregular participle is a passive too
+        ("A rally against Turkey was staged by Kurdish protesters.", "Kurdish protesters", "Turkey"),
+        ("Troops were withdrawn from the town by Russia.", "Russia", ""),
+        # granting a loan: the one granted it is inside the trigger
+        ("The World Bank granted Pakistan a $500 million loan.", "The World Bank", "Pakistan"),
+        # the one a place after "in" belongs to suffers it
+        ("Kurdish militants in Syria were threatened by Turkey.", "Turkey", "Kurdish militants"),
+        # a name ending in -en is no participle: the "by" still names the doer
+        ("Food aid was delivered to Yemen by the United Nations.", "the United Nations", "Yemen"),
+        # a headline's passive has no auxiliary
+        ("Two French citizens freed by Iran", "Iran", "Two French citizens"),
+        ("Opposition leader Maria Kolesnikova detained in Minsk", "", "Opposition leader Maria Kolesnikova"),
+        ("Myanmar accused of war crimes", "", "Myanmar"),
+        ("The rebels attacked at dawn.", "The rebels", ""),
+        # a light passive after a noun trigger: "exercises were conducted by"; no place acts on itself
+        ("Joint exercises were conducted by the United States.", "the United States", ""),
     ],
 )
 def test_events_passive_and_nominal_forms_are_coded_like_the_verb(
     text: str, actor: str, recipient: str
 ) -> None:
-    actors, recipients, _ = _roles(text, *sorted((actor, recipient), key=text.index))
-    assert (actors, recipients) == ([actor], [recipient])
+    surfaces = [s for s in (actor, recipient, "Syria") if s and s in text]
+    actors, recipients, _ = _roles(text, *sorted(surfaces, key=text.index))
+    assert (actors, recipients) == ([actor] if actor else [], [recipient] if recipient else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces", "actors"),
+    [
+        # the "by" of another participle or of another clause names no doer of the trigger
+        ("Diplomats held a meeting with Obama at a lunch hosted by the Ambassador.", ("Diplomats", "Obama", "the Ambassador"), ["Diplomats"]),
+        ("Belarus entered the war on Russia's side despite denials by Lukashenko.", ("Belarus", "Russia", "Lukashenko"), ["Belarus"]),
+    ],
+)  # fmt: skip
+def test_events_a_far_by_names_the_doer_only_in_the_triggers_clause(
+    text: str, surfaces: tuple[str, ...], actors: list[str]
+) -> None:
+    assert _roles(text, *surfaces)[0] == actors
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces", "recipients"),
+    [
+        # a comma with no joining word before the next clause's subject is a clause break, not a list
+        ("If Russia attacks Moldova, NATO will respond.", ("Russia", "Moldova", "NATO"), ["Moldova"]),
+        # nor a place in a fronted phrase
+        ("In Moldova, Russia attacked Ukraine.", ("Moldova", "Russia", "Ukraine"), ["Ukraine"]),
+        # a list closed by "and" stays one compound
+        ("Russia attacked Moldova, Georgia and Ukraine.", ("Russia", "Moldova", "Georgia", "Ukraine"), ["Moldova", "Georgia", "Ukraine"]),
+    ],
+)  # fmt: skip
+def test_events_a_comma_alone_joins_a_list_not_two_clauses(
+    text: str, surfaces: tuple[str, ...], recipients: list[str]
+) -> None:
+    assert _roles(text, *surfaces)[1] == recipients
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces", "actors"),
+    [
+        # a participle clause that opens the sentence is done by the main clause's subject
+        ("Having shelled the town for a week, Russian forces withdrew.", ("Russian forces",), ["Russian forces"]),
+        ("After shelling Kharkiv, Russian forces withdrew.", ("Kharkiv", "Russian forces"), ["Russian forces"]),
+        # a gerund subject, or a conjunction after the comma: no such clause
+        ("Fighting continued in Popasna, but Russian forces made no progress.", ("Russian forces",), []),
+    ],
+)  # fmt: skip
+def test_events_an_opening_participle_clause_is_done_by_the_main_subject(
+    text: str, surfaces: tuple[str, ...], actors: list[str]
+) -> None:
+    assert _roles(text, *surfaces)[0] == actors
+
+
+def test_events_a_passive_meeting_is_hosted_not_joint() -> None:
+    assert _roles("Japan was visited last week.", "Japan")[:2] == ([], ["Japan"])
 
 
 def test_events_a_complaint_to_someone_accuses_another() -> None:
@@ -481,6 +567,22 @@ def test_events_speaker_demands_what_another_must_do() -> None:
         ("The army will not lift the siege of the city.", "REJECT", "RETREAT"),
         ("The Soviet Union broke diplomatic relations with Israel.", "SANCTION", "NONE"),
         ("Artillery hammered the town throughout the night.", "ASSAULT", "NONE"),
+        # a verb-and-object trigger in the passive, object first; the object word alone gives way
+        ("The curfew in Colombo was lifted on Monday.", "CONCEDE", "COERCE"),
+        ("Intelligence on the plot was shared with Iraq.", "COOPERATE", "NONE"),
+        ("Sanctions on the country were lifted last year.", "RETREAT", "SANCTION"),
+        ("The state of emergency in Bangkok was lifted.", "CONCEDE", "COERCE"),
+        # scrapping a plan is a political concession only away from armed force
+        ("The army shelled the airport and plans for an air bridge were abandoned.", "ASSAULT", "CONCEDE"),
+        # nominal and named forms of the lexicon's verbs
+        ("The expulsion of 45 Russian diplomats by Poland angered Moscow.", "SANCTION", "COERCE"),
+        ("Iranian authorities blocked access to Instagram.", "COERCE", "PROTEST"),
+        ("North Korea moved missile launchers to its east coast.", "MOBILIZE", "NONE"),
+        ("The declaration of a ceasefire by Azerbaijan surprised Armenia.", "CONCEDE", "RETREAT"),
+        # an oil facility attacked is a physical target: no verbal attack
+        ("A Saudi oil facility was attacked overnight.", "ASSAULT", "ACCUSE"),
+        # a past form in a headline is a passive, and not in a sentence with a stop
+        ("Israel threatened with retaliation", "THREATEN", "NONE"),
     ],
 )
 def test_events_coding_rules_from_the_manual(pipeline, text: str, type_: str, absent: str) -> None:  # type: ignore[no-untyped-def]
@@ -509,12 +611,12 @@ def test_event_coding_floors(eval_dir: object) -> None:
     }
     # Measured (bench/accuracy.py events): PLV weighted F1 .894 dev half, .864 held-out half;
     # PLOVER gold records .859 whole (0.5 labels mapped to 2.0 by type and, for COERCE/FIGHT, by mode);
-    # actor accuracy .807, recipient .778.
+    # actor accuracy .807, recipient .781.
     assert rows[("PLV train, dev half", "event type weighted F1")] >= 0.89
     assert rows[("PLV train, held-out half", "event type weighted F1")] >= 0.863
     assert rows[("PLOVER gold records", "event type weighted F1")] >= 0.857
     assert rows[("PLOVER gold records", "actor accuracy (full pipeline)")] >= 0.805
-    assert rows[("PLOVER gold records", "recipient accuracy (full pipeline)")] >= 0.775
+    assert rows[("PLOVER gold records", "recipient accuracy (full pipeline)")] >= 0.78
 
 
 def test_gold_records_map_modes_that_moved_in_plover_2() -> None:

@@ -12,13 +12,9 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 
-from forewarn.model import Event, Place
+from forewarn.knowledge.plover import load_irregular_verbs
+from forewarn.model import Actor, Event, Place, Span
 
-# Past forms without "-ed" that continue a clause: "met X and signed", "and sent troops".
-_IRREGULAR_PAST = frozenset(
-    "met held sent made struck fought took gave left sought threw told said shot led won lost broke"  # noqa: SIM905
-    " beat hit put set cut began stood withdrew drove brought bought spoke swore overran upheld".split()
-)
 # A trigger after an article or possessive is a noun ("the support of"): no clause to continue.
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "of", "'s", "’s"})
 # A relative clause or a sentence break between an actor and a later verb: it is not that verb's subject.
@@ -31,7 +27,8 @@ def shares_subject(words: Sequence[str], start: int) -> bool:
     """A verb with no subject of its own: coordinated ("accused X of ... and threatened to") or a
     participle after a comma or "and" ("said it would send troops, rejecting ...")."""
     word, before = words[start], words[start - 1]
-    if before == "and" and (word.endswith("ed") or word in _IRREGULAR_PAST):
+    # past forms without "-ed" continue a clause too: "met X and signed", "and sent troops"
+    if before == "and" and (word.endswith("ed") or word in load_irregular_verbs().past):
         return True
     return before in {",", "and"} and word.endswith("ing") and len(word) > 5
 
@@ -79,3 +76,40 @@ def hosted(
 def opens_place(starts: Sequence[int], token: int, places: Sequence[Place]) -> bool:
     """Whether the token at `token` opens a place name ("left Estonia", not "left five dead")."""
     return token < len(starts) and any(p.start == starts[token] for p in places)
+
+
+# Words that open a clause with no subject of its own: "Having shelled ...", "After shelling ...".
+_OPENERS = frozenset({"having", "after", "before", "while", "since", "upon", "despite", "by"})
+# How far (characters) after the opening clause's comma the main clause's subject may start.
+_SUBJECT_REACH = 40
+_OPENING_CLAUSE_END = 160
+_OPENER_LENGTH = 12  # characters: "Having ", "Despite " and spaces
+# A participle with no opener takes an object: "Shelling the town, ...", "Offering Kasich the post, ...".
+_OBJECT_NEXT = re.compile(r"\s+(?:(?:the|a|an|its|their|his|her)\b|[A-Z])")
+# After the comma, a conjunction or a relative clause: not the main clause's subject ("..., but Russian
+# forces did not", "..., which chanted his name").
+_NOT_SUBJECT = re.compile(r"\b(?i:and|but|however|while|which|who|whom|whose|with|as|although|yet)\b")
+
+
+def opening_subject(mentions: Sequence[Actor], text: str, trigger: Span, sentence_start: int) -> Span | None:
+    """ "Having shelled the town for a week, Russian forces withdrew": a participle clause that opens
+    the sentence has no subject of its own; the main clause's subject, right after its comma, acts."""
+    if trigger.start - sentence_start > _OPENER_LENGTH:
+        return None  # most triggers: more than one word before them (no splitting of the sentence)
+    head = text[sentence_start : trigger.start].split()
+    if len(head) > 1 or (head and head[0].lower() not in _OPENERS):
+        return None
+    verb = text[trigger.start : trigger.end].split(None, 1)[0].lower()
+    if not verb.endswith(("ing", "ed")) and not (head and head[0].lower() == "having"):
+        return None  # a noun opens the sentence ("Talks resumed, ..."): no clause to look past
+    if not head and not _OBJECT_NEXT.match(text, trigger.end):
+        return None  # "Fighting continued in Popasna, but ...": a gerund subject, not a participle clause
+    comma = text.find(",", trigger.end, trigger.end + _OPENING_CLAUSE_END)
+    if comma < 0:
+        return None
+    for m in mentions:  # sorted by start
+        if m.start > comma:
+            between = text[comma + 1 : m.start]
+            near = m.start - comma <= _SUBJECT_REACH and not _NOT_SUBJECT.search(between)
+            return Span(m.start, m.end) if near else None
+    return None

@@ -10,16 +10,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from itertools import compress, pairwise
+from operator import itemgetter
 from typing import Any, Generic, NamedTuple, TypeVar
 
 from forewarn.knowledge.plover import (
     GAP,
+    PASSIVE_AUXILIARIES,
     Trigger,
     WordRule,
     load_context_rules,
     load_cues,
     load_lexicon,
     load_mode_rules,
+    load_passives,
 )
 
 T = TypeVar("T")
@@ -49,6 +52,7 @@ class _Node:
         self.values: list[tuple[int, Any]] = []
 
 
+_START = itemgetter(0)  # Hit.start
 # A hit made by tuple.__new__ directly: no Python frame per hit, as Hit(...) or Hit._make costs.
 _new_hit = partial(tuple.__new__, Hit)
 
@@ -113,7 +117,7 @@ class PhraseIndex:
         return out
 
 
-TRIGGER, CUE, MODE, CONTEXT = range(4)
+TRIGGER, CUE, MODE, CONTEXT, PASSIVE = range(5)
 
 
 @lru_cache(maxsize=1)
@@ -126,6 +130,8 @@ def doc_index() -> PhraseIndex:
         items.extend((seq, CUE, name) for seq in seqs)
     items.extend((seq, MODE, n) for n, rule in enumerate(load_mode_rules()) for seq in rule.phrases)
     items.extend((seq, CONTEXT, n) for n, rule in enumerate(load_context_rules()) for seq in rule.phrases)
+    # "was lifted", "were blocked": a participle of a verb-and-object trigger after an auxiliary
+    items.extend(((aux, p), PASSIVE, p) for p in load_passives() for aux in PASSIVE_AUXILIARIES)
     return PhraseIndex(items)
 
 
@@ -137,10 +143,53 @@ class DocHits:
     cues: list[Hit[str]]
     modes: list[Hit[int]]
     contexts: list[Hit[int]]
+    passives: list[Hit[str]]  # auxiliary and participle; `passive_triggers` finds their objects
 
 
 def scan_doc(words: Sequence[str]) -> DocHits:
-    return DocHits(*doc_index().scan(words, 4))
+    return DocHits(*doc_index().scan(words, 5))
+
+
+def passive_triggers(
+    words: Sequence[str], passives: list[Hit[str]], triggers: list[Hit[Trigger]]
+) -> list[Hit[Trigger]]:
+    """`triggers` with the verb-and-object events said in the passive, object first ("the curfew in
+    Colombo was lifted", "sanctions were imposed"), each over its auxiliary and participle.
+
+    The object is looked for up to MAX_GAP tokens before the auxiliary, not across a clause break; a
+    trigger that is only that object word ("curfew") gives way, as "lifted the curfew" covers it.
+    """
+    found: list[Hit[Trigger]] = []
+    objects: list[tuple[int, int]] = []  # token ranges of the objects found
+    table = load_passives()
+    for aux, end, participle in passives:
+        entries = table[participle]
+        for j in range(aux - 1, max(-1, aux - MAX_GAP - 2), -1):
+            word = words[j]
+            if word in _CLAUSE_BREAKS:
+                break
+            start = _object_start(words, j, [e for e in entries if word in e.last], found, (aux, end))
+            if start >= 0:
+                objects.append((start, j + 1))
+                break
+    if not found:
+        return triggers
+    # a trigger that is only the object ("curfew", "state of emergency") gives way
+    kept = [h for h in triggers if not any(s <= h.start and h.end <= e for s, e in objects)]
+    return sorted(kept + found, key=_START)
+
+
+def _object_start(
+    words: Sequence[str], j: int, entries: list[Any], found: list[Hit[Trigger]], verb: tuple[int, int]
+) -> int:
+    """Where an object of one of `entries` ending at token `j` starts (its hit added to `found`), or -1."""
+    for entry in entries:
+        for seq in entry.objects:
+            start = j + 1 - len(seq)
+            if start >= 0 and tuple(words[start : j + 1]) == seq:
+                found.append(_new_hit((*verb, entry.trigger)))
+                return start
+    return -1
 
 
 def mode_rules() -> tuple[WordRule, ...]:

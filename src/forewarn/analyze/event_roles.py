@@ -1,4 +1,4 @@
-"""Who did what to whom, where and when: actor, recipient, place and time spans for a trigger.
+"""Who did what to whom: actor and recipient spans for a trigger (place and time: event_places.py).
 
 Without a parser, roles come from position: the actor mentions nearest before the trigger
 (the subject side) and the first after it (the object side), swapped in the passive
@@ -12,10 +12,11 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import repeat
+from itertools import pairwise, repeat
 from operator import attrgetter
 
-from forewarn.model import Actor, Place, Span, TimeExpr
+from forewarn.knowledge.plover import load_irregular_verbs
+from forewarn.model import Actor, Span
 
 _PASSIVE_AUX = frozenset({"was", "were", "been", "being", "is", "are", "be", "got"})
 # Participles that say how someone stands after "is": "Israel is opposed to", "is committed to".
@@ -26,44 +27,57 @@ _STATIVE = frozenset(
 _ADVERBS = frozenset({"also", "later", "then", "soon", "again", "reportedly", "allegedly", "subsequently"})
 # How far (characters) before "was destroyed" the sufferer can be: nearer than the next clause.
 PASSIVE_REACH = 40
-_IRREGULAR_PARTICIPLES = frozenset(
-    {
-        "shot",
-        "held",
-        "hit",
-        "struck",
-        "caught",
-        "sent",
-        "met",
-        "fought",
-        "sought",
-        "shut",
-        "cut",
-        "set",
-        "put",
-    }
-    | {"laid", "built", "brought", "led", "told", "left", "won", "sold", "bought", "paid", "made", "kept"}
+# A headline: a line with no full stop after the trigger, and no more than this many characters there.
+HEADLINE_REST = 80
+_STOPS = frozenset(".!?:;")
+_HEADLINE_PREPOSITIONS = frozenset(
+    {"", "in", "over", "with", "for", "by", "at", "on", "after", "amid", "during", "near", "as", "from"}
+    | {"to", "of", "following", "outside", "inside", "across", "overnight", "again", "off", "out"}
 )
+OBJECT_REACH = 25
 _JOINERS = frozenset({"and", ",", "&", "as", "well", "together", "with"})
 # What may stand between two mentions of one compound: whitespace, commas and joiners, each a whole
 # word in any case (ASCII letters: the words are ASCII). One regex call over the text costs about half
 # of slicing, stripping, lower-casing and splitting the words between every pair of mentions.
-_JOINED = re.compile(
-    r"(?:[\s,]|(?ai:" + "|".join(map(re.escape, sorted(_JOINERS - {","}))) + r")(?![^\s,]))*"
-)
+JOINED = re.compile(r"(?:[\s,]|(?ai:" + "|".join(map(re.escape, sorted(_JOINERS - {","}))) + r")(?![^\s,]))*")
 _START, _END = attrgetter("start"), attrgetter("end")
-# How far (characters) after a trigger a place can be what it acts on: "leading into Kabul".
-PLACE_REACH = 60
+_CLAUSE_AFTER = re.compile(
+    r"\s+(?i:will|would|can|could|may|might|must|should|has|have|had|is|are|was|were|said|says)\b"
+)
+_PREPOSITION_BEFORE = re.compile(r"\b(?i:in|at|from|to|of|for|on|into|across|near)\s+(?:the\s+)?$")
 _DETERMINER = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _NOMINAL_BY = re.compile(r"(?:\s+(?:to|in|on|of|against)(?:\s+[A-Z][\w.-]*){1,2})?\s+by\s+(?:the\s+)?")
 _BY_ONLY = re.compile(r"(?:\s+\w+ed)?\s+by\s+(?:the\s+)?")
 _OF = re.compile(r"\s+of\s+(?:the\s+)?")
+# How far (characters) after a passive or noun trigger its doer may be named: "was offered a new gas
+# deal by Russia", "the deployment of troops to the border by Russia".
+BY_REACH = 90
+# From "by" to the doer's mention: "by Russia", "by the army", "by thousands of supporters", "by the
+# secret police" (two words the mention left out; not "by the time the army arrived").
+_BY_AGENT = re.compile(
+    r"by\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+of\s+(?:the\s+)?)?(?:(?!time\b|way\b|end\b|means\b)[a-z][\w-]*\s+){0,2}",
+    re.IGNORECASE,
+)
+_LIGHT_PASSIVE = re.compile(
+    r"\b(?i:was|were|been|is|are)\s+(?i:held|staged|organi[sz]ed|carried\s+out|conducted|launched|mounted"
+    r"|claimed|led|called)\s+$"
+)
+_LIGHT_BY = re.compile(_LIGHT_PASSIVE.pattern[:-1] + r"by\s")
+_POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my", "your"})
+# A verb of its own between the trigger and "by" starts another clause: "the attack was condemned by".
+_OTHER_VERB = re.compile(
+    r"\b(?:was|were|is|are|has|have|had|been|be|will|would|said|says|after|before|when|while|which|who|that"
+    r"|despite|amid|following|because|since|as|than)\b"
+    r"|[,;:()]",
+    re.IGNORECASE,
+)
+_OF_PLACE = re.compile(r"\s+(?i:in|of|at|near|from)\s+(?:(?i:the)\s+)?")
 _ACCORDING = re.compile(r"(?i:according\s+to)\s*$")
 _O = frozenset({"o", "O"})
 _TO = re.compile(r"\bto\s+(?:the\s+)?$", re.IGNORECASE)
 _ABOUT = re.compile(r"\b(?:over|about|against|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _REPORTER = re.compile(r"\s+(?:\w+\s+)?(?:said|says|reported|reports|told|added|announced|stated|quoted)\b")
-_CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:which|who|where|while|after|before|when|because)\b")
+CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:which|who|where|while|after|before|when|because)\b")
 
 
 def _spans(records: Sequence[Actor]) -> tuple[Span, ...]:
@@ -84,18 +98,53 @@ def _compound(mentions: Sequence[Actor], anchor: int, text: str, step: int) -> l
     i = anchor
     while 0 <= i + step < len(mentions):
         left, right = (mentions[i + step], mentions[i]) if step < 0 else (mentions[i], mentions[i + step])
-        if left.end > right.start or not _JOINED.fullmatch(text, left.end, right.start):
+        if left.end > right.start or not JOINED.fullmatch(text, left.end, right.start):
             break
         i += step
         group.append(mentions[i])
-    return group if len(group) == 1 else sorted(group, key=lambda a: a.start)
+    if len(group) == 1:
+        return group
+    group.sort(key=_START)
+    gaps = [text[a.end : b.start] for a, b in pairwise(group)]
+    if any(gap.strip(" ,") for gap in gaps) or not any("," in gap for gap in gaps):
+        return group  # joined by a word ("and", "as well as"), or by spaces only
+    # commas alone: "Belarus, Russia shelled" is a list, but not a place in a fronted phrase ("In
+    # Turkey, the adviser will speak") nor the subject of the next clause ("If Russia attacks Moldova,
+    # NATO will respond")
+    if step > 0 and _CLAUSE_AFTER.match(text, group[-1].end):
+        return [mentions[anchor]]
+    if text[group[-1].end : group[-1].end + 2].lstrip()[:1] == ",":
+        return group  # an apposition closed by a comma: "the president of Ghana, Jerry Rawlings, said"
+    return [
+        m
+        for m in group
+        if m is mentions[anchor] or not _PREPOSITION_BEFORE.search(text, max(0, m.start - 12), m.start)
+    ]
 
 
 def _participle(word: str) -> bool:
-    return word.endswith(("ed", "en")) or word in _IRREGULAR_PARTICIPLES
+    return word.endswith(("ed", "en")) or word in load_irregular_verbs().participles
 
 
-def _passive(text: str, trigger: Span) -> tuple[bool, bool]:
+def _telegraphic(text: str, trigger: Span, participle: str) -> bool:
+    """A headline's passive, with no auxiliary: "Two French citizens freed in Tehran", "Israel
+    threatened with retaliation". A line with no stop after the trigger is a headline; there a past form
+    followed by a preposition or nothing, with no object, is a participle (headlines report in the
+    present: "Iran frees two French citizens")."""
+    if not participle.endswith("ed") and participle not in load_irregular_verbs().participles:
+        return False
+    reach = trigger.end + HEADLINE_REST + 1
+    line_end = text.find("\n", trigger.end, reach)
+    if line_end < 0 and len(text) > reach:
+        return False  # the line runs on: a sentence, not a headline (no slicing of a long paragraph)
+    line = text[trigger.end : line_end if line_end >= 0 else len(text)].rstrip()
+    if not _STOPS.isdisjoint(line):
+        return False
+    following = line.split(None, 1)[0].lower() if line.strip() else ""
+    return following in _HEADLINE_PREPOSITIONS
+
+
+def passive(text: str, trigger: Span) -> tuple[bool, bool]:
     """(passive, with a by-phrase): "was attacked by rebels" is (True, True).
 
     The participle is the trigger's last word, or its first in a phrasal or gapped trigger
@@ -104,6 +153,10 @@ def _passive(text: str, trigger: Span) -> tuple[bool, bool]:
     words = text[trigger.start : trigger.end].lower().split()
     if not words or not (_participle(words[-1]) or _participle(words[0])) or words[0] in _STATIVE:
         return False, False  # most triggers: no need to read the words around them
+    if len(words) == 2 and words[0] in _PASSIVE_AUX:  # a verb-and-object trigger found in the passive
+        return True, "by" in text[trigger.end : trigger.end + 40].lower().split()[:4]
+    if _telegraphic(text, trigger, words[-1]):  # "Opposition leader detained in Minsk"
+        return True, "by" in text[trigger.end : trigger.end + 40].lower().split()[:4]
     before = text[max(0, trigger.start - 30) : trigger.start].lower().split()
     if before and (before[-1].endswith("ly") or before[-1] in _ADVERBS):
         before.pop()  # "was reportedly arrested", "were also killed"
@@ -131,13 +184,56 @@ def _nominal_agent(mentions: Sequence[Actor], first: int, text: str, trigger: Sp
     return -1
 
 
+def _last_word(text: str, start: int, end: int) -> str:
+    """The last word in text[start:end] if it is in lower case: a name ("Yemen") is no participle."""
+    words = text[start:end].split()
+    return words[-1] if words and words[-1].islower() else ""
+
+
+def _same_clause(text: str, start: int, by: int) -> bool:
+    """No other participle, verb or clause between a trigger and its "by" ("a lunch hosted by"), but
+    for a light passive that only says the trigger happened: "a rally against Turkey was staged by",
+    "the attack was claimed by"."""
+    light = _LIGHT_PASSIVE.search(text, max(start, by - 40), by)
+    stop = light.start() if light is not None else by
+    if stop > start and _participle(_last_word(text, max(start, stop - 20), stop)):
+        return False
+    return _OTHER_VERB.search(text, start, stop) is None
+
+
+def _by_agent(mentions: Sequence[Actor], first: int, text: str, trigger: Span) -> int:
+    """The mention after "by" further on in the trigger's clause, -1 if none.
+
+    "Ukraine was offered a new gas deal by Russia", "aid was provided to Turkey by Japan", "the
+    rejection of Ukraine's peace plan by Russia". Most triggers have no "by" near: found at C speed.
+    """
+    limit = min(len(text), trigger.end + BY_REACH)
+    by = text.find("by ", trigger.start, limit)
+    while by >= 0:
+        if by > trigger.end and not _same_clause(text, trigger.end, by):
+            return -1  # "a lunch hosted by the ambassador": that participle's doer, not the trigger's
+        if by == 0 or not text[by - 1].isalnum():
+            for i in range(first, len(mentions)):
+                start = mentions[i].start
+                if start > by + 40:
+                    break
+                if start > by and _BY_AGENT.fullmatch(text, by, start):
+                    # of mentions opening at one place, the longest: "opposition supporters", not "opposition"
+                    while i + 1 < len(mentions) and mentions[i + 1].start == start:
+                        i += 1
+                    # "by some of his rivals": the doer is the noun after the pronoun, not a mention
+                    return -1 if mentions[i].text.lower() in _POSSESSIVES else i
+        by = text.find("by ", by + 3, limit)  # "lobby ", or no mention after this "by"
+    return -1
+
+
 def _accused(mentions: Sequence[Actor], first: int, text: str) -> int:
     """ "complained to the UN over Israeli raids": the one addressed is not the one accused."""
     if not _TO.search(text, max(0, mentions[first].start - 6), mentions[first].start):
         return first
     for i in range(first + 1, min(first + 3, len(mentions))):
         between = text[mentions[first].end : mentions[i].start]
-        if len(between) > 60 or _CLAUSE_BREAK.search(between):
+        if len(between) > 60 or CLAUSE_BREAK.search(between):
             break
         if _ABOUT.search(between):
             return i
@@ -155,7 +251,7 @@ def _reporter(text: str, mention: Actor) -> bool:
     )
 
 
-def _origin(text: str, start: int) -> bool:
+def origin(text: str, start: int) -> bool:
     """ "an assault from Belarus": where it came from, not whom or where it was aimed at."""
     return text[max(0, start - 6) : start].rstrip().lower().endswith("from")
 
@@ -178,7 +274,7 @@ def _positions(
         if m.end <= trigger.start:
             last_before = i
         # a mention inside a trigger with a gap is its object: "expelled two Russian diplomats"
-        elif m.start > trigger.start and not (movement and _origin(text, m.start)):
+        elif m.start > trigger.start and not (movement and origin(text, m.start)):
             first_after = i
             break  # sorted by start: no later mention ends before the trigger
     if first_after >= 0 and _reporter(text, mentions[first_after]):
@@ -205,6 +301,37 @@ def _agent_roles(
     return subject, obj
 
 
+def _head(mentions: Sequence[Actor], subject: list[Actor], text: str) -> list[Actor]:
+    """The one a place or group after "in", "of", "at", "near" belongs to: "Kurdish militants in Syria
+    were threatened" threatens the militants, not Syria."""
+    if len(subject) != 1:
+        return subject
+    i = bisect_left(mentions, subject[0].start, key=_START)
+    if i > 0 and _OF_PLACE.fullmatch(text, mentions[i - 1].end, subject[0].start):
+        return _compound(mentions, i - 1, text, -1)
+    return subject
+
+
+def _passive_agent(
+    mentions: Sequence[Actor],
+    text: str,
+    trigger: Span,
+    subject: list[Actor],
+    after: tuple[int, int],
+    moved: bool,
+) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
+    """A passive whose doer is named after "by": the doer acts on the one before the verb that
+    suffered it, or else on the first one named after it ("aid was provided to Turkey by Japan").
+    Those who move are never the recipient ("troops were deployed to the border by Russia")."""
+    first, agent = after
+    doer = _compound(mentions, agent, text, +1)
+    sufferer = _head(mentions, subject, text) if not moved else []
+    if not sufferer and first < agent:
+        sufferer = _compound(mentions, first, text, +1)
+    obj = [m for m in sufferer if m not in doer and not _names_again(m, doer)]
+    return _spans(doer), _spans(obj)
+
+
 def actor_roles(
     mentions: Sequence[Actor],
     text: str,
@@ -229,8 +356,16 @@ def actor_roles(
         # "the party's leader": the object names the actor again; the next mention is the one acted on
         after = first_after + len(obj)  # the compound runs on from first_after (no search by equality)
         obj = _compound(mentions, after, text, +1) if after < len(mentions) else []
-    passive, by_phrase = _passive(text, trigger)
-    agent = _nominal_agent(mentions, first_after, text, trigger) if not passive else -1
+    is_passive, by_phrase = passive(text, trigger)
+    agent = _nominal_agent(mentions, first_after, text, trigger) if not is_passive else -1
+    far = _by_agent(mentions, first_after, text, trigger) if agent < 0 and first_after >= 0 else -1
+    if far >= 0 and is_passive:  # "Ukraine was offered a new gas deal by Russia"
+        return _passive_agent(mentions, text, trigger, subject, (first_after, far), moved)
+    if far >= 0 and (
+        _DETERMINER.search(text, max(0, trigger.start - 12), trigger.start)
+        or _LIGHT_BY.search(text, trigger.end, mentions[far].start)  # "exercises were conducted by"
+    ):
+        agent = far  # "the rejection of Ukraine's peace plan by Russia"; not an active verb's "by air"
     if agent < 0 and moved and not subject and first_after >= 0:
         # "the withdrawal of Russian troops from Kherson": those who move
         agent = first_after if _OF.fullmatch(text, trigger.end, mentions[first_after].start) else -1
@@ -238,9 +373,13 @@ def actor_roles(
         subject, obj = _agent_roles(mentions, text, trigger, subject, first_after, agent)
     elif by_phrase:
         subject, obj = obj, subject
-    elif passive and not moved:  # "was arrested on Monday": the subject suffered it, the doer is unnamed
-        subject, obj = [], [m for m in subject if trigger.start - m.end <= PASSIVE_REACH]
-    if reciprocal and not subject:
+    elif is_passive and not moved:  # "was arrested on Monday": the subject suffered it, the doer is unnamed
+        # a verb-and-object trigger in the passive starts at its auxiliary, after its object ("shots
+        # have been fired"): the one who suffered it is named right there ("ties with Taiwan were cut")
+        first_word = text[trigger.start : trigger.start + 6].split(None, 1)[0].lower()
+        reach = OBJECT_REACH if first_word in _PASSIVE_AUX else PASSIVE_REACH
+        subject, obj = [], _head(mentions, [m for m in subject if trigger.start - m.end <= reach], text)
+    if reciprocal and not subject and not (is_passive and obj):  # "Japan was visited": Japan hosts
         subject, obj = obj, []
     if subject and obj:  # no one acts on themselves
         obj = [m for m in obj if not _names_again(m, subject)]
@@ -255,92 +394,3 @@ def speaker_demands(
     if first is None or first.start >= obliged[0].start:
         return (), obliged
     return (Span(first.start, first.end),), obliged
-
-
-def toponyms(places: Sequence[Place]) -> list[Place]:
-    """The places an event can happen in: not a demonym ("Russian" names a nationality, not where)."""
-    return [p for p in places if p.kind != "demonym"]
-
-
-def _origins(places: Sequence[Place], text: str, first: int) -> int:
-    """The index of the first place from `first` on that is not where a movement came from.
-
-    "from Abkhazia and South Ossetia to Ukraine", "from Gomel, Belarus towards Chernihiv": the
-    places after "from", and those joined to them, are the origin.
-    """
-    index = first
-    while index < len(places) and _origin(text, places[index].start):
-        index += 1
-        while index < len(places) and _JOINED.fullmatch(text, places[index - 1].end, places[index].start):
-            index += 1
-    return index
-
-
-def nearest_place(places: Sequence[Place], trigger: Span, text: str, movement: bool = False) -> Span | None:
-    """The place after the trigger nearest to it ("attacked ... in Hostomel"), else the nearest before.
-
-    `places`: the sentence's `toponyms`, sorted by start. A movement (`actor_roles`) that names where
-    it came from and, in the same clause, where it went happened there: "launched an air assault from
-    Belarus on Hostomel airport" is at Hostomel.
-    """
-    after = bisect_left(places, trigger.end, key=_START)  # the first place starting after the trigger
-    if movement and after < len(places):
-        beyond = _origins(places, text, after)
-        if after < beyond < len(places) and not _CLAUSE_BREAK.search(
-            text, places[beyond - 1].end, places[beyond].start
-        ):
-            after = beyond
-    if after < len(places):
-        chosen = places[after]
-    elif places:
-        chosen = max(places, key=_END)  # nearest before: the one that ends last (the first such)
-    else:
-        return None
-    return Span(chosen.start, chosen.end)
-
-
-def place_recipient(
-    places: Sequence[Place], text: str, trigger: Span, movement: bool = False
-) -> tuple[Span, ...]:
-    """With no one named after the trigger, the place it acts on: "imposed a curfew in Cizre".
-
-    `places`: the sentence's `toponyms`, sorted by start. Only a place close after the trigger and
-    in its clause (no comma or semicolon between) is the target, as coders of the CAMEO heritage read it;
-    for a movement, not a place it came from ("an offensive from Belarus" is not aimed at Belarus).
-    """
-    after = bisect_left(places, trigger.end, key=_START)
-    if movement:
-        after = _origins(places, text, after)
-    if after == len(places):
-        return ()
-    place = places[after]
-    between = text[trigger.end : place.start]
-    if len(between) > PLACE_REACH or _CLAUSE_BREAK.search(between):
-        return ()
-    return (Span(place.start, place.end),)
-
-
-def place_actor(places: Sequence[Place], text: str, trigger: Span, sentence_start: int) -> tuple[Span, ...]:
-    """With no one named before the trigger, a capital or country that opens its clause acts for its
-    government: "Berlin rejected calls ...", "Beirut again rejected ..."."""
-    before = bisect_left(places, trigger.start, key=_START) - 1
-    if before < 0 or _passive(text, trigger)[0]:  # "Kharkiv was shelled": the place suffered it
-        return ()
-    place = places[before]
-    between = text[place.end : trigger.start]
-    opens = not text[sentence_start : place.start].strip(" \"'“‘")
-    if not opens or place.end > trigger.start or len(between) > PLACE_REACH or _CLAUSE_BREAK.search(between):
-        return ()
-    return (Span(place.start, place.end),)
-
-
-def nearest_time(times: Sequence[TimeExpr], trigger: Span) -> Span | None:
-    """The time expression nearest the trigger, dates before durations and sets."""
-    chosen: TimeExpr | None = None
-    best = (2, 0)
-    for t in times:
-        distance = t.start - trigger.end if t.start >= trigger.end else trigger.start - t.end
-        key = (0 if t.type == "DATE" else 1, abs(distance))
-        if key < best or chosen is None:  # the first of the nearest, as min() would pick
-            chosen, best = t, key
-    return None if chosen is None else Span(chosen.start, chosen.end)

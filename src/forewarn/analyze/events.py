@@ -10,14 +10,14 @@ places and times stages — whichever of them ran — and map to CAMEO and ACLED
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from dataclasses import replace
-from functools import lru_cache, partial
+from functools import partial
 from itertools import repeat
 from operator import attrgetter, itemgetter
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, TypeVar
 
-from forewarn.analyze.event_clauses import continued, hosted, opens_place, shares_subject
+from forewarn.analyze.event_clauses import continued, hosted, opening_subject, opens_place, shares_subject
 from forewarn.analyze.event_patterns import (
     CONTEXT,
     CUE,
@@ -25,21 +25,19 @@ from forewarn.analyze.event_patterns import (
     TRIGGER,
     DocHits,
     Hit,
-    context_rules,
     doc_index,
-    mode_rules,
+    passive_triggers,
     resolve_triggers,
     scan_doc,
 )
-from forewarn.analyze.event_roles import (
-    actor_roles,
+from forewarn.analyze.event_places import (
     nearest_place,
     nearest_time,
     place_actor,
     place_recipient,
-    speaker_demands,
     toponyms,
 )
+from forewarn.analyze.event_roles import actor_roles, speaker_demands
 from forewarn.analyze.event_rules import (
     MOVEMENT,
     RECIPROCAL,
@@ -50,46 +48,26 @@ from forewarn.analyze.event_rules import (
     recode,
     sentence_rules,
 )
+from forewarn.analyze.event_sentence import (
+    Sentence,
+    SentenceView,
+    assault_mode_rules,
+    context_labels,
+    count_parties,
+    modes_by_type,
+    physical_words,
+    pick_mode,
+    retype,
+)
 from forewarn.analyze.modality import EventSite, cues_before, decide_modality, promised
 from forewarn.analyze.pipeline import Context
-from forewarn.knowledge.plover import Trigger, acled_subtype, cameo_code, load_cues
+from forewarn.knowledge.plover import Trigger, acled_subtype, cameo_code, load_cues, load_irregular_verbs
 from forewarn.model import Actor, Analysis, Event, Place, Quote, Span, TimeExpr
 
 # Words before a trigger that make it a cause, purpose or name rather than the act reported.
 _NOT_THE_ACT = frozenset(
     {"of", "for", "to", "against", "because", "after", "following", "counter", "prevent"}
 )
-# A physical attack happens somewhere: "attacked from Belarus", "an attack near the border".
-_WHERE = frozenset({"from", "near", "across", "into", "inside", "border", "frontline", "front"})
-
-
-class Sentence(NamedTuple):
-    """A sentence's characters and its token range [tok_start, tok_end)."""
-
-    span: Span
-    tok_start: int
-    tok_end: int
-
-
-class SentenceView(NamedTuple):
-    """What every event of one sentence shares: its mentions, places, times and word evidence.
-
-    Named tuples, here and for the other per-sentence and per-candidate helpers: cheaper to
-    make than frozen dataclasses, and thousands are made per hundred texts.
-    """
-
-    sent: Sentence
-    mentions: list[Actor]
-    places: list[Place]
-    toponyms: list[Place]  # the places an event can happen in (no demonyms)
-    times: list[TimeExpr]
-    quotes: list[Quote]
-    modes: Mapping[str, tuple[str, tuple[str, ...]]]
-    contexts: tuple[str, ...]
-    cues: list[Hit[str]]
-    violent: bool
-    crowd: bool
-    conditional: bool  # "unless", "or else": what the sentence says will happen is a threat
 
 
 _START, _CONTENT_START = attrgetter("start"), attrgetter("content.start")
@@ -108,48 +86,6 @@ _new_site: Callable[[tuple[Any, ...]], EventSite] = partial(tuple.__new__, Event
 _new_sentence: Callable[[tuple[Any, ...]], Sentence] = partial(tuple.__new__, Sentence)
 
 
-@lru_cache(maxsize=1)
-def _physical_words() -> frozenset[str]:
-    return load_cues().violence | _WHERE
-
-
-@lru_cache(maxsize=1)
-def _assault_mode_rules() -> frozenset[int]:
-    """Mode rules that name a way of attacking: their words make a sentence violent."""
-    return frozenset(n for n, rule in enumerate(mode_rules()) if rule.type == "ASSAULT" and rule.mode)
-
-
-@lru_cache(maxsize=1)
-def _context_labels() -> tuple[str, ...]:
-    return tuple(rule.labels[0] for rule in context_rules())
-
-
-@lru_cache(maxsize=4096)  # a sentence names few mode words, and the same ones recur: a few hundred sets
-def modes_by_type(mode_hits: frozenset[int]) -> Mapping[str, tuple[str, tuple[str, ...]]]:
-    """Per event type, the mode the sentence's words suggest (first rule wins) and all indicators.
-
-    The indicators are deduplicated here, once per set, so that an event whose trigger adds none
-    takes them as they are.
-    """
-    out: dict[str, tuple[str, tuple[str, ...]]] = {}
-    if not mode_hits:
-        return out
-    rules = mode_rules()
-    for n in sorted(mode_hits):
-        rule = rules[n]
-        mode, indicators = out.get(rule.type, ("", ()))
-        out[rule.type] = (mode or rule.mode, indicators + rule.labels)
-    return {type_: (mode, dedupe(list(indicators))) for type_, (mode, indicators) in out.items()}
-
-
-def _pick_mode(type_: str, mode: str, fixed: bool, view: SentenceView) -> tuple[str, tuple[str, ...]]:
-    """The trigger's own mode when it fixes one (MOBILIZE: the words decide), else the words'."""
-    chosen, indicators = view.modes.get(type_, ("", ()))
-    if fixed and mode and not (type_ == "MOBILIZE" and chosen):
-        chosen = mode
-    return chosen or mode, indicators
-
-
 class EventCoder:
     """Codes one analysed text; built per text, holds the token view of the shared Doc."""
 
@@ -166,7 +102,10 @@ class EventCoder:
         self.quote_starts = list(map(_CONTENT_START, self.quotes))
         self.longest_quote = max((q.content.end - q.content.start for q in self.quotes), default=0)
         hits: DocHits = scan_doc(self.words)
-        self.kinds = (hits.triggers, hits.cues, hits.modes, hits.contexts)
+        triggers = (
+            passive_triggers(self.words, hits.passives, hits.triggers) if hits.passives else hits.triggers
+        )
+        self.kinds = (triggers, hits.cues, hits.modes, hits.contexts)
         self.hit_starts = [list(map(itemgetter(0), kind)) for kind in self.kinds]  # Hit.start
 
     def _in(self, kind: int, sent: Sentence) -> list[Any]:
@@ -274,10 +213,10 @@ class EventCoder:
     def _view(self, sent: Sentence) -> SentenceView:
         span = sent.span
         mode_hits = frozenset(map(_VALUE, self._in(MODE, sent)))
-        labels = _context_labels()
+        labels = context_labels()
         context_hits = self._in(CONTEXT, sent)
         contexts = dedupe([labels[h.value] for h in context_hits]) if context_hits else ()
-        assault_modes = not _assault_mode_rules().isdisjoint(mode_hits)
+        assault_modes = not assault_mode_rules().isdisjoint(mode_hits)
         sentence_words = self.words[sent.tok_start : sent.tok_end]
         return SentenceView(
             sent=sent,
@@ -297,7 +236,7 @@ class EventCoder:
             cues=self._in(CUE, sent),
             violent=assault_modes
             or "military" in contexts
-            or not _physical_words().isdisjoint(sentence_words),
+            or not physical_words().isdisjoint(sentence_words),
             crowd=not load_cues().crowd.isdisjoint(sentence_words),
             conditional=not load_cues().threat_conditions.isdisjoint(sentence_words),
         )
@@ -312,11 +251,17 @@ class EventCoder:
         actors, recipients = actor_roles(view.mentions, text, trigger, *kinds)
         if "obliged" in hit.value.flags and actors:
             actors, recipients = speaker_demands(view.mentions, actors)
+        if not actors and view.mentions:  # "Having shelled the town, Russian forces withdrew"
+            subject = opening_subject(view.mentions, text, trigger, view.sent.span.start)
+            if subject is not None:
+                actors, recipients = (subject,), tuple(r for r in recipients if r != subject)
         if not actors and view.toponyms:
             actors = place_actor(view.toponyms, text, trigger, view.sent.span.start)
         placed = not recipients and bool(view.toponyms)
-        if placed:
-            recipients = place_recipient(view.toponyms, text, trigger, type_ in MOVEMENT)
+        if placed:  # no one acts on themselves: not the place that acts ("Britain" after "by")
+            recipients = tuple(
+                r for r in place_recipient(view.toponyms, text, trigger, type_ in MOVEMENT) if r not in actors
+            )
         return actors, recipients, placed
 
     def _event(self, cand: Candidate, view: SentenceView) -> Event:
@@ -328,7 +273,7 @@ class EventCoder:
         near = cues_before(site)  # once per event: modality and the promise test both read it
         modality = decide_modality(site, view.sent.tok_end, view.quotes, view.times, near)
         type_, mode, modality = recode(cand, modality, promised(site, near), view.conditional)
-        mode, indicators = _pick_mode(type_, mode, bool(cand.mode) and type_ == cand.type, view)
+        mode, indicators = pick_mode(type_, mode, bool(cand.mode) and type_ == cand.type, view)
         governed = cand.governed
         contexts = (
             dedupe([*hit.value.contexts, *(governed.contexts if governed else ()), *view.contexts])
@@ -342,7 +287,9 @@ class EventCoder:
         actors, recipients, placed = self._roles(type_, mode, hit, trigger, view)
         if "convict" in hit.value.flags and type_ == "ACCUSE" and self._imprisoned(view.sent):
             type_, mode = "COERCE", "arrest"  # manual: a conviction with a prison sentence is COERCE 'arrest'
-        type_, mode, indicators = _retype(type_, mode, indicators, _count(actors, a.text), hit.value, view)
+        type_, mode, indicators = retype(
+            type_, mode, indicators, count_parties(actors, a.text), hit.value, view
+        )
         if type_ == "SUPPORT" and hosted(
             self.words, self.starts, (hit.start, hit.end), view.sent.tok_end - 1, view.toponyms
         ):
@@ -366,32 +313,6 @@ class EventCoder:
         )
 
 
-def _count(actors: tuple[Span, ...], text: str) -> int:
-    """How many parties the actor mentions name: "French and Egyptian warships" are two."""
-    if len(actors) == 1 and " and " in text[actors[0].start : actors[0].end]:
-        return 2
-    return len(actors)
-
-
-def _retype(
-    type_: str, mode: str, indicators: tuple[str, ...], n_actors: int, trigger: Trigger, view: SentenceView
-) -> tuple[str, str, tuple[str, ...]]:
-    """PLOVER's boundary rules between types that need the whole sentence."""
-    if type_ == "ASSAULT" and "civil" in trigger.flags and not mode and not view.violent and not view.places:
-        return "ACCUSE", "disapprove", indicators  # "launched an attack on the spy chiefs, calling them ..."
-    if type_ == "MOBILIZE" and "exercise" in indicators and n_actors >= 2:
-        return "COOPERATE", "", dedupe([*indicators, "joint_exercise"])  # manual: joint exercises cooperate
-    if type_ == "PROTEST" and "crowd" in trigger.flags and not view.crowd:
-        return "ACCUSE", "disapprove", indicators  # manual: a protest by an office or a group is ACCUSE
-    if type_ == "COERCE" and mode == "seize" and "military" in view.contexts and view.violent:
-        return "ASSAULT", "", indicators  # armed forces seizing a town or a field: a use of force
-    if type_ == "COERCE" and mode == "seize" and view.modes.get("ASSAULT", ("",))[0] == "aerial":
-        return "ASSAULT", "aerial", indicators  # "warplanes raided": an air raid, not a police raid
-    if type_ == "MOBILIZE" and "peacekeeping" in view.contexts:
-        return "AID", "", indicators  # CAMEO 074: provide military protection or peacekeeping
-    return type_, mode, indicators
-
-
 def code_events(ctx: Context, analysis: Analysis) -> tuple[Event, ...]:
     return EventCoder(ctx, analysis).code()
 
@@ -406,9 +327,10 @@ class Events:
     def __init__(self) -> None:
         # load the lexicon and build the trie now, at pipeline start-up, not inside the first text
         doc_index()
-        _physical_words()
-        _assault_mode_rules()
-        _context_labels()
+        physical_words()
+        assault_mode_rules()
+        context_labels()
+        load_irregular_verbs()
 
     def __call__(self, ctx: Context, analysis: Analysis) -> Analysis:
         return replace(analysis, events=code_events(ctx, analysis))

@@ -30,6 +30,13 @@ _OWN_MODALS = frozenset({"could", "might", "may", "can"})
 _SPEAKER_SELF = frozenset({"it", "they", "we"})
 _SAYING = frozenset({"said", "says", "warned", "warns", "announced", "stated", "added", "threatened"})
 _WINDOW_BREAKS = frozenset({".", ";", ":", "!", "?", "“", "”", '"'})
+# A denial before one of these is in another clause: "denied the claim, after being attacked".
+_SUBORDINATORS = frozenset({"after", "before", "because", "although", "though", "whereas", "following"})
+# How close (tokens between) a retrospective aside must be: "since the [2014] annexation".
+RETROSPECTIVE_REACH = 2
+NOUN_DATE_REACH = 30  # characters
+# Words before a noun trigger: its own date dates it whatever the sentence's tense ("the 2014 attack").
+_NOUN_BEFORE = frozenset({"the", "a", "an", "its", "their", "his", "her", "'s", "’s", "of"})
 _PAST_WORDS = frozenset({"was", "were", "had", "did"})
 _MONTHS = {
     m: n
@@ -136,7 +143,13 @@ def _negated(site: EventSite, near: dict[str, int]) -> bool:
         i -= 1
     if i >= site.sent_start and i < site.trigger_start - 1 and site.words[i] in _NEGATION_WORDS:
         return True
-    return "negation" in near and _NEGATION_WORDS.isdisjoint(words[site.sent_start : site.trigger_start])
+    # "denied", "failed to": not across another clause ("denied the claim, after being attacked")
+    distance = near.get("negation")
+    return (
+        distance is not None
+        and _NEGATION_WORDS.isdisjoint(words[site.sent_start : site.trigger_start])
+        and _SUBORDINATORS.isdisjoint(words[site.trigger_start - distance : site.trigger_start])
+    )
 
 
 def _in_quote(char: int, quotes: Sequence[Quote]) -> Quote | None:
@@ -173,7 +186,15 @@ def _historical(site: EventSite, sent_end: int, times: Sequence[TimeExpr], cued:
     if not times:
         fallback = _month_fallback(site, sent_end)
         ends = [fallback] if fallback else []
-    past_tense = any(w in _PAST_WORDS or w.endswith("ed") for w in site.words[site.sent_start : sent_end])
+    t = site.trigger_start
+    noun = (  # "the 2014 attack", "the annexation of Crimea in 2014": its own date, close by
+        nearest is not None
+        and abs(nearest.start - site.char_start) <= NOUN_DATE_REACH
+        and not _NOUN_BEFORE.isdisjoint(site.words[max(site.sent_start, t - 2) : t])
+    )
+    past_tense = noun or any(
+        w in _PAST_WORDS or w.endswith("ed") for w in site.words[site.sent_start : sent_end]
+    )
     return past_tense and any(end < limit for end in ends if end is not None)
 
 
@@ -208,7 +229,8 @@ def decide_modality(
     if "planned" in near:
         return "planned"
     wide = sentence_cues(site)
-    if _historical(site, sent_end, times, "historical" in wide or "historical" in near):
+    retrospective = near.get("retrospective", RETROSPECTIVE_REACH + 1) <= RETROSPECTIVE_REACH
+    if _historical(site, sent_end, times, "historical" in wide or "historical" in near or retrospective):
         return "historical"
     if quote is not None or "reported" in wide:
         return "reported"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import itertools
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -68,6 +68,24 @@ class Cues:
     threat_conditions: frozenset[str]
     crowd: frozenset[str]
     imprisonment: frozenset[str]
+
+
+@dataclass(frozen=True)
+class IrregularVerbs:
+    """Irregular past forms and participles (verbs.yaml): tense where no "-ed" shows it."""
+
+    past: frozenset[str]
+    participles: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Passive:
+    """A verb-and-object trigger as its participle finds it in the passive: the objects it acts on
+    (token sequences, "curfew" or "state of emergency"), and their last tokens for a quick test."""
+
+    objects: frozenset[tuple[str, ...]]
+    trigger: Trigger
+    last: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -133,6 +151,42 @@ def expand_pattern(pattern: str) -> Iterator[str]:
             yield " ".join(combo)
 
 
+# The passive of a verb-and-object pattern puts the object first: "the curfew in Colombo was lifted".
+PASSIVE_AUXILIARIES = ("was", "were", "been", "be", "is", "are")
+# A pattern whose second position is one of these is phrasal ("call+ off", "back down"): no object.
+_NOT_OBJECTS = frozenset(
+    {"to", "on", "off", "up", "down", "out", "in", "into", "over", "with", "for", "from", "by", "at", "of"}
+    | {"the", "a", "an", "back", "away", "around", "about", "against", "through", "its", "their", "his"}
+    # adjectives and idioms whose passive reads otherwise: "set free", "held responsible", "a price was paid"
+    | {"free", "outside", "towards", "ablaze", "responsible", "jailed", "price"}
+)
+
+
+def passive_patterns(pattern: str) -> Iterator[tuple[frozenset[str], frozenset[tuple[str, ...]]]]:
+    """The participles and objects (token sequences) of a pattern's verb-and-object phrases, for
+    their passive: "lift+ * curfew~" and "lift+ * state of emergency".
+
+    Only a verb position (`word+`, or an irregular participle among its alternatives) followed by
+    its object positions, with or without a gap between; one-token participles only.
+    """
+    participles = load_irregular_verbs().participles
+    for phrase in pattern.split(";"):
+        words = phrase.split()
+        rest = words[2:] if len(words) > 2 and words[1] == "*" else words[1:]
+        if not rest or "*" in rest or not _NOT_OBJECTS.isdisjoint(_word_alternatives(rest[0])):
+            continue
+        forms = set()
+        for alt in words[0].split("|"):
+            if alt.endswith("+"):
+                forms |= {f for f in verb_forms(alt[:-1]) if f.endswith("ed")}
+            elif alt in participles or alt.endswith("en"):
+                forms.add(alt)
+        forms = {w for w in forms if len(tokenize_phrase(w)) == 1}  # "test-fired" is three tokens
+        objects = {tokenize_phrase(p) for p in expand_pattern(" ".join(rest))}
+        if forms and objects:
+            yield frozenset(forms), frozenset(objects)
+
+
 @lru_cache(maxsize=1)
 def _pattern_tokenizer() -> Any:
     import spacy
@@ -165,13 +219,11 @@ def _split(cell: str) -> tuple[str, ...]:
     return tuple(x.strip() for x in cell.split(",") if x.strip())
 
 
-@lru_cache(maxsize=1)
-def load_lexicon(path: Path = HERE / "triggers.tsv") -> Lexicon:
-    index: dict[str, list[tuple[tuple[str, ...], Trigger]]] = {}
+def _triggers(path: Path) -> Iterator[Trigger]:
     for cols in _rows(path):
         cols += [""] * (7 - len(cols))
         try:
-            trigger = Trigger(
+            yield Trigger(
                 cols[0],
                 cols[1],
                 cols[2],
@@ -182,11 +234,36 @@ def load_lexicon(path: Path = HERE / "triggers.tsv") -> Lexicon:
             )
         except ValueError as exc:
             raise PloverDataError(f"bad weight in triggers.tsv row {cols[0]!r}") from exc
+
+
+@lru_cache(maxsize=1)
+def load_lexicon(path: Path = HERE / "triggers.tsv") -> Lexicon:
+    index: dict[str, list[tuple[tuple[str, ...], Trigger]]] = {}
+    for trigger in _triggers(path):
         for phrase in expand_pattern(trigger.pattern):
             tokens = tokenize_phrase(phrase)
             if tokens and tokens[0] != GAP:
                 index.setdefault(tokens[0], []).append((tokens, trigger))
     return Lexicon({k: tuple(sorted(v, key=lambda item: -len(item[0]))) for k, v in index.items()})
+
+
+@lru_cache(maxsize=1)
+def load_passives(path: Path = HERE / "triggers.tsv") -> dict[str, tuple[Passive, ...]]:
+    """Per past participle, the verb-and-object triggers it ends in the passive, object first:
+    "lift+ * curfew~" gives "lifted" -> (curfew, curfews), so "the curfew in Colombo was lifted" is
+    the lifting. Frames, light verbs and nouns are left out (they govern or name, not act on an object).
+    """
+    out: dict[str, list[Passive]] = {}
+    for trigger in _triggers(path):
+        if not trigger.flags.isdisjoint({"frame", "light", "noun"}):
+            continue
+        passive = replace(trigger, flags=trigger.flags | {"passive"})
+        for verbs, objects in passive_patterns(trigger.pattern):
+            for participle in verbs:
+                out.setdefault(participle, []).append(
+                    Passive(objects, passive, frozenset(o[-1] for o in objects))
+                )
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _phrases(cell: str) -> tuple[tuple[str, ...], ...]:
@@ -229,6 +306,7 @@ def load_cues(path: Path = HERE / "cues.yaml") -> Cues:
         "reported",
         "historical",
         "promised",
+        "retrospective",
     )
     return Cues(
         window=int(data["window"]),
@@ -239,6 +317,12 @@ def load_cues(path: Path = HERE / "cues.yaml") -> Cues:
         crowd=frozenset(data["crowd"]),
         imprisonment=frozenset(data["imprisonment"]),
     )
+
+
+@lru_cache(maxsize=1)
+def load_irregular_verbs(path: Path = HERE / "verbs.yaml") -> IrregularVerbs:
+    data = _load_yaml(path)
+    return IrregularVerbs(frozenset(data["past"]), frozenset(data["participles"]))
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,108 @@
+"""Where and when an event happened, and places that act or suffer: place and time spans for a trigger.
+
+The places and times stages find the spans; here the one nearest the trigger is chosen, a place
+close after the trigger is what it acts on when no one is named ("imposed a curfew in Cizre"),
+and a capital opening the clause acts for its government ("Berlin rejected ...").
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+from operator import attrgetter
+
+from forewarn.analyze.event_roles import CLAUSE_BREAK, JOINED, origin, passive
+from forewarn.model import Place, Span, TimeExpr
+
+_START, _END = attrgetter("start"), attrgetter("end")
+# How far (characters) after a trigger a place can be what it acts on: "leading into Kabul".
+PLACE_REACH = 60
+
+
+def toponyms(places: Sequence[Place]) -> list[Place]:
+    """The places an event can happen in: not a demonym ("Russian" names a nationality, not where)."""
+    return [p for p in places if p.kind != "demonym"]
+
+
+def _origins(places: Sequence[Place], text: str, first: int) -> int:
+    """The index of the first place from `first` on that is not where a movement came from.
+
+    "from Abkhazia and South Ossetia to Ukraine", "from Gomel, Belarus towards Chernihiv": the
+    places after "from", and those joined to them, are the origin.
+    """
+    index = first
+    while index < len(places) and origin(text, places[index].start):
+        index += 1
+        while index < len(places) and JOINED.fullmatch(text, places[index - 1].end, places[index].start):
+            index += 1
+    return index
+
+
+def nearest_place(places: Sequence[Place], trigger: Span, text: str, movement: bool = False) -> Span | None:
+    """The place after the trigger nearest to it ("attacked ... in Hostomel"), else the nearest before.
+
+    `places`: the sentence's `toponyms`, sorted by start. A movement (`actor_roles`) that names where
+    it came from and, in the same clause, where it went happened there: "launched an air assault from
+    Belarus on Hostomel airport" is at Hostomel.
+    """
+    after = bisect_left(places, trigger.end, key=_START)  # the first place starting after the trigger
+    if movement and after < len(places):
+        beyond = _origins(places, text, after)
+        if after < beyond < len(places) and not CLAUSE_BREAK.search(
+            text, places[beyond - 1].end, places[beyond].start
+        ):
+            after = beyond
+    if after < len(places):
+        chosen = places[after]
+    elif places:
+        chosen = max(places, key=_END)  # nearest before: the one that ends last (the first such)
+    else:
+        return None
+    return Span(chosen.start, chosen.end)
+
+
+def place_recipient(
+    places: Sequence[Place], text: str, trigger: Span, movement: bool = False
+) -> tuple[Span, ...]:
+    """With no one named after the trigger, the place it acts on: "imposed a curfew in Cizre".
+
+    `places`: the sentence's `toponyms`, sorted by start. Only a place close after the trigger and
+    in its clause (no comma or semicolon between) is the target, as coders of the CAMEO heritage read it;
+    for a movement, not a place it came from ("an offensive from Belarus" is not aimed at Belarus).
+    """
+    after = bisect_left(places, trigger.end, key=_START)
+    if movement:
+        after = _origins(places, text, after)
+    if after == len(places):
+        return ()
+    place = places[after]
+    between = text[trigger.end : place.start]
+    if len(between) > PLACE_REACH or CLAUSE_BREAK.search(between):
+        return ()
+    return (Span(place.start, place.end),)
+
+
+def place_actor(places: Sequence[Place], text: str, trigger: Span, sentence_start: int) -> tuple[Span, ...]:
+    """With no one named before the trigger, a capital or country that opens its clause acts for its
+    government: "Berlin rejected calls ...", "Beirut again rejected ..."."""
+    before = bisect_left(places, trigger.start, key=_START) - 1
+    if before < 0 or passive(text, trigger)[0]:  # "Kharkiv was shelled": the place suffered it
+        return ()
+    place = places[before]
+    between = text[place.end : trigger.start]
+    opens = not text[sentence_start : place.start].strip(" \"'“‘")
+    if not opens or place.end > trigger.start or len(between) > PLACE_REACH or CLAUSE_BREAK.search(between):
+        return ()
+    return (Span(place.start, place.end),)
+
+
+def nearest_time(times: Sequence[TimeExpr], trigger: Span) -> Span | None:
+    """The time expression nearest the trigger, dates before durations and sets."""
+    chosen: TimeExpr | None = None
+    best = (2, 0)
+    for t in times:
+        distance = t.start - trigger.end if t.start >= trigger.end else trigger.start - t.end
+        key = (0 if t.type == "DATE" else 1, abs(distance))
+        if key < best or chosen is None:  # the first of the nearest, as min() would pick
+            chosen, best = t, key
+    return None if chosen is None else Span(chosen.start, chosen.end)
