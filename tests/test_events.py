@@ -736,3 +736,17 @@ def test_events_one_party_acting_twice_is_one_event(pipeline) -> None:  # type: 
 )
 def test_events_armed_forces_leaving_a_place_withdraw(pipeline, text: str, withdrawal: bool) -> None:  # type: ignore[no-untyped-def]
     assert (("RETREAT", "withdraw") in [(t, m) for t, m, *_ in _typed_roles(pipeline, text)]) == withdrawal
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russian forces encircled Mariupol on March 1.", ("ASSAULT", "asserted")),
+        ("Russian forces will likely seek to encircle Kharkiv.", ("ASSAULT", "forecast")),
+        ("Russia seeks to deploy more troops to Belarus.", ("MOBILIZE", "planned")),
+        ("Fog enveloped the city at dawn.", None),  # no armed force: no encirclement
+    ],
+)
+def test_events_encirclement_and_intent(pipeline, text: str, expected: tuple[str, str] | None) -> None:  # type: ignore[no-untyped-def]
+    coded = [(e.type, e.modality) for e in _events(pipeline, text)]
+    assert coded == ([expected] if expected else []), coded
