@@ -42,6 +42,7 @@ def _types(pipeline, text: str) -> set[str]:  # type: ignore[no-untyped-def]
         ("Partisans are challenging the extended supply lines of the invading army.", "ACCUSE"),
         # a noun modifier or a compound noun names no event
         ("Soldiers drove three captured ambulances to the rear.", "ASSAULT"),
+        ("The brigade is now operating captured enemy tanks.", "ASSAULT"),
         ("Syrian personnel ready to fight in Ukraine were listed.", "ASSAULT"),
         ("The BTGs committed to fighting have suffered losses.", "THREATEN"),
         ("The brigade faces growing supply problems.", "AID"),
@@ -164,6 +165,7 @@ def test_headquarters_named_is_no_event(pipeline) -> None:  # type: ignore[no-un
         ("The rebels freed three hostages.", "RETREAT", "release"),
         ("Police beat protesters in the square.", "ASSAULT", "beat"),
         ("Rebels captured the town after heavy fighting.", "ASSAULT", ""),
+        ("Ukrainian forces captured Russian tanks near the village.", "ASSAULT", "heavy-weapons"),
         ("The president ordered the army to withdraw.", "REQUEST", "yield"),
         ("The government appealed to donors to send food aid.", "REQUEST", "assist"),
         ("The minister asked the UN to send monitors.", "REQUEST", ""),
