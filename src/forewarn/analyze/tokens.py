@@ -294,14 +294,21 @@ class RememberingTokenizer:
         self._runs[run] = (tuple(pieces), lowers, tuple(steps), kinds)
 
     def _cut_footnotes(self, pieces: list[str]) -> list[str]:
-        """The tokens with each footnote mark glued to a word cut off ("Kyiv.[41" -> Kyiv . [ 41)."""
+        """The tokens with each footnote mark glued to a word cut off ("Kyiv.[41" -> Kyiv . [ 41).
+
+        The word is tokenized as `_learn` does a run: by the shortcuts when they are certain
+        ("Kyiv.", most of them), else by spaCy.
+        """
         out: list[str] = []
         for piece in pieces:
             glued = _GLUED_FOOTNOTE.fullmatch(piece) if len(piece) > 2 else None
             if glued is None:
                 out.append(piece)
                 continue
-            out.extend(token.text for token in self._learner(glued["head"]))
+            head = glued["head"]
+            out.extend(
+                self._plain_word(head) or self._affixed(head) or [token.text for token in self._learner(head)]
+            )
             out.extend(_FOOTNOTE_PIECES.findall(glued["marks"]))
         return out
 
