@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from forewarn.analyze.pipeline import Pipeline, default_pipeline
+
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "src" / "forewarn" / "examples" / "corpus" / "seed" / "atlas-belarus-northern-front.txt"
 EVAL_DIR = Path(os.environ.get("FOREWARN_EVAL_DIR", REPO.parent / "shared" / "eval"))
@@ -34,3 +36,9 @@ def eval_dir() -> Path:
     if not EVAL_DIR.is_dir():
         pytest.skip(f"gold data not found at {EVAL_DIR} (set FOREWARN_EVAL_DIR)")
     return EVAL_DIR
+
+
+@pytest.fixture(scope="session")
+def pipeline() -> Pipeline:
+    """The whole analysis, built once; a module testing fewer stages defines its own `pipeline`."""
+    return default_pipeline()

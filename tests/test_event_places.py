@@ -6,21 +6,15 @@ from datetime import date
 
 import pytest
 
-from forewarn.analyze.pipeline import default_pipeline
-from forewarn.model import Analysis, Event, TextInput
-
-
-@pytest.fixture(scope="module")
-def pipeline():  # type: ignore[no-untyped-def]
-    return default_pipeline()
+from forewarn.model import Analysis, Event, Span, TextInput
 
 
 def _first(analysis: Analysis, type_: str) -> Event:
     return next(e for e in analysis.events if e.type == type_)
 
 
-def _text(analysis: Analysis, span: object) -> str | None:
-    return None if span is None else analysis.text[span.start : span.end]  # type: ignore[attr-defined]
+def _text(analysis: Analysis, span: Span | None) -> str | None:
+    return None if span is None else analysis.text[span.start : span.end]
 
 
 @pytest.mark.parametrize(

@@ -7,15 +7,9 @@ from datetime import date
 
 import pytest
 
-from forewarn.analyze.pipeline import default_pipeline
 from forewarn.model import Event, TextInput
 
 PUBLISHED = date(2022, 12, 20)
-
-
-@pytest.fixture(scope="module")
-def pipeline():  # type: ignore[no-untyped-def]
-    return default_pipeline()
 
 
 def _events(pipeline, text: str) -> tuple[Event, ...]:  # type: ignore[no-untyped-def]

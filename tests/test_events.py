@@ -8,17 +8,12 @@ from pathlib import Path
 import pytest
 
 from forewarn.analyze.events import Events
-from forewarn.analyze.pipeline import Pipeline, default_pipeline
+from forewarn.analyze.pipeline import Pipeline
 from forewarn.analyze.sentences import sentence_spans
 from forewarn.knowledge.plover import acled_subtype, cameo_code, load_ontology, verb_forms
 from forewarn.model import Actor, Analysis, Event, Place, TextInput
 
 PUBLISHED = date(2022, 12, 20)
-
-
-@pytest.fixture(scope="module")
-def pipeline():  # type: ignore[no-untyped-def]
-    return default_pipeline()
 
 
 def _events(pipeline, text: str, published: date | None = PUBLISHED) -> tuple[Event, ...]:  # type: ignore[no-untyped-def]

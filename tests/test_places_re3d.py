@@ -7,13 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from forewarn.analyze.pipeline import Pipeline, default_pipeline
+from forewarn.analyze.pipeline import Pipeline
 from forewarn.model import TextInput
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return default_pipeline()
 
 
 def locations(pipeline: Pipeline, text: str) -> set[str]:

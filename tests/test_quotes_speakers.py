@@ -8,15 +8,10 @@ from pathlib import Path
 import pytest
 
 import forewarn
-from forewarn.analyze.pipeline import Pipeline, default_pipeline
+from forewarn.analyze.pipeline import Pipeline
 from forewarn.model import Analysis, Quote, TextInput
 
 OPEN_LICENCE = Path(forewarn.__file__).parent / "examples" / "corpus" / "open-licence"
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return default_pipeline()
 
 
 def _analyze(pipeline: Pipeline, text: str) -> Analysis:
