@@ -35,6 +35,7 @@ bench: $(BIN)/.dev-installed  ## speed, memory and accuracy tables
 	$(BIN)/python bench/analyze.py
 	$(BIN)/python bench/store.py
 	$(BIN)/python bench/hostile.py
+	$(BIN)/python bench/corpus_counts.py
 	$(BIN)/python bench/accuracy.py all
 
 clean:
