@@ -149,6 +149,28 @@ def test_actors_country_adjective_of_a_place_is_no_nationality(pipeline: Pipelin
 
 
 @pytest.mark.parametrize(
+    ("headline", "nationality"),
+    [
+        ("Ukraine Prepares for another Russian Invasion from Belarus", "Russian"),
+        ("Israeli Strikes Kill 12 in Gaza", "Israeli"),
+        ("Russian Missile Strike Hits Kyiv Apartment Block", "Russian"),
+    ],
+)
+def test_actors_country_adjective_before_a_capitalised_act_in_a_headline(
+    pipeline: Pipeline, headline: str, nationality: str
+) -> None:
+    # A capitalised word after a country adjective is read as part of a longer name ("the Syrian
+    # Electronic Army"), but an act or weapon never is, and headlines capitalise every word.
+    analysis = analyse(pipeline, headline)
+    assert (by_text(analysis, nationality).type, by_text(analysis, nationality).end) == (
+        "nationality",
+        headline.index(nationality) + len(nationality),
+    )
+    named = analyse(pipeline, "The Syrian Electronic Army hacked the site.")
+    assert not [a for a in named.actors if a.text == "Syrian"]
+
+
+@pytest.mark.parametrize(
     ("text", "mention", "kind", "code"),
     [
         (

@@ -204,6 +204,11 @@ def test_seed_events_a_careful_reader_finds(seed: dict[str, Any]) -> None:
     offensive = [e for e in analysis["events"] if e["modality"] == "forecast" and e["type"] == "ASSAULT"]
     sentences = " ".join(text_of(e, "sentence") for e in offensive)
     assert "end of February" in sentences and "as early as January" in sentences
+    # the headline's invasion is Russia's, not that of Ukraine, which prepares for it
+    headline = [e for e in offensive if "Russian Invasion" in text_of(e, "sentence")]
+    assert headline and all([_text(analysis, a) for a in e["actors"]] == ["Russian"] for e in headline), (
+        headline
+    )
 
     vow = [
         e

@@ -55,7 +55,13 @@ from forewarn.analyze.actor_pronouns import (
 from forewarn.analyze.actor_shapes import apposed_persons, common_persons, shaped_persons
 from forewarn.analyze.actor_tokens import STOP_WORDS, Words
 from forewarn.analyze.pipeline import Context
-from forewarn.knowledge.actors import load_first_names, load_group_words, load_member_nouns, load_not_acronyms
+from forewarn.knowledge.actors import (
+    load_act_nouns,
+    load_first_names,
+    load_group_words,
+    load_member_nouns,
+    load_not_acronyms,
+)
 from forewarn.model import Actor, Analysis
 
 if TYPE_CHECKING:
@@ -199,7 +205,7 @@ def _modifier(words: Words, hit: Hit, starts: set[int]) -> bool:
         return False
     text, end = words.text, hit.end
     if hit.kind == "D" and end < len(text) and end not in starts and proper_word(words, end):
-        return True
+        return words.lower[end] not in load_act_nouns()  # "Russian Invasion" in a headline is no name
     after = end + 1 < len(text) and text[end] == "-" and not words.spaced(end - 1)
     if after and text[end + 1].islower():
         return True

@@ -324,23 +324,36 @@ def load_first_names(min_frequency: int = 5) -> dict[str, str]:
 class HeadNoun:
     """A noun a country adjective can qualify, and what the phrase then names (see heads.tsv)."""
 
-    kind: str  # place | person | group
+    kind: str  # place | person | group | act
     sector: str
 
 
 @lru_cache(maxsize=1)
-def load_head_nouns() -> dict[str, HeadNoun]:
-    """Head noun (lower case, maybe two words) -> what "<country adjective> <noun>" names."""
-    heads: dict[str, HeadNoun] = {}
+def _heads_by_kind() -> dict[str, dict[str, HeadNoun]]:
+    """The rows of heads.tsv by kind: noun (lower case, maybe two words) -> its kind and sector."""
+    kinds: dict[str, dict[str, HeadNoun]] = {"place": {}, "person": {}, "group": {}, "act": {}}
     with (HERE / "heads.tsv").open(encoding="utf-8") as handle:
         for line in handle:
             if not line.strip() or line.startswith("#"):
                 continue
             noun, kind, sector = [*line.rstrip("\n").split("\t"), "-", "-"][:3]
-            if kind not in {"place", "person", "group"}:
+            if kind not in kinds:
                 raise ConfigError(f"unknown head-noun kind {kind!r} for {noun!r}", where="heads.tsv")
-            heads[noun.strip()] = HeadNoun(kind, sector.strip().strip("-"))
-    return heads
+            kinds[kind][noun.strip()] = HeadNoun(kind, sector.strip().strip("-"))
+    return kinds
+
+
+@lru_cache(maxsize=1)
+def load_head_nouns() -> dict[str, HeadNoun]:
+    """Head noun (lower case, maybe two words) -> what "<country adjective> <noun>" names."""
+    kinds = _heads_by_kind()
+    return {**kinds["place"], **kinds["person"], **kinds["group"]}
+
+
+@lru_cache(maxsize=1)
+def load_act_nouns() -> frozenset[str]:
+    """Nouns naming an act or a weapon, never part of a name even when capitalised ("Russian Invasion")."""
+    return frozenset(_heads_by_kind()["act"])
 
 
 @lru_cache(maxsize=1)
