@@ -4,10 +4,11 @@ everything the suite needs, so a skip there means something did not run."""
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Generator
 from pathlib import Path
 
 import pytest
+from pluggy import Result
 
 from forewarn.analyze.pipeline import Pipeline, default_pipeline
 
@@ -17,8 +18,10 @@ EVAL_DIR = Path(os.environ.get("FOREWARN_EVAL_DIR", REPO.parent / "shared" / "ev
 
 
 @pytest.hookimpl(hookwrapper=True, tryfirst=True)
-def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
-    outcome = yield  # type: ignore[misc]
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[None]
+) -> Generator[None, Result[pytest.TestReport], None]:
+    outcome = yield
     report = outcome.get_result()
     if os.environ.get("CI") == "true" and report.skipped:
         reason = report.longrepr[-1] if isinstance(report.longrepr, tuple) else report.longrepr
