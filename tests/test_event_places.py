@@ -54,3 +54,40 @@ def test_origin_is_not_the_recipient(pipeline) -> None:  # type: ignore[no-untyp
     event = _first(analysis, "ASSAULT")
     assert "Belarus" not in [_text(analysis, r) for r in event.recipients]
     assert _text(analysis, event.place) == "Belarus"  # still where the threat is seen from
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "place", "recipients"),
+    [
+        # a country named across a border is not where the event happened, nor whom an attack hit
+        (
+            "More Russian troops arrived in Belarus for a joint task force along the border with Ukraine.",
+            "MOBILIZE",
+            "Belarus",
+            None,
+        ),
+        ("Russian forces shelled Kharkiv near the border with Russia.", "ASSAULT", "Kharkiv", ["Kharkiv"]),
+        # the forces a MOBILIZE moves are the actor's own, not whom it is aimed at (PLOVER: the recipient
+        # is whom the actor mobilises against); that side of a border is
+        ("Russia massed troops on its border with Ukraine.", "MOBILIZE", None, ["Ukraine"]),
+        ("Russia is deploying second echelon troops to Kherson.", "MOBILIZE", "Kherson", None),
+        # "from the ... axis" is an origin as "from Kyiv" is
+        (
+            "Russia will redeploy damaged units from the Kyiv axis to eastern Ukraine.",
+            "MOBILIZE",
+            "eastern Ukraine",
+            ["eastern Ukraine"],
+        ),
+    ],
+)
+def test_borders_and_own_forces(  # type: ignore[no-untyped-def]
+    pipeline, text: str, type_: str, place: str | None, recipients: list[str] | None
+) -> None:
+    analysis = pipeline.analyze(TextInput("t", text, date(2022, 12, 1)))
+    event = _first(analysis, type_)
+    named = [_text(analysis, r) for r in event.recipients]
+    assert not {"troops", "units", "Russia"} & set(named), event
+    if place is not None:
+        assert _text(analysis, event.place) == place, event
+    if recipients is not None:
+        assert named == recipients, event

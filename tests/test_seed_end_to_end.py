@@ -185,6 +185,8 @@ def test_seed_events_a_careful_reader_finds(seed: dict[str, Any]) -> None:
 
     task_force = _events(analysis, "MOBILIZE", ("joint task force",))
     assert any(e["mode"] == "troops" and e["modality"] == "reported" for e in task_force), task_force
+    # they arrive in Belarus, "along the border with Ukraine": not in Ukraine
+    assert all(text_of(e, "place") != "Ukraine" for e in task_force), task_force
 
     exercises = _events(analysis, "COOPERATE", ("joint exercises",))
     assert any("military" in e["contexts"] for e in exercises), exercises

@@ -7,6 +7,7 @@ and a capital opening the clause acts for its government ("Berlin rejected ...")
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from operator import attrgetter
@@ -17,6 +18,13 @@ from forewarn.model import Place, Span, TimeExpr
 _START, _END = attrgetter("start"), attrgetter("end")
 # How far (characters) after a trigger a place can be what it acts on: "leading into Kabul".
 PLACE_REACH = 60
+# "along the border with Ukraine": the event is at the border, on the other side of it
+_BORDER_WITH = re.compile(r"\bborders? with (?:the )?$", re.IGNORECASE)
+
+
+def across_border(text: str, start: int) -> bool:
+    """Whether the name at `start` is what a border is shared with: "along the border with Ukraine"."""
+    return _BORDER_WITH.search(text, max(0, start - 20), start) is not None
 
 
 def toponyms(places: Sequence[Place]) -> list[Place]:
@@ -43,8 +51,11 @@ def nearest_place(places: Sequence[Place], trigger: Span, text: str, movement: b
 
     `places`: the sentence's `toponyms`, sorted by start. A movement (`actor_roles`) that names where
     it came from and, in the same clause, where it went happened there: "launched an air assault from
-    Belarus on Hostomel airport" is at Hostomel.
+    Belarus on Hostomel airport" is at Hostomel. A country named as across a border ("troops along
+    the border with Ukraine") is not where the event happened.
     """
+    if any(across_border(text, p.start) for p in places):
+        places = [p for p in places if not across_border(text, p.start)]
     after = bisect_left(places, trigger.end, key=_START)  # the first place starting after the trigger
     if movement and after < len(places):
         beyond = _origins(places, text, after)

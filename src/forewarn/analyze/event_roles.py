@@ -251,9 +251,13 @@ def _reporter(text: str, mention: Actor) -> bool:
     )
 
 
+_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def origin(text: str, start: int) -> bool:
-    """ "an assault from Belarus": where it came from, not whom or where it was aimed at."""
-    return text[max(0, start - 6) : start].rstrip().lower().endswith("from")
+    """ "an assault from Belarus", "units from the Kyiv axis": where it came from, not whom or where
+    it was aimed at."""
+    return _FROM.search(text, max(0, start - 10), start) is not None
 
 
 def _same(a: Actor, b: Actor) -> bool:
@@ -394,3 +398,19 @@ def speaker_demands(
     if first is None or first.start >= obliged[0].start:
         return (), obliged
     return (Span(first.start, first.end),), obliged
+
+
+def without_own_forces(
+    mentions: Sequence[Actor], actors: tuple[Span, ...], recipients: tuple[Span, ...]
+) -> tuple[Span, ...]:
+    """The recipients of a MOBILIZE less the forces it moves: in "Russia massed troops on the border"
+    the troops are the actor's own, not those it mobilises against (PLOVER: the recipient is whom the
+    actor mobilises against, when that is clear)."""
+    by_start = {m.start: m for m in mentions}
+    countries = {by_start[a.start].country for a in actors if a.start in by_start}
+
+    def own(span: Span) -> bool:
+        mention = by_start.get(span.start)
+        return mention is not None and mention.type == "force" and mention.country in countries | {""}
+
+    return tuple(r for r in recipients if not own(r))

@@ -31,13 +31,14 @@ from forewarn.analyze.event_patterns import (
     scan_doc,
 )
 from forewarn.analyze.event_places import (
+    across_border,
     nearest_place,
     nearest_time,
     place_actor,
     place_recipient,
     toponyms,
 )
-from forewarn.analyze.event_roles import actor_roles, speaker_demands
+from forewarn.analyze.event_roles import actor_roles, speaker_demands, without_own_forces
 from forewarn.analyze.event_rules import (
     MOVEMENT,
     RECIPROCAL,
@@ -249,6 +250,10 @@ class EventCoder:
         moved = type_ == "MOBILIZE" or (type_ == "RETREAT" and mode in {"withdraw", "resign"})
         kinds = (type_ in RECIPROCAL, type_ in MOVEMENT, moved, type_ == "ACCUSE")
         actors, recipients = actor_roles(view.mentions, text, trigger, *kinds)
+        if type_ == "MOBILIZE":  # aimed at whom it is massed against, not at its own troops
+            recipients = without_own_forces(view.mentions, actors, recipients)
+        else:  # "shelled Kharkiv near the border with Russia" is not aimed at Russia
+            recipients = tuple(r for r in recipients if not across_border(text, r.start))
         if "obliged" in hit.value.flags and actors:
             actors, recipients = speaker_demands(view.mentions, actors)
         if not actors and view.mentions:  # "Having shelled the town, Russian forces withdrew"
