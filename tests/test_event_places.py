@@ -91,3 +91,25 @@ def test_borders_and_own_forces(  # type: ignore[no-untyped-def]
         assert _text(analysis, event.place) == place, event
     if recipients is not None:
         assert named == recipients, event
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "recipients"),
+    [
+        # who is named in an aside after the event was not acted on
+        ("Russia attacked Kharkiv, with Belarusian forces watching.", "ASSAULT", ["Kharkiv"]),
+        ("Russian forces shelled the town while Ukrainian forces withdrew.", "ASSAULT", []),
+        (
+            "Ukraine prepared for another Russian invasion from Belarus, with the potential of"
+            " Belarusian forces joining operations.",
+            "ASSAULT",
+            [],
+        ),
+        # and a plain object still is
+        ("Russian forces shelled Ukrainian troops near Bakhmut.", "ASSAULT", ["Ukrainian troops"]),
+    ],
+)
+def test_an_aside_names_no_recipient(pipeline, text: str, type_: str, recipients: list[str]) -> None:  # type: ignore[no-untyped-def]
+    analysis = pipeline.analyze(TextInput("t", text, date(2022, 12, 1)))
+    event = _first(analysis, type_)
+    assert [_text(analysis, r) for r in event.recipients] == recipients, event

@@ -77,6 +77,9 @@ _O = frozenset({"o", "O"})
 _TO = re.compile(r"\bto\s+(?:the\s+)?$", re.IGNORECASE)
 _ABOUT = re.compile(r"\b(?:over|about|against|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _REPORTER = re.compile(r"\s+(?:\w+\s+)?(?:said|says|reported|reports|told|added|announced|stated|quoted)\b")
+# A clause or phrase that only accompanies the event: "attacked Kharkiv, with Belarusian forces
+# watching", "shelled the town while Ukrainian forces withdrew": who comes after it was not acted on.
+_ASIDE = re.compile(r",\s+with\b|\b(?:while|whilst|whereas|although|because)\b", re.IGNORECASE)
 CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:which|who|where|while|after|before|when|because)\b")
 
 
@@ -270,9 +273,11 @@ def _names_again(mention: Actor, subject: list[Actor]) -> bool:
 
 
 def _positions(
-    mentions: Sequence[Actor], text: str, trigger: Span, movement: bool, accused: bool
+    mentions: Sequence[Actor], text: str, trigger: Span, movement: bool, accused: bool, reciprocal: bool
 ) -> tuple[int, int]:
-    """Indices of the last mention before the trigger and of its object after it (-1: none)."""
+    """Indices of the last mention before the trigger and of its object after it (-1: none); a
+    reciprocal event ("joint exercises were held while Belarusian forces ...") takes its parties
+    from an aside too, for want of better."""
     last_before = first_after = -1
     for i, m in enumerate(mentions):
         if m.end <= trigger.start:
@@ -281,7 +286,10 @@ def _positions(
         elif m.start > trigger.start and not (movement and origin(text, m.start)):
             first_after = i
             break  # sorted by start: no later mention ends before the trigger
-    if first_after >= 0 and _reporter(text, mentions[first_after]):
+    if first_after >= 0 and (
+        _reporter(text, mentions[first_after])
+        or (not reciprocal and _ASIDE.search(text, trigger.end, mentions[first_after].start))
+    ):
         first_after = -1
     if accused and first_after >= 0:
         first_after = _accused(mentions, first_after, text)
@@ -353,7 +361,7 @@ def actor_roles(
     ("troops were deployed") and after the noun ("the withdrawal of Russian troops").
     `accused` (ACCUSE): the one addressed ("complained to the UN over ...") is not the recipient.
     """
-    last_before, first_after = _positions(mentions, text, trigger, movement, accused)
+    last_before, first_after = _positions(mentions, text, trigger, movement, accused, reciprocal)
     subject = _compound(mentions, last_before, text, -1) if last_before >= 0 else []
     obj = _compound(mentions, first_after, text, +1) if first_after >= 0 else []
     if subject and obj and all(map(_names_again, obj, repeat(subject))):
