@@ -145,6 +145,11 @@ class RememberingTokenizer:
                 self._remember(run, [token.text for token in self._learner(run)])
             else:
                 word = run.removesuffix(" ")
+                if word.isalpha() and word not in self._specials:
+                    # Half the new runs: a word of one token (see `_plain_word`), whose record
+                    # `_remember` would build through its general steps.
+                    self._runs[run] = ((word,), (_lower(word),), (len(run),), _WORD)
+                    continue
                 plain = self._plain_word(word) or self._affixed(word)
                 if plain:
                     self._remember(run, plain)
@@ -285,8 +290,7 @@ class RememberingTokenizer:
         steps = list(map(len, pieces))
         if run[-1] == " " and not run.isspace():
             steps[-1] += 1  # the trailing space
-        # Each token lower-cased on its own, as spaCy's lower_ ('İ' gives two characters).
-        lowers = tuple(map(str.lower, pieces))
+        lowers = tuple(map(_lower, pieces))
         # Letters and digits are never punctuation, a final mark or a line break.
         kinds = "".join([_WORD if piece.isalnum() else self._kind(piece) for piece in pieces])
         if "[" in run:
@@ -325,6 +329,17 @@ class RememberingTokenizer:
         if self._is_punct(token):
             return _PUNCT
         return _LINE_BREAK if token.isspace() and "\n" in token else _WORD
+
+
+def _lower(token: str) -> str:
+    """The token lower-cased on its own, as spaCy's lower_ ('İ' gives two characters).
+
+    The same string object when it is in lower case already (most tokens), so a text's
+    `text` and `lower` lists share it: building both lists then touches half as many
+    objects scattered in memory, and its hash, once computed, serves both.
+    """
+    lower = token.lower()
+    return token if lower == token else lower
 
 
 def _footnote_kinds(pieces: list[str], kinds: str) -> str:
