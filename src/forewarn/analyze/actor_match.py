@@ -52,6 +52,8 @@ class Hit(NamedTuple):
     item: int  # index into the dictionary list of that kind (or the capitals' alpha-3 list)
 
 
+_new_tuple = tuple.__new__
+
 Key = tuple[str, int, str, int]  # kind, index, alias, case rule
 Phrase = tuple[str, ...]  # an alias's tokens, lower-cased
 
@@ -215,7 +217,9 @@ def find_hits(lexicon: Lexicon, words: Words) -> list[Hit]:
                     continue
             elif rule and not _case_ok(words, start, end, alias, rule):
                 continue
-            hits.append(Hit(start, end, kind, index))
+            # the tuple built at once, as the named tuple's own __new__ does after a Python call
+            # that binds its four arguments: about 60 hits an article, each twice as costly
+            hits.append(_new_tuple(Hit, (start, end, kind, index)))
     return hits
 
 

@@ -145,6 +145,11 @@ class RememberingTokenizer:
                 self._remember(run, [token.text for token in self._learner(run)])
             else:
                 word = run.removesuffix(" ")
+                if word.isalpha() and word not in self._specials:
+                    # Half the new runs: a word of one token (see `_plain_word`), whose record
+                    # `_remember` would build through its general steps.
+                    self._runs[run] = ((word,), (_lower(word),), (len(run),), _WORD)
+                    continue
                 plain = self._plain_word(word) or self._affixed(word)
                 if plain:
                     self._remember(run, plain)
@@ -177,12 +182,18 @@ class RememberingTokenizer:
         letters (they all need punctuation, digits or symbols), so unless it
         is a special case ("cannot", "dont") it is one token; those three marks
         are always split off the end. Half the new runs of news are such words.
+        Also a word followed by a full stop that spaCy splits off (see `_affixed`).
         """
         if word.isalpha():
             return [word] if word not in self._specials else None
         head, mark = word[:-1], word[-1:]
         if mark in ",:;" and head.isalpha() and head not in self._specials and word not in self._specials:
             return [head, mark]
+        if mark == "." and head.isalpha() and head.isascii() and _FULL_STOP_SPLITS.search(head):
+            # What `_affixed` gives a word of ASCII letters and a full stop (a sixth of the new runs of
+            # news) without its general checks: the only special case that could take part is the
+            # word's own, which `_marked_cores` holds stripped of its full stop ("Calif", "Gen").
+            return [head, mark] if head not in self._marked_cores else None
         return None
 
     def _affixed(self, word: str) -> list[str] | None:
@@ -285,8 +296,7 @@ class RememberingTokenizer:
         steps = list(map(len, pieces))
         if run[-1] == " " and not run.isspace():
             steps[-1] += 1  # the trailing space
-        # Each token lower-cased on its own, as spaCy's lower_ ('İ' gives two characters).
-        lowers = tuple(map(str.lower, pieces))
+        lowers = tuple(map(_lower, pieces))
         # Letters and digits are never punctuation, a final mark or a line break.
         kinds = "".join([_WORD if piece.isalnum() else self._kind(piece) for piece in pieces])
         if "[" in run:
@@ -325,6 +335,17 @@ class RememberingTokenizer:
         if self._is_punct(token):
             return _PUNCT
         return _LINE_BREAK if token.isspace() and "\n" in token else _WORD
+
+
+def _lower(token: str) -> str:
+    """The token lower-cased on its own, as spaCy's lower_ ('İ' gives two characters).
+
+    The same string object when it is in lower case already (most tokens), so a text's
+    `text` and `lower` lists share it: building both lists then touches half as many
+    objects scattered in memory, and its hash, once computed, serves both.
+    """
+    lower = token.lower()
+    return token if lower == token else lower
 
 
 def _footnote_kinds(pieces: list[str], kinds: str) -> str:
