@@ -1,5 +1,5 @@
 """Attributions a reader expects: cues after a catenative verb, role-of-organisation speakers, and
-cue words that are no speech where they stand."""
+cue words that are no speech where they stand, and where spans start and end."""
 
 from __future__ import annotations
 
@@ -219,3 +219,30 @@ def test_a_progressive_with_an_adverb_is_no_passive(pipeline: Pipeline) -> None:
 )
 def test_a_common_noun_phrase_speaks_as_itself(pipeline: Pipeline, text: str, speaker: str) -> None:
     assert pipeline.analyze(TextInput("t", text)).quotes[0].speaker == speaker
+
+
+# where a quote's spans start and end, as PolNeAR marks them
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Clinton called Trump a “blowhard,” adding that he should quit.", "Trump a “blowhard,”"),
+        (
+            "He insisted that he has “expanded the party,” according to aides.",
+            "that he has “expanded the party,”",
+        ),
+    ],
+)
+def test_a_quotation_opened_in_the_speech_closes_in_it(pipeline: Pipeline, text: str, content: str) -> None:
+    assert _roles(pipeline, text)[0][2] == content
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("He said the plan would hurt the U.S.", "the plan would hurt the U.S."),
+        ("She said the deal went to Bloomberg L.P. in May.", "the deal went to Bloomberg L.P. in May"),
+        ("She said the deal was good.", "the deal was good"),
+    ],
+)
+def test_an_abbreviation_keeps_its_last_dot(pipeline: Pipeline, text: str, content: str) -> None:
+    assert _roles(pipeline, text)[0][2] == content

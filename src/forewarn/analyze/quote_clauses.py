@@ -288,7 +288,16 @@ def _speech_after(cues: SpeechCues, doc: QuoteDoc, cue: Span) -> Span | None:
         return None  # `revealed in subsequent activity`, `continued as a member`: not what was said
     if text[end - 1 : end] in '”"»' and text[end - 2 : end - 1] == ".":
         return Span(content.start, end)
-    return content
+    return _to_closing_mark(doc, content)
+
+
+def _to_closing_mark(doc: QuoteDoc, content: Span) -> Span:
+    """`called Trump a “blowhard,”`: a quotation opened inside the speech closes inside it, its comma
+    and closing mark with it, as PolNeAR marks it (on train 21 times in 33, never without them)."""
+    quote = doc.quote_before(content.end + 3)
+    if quote is None or not content.start <= quote.start < content.end < quote.end:
+        return content
+    return Span(content.start, quote.end)
 
 
 # `noted in a guest column in Saturday's New York Times that ...`: a setting too long for OBJECT

@@ -303,6 +303,9 @@ def first_verb(cues: SpeechCues, doc: QuoteDoc, sentence: Span, cue: Span) -> in
 
 
 _FOOTNOTE = re.compile(r"\[\d{1,3}\]$")  # a footnote mark ending a span
+# the last dot of an abbreviation written with initials ("the U.S.", "Bloomberg L.P.", "N.J."), which is
+# the abbreviation's even where it ends the sentence (PolNeAR keeps it in a content 13 times in 15)
+_INITIALS_DOT = re.compile(r"(?<![\w.])(?:[A-Za-z]\.)+[A-Za-z]\.$")
 
 
 def trim_span(text: str, start: int, end: int, words: int = 2) -> Span | None:
@@ -311,6 +314,8 @@ def trim_span(text: str, start: int, end: int, words: int = 2) -> Span | None:
     while start < end and (text[start].isspace() or text[start] in ",;:"):
         start += 1
     while end > start:
+        if text[end - 1] == "." and _INITIALS_DOT.search(text, max(start, end - 16), end):
+            break
         if text[end - 1].isspace() or text[end - 1] in ",;:.—–-“‘„«[(" or _stray_end(text, start, end):
             end -= 1
         elif text[end - 1] == "]" and (footnote := _FOOTNOTE.search(text, max(start, end - 5), end)):
