@@ -246,3 +246,25 @@ def test_a_quotation_opened_in_the_speech_closes_in_it(pipeline: Pipeline, text:
 )
 def test_an_abbreviation_keeps_its_last_dot(pipeline: Pipeline, text: str, content: str) -> None:
     assert _roles(pipeline, text)[0][2] == content
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "On “Face the Nation,” Sanders identified young voters as the reason.",
+            ("Sanders", "identified", "young voters as the reason"),
+        ),
+        (
+            "After the “phony system,” he stated that he would run again.",
+            ("he", "stated", "that he would run again"),
+        ),
+        # a speech verb after its quotation takes an addressee or a setting, not the speech
+        ("“We will win,” she told reporters.", ("she", "told", "“We will win,”")),
+        ("“We will win,” she said on Monday.", ("she", "said", "“We will win,”")),
+    ],
+)
+def test_a_cue_with_its_own_object_does_not_take_the_quotation_before(
+    pipeline: Pipeline, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert _roles(pipeline, text)[0] == expected

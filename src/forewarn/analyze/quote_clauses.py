@@ -193,7 +193,7 @@ def clause_after(cues: SpeechCues, doc: QuoteDoc, cue: Span, done: list[Found]) 
     source = None if passive else source_of(cues, doc, cue, done)
     if source is None and not passive:
         return None
-    content = _speech_after(cues, doc, cue)
+    content = speech_after(cues, doc, cue)
     if content is None:
         return None
     if source is not None and _parenthetical(doc.text, source):
@@ -223,7 +223,7 @@ def _relative_before(text: str, source: Span, content: Span) -> Span | None:
 def _raised(cues: SpeechCues, doc: QuoteDoc, cue: Span, done: list[Found]) -> Found | None:
     """`The field appeared poised to narrow`, `X is expected to win`: nobody is named as holding the
     view; its content is the subject and the rest of the clause, apart (as PolNeAR marks it)."""
-    content = _speech_after(cues, doc, cue)
+    content = speech_after(cues, doc, cue)
     opening = NEXT_WORD.match(doc.text, content.start) if content is not None else None
     if content is None or opening is None or opening.group(1).lower() in _PLACE_WORDS:
         return None  # `appeared on Fox News`, `appeared with Clinton`: an appearance, not a view
@@ -257,7 +257,7 @@ def _to_comma(text: str, content: Span) -> Span:
     return content if comma <= content.start else Span(content.start, comma)
 
 
-def _speech_after(cues: SpeechCues, doc: QuoteDoc, cue: Span) -> Span | None:
+def speech_after(cues: SpeechCues, doc: QuoteDoc, cue: Span) -> Span | None:
     """What `X said (that) ...` says: the rest of the clause after the cue (and any addressee)."""
     text, sentence = doc.text, doc.sentence(cue.start)
     # the cue may end with the adverb that anchors the run (`noted recently | in New York magazine that`)

@@ -150,6 +150,34 @@ def _marks_to_next(text: str, sentences: tuple[Span, ...], quote_starts: list[in
     return tuple(out)
 
 
+# a cue's own "that" clause: the quotation before it is not what it reports
+_OWN_CLAUSE = re.compile(r"\s+that\s")
+_WORD_AFTER = re.compile(r" +([\w’'-]+)")
+
+
+# words after a cue that open a setting, not an object
+_SETTING_WORDS = frozenset({"with", "to", "in", "at", "on", "after", "during", "as", "when", "while", "before",
+                            "about", "for", "from", "of", "by", "into", "over", "outside", "back", "up", "out",
+                            "now", "just", "again"})  # fmt: skip
+
+
+def own_speech_after(cues: SpeechCues, text: str, cue: Span) -> bool:
+    """Does the cue take its own speech after it (`“...,” he stated that ...`)? A cue other than a
+    speech verb that reports a quotation before it (`said`, `told`, the lexicon's `quoting`) followed by
+    a word that is no setting has an object of its own (`“...,” he expressed shock`, `..., he sees
+    Christie as ...`)."""
+    if _OWN_CLAUSE.match(text, cue.end):
+        return True
+    words = text[cue.start : cue.end].lower().split()
+    if not (cues.quoting.isdisjoint(words) and TELLING.isdisjoint(words)):
+        return False  # `“...,” he joked with reporters`, `“...,” Trump assured Jones`
+    m = _WORD_AFTER.match(text, cue.end)
+    if m is None:
+        return False
+    word = m.group(1)
+    return not (word in cues.adverbials or word.lower() in _SETTING_WORDS or word.endswith("ly"))
+
+
 def verb_words(text: str, cue: Span) -> list[str]:
     """The cue's words from its verb on, past the manner adverbs it holds ("falsely suggesting")."""
     words = text[cue.start : cue.end].split()

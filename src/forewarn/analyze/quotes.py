@@ -26,6 +26,7 @@ from forewarn.analyze.quote_clauses import (
     clause_after,
     clause_before,
     passive_by,
+    speech_after,
 )
 from forewarn.analyze.quote_colons import colon_quotes
 from forewarn.analyze.quote_context import (
@@ -34,6 +35,7 @@ from forewarn.analyze.quote_context import (
     TELLING,
     Found,
     QuoteDoc,
+    own_speech_after,
     participial,
     source_of,
     trim_span,
@@ -170,6 +172,12 @@ def _quote_before(cues: SpeechCues, doc: QuoteDoc, cue: Span) -> Found | None:
         source = subject_before(doc.text, quote.end, cue.start, cues)
         if source is None:
             return None
+        if own_speech_after(cues, doc.text, cue):
+            # `“...,” he stated that he had access`, `On “Face the Nation,” Sanders identified ...`: the
+            # cue's speech is its own clause or object, not the quotation before it
+            speech = speech_after(cues, doc, cue)
+            if speech is not None:
+                return Found(source, cue, [speech], False)
     elif doc.text[cue.start : cue.end] in cues.participles:
         return None  # `“...,” saying ...` continues a clause; the participle rule decides
     else:
