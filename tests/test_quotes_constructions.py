@@ -268,3 +268,20 @@ def test_a_cue_with_its_own_object_does_not_take_the_quotation_before(
     pipeline: Pipeline, text: str, expected: tuple[str, str, str]
 ) -> None:
     assert _roles(pipeline, text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "He said the deal was “a mistake. We will fix it.” Then he left.",
+            "the deal was “a mistake. We will fix it.”",
+        ),
+        # a quotation that runs on into the next paragraph is not taken along
+        ("He said it was “a mistake.\n\n“We will fix it.”", "it was “a mistake"),
+    ],
+)
+def test_a_quotation_opened_in_the_speech_runs_to_its_close(
+    pipeline: Pipeline, text: str, content: str
+) -> None:
+    assert _roles(pipeline, text)[0][2] == content

@@ -98,6 +98,11 @@ class QuoteDoc:
         i = bisect_left(self.quote_starts, offset)
         return self.quotes[i] if i < len(self.quotes) else None
 
+    def quote_around(self, offset: int) -> Span | None:
+        """The quotation that holds `offset` (its marks included), or None."""
+        i = bisect_right(self.quote_starts, offset) - 1
+        return self.quotes[i] if i >= 0 and offset < self.quotes[i].end else None
+
     def inside_quote(self, offset: int) -> bool:
         i = bisect_right(self.quote_starts, offset) - 1
         return i >= 0 and self.quotes[i].start < offset < self.quotes[i].end
