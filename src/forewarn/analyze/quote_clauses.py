@@ -1,8 +1,8 @@
 """Indirect speech and the other patterns without a quotation next to the cue.
 
-`X said (that) ...`, `..., X said.`, `according to X, ...` and `The move was
-reported by MSNBC`. Each returns a `Found` or None. `Name: statement` is `quote_colons`', a
-question put to someone (`when asked about ...`) `quote_questions`'.
+`X said (that) ...`, `..., X said.` and `The move was reported by MSNBC`. Each returns a `Found` or
+None. `according to X, ...` is `quote_accounts`', `Name: statement` `quote_colons`', a question put to
+someone (`when asked about ...`) `quote_questions`'.
 """
 
 from __future__ import annotations
@@ -40,43 +40,8 @@ _INVERTING = frozenset({"said", "says", "added", "adds", "wrote", "writes", "not
                         "explains", "argued", "argues", "continued", "warned", "warns"})  # fmt: skip
 _NOT_SPEAKER_START = frozenset({"of", "about", "to", "for", "in", "on", "at", "by", "with", "from", "as", "into",
                                 "over", "after", "before", "during", "when", "while", "it", "this", "that", "so"})  # fmt: skip
-_DEMONSTRATIVES = frozenset({"That", "This", "It"})
 _RELATIVE_TAIL = re.compile(r"\b(?:who|whose|whom|which)\b")
 _SUBJECT_START = frozenset({"that", "he", "she", "they", "it", "we", "i", "there", "his", "her", "their"})
-
-
-# the source runs to a comma, colon, dash, the sentence end or a parenthesis it does not close
-# ("(according to exit polls)"; a short one closed inside it belongs to it: "Our Schools (AROS)"); a
-# full stop inside a word or after an initial ("F.A.A. records", "Tchadinfos.com", "the
-# A.F.L.-C.I.O.,") does not end it
-_ACCORDING_SOURCE = re.compile(
-    r"\s+((?:[^,;:.!?()]|\([^(),;:]{1,40}\)|\.(?=[\w,-])|(?<=[\s.][A-Z])\.)+?)"
-    r"(?=[,;:)]|\s*\((?![^(),;:]{1,40}\))|\s[-–—]{1,2}\s|\.?\s*$|(?<![\s.][A-Z])\.\s)"
-)
-
-
-def according_to(cues: SpeechCues, doc: QuoteDoc, cue: Span) -> Found | None:
-    text, sentence = doc.text, doc.sentence(cue.start)
-    m = _ACCORDING_SOURCE.match(text, cue.end, sentence.end)
-    if not m:
-        return None
-    source = Span(m.start(1), m.end(1))
-    # `according to Mr. Rhodes`, `according to former Sen. Jim Webb`: a title's dot ends nothing
-    while (
-        text.startswith(". ", source.end)
-        and text[source.start : source.end + 1].rsplit(None, 1)[-1] in cues.titles
-    ):
-        more = _ACCORDING_SOURCE.match(text, source.end + 1, sentence.end)
-        if more is None:
-            break
-        source = Span(source.start, more.end(1))
-    start = _after_connective(text, sentence.start, cue.start)
-    before = trim_span(text, start, cue.start)
-    if before is None and text[start : cue.start].strip() in _DEMONSTRATIVES:
-        before = trim_span(text, start, cue.start, words=1)  # `That’s according to X`: what was said before
-    parts = [before, trim_span(text, source.end, sentence.end)]
-    contents = [p for p in parts if p is not None]
-    return Found(source, cue, contents, False) if contents else None
 
 
 def _adverbial_tail(cues: SpeechCues, tail: str) -> bool:
@@ -88,7 +53,7 @@ def _adverbial_tail(cues: SpeechCues, tail: str) -> bool:
 def _after_fronted(cues: SpeechCues, text: str, start: int, end: int) -> int:
     """`With that issue unresolved, the agency ..., officials said`: the speech starts after the opener
     (or after a connective: `And the plan failed, he said`)."""
-    after = _after_connective(text, start, end)
+    after = after_connective(text, start, end)
     if after > start:
         return after
     opening = NEXT_WORD.match(text, start, end)
@@ -101,7 +66,7 @@ def _after_fronted(cues: SpeechCues, text: str, start: int, end: int) -> int:
 _CONNECTIVES = frozenset({"And", "Yet", "So", "Still", "However", "Indeed", "Instead", "Also"})
 
 
-def _after_connective(text: str, start: int, end: int) -> int:
+def after_connective(text: str, start: int, end: int) -> int:
     """`And the plan failed, he said`, `Still, most voters agree, according to ...`: a connective that
     opens the sentence is the writer's, not part of the speech."""
     opening = NEXT_WORD.match(text, start, end)

@@ -21,8 +21,8 @@ from dataclasses import replace
 
 from forewarn.analyze.forecasts import forecast_for
 from forewarn.analyze.pipeline import Context
+from forewarn.analyze.quote_accounts import according_to
 from forewarn.analyze.quote_clauses import (
-    according_to,
     clause_after,
     clause_before,
     passive_by,
