@@ -285,3 +285,33 @@ def test_a_quotation_opened_in_the_speech_runs_to_its_close(
     pipeline: Pipeline, text: str, content: str
 ) -> None:
     assert _roles(pipeline, text)[0][2] == content
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Young voters are unhappy, according to Jason Smith, who advised the campaign.",
+            [("Jason Smith, who advised the campaign", "according to", "Young voters are unhappy")],
+        ),
+        (
+            "According to documents from Diane Blair, a friend of Mrs. Clinton, the first lady had a plan.",
+            [
+                (
+                    "documents from Diane Blair, a friend of Mrs. Clinton,",
+                    "According to",
+                    "the first lady had a plan",
+                )
+            ],
+        ),
+        # a clause after the comma is the speech, not an appositive
+        (
+            "According to The Guardian, an email was sent to the members.",
+            [("The Guardian", "According to", "an email was sent to the members")],
+        ),
+    ],
+)
+def test_an_accounts_source_keeps_its_appositive(
+    pipeline: Pipeline, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert _roles(pipeline, text) == expected

@@ -10,6 +10,7 @@ import re
 
 from forewarn.analyze.quote_clauses import after_connective
 from forewarn.analyze.quote_context import Found, QuoteDoc, trim_span
+from forewarn.analyze.quote_source import VERBAL
 from forewarn.knowledge.speech_cues import SpeechCues
 from forewarn.model import Span
 
@@ -45,6 +46,32 @@ def according_to(cues: SpeechCues, doc: QuoteDoc, cue: Span) -> Found | None:
     before = trim_span(text, start, cue.start)
     if before is None and text[start : cue.start].strip() in _DEMONSTRATIVES:
         before = trim_span(text, start, cue.start, words=1)  # `That’s according to X`: what was said before
+    source = _with_appositive(text, source, sentence.end, before is not None)
     parts = [before, trim_span(text, source.end, sentence.end)]
     contents = [p for p in parts if p is not None]
     return Found(source, cue, contents, False) if contents else None
+
+
+# an appositive after the source: `, a law professor at ...`, `, who was an adviser to ...`
+_ARTICLES = frozenset({"a", "an"})
+_APPOSITIVE = re.compile(r",\s+(?:an?|who|whose|which)\s[^,;:()“”\"]*")
+
+
+def _with_appositive(text: str, source: Span, end: int, speech_before: bool) -> Span:
+    """`..., according to Jason Delisle, who was an adviser to the campaign.`, `According to documents from
+    Diane Blair, a close friend of Mrs. Clinton's, the first lady had ...`: the appositive is the source's,
+    as PolNeAR marks it, with the comma that closes it; not the speech. After a sentence-opening cue
+    (`According to X, a majority ...`) only an appositive closed by a comma is one."""
+    m = _APPOSITIVE.match(text, source.end, end)
+    if m is None:
+        return source
+    closed = text.startswith(",", m.end())
+    if not (closed or speech_before):
+        return source
+    words = m.group().split()
+    if words[1] in _ARTICLES and not VERBAL.isdisjoint(words):
+        return source  # `According to The Guardian, an email was sent ...`: a clause, the speech
+    tail = trim_span(text, source.start, m.end(), words=1)
+    if tail is None:
+        return source
+    return Span(source.start, m.end() + 1) if closed else tail
