@@ -315,3 +315,18 @@ def test_an_accounts_source_keeps_its_appositive(
     pipeline: Pipeline, text: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert _roles(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "contents"),
+    [
+        ("Voters, Clinton suggested, do not have to worry.", ["Voters", "do not have to worry"]),
+        ("That, they say, will be easier in March.", ["That", "will be easier in March"]),
+        # a fronted setting is the writer's
+        ("In the end, Mr. Rosenthal said, union voters stay home.", ["union voters stay home"]),
+    ],
+)
+def test_one_word_before_a_speaker_set_off_by_commas_is_speech(
+    pipeline: Pipeline, text: str, contents: list[str]
+) -> None:
+    assert [r[2] for r in _roles(pipeline, text)] == contents
