@@ -330,3 +330,19 @@ def test_one_word_before_a_speaker_set_off_by_commas_is_speech(
     pipeline: Pipeline, text: str, contents: list[str]
 ) -> None:
     assert [r[2] for r in _roles(pipeline, text)] == contents
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("A few minutes later they said the vote was over.", "they"),
+        ("The last time he said the vote was over, nobody cared.", "he"),
+        # a pronoun in a list or after "of" is no subject of its own
+        ("Many of you said the vote was over.", "Many of you"),
+        ("My siblings and I think the vote was over.", "My siblings and I"),
+    ],
+)
+def test_a_pronoun_ending_the_phrase_before_a_cue_is_its_subject(
+    pipeline: Pipeline, text: str, source: str
+) -> None:
+    assert _roles(pipeline, text)[0][0] == source
