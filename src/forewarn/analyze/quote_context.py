@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+from forewarn.analyze.quote_heads import nearest_noun_phrase, past_fronted, pronoun_subject
 from forewarn.analyze.quote_marks import quotation_spans
 from forewarn.analyze.quote_source import VERBAL, subject_before
 from forewarn.knowledge.speech_cues import SpeechCues
@@ -279,38 +280,8 @@ def source_of(cues: SpeechCues, doc: QuoteDoc, cue: Span, done: list[Found]) -> 
         return subject_before(doc.text, start, first_verb(cues, doc, Span(start, sentence.end), cue), cues)
     source = subject_before(doc.text, clause_start(doc, cue), cue.start, cues)
     if source is not None and len(verb_words(doc.text, cue)) == 1 and doc.text.endswith("ing", 0, cue.end):
-        return _nearest_noun_phrase(doc.text, source)
-    return _pronoun_subject(doc.text, source) if source is not None else None
-
-
-# a subject pronoun ending a longer phrase before its cue: `the only regret he`, `A few minutes later they`
-_LAST_PRONOUN = re.compile(r"(?<=\s)(?<!\band\s)(?<!\bof\s)(?:he|she|they|we|I|you)$")
-
-
-def _pronoun_subject(text: str, source: Span) -> Span:
-    """`The only regret he had`, `A few minutes later they said`: a pronoun that ends the phrase is the
-    subject, the words before it a head it modifies or a fronted setting (as PolNeAR marks them: on train
-    the pronoun alone 54 times in 61); not in a list (`my siblings and I`) nor after "of" (`many of you`)."""
-    m = _LAST_PRONOUN.search(text, max(source.start, source.end - 12), source.end)
-    return Span(m.start(), source.end) if m is not None and m.start() > source.start else source
-
-
-# the words a reduced relative's noun phrase starts after: `an outside group backing`, `included Trump vowing`
-_PHRASE_START = re.compile(
-    r".*(?:^|\s)(?:to|of|for|with|from|by|about|in|on|at|[a-z]+ed|[a-z]+ing)\s+", re.DOTALL
-)
-
-
-def _nearest_noun_phrase(text: str, source: Span) -> Span:
-    """`Wealthy donors handed $25 million to an outside group backing Rubio`: a bare -ing cue after a
-    noun phrase modifies that phrase (a reduced relative), whose holder is the phrase, not the clause."""
-    m = _PHRASE_START.match(text, source.start, source.end)
-    if m is None or m.end() >= source.end:
-        return source
-    phrase = text[m.end() : source.end]
-    if " " not in phrase and not (phrase[:1].isupper() or phrase.endswith("s")):
-        return source  # `the meeting began vowing`: one word that is no noun phrase
-    return Span(m.end(), source.end)
+        return nearest_noun_phrase(doc.text, source)
+    return pronoun_subject(doc.text, past_fronted(doc.text, source)) if source is not None else None
 
 
 def _after_intro(cues: SpeechCues, text: str, sentence: Span, cue: Span) -> int:
