@@ -27,16 +27,21 @@ def nearest_noun_phrase(text: str, source: Span) -> Span:
     return Span(m.end(), source.end)
 
 
-# a subject pronoun ending a longer phrase before its cue: `the only regret he`, `A few minutes later they`
-_LAST_PRONOUN = re.compile(r"(?<=\s)(?<!\band\s)(?<!\bof\s)(?:he|she|they|we|I|you)$")
+# subject pronouns that may end a longer phrase before its cue: `the only regret he`, `A few minutes later they`
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "I", "you"})
 
 
 def pronoun_subject(text: str, source: Span) -> Span:
     """`The only regret he had`, `A few minutes later they said`: a pronoun that ends the phrase is the
     subject, the words before it a head it modifies or a fronted setting (as PolNeAR marks them: on train
     the pronoun alone 54 times in 61); not in a list (`my siblings and I`) nor after "of" (`many of you`)."""
-    m = _LAST_PRONOUN.search(text, max(source.start, source.end - 12), source.end)
-    return Span(m.start(), source.end) if m is not None and m.start() > source.start else source
+    space = text.rfind(" ", source.start, source.end)
+    if space <= source.start or text[space + 1 : source.end] not in _SUBJECT_PRONOUNS:
+        return source  # most sources: one word, or a name
+    before = text[source.start : space].rsplit(None, 1)
+    if not before or before[-1] in {"and", "of"}:
+        return source
+    return Span(space + 1, source.end)
 
 
 # a participle or an adverb and a lower-case word opening the phrase: a fronted clause, up to its comma
