@@ -352,3 +352,18 @@ def test_the_subject_before_a_cue_leaves_out_what_precedes_it(
     pipeline: Pipeline, text: str, source: str
 ) -> None:
     assert _roles(pipeline, text)[0][0] == source
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“It is a difficult issue,” said Rubio, “because it puts two rights in conflict.”",
+        '"It is a difficult issue," said Rubio, "because it puts two rights in conflict."',
+    ],
+)
+def test_an_inverted_speaker_ends_before_the_quotation_that_carries_the_speech_on(
+    pipeline: Pipeline, text: str
+) -> None:
+    roles = _roles(pipeline, text)
+    assert [r[0] for r in roles] == ["Rubio", "Rubio"]
+    assert roles[1][2][1:-1] == "because it puts two rights in conflict."

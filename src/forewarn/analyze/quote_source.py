@@ -18,6 +18,7 @@ from forewarn.model import Span
 TOKEN = re.compile(
     r"[’'](?:s|ll|d|ve|re|m)\b|(?:[^\s,;:()\[\]“”\"«»„’']+|[’'](?!(?:s|ll|d|ve|re|m)\b))+|[,;:()]"
 )  # (plain characters taken as a run, not one alternation per character: same tokens, faster)
+_OPENING_MARKS = frozenset("“\"«„‘'")
 CLITICS = frozenset({"’s", "'s", "’ll", "'ll", "’d", "'d", "’ve", "'ve", "’re", "'re", "’m", "'m"})
 VERBAL = frozenset({"is", "was", "were", "are", "am", "be", "been", "would", "will", "could", "should", "might",
                     "can", "did", "does", "do", "has", "have", "had"})  # fmt: skip
@@ -347,6 +348,12 @@ def subject_after(text: str, cue_end: int, limit: int, cues: SpeechCues) -> Span
             break
         if token[2] == "," and i + 1 < len(tokens) and _ends_inverted(tokens[i + 1][2], cues):
             break  # `said Devine, suggesting that ...`, `said Karen Janes, after listening to ...`
+        if (
+            token[2] == ","
+            and text[token[1] : token[1] + 1] == " "
+            and text[token[1] + 1 : token[1] + 2] in _OPENING_MARKS
+        ):
+            break  # `“A,” said Rubio, “because ...”`: the quotation carries the speech on
         chunk.append(token)
     while chunk and (chunk[-1][2] == "," or not chunk[-1][2].strip("'’‘`")):
         chunk.pop()  # a closing comma, or the opening '' of the next quotation
