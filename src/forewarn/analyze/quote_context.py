@@ -99,6 +99,22 @@ class QuoteDoc:
         i = bisect_left(self.quote_starts, offset)
         return self.quotes[i] if i < len(self.quotes) else None
 
+    def quote_after_title(self, pos: int, limit: int) -> Span | None:
+        """`“A,” he said on MSNBC’s “Morning Joe.” “B.”`: the quotation right after a short quoted title
+        that ends the cue's sentence (a show, a book), which is no speech itself; else None."""
+        title = self.quote_from(pos)
+        if title is None or title.end >= limit or title.start - pos > TITLE_REACH:
+            return None
+        inner = self.text[title.start : title.end]
+        if len(inner.split()) > TITLE_WORDS or not inner.rstrip("”\"'’").endswith("."):
+            return None
+        if _SENTENCE_END.search(self.text, pos, title.start):
+            return None
+        nxt = title.end
+        while nxt < limit and self.text[nxt] == " ":
+            nxt += 1
+        return self.quote_at(nxt)
+
     def quote_around(self, offset: int) -> Span | None:
         """The quotation that holds `offset` (its marks included), or None."""
         i = bisect_right(self.quote_starts, offset) - 1
@@ -128,6 +144,9 @@ class QuoteDoc:
         return len(self.text) if end < 0 else end
 
 
+TITLE_REACH = 60  # characters between a cue's clause and a quoted title in it ("on MSNBC’s “Morning Joe.”")
+TITLE_WORDS = 6
+_SENTENCE_END = re.compile(r"[.!?]\s")
 _OPENING = "“„«‘‚\"'"
 LEAD_MARKS = " “\"'‘«„"  # spaces and opening quote marks before a sentence's first word
 BEFORE_REACH = 40  # characters of a sentence read before a cue (see `QuoteDoc.text_before`)
