@@ -372,3 +372,20 @@ def test_an_inverted_speaker_ends_before_the_quotation_that_carries_the_speech_o
 def test_a_quoted_title_in_the_cues_sentence_does_not_end_the_speech(pipeline: Pipeline) -> None:
     text = "“We will win,” he said on MSNBC’s “Morning Joe.” “The race is over.”"
     assert [r[2] for r in _roles(pipeline, text)] == ["“We will win,”", "“The race is over.”"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "“We will win,” said a Mexican official who was not authorized to speak publicly on this issue.",
+            "a Mexican official who was not authorized to speak publicly on this issue",
+        ),
+        # an object and its complement before a relative clause name no speaker
+        ("The ad, he said, derided Rubio as a neophyte who memorized talking points.", "he"),
+    ],
+)
+def test_an_inverted_speaker_may_hold_a_long_relative_clause(
+    pipeline: Pipeline, text: str, source: str
+) -> None:
+    assert _roles(pipeline, text)[0][0] == source

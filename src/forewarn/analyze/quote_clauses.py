@@ -21,7 +21,8 @@ from forewarn.analyze.quote_context import (
     source_of,
     trim_span,
 )
-from forewarn.analyze.quote_source import VERBAL, subject_after, subject_before
+from forewarn.analyze.quote_inverted import subject_after
+from forewarn.analyze.quote_source import VERBAL, subject_before
 from forewarn.knowledge.speech_cues import SpeechCues
 from forewarn.model import Span
 

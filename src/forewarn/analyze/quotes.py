@@ -41,11 +41,12 @@ from forewarn.analyze.quote_context import (
     trim_span,
 )
 from forewarn.analyze.quote_dashes import dash_quotes
+from forewarn.analyze.quote_inverted import subject_after
 from forewarn.analyze.quote_lexicon import cue_spans
 from forewarn.analyze.quote_polls import poll_findings
 from forewarn.analyze.quote_questions import asked
 from forewarn.analyze.quote_skip import skip_cue
-from forewarn.analyze.quote_source import subject_after, subject_before
+from forewarn.analyze.quote_source import subject_before
 from forewarn.analyze.quote_speaker import SpeakerResolver
 from forewarn.knowledge.speech_cues import SpeechCues, speech_cues
 from forewarn.model import Analysis, Quote, Span
