@@ -369,9 +369,23 @@ def test_an_inverted_speaker_ends_before_the_quotation_that_carries_the_speech_o
     assert roles[1][2][1:-1] == "because it puts two rights in conflict."
 
 
-def test_a_quoted_title_in_the_cues_sentence_does_not_end_the_speech(pipeline: Pipeline) -> None:
-    text = "“We will win,” he said on MSNBC’s “Morning Joe.” “The race is over.”"
-    assert [r[2] for r in _roles(pipeline, text)] == ["“We will win,”", "“The race is over.”"]
+@pytest.mark.parametrize(
+    ("text", "contents"),
+    [
+        (
+            "“We will win,” he said on MSNBC’s “Morning Joe.” “The race is over.”",
+            ["“We will win,”", "“The race is over.”"],
+        ),
+        (
+            "''It's nonsense,'' Mr. Trump said on NBC's ''Meet the Press.'' ''She lies.''",
+            ["''It's nonsense,''", "''She lies.''"],
+        ),
+    ],
+)
+def test_a_quoted_title_in_the_cues_sentence_does_not_end_the_speech(
+    pipeline: Pipeline, text: str, contents: list[str]
+) -> None:
+    assert [r[2] for r in _roles(pipeline, text)] == contents
 
 
 @pytest.mark.parametrize(

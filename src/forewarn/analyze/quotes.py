@@ -93,7 +93,7 @@ def _continuations(cues: SpeechCues, doc: QuoteDoc, after: int, found: Found) ->
             rest = _TO_STOP.match(text, pos, min(limit, pos + REST_REACH))
             rest_end = rest.end() if rest else pos
             quote = doc.quote_at(rest_end) if first and rest_end < limit else None
-            if quote is None and first and rest is None:
+            if quote is None and first:
                 quote = doc.quote_after_title(pos, limit)  # `he said on MSNBC’s “Morning Joe.” “B.”`
             if quote is None:
                 quote = _quoted_paragraph(doc, rest_end, limit)
