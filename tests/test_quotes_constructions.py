@@ -343,6 +343,8 @@ def test_one_word_before_a_speaker_set_off_by_commas_is_speech(
             "Senator Shelley Capito, a Republican,",
         ),
         ("Working America, a labor group, said the vote was over.", "Working America, a labor group,"),
+        # a focusing adverb opening the phrase is the writer's
+        ("Even some allies said the vote was over.", "some allies"),
         # a pronoun in a list or after "of" is no subject of its own
         ("Many of you said the vote was over.", "Many of you"),
         ("My siblings and I think the vote was over.", "My siblings and I"),

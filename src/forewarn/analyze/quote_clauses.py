@@ -174,14 +174,14 @@ def clause_after(cues: SpeechCues, doc: QuoteDoc, cue: Span, done: list[Found]) 
 
 # a relative or interrogative word right before the speaker: `the wall, which he said was built`,
 # `what he thinks is unfair` ("that" is left out: mostly a complementizer, `argued that he said`)
-_RELATIVE_BEFORE = re.compile(r"(?<![\w’'-])([Ww]hich|[Ww]hat|[Ww]hom?)\s+$")
+_RELATIVE_BEFORE = re.compile(r"(?<![\w’'-])([Ww]hich|[Ww]hat|[Ww]hom?)\s+(?:even\s+)?$")
 
 
 def _relative_before(text: str, source: Span, content: Span) -> Span | None:
     """The word that stands for the subject of the speech, extracted before its speaker (PolNeAR
     marks it as a fragment of the content: `which | was not a prison sentence`): only when the
     speech then opens with its verb, as it does when its subject was taken out."""
-    m = _RELATIVE_BEFORE.search(text, max(0, source.start - 7), source.start)
+    m = _RELATIVE_BEFORE.search(text, max(0, source.start - 12), source.start)  # (`which even Trump said`)
     if m is None:
         return None
     first = NEXT_WORD.match(text, content.start)

@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from forewarn.analyze.quote_heads import nearest_noun_phrase, past_fronted, pronoun_subject
+from forewarn.analyze.quote_heads import nearest_noun_phrase, past_focus, past_fronted, pronoun_subject
 from forewarn.analyze.quote_marks import quotation_spans
 from forewarn.analyze.quote_source import VERBAL, subject_before
 from forewarn.knowledge.speech_cues import SpeechCues
@@ -300,7 +300,9 @@ def source_of(cues: SpeechCues, doc: QuoteDoc, cue: Span, done: list[Found]) -> 
     source = subject_before(doc.text, clause_start(doc, cue), cue.start, cues)
     if source is not None and len(verb_words(doc.text, cue)) == 1 and doc.text.endswith("ing", 0, cue.end):
         return nearest_noun_phrase(doc.text, source)
-    return pronoun_subject(doc.text, past_fronted(doc.text, source)) if source is not None else None
+    if source is None:
+        return None
+    return pronoun_subject(doc.text, past_focus(doc.text, past_fronted(doc.text, source)))
 
 
 def _after_intro(cues: SpeechCues, text: str, sentence: Span, cue: Span) -> int:

@@ -56,3 +56,14 @@ def past_fronted(text: str, source: Span) -> Span:
         return source  # most sources: no comma, or a lower-case opening
     m = _FRONTED_CLAUSE.match(text, source.start, source.end)
     return Span(m.end(), source.end) if m is not None and m.end() < source.end else source
+
+
+# focusing adverbs that open a subject phrase and are the writer's, not the speaker's name
+_FOCUS = re.compile(r"(?:[Ee]ven|[Pp]erhaps|[Pp]articularly|[Ee]specially)\s+(?=\S)")
+
+
+def past_focus(text: str, source: Span) -> Span:
+    """`Even those close to him say`, `Perhaps young voters prefer`: the adverb is the writer's (on train
+    the gold leaves "even" out 10 times in 13)."""
+    m = _FOCUS.match(text, source.start, source.end)
+    return Span(m.end(), source.end) if m is not None else source
