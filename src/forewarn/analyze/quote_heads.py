@@ -59,11 +59,14 @@ def past_fronted(text: str, source: Span) -> Span:
 
 
 # focusing adverbs that open a subject phrase and are the writer's, not the speaker's name
+_FOCUS_INITIALS = frozenset("EePp")
 _FOCUS = re.compile(r"(?:[Ee]ven|[Pp]erhaps|[Pp]articularly|[Ee]specially)\s+(?=\S)")
 
 
 def past_focus(text: str, source: Span) -> Span:
     """`Even those close to him say`, `Perhaps young voters prefer`: the adverb is the writer's (on train
     the gold leaves "even" out 10 times in 13)."""
+    if text[source.start : source.start + 1] not in _FOCUS_INITIALS:
+        return source  # most sources: spare the regex
     m = _FOCUS.match(text, source.start, source.end)
     return Span(m.end(), source.end) if m is not None else source
