@@ -1,5 +1,5 @@
 """Attributions a reader expects: cues after a catenative verb, role-of-organisation speakers, and
-cue words that are no speech where they stand."""
+cue words that are no speech where they stand, and where spans start and end."""
 
 from __future__ import annotations
 
@@ -219,3 +219,189 @@ def test_a_progressive_with_an_adverb_is_no_passive(pipeline: Pipeline) -> None:
 )
 def test_a_common_noun_phrase_speaks_as_itself(pipeline: Pipeline, text: str, speaker: str) -> None:
     assert pipeline.analyze(TextInput("t", text)).quotes[0].speaker == speaker
+
+
+# where a quote's spans start and end, as PolNeAR marks them
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Clinton called Trump a “blowhard,” adding that he should quit.", "Trump a “blowhard,”"),
+        (
+            "He insisted that he has “expanded the party,” according to aides.",
+            "that he has “expanded the party,”",
+        ),
+    ],
+)
+def test_a_quotation_opened_in_the_speech_closes_in_it(pipeline: Pipeline, text: str, content: str) -> None:
+    assert _roles(pipeline, text)[0][2] == content
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("He said the plan would hurt the U.S.", "the plan would hurt the U.S."),
+        ("She said the deal went to Bloomberg L.P. in May.", "the deal went to Bloomberg L.P. in May"),
+        ("She said the deal was good.", "the deal was good"),
+    ],
+)
+def test_an_abbreviation_keeps_its_last_dot(pipeline: Pipeline, text: str, content: str) -> None:
+    assert _roles(pipeline, text)[0][2] == content
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "On “Face the Nation,” Sanders identified young voters as the reason.",
+            ("Sanders", "identified", "young voters as the reason"),
+        ),
+        (
+            "After the “phony system,” he stated that he would run again.",
+            ("he", "stated", "that he would run again"),
+        ),
+        # a speech verb after its quotation takes an addressee or a setting, not the speech
+        ("“We will win,” she told reporters.", ("she", "told", "“We will win,”")),
+        ("“We will win,” she said on Monday.", ("she", "said", "“We will win,”")),
+    ],
+)
+def test_a_cue_with_its_own_object_does_not_take_the_quotation_before(
+    pipeline: Pipeline, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert _roles(pipeline, text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "He said the deal was “a mistake. We will fix it.” Then he left.",
+            "the deal was “a mistake. We will fix it.”",
+        ),
+        # a quotation that runs on into the next paragraph is not taken along
+        ("He said it was “a mistake.\n\n“We will fix it.”", "it was “a mistake"),
+    ],
+)
+def test_a_quotation_opened_in_the_speech_runs_to_its_close(
+    pipeline: Pipeline, text: str, content: str
+) -> None:
+    assert _roles(pipeline, text)[0][2] == content
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Young voters are unhappy, according to Jason Smith, who advised the campaign.",
+            [("Jason Smith, who advised the campaign", "according to", "Young voters are unhappy")],
+        ),
+        (
+            "According to documents from Diane Blair, a friend of Mrs. Clinton, the first lady had a plan.",
+            [
+                (
+                    "documents from Diane Blair, a friend of Mrs. Clinton,",
+                    "According to",
+                    "the first lady had a plan",
+                )
+            ],
+        ),
+        # a clause after the comma is the speech, not an appositive
+        (
+            "According to The Guardian, an email was sent to the members.",
+            [("The Guardian", "According to", "an email was sent to the members")],
+        ),
+    ],
+)
+def test_an_accounts_source_keeps_its_appositive(
+    pipeline: Pipeline, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert _roles(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "contents"),
+    [
+        ("Voters, Clinton suggested, do not have to worry.", ["Voters", "do not have to worry"]),
+        ("That, they say, will be easier in March.", ["That", "will be easier in March"]),
+        # a fronted setting is the writer's
+        ("In the end, Mr. Rosenthal said, union voters stay home.", ["union voters stay home"]),
+    ],
+)
+def test_one_word_before_a_speaker_set_off_by_commas_is_speech(
+    pipeline: Pipeline, text: str, contents: list[str]
+) -> None:
+    assert [r[2] for r in _roles(pipeline, text)] == contents
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("A few minutes later they said the vote was over.", "they"),
+        ("The last time he said the vote was over, nobody cared.", "he"),
+        # a fronted participle clause is the writer's setting; a name that looks like one is not
+        (
+            "Dashing into a luncheon, Senator Shelley Capito, a Republican, said the vote was over.",
+            "Senator Shelley Capito, a Republican,",
+        ),
+        ("Working America, a labor group, said the vote was over.", "Working America, a labor group,"),
+        # a focusing adverb opening the phrase is the writer's
+        ("Even some allies said the vote was over.", "some allies"),
+        # a pronoun in a list or after "of" is no subject of its own
+        ("Many of you said the vote was over.", "Many of you"),
+        ("My siblings and I think the vote was over.", "My siblings and I"),
+    ],
+)
+def test_the_subject_before_a_cue_leaves_out_what_precedes_it(
+    pipeline: Pipeline, text: str, source: str
+) -> None:
+    assert _roles(pipeline, text)[0][0] == source
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“It is a difficult issue,” said Rubio, “because it puts two rights in conflict.”",
+        '"It is a difficult issue," said Rubio, "because it puts two rights in conflict."',
+    ],
+)
+def test_an_inverted_speaker_ends_before_the_quotation_that_carries_the_speech_on(
+    pipeline: Pipeline, text: str
+) -> None:
+    roles = _roles(pipeline, text)
+    assert [r[0] for r in roles] == ["Rubio", "Rubio"]
+    assert roles[1][2][1:-1] == "because it puts two rights in conflict."
+
+
+@pytest.mark.parametrize(
+    ("text", "contents"),
+    [
+        (
+            "“We will win,” he said on MSNBC’s “Morning Joe.” “The race is over.”",
+            ["“We will win,”", "“The race is over.”"],
+        ),
+        (
+            "''It's nonsense,'' Mr. Trump said on NBC's ''Meet the Press.'' ''She lies.''",
+            ["''It's nonsense,''", "''She lies.''"],
+        ),
+    ],
+)
+def test_a_quoted_title_in_the_cues_sentence_does_not_end_the_speech(
+    pipeline: Pipeline, text: str, contents: list[str]
+) -> None:
+    assert [r[2] for r in _roles(pipeline, text)] == contents
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "“We will win,” said a Mexican official who was not authorized to speak publicly on this issue.",
+            "a Mexican official who was not authorized to speak publicly on this issue",
+        ),
+        # an object and its complement before a relative clause name no speaker
+        ("The ad, he said, derided Rubio as a neophyte who memorized talking points.", "he"),
+    ],
+)
+def test_an_inverted_speaker_may_hold_a_long_relative_clause(
+    pipeline: Pipeline, text: str, source: str
+) -> None:
+    assert _roles(pipeline, text)[0][0] == source

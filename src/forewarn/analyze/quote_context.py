@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+from forewarn.analyze.quote_heads import nearest_noun_phrase, past_focus, past_fronted, pronoun_subject
 from forewarn.analyze.quote_marks import quotation_spans
 from forewarn.analyze.quote_source import VERBAL, subject_before
 from forewarn.knowledge.speech_cues import SpeechCues
@@ -98,6 +99,27 @@ class QuoteDoc:
         i = bisect_left(self.quote_starts, offset)
         return self.quotes[i] if i < len(self.quotes) else None
 
+    def quote_after_title(self, pos: int, limit: int) -> Span | None:
+        """`“A,” he said on MSNBC’s “Morning Joe.” “B.”`: the quotation right after a short quoted title
+        that ends the cue's sentence (a show, a book), which is no speech itself; else None."""
+        title = self.quote_from(pos)
+        if title is None or title.end >= limit or title.start - pos > TITLE_REACH:
+            return None
+        inner = self.text[title.start : title.end]
+        if len(inner.split()) > TITLE_WORDS or not inner.rstrip("”\"'’").endswith("."):
+            return None
+        if _SENTENCE_END.search(self.text, pos, title.start):
+            return None
+        nxt = title.end
+        while nxt < limit and self.text[nxt] == " ":
+            nxt += 1
+        return self.quote_at(nxt)
+
+    def quote_around(self, offset: int) -> Span | None:
+        """The quotation that holds `offset` (its marks included), or None."""
+        i = bisect_right(self.quote_starts, offset) - 1
+        return self.quotes[i] if i >= 0 and offset < self.quotes[i].end else None
+
     def inside_quote(self, offset: int) -> bool:
         i = bisect_right(self.quote_starts, offset) - 1
         return i >= 0 and self.quotes[i].start < offset < self.quotes[i].end
@@ -122,6 +144,9 @@ class QuoteDoc:
         return len(self.text) if end < 0 else end
 
 
+TITLE_REACH = 60  # characters between a cue's clause and a quoted title in it ("on MSNBC’s “Morning Joe.”")
+TITLE_WORDS = 6
+_SENTENCE_END = re.compile(r"[.!?]\s")
 _OPENING = "“„«‘‚\"'"
 LEAD_MARKS = " “\"'‘«„"  # spaces and opening quote marks before a sentence's first word
 BEFORE_REACH = 40  # characters of a sentence read before a cue (see `QuoteDoc.text_before`)
@@ -148,6 +173,34 @@ def _marks_to_next(text: str, sentences: tuple[Span, ...], quote_starts: list[in
             end = mark
         out.append(Span(start, end))
     return tuple(out)
+
+
+# a cue's own "that" clause: the quotation before it is not what it reports
+_OWN_CLAUSE = re.compile(r"\s+that\s")
+_WORD_AFTER = re.compile(r" +([\w’'-]+)")
+
+
+# words after a cue that open a setting, not an object
+_SETTING_WORDS = frozenset({"with", "to", "in", "at", "on", "after", "during", "as", "when", "while", "before",
+                            "about", "for", "from", "of", "by", "into", "over", "outside", "back", "up", "out",
+                            "now", "just", "again"})  # fmt: skip
+
+
+def own_speech_after(cues: SpeechCues, text: str, cue: Span) -> bool:
+    """Does the cue take its own speech after it (`“...,” he stated that ...`)? A cue other than a
+    speech verb that reports a quotation before it (`said`, `told`, the lexicon's `quoting`) followed by
+    a word that is no setting has an object of its own (`“...,” he expressed shock`, `..., he sees
+    Christie as ...`)."""
+    if _OWN_CLAUSE.match(text, cue.end):
+        return True
+    words = text[cue.start : cue.end].lower().split()
+    if not (cues.quoting.isdisjoint(words) and TELLING.isdisjoint(words)):
+        return False  # `“...,” he joked with reporters`, `“...,” Trump assured Jones`
+    m = _WORD_AFTER.match(text, cue.end)
+    if m is None:
+        return False
+    word = m.group(1)
+    return not (word in cues.adverbials or word.lower() in _SETTING_WORDS or word.endswith("ly"))
 
 
 def verb_words(text: str, cue: Span) -> list[str]:
@@ -246,26 +299,10 @@ def source_of(cues: SpeechCues, doc: QuoteDoc, cue: Span, done: list[Found]) -> 
         return subject_before(doc.text, start, first_verb(cues, doc, Span(start, sentence.end), cue), cues)
     source = subject_before(doc.text, clause_start(doc, cue), cue.start, cues)
     if source is not None and len(verb_words(doc.text, cue)) == 1 and doc.text.endswith("ing", 0, cue.end):
-        return _nearest_noun_phrase(doc.text, source)
-    return source
-
-
-# the words a reduced relative's noun phrase starts after: `an outside group backing`, `included Trump vowing`
-_PHRASE_START = re.compile(
-    r".*(?:^|\s)(?:to|of|for|with|from|by|about|in|on|at|[a-z]+ed|[a-z]+ing)\s+", re.DOTALL
-)
-
-
-def _nearest_noun_phrase(text: str, source: Span) -> Span:
-    """`Wealthy donors handed $25 million to an outside group backing Rubio`: a bare -ing cue after a
-    noun phrase modifies that phrase (a reduced relative), whose holder is the phrase, not the clause."""
-    m = _PHRASE_START.match(text, source.start, source.end)
-    if m is None or m.end() >= source.end:
-        return source
-    phrase = text[m.end() : source.end]
-    if " " not in phrase and not (phrase[:1].isupper() or phrase.endswith("s")):
-        return source  # `the meeting began vowing`: one word that is no noun phrase
-    return Span(m.end(), source.end)
+        return nearest_noun_phrase(doc.text, source)
+    if source is None:
+        return None
+    return pronoun_subject(doc.text, past_focus(doc.text, past_fronted(doc.text, source)))
 
 
 def _after_intro(cues: SpeechCues, text: str, sentence: Span, cue: Span) -> int:
@@ -303,6 +340,9 @@ def first_verb(cues: SpeechCues, doc: QuoteDoc, sentence: Span, cue: Span) -> in
 
 
 _FOOTNOTE = re.compile(r"\[\d{1,3}\]$")  # a footnote mark ending a span
+# the last dot of an abbreviation written with initials ("the U.S.", "Bloomberg L.P.", "N.J."), which is
+# the abbreviation's even where it ends the sentence (PolNeAR keeps it in a content 13 times in 15)
+_INITIALS_DOT = re.compile(r"(?<![\w.])(?:[A-Za-z]\.)+[A-Za-z]\.$")
 
 
 def trim_span(text: str, start: int, end: int, words: int = 2) -> Span | None:
@@ -311,6 +351,8 @@ def trim_span(text: str, start: int, end: int, words: int = 2) -> Span | None:
     while start < end and (text[start].isspace() or text[start] in ",;:"):
         start += 1
     while end > start:
+        if text[end - 1] == "." and _INITIALS_DOT.search(text, max(start, end - 16), end):
+            break
         if text[end - 1].isspace() or text[end - 1] in ",;:.—–-“‘„«[(" or _stray_end(text, start, end):
             end -= 1
         elif text[end - 1] == "]" and (footnote := _FOOTNOTE.search(text, max(start, end - 5), end)):

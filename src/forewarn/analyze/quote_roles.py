@@ -47,66 +47,18 @@ _COMMON_HEAD = re.compile(
     r"(?:(?:[Aa]n?|[Tt]he|[Tt]hese|[Tt]hose|[Ss]ome|[Mm]any)\s+)?"
     r"([a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})\s+(?:of|for|at|with|from|to|in|on|close\s+to)\s+\S"
 )
-# heads that count or share out people, whose name is the people counted ("one of Ukraine's officers")
-_COUNTS = frozenset(
-    {
-        "one",
-        "two",
-        "three",
-        "half",
-        "third",
-        "quarter",
-        "most",
-        "many",
-        "some",
-        "all",
-        "none",
-        "majority",
-        "minority",
-        "number",
-        "percent",
-        "hundreds",
-        "thousands",
-        "dozens",
-        "millions",
-        "rest",
-        "each",
-        "both",
-        "any",
-        "few",
-        "several",
-        "either",
-        "neither",
-        "much",
-        "more",
-        "less",
-        "lot",
-        "lots",
-        "share",
-        "plenty",
-        "city",
-        "town",
-        "village",
-        "state",
-        "county",
-        "province",
-        "region",
-        "republic",
-        "kingdom",
-        "island",
-    }
-)  # fmt: skip  (and heads that name a place: "the city of Phoenix" is Phoenix)
 _ARTICLES = frozenset({"the", "a", "an"})
 
 
-def common_phrase(head: str) -> str:
+def common_phrase(head: str, counts: frozenset[str]) -> str:
     """`supporters of Trump` -> "supporters of Trump": the speaker a common noun phrase names, or "" when
-    the head is a name, a count of people ("one of his aides") or no such phrase."""
+    the head is a name, a count of people ("one of his aides": the lexicon's `count_heads`) or no such
+    phrase."""
     head = head.strip()
     m = _COMMON_HEAD.match(head)
     if m is None:
         return ""
     words = m.group(1).split()
-    if words[0] in _COUNTS or words[-1] in _COUNTS:
+    if words[0] in counts or words[-1] in counts:
         return ""
     return " ".join(w for w in head.split() if w.lower() not in _ARTICLES)

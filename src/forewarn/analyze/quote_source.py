@@ -62,7 +62,7 @@ SHORT_SUBJECT = 3
 SHORT_NAMED = 7  # words of a lower-case-led subject that ends with a name
 
 
-def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+def source_tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)]
 
 
@@ -200,7 +200,7 @@ def _subject_in(matches: list[re.Match[str]], chunk: list[str], offset: int, cue
     # `people who have battled online threats say`: a relative clause belongs to the subject's head
     # (rare: one C-speed scan spares a Python loop over the words)
     who = lowers.index("who", lo + 1, hi - 1) if "who" in lowers[lo + 1 : hi - 1] else hi
-    if not (_ok_start(chunk[lo], who - lo) or _named_head(chunk[lo:who]) or _people_head(lowers[lo:who])):
+    if not (_ok_start(chunk[lo], who - lo) or named_head(chunk[lo:who]) or _people_head(lowers[lo:who])):
         return None
     # `The reports show`, `new fundraising reports show`: a cue word in -s right before the cue is a
     # plural noun, the subject's head (two finite verbs do not meet)
@@ -238,7 +238,7 @@ def _has_verb(words: list[str], cues: SpeechCues) -> bool:
     )
 
 
-def _named_head(words: list[str]) -> bool:
+def named_head(words: list[str]) -> bool:
     """`former Florida governor Jeb Bush`, `veteran analyst Charlie Cook`: lower-case descriptors
     before a name; the phrase ends with a capitalised word and is not long enough to be a clause."""
     if len(words) > SHORT_NAMED or not words[0][:1].isalpha():
@@ -330,61 +330,3 @@ def _appositive_subject(tokens: list[tuple[int, int, str]], comma_end: int) -> S
     if aside and aside[0][2].lower() in NON_RESTRICTIVE:
         return Span(name[0][0], name[-1][1])  # `The complaint, which was filed ..., alleged`
     return Span(name[0][0], comma_end)
-
-
-def subject_after(text: str, cue_end: int, limit: int, cues: SpeechCues) -> Span | None:
-    """The inverted source of `“...,” said Kovalchuk, a general.`: the words after the cue to the clause end."""
-    tokens = _tokens(text, cue_end, limit)
-    chunk: list[tuple[int, int, str]] = []
-    inside = -1  # the closing parenthesis of a name's `(D-Va.)`, read as part of the name
-    for i, token in enumerate(tokens):
-        if i > inside and token[2] == "(" and chunk and chunk[-1][2][:1].isupper():
-            inside = _closing(tokens, i)
-        if i <= inside:
-            chunk.append(token)
-            continue
-        if token[2] in {";", ":", "(", ")"}:
-            break
-        if token[2] == "," and i + 1 < len(tokens) and _ends_inverted(tokens[i + 1][2], cues):
-            break  # `said Devine, suggesting that ...`, `said Karen Janes, after listening to ...`
-        chunk.append(token)
-    while chunk and (chunk[-1][2] == "," or not chunk[-1][2].strip("'’‘`")):
-        chunk.pop()  # a closing comma, or the opening '' of the next quotation
-    if not chunk:
-        return None
-    head = next((i for i, t in enumerate(chunk) if t[2] == ","), len(chunk))
-    # before an appositive, a lower-case speaker is lower-case words before a name (`said former
-    # Pennsylvania governor Ed Rendell, who ...`)
-    first = chunk[0][2]
-    if (
-        head < len(chunk)
-        and head < 6
-        and not (first[:1].isupper() or first in DETERMINERS)
-        and not (first.isalpha() and _named_head([t[2] for t in chunk[:head]]))
-    ):
-        return None
-    if head > 8 or len(chunk) > MAX_SOURCE_TOKENS + 12:
-        return None
-    end = chunk[-1][1]
-    while end > chunk[0][0] and text[end - 1] in ".!?":
-        end -= 1
-    return Span(chunk[0][0], end)
-
-
-def _closing(tokens: list[tuple[int, int, str]], i: int) -> int:
-    """`said Rep. Bobby Scott (D-Va.) at the time`: the index of the ")" closing a short parenthesis
-    opened at `i` (a party and state belong to the name), else -1."""
-    return next((j for j in range(i + 1, min(i + 4, len(tokens))) if tokens[j][2] == ")"), -1)
-
-
-# words that open an adverbial after an inverted speaker: not part of the source
-_AFTER_SPEAKER = frozenset({"after", "before", "when", "while", "during", "as", "in", "at", "on", "adding", "referring",
-                            "noting", "pointing", "explaining", "speaking", "according", "though", "although"})  # fmt: skip
-
-
-def _ends_inverted(word: str, cues: SpeechCues) -> bool:
-    return (
-        word in cues.participles
-        or word.lower() in _AFTER_SPEAKER
-        or (word.islower() and word.endswith("ing"))
-    )

@@ -128,7 +128,7 @@ class SpeakerResolver:
             return ""  # `A lawyer for the outlets, David Schulz,`: the appositive names the holder
         role = role_of_body(pieces[0], self.cues.roles)
         if role is None:
-            return common_phrase(pieces[0])  # `supporters of Trump` are not Trump
+            return common_phrase(pieces[0], self.cues.count_heads)  # `supporters of Trump` are not Trump
         return f"{self._strip_titles(role[0])} {role[1]}"
 
     def _name_in(self, span: Span) -> str:

@@ -21,11 +21,12 @@ from dataclasses import replace
 
 from forewarn.analyze.forecasts import forecast_for
 from forewarn.analyze.pipeline import Context
+from forewarn.analyze.quote_accounts import according_to
 from forewarn.analyze.quote_clauses import (
-    according_to,
     clause_after,
     clause_before,
     passive_by,
+    speech_after,
 )
 from forewarn.analyze.quote_colons import colon_quotes
 from forewarn.analyze.quote_context import (
@@ -34,16 +35,18 @@ from forewarn.analyze.quote_context import (
     TELLING,
     Found,
     QuoteDoc,
+    own_speech_after,
     participial,
     source_of,
     trim_span,
 )
 from forewarn.analyze.quote_dashes import dash_quotes
+from forewarn.analyze.quote_inverted import subject_after
 from forewarn.analyze.quote_lexicon import cue_spans
 from forewarn.analyze.quote_polls import poll_findings
 from forewarn.analyze.quote_questions import asked
 from forewarn.analyze.quote_skip import skip_cue
-from forewarn.analyze.quote_source import subject_after, subject_before
+from forewarn.analyze.quote_source import subject_before
 from forewarn.analyze.quote_speaker import SpeakerResolver
 from forewarn.knowledge.speech_cues import SpeechCues, speech_cues
 from forewarn.model import Analysis, Quote, Span
@@ -90,6 +93,8 @@ def _continuations(cues: SpeechCues, doc: QuoteDoc, after: int, found: Found) ->
             rest = _TO_STOP.match(text, pos, min(limit, pos + REST_REACH))
             rest_end = rest.end() if rest else pos
             quote = doc.quote_at(rest_end) if first and rest_end < limit else None
+            if quote is None and first:
+                quote = doc.quote_after_title(pos, limit)  # `he said on MSNBC’s “Morning Joe.” “B.”`
             if quote is None:
                 quote = _quoted_paragraph(doc, rest_end, limit)
                 if quote is None:
@@ -170,6 +175,12 @@ def _quote_before(cues: SpeechCues, doc: QuoteDoc, cue: Span) -> Found | None:
         source = subject_before(doc.text, quote.end, cue.start, cues)
         if source is None:
             return None
+        if own_speech_after(cues, doc.text, cue):
+            # `“...,” he stated that he had access`, `On “Face the Nation,” Sanders identified ...`: the
+            # cue's speech is its own clause or object, not the quotation before it
+            speech = speech_after(cues, doc, cue)
+            if speech is not None:
+                return Found(source, cue, [speech], False)
     elif doc.text[cue.start : cue.end] in cues.participles:
         return None  # `“...,” saying ...` continues a clause; the participle rule decides
     else:

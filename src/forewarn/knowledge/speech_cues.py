@@ -43,6 +43,8 @@ class SpeechCues:
     catenatives: frozenset[str] = frozenset()
     infinitives: frozenset[str] = frozenset()
     roles: frozenset[str] = frozenset()
+    count_heads: frozenset[str] = frozenset()
+    quoting: frozenset[str] = frozenset()
 
 
 def _words(raw: dict[str, Any], key: str) -> list[str]:
@@ -84,6 +86,8 @@ def _parse(raw: dict[str, Any]) -> SpeechCues:
         catenatives=frozenset(_words(raw, "catenatives")) if "catenatives" in raw else frozenset(),
         infinitives=frozenset(_words(raw, "infinitives")) if "infinitives" in raw else frozenset(),
         roles=frozenset(_words(raw, "roles")) if "roles" in raw else frozenset(),
+        count_heads=frozenset(_words(raw, "count_heads")) if "count_heads" in raw else frozenset(),
+        quoting=frozenset(_words(raw, "quoting")) if "quoting" in raw else frozenset(),
     )
 
 

@@ -1,0 +1,86 @@
+"""The inverted speaker after its cue: `“...,” said Kovalchuk, a general.`, `..., said a former aide who ...`."""
+
+from __future__ import annotations
+
+from forewarn.analyze.quote_source import DETERMINERS, MAX_SOURCE_TOKENS, VERBAL, named_head, source_tokens
+from forewarn.knowledge.speech_cues import SpeechCues
+from forewarn.model import Span
+
+_RELATIVE_WORDS = frozenset({"who", "whose", "whom", "which"})
+_NOT_IN_NAME = frozenset({"as", "to", "-", "–", "—", "--"})
+_OPENING_MARKS = frozenset("“\"«„‘'")
+
+
+def subject_after(text: str, cue_end: int, limit: int, cues: SpeechCues) -> Span | None:
+    """The inverted source of `“...,” said Kovalchuk, a general.`: the words after the cue to the clause end."""
+    tokens = source_tokens(text, cue_end, limit)
+    chunk: list[tuple[int, int, str]] = []
+    inside = -1  # the closing parenthesis of a name's `(D-Va.)`, read as part of the name
+    for i, token in enumerate(tokens):
+        if i > inside and token[2] == "(" and chunk and chunk[-1][2][:1].isupper():
+            inside = _closing(tokens, i)
+        if i <= inside:
+            chunk.append(token)
+            continue
+        if token[2] in {";", ":", "(", ")"}:
+            break
+        if token[2] == "," and i + 1 < len(tokens) and _ends_inverted(tokens[i + 1][2], cues):
+            break  # `said Devine, suggesting that ...`, `said Karen Janes, after listening to ...`
+        if (
+            token[2] == ","
+            and text[token[1] : token[1] + 1] == " "
+            and text[token[1] + 1 : token[1] + 2] in _OPENING_MARKS
+        ):
+            break  # `“A,” said Rubio, “because ...”`: the quotation carries the speech on
+        chunk.append(token)
+    while chunk and (chunk[-1][2] == "," or not chunk[-1][2].strip("'’‘`")):
+        chunk.pop()  # a closing comma, or the opening '' of the next quotation
+    if not chunk:
+        return None
+    head = next((i for i, t in enumerate(chunk) if t[2] == ","), len(chunk))
+    # before an appositive, a lower-case speaker is lower-case words before a name (`said former
+    # Pennsylvania governor Ed Rendell, who ...`)
+    first = chunk[0][2]
+    if (
+        head < len(chunk)
+        and head < 6
+        and not (first[:1].isupper() or first in DETERMINERS)
+        and not (first.isalpha() and named_head([t[2] for t in chunk[:head]]))
+    ):
+        return None
+    # a long head is no name, unless a relative clause ends it (`said a Mexican official who was not
+    # authorized to speak publicly on this issue`)
+    named = next((i for i, t in enumerate(chunk[:head]) if t[2] in _RELATIVE_WORDS), head)
+    if named < head and not _plain_name(chunk[:named], cues):
+        named = head  # `derided Rubio as a neophyte who ...`: an object and its complement, no speaker
+    if named > 8 or len(chunk) > MAX_SOURCE_TOKENS + 12:
+        return None
+    end = chunk[-1][1]
+    while end > chunk[0][0] and text[end - 1] in ".!?":
+        end -= 1
+    return Span(chunk[0][0], end)
+
+
+def _plain_name(tokens: list[tuple[int, int, str]], cues: SpeechCues) -> bool:
+    """Words that can name a speaker before a relative clause: no verb, "as", "to" or dash among them."""
+    words = {t[2].lower() for t in tokens}
+    return words.isdisjoint(_NOT_IN_NAME) and cues.verb_forms.isdisjoint(words) and VERBAL.isdisjoint(words)
+
+
+def _closing(tokens: list[tuple[int, int, str]], i: int) -> int:
+    """`said Rep. Bobby Scott (D-Va.) at the time`: the index of the ")" closing a short parenthesis
+    opened at `i` (a party and state belong to the name), else -1."""
+    return next((j for j in range(i + 1, min(i + 4, len(tokens))) if tokens[j][2] == ")"), -1)
+
+
+# words that open an adverbial after an inverted speaker: not part of the source
+_AFTER_SPEAKER = frozenset({"after", "before", "when", "while", "during", "as", "in", "at", "on", "adding", "referring",
+                            "noting", "pointing", "explaining", "speaking", "according", "though", "although"})  # fmt: skip
+
+
+def _ends_inverted(word: str, cues: SpeechCues) -> bool:
+    return (
+        word in cues.participles
+        or word.lower() in _AFTER_SPEAKER
+        or (word.islower() and word.endswith("ing"))
+    )
