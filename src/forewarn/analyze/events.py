@@ -17,6 +17,7 @@ from itertools import repeat
 from operator import attrgetter, itemgetter
 from typing import Any, TypeVar
 
+from forewarn.analyze.event_aims import is_purpose, warns_of_others
 from forewarn.analyze.event_clauses import continued, hosted, opening_subject, opens_place, shares_subject
 from forewarn.analyze.event_patterns import (
     CONTEXT,
@@ -69,6 +70,16 @@ _NOT_THE_ACT = frozenset(
     {"of", "for", "to", "against", "because", "after", "following", "counter", "prevent"}
 )
 
+
+# The modalities an outlook the sentence's structure fixes replaces: an act warned of by another is
+# a forecast whatever its cue words ("warned that Russia could attack"), an aim only replaces a plain
+# report or intent ("will likely seek to encircle" stays a forecast).
+_OUTLOOK_OVER: dict[str, frozenset[str]] = {
+    "forecast": frozenset(
+        {"asserted", "reported", "planned", "threatened", "hypothetical", "forecast", "historical"}
+    ),
+    "planned": frozenset({"asserted", "reported", "planned"}),
+}
 
 _START, _CONTENT_START = attrgetter("start"), attrgetter("content.start")
 _END, _VALUE = itemgetter(1), itemgetter(2)  # Hit.end and Hit.value, read at C speed
@@ -147,10 +158,23 @@ class EventCoder:
         view = self._view(sent)
         cands: list[Candidate] = []
         events: list[Event] = []
+        warned = warner = -1  # a warning about another's act (its end token, its start character)
         for cand in apply_frames([h for h in hits if self._stands(h, view)], self.words):
+            if "warning" in cand.hit.value.flags and self._warns_of_others(cand, view):
+                warned = cand.hit.end
+                if cand.embedded is None:
+                    continue  # "the UN warned that millions could starve": no threat, and no event
+                cand = Candidate(cand.embedded, cand.embedded.value.type, cand.embedded.value.mode)
+                warner = self.starts[warned - 1]
+            cand = self._outlook(cand, cands, warned)
             if cand.type != "NONE" and not self._reason(cand.hit):
                 event = self._event(cand, view)
-                if events and shares_subject(self.words, cand.hit.start):
+                if cand.outlook == "forecast" and event.actors and event.actors[0].end <= warner:
+                    event = replace(event, actors=())  # the warner is not the actor of what it warns of
+                if events and (
+                    shares_subject(self.words, cand.hit.start)
+                    or (cand.outlook == "planned" and self._placed(event, view))
+                ):
                     event = continued(event, events, self.words, self.starts, self.analysis.text)
                 cands.append(cand)
                 events.append(event)
@@ -159,6 +183,31 @@ class EventCoder:
         # an assault named as a cause or purpose ("on alert because of assaults") is not the act reported
         acts = {self.starts[c.hit.start] for c in cands if self.words[c.hit.start - 1] not in _NOT_THE_ACT}
         return sentence_rules(events, acts)
+
+    def _warns_of_others(self, cand: Candidate, view: SentenceView) -> bool:
+        return warns_of_others(
+            self.words,
+            self.starts,
+            self.analysis.text,
+            cand.hit,
+            cand.embedded,
+            view.sent.tok_end,
+            view.mentions,
+        )
+
+    @staticmethod
+    def _placed(event: Event, view: SentenceView) -> bool:
+        """An event with no actor, or only a place standing in for one ("deployed to Belarus to prepare")."""
+        return not event.actors or any(p.start <= event.actors[0].start < p.end for p in view.toponyms)
+
+    def _outlook(self, cand: Candidate, before: list[Candidate], warned: int) -> Candidate:
+        """An act warned of by someone other than its actor is a forecast; an aim is planned."""
+        start = cand.hit.start
+        if warned >= 0 and start - warned <= load_cues().window and "frame" not in cand.hit.value.flags:
+            return cand._replace(outlook="forecast")  # "warned that Russia could attack and occupy Kyiv"
+        if before and is_purpose(self.words, start, before[-1].hit[:2]):
+            return cand._replace(outlook="planned")  # "continued shelling to intimidate residents"
+        return cand
 
     def _stands(self, hit: Hit[Trigger], view: SentenceView) -> bool:
         """Whether a trigger word names an event here, not a move of no one armed or part of a name."""
@@ -272,7 +321,16 @@ class EventCoder:
         )
         near = cues_before(site)  # once per event: modality and the promise test both read it
         modality = decide_modality(site, view.sent.tok_end, view.quotes, view.times, near)
-        type_, mode, modality = recode(cand, modality, promised(site, near), view.conditional)
+        outlook = cand.outlook or ("planned" if "aim" in near else "")
+        if outlook and modality in _OUTLOOK_OVER[outlook]:
+            # an aim or an act warned of by another is neither a promise nor a threat by its actor
+            type_, mode, _ = recode(cand, "asserted", False)
+            modality = (
+                "threatened" if type_ == "THREATEN" else "forecast" if outlook == "forecast" else "planned"
+            )
+        else:
+            if_after = modality == "hypothetical" and "if" in self.words[hit.end : view.sent.tok_end]
+            type_, mode, modality = recode(cand, modality, promised(site, near), view.conditional, if_after)
         mode, indicators = pick_mode(type_, mode, bool(cand.mode) and type_ == cand.type, view)
         governed = cand.governed
         contexts = (

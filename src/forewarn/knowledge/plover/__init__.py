@@ -307,6 +307,7 @@ def load_cues(path: Path = HERE / "cues.yaml") -> Cues:
         "historical",
         "promised",
         "retrospective",
+        "aim",
     )
     return Cues(
         window=int(data["window"]),

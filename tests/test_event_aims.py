@@ -1,0 +1,118 @@
+"""Warnings about others, aims and 'could': events a sentence names but does not report as done."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from forewarn.model import Event, TextInput
+
+PUBLISHED = date(2022, 12, 20)
+
+
+def _coded(pipeline, text: str) -> list[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
+    """(type, modality, first actor's text) of each event."""
+    events: tuple[Event, ...] = pipeline.analyze(TextInput("t", text, PUBLISHED)).events
+    return [
+        (e.type, e.modality, text[e.actors[0].start : e.actors[0].end] if e.actors else "") for e in events
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # another's act warned of: coded with its own actor, a forecast; no threat by the warner
+        ("Zelensky warned that Russia could attack from Belarus.", ("ASSAULT", "forecast", "Russia")),
+        ("Zelensky warned Russia could attack from Belarus in February.", ("ASSAULT", "forecast", "Russia")),
+        ("Zelensky warned of a possible attack from Belarus.", ("ASSAULT", "forecast", "")),
+        # the warner's own act, or a condition put to the addressee: a threat
+        ("Russia warned it would respond with force.", ("THREATEN", "threatened", "Russia")),
+        ("Russia warned Ukraine that it would strike Kyiv.", ("THREATEN", "threatened", "Russia")),
+        (
+            "Iran warned of retaliation if Israel strikes its nuclear sites.",
+            ("THREATEN", "threatened", "Iran"),
+        ),
+        (
+            "Pakistan warned India that any incursion would be met with force.",
+            ("THREATEN", "threatened", "Pakistan"),
+        ),
+        (
+            "Egypt's security chief warned that police will no longer tolerate rallies.",
+            ("THREATEN", "threatened", ""),
+        ),
+    ],
+)
+def test_events_warning_about_others_is_no_threat(
+    pipeline, text: str, expected: tuple[str, str, str]
+) -> None:  # type: ignore[no-untyped-def]
+    coded = _coded(pipeline, text)
+    assert expected[:2] in [c[:2] for c in coded], coded
+    if expected[2]:
+        assert expected in coded, coded
+    if expected[0] != "THREATEN":
+        assert "THREATEN" not in [c[0] for c in coded], coded
+
+
+def test_events_warning_with_no_act_named_is_no_event(pipeline) -> None:  # type: ignore[no-untyped-def]
+    assert _coded(pipeline, "The UN warned that millions could starve in Yemen.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "aim", "act"),
+    [
+        # the infinitive after a completed act is its aim: planned, not asserted, and no threat
+        ("Russian forces shelled the town to intimidate residents.", ("COERCE", "planned", "Russian forces"),
+         ("ASSAULT", "asserted")),
+        ("Russian troops deployed to Belarus to prepare an offensive.", ("ASSAULT", "planned", "Russian troops"),
+         ("MOBILIZE", "asserted")),
+        ("Police raided the offices in order to arrest the editors.", ("COERCE", "planned", "Police"), None),
+        ("Russian forces seek to capture the entirety of Donbas.", ("ASSAULT", "planned", "Russian forces"), None),
+        ("Soldiers fired into the air to disperse the crowd.", ("COERCE", "planned", "Soldiers"), None),
+    ],
+)  # fmt: skip
+def test_events_purpose_clause_is_an_aim(  # type: ignore[no-untyped-def]
+    pipeline, text: str, aim: tuple[str, str, str], act: tuple[str, str] | None
+) -> None:
+    coded = _coded(pipeline, text)
+    assert aim in coded, coded
+    assert "THREATEN" not in [c[0] for c in coded], coded
+    if act is not None:
+        assert act in [c[:2] for c in coded], coded
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "modality"),
+    [
+        # not a purpose: the act itself, an attempt, the object's act, a preposition's object
+        ("Russian forces continued to shell Kharkiv.", "ASSAULT", "asserted"),
+        ("The rebels were forced to surrender.", "RETREAT", "asserted"),
+        ("The deal will free prisoners to return home.", "AGREE", "planned"),
+        ("Russia returned to talks with Ukraine.", "CONSULT", "asserted"),
+        ("Troops withdrawn from Sumy are resting prior to redeployment to Izyum.", "MOBILIZE", "asserted"),
+    ],
+)
+def test_events_infinitives_that_are_no_aim(pipeline, text: str, type_: str, modality: str) -> None:  # type: ignore[no-untyped-def]
+    coded = _coded(pipeline, text)
+    assert (type_, modality) in [c[:2] for c in coded], coded
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a merely possible act keeps its type; PLOVER's THREATEN is a threat its actor communicates
+        ("Russian forces could seize Kherson.", ("ASSAULT", "hypothetical")),
+        ("Russia could launch an offensive.", ("ASSAULT", "hypothetical")),
+        ("The government could close the border.", ("COERCE", "hypothetical")),
+        # the actor's own possible act, or one put as a condition, is a threat
+        ("Pyongyang said it could strike US bases in Guam.", ("THREATEN", "threatened")),
+        ("The EU may halt mediation if the talks fail.", ("THREATEN", "threatened")),
+    ],
+)
+def test_events_could_is_no_threat_unless_the_actor_makes_it(
+    pipeline, text: str, expected: tuple[str, str]
+) -> None:  # type: ignore[no-untyped-def]
+    coded = [c[:2] for c in _coded(pipeline, text)]
+    assert expected in coded, coded
+    if expected[0] != "THREATEN":
+        assert "THREATEN" not in [c[0] for c in coded], coded
