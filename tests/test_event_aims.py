@@ -116,3 +116,57 @@ def test_events_could_is_no_threat_unless_the_actor_makes_it(
     assert expected in coded, coded
     if expected[0] != "THREATEN":
         assert "THREATEN" not in [c[0] for c in coded], coded
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        # a raid on homes or offices is a search (COERCE 'seize') even by armed forces; on positions an assault
+        (
+            "Security forces raided the offices of the newspaper in Cairo.",
+            ("COERCE", "Security forces"),
+            "ASSAULT",
+        ),
+        ("The army raided rebel positions near Goma.", ("ASSAULT", "The army"), "COERCE"),
+        # debt forgiven with the amount between is aid, not forgiveness of a person
+        ("The Paris Club forgave $1 billion of Sudan's debt.", ("AID", ""), "SUPPORT"),
+        # barring entry is a refusal (manual: REJECT), not a restriction
+        (
+            "The government barred UN investigators from entering the country.",
+            ("REJECT", "The government"),
+            "COERCE",
+        ),
+        # hostages released or rescued are no new abduction
+        ("Militants in Mali released 20 hostages.", ("RETREAT", "Militants"), "ASSAULT"),
+        (
+            "Pakistani soldiers rescued 15 hostages from a militant hideout.",
+            ("AID", "Pakistani soldiers"),
+            "ASSAULT",
+        ),
+    ],
+)
+def test_events_confusable_types(pipeline, text: str, expected: tuple[str, str], absent: str) -> None:  # type: ignore[no-untyped-def]
+    coded = _coded(pipeline, text)
+    assert expected[0] in [c[0] for c in coded], coded
+    if expected[1]:
+        assert (expected[0], expected[1]) in [(c[0], c[2]) for c in coded], coded
+    assert absent not in [c[0] for c in coded], coded
+
+
+def test_events_threat_of_a_strike_on_a_place_is_violence(pipeline) -> None:  # type: ignore[no-untyped-def]
+    events = pipeline.analyze(
+        TextInput("t", "Hezbollah said it would strike Israeli cities.", PUBLISHED)
+    ).events
+    assert [(e.type, e.mode) for e in events] == [("THREATEN", "violence")]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        # a place after "in", "at", "near" says where the mention before it is: that mention acts
+        ("The warring parties in Yemen observed a truce.", "The warring parties"),
+        ("Russian forces in Belarus are advancing on Kyiv.", "Russian forces"),
+    ],
+)
+def test_events_locative_place_is_not_the_actor(pipeline, text: str, actor: str) -> None:  # type: ignore[no-untyped-def]
+    assert actor in [c[2] for c in _coded(pipeline, text)]

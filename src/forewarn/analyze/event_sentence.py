@@ -110,7 +110,13 @@ def retype(
         return "COOPERATE", "", dedupe([*indicators, "joint_exercise"])  # manual: joint exercises cooperate
     if type_ == "PROTEST" and "crowd" in trigger.flags and not view.crowd:
         return "ACCUSE", "disapprove", indicators  # manual: a protest by an office or a group is ACCUSE
-    if type_ == "COERCE" and mode == "seize" and "military" in view.contexts and view.violent:
+    if (
+        type_ == "COERCE"
+        and mode == "seize"
+        and "military" in view.contexts
+        and view.violent
+        and "premises" not in trigger.flags
+    ):
         return "ASSAULT", "", indicators  # armed forces seizing a town or a field: a use of force
     if type_ == "COERCE" and mode == "seize" and view.modes.get("ASSAULT", ("",))[0] == "aerial":
         return "ASSAULT", "aerial", indicators  # "warplanes raided": an air raid, not a police raid
