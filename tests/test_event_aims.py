@@ -37,6 +37,11 @@ def _coded(pipeline, text: str) -> list[tuple[str, str, str]]:  # type: ignore[n
             "Pakistan warned India that any incursion would be met with force.",
             ("THREATEN", "threatened", "Pakistan"),
         ),
+        # a consequence named is the warner's threat, whoever the clause's subject is
+        (
+            "Russia warned that NATO expansion would have serious consequences.",
+            ("THREATEN", "threatened", "Russia"),
+        ),
         (
             "Egypt's security chief warned that police will no longer tolerate rallies.",
             ("THREATEN", "threatened", ""),
@@ -143,6 +148,14 @@ def test_events_could_is_no_threat_unless_the_actor_makes_it(
             ("AID", "Pakistani soldiers"),
             "ASSAULT",
         ),
+        # property confiscated or looted by soldiers is seized, not attacked; a target hit is attacked
+        ("Soldiers confiscated cattle from villagers in Darfur.", ("COERCE", "Soldiers"), "ASSAULT"),
+        ("Ukrainian drones hit an oil depot in Bryansk.", ("ASSAULT", "Ukrainian drones"), "COERCE"),
+        # an internet shutdown censors; peacekeepers recalled reduce relations (SANCTION 'withdraw')
+        ("Zimbabwe's government imposed a nationwide internet shutdown.", ("COERCE", ""), "ASSAULT"),
+        ("Russia recalled its peacekeepers from Karabakh.", ("SANCTION", "Russia"), "AID"),
+        # an aid worker is a person, not aid given
+        ("Iran released the British-Iranian aid worker.", ("RETREAT", "Iran"), "AID"),
     ],
 )
 def test_events_confusable_types(pipeline, text: str, expected: tuple[str, str], absent: str) -> None:  # type: ignore[no-untyped-def]
@@ -151,6 +164,10 @@ def test_events_confusable_types(pipeline, text: str, expected: tuple[str, str],
     if expected[1]:
         assert (expected[0], expected[1]) in [(c[0], c[2]) for c in coded], coded
     assert absent not in [c[0] for c in coded], coded
+
+
+def test_events_no_event_where_prices_hit_a_record(pipeline) -> None:  # type: ignore[no-untyped-def]
+    assert _coded(pipeline, "Fuel prices hit a record high in March.") == []
 
 
 def test_events_threat_of_a_strike_on_a_place_is_violence(pipeline) -> None:  # type: ignore[no-untyped-def]

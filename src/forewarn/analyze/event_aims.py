@@ -18,9 +18,10 @@ Two structures a warning picture must not misread:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from forewarn.analyze.event_patterns import Hit
-from forewarn.knowledge.plover import Trigger
+from forewarn.knowledge.plover import Trigger, load_cues
 from forewarn.model import Actor
 
 # The subject of a clause after "warned (that)" is the warner when it is one of these.
@@ -48,6 +49,21 @@ _FORCES = frozenset(
 )
 # How far (tokens) a warning's clause is read for its subject.
 WARNING_REACH = 8
+
+
+@lru_cache(maxsize=1)
+def _consequences() -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
+    """The consequence cues (cues.yaml): single words, and phrases of several."""
+    phrases = load_cues().warning_consequences
+    return frozenset(p[0] for p in phrases if len(p) == 1), tuple(p for p in phrases if len(p) > 1)
+
+
+def _consequence(words: Sequence[str]) -> bool:
+    """Whether the words name a consequence: "would have consequences", "would be met with force"."""
+    single, phrases = _consequences()
+    if not single.isdisjoint(words):
+        return True
+    return any(words[i : i + len(p)] == list(p) for p in phrases for i, w in enumerate(words) if w == p[0])
 
 
 def _clause_end(words: Sequence[str], start: int, stop: int) -> int:
@@ -84,8 +100,8 @@ def warns_of_others(
     `stop` is the sentence's end token, `mentions` its actor mentions (sorted by start).
     """
     after = words[warning.end : stop]
-    if not _CONDITIONS.isdisjoint(after) or _OR_ELSE in " ".join(after):
-        return False  # a condition on the addressee: a threat
+    if not _CONDITIONS.isdisjoint(after) or _OR_ELSE in " ".join(after) or _consequence(after):
+        return False  # a condition on the addressee, or a consequence named: a threat
     if embedded is not None and embedded.value.type == "THREATEN":
         return False  # "warned that police will not tolerate rallies": the content is a threat
     lo = warning.end

@@ -115,7 +115,7 @@ def retype(
         and mode == "seize"
         and "military" in view.contexts
         and view.violent
-        and "premises" not in trigger.flags
+        and "property" not in trigger.flags
     ):
         return "ASSAULT", "", indicators  # armed forces seizing a town or a field: a use of force
     if type_ == "COERCE" and mode == "seize" and view.modes.get("ASSAULT", ("",))[0] == "aerial":
