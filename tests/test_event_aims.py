@@ -154,6 +154,11 @@ def test_events_could_is_no_threat_unless_the_actor_makes_it(
         # an internet shutdown censors; peacekeepers recalled reduce relations (SANCTION 'withdraw')
         ("Zimbabwe's government imposed a nationwide internet shutdown.", ("COERCE", ""), "ASSAULT"),
         ("Russia recalled its peacekeepers from Karabakh.", ("SANCTION", "Russia"), "AID"),
+        # a target struck is attacked; an aircraft forced to land is coerced
+        ("The army is striking rebel targets near the border.", ("ASSAULT", "The army"), "PROTEST"),
+        ("Belarus forced a passenger plane to land in Minsk.", ("COERCE", "Belarus"), "ASSAULT"),
+        # an age before the object does not hide a lifted state of emergency
+        ("Egypt lifted a three-month-old state of emergency.", ("CONCEDE", "Egypt"), "COERCE"),
         # an aid worker is a person, not aid given
         ("Iran released the British-Iranian aid worker.", ("RETREAT", "Iran"), "AID"),
     ],
