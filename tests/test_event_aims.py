@@ -59,8 +59,22 @@ def test_events_warning_about_others_is_no_threat(
         assert "THREATEN" not in [c[0] for c in coded], coded
 
 
-def test_events_warning_with_no_act_named_is_no_event(pipeline) -> None:  # type: ignore[no-untyped-def]
-    assert _coded(pipeline, "The UN warned that millions could starve in Yemen.") == []
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The UN warned that millions could starve in Yemen.",
+        "He warned of the dangers of artificial intelligence.",  # a concern voiced
+        # a condition in another clause is not the warning's
+        "Kyiv warned that Russia is massing troops, but an attack remains unlikely if talks go on.",
+    ],
+)
+def test_events_warning_about_others_is_no_threat_by_the_warner(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert "THREATEN" not in [c[0] for c in _coded(pipeline, text)]
+
+
+def test_events_warning_of_the_threat_of_an_attack_is_a_forecast(pipeline) -> None:  # type: ignore[no-untyped-def]
+    coded = _coded(pipeline, "Zelensky warned of the threat of a Russian attack from Belarus.")
+    assert [c[:2] for c in coded] == [("ASSAULT", "forecast")], coded
 
 
 @pytest.mark.parametrize(

@@ -47,6 +47,13 @@ _BREAKS = frozenset({".", ";", ":", "!", "?", "“", "”", '"'})
 _FORCES = frozenset(
     {"police", "army", "troops", "forces", "military", "soldiers", "government", "authorities"}
 )
+# Words that open another clause: a condition after them is not the warning's ("..., but ... if it").
+_OTHER_CLAUSE = frozenset({";", ".", "but", "although", "though", "whereas", "while", "however"})
+# "warned of the dangers of ...", "warned of the risk of": a concern voiced, no threat.
+_DANGERS = frozenset(
+    {"danger", "dangers", "risk", "risks", "threat", "threats", "perils", "peril", "possibility", "prospect"}
+)
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "growing", "serious", "grave"})
 # How far (tokens) a warning's clause is read for its subject.
 WARNING_REACH = 8
 
@@ -64,6 +71,11 @@ def _consequence(words: Sequence[str]) -> bool:
     if not single.isdisjoint(words):
         return True
     return any(words[i : i + len(p)] == list(p) for p in phrases for i, w in enumerate(words) if w == p[0])
+
+
+def _sentence_clause_end(words: Sequence[str], start: int, stop: int) -> int:
+    """Where the warning's clause ends: the sentence's end or a break to another clause ("..., but")."""
+    return next((i for i in range(start, stop) if words[i] in _OTHER_CLAUSE), stop)
 
 
 def _clause_end(words: Sequence[str], start: int, stop: int) -> int:
@@ -99,15 +111,15 @@ def warns_of_others(
 
     `stop` is the sentence's end token, `mentions` its actor mentions (sorted by start).
     """
-    after = words[warning.end : stop]
+    after = words[warning.end : _sentence_clause_end(words, warning.end, stop)]
     if not _CONDITIONS.isdisjoint(after) or _OR_ELSE in " ".join(after) or _consequence(after):
         return False  # a condition on the addressee, or a consequence named: a threat
-    if embedded is not None and embedded.value.type == "THREATEN":
-        return False  # "warned that police will not tolerate rallies": the content is a threat
     lo = warning.end
     warner = next((m for m in reversed(mentions) if m.end <= starts[warning.start]), None)
     if lo < stop and words[lo] in {"of", "about"}:
         return _nominal_of_others(words, starts, lo + 1, embedded, stop, mentions, warner)
+    if embedded is not None and embedded.value.type == "THREATEN":
+        return False  # "warned that police will not tolerate rallies": the content is a threat
     end = _clause_end(words, lo, stop)
     window = words[lo:end]
     if "against" in window:
@@ -141,8 +153,11 @@ def _nominal_of_others(
     warner: Actor | None,
 ) -> bool:
     """ "warned of a possible Russian attack": an expected act of another; "warned of retaliation" a threat."""
-    if embedded is None:
-        return False
+    head = next((w for w in words[lo : lo + 3] if w not in _DETERMINERS), "")
+    if head in _DANGERS:
+        return True  # "warned of the dangers of ...": a concern, not a threat
+    if embedded is None or embedded.value.type == "THREATEN":
+        return False  # "warned of retaliation", "warned of a threat to ..."
     before = range(lo, embedded.start)
     if not _EXPECTED.isdisjoint(words[i] for i in before):
         return True

@@ -162,8 +162,8 @@ class EventCoder:
         for cand in apply_frames([h for h in hits if self._stands(h, view)], self.words):
             if "warning" in cand.hit.value.flags and self._warns_of_others(cand, view):
                 warned = cand.hit.end
-                if cand.embedded is None:
-                    continue  # "the UN warned that millions could starve": no threat, and no event
+                if cand.embedded is None or cand.embedded.value.type == "THREATEN":
+                    continue  # "the UN warned that millions could starve", "warned of the threat of"
                 cand = Candidate(cand.embedded, cand.embedded.value.type, cand.embedded.value.mode)
                 warner = self.starts[warned - 1]
             cand = self._outlook(cand, cands, warned)
