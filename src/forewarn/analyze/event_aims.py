@@ -21,8 +21,9 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from forewarn.analyze.event_patterns import Hit
+from forewarn.analyze.event_rules import Candidate, recode
 from forewarn.knowledge.plover import Trigger, load_cues
-from forewarn.model import Actor
+from forewarn.model import Actor, Modality
 
 # The subject of a clause after "warned (that)" is the warner when it is one of these.
 _OWN_SUBJECTS = frozenset(
@@ -54,6 +55,8 @@ _DANGERS = frozenset(
     {"danger", "dangers", "risk", "risks", "threat", "threats", "perils", "peril", "possibility", "prospect"}
 )
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "growing", "serious", "grave"})
+# Pronouns by which a speaker names itself as the actor: "said it will strike".
+_SELF = frozenset({"it", "they", "we", "i", "he", "she", "our", "its", "their"})
 # How far (tokens) a warning's clause is read for its subject.
 WARNING_REACH = 8
 
@@ -163,6 +166,54 @@ def _nominal_of_others(
         return True
     mention = _subject_mention(mentions, starts, lo, min(embedded.end + 3, stop))
     return mention is not None and warner is not None and not _same_party(mention, warner)
+
+
+# The modalities an outlook fixed by the sentence's structure replaces: an act warned of or foretold by
+# another is a forecast whatever its cue words ("warned that Russia could attack"); an aim replaces only
+# a plain report or intent ("will likely seek to encircle" stays a forecast).
+_OUTLOOK_OVER: dict[str, frozenset[str]] = {
+    "forecast": frozenset(
+        {"asserted", "reported", "planned", "threatened", "hypothetical", "forecast", "historical"}
+    ),
+    "planned": frozenset({"asserted", "reported", "planned"}),
+}
+
+
+def with_outlook(cand: Candidate, outlook: str, modality: Modality) -> tuple[str, str, Modality] | None:
+    """Type, mode and modality of an aim or of an act warned of or foretold by another: neither a
+    promise nor a threat by its actor, so only the frame rules recode it; None when no outlook applies."""
+    if not outlook or modality not in _OUTLOOK_OVER[outlook]:
+        return None
+    type_, mode, _ = recode(cand, "asserted", False)
+    fixed: Modality = (
+        "threatened" if type_ == "THREATEN" else "forecast" if outlook == "forecast" else "planned"
+    )
+    return type_, mode, fixed
+
+
+def foretold(
+    words: Sequence[str],
+    starts: Sequence[int],
+    cues: Sequence[Hit[str]],
+    trigger: int,
+    mentions: Sequence[Actor],
+) -> bool:
+    """Whether a future act is told by someone else than its actor: "The General Staff reports that
+    Russian forces are preparing to attack Sumy" is a forecast, not a threat (PLOVER's THREATEN is
+    communicated by its actor); "Hezbollah said it will strike" is the speaker's own act.
+
+    `trigger` is the act's first token, `cues` the sentence's modality cue hits.
+    """
+    said = [h for h in cues if h.value == "reported" and h.end <= trigger]
+    if not said:
+        return False  # no one reports it: the actor's announcement or the writer's news lead
+    told = said[-1].end
+    if not _SELF.isdisjoint(words[told:trigger]):
+        return False  # "said it will strike", "told Kyiv they would attack"
+    lo, hi = starts[told], starts[trigger]
+    actor = next((m for m in reversed(mentions) if lo <= m.start < hi), None)
+    speaker = next((m for m in reversed(mentions) if m.end <= starts[said[-1].start]), None)
+    return actor is not None and (speaker is None or not _same_party(actor, speaker))
 
 
 def is_purpose(words: Sequence[str], start: int, act: tuple[int, int]) -> bool:

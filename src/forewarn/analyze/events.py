@@ -17,7 +17,7 @@ from itertools import repeat
 from operator import attrgetter, itemgetter
 from typing import Any, TypeVar
 
-from forewarn.analyze.event_aims import is_purpose, warns_of_others
+from forewarn.analyze.event_aims import foretold, is_purpose, warns_of_others, with_outlook
 from forewarn.analyze.event_clauses import continued, hosted, opening_subject, opens_place, shares_subject
 from forewarn.analyze.event_patterns import (
     CONTEXT,
@@ -40,6 +40,7 @@ from forewarn.analyze.event_places import (
 )
 from forewarn.analyze.event_roles import actor_roles, speaker_demands
 from forewarn.analyze.event_rules import (
+    CONFLICT,
     MOVEMENT,
     RECIPROCAL,
     Candidate,
@@ -63,23 +64,13 @@ from forewarn.analyze.event_sentence import (
 from forewarn.analyze.modality import EventSite, cues_before, decide_modality, promised
 from forewarn.analyze.pipeline import Context
 from forewarn.knowledge.plover import Trigger, acled_subtype, cameo_code, load_cues, load_irregular_verbs
-from forewarn.model import Actor, Analysis, Event, Place, Quote, Span, TimeExpr
+from forewarn.model import Actor, Analysis, Event, Modality, Place, Quote, Span, TimeExpr
 
 # Words before a trigger that make it a cause, purpose or name rather than the act reported.
 _NOT_THE_ACT = frozenset(
     {"of", "for", "to", "against", "because", "after", "following", "counter", "prevent"}
 )
 
-
-# The modalities an outlook the sentence's structure fixes replaces: an act warned of by another is
-# a forecast whatever its cue words ("warned that Russia could attack"), an aim only replaces a plain
-# report or intent ("will likely seek to encircle" stays a forecast).
-_OUTLOOK_OVER: dict[str, frozenset[str]] = {
-    "forecast": frozenset(
-        {"asserted", "reported", "planned", "threatened", "hypothetical", "forecast", "historical"}
-    ),
-    "planned": frozenset({"asserted", "reported", "planned"}),
-}
 
 _START, _CONTENT_START = attrgetter("start"), attrgetter("content.start")
 _END, _VALUE = itemgetter(1), itemgetter(2)  # Hit.end and Hit.value, read at C speed
@@ -313,6 +304,26 @@ class EventCoder:
             )
         return actors, recipients, placed
 
+    def _recoded(
+        self, cand: Candidate, site: EventSite, near: dict[str, int], modality: Modality, view: SentenceView
+    ) -> tuple[str, str, Modality]:
+        """Type, mode and modality after PLOVER's recoding rules, which an outlook may bar."""
+        hit = cand.hit
+        outlook = cand.outlook or ("planned" if "aim" in near else "")
+        if (
+            not outlook
+            and modality == "planned"
+            and cand.type in CONFLICT
+            and cand.governed is None
+            and foretold(self.words, self.starts, view.cues, hit.start, view.mentions)
+        ):
+            outlook = "forecast"  # another's future act told by a reporter: no threat by its actor
+        barred = with_outlook(cand, outlook, modality)
+        if barred is not None:
+            return barred
+        if_after = modality == "hypothetical" and "if" in self.words[hit.end : view.sent.tok_end]
+        return recode(cand, modality, promised(site, near), view.conditional, if_after)
+
     def _event(self, cand: Candidate, view: SentenceView) -> Event:
         hit, a = cand.hit, self.analysis
         trigger = Span(self.starts[hit.start], self.ends[hit.end - 1])
@@ -321,16 +332,7 @@ class EventCoder:
         )
         near = cues_before(site)  # once per event: modality and the promise test both read it
         modality = decide_modality(site, view.sent.tok_end, view.quotes, view.times, near)
-        outlook = cand.outlook or ("planned" if "aim" in near else "")
-        if outlook and modality in _OUTLOOK_OVER[outlook]:
-            # an aim or an act warned of by another is neither a promise nor a threat by its actor
-            type_, mode, _ = recode(cand, "asserted", False)
-            modality = (
-                "threatened" if type_ == "THREATEN" else "forecast" if outlook == "forecast" else "planned"
-            )
-        else:
-            if_after = modality == "hypothetical" and "if" in self.words[hit.end : view.sent.tok_end]
-            type_, mode, modality = recode(cand, modality, promised(site, near), view.conditional, if_after)
+        type_, mode, modality = self._recoded(cand, site, near, modality, view)
         mode, indicators = pick_mode(type_, mode, bool(cand.mode) and type_ == cand.type, view)
         governed = cand.governed
         contexts = (
