@@ -126,6 +126,13 @@ def test_events_infinitives_that_are_no_aim(pipeline, text: str, type_: str, mod
         # the actor's own possible act, or one put as a condition, is a threat
         ("Pyongyang said it could strike US bases in Guam.", ("THREATEN", "threatened")),
         ("The EU may halt mediation if the talks fail.", ("THREATEN", "threatened")),
+        ("Turkey will withdraw its troops unless the talks resume.", ("THREATEN", "threatened")),
+        ("Hand over the city; otherwise the army will impose a curfew.", ("THREATEN", "threatened")),
+        # "or otherwise" is an adverb (in another way), no condition
+        (
+            "Russian forces could seize the plant and damage it or otherwise cut the power.",
+            ("ASSAULT", "hypothetical"),
+        ),
         # another's future act told by a reporter is a forecast: no threat by its actor
         (
             "The General Staff reports that Russian forces are preparing to attack Sumy.",

@@ -60,6 +60,7 @@ from forewarn.analyze.event_sentence import (
     physical_words,
     pick_mode,
     retype,
+    threat_condition,
 )
 from forewarn.analyze.modality import EventSite, cues_before, decide_modality, promised
 from forewarn.analyze.pipeline import Context
@@ -278,7 +279,7 @@ class EventCoder:
             or "military" in contexts
             or not physical_words().isdisjoint(sentence_words),
             crowd=not load_cues().crowd.isdisjoint(sentence_words),
-            conditional=not load_cues().threat_conditions.isdisjoint(sentence_words),
+            conditional=threat_condition(sentence_words),
         )
 
     def _roles(
