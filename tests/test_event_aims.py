@@ -72,6 +72,23 @@ def test_events_warning_about_others_is_no_threat_by_the_warner(pipeline, text: 
     assert "THREATEN" not in [c[0] for c in _coded(pipeline, text)]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a warning put after its content: the content's subject decides, as after "warned that"
+        ('"Russia could attack from Belarus," Zelensky warned.', ("ASSAULT", "forecast", "Russia")),
+        ("Russia will attack Kyiv again, Zelensky warned on Sunday.", ("ASSAULT", "forecast", "Russia")),
+        (
+            '"We will respond with force," the defence minister warned.',
+            ("THREATEN", "threatened", "the defence minister"),
+        ),
+    ],
+)
+def test_events_postposed_warning(pipeline, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    coded = _coded(pipeline, text)
+    assert coded == [expected], coded
+
+
 def test_events_warning_of_the_threat_of_an_attack_is_a_forecast(pipeline) -> None:  # type: ignore[no-untyped-def]
     coded = _coded(pipeline, "Zelensky warned of the threat of a Russian attack from Belarus.")
     assert [c[:2] for c in coded] == [("ASSAULT", "forecast")], coded

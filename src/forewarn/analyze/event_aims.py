@@ -17,6 +17,7 @@ Two structures a warning picture must not misread:
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -59,6 +60,96 @@ _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "growing", "serious"
 _SELF = frozenset({"it", "they", "we", "i", "he", "she", "our", "its", "their"})
 # How far (tokens) a warning's clause is read for its subject.
 WARNING_REACH = 8
+
+
+def resolve_warnings(
+    cands: list[Candidate],
+    words: Sequence[str],
+    starts: Sequence[int],
+    text: str,
+    sentence: tuple[int, int],
+    mentions: Sequence[Actor],
+) -> tuple[list[Candidate], Actor | None]:
+    """The sentence's candidates with each warning about another's act resolved: the warning gives way
+    to the act it warns of (or to nothing), and the acts in its reach become forecasts. Also the last
+    such warner's mention (never the actor of the act it warns of), if any.
+
+    `sentence` is the sentence's token range [start, end).
+    """
+    out: list[Candidate] = []
+    warned, warner = -1, None
+    for cand in cands:
+        hit = cand.hit
+        if "warning" in hit.value.flags:
+            content = postposed(words, starts, text, hit, sentence[0], mentions)
+            if content is not None:  # "Russia could attack from Belarus, Zelensky warned"
+                if content[1]:
+                    out = [_forecast(c) if c.hit.start < content[0] else c for c in out]
+                    warner = _warner(mentions, starts, hit)
+                    continue
+            elif warns_of_others(words, starts, text, hit, cand.embedded, sentence[1], mentions):
+                warned, warner = hit.end, _warner(mentions, starts, hit)
+                if cand.embedded is None or cand.embedded.value.type == "THREATEN":
+                    continue  # "the UN warned that millions could starve", "warned of the threat of"
+                cand = Candidate(cand.embedded, cand.embedded.value.type, cand.embedded.value.mode)
+        if warned >= 0 and hit.start - warned <= load_cues().window:
+            cand = _forecast(cand)  # "warned that Russia could attack and occupy Kyiv"
+        out.append(cand)
+    return out, warner
+
+
+def _warner(mentions: Sequence[Actor], starts: Sequence[int], warning: Hit[Trigger]) -> Actor | None:
+    """The mention nearest before a warning's word: who warns."""
+    return next((m for m in reversed(mentions) if m.end <= starts[warning.start]), None)
+
+
+def _forecast(cand: Candidate) -> Candidate:
+    return (
+        cand
+        if "frame" in cand.hit.value.flags and cand.hit.value.type != "THREATEN"
+        else cand._replace(outlook="forecast")
+    )
+
+
+# After a postposed warning's speaker: the sentence ends or a time or place follows ("..., Zelensky warned
+# on Sunday").
+_AFTER_POSTPOSED = frozenset(
+    {".", ",", ";", "on", "in", "last", "this", "yesterday", "today", "earlier", "late"}
+)
+_CLOSING = frozenset({",", "”", '"', "’", "''"})
+
+
+def postposed(
+    words: Sequence[str],
+    starts: Sequence[int],
+    text: str,
+    warning: Hit[Trigger],
+    first: int,
+    mentions: Sequence[Actor],
+) -> tuple[int, bool] | None:
+    """A warning whose content comes first ("Russia could attack from Belarus, Zelensky warned"): the
+    token where that content ends, and whether it is about another's act; None when not postposed."""
+    end = warning.end
+    if end < len(words) and words[end] not in _AFTER_POSTPOSED:
+        return None
+    warner = _warner(mentions, starts, warning)
+    if warner is None:
+        return None
+    at = bisect_left(starts, warner.start)
+    if at - 1 <= first or words[at - 1] not in _CLOSING or warning.start - at > 4:
+        return None
+    lo = first + (words[first] in _CLOSING or words[first] in {"“", '"', "``"})
+    content = words[lo : at - 1]
+    if _consequence(content):
+        return at - 1, False  # "Any attack will be met with force, the Kremlin warned"
+    verb = next((i for i in range(lo, at - 1) if words[i] in _CLAUSE_VERBS), at - 1)
+    subject = words[lo:verb]
+    if not subject or subject[-1] in _OWN_SUBJECTS or not _CONDITIONAL_SUBJECTS.isdisjoint(subject):
+        return at - 1, False  # "We will respond with force," the minister warned
+    mention = _subject_mention(mentions, starts, lo, verb)
+    if mention is not None:
+        return at - 1, not _same_party(mention, warner)
+    return at - 1, not any(text[starts[i] : starts[i] + 1].isupper() for i in range(lo, verb))
 
 
 @lru_cache(maxsize=1)

@@ -79,7 +79,9 @@ _ACCORDING = re.compile(r"(?i:according\s+to)\s*$")
 _O = frozenset({"o", "O"})
 _TO = re.compile(r"\bto\s+(?:the\s+)?$", re.IGNORECASE)
 _ABOUT = re.compile(r"\b(?:over|about|against|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
-_REPORTER = re.compile(r"\s+(?:\w+\s+)?(?:said|says|reported|reports|told|added|announced|stated|quoted)\b")
+_REPORTER = re.compile(
+    r"\s+(?:\w+\s+)?(?:said|says|reported|reports|told|added|announced|stated|quoted|warned|warns|claimed|claims)\b"
+)
 CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:which|who|where|while|after|before|when|because)\b")
 
 

@@ -17,7 +17,7 @@ from itertools import repeat
 from operator import attrgetter, itemgetter
 from typing import Any, TypeVar
 
-from forewarn.analyze.event_aims import foretold, is_purpose, warns_of_others, with_outlook
+from forewarn.analyze.event_aims import foretold, is_purpose, resolve_warnings, with_outlook
 from forewarn.analyze.event_clauses import continued, hosted, opening_subject, opens_place, shares_subject
 from forewarn.analyze.event_patterns import (
     CONTEXT,
@@ -82,6 +82,10 @@ def _by_start(records: Iterable[R]) -> tuple[list[R], list[int]]:
     """The records sorted by start, and their starts (a list to bisect)."""
     ordered = sorted(records, key=_START)
     return ordered, list(map(_START, ordered))
+
+
+def _span(mention: Actor) -> Span:
+    return Span(mention.start, mention.end)
 
 
 # One site per candidate event, made by tuple.__new__ directly (no Python frame, as EventSite(...) has).
@@ -150,18 +154,19 @@ class EventCoder:
         view = self._view(sent)
         cands: list[Candidate] = []
         events: list[Event] = []
-        warned = warner = -1  # a warning about another's act (its end token, its start character)
-        for cand in apply_frames([h for h in hits if self._stands(h, view)], self.words):
-            if "warning" in cand.hit.value.flags and self._warns_of_others(cand, view):
-                warned = cand.hit.end
-                if cand.embedded is None or cand.embedded.value.type == "THREATEN":
-                    continue  # "the UN warned that millions could starve", "warned of the threat of"
-                cand = Candidate(cand.embedded, cand.embedded.value.type, cand.embedded.value.mode)
-                warner = self.starts[warned - 1]
-            cand = self._outlook(cand, cands, warned)
+        found = apply_frames([h for h in hits if self._stands(h, view)], self.words)
+        warner: Actor | None = None  # who warns of another's act: never the actor of that act
+        if any("warning" in c.hit.value.flags for c in found):
+            sentence = (sent.tok_start, sent.tok_end)
+            found, warner = resolve_warnings(
+                found, self.words, self.starts, self.analysis.text, sentence, view.mentions
+            )
+        for cand in found:
+            if not cand.outlook and cands and is_purpose(self.words, cand.hit.start, cands[-1].hit[:2]):
+                cand = cand._replace(outlook="planned")  # "continued shelling to intimidate residents"
             if cand.type != "NONE" and not self._reason(cand.hit):
                 event = self._event(cand, view)
-                if cand.outlook == "forecast" and event.actors and event.actors[0].end <= warner:
+                if warner is not None and cand.outlook == "forecast" and event.actors[:1] == (_span(warner),):
                     event = replace(event, actors=())  # the warner is not the actor of what it warns of
                 if events and (
                     shares_subject(self.words, cand.hit.start)
@@ -176,30 +181,10 @@ class EventCoder:
         acts = {self.starts[c.hit.start] for c in cands if self.words[c.hit.start - 1] not in _NOT_THE_ACT}
         return sentence_rules(events, acts)
 
-    def _warns_of_others(self, cand: Candidate, view: SentenceView) -> bool:
-        return warns_of_others(
-            self.words,
-            self.starts,
-            self.analysis.text,
-            cand.hit,
-            cand.embedded,
-            view.sent.tok_end,
-            view.mentions,
-        )
-
     @staticmethod
     def _placed(event: Event, view: SentenceView) -> bool:
         """An event with no actor, or only a place standing in for one ("deployed to Belarus to prepare")."""
         return not event.actors or any(p.start <= event.actors[0].start < p.end for p in view.toponyms)
-
-    def _outlook(self, cand: Candidate, before: list[Candidate], warned: int) -> Candidate:
-        """An act warned of by someone other than its actor is a forecast; an aim is planned."""
-        start = cand.hit.start
-        if warned >= 0 and start - warned <= load_cues().window and "frame" not in cand.hit.value.flags:
-            return cand._replace(outlook="forecast")  # "warned that Russia could attack and occupy Kyiv"
-        if before and is_purpose(self.words, start, before[-1].hit[:2]):
-            return cand._replace(outlook="planned")  # "continued shelling to intimidate residents"
-        return cand
 
     def _stands(self, hit: Hit[Trigger], view: SentenceView) -> bool:
         """Whether a trigger word names an event here, not a move of no one armed or part of a name."""
