@@ -206,6 +206,14 @@ def test_events_possible_or_foretold_act_is_no_threat_unless_the_actor_makes_it(
         ("Belarus forced a passenger plane to land in Minsk.", ("COERCE", "Belarus"), "ASSAULT"),
         # an age before the object does not hide a lifted state of emergency
         ("Egypt lifted a three-month-old state of emergency.", ("CONCEDE", "Egypt"), "COERCE"),
+        # withdrawing from an organisation reduces relations (manual: SANCTION 'withdraw'), not a retreat
+        ("Mali pulled out of the G5 Sahel alliance.", ("SANCTION", "Mali"), "RETREAT"),
+        # aid convoys let in are material access (RETREAT), people let leave a concession
+        ("Turkey allowed UN aid convoys to cross into Syria.", ("RETREAT", "Turkey"), "CONCEDE"),
+        ("Israel allowed Palestinians to leave Gaza.", ("CONCEDE", "Israel"), "RETREAT"),
+        # a protest suspended is conceded; an ultimatum may name a day
+        ("Striking doctors suspended their walkout.", ("CONCEDE", ""), "SANCTION"),
+        ("The army gave the rebels until Friday to surrender.", ("THREATEN", ""), "RETREAT"),
         # an aid worker is a person, not aid given
         ("Iran released the British-Iranian aid worker.", ("RETREAT", "Iran"), "AID"),
     ],
