@@ -159,6 +159,11 @@ def test_events_infinitives_that_are_no_aim(pipeline, text: str, type_: str, mod
         # the speaker's own future act, or an announcement with no one reporting it, is a threat
         ("Hezbollah said it will strike Israeli cities.", ("THREATEN", "threatened")),
         ("Turkey will impose sanctions on Syria.", ("THREATEN", "threatened")),
+        # an unnamed speaker of the actor's own side announces its act
+        (
+            "A Ukrainian official stated that Ukrainian forces plan to retake Horlivka.",
+            ("THREATEN", "threatened"),
+        ),
     ],
 )
 def test_events_possible_or_foretold_act_is_no_threat_unless_the_actor_makes_it(

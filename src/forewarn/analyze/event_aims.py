@@ -56,6 +56,8 @@ _DANGERS = frozenset(
     {"danger", "dangers", "risk", "risks", "threat", "threats", "perils", "peril", "possibility", "prospect"}
 )
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "growing", "serious", "grave"})
+_ARTICLES = frozenset({"the", "a", "an"})
+_SPEAKER_REACH = 8  # tokens before a reporting verb read for an unnamed speaker's side
 # Pronouns by which a speaker names itself as the actor: "said it will strike".
 _SELF = frozenset({"it", "they", "we", "i", "he", "she", "our", "its", "their"})
 # How far (tokens) a warning's clause is read for its subject.
@@ -303,8 +305,13 @@ def foretold(
         return False  # "said it will strike", "told Kyiv they would attack"
     lo, hi = starts[told], starts[trigger]
     actor = next((m for m in reversed(mentions) if lo <= m.start < hi), None)
+    if actor is None:
+        return False
     speaker = next((m for m in reversed(mentions) if m.end <= starts[said[-1].start]), None)
-    return actor is not None and (speaker is None or not _same_party(actor, speaker))
+    if speaker is None:  # an unnamed speaker may name the actor's side: "a Ukrainian representative stated"
+        name = next((w for w in actor.text.lower().split() if w not in _ARTICLES), "")
+        return name not in words[max(0, said[-1].start - _SPEAKER_REACH) : said[-1].start]
+    return not _same_party(actor, speaker)
 
 
 def is_purpose(words: Sequence[str], start: int, act: tuple[int, int]) -> bool:
