@@ -343,6 +343,8 @@ _LEAD_VERBS = frozenset(
      "support", "hold", "make"}
 )  # fmt: skip
 _LEAD_WORDS = _LEAD_VERBS | {"an", "a", "the", "new", "further", "out", "more", "possible", "major"}
+# The word right before a trigger that may be the aim's: "to" or a word between "to" and the act.
+PURPOSE_LEAD = _LEAD_WORDS | {"to"}
 # Words before "to" that make it no purpose: "continued to shell", "forced to surrender", "tried to storm"
 # (the act itself or an attempt), "free to support", "prior to", "in response to" (a preposition).
 _NOT_PURPOSE = frozenset(

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from itertools import pairwise, repeat
 from operator import attrgetter
 
+from forewarn.analyze.event_clauses import located
 from forewarn.knowledge.plover import load_irregular_verbs
 from forewarn.model import Actor, Span
 
@@ -49,9 +50,6 @@ _DETERMINER = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+(?:[\w-]+\s+)?$", 
 _NOMINAL_BY = re.compile(r"(?:\s+(?:to|in|on|of|against)(?:\s+[A-Z][\w.-]*){1,2})?\s+by\s+(?:the\s+)?")
 _BY_ONLY = re.compile(r"(?:\s+\w+ed)?\s+by\s+(?:the\s+)?")
 _OF = re.compile(r"\s+of\s+(?:the\s+)?")
-# A place right after a mention, joined by one of these, says where that mention is: "Militants in Mali
-# released 20 hostages", "officials at the UN said": the mention before it acts.
-_LOCATIVE = re.compile(r"\s+(?:in|at|near|inside)\s+(?:the\s+)?")
 # How far (characters) after a passive or noun trigger its doer may be named: "was offered a new gas
 # deal by Russia", "the deployment of troops to the border by Russia".
 BY_REACH = 90
@@ -282,9 +280,7 @@ def _positions(
         elif m.start > trigger.start and not (movement and origin(text, m.start)):
             first_after = i
             break  # sorted by start: no later mention ends before the trigger
-    if last_before > 0 and _LOCATIVE.fullmatch(
-        text, mentions[last_before - 1].end, mentions[last_before].start
-    ):
+    if last_before > 0 and located(mentions, last_before, text):
         last_before -= 1  # "Militants in Mali released": Mali says where the militants are
     if first_after >= 0 and _reporter(text, mentions[first_after]):
         first_after = -1

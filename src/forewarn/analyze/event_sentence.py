@@ -86,7 +86,7 @@ def modes_by_type(mode_hits: frozenset[int]) -> Mapping[str, tuple[str, tuple[st
 
 
 # Words that may open a condition: one set test at C speed before looking closer.
-_CONDITION_WORDS = frozenset({"else", "otherwise"})
+CONDITION_WORDS = frozenset({"else", "otherwise"})
 _CLAUSE_OPENING = frozenset({",", ";", ":", "—", "–", "-", "("})
 
 
@@ -96,13 +96,13 @@ def threat_condition(words: list[str]) -> bool:
     single = load_cues().threat_conditions
     if not single.isdisjoint(words):
         return True
-    if _CONDITION_WORDS.isdisjoint(words):
+    if CONDITION_WORDS.isdisjoint(words):
         return False
     return any(
         (w == "else" and words[i - 1] == "or")
         or (w == "otherwise" and (i == 0 or words[i - 1] in _CLAUSE_OPENING))
         for i, w in enumerate(words)
-        if w in _CONDITION_WORDS
+        if w in CONDITION_WORDS
     )
 
 

@@ -17,7 +17,7 @@ from itertools import repeat
 from operator import attrgetter, itemgetter
 from typing import Any, TypeVar
 
-from forewarn.analyze.event_aims import foretold, is_purpose, resolve_warnings, with_outlook
+from forewarn.analyze.event_aims import PURPOSE_LEAD, foretold, is_purpose, resolve_warnings, with_outlook
 from forewarn.analyze.event_clauses import continued, hosted, opening_subject, opens_place, shares_subject
 from forewarn.analyze.event_patterns import (
     CONTEXT,
@@ -51,6 +51,7 @@ from forewarn.analyze.event_rules import (
     sentence_rules,
 )
 from forewarn.analyze.event_sentence import (
+    CONDITION_WORDS,
     Sentence,
     SentenceView,
     assault_mode_rules,
@@ -113,6 +114,9 @@ class EventCoder:
             passive_triggers(self.words, hits.passives, hits.triggers) if hits.passives else hits.triggers
         )
         self.kinds = (triggers, hits.cues, hits.modes, hits.contexts)
+        self.conditions = load_cues().threat_conditions | CONDITION_WORDS  # words that may open a condition
+        # whether the text has a warning at all: most have none, and their sentences skip the warning rules
+        self.warnings = any("warning" in h.value.flags for h in triggers)
         self.hit_starts = [list(map(itemgetter(0), kind)) for kind in self.kinds]  # Hit.start
 
     def _in(self, kind: int, sent: Sentence) -> list[Any]:
@@ -156,13 +160,18 @@ class EventCoder:
         events: list[Event] = []
         found = apply_frames([h for h in hits if self._stands(h, view)], self.words)
         warner: Actor | None = None  # who warns of another's act: never the actor of that act
-        if any("warning" in c.hit.value.flags for c in found):
+        if self.warnings and any("warning" in c.hit.value.flags for c in found):
             sentence = (sent.tok_start, sent.tok_end)
             found, warner = resolve_warnings(
                 found, self.words, self.starts, self.analysis.text, sentence, view.mentions
             )
         for cand in found:
-            if not cand.outlook and cands and is_purpose(self.words, cand.hit.start, cands[-1].hit[:2]):
+            if (
+                cands
+                and not cand.outlook
+                and self.words[cand.hit.start - 1] in PURPOSE_LEAD
+                and is_purpose(self.words, cand.hit.start, cands[-1].hit[:2])
+            ):
                 cand = cand._replace(outlook="planned")  # "continued shelling to intimidate residents"
             if cand.type != "NONE" and not self._reason(cand.hit):
                 event = self._event(cand, view)
@@ -264,7 +273,7 @@ class EventCoder:
             or "military" in contexts
             or not physical_words().isdisjoint(sentence_words),
             crowd=not load_cues().crowd.isdisjoint(sentence_words),
-            conditional=threat_condition(sentence_words),
+            conditional=not self.conditions.isdisjoint(sentence_words) and threat_condition(sentence_words),
         )
 
     def _roles(
@@ -304,7 +313,7 @@ class EventCoder:
             and foretold(self.words, self.starts, view.cues, hit.start, view.mentions)
         ):
             outlook = "forecast"  # another's future act told by a reporter: no threat by its actor
-        barred = with_outlook(cand, outlook, modality)
+        barred = with_outlook(cand, outlook, modality) if outlook else None
         if barred is not None:
             return barred
         if_after = modality == "hypothetical" and "if" in self.words[hit.end : view.sent.tok_end]
