@@ -327,7 +327,10 @@ class EventCoder:
         )
         near = cues_before(site)  # once per event: modality and the promise test both read it
         modality = decide_modality(site, view.sent.tok_end, view.quotes, view.times, near)
-        type_, mode, modality = self._recoded(cand, site, near, modality, view)
+        if cand.outlook or near:  # an aim, warned, foretold or conditional act: the outlook rules decide
+            type_, mode, modality = self._recoded(cand, site, near, modality, view)
+        else:  # most events: no cue word before them
+            type_, mode, modality = recode(cand, modality, promised(site, near), view.conditional)
         mode, indicators = pick_mode(type_, mode, bool(cand.mode) and type_ == cand.type, view)
         governed = cand.governed
         contexts = (
