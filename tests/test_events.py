@@ -604,12 +604,13 @@ def test_event_coding_floors(eval_dir: object) -> None:
         (name.split(" (")[0], metric): value
         for name, metric, value, _ in eval_events.run(Path(str(eval_dir)))
     }
-    # Measured (bench/accuracy.py events): PLV weighted F1 .894 dev half, .864 held-out half;
-    # PLOVER gold records .859 whole (0.5 labels mapped to 2.0 by type and, for COERCE/FIGHT, by mode);
-    # actor accuracy .807, recipient .781.
+    # Measured (bench/accuracy.py events): PLV weighted F1 .894 dev half, .866 held-out half;
+    # PLOVER gold records .862 whole (0.5 labels mapped to 2.0 by type and, for COERCE/FIGHT, by mode),
+    # .826 held-out half; actor accuracy .807, recipient .781.
     assert rows[("PLV train, dev half", "event type weighted F1")] >= 0.89
     assert rows[("PLV train, held-out half", "event type weighted F1")] >= 0.863
-    assert rows[("PLOVER gold records", "event type weighted F1")] >= 0.857
+    assert rows[("PLOVER gold records", "event type weighted F1")] >= 0.86
+    assert rows[("PLOVER gold records, held-out half", "event type weighted F1")] >= 0.824
     assert rows[("PLOVER gold records", "actor accuracy (full pipeline)")] >= 0.805
     assert rows[("PLOVER gold records", "recipient accuracy (full pipeline)")] >= 0.78
 

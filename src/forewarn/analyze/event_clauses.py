@@ -113,3 +113,17 @@ def opening_subject(mentions: Sequence[Actor], text: str, trigger: Span, sentenc
             near = m.start - comma <= _SUBJECT_REACH and not _NOT_SUBJECT.search(between)
             return Span(m.start, m.end) if near else None
     return None
+
+
+# A place right after a mention, joined by one of these, says where that mention is: "Militants in Mali
+# released 20 hostages", "officials at the UN said": the mention before it acts.
+_LOCATIVE = re.compile(r"\s+(?:in|at|near|inside)\s+(?:the\s+)?")
+_LOCATIVE_GAP = 14  # characters: " inside the " and spaces
+
+
+def located(mentions: Sequence[Actor], i: int, text: str) -> bool:
+    """Whether mention `i` (a place) follows mention `i - 1` by "in", "at", "near" ("Militants in Mali")."""
+    before, place = mentions[i - 1], mentions[i]
+    return place.start - before.end <= _LOCATIVE_GAP and bool(
+        _LOCATIVE.fullmatch(text, before.end, place.start)
+    )

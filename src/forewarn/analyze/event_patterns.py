@@ -30,7 +30,7 @@ MAX_GAP = 5
 # A gap never runs across these: a pattern's parts belong to one clause ("withdrew from the city
 # after a deal" is no withdrawal from a deal).
 _CLAUSE_BREAKS = frozenset({".", ",", ";", ":", "!", "?", "“", "”", '"', "(", ")"}) | frozenset(
-    {"after", "before", "following", "because", "when", "while", "since", "until", "unless"}
+    {"after", "before", "following", "because", "when", "while", "since", "until", "unless", "if"}
 )
 
 

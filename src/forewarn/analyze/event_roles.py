@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from itertools import pairwise, repeat
 from operator import attrgetter
 
+from forewarn.analyze.event_clauses import located
 from forewarn.knowledge.plover import load_irregular_verbs
 from forewarn.model import Actor, Span
 
@@ -76,7 +77,9 @@ _ACCORDING = re.compile(r"(?i:according\s+to)\s*$")
 _O = frozenset({"o", "O"})
 _TO = re.compile(r"\bto\s+(?:the\s+)?$", re.IGNORECASE)
 _ABOUT = re.compile(r"\b(?:over|about|against|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
-_REPORTER = re.compile(r"\s+(?:\w+\s+)?(?:said|says|reported|reports|told|added|announced|stated|quoted)\b")
+_REPORTER = re.compile(
+    r"\s+(?:\w+\s+)?(?:said|says|reported|reports|told|added|announced|stated|quoted|warned|warns|claimed|claims)\b"
+)
 # A clause or phrase that only accompanies the event: "attacked Kharkiv, with Belarusian forces
 # watching", "shelled the town while Ukrainian forces withdrew": who comes after it was not acted on.
 _ASIDE = re.compile(r",\s+with\b|\b(?:while|whilst|whereas|although|because)\b", re.IGNORECASE)
@@ -286,6 +289,8 @@ def _positions(
         elif m.start > trigger.start and not (movement and origin(text, m.start)):
             first_after = i
             break  # sorted by start: no later mention ends before the trigger
+    if last_before > 0 and located(mentions, last_before, text):
+        last_before -= 1  # "Militants in Mali released": Mali says where the militants are
     if first_after >= 0 and (
         _reporter(text, mentions[first_after])
         or (not reciprocal and _ASIDE.search(text, trigger.end, mentions[first_after].start))

@@ -22,6 +22,7 @@ YIELDING = frozenset({"AGREE", "CONCEDE", "RETREAT"}) | COOPERATIVE
 RECIPROCAL = frozenset({"CONSULT", "COOPERATE"})  # manual: all participants are actors
 MOVEMENT = frozenset({"ASSAULT", "MOBILIZE"})  # forces that move: "from Belarus" is where they came from
 CONFLICT = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST"})
+FACTUAL = frozenset({"asserted", "reported", "historical"})  # modalities of acts reported as done
 # How far (tokens) a verbal frame reaches for the event it introduces: "called on X to release".
 FRAME_REACH = 8
 # How far a light verb reaches for the purpose it introduces ("sent ... to investigate").
@@ -50,6 +51,8 @@ class Candidate(NamedTuple):
     type: str
     mode: str
     governed: Trigger | None = None
+    embedded: Hit[Trigger] | None = None  # the hit of the governed event
+    outlook: str = ""  # a modality the sentence's structure fixes: an aim, a warned act (event_aims.py)
 
 
 # One per trigger, made by tuple.__new__ directly (no Python frame, as Candidate(...) has).
@@ -92,11 +95,12 @@ def apply_frames(hits: list[Hit[Trigger]], words: Sequence[str]) -> list[Candida
         if introduced is not None and not _addressed(hit, hits[introduced], trigger, words):
             continue  # "ordered the release of": the release is the event
         nxt = _introduced(hits, n, words)
-        governed = None
+        governed = embedded = None
         if nxt is not None and "frame" in trigger.flags and trigger.weight >= FRAME_MIN_WEIGHT:
-            governed = hits[nxt].value
+            embedded = hits[nxt]
+            governed = embedded.value
             skip.add(nxt)
-        out.append(_new_candidate((hit, trigger.type, trigger.mode, governed)))
+        out.append(_new_candidate((hit, trigger.type, trigger.mode, governed, embedded, "")))
     return out
 
 
@@ -122,12 +126,18 @@ def _govern(type_: str, mode: str, governed: Trigger) -> tuple[str, str]:
     return type_, mode
 
 
+def _on_condition(cand: Candidate, if_after: bool) -> bool:
+    """A possible act with an "if" after it, not a seizure (armed forces seizing a town is an assault)."""
+    return if_after and not (cand.type == "COERCE" and cand.mode == "seize")
+
+
 def recode(
-    cand: Candidate, modality: Modality, promised: bool, conditional: bool = False
+    cand: Candidate, modality: Modality, promised: bool, conditional: bool = False, if_after: bool = False
 ) -> tuple[str, str, Modality]:
     """PLOVER's coding rules that turn on modality (manual: AGREE, CONCEDE, REJECT, THREATEN).
 
-    `promised`: a future the actor commits to, "said it would release", though reported.
+    `promised`: a future the actor commits to, "said it would release", though reported; `if_after`:
+    an "if" follows the trigger in its sentence.
     """
     type_, mode = cand.type, cand.mode
     if cand.governed is not None:
@@ -136,8 +146,11 @@ def recode(
         return "THREATEN", "", "threatened"  # "did not rule out military action" (CAMEO 13)
     if modality == "negated" and type_ in YIELDING:
         return "REJECT", "", "asserted"
-    if (conditional and type_ in COERCIVE) or (modality == "hypothetical" and type_ in COERCIVE - YIELDING):
-        return "THREATEN", _THREAT_MODE.get(type_, "relations"), "threatened"  # "will withdraw ... unless"
+    if type_ in COERCIVE and (conditional or (modality == "hypothetical" and _on_condition(cand, if_after))):
+        # "will withdraw ... unless", "may halt mediation if ...": a condition on the addressee. A merely
+        # possible act ("Russian forces could seize Kherson") stays its own type, hypothetical: PLOVER's
+        # THREATEN is a threat its actor communicates.
+        return "THREATEN", _THREAT_MODE.get(type_, "relations"), "threatened"
     future = promised or modality in {"planned", "threatened"}
     if (future or modality == "forecast") and type_ in COOPERATIVE:
         return "AGREE", "", modality  # manual: cooperation in the future tense ("is expected to sign")
@@ -192,17 +205,18 @@ def sentence_rules(events: list[Event], acts: set[int]) -> list[Event]:
         return events  # nothing to merge, and MOBILIZE yields only to another event
     by_type: dict[object, Event] = {}
     for event in events:
-        kept = by_type.get(event.type)
+        # a done act and an aim or forecast of one type are two events ("after capturing Izyum, Russian
+        # forces will likely renew an offensive"): merging them would lose one of the two
+        key = (event.type, event.modality in FACTUAL)
+        kept = by_type.get(key)
         if kept is not None and _other_parties(kept, event):
             # "Hamas fired rockets at Israel, prompting Israeli airstrikes on Gaza": two assaults
             by_type[event.trigger] = event
             continue
         if kept is None:
-            by_type[event.type] = event
+            by_type[key] = event
             continue
-        by_type[event.type] = _merge(
-            *((kept, event) if kept.confidence >= event.confidence else (event, kept))
-        )
+        by_type[key] = _merge(*((kept, event) if kept.confidence >= event.confidence else (event, kept)))
     kept_events = _riot(sorted(by_type.values(), key=lambda e: e.trigger.start))
     assault = any(
         e.type == "ASSAULT"

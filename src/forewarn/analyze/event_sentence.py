@@ -85,6 +85,27 @@ def modes_by_type(mode_hits: frozenset[int]) -> Mapping[str, tuple[str, tuple[st
     return {type_: (mode, dedupe(list(indicators))) for type_, (mode, indicators) in out.items()}
 
 
+# Words that may open a condition: one set test at C speed before looking closer.
+CONDITION_WORDS = frozenset({"else", "otherwise"})
+_CLAUSE_OPENING = frozenset({",", ";", ":", "—", "–", "-", "("})
+
+
+def threat_condition(words: list[str]) -> bool:
+    """A condition put to someone ("will withdraw unless", "or else", ", otherwise"), not the adverb
+    "otherwise" ("damage it or otherwise cut the supply": in another way)."""
+    single = load_cues().threat_conditions
+    if not single.isdisjoint(words):
+        return True
+    if CONDITION_WORDS.isdisjoint(words):
+        return False
+    return any(
+        (w == "else" and words[i - 1] == "or")
+        or (w == "otherwise" and (i == 0 or words[i - 1] in _CLAUSE_OPENING))
+        for i, w in enumerate(words)
+        if w in CONDITION_WORDS
+    )
+
+
 def pick_mode(type_: str, mode: str, fixed: bool, view: SentenceView) -> tuple[str, tuple[str, ...]]:
     """The trigger's own mode when it fixes one (MOBILIZE: the words decide), else the words'."""
     chosen, indicators = view.modes.get(type_, ("", ()))
@@ -110,7 +131,13 @@ def retype(
         return "COOPERATE", "", dedupe([*indicators, "joint_exercise"])  # manual: joint exercises cooperate
     if type_ == "PROTEST" and "crowd" in trigger.flags and not view.crowd:
         return "ACCUSE", "disapprove", indicators  # manual: a protest by an office or a group is ACCUSE
-    if type_ == "COERCE" and mode == "seize" and "military" in view.contexts and view.violent:
+    if (
+        type_ == "COERCE"
+        and mode == "seize"
+        and "military" in view.contexts
+        and view.violent
+        and "property" not in trigger.flags
+    ):
         return "ASSAULT", "", indicators  # armed forces seizing a town or a field: a use of force
     if type_ == "COERCE" and mode == "seize" and view.modes.get("ASSAULT", ("",))[0] == "aerial":
         return "ASSAULT", "aerial", indicators  # "warplanes raided": an air raid, not a police raid

@@ -17,6 +17,7 @@ from itertools import repeat
 from operator import attrgetter, itemgetter
 from typing import Any, TypeVar
 
+from forewarn.analyze.event_aims import PURPOSE_LEAD, foretold, is_purpose, resolve_warnings, with_outlook
 from forewarn.analyze.event_clauses import continued, hosted, opening_subject, opens_place, shares_subject
 from forewarn.analyze.event_patterns import (
     CONTEXT,
@@ -40,6 +41,7 @@ from forewarn.analyze.event_places import (
 )
 from forewarn.analyze.event_roles import actor_roles, speaker_demands, without_own_forces
 from forewarn.analyze.event_rules import (
+    CONFLICT,
     MOVEMENT,
     RECIPROCAL,
     Candidate,
@@ -50,6 +52,7 @@ from forewarn.analyze.event_rules import (
     sentence_rules,
 )
 from forewarn.analyze.event_sentence import (
+    CONDITION_WORDS,
     Sentence,
     SentenceView,
     assault_mode_rules,
@@ -59,11 +62,12 @@ from forewarn.analyze.event_sentence import (
     physical_words,
     pick_mode,
     retype,
+    threat_condition,
 )
 from forewarn.analyze.modality import EventSite, cues_before, decide_modality, promised
 from forewarn.analyze.pipeline import Context
 from forewarn.knowledge.plover import Trigger, acled_subtype, cameo_code, load_cues, load_irregular_verbs
-from forewarn.model import Actor, Analysis, Event, Place, Quote, Span, TimeExpr
+from forewarn.model import Actor, Analysis, Event, Modality, Place, Quote, Span, TimeExpr
 
 # Words before a trigger that make it a cause, purpose or name rather than the act reported.
 _NOT_THE_ACT = frozenset(
@@ -80,6 +84,10 @@ def _by_start(records: Iterable[R]) -> tuple[list[R], list[int]]:
     """The records sorted by start, and their starts (a list to bisect)."""
     ordered = sorted(records, key=_START)
     return ordered, list(map(_START, ordered))
+
+
+def _span(mention: Actor) -> Span:
+    return Span(mention.start, mention.end)
 
 
 # One site per candidate event, made by tuple.__new__ directly (no Python frame, as EventSite(...) has).
@@ -107,6 +115,9 @@ class EventCoder:
             passive_triggers(self.words, hits.passives, hits.triggers) if hits.passives else hits.triggers
         )
         self.kinds = (triggers, hits.cues, hits.modes, hits.contexts)
+        self.conditions = load_cues().threat_conditions | CONDITION_WORDS  # words that may open a condition
+        # whether the text has a warning at all: most have none, and their sentences skip the warning rules
+        self.warnings = any("warning" in h.value.flags for h in triggers)
         self.hit_starts = [list(map(itemgetter(0), kind)) for kind in self.kinds]  # Hit.start
 
     def _in(self, kind: int, sent: Sentence) -> list[Any]:
@@ -148,10 +159,29 @@ class EventCoder:
         view = self._view(sent)
         cands: list[Candidate] = []
         events: list[Event] = []
-        for cand in apply_frames([h for h in hits if self._stands(h, view)], self.words):
+        found = apply_frames([h for h in hits if self._stands(h, view)], self.words)
+        warner: Actor | None = None  # who warns of another's act: never the actor of that act
+        if self.warnings and any("warning" in c.hit.value.flags for c in found):
+            sentence = (sent.tok_start, sent.tok_end)
+            found, warner = resolve_warnings(
+                found, self.words, self.starts, self.analysis.text, sentence, view.mentions
+            )
+        for cand in found:
+            if (
+                cands
+                and not cand.outlook
+                and self.words[cand.hit.start - 1] in PURPOSE_LEAD
+                and is_purpose(self.words, cand.hit.start, cands[-1].hit[:2])
+            ):
+                cand = cand._replace(outlook="planned")  # "continued shelling to intimidate residents"
             if cand.type != "NONE" and not self._reason(cand.hit):
                 event = self._event(cand, view)
-                if events and shares_subject(self.words, cand.hit.start):
+                if warner is not None and cand.outlook == "forecast" and event.actors[:1] == (_span(warner),):
+                    event = replace(event, actors=())  # the warner is not the actor of what it warns of
+                if events and (
+                    shares_subject(self.words, cand.hit.start)
+                    or (cand.outlook == "planned" and self._placed(event, view))
+                ):
                     event = continued(event, events, self.words, self.starts, self.analysis.text)
                 cands.append(cand)
                 events.append(event)
@@ -160,6 +190,11 @@ class EventCoder:
         # an assault named as a cause or purpose ("on alert because of assaults") is not the act reported
         acts = {self.starts[c.hit.start] for c in cands if self.words[c.hit.start - 1] not in _NOT_THE_ACT}
         return sentence_rules(events, acts)
+
+    @staticmethod
+    def _placed(event: Event, view: SentenceView) -> bool:
+        """An event with no actor, or only a place standing in for one ("deployed to Belarus to prepare")."""
+        return not event.actors or any(p.start <= event.actors[0].start < p.end for p in view.toponyms)
 
     def _stands(self, hit: Hit[Trigger], view: SentenceView) -> bool:
         """Whether a trigger word names an event here, not a move of no one armed or part of a name."""
@@ -239,7 +274,7 @@ class EventCoder:
             or "military" in contexts
             or not physical_words().isdisjoint(sentence_words),
             crowd=not load_cues().crowd.isdisjoint(sentence_words),
-            conditional=not load_cues().threat_conditions.isdisjoint(sentence_words),
+            conditional=not self.conditions.isdisjoint(sentence_words) and threat_condition(sentence_words),
         )
 
     def _roles(
@@ -269,6 +304,26 @@ class EventCoder:
             )
         return actors, recipients, placed
 
+    def _recoded(
+        self, cand: Candidate, site: EventSite, near: dict[str, int], modality: Modality, view: SentenceView
+    ) -> tuple[str, str, Modality]:
+        """Type, mode and modality after PLOVER's recoding rules, which an outlook may bar."""
+        hit = cand.hit
+        outlook = cand.outlook or ("planned" if "aim" in near else "")
+        if (
+            not outlook
+            and modality == "planned"
+            and cand.type in CONFLICT
+            and cand.governed is None
+            and foretold(self.words, self.starts, view.cues, hit.start, view.mentions)
+        ):
+            outlook = "forecast"  # another's future act told by a reporter: no threat by its actor
+        barred = with_outlook(cand, outlook, modality) if outlook else None
+        if barred is not None:
+            return barred
+        if_after = modality == "hypothetical" and "if" in self.words[hit.end : view.sent.tok_end]
+        return recode(cand, modality, promised(site, near), view.conditional, if_after)
+
     def _event(self, cand: Candidate, view: SentenceView) -> Event:
         hit, a = cand.hit, self.analysis
         trigger = Span(self.starts[hit.start], self.ends[hit.end - 1])
@@ -277,7 +332,10 @@ class EventCoder:
         )
         near = cues_before(site)  # once per event: modality and the promise test both read it
         modality = decide_modality(site, view.sent.tok_end, view.quotes, view.times, near)
-        type_, mode, modality = recode(cand, modality, promised(site, near), view.conditional)
+        if cand.outlook or near:  # an aim, warned, foretold or conditional act: the outlook rules decide
+            type_, mode, modality = self._recoded(cand, site, near, modality, view)
+        else:  # most events: no cue word before them
+            type_, mode, modality = recode(cand, modality, promised(site, near), view.conditional)
         mode, indicators = pick_mode(type_, mode, bool(cand.mode) and type_ == cand.type, view)
         governed = cand.governed
         contexts = (

@@ -226,7 +226,7 @@ def decide_modality(
         content = quote.forecast.content
         if content.start <= site.char_start < content.end:
             return "forecast"
-    if "planned" in near:
+    if "planned" in near or "aim" in near:  # an aim is intended, neither done nor announced
         return "planned"
     wide = sentence_cues(site)
     retrospective = near.get("retrospective", RETROSPECTIVE_REACH + 1) <= RETROSPECTIVE_REACH

@@ -68,6 +68,7 @@ class Cues:
     threat_conditions: frozenset[str]
     crowd: frozenset[str]
     imprisonment: frozenset[str]
+    warning_consequences: tuple[tuple[str, ...], ...] = ()  # token sequences
 
 
 @dataclass(frozen=True)
@@ -307,6 +308,7 @@ def load_cues(path: Path = HERE / "cues.yaml") -> Cues:
         "historical",
         "promised",
         "retrospective",
+        "aim",
     )
     return Cues(
         window=int(data["window"]),
@@ -316,6 +318,7 @@ def load_cues(path: Path = HERE / "cues.yaml") -> Cues:
         threat_conditions=frozenset(data["threat_conditions"]),
         crowd=frozenset(data["crowd"]),
         imprisonment=frozenset(data["imprisonment"]),
+        warning_consequences=tuple(tokenize_phrase(p) for p in data["warning_consequences"]),
     )
 
 
