@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from itertools import pairwise, repeat
 from operator import attrgetter
 
+from forewarn.analyze.event_objects import new_clause
 from forewarn.knowledge.plover import load_irregular_verbs
 from forewarn.model import Actor, Span
 
@@ -288,7 +289,13 @@ def _positions(
             break  # sorted by start: no later mention ends before the trigger
     if first_after >= 0 and (
         _reporter(text, mentions[first_after])
-        or (not reciprocal and _ASIDE.search(text, trigger.end, mentions[first_after].start))
+        or (
+            not reciprocal
+            and (
+                _ASIDE.search(text, trigger.end, mentions[first_after].start)
+                or new_clause(text, trigger.end, mentions[first_after].start)
+            )
+        )
     ):
         first_after = -1
     if accused and first_after >= 0:

@@ -1,0 +1,52 @@
+"""Who acts on whom: actor and recipient of events in short sentences, through the whole pipeline."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from forewarn.model import Event, TextInput
+
+
+def _roles(pipeline, text: str, type_: str) -> tuple[list[str], list[str]]:  # type: ignore[no-untyped-def]
+    events = pipeline.analyze(TextInput("t", text, date(2022, 12, 1))).events
+    found: list[Event] = [e for e in events if e.type == type_]
+    assert found, f"no {type_} among {[e.type for e in events]}"
+    event = found[0]
+    return (
+        [text[a.start : a.end] for a in event.actors],
+        [text[r.start : r.end] for r in event.recipients],
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "actors", "recipients"),
+    [
+        # a mention after a new clause ("and", "but", "though") is not the object
+        (
+            "Russian forces attacked the town of Izyum, and Ukrainian forces did not withdraw.",
+            "ASSAULT",
+            ["Russian forces"],
+            ["Izyum"],
+        ),
+        (
+            "Heavy fighting continued near Kharkiv, but Ukrainian forces held their lines.",
+            "ASSAULT",
+            [],
+            ["Kharkiv"],
+        ),
+        (
+            "The Security Council condemned the attacks in Sousse in which 30 Britons were murdered.",
+            "ACCUSE",
+            ["The Security Council"],
+            ["Sousse"],
+        ),
+        # kept as they are
+        ("Russian forces shelled Kharkiv on Tuesday.", "ASSAULT", ["Russian forces"], ["Kharkiv"]),
+        ("Ukraine was offered a new gas deal by Russia.", "AGREE", ["Russia"], ["Ukraine"]),
+        ("Hamas fired rockets at Israel.", "ASSAULT", ["Hamas"], ["Israel"]),
+    ],
+)
+def test_roles(pipeline, text: str, type_: str, actors: list[str], recipients: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert _roles(pipeline, text, type_) == (actors, recipients)
