@@ -42,7 +42,20 @@ def _roles(pipeline, text: str, type_: str) -> tuple[list[str], list[str]]:  # t
             ["The Security Council"],
             ["Sousse"],
         ),
+        # the place an assault acts on directly comes before a mention in another phrase
+        (
+            "Russian forces attacked Kyiv in an effort to force the Ukrainian government to capitulate.",
+            "ASSAULT",
+            ["Russian forces"],
+            ["Kyiv"],
+        ),
         # kept as they are
+        (
+            "Protesters staged rallies in Kyiv against the government.",
+            "PROTEST",
+            ["Protesters"],
+            ["the government"],
+        ),
         ("Russian forces shelled Kharkiv on Tuesday.", "ASSAULT", ["Russian forces"], ["Kharkiv"]),
         ("Ukraine was offered a new gas deal by Russia.", "AGREE", ["Russia"], ["Ukraine"]),
         ("Hamas fired rockets at Israel.", "ASSAULT", ["Hamas"], ["Israel"]),

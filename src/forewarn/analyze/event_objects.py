@@ -9,6 +9,18 @@ nearest the trigger only says where the one who acts stands ("Russian troops in 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from operator import attrgetter
+
+from forewarn.model import Place, Span
+
+_START = attrgetter("start")
+_JOINERS = frozenset({"and", "&", "as", "well", "together", "with"})
+# What may stand between two mentions of one compound: whitespace, commas and joiners, each a whole
+# word in any case (ASCII letters: the words are ASCII). One regex call over the text costs about half
+# of slicing, stripping, lower-casing and splitting the words between every pair of mentions.
+JOINED = re.compile(r"(?:[\s,]|(?ai:" + "|".join(map(re.escape, sorted(_JOINERS))) + r")(?![^\s,]))*")
 
 # Between a trigger and a later mention: a clause of its own begins, whose subject or object that
 # mention is ("attacked Izyum, and Russian forces did not", "heavy fighting, but ISW has been unable",
@@ -24,3 +36,36 @@ _NEW_CLAUSE = re.compile(
 def new_clause(text: str, start: int, end: int) -> bool:
     """Whether a new clause begins in text[start:end] (between a trigger and a mention after it)."""
     return _NEW_CLAUSE.search(text, start, end) is not None
+
+
+# From a trigger to the place it acts on directly: "seized the city of Izyum", "attacks on Kyiv",
+# "imposed a curfew in the town of Cizre" (not "from Kyiv": an origin).
+_DIRECT = re.compile(
+    r"\s*(?:(?i:on|against|toward|towards|into|at|of|in|to)\s+)?(?:(?i:the)\s+)?"
+    r"(?:(?i:city|town|village|region|oblast|province|capital|port|outskirts)\s+of\s+)?"
+)
+
+# Before a mention: a word that aims the event at it, whatever place came first (not "to": "in an
+# effort to force the government" is another verb's object).
+_AIMED = re.compile(r"\b(?i:against|at|on|with|toward|towards|over)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$")
+
+
+def object_place(
+    places: Sequence[Place], text: str, trigger: Span, recipients: tuple[Span, ...]
+) -> tuple[Span, ...]:
+    """The place a trigger acts on directly, if it comes before the mention found as the object and
+    is not joined to it: "seized the city of Izyum, and Russian forces ...", "a curfew in the town of
+    Cizre in southeastern Turkey", "seizing Kyiv in an effort to force the Ukrainian government".
+
+    `places`: the sentence's toponyms, sorted by start."""
+    after = bisect_left(places, trigger.end, key=_START)
+    if not recipients or after == len(places):
+        return recipients
+    place, first = places[after], recipients[0]
+    if place.end > first.start or not _DIRECT.fullmatch(text, trigger.end, place.start):
+        return recipients
+    if JOINED.fullmatch(text, place.end, first.start):  # "attacks on Kyiv and the Ukrainian army"
+        return recipients
+    if _AIMED.search(text, max(place.end, first.start - 40), first.start):
+        return recipients  # "staged rallies in Gaza against the party's leader": aimed at the leader
+    return (Span(place.start, place.end),)

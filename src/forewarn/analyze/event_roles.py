@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from itertools import pairwise, repeat
 from operator import attrgetter
 
-from forewarn.analyze.event_objects import new_clause
+from forewarn.analyze.event_objects import JOINED, new_clause, object_place
 from forewarn.knowledge.plover import load_irregular_verbs
-from forewarn.model import Actor, Span
+from forewarn.model import Actor, Place, Span
 
 _PASSIVE_AUX = frozenset({"was", "were", "been", "being", "is", "are", "be", "got"})
 # Participles that say how someone stands after "is": "Israel is opposed to", "is committed to".
@@ -36,11 +36,6 @@ _HEADLINE_PREPOSITIONS = frozenset(
     | {"to", "of", "following", "outside", "inside", "across", "overnight", "again", "off", "out"}
 )
 OBJECT_REACH = 25
-_JOINERS = frozenset({"and", ",", "&", "as", "well", "together", "with"})
-# What may stand between two mentions of one compound: whitespace, commas and joiners, each a whole
-# word in any case (ASCII letters: the words are ASCII). One regex call over the text costs about half
-# of slicing, stripping, lower-casing and splitting the words between every pair of mentions.
-JOINED = re.compile(r"(?:[\s,]|(?ai:" + "|".join(map(re.escape, sorted(_JOINERS - {","}))) + r")(?![^\s,]))*")
 _START, _END = attrgetter("start"), attrgetter("end")
 _CLAUSE_AFTER = re.compile(
     r"\s+(?i:will|would|can|could|may|might|must|should|has|have|had|is|are|was|were|said|says)\b"
@@ -359,6 +354,7 @@ def actor_roles(
     movement: bool = False,
     moved: bool = False,
     accused: bool = False,
+    places: Sequence[Place] = (),
 ) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
     """Actor and recipient spans among the sentence's mentions (sorted by start).
 
@@ -367,6 +363,9 @@ def actor_roles(
     `moved` (MOBILIZE, a withdrawal or resignation): those who move are the actor, in the passive
     ("troops were deployed") and after the noun ("the withdrawal of Russian troops").
     `accused` (ACCUSE): the one addressed ("complained to the UN over ...") is not the recipient.
+    `places` (the sentence's toponyms): one an assault acts on directly, before its object, is the
+    recipient ("seized the city of Izyum, and Russian forces ..."); elsewhere the place is where it
+    happened ("congratulated in Florida ...").
     """
     last_before, first_after = _positions(mentions, text, trigger, movement, accused, reciprocal)
     subject = _compound(mentions, last_before, text, -1) if last_before >= 0 else []
@@ -402,6 +401,8 @@ def actor_roles(
         subject, obj = obj, []
     if subject and obj:  # no one acts on themselves
         obj = [m for m in obj if not _names_again(m, subject)]
+    if places and obj and movement and not moved:  # an assault's target, not where talks were held
+        return _spans(subject), object_place(places, text, trigger, _spans(obj))
     return _spans(subject), _spans(obj)
 
 

@@ -249,7 +249,7 @@ class EventCoder:
         text = self.analysis.text
         moved = type_ == "MOBILIZE" or (type_ == "RETREAT" and mode in {"withdraw", "resign"})
         kinds = (type_ in RECIPROCAL, type_ in MOVEMENT, moved, type_ == "ACCUSE")
-        actors, recipients = actor_roles(view.mentions, text, trigger, *kinds)
+        actors, recipients = actor_roles(view.mentions, text, trigger, *kinds, places=view.toponyms)
         if type_ == "MOBILIZE":  # aimed at whom it is massed against, not at its own troops
             recipients = without_own_forces(view.mentions, actors, recipients)
         else:  # "shelled Kharkiv near the border with Russia" is not aimed at Russia
