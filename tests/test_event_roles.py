@@ -49,6 +49,14 @@ def _roles(pipeline, text: str, type_: str) -> tuple[list[str], list[str]]:  # t
             ["Russian forces"],
             ["Kyiv"],
         ),
+        # the one who acts, not where it stands; a place opening the sentence does not act
+        (
+            "Russian troops in southern Ukraine attacked Mykolayiv.",
+            "ASSAULT",
+            ["Russian troops"],
+            ["Mykolayiv"],
+        ),
+        ("In Syria, progress was slow, despite their support.", "SUPPORT", [], []),
         # kept as they are
         (
             "Protesters staged rallies in Kyiv against the government.",

@@ -69,3 +69,16 @@ def object_place(
     if _AIMED.search(text, max(place.end, first.start - 40), first.start):
         return recipients  # "staged rallies in Gaza against the party's leader": aimed at the leader
     return (Span(place.start, place.end),)
+
+
+# A phrase that opens the sentence and says where or when: "In Syria, ...", "Across the region, ...".
+_FRONTED = re.compile(
+    r"(?:^|[.!?\n][\"'”’)\]]*\s+|^\W+)(?i:in|at|on|across|throughout|inside|within|from|for|during)"
+    r"\s+(?:(?i:the)\s+)?(?:[\w-]+\s+){0,2}$"
+)
+
+
+def fronted(text: str, start: int, end: int) -> bool:
+    """Whether the mention text[start:end] stands in a phrase that opens its sentence and ends at a
+    comma ("In Syria, the SDF has made progress"): it says where, it does not act."""
+    return text[end : end + 1] == "," and _FRONTED.search(text, max(0, start - 40), start) is not None

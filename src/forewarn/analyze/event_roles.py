@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from itertools import pairwise, repeat
 from operator import attrgetter
 
-from forewarn.analyze.event_objects import JOINED, new_clause, object_place
+from forewarn.analyze.event_objects import JOINED, fronted, new_clause, object_place
 from forewarn.knowledge.plover import load_irregular_verbs
 from forewarn.model import Actor, Place, Span
 
@@ -68,6 +68,8 @@ _OTHER_VERB = re.compile(
     re.IGNORECASE,
 )
 _OF_PLACE = re.compile(r"\s+(?i:in|of|at|near|from)\s+(?:(?i:the)\s+)?")
+# Where the one who acts stands, not whose it is: "units of the 1st Guards Tank Army" name the army.
+_OF_PLACE_ACTIVE = re.compile(r"\s+(?i:in|at|near|from)\s+(?:(?i:the)\s+)?(?:[a-z][\w-]*\s+)?")
 _ACCORDING = re.compile(r"(?i:according\s+to)\s*$")
 _O = frozenset({"o", "O"})
 _TO = re.compile(r"\bto\s+(?:the\s+)?$", re.IGNORECASE)
@@ -315,13 +317,15 @@ def _agent_roles(
     return subject, obj
 
 
-def _head(mentions: Sequence[Actor], subject: list[Actor], text: str) -> list[Actor]:
+def _head(mentions: Sequence[Actor], subject: list[Actor], text: str, active: bool = False) -> list[Actor]:
     """The one a place or group after "in", "of", "at", "near" belongs to: "Kurdish militants in Syria
-    were threatened" threatens the militants, not Syria."""
+    were threatened" threatens the militants, not Syria; "Russian troops in southern Ukraine continue"
+    (`active`: not after "of", and one word may qualify the place)."""
     if len(subject) != 1:
         return subject
     i = bisect_left(mentions, subject[0].start, key=_START)
-    if i > 0 and _OF_PLACE.fullmatch(text, mentions[i - 1].end, subject[0].start):
+    of_place = _OF_PLACE_ACTIVE if active else _OF_PLACE
+    if i > 0 and of_place.fullmatch(text, mentions[i - 1].end, subject[0].start):
         return _compound(mentions, i - 1, text, -1)
     return subject
 
@@ -399,6 +403,10 @@ def actor_roles(
         subject, obj = [], _head(mentions, [m for m in subject if trigger.start - m.end <= reach], text)
     if reciprocal and not subject and not (is_passive and obj):  # "Japan was visited": Japan hosts
         subject, obj = obj, []
+    elif subject and subject[-1].type == "state":  # "Russian troops in southern Ukraine continue ..."
+        subject = _head(mentions, subject, text, True)  # the troops act; "units from a brigade" stay
+    if subject and fronted(text, subject[0].start, subject[-1].end):
+        subject = []  # "In Syria, with the support of ...": where, not who
     if subject and obj:  # no one acts on themselves
         obj = [m for m in obj if not _names_again(m, subject)]
     if places and obj and movement and not moved:  # an assault's target, not where talks were held
