@@ -57,6 +57,9 @@ def _roles(pipeline, text: str, type_: str) -> tuple[list[str], list[str]]:  # t
             ["Mykolayiv"],
         ),
         ("In Syria, progress was slow, despite their support.", "SUPPORT", [], []),
+        # a retreat is not aimed at the units it moves nor where they went
+        ("Russia is withdrawing some units to Belarus.", "RETREAT", ["Russia"], []),
+        ("A battalion of the 6th Army withdrew to Belgorod.", "RETREAT", ["the 6th Army"], []),
         # kept as they are
         (
             "Protesters staged rallies in Kyiv against the government.",

@@ -82,3 +82,11 @@ def fronted(text: str, start: int, end: int) -> bool:
     """Whether the mention text[start:end] stands in a phrase that opens its sentence and ends at a
     comma ("In Syria, the SDF has made progress"): it says where, it does not act."""
     return text[end : end + 1] == "," and _FRONTED.search(text, max(0, start - 40), start) is not None
+
+
+_TO = re.compile(r"\b(?i:to|into|towards?|back\s+to|back\s+into)\s+(?:(?i:the)\s+)?$")
+
+
+def destination(text: str, start: int) -> bool:
+    """Whether the name at `start` is where a move went: "withdrew to Belgorod", "back into Russia"."""
+    return _TO.search(text, max(0, start - 16), start) is not None

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from itertools import pairwise, repeat
 from operator import attrgetter
 
-from forewarn.analyze.event_objects import JOINED, fronted, new_clause, object_place
+from forewarn.analyze.event_objects import JOINED, destination, fronted, new_clause, object_place
 from forewarn.knowledge.plover import load_irregular_verbs
 from forewarn.model import Actor, Place, Span
 
@@ -425,11 +425,15 @@ def speaker_demands(
 
 
 def without_own_forces(
-    mentions: Sequence[Actor], actors: tuple[Span, ...], recipients: tuple[Span, ...]
+    mentions: Sequence[Actor], actors: tuple[Span, ...], recipients: tuple[Span, ...], retreat: str = ""
 ) -> tuple[Span, ...]:
     """The recipients of a MOBILIZE less the forces it moves: in "Russia massed troops on the border"
     the troops are the actor's own, not those it mobilises against (PLOVER: the recipient is whom the
-    actor mobilises against, when that is clear)."""
+    actor mobilises against, when that is clear). A retreat (`retreat`: its text) is not aimed at
+    the units it moves nor at where they went ("Russia is withdrawing some units", "withdrew to
+    Belgorod")."""
+    if retreat:
+        recipients = tuple(r for r in recipients if not destination(retreat, r.start))
     by_start = {m.start: m for m in mentions}
     countries = {by_start[a.start].country for a in actors if a.start in by_start}
 
