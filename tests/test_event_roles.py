@@ -60,6 +60,19 @@ def _roles(pipeline, text: str, type_: str) -> tuple[list[str], list[str]]:  # t
         # a retreat is not aimed at the units it moves nor where they went
         ("Russia is withdrawing some units to Belarus.", "RETREAT", ["Russia"], []),
         ("A battalion of the 6th Army withdrew to Belgorod.", "RETREAT", ["the 6th Army"], []),
+        # "with the support of X, Y ...": X supports Y; a passive's sufferer named with its apposition
+        (
+            "In Syria, with the support of the Counter-Daesh Coalition, the SDF has retaken the town.",
+            "SUPPORT",
+            ["the Counter-Daesh Coalition"],
+            ["the SDF"],
+        ),
+        (
+            "Abu Jandal al-Kuwaiti, an ISIL commander in Raqqah was killed by a coalition airstrike near Tabqa, Syria.",
+            "ASSAULT",
+            ["a coalition"],
+            ["Abu Jandal al-Kuwaiti", "an ISIL commander"],
+        ),
         # kept as they are
         (
             "Protesters staged rallies in Kyiv against the government.",

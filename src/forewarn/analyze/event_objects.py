@@ -13,7 +13,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from operator import attrgetter
 
-from forewarn.model import Place, Span
+from forewarn.model import Actor, Place, Span
 
 _START = attrgetter("start")
 _JOINERS = frozenset({"and", "&", "as", "well", "together", "with"})
@@ -90,3 +90,28 @@ _TO = re.compile(r"\b(?i:to|into|towards?|back\s+to|back\s+into)\s+(?:(?i:the)\s
 def destination(text: str, start: int) -> bool:
     """Whether the name at `start` is where a move went: "withdrew to Belgorod", "back into Russia"."""
     return _TO.search(text, max(0, start - 16), start) is not None
+
+
+# "with the support of X, Y ...": X supports Y, the subject of the clause.
+_WITH = re.compile(r"\b(?i:with)\s+(?:(?i:the|their|its|full|strong)\s+){0,2}$")
+_OF_BACKER = re.compile(r"\s+(?i:of|from)\s+(?:(?i:the)\s+)?(?:[\w-]+\s+){0,3}?")
+_BACKING = frozenset({"support", "backing", "help", "assistance", "aid", "blessing", "approval"})
+_THEN_SUBJECT = re.compile(r"\s*,\s*")
+
+
+def backed(
+    mentions: Sequence[Actor], text: str, trigger: Span, first: int, last_before: int
+) -> tuple[int, int]:
+    """ "In Syria, with the support of the Coalition, the SDF has made progress": the indices of the
+    one who supports (the first mention after the trigger) and of the one supported (the subject
+    right after its comma, or else named before "with"); (-1, -1) if the trigger is no such phrase."""
+    if first < 0 or text[trigger.start : trigger.end].lower() not in _BACKING:
+        return -1, -1  # "with criticism of Obama's actions": the critic is the subject
+    if not _WITH.search(text, max(0, trigger.start - 30), trigger.start):
+        return -1, -1
+    if not _OF_BACKER.fullmatch(text, trigger.end, mentions[first].start):
+        return -1, -1
+    after = first + 1
+    if after < len(mentions) and _THEN_SUBJECT.fullmatch(text, mentions[first].end, mentions[after].start):
+        return first, after
+    return first, last_before

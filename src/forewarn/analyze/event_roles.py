@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from itertools import pairwise, repeat
 from operator import attrgetter
 
-from forewarn.analyze.event_objects import JOINED, destination, fronted, new_clause, object_place
+from forewarn.analyze.event_objects import JOINED, backed, destination, fronted, new_clause, object_place
 from forewarn.knowledge.plover import load_irregular_verbs
 from forewarn.model import Actor, Place, Span
 
@@ -70,6 +70,12 @@ _OTHER_VERB = re.compile(
 _OF_PLACE = re.compile(r"\s+(?i:in|of|at|near|from)\s+(?:(?i:the)\s+)?")
 # Where the one who acts stands, not whose it is: "units of the 1st Guards Tank Army" name the army.
 _OF_PLACE_ACTIVE = re.compile(r"\s+(?i:in|at|near|from)\s+(?:(?i:the)\s+)?(?:[a-z][\w-]*\s+)?")
+# Between a name and a mention in the phrase that describes it: "Abu Jandal al-Kuwaiti, an ISIL ...".
+_APPOSITION = re.compile(r"\s*,\s+(?i:an?|the|former)\s+(?:[a-z][\w-]*\s+){0,2}")
+# Before a noun trigger's modifier, a passive's "by": "was struck and killed by a coalition airstrike".
+_PASSIVE_BY = re.compile(
+    r"\b(?i:was|were|been|is|are)\s+(?:[a-z]+\s+){0,3}?([a-z]+)\s+by\s+(?:(?i:the|a|an)\s+)?$"
+)
 _ACCORDING = re.compile(r"(?i:according\s+to)\s*$")
 _O = frozenset({"o", "O"})
 _TO = re.compile(r"\bto\s+(?:the\s+)?$", re.IGNORECASE)
@@ -327,7 +333,21 @@ def _head(mentions: Sequence[Actor], subject: list[Actor], text: str, active: bo
     of_place = _OF_PLACE_ACTIVE if active else _OF_PLACE
     if i > 0 and of_place.fullmatch(text, mentions[i - 1].end, subject[0].start):
         return _compound(mentions, i - 1, text, -1)
+    if i > 0 and not active and _APPOSITION.fullmatch(text, mentions[i - 1].end, subject[0].start):
+        return [mentions[i - 1]]  # "Abu Jandal, an ISIL gang leader, was struck": Abu Jandal
     return subject
+
+
+def _struck_by(mentions: Sequence[Actor], text: str, modifier: list[Actor]) -> list[Actor]:
+    """For a noun trigger after "by" and its doer in a passive ("X was struck and killed by a coalition
+    airstrike"), the one who suffered it: named just before the auxiliary, with its apposition."""
+    by = _PASSIVE_BY.search(text, max(0, modifier[0].start - 60), modifier[0].start)
+    if by is None or not _participle(by.group(1).lower()):
+        return []
+    i = bisect_left(mentions, by.start(), key=_END) - 1  # the last mention ending before the auxiliary
+    if i < 0 or by.start() - mentions[i].end > PASSIVE_REACH:
+        return []
+    return _head(mentions, _compound(mentions, i, text, -1), text)
 
 
 def _passive_agent(
@@ -372,7 +392,17 @@ def actor_roles(
     happened ("congratulated in Florida ...").
     """
     last_before, first_after = _positions(mentions, text, trigger, movement, accused, reciprocal)
+    backer, backed_one = backed(mentions, text, trigger, first_after, last_before)
+    if backer >= 0:  # "with the support of the Coalition, the SDF ...": the Coalition supports the SDF
+        supported = [mentions[backed_one]] if backed_one >= 0 else []
+        if supported and fronted(text, supported[0].start, supported[0].end):
+            supported = []
+        return _spans([mentions[backer]]), _spans(supported)
     subject = _compound(mentions, last_before, text, -1) if last_before >= 0 else []
+    if subject and not text[subject[-1].end : trigger.start].strip():
+        sufferer = _struck_by(mentions, text, subject)
+        if sufferer:  # "X was struck and killed by a coalition airstrike": the coalition acts on X
+            return _spans(subject), _spans(sufferer)
     obj = _compound(mentions, first_after, text, +1) if first_after >= 0 else []
     if subject and obj and all(map(_names_again, obj, repeat(subject))):
         # "the party's leader": the object names the actor again; the next mention is the one acted on
