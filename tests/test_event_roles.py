@@ -73,6 +73,14 @@ def _roles(pipeline, text: str, type_: str) -> tuple[list[str], list[str]]:  # t
             ["a coalition"],
             ["Abu Jandal al-Kuwaiti", "an ISIL commander"],
         ),
+        # an assault is not aimed at the actor's own state side; rebels of the same country are fair game
+        ("Ukrainian counterattacks forced Ukrainian forces to regroup.", "ASSAULT", ["Ukrainian"], []),
+        (
+            "Syrian government forces shelled Syrian rebels in Idlib.",
+            "ASSAULT",
+            ["Syrian government forces"],
+            ["Syrian rebels"],
+        ),
         # kept as they are
         (
             "Protesters staged rallies in Kyiv against the government.",

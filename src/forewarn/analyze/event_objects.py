@@ -115,3 +115,16 @@ def backed(
     if after < len(mentions) and _THEN_SUBJECT.fullmatch(text, mentions[first].end, mentions[after].start):
         return first, after
     return first, last_before
+
+
+# The state side of a country: its government, its forces, or the nation named as a whole.
+_STATE_SIDE = frozenset({"", "GOV", "MIL"})
+
+
+def own_side(actors: Sequence[Actor], mention: Actor) -> bool:
+    """Whether `mention` is of the actors' own state side: same country, and government, forces or
+    the nation on both sides ("Russian shelling ... Russian forces"); not a person, rebels or
+    civilians ("Syrian forces shelled Syrian rebels")."""
+    if mention.type == "person" or mention.sector not in _STATE_SIDE or not mention.country:
+        return False
+    return any(a.country == mention.country and a.sector in _STATE_SIDE for a in actors)

@@ -15,7 +15,15 @@ from dataclasses import dataclass
 from itertools import pairwise, repeat
 from operator import attrgetter
 
-from forewarn.analyze.event_objects import JOINED, backed, destination, fronted, new_clause, object_place
+from forewarn.analyze.event_objects import (
+    JOINED,
+    backed,
+    destination,
+    fronted,
+    new_clause,
+    object_place,
+    own_side,
+)
 from forewarn.knowledge.plover import load_irregular_verbs
 from forewarn.model import Actor, Place, Span
 
@@ -379,6 +387,7 @@ def actor_roles(
     moved: bool = False,
     accused: bool = False,
     places: Sequence[Place] = (),
+    hostile: bool = False,
 ) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
     """Actor and recipient spans among the sentence's mentions (sorted by start).
 
@@ -390,6 +399,7 @@ def actor_roles(
     `places` (the sentence's toponyms): one an assault acts on directly, before its object, is the
     recipient ("seized the city of Izyum, and Russian forces ..."); elsewhere the place is where it
     happened ("congratulated in Florida ...").
+    `hostile` (ASSAULT, THREATEN, RETREAT): not aimed at the actor's own state side.
     """
     last_before, first_after = _positions(mentions, text, trigger, movement, accused, reciprocal)
     backer, backed_one = backed(mentions, text, trigger, first_after, last_before)
@@ -439,6 +449,8 @@ def actor_roles(
         subject = []  # "In Syria, with the support of ...": where, not who
     if subject and obj:  # no one acts on themselves
         obj = [m for m in obj if not _names_again(m, subject)]
+    if subject and obj and hostile:  # "Russian shelling ... Russian forces": not its own side
+        obj = [m for m in obj if not own_side(subject, m)]
     if places and obj and movement and not moved:  # an assault's target, not where talks were held
         return _spans(subject), object_place(places, text, trigger, _spans(obj))
     return _spans(subject), _spans(obj)

@@ -249,7 +249,10 @@ class EventCoder:
         text = self.analysis.text
         moved = type_ == "MOBILIZE" or (type_ == "RETREAT" and mode in {"withdraw", "resign"})
         kinds = (type_ in RECIPROCAL, type_ in MOVEMENT, moved, type_ == "ACCUSE")
-        actors, recipients = actor_roles(view.mentions, text, trigger, *kinds, places=view.toponyms)
+        hostile = type_ in {"ASSAULT", "THREATEN", "RETREAT"}  # not aimed at the actor's own side
+        actors, recipients = actor_roles(
+            view.mentions, text, trigger, *kinds, places=view.toponyms, hostile=hostile
+        )
         if moved:  # aimed at whom it is massed against, not at its own troops nor where they went
             recipients = without_own_forces(
                 view.mentions, actors, recipients, text if type_ == "RETREAT" else ""
