@@ -81,6 +81,20 @@ def _roles(pipeline, text: str, type_: str) -> tuple[list[str], list[str]]:  # t
             ["Syrian government forces"],
             ["Syrian rebels"],
         ),
+        # the subject of a subordinate clause or a reporting aside is not the object
+        (
+            "Israeli tanks fired shells at targets in Jericho, witnesses said, in a rare incident in the West Bank.",
+            "ASSAULT",
+            ["Israeli tanks"],
+            ["Jericho"],
+        ),
+        (
+            "Russian forces attacked the town before Ukrainian forces had arrived.",
+            "ASSAULT",
+            ["Russian forces"],
+            [],
+        ),
+        ("The talks were the first meeting since Boris Johnson was appointed.", "CONSULT", [], []),
         # kept as they are
         (
             "Protesters staged rallies in Kyiv against the government.",

@@ -33,9 +33,31 @@ _NEW_CLAUSE = re.compile(
 )
 
 
+# A subordinate clause whose subject the mention is: "since Boris Johnson was appointed", "if
+# Russia attacks", ", witnesses said,".
+_SUBORDINATE = re.compile(r"\b(?i:since|until|unless|once|when|if|after|before)\s+(?:(?i:the)\s+)?$")
+_VERB_AFTER = re.compile(
+    r"\s+(?:(?i:will|would|can|could|may|might|must|should|has|have|had|is|are|was|were|did|does|do)\b"
+    r"|[a-z]+ed\b)"
+)
+_REPORTED_ASIDE = re.compile(r",\s+(?:[\w-]+\s+){1,3}(?:said|say|says|reported|added|told)\s*,")
+
+
 def new_clause(text: str, start: int, end: int) -> bool:
     """Whether a new clause begins in text[start:end] (between a trigger and a mention after it)."""
-    return _NEW_CLAUSE.search(text, start, end) is not None
+    return (
+        _NEW_CLAUSE.search(text, start, end) is not None
+        or _REPORTED_ASIDE.search(text, start, end) is not None
+    )
+
+
+def subordinate_subject(text: str, start: int, mention: Actor | Span) -> bool:
+    """Whether the mention after a trigger (from `start`) is the subject of a subordinate clause:
+    "their first meeting since Boris Johnson was appointed", "unless the Russians can launch"."""
+    return bool(
+        _SUBORDINATE.search(text, max(start, mention.start - 12), mention.start)
+        and _VERB_AFTER.match(text, mention.end)
+    )
 
 
 # From a trigger to the place it acts on directly: "seized the city of Izyum", "attacks on Kyiv",

@@ -23,6 +23,7 @@ from forewarn.analyze.event_objects import (
     new_clause,
     object_place,
     own_side,
+    subordinate_subject,
 )
 from forewarn.knowledge.plover import load_irregular_verbs
 from forewarn.model import Actor, Place, Span
@@ -300,6 +301,7 @@ def _positions(
             break  # sorted by start: no later mention ends before the trigger
     if first_after >= 0 and (
         _reporter(text, mentions[first_after])
+        or subordinate_subject(text, trigger.end, mentions[first_after])
         or (
             not reciprocal
             and (
