@@ -24,40 +24,36 @@ JOINED = re.compile(r"(?:[\s,]|(?ai:" + "|".join(map(re.escape, sorted(_JOINERS)
 
 # Between a trigger and a later mention: a clause of its own begins, whose subject or object that
 # mention is ("attacked Izyum, and Russian forces did not", "heavy fighting, but ISW has been unable",
-# ", though ISW cannot", "the attacks in Sousse in which 30 Britons were murdered"). Not a bare
-# relative ("an attack which killed 30 soldiers": its victims) nor "despite", "since" or an -ing
-# clause (", killing nine civilians"), whose mention is often the one acted on.
-_NEW_CLAUSE = re.compile(
+# ", though ISW cannot", "the attacks in Sousse in which 30 Britons were murdered", ", witnesses
+# said,"), or an aside ("attacked Kharkiv, with Belarusian forces watching", "shelled the town while
+# Ukrainian forces withdrew"). Not a bare relative ("an attack which killed 30 soldiers": its
+# victims) nor "despite", "since" or an -ing clause (", killing nine civilians"), whose mention is
+# often the one acted on. Group "sub": a subordinate clause that the mention opens as its subject
+# when a verb follows it ("since Boris Johnson was appointed", "unless the Russians can launch").
+# One search per object: most events have none of these.
+_BREAK = re.compile(
     r",\s+(?:and|but|yet|so)\b|;|\bbut\b|\b(?i:though|notwithstanding)\b"
     r"|\b(?i:in|of|at|during|from|with|by)\s+which\b"
+    r"|,\s+(?:[\w-]+\s+){1,3}(?:said|say|says|reported|added|told)\s*,"
+    r"|,\s+(?i:with)\b|\b(?i:while|whilst|whereas|although|because)\b"
+    r"|(?P<sub>\b(?i:since|until|unless|once|when|if|after|before)\s+(?:(?i:the)\s+)?$)"
 )
-
-
-# A subordinate clause whose subject the mention is: "since Boris Johnson was appointed", "if
-# Russia attacks", ", witnesses said,".
-_SUBORDINATE = re.compile(r"\b(?i:since|until|unless|once|when|if|after|before)\s+(?:(?i:the)\s+)?$")
 _VERB_AFTER = re.compile(
     r"\s+(?:(?i:will|would|can|could|may|might|must|should|has|have|had|is|are|was|were|did|does|do)\b"
     r"|[a-z]+ed\b)"
 )
-_REPORTED_ASIDE = re.compile(r",\s+(?:[\w-]+\s+){1,3}(?:said|say|says|reported|added|told)\s*,")
+NO_BREAK, BREAK, SUBJECT = 0, 1, 2
 
 
-def new_clause(text: str, start: int, end: int) -> bool:
-    """Whether a new clause begins in text[start:end] (between a trigger and a mention after it)."""
-    return (
-        _NEW_CLAUSE.search(text, start, end) is not None
-        or _REPORTED_ASIDE.search(text, start, end) is not None
-    )
-
-
-def subordinate_subject(text: str, start: int, mention: Actor | Span) -> bool:
-    """Whether the mention after a trigger (from `start`) is the subject of a subordinate clause:
-    "their first meeting since Boris Johnson was appointed", "unless the Russians can launch"."""
-    return bool(
-        _SUBORDINATE.search(text, max(start, mention.start - 12), mention.start)
-        and _VERB_AFTER.match(text, mention.end)
-    )
+def clause_break(text: str, start: int, mention: Actor | Span) -> int:
+    """What stands between a trigger (ending at `start`) and a mention after it: NO_BREAK; BREAK, a
+    new clause or an aside; SUBJECT, a subordinate clause that the mention opens as its subject."""
+    found = _BREAK.search(text, start, mention.start)
+    if found is None:
+        return NO_BREAK
+    if found.lastgroup != "sub":
+        return BREAK
+    return SUBJECT if _VERB_AFTER.match(text, mention.end) else NO_BREAK
 
 
 # From a trigger to the place it acts on directly: "seized the city of Izyum", "attacks on Kyiv",
@@ -106,12 +102,12 @@ def fronted(text: str, start: int, end: int) -> bool:
     return text[end : end + 1] == "," and _FRONTED.search(text, max(0, start - 40), start) is not None
 
 
-_TO = re.compile(r"\b(?i:to|into|towards?|back\s+to|back\s+into)\s+(?:(?i:the)\s+)?$")
+_DESTINATION = re.compile(r"\b(?i:to|into|towards?|back\s+to|back\s+into)\s+(?:(?i:the)\s+)?$")
 
 
 def destination(text: str, start: int) -> bool:
     """Whether the name at `start` is where a move went: "withdrew to Belgorod", "back into Russia"."""
-    return _TO.search(text, max(0, start - 16), start) is not None
+    return _DESTINATION.search(text, max(0, start - 16), start) is not None
 
 
 # "with the support of X, Y ...": X supports Y, the subject of the clause.
@@ -150,3 +146,74 @@ def own_side(actors: Sequence[Actor], mention: Actor) -> bool:
     if mention.type == "person" or mention.sector not in _STATE_SIDE or not mention.country:
         return False
     return any(a.country == mention.country and a.sector in _STATE_SIDE for a in actors)
+
+
+_ACCORDING = re.compile(r"(?i:according\s+to)\s*$")
+_O = frozenset({"o", "O"})
+_TO = re.compile(r"\bto\s+(?:the\s+)?$", re.IGNORECASE)
+_ABOUT = re.compile(r"\b(?:over|about|against|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_REPORTER = re.compile(r"\s+(?:\w+\s+)?(?:said|says|reported|reports|told|added|announced|stated|quoted)\b")
+CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:which|who|where|while|after|before|when|because)\b")
+
+
+def addressed_or_accused(mentions: Sequence[Actor], first: int, text: str) -> int:
+    """ "complained to the UN over Israeli raids": the one addressed is not the one accused."""
+    if not _TO.search(text, max(0, mentions[first].start - 6), mentions[first].start):
+        return first
+    for i in range(first + 1, min(first + 3, len(mentions))):
+        between = text[mentions[first].end : mentions[i].start]
+        if len(between) > 60 or CLAUSE_BREAK.search(between):
+            break
+        if _ABOUT.search(between):
+            return i
+    return first
+
+
+def reporter(text: str, mention: Actor) -> bool:
+    """The one who reports the event, not its object: "..., the agency Ceteka reported", "according to X"."""
+    start = mention.start
+    if _REPORTER.match(text, mention.end):
+        return True
+    # "according to" ends in "to": the regex search runs only after a word ending in "o"
+    return text[max(0, start - 4) : start].rstrip()[-1:] in _O and bool(
+        _ACCORDING.search(text, max(0, start - 14), start)
+    )
+
+
+_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def origin(text: str, start: int) -> bool:
+    """ "an assault from Belarus", "units from the Kyiv axis": where it came from, not whom or where
+    it was aimed at."""
+    return _FROM.search(text, max(0, start - 10), start) is not None
+
+
+def speaker_demands(
+    mentions: list[Actor], obliged: tuple[Span, ...]
+) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
+    """ "Russia said that Sudan must return the helicopter": Russia demands, Sudan is asked."""
+    first = mentions[0] if mentions else None
+    if first is None or first.start >= obliged[0].start:
+        return (), obliged
+    return (Span(first.start, first.end),), obliged
+
+
+def without_own_forces(
+    mentions: Sequence[Actor], actors: tuple[Span, ...], recipients: tuple[Span, ...], retreat: str = ""
+) -> tuple[Span, ...]:
+    """The recipients of a MOBILIZE less the forces it moves: in "Russia massed troops on the border"
+    the troops are the actor's own, not those it mobilises against (PLOVER: the recipient is whom the
+    actor mobilises against, when that is clear). A retreat (`retreat`: its text) is not aimed at
+    the units it moves nor at where they went ("Russia is withdrawing some units", "withdrew to
+    Belgorod")."""
+    if retreat:
+        recipients = tuple(r for r in recipients if not destination(retreat, r.start))
+    by_start = {m.start: m for m in mentions}
+    countries = {by_start[a.start].country for a in actors if a.start in by_start}
+
+    def own(span: Span) -> bool:
+        mention = by_start.get(span.start)
+        return mention is not None and mention.type == "force" and mention.country in countries | {""}
+
+    return tuple(r for r in recipients if not own(r))

@@ -16,15 +16,21 @@ from itertools import pairwise, repeat
 from operator import attrgetter
 
 from forewarn.analyze.event_objects import (
+    BREAK,
     JOINED,
+    SUBJECT,
+    addressed_or_accused,
     backed,
-    destination,
+    clause_break,
     fronted,
-    new_clause,
     object_place,
+    origin,
     own_side,
-    subordinate_subject,
+    reporter,
 )
+from forewarn.analyze.event_objects import CLAUSE_BREAK as CLAUSE_BREAK  # re-exported for the events stage
+from forewarn.analyze.event_objects import speaker_demands as speaker_demands
+from forewarn.analyze.event_objects import without_own_forces as without_own_forces
 from forewarn.knowledge.plover import load_irregular_verbs
 from forewarn.model import Actor, Place, Span
 
@@ -85,15 +91,6 @@ _APPOSITION = re.compile(r"\s*,\s+(?i:an?|the|former)\s+(?:[a-z][\w-]*\s+){0,2}"
 _PASSIVE_BY = re.compile(
     r"\b(?i:was|were|been|is|are)\s+(?:[a-z]+\s+){0,3}?([a-z]+)\s+by\s+(?:(?i:the|a|an)\s+)?$"
 )
-_ACCORDING = re.compile(r"(?i:according\s+to)\s*$")
-_O = frozenset({"o", "O"})
-_TO = re.compile(r"\bto\s+(?:the\s+)?$", re.IGNORECASE)
-_ABOUT = re.compile(r"\b(?:over|about|against|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
-_REPORTER = re.compile(r"\s+(?:\w+\s+)?(?:said|says|reported|reports|told|added|announced|stated|quoted)\b")
-# A clause or phrase that only accompanies the event: "attacked Kharkiv, with Belarusian forces
-# watching", "shelled the town while Ukrainian forces withdrew": who comes after it was not acted on.
-_ASIDE = re.compile(r",\s+with\b|\b(?:while|whilst|whereas|although|because)\b", re.IGNORECASE)
-CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:which|who|where|while|after|before|when|because)\b")
 
 
 def _spans(records: Sequence[Actor]) -> tuple[Span, ...]:
@@ -243,39 +240,6 @@ def _by_agent(mentions: Sequence[Actor], first: int, text: str, trigger: Span) -
     return -1
 
 
-def _accused(mentions: Sequence[Actor], first: int, text: str) -> int:
-    """ "complained to the UN over Israeli raids": the one addressed is not the one accused."""
-    if not _TO.search(text, max(0, mentions[first].start - 6), mentions[first].start):
-        return first
-    for i in range(first + 1, min(first + 3, len(mentions))):
-        between = text[mentions[first].end : mentions[i].start]
-        if len(between) > 60 or CLAUSE_BREAK.search(between):
-            break
-        if _ABOUT.search(between):
-            return i
-    return first
-
-
-def _reporter(text: str, mention: Actor) -> bool:
-    """The one who reports the event, not its object: "..., the agency Ceteka reported", "according to X"."""
-    start = mention.start
-    if _REPORTER.match(text, mention.end):
-        return True
-    # "according to" ends in "to": the regex search runs only after a word ending in "o"
-    return text[max(0, start - 4) : start].rstrip()[-1:] in _O and bool(
-        _ACCORDING.search(text, max(0, start - 14), start)
-    )
-
-
-_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
-
-
-def origin(text: str, start: int) -> bool:
-    """ "an assault from Belarus", "units from the Kyiv axis": where it came from, not whom or where
-    it was aimed at."""
-    return _FROM.search(text, max(0, start - 10), start) is not None
-
-
 def _same(a: Actor, b: Actor) -> bool:
     return (bool(a.code) and a.code == b.code) or a.text.lower() == b.text.lower()
 
@@ -299,20 +263,13 @@ def _positions(
         elif m.start > trigger.start and not (movement and origin(text, m.start)):
             first_after = i
             break  # sorted by start: no later mention ends before the trigger
-    if first_after >= 0 and (
-        _reporter(text, mentions[first_after])
-        or subordinate_subject(text, trigger.end, mentions[first_after])
-        or (
-            not reciprocal
-            and (
-                _ASIDE.search(text, trigger.end, mentions[first_after].start)
-                or new_clause(text, trigger.end, mentions[first_after].start)
-            )
-        )
-    ):
-        first_after = -1
+    if first_after >= 0:
+        # a meeting or exercise takes its parties from an aside too, for want of better
+        kind = clause_break(text, trigger.end, mentions[first_after])
+        if kind == SUBJECT or (kind == BREAK and not reciprocal) or reporter(text, mentions[first_after]):
+            first_after = -1
     if accused and first_after >= 0:
-        first_after = _accused(mentions, first_after, text)
+        first_after = addressed_or_accused(mentions, first_after, text)
     return last_before, first_after
 
 
@@ -404,17 +361,10 @@ def actor_roles(
     `hostile` (ASSAULT, THREATEN, RETREAT): not aimed at the actor's own state side.
     """
     last_before, first_after = _positions(mentions, text, trigger, movement, accused, reciprocal)
-    backer, backed_one = backed(mentions, text, trigger, first_after, last_before)
-    if backer >= 0:  # "with the support of the Coalition, the SDF ...": the Coalition supports the SDF
-        supported = [mentions[backed_one]] if backed_one >= 0 else []
-        if supported and fronted(text, supported[0].start, supported[0].end):
-            supported = []
-        return _spans([mentions[backer]]), _spans(supported)
     subject = _compound(mentions, last_before, text, -1) if last_before >= 0 else []
-    if subject and not text[subject[-1].end : trigger.start].strip():
-        sufferer = _struck_by(mentions, text, subject)
-        if sufferer:  # "X was struck and killed by a coalition airstrike": the coalition acts on X
-            return _spans(subject), _spans(sufferer)
+    special = _phrase_roles(mentions, text, trigger, subject, (last_before, first_after))
+    if special is not None:
+        return special
     obj = _compound(mentions, first_after, text, +1) if first_after >= 0 else []
     if subject and obj and all(map(_names_again, obj, repeat(subject))):
         # "the party's leader": the object names the actor again; the next mention is the one acted on
@@ -449,40 +399,38 @@ def actor_roles(
         subject = _head(mentions, subject, text, True)  # the troops act; "units from a brigade" stay
     if subject and fronted(text, subject[0].start, subject[-1].end):
         subject = []  # "In Syria, with the support of ...": where, not who
-    if subject and obj:  # no one acts on themselves
+    return _settle(subject, obj, text, trigger, (places if movement and not moved else (), hostile))
+
+
+def _phrase_roles(
+    mentions: Sequence[Actor], text: str, trigger: Span, subject: list[Actor], positions: tuple[int, int]
+) -> tuple[tuple[Span, ...], tuple[Span, ...]] | None:
+    """Roles a phrase around the trigger fixes at once, or None: "with the support of X, Y ..." (X
+    supports Y), "Y was struck and killed by an X airstrike" (X acts on Y)."""
+    last_before, first_after = positions
+    backer, backed_one = backed(mentions, text, trigger, first_after, last_before)
+    if backer >= 0:
+        supported = [mentions[backed_one]] if backed_one >= 0 else []
+        if supported and fronted(text, supported[0].start, supported[0].end):
+            supported = []  # "In Syria, with the support of ...": Syria is where
+        return _spans([mentions[backer]]), _spans(supported)
+    if subject and not text[subject[-1].end : trigger.start].strip():
+        sufferer = _struck_by(mentions, text, subject)
+        if sufferer:
+            return _spans(subject), _spans(sufferer)
+    return None
+
+
+def _settle(
+    subject: list[Actor], obj: list[Actor], text: str, trigger: Span, limits: tuple[Sequence[Place], bool]
+) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
+    """The roles as spans, the object cleared of the actor (no one acts on themselves) and, when
+    `limits` says hostile, of its own side; an assault's direct place (`limits`' places) comes first."""
+    places, hostile = limits
+    if subject and obj:
         obj = [m for m in obj if not _names_again(m, subject)]
     if subject and obj and hostile:  # "Russian shelling ... Russian forces": not its own side
         obj = [m for m in obj if not own_side(subject, m)]
-    if places and obj and movement and not moved:  # an assault's target, not where talks were held
+    if places and obj:  # an assault's target, not where talks were held
         return _spans(subject), object_place(places, text, trigger, _spans(obj))
     return _spans(subject), _spans(obj)
-
-
-def speaker_demands(
-    mentions: list[Actor], obliged: tuple[Span, ...]
-) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
-    """ "Russia said that Sudan must return the helicopter": Russia demands, Sudan is asked."""
-    first = mentions[0] if mentions else None
-    if first is None or first.start >= obliged[0].start:
-        return (), obliged
-    return (Span(first.start, first.end),), obliged
-
-
-def without_own_forces(
-    mentions: Sequence[Actor], actors: tuple[Span, ...], recipients: tuple[Span, ...], retreat: str = ""
-) -> tuple[Span, ...]:
-    """The recipients of a MOBILIZE less the forces it moves: in "Russia massed troops on the border"
-    the troops are the actor's own, not those it mobilises against (PLOVER: the recipient is whom the
-    actor mobilises against, when that is clear). A retreat (`retreat`: its text) is not aimed at
-    the units it moves nor at where they went ("Russia is withdrawing some units", "withdrew to
-    Belgorod")."""
-    if retreat:
-        recipients = tuple(r for r in recipients if not destination(retreat, r.start))
-    by_start = {m.start: m for m in mentions}
-    countries = {by_start[a.start].country for a in actors if a.start in by_start}
-
-    def own(span: Span) -> bool:
-        mention = by_start.get(span.start)
-        return mention is not None and mention.type == "force" and mention.country in countries | {""}
-
-    return tuple(r for r in recipients if not own(r))
