@@ -50,10 +50,15 @@ NO_BREAK, BREAK, SUBJECT = 0, 1, 2
 def clause_break(text: str, start: int, mention: Actor | Span) -> int:
     """What stands between a trigger (ending at `start`) and a mention after it: NO_BREAK; BREAK, a
     new clause or an aside; SUBJECT, a subordinate clause that the mention opens as its subject."""
-    end = mention.start
-    if text.find(";", start, end) >= 0:
+    between = text[start : mention.start]
+    if len(between) < 4:  # no room for a clause word: " if " is the shortest
+        return NO_BREAK
+    if ";" in between:
         return BREAK
-    words = text[start:end].replace(",", " ").replace("(", " ").replace("—", " ").lower().split()
+    comma = "," in between
+    if comma or "(" in between or "—" in between:
+        between = between.replace(",", " ").replace("(", " ").replace("—", " ")
+    words = between.lower().split()
     if not words:
         return NO_BREAK
     if not _BREAK_WORDS.isdisjoint(words) or (
@@ -61,11 +66,12 @@ def clause_break(text: str, start: int, mention: Actor | Span) -> int:
         and any(w == "which" and i > 0 and words[i - 1] in _WHICH_AFTER for i, w in enumerate(words))
     ):
         return BREAK
-    comma = text.find(",", start, end)
-    while comma >= 0:
-        if _AFTER_COMMA.match(text, comma):
+    end = mention.start
+    at = text.find(",", start, end) if comma else -1
+    while at >= 0:
+        if _AFTER_COMMA.match(text, at):
             return BREAK
-        comma = text.find(",", comma + 1, end)
+        at = text.find(",", at + 1, end)
     last = words[-2] if words[-1] == "the" and len(words) > 1 else words[-1]
     if last in _SUBORDINATE and _VERB_AFTER.match(text, mention.end):
         return SUBJECT
