@@ -135,7 +135,7 @@ def destination(text: str, start: int) -> bool:
 # "with the support of X, Y ...": X supports Y, the subject of the clause.
 _WITH = re.compile(r"\b(?i:with)\s+(?:(?i:the|their|its|full|strong)\s+){0,2}$")
 _OF_BACKER = re.compile(r"\s+(?i:of|from)\s+(?:(?i:the)\s+)?(?:[\w-]+\s+){0,3}?")
-_BACKING = frozenset({"support", "backing", "help", "assistance", "aid", "blessing", "approval"})
+BACKING = frozenset({"support", "backing", "help", "assistance", "aid", "blessing", "approval"})
 _THEN_SUBJECT = re.compile(r"\s*,\s*")
 
 
@@ -145,7 +145,7 @@ def backed(
     """ "In Syria, with the support of the Coalition, the SDF has made progress": the indices of the
     one who supports (the first mention after the trigger) and of the one supported (the subject
     right after its comma, or else named before "with"); (-1, -1) if the trigger is no such phrase."""
-    if first < 0 or text[trigger.start : trigger.end].lower() not in _BACKING:
+    if first < 0 or text[trigger.start : trigger.end].lower() not in BACKING:
         return -1, -1  # "with criticism of Obama's actions": the critic is the subject
     if not _WITH.search(text, max(0, trigger.start - 30), trigger.start):
         return -1, -1

@@ -16,6 +16,7 @@ from itertools import pairwise, repeat
 from operator import attrgetter
 
 from forewarn.analyze.event_objects import (
+    BACKING,
     BREAK,
     JOINED,
     SUBJECT,
@@ -362,9 +363,12 @@ def actor_roles(
     """
     last_before, first_after = _positions(mentions, text, trigger, movement, accused, reciprocal)
     subject = _compound(mentions, last_before, text, -1) if last_before >= 0 else []
-    special = _phrase_roles(mentions, text, trigger, subject, (last_before, first_after))
-    if special is not None:
-        return special
+    if (first_after >= 0 and text[trigger.start : trigger.end].lower() in BACKING) or (
+        subject and trigger.start - subject[-1].end <= 1  # "a coalition airstrike"
+    ):
+        special = _phrase_roles(mentions, text, trigger, subject, (last_before, first_after))
+        if special is not None:
+            return special
     obj = _compound(mentions, first_after, text, +1) if first_after >= 0 else []
     if subject and obj and all(map(_names_again, obj, repeat(subject))):
         # "the party's leader": the object names the actor again; the next mention is the one acted on
