@@ -12,7 +12,8 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from operator import attrgetter
 
-from forewarn.analyze.event_roles import CLAUSE_BREAK, JOINED, origin, passive
+from forewarn.analyze.event_objects import CLAUSE_BREAK, JOINED, origin
+from forewarn.analyze.event_roles import passive
 from forewarn.model import Place, Span, TimeExpr
 
 _START, _END = attrgetter("start"), attrgetter("end")

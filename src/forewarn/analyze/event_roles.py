@@ -16,8 +16,25 @@ from itertools import pairwise, repeat
 from operator import attrgetter
 
 from forewarn.analyze.event_clauses import located
+from forewarn.analyze.event_objects import (
+    BACKING,
+    BREAK,
+    JOINED,
+    SUBJECT,
+    addressed_or_accused,
+    backed,
+    clause_break,
+    fronted,
+    object_place,
+    origin,
+    own_side,
+    reporter,
+)
+from forewarn.analyze.event_objects import CLAUSE_BREAK as CLAUSE_BREAK  # re-exported for the events stage
+from forewarn.analyze.event_objects import speaker_demands as speaker_demands
+from forewarn.analyze.event_objects import without_own_forces as without_own_forces
 from forewarn.knowledge.plover import load_irregular_verbs
-from forewarn.model import Actor, Span
+from forewarn.model import Actor, Place, Span
 
 _PASSIVE_AUX = frozenset({"was", "were", "been", "being", "is", "are", "be", "got"})
 # Participles that say how someone stands after "is": "Israel is opposed to", "is committed to".
@@ -36,11 +53,6 @@ _HEADLINE_PREPOSITIONS = frozenset(
     | {"to", "of", "following", "outside", "inside", "across", "overnight", "again", "off", "out"}
 )
 OBJECT_REACH = 25
-_JOINERS = frozenset({"and", ",", "&", "as", "well", "together", "with"})
-# What may stand between two mentions of one compound: whitespace, commas and joiners, each a whole
-# word in any case (ASCII letters: the words are ASCII). One regex call over the text costs about half
-# of slicing, stripping, lower-casing and splitting the words between every pair of mentions.
-JOINED = re.compile(r"(?:[\s,]|(?ai:" + "|".join(map(re.escape, sorted(_JOINERS - {","}))) + r")(?![^\s,]))*")
 _START, _END = attrgetter("start"), attrgetter("end")
 _CLAUSE_AFTER = re.compile(
     r"\s+(?i:will|would|can|could|may|might|must|should|has|have|had|is|are|was|were|said|says)\b"
@@ -73,17 +85,14 @@ _OTHER_VERB = re.compile(
     re.IGNORECASE,
 )
 _OF_PLACE = re.compile(r"\s+(?i:in|of|at|near|from)\s+(?:(?i:the)\s+)?")
-_ACCORDING = re.compile(r"(?i:according\s+to)\s*$")
-_O = frozenset({"o", "O"})
-_TO = re.compile(r"\bto\s+(?:the\s+)?$", re.IGNORECASE)
-_ABOUT = re.compile(r"\b(?:over|about|against|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
-_REPORTER = re.compile(
-    r"\s+(?:\w+\s+)?(?:said|says|reported|reports|told|added|announced|stated|quoted|warned|warns|claimed|claims)\b"
+# Where the one who acts stands, not whose it is: "units of the 1st Guards Tank Army" name the army.
+_OF_PLACE_ACTIVE = re.compile(r"\s+(?i:in|at|near|from)\s+(?:(?i:the)\s+)?(?:[a-z][\w-]*\s+)?")
+# Between a name and a mention in the phrase that describes it: "Abu Jandal al-Kuwaiti, an ISIL ...".
+_APPOSITION = re.compile(r"\s*,\s+(?i:an?|the|former)\s+(?:[a-z][\w-]*\s+){0,2}")
+# Before a noun trigger's modifier, a passive's "by": "was struck and killed by a coalition airstrike".
+_PASSIVE_BY = re.compile(
+    r"\b(?i:was|were|been|is|are)\s+(?:[a-z]+\s+){0,3}?([a-z]+)\s+by\s+(?:(?i:the|a|an)\s+)?$"
 )
-# A clause or phrase that only accompanies the event: "attacked Kharkiv, with Belarusian forces
-# watching", "shelled the town while Ukrainian forces withdrew": who comes after it was not acted on.
-_ASIDE = re.compile(r",\s+with\b|\b(?:while|whilst|whereas|although|because)\b", re.IGNORECASE)
-CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:which|who|where|while|after|before|when|because)\b")
 
 
 def _spans(records: Sequence[Actor]) -> tuple[Span, ...]:
@@ -233,39 +242,6 @@ def _by_agent(mentions: Sequence[Actor], first: int, text: str, trigger: Span) -
     return -1
 
 
-def _accused(mentions: Sequence[Actor], first: int, text: str) -> int:
-    """ "complained to the UN over Israeli raids": the one addressed is not the one accused."""
-    if not _TO.search(text, max(0, mentions[first].start - 6), mentions[first].start):
-        return first
-    for i in range(first + 1, min(first + 3, len(mentions))):
-        between = text[mentions[first].end : mentions[i].start]
-        if len(between) > 60 or CLAUSE_BREAK.search(between):
-            break
-        if _ABOUT.search(between):
-            return i
-    return first
-
-
-def _reporter(text: str, mention: Actor) -> bool:
-    """The one who reports the event, not its object: "..., the agency Ceteka reported", "according to X"."""
-    start = mention.start
-    if _REPORTER.match(text, mention.end):
-        return True
-    # "according to" ends in "to": the regex search runs only after a word ending in "o"
-    return text[max(0, start - 4) : start].rstrip()[-1:] in _O and bool(
-        _ACCORDING.search(text, max(0, start - 14), start)
-    )
-
-
-_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
-
-
-def origin(text: str, start: int) -> bool:
-    """ "an assault from Belarus", "units from the Kyiv axis": where it came from, not whom or where
-    it was aimed at."""
-    return _FROM.search(text, max(0, start - 10), start) is not None
-
-
 def _same(a: Actor, b: Actor) -> bool:
     return (bool(a.code) and a.code == b.code) or a.text.lower() == b.text.lower()
 
@@ -291,13 +267,13 @@ def _positions(
             break  # sorted by start: no later mention ends before the trigger
     if last_before > 0 and located(mentions, last_before, text):
         last_before -= 1  # "Militants in Mali released": Mali says where the militants are
-    if first_after >= 0 and (
-        _reporter(text, mentions[first_after])
-        or (not reciprocal and _ASIDE.search(text, trigger.end, mentions[first_after].start))
-    ):
-        first_after = -1
+    if first_after >= 0:
+        # a meeting or exercise takes its parties from an aside too, for want of better
+        kind = clause_break(text, trigger.end, mentions[first_after])
+        if kind == SUBJECT or (kind == BREAK and not reciprocal) or reporter(text, mentions[first_after]):
+            first_after = -1
     if accused and first_after >= 0:
-        first_after = _accused(mentions, first_after, text)
+        first_after = addressed_or_accused(mentions, first_after, text)
     return last_before, first_after
 
 
@@ -318,15 +294,31 @@ def _agent_roles(
     return subject, obj
 
 
-def _head(mentions: Sequence[Actor], subject: list[Actor], text: str) -> list[Actor]:
+def _head(mentions: Sequence[Actor], subject: list[Actor], text: str, active: bool = False) -> list[Actor]:
     """The one a place or group after "in", "of", "at", "near" belongs to: "Kurdish militants in Syria
-    were threatened" threatens the militants, not Syria."""
+    were threatened" threatens the militants, not Syria; "Russian troops in southern Ukraine continue"
+    (`active`: not after "of", and one word may qualify the place)."""
     if len(subject) != 1:
         return subject
     i = bisect_left(mentions, subject[0].start, key=_START)
-    if i > 0 and _OF_PLACE.fullmatch(text, mentions[i - 1].end, subject[0].start):
+    of_place = _OF_PLACE_ACTIVE if active else _OF_PLACE
+    if i > 0 and of_place.fullmatch(text, mentions[i - 1].end, subject[0].start):
         return _compound(mentions, i - 1, text, -1)
+    if i > 0 and not active and _APPOSITION.fullmatch(text, mentions[i - 1].end, subject[0].start):
+        return [mentions[i - 1]]  # "Abu Jandal, an ISIL gang leader, was struck": Abu Jandal
     return subject
+
+
+def _struck_by(mentions: Sequence[Actor], text: str, modifier: list[Actor]) -> list[Actor]:
+    """For a noun trigger after "by" and its doer in a passive ("X was struck and killed by a coalition
+    airstrike"), the one who suffered it: named just before the auxiliary, with its apposition."""
+    by = _PASSIVE_BY.search(text, max(0, modifier[0].start - 60), modifier[0].start)
+    if by is None or not _participle(by.group(1).lower()):
+        return []
+    i = bisect_left(mentions, by.start(), key=_END) - 1  # the last mention ending before the auxiliary
+    if i < 0 or by.start() - mentions[i].end > PASSIVE_REACH:
+        return []
+    return _head(mentions, _compound(mentions, i, text, -1), text)
 
 
 def _passive_agent(
@@ -357,6 +349,8 @@ def actor_roles(
     movement: bool = False,
     moved: bool = False,
     accused: bool = False,
+    places: Sequence[Place] = (),
+    hostile: bool = False,
 ) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
     """Actor and recipient spans among the sentence's mentions (sorted by start).
 
@@ -365,9 +359,19 @@ def actor_roles(
     `moved` (MOBILIZE, a withdrawal or resignation): those who move are the actor, in the passive
     ("troops were deployed") and after the noun ("the withdrawal of Russian troops").
     `accused` (ACCUSE): the one addressed ("complained to the UN over ...") is not the recipient.
+    `places` (the sentence's toponyms): one an assault acts on directly, before its object, is the
+    recipient ("seized the city of Izyum, and Russian forces ..."); elsewhere the place is where it
+    happened ("congratulated in Florida ...").
+    `hostile` (ASSAULT, THREATEN, RETREAT): not aimed at the actor's own state side.
     """
     last_before, first_after = _positions(mentions, text, trigger, movement, accused, reciprocal)
     subject = _compound(mentions, last_before, text, -1) if last_before >= 0 else []
+    if (first_after >= 0 and text[trigger.start : trigger.end].lower() in BACKING) or (
+        subject and trigger.start - subject[-1].end <= 1  # "a coalition airstrike"
+    ):
+        special = _phrase_roles(mentions, text, trigger, subject, (last_before, first_after))
+        if special is not None:
+            return special
     obj = _compound(mentions, first_after, text, +1) if first_after >= 0 else []
     if subject and obj and all(map(_names_again, obj, repeat(subject))):
         # "the party's leader": the object names the actor again; the next mention is the one acted on
@@ -398,32 +402,42 @@ def actor_roles(
         subject, obj = [], _head(mentions, [m for m in subject if trigger.start - m.end <= reach], text)
     if reciprocal and not subject and not (is_passive and obj):  # "Japan was visited": Japan hosts
         subject, obj = obj, []
-    if subject and obj:  # no one acts on themselves
-        obj = [m for m in obj if not _names_again(m, subject)]
-    return _spans(subject), _spans(obj)
+    elif subject and subject[-1].type == "state":  # "Russian troops in southern Ukraine continue ..."
+        subject = _head(mentions, subject, text, True)  # the troops act; "units from a brigade" stay
+    if subject and fronted(text, subject[0].start, subject[-1].end):
+        subject = []  # "In Syria, with the support of ...": where, not who
+    return _settle(subject, obj, text, trigger, (places if movement and not moved else (), hostile))
 
 
-def speaker_demands(
-    mentions: list[Actor], obliged: tuple[Span, ...]
+def _phrase_roles(
+    mentions: Sequence[Actor], text: str, trigger: Span, subject: list[Actor], positions: tuple[int, int]
+) -> tuple[tuple[Span, ...], tuple[Span, ...]] | None:
+    """Roles a phrase around the trigger fixes at once, or None: "with the support of X, Y ..." (X
+    supports Y), "Y was struck and killed by an X airstrike" (X acts on Y)."""
+    last_before, first_after = positions
+    backer, backed_one = backed(mentions, text, trigger, first_after, last_before)
+    if backer >= 0:
+        supported = [mentions[backed_one]] if backed_one >= 0 else []
+        if supported and fronted(text, supported[0].start, supported[0].end):
+            supported = []  # "In Syria, with the support of ...": Syria is where
+        return _spans([mentions[backer]]), _spans(supported)
+    if subject and not text[subject[-1].end : trigger.start].strip():
+        sufferer = _struck_by(mentions, text, subject)
+        if sufferer:
+            return _spans(subject), _spans(sufferer)
+    return None
+
+
+def _settle(
+    subject: list[Actor], obj: list[Actor], text: str, trigger: Span, limits: tuple[Sequence[Place], bool]
 ) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
-    """ "Russia said that Sudan must return the helicopter": Russia demands, Sudan is asked."""
-    first = mentions[0] if mentions else None
-    if first is None or first.start >= obliged[0].start:
-        return (), obliged
-    return (Span(first.start, first.end),), obliged
-
-
-def without_own_forces(
-    mentions: Sequence[Actor], actors: tuple[Span, ...], recipients: tuple[Span, ...]
-) -> tuple[Span, ...]:
-    """The recipients of a MOBILIZE less the forces it moves: in "Russia massed troops on the border"
-    the troops are the actor's own, not those it mobilises against (PLOVER: the recipient is whom the
-    actor mobilises against, when that is clear)."""
-    by_start = {m.start: m for m in mentions}
-    countries = {by_start[a.start].country for a in actors if a.start in by_start}
-
-    def own(span: Span) -> bool:
-        mention = by_start.get(span.start)
-        return mention is not None and mention.type == "force" and mention.country in countries | {""}
-
-    return tuple(r for r in recipients if not own(r))
+    """The roles as spans, the object cleared of the actor (no one acts on themselves) and, when
+    `limits` says hostile, of its own side; an assault's direct place (`limits`' places) comes first."""
+    places, hostile = limits
+    if subject and obj:
+        obj = [m for m in obj if not _names_again(m, subject)]
+    if subject and obj and hostile:  # "Russian shelling ... Russian forces": not its own side
+        obj = [m for m in obj if not own_side(subject, m)]
+    if places and obj:  # an assault's target, not where talks were held
+        return _spans(subject), object_place(places, text, trigger, _spans(obj))
+    return _spans(subject), _spans(obj)

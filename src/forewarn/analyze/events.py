@@ -284,9 +284,14 @@ class EventCoder:
         text = self.analysis.text
         moved = type_ == "MOBILIZE" or (type_ == "RETREAT" and mode in {"withdraw", "resign"})
         kinds = (type_ in RECIPROCAL, type_ in MOVEMENT, moved, type_ == "ACCUSE")
-        actors, recipients = actor_roles(view.mentions, text, trigger, *kinds)
-        if type_ == "MOBILIZE":  # aimed at whom it is massed against, not at its own troops
-            recipients = without_own_forces(view.mentions, actors, recipients)
+        hostile = type_ in {"ASSAULT", "THREATEN", "RETREAT"}  # not aimed at the actor's own side
+        actors, recipients = actor_roles(
+            view.mentions, text, trigger, *kinds, places=view.toponyms, hostile=hostile
+        )
+        if moved:  # aimed at whom it is massed against, not at its own troops nor where they went
+            recipients = without_own_forces(
+                view.mentions, actors, recipients, text if type_ == "RETREAT" else ""
+            )
         else:  # "shelled Kharkiv near the border with Russia" is not aimed at Russia
             recipients = tuple(r for r in recipients if not across_border(text, r.start))
         if "obliged" in hit.value.flags and actors:
@@ -302,6 +307,8 @@ class EventCoder:
             recipients = tuple(
                 r for r in place_recipient(view.toponyms, text, trigger, type_ in MOVEMENT) if r not in actors
             )
+            if moved and type_ == "RETREAT":  # "withdrew to Belgorod": where they went
+                recipients = without_own_forces(view.mentions, actors, recipients, text)
         return actors, recipients, placed
 
     def _recoded(

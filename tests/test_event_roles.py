@@ -1,0 +1,111 @@
+"""Who acts on whom: actor and recipient of events in short sentences, through the whole pipeline."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from forewarn.model import Event, TextInput
+
+
+def _roles(pipeline, text: str, type_: str) -> tuple[list[str], list[str]]:  # type: ignore[no-untyped-def]
+    events = pipeline.analyze(TextInput("t", text, date(2022, 12, 1))).events
+    found: list[Event] = [e for e in events if e.type == type_]
+    assert found, f"no {type_} among {[e.type for e in events]}"
+    event = found[0]
+    return (
+        [text[a.start : a.end] for a in event.actors],
+        [text[r.start : r.end] for r in event.recipients],
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "actors", "recipients"),
+    [
+        # a mention after a new clause ("and", "but", "though") is not the object
+        (
+            "Russian forces attacked the town of Izyum, and Ukrainian forces did not withdraw.",
+            "ASSAULT",
+            ["Russian forces"],
+            ["Izyum"],
+        ),
+        (
+            "Heavy fighting continued near Kharkiv, but Ukrainian forces held their lines.",
+            "ASSAULT",
+            [],
+            ["Kharkiv"],
+        ),
+        (
+            "The Security Council condemned the attacks in Sousse in which 30 Britons were murdered.",
+            "ACCUSE",
+            ["The Security Council"],
+            ["Sousse"],
+        ),
+        # the place an assault acts on directly comes before a mention in another phrase
+        (
+            "Russian forces attacked Kyiv in an effort to force the Ukrainian government to capitulate.",
+            "ASSAULT",
+            ["Russian forces"],
+            ["Kyiv"],
+        ),
+        # the one who acts, not where it stands; a place opening the sentence does not act
+        (
+            "Russian troops in southern Ukraine attacked Mykolayiv.",
+            "ASSAULT",
+            ["Russian troops"],
+            ["Mykolayiv"],
+        ),
+        ("In Syria, progress was slow, despite their support.", "SUPPORT", [], []),
+        # a retreat is not aimed at the units it moves nor where they went
+        ("Russia is withdrawing some units to Belarus.", "RETREAT", ["Russia"], []),
+        ("A battalion of the 6th Army withdrew to Belgorod.", "RETREAT", ["the 6th Army"], []),
+        # "with the support of X, Y ...": X supports Y; a passive's sufferer named with its apposition
+        (
+            "In Syria, with the support of the Counter-Daesh Coalition, the SDF has retaken the town.",
+            "SUPPORT",
+            ["the Counter-Daesh Coalition"],
+            ["the SDF"],
+        ),
+        (
+            "Abu Jandal al-Kuwaiti, an ISIL commander in Raqqah was killed by a coalition airstrike near Tabqa, Syria.",
+            "ASSAULT",
+            ["a coalition"],
+            ["Abu Jandal al-Kuwaiti", "an ISIL commander"],
+        ),
+        # an assault is not aimed at the actor's own state side; rebels of the same country are fair game
+        ("Ukrainian counterattacks forced Ukrainian forces to regroup.", "ASSAULT", ["Ukrainian"], []),
+        (
+            "Syrian government forces shelled Syrian rebels in Idlib.",
+            "ASSAULT",
+            ["Syrian government forces"],
+            ["Syrian rebels"],
+        ),
+        # the subject of a subordinate clause or a reporting aside is not the object
+        (
+            "Israeli tanks fired shells at targets in Jericho, witnesses said, in a rare incident in the West Bank.",
+            "ASSAULT",
+            ["Israeli tanks"],
+            ["Jericho"],
+        ),
+        (
+            "Russian forces attacked the town before Ukrainian forces had arrived.",
+            "ASSAULT",
+            ["Russian forces"],
+            [],
+        ),
+        ("The talks were the first meeting since Boris Johnson was appointed.", "CONSULT", [], []),
+        # kept as they are
+        (
+            "Protesters staged rallies in Kyiv against the government.",
+            "PROTEST",
+            ["Protesters"],
+            ["the government"],
+        ),
+        ("Russian forces shelled Kharkiv on Tuesday.", "ASSAULT", ["Russian forces"], ["Kharkiv"]),
+        ("Ukraine was offered a new gas deal by Russia.", "AGREE", ["Russia"], ["Ukraine"]),
+        ("Hamas fired rockets at Israel.", "ASSAULT", ["Hamas"], ["Israel"]),
+    ],
+)
+def test_roles(pipeline, text: str, type_: str, actors: list[str], recipients: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert _roles(pipeline, text, type_) == (actors, recipients)
