@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from operator import attrgetter
 
 from forewarn.analyze.event_objects import CLAUSE_BREAK, JOINED, origin
-from forewarn.analyze.event_roles import passive
+from forewarn.analyze.event_passive import passive
 from forewarn.model import Place, Span, TimeExpr
 
 _START, _END = attrgetter("start"), attrgetter("end")

@@ -33,25 +33,11 @@ from forewarn.analyze.event_objects import (
 from forewarn.analyze.event_objects import CLAUSE_BREAK as CLAUSE_BREAK  # re-exported for the events stage
 from forewarn.analyze.event_objects import speaker_demands as speaker_demands
 from forewarn.analyze.event_objects import without_own_forces as without_own_forces
-from forewarn.knowledge.plover import load_irregular_verbs
+from forewarn.analyze.event_passive import PASSIVE_AUX, participle, passive
 from forewarn.model import Actor, Place, Span
 
-_PASSIVE_AUX = frozenset({"was", "were", "been", "being", "is", "are", "be", "got"})
-# Participles that say how someone stands after "is": "Israel is opposed to", "is committed to".
-_STATIVE = frozenset(
-    {"opposed", "committed", "determined", "prepared", "concerned", "engaged", "involved", "interested"}
-    | {"dedicated", "devoted", "convinced", "disappointed", "worried", "alarmed", "outraged", "united"}
-)
-_ADVERBS = frozenset({"also", "later", "then", "soon", "again", "reportedly", "allegedly", "subsequently"})
 # How far (characters) before "was destroyed" the sufferer can be: nearer than the next clause.
 PASSIVE_REACH = 40
-# A headline: a line with no full stop after the trigger, and no more than this many characters there.
-HEADLINE_REST = 80
-_STOPS = frozenset(".!?:;")
-_HEADLINE_PREPOSITIONS = frozenset(
-    {"", "in", "over", "with", "for", "by", "at", "on", "after", "amid", "during", "near", "as", "from"}
-    | {"to", "of", "following", "outside", "inside", "across", "overnight", "again", "off", "out"}
-)
 OBJECT_REACH = 25
 _START, _END = attrgetter("start"), attrgetter("end")
 _CLAUSE_AFTER = re.compile(
@@ -137,49 +123,6 @@ def _compound(mentions: Sequence[Actor], anchor: int, text: str, step: int) -> l
     ]
 
 
-def _participle(word: str) -> bool:
-    return word.endswith(("ed", "en")) or word in load_irregular_verbs().participles
-
-
-def _telegraphic(text: str, trigger: Span, participle: str) -> bool:
-    """A headline's passive, with no auxiliary: "Two French citizens freed in Tehran", "Israel
-    threatened with retaliation". A line with no stop after the trigger is a headline; there a past form
-    followed by a preposition or nothing, with no object, is a participle (headlines report in the
-    present: "Iran frees two French citizens")."""
-    if not participle.endswith("ed") and participle not in load_irregular_verbs().participles:
-        return False
-    reach = trigger.end + HEADLINE_REST + 1
-    line_end = text.find("\n", trigger.end, reach)
-    if line_end < 0 and len(text) > reach:
-        return False  # the line runs on: a sentence, not a headline (no slicing of a long paragraph)
-    line = text[trigger.end : line_end if line_end >= 0 else len(text)].rstrip()
-    if not _STOPS.isdisjoint(line):
-        return False
-    following = line.split(None, 1)[0].lower() if line.strip() else ""
-    return following in _HEADLINE_PREPOSITIONS
-
-
-def passive(text: str, trigger: Span) -> tuple[bool, bool]:
-    """(passive, with a by-phrase): "was attacked by rebels" is (True, True).
-
-    The participle is the trigger's last word, or its first in a phrasal or gapped trigger
-    ("were handed over to", "was shut down by", "was charged by prosecutors with").
-    """
-    words = text[trigger.start : trigger.end].lower().split()
-    if not words or not (_participle(words[-1]) or _participle(words[0])) or words[0] in _STATIVE:
-        return False, False  # most triggers: no need to read the words around them
-    if len(words) == 2 and words[0] in _PASSIVE_AUX:  # a verb-and-object trigger found in the passive
-        return True, "by" in text[trigger.end : trigger.end + 40].lower().split()[:4]
-    if _telegraphic(text, trigger, words[-1]):  # "Opposition leader detained in Minsk"
-        return True, "by" in text[trigger.end : trigger.end + 40].lower().split()[:4]
-    before = text[max(0, trigger.start - 30) : trigger.start].lower().split()
-    if before and (before[-1].endswith("ly") or before[-1] in _ADVERBS):
-        before.pop()  # "was reportedly arrested", "were also killed"
-    if not before or before[-1] not in _PASSIVE_AUX:
-        return False, False
-    return True, "by" in words[1:] or "by" in text[trigger.end : trigger.end + 40].lower().split()[:4]
-
-
 def _nominal_agent(mentions: Sequence[Actor], first: int, text: str, trigger: Span) -> int:
     """For a noun trigger ("the arrest of X by Y", "a visit to Beijing by Y"), the mention after "by"."""
     if first < 0:
@@ -211,7 +154,7 @@ def _same_clause(text: str, start: int, by: int) -> bool:
     "the attack was claimed by"."""
     light = _LIGHT_PASSIVE.search(text, max(start, by - 40), by)
     stop = light.start() if light is not None else by
-    if stop > start and _participle(_last_word(text, max(start, stop - 20), stop)):
+    if stop > start and participle(_last_word(text, max(start, stop - 20), stop)):
         return False
     return _OTHER_VERB.search(text, start, stop) is None
 
@@ -289,7 +232,7 @@ def _agent_roles(
     )
     after = next(clear, -1)  # the first mention after `first` outside the subject
     obj = _compound(mentions, after, text, +1) if after >= 0 else []
-    if sufferer and _participle(text[trigger.start : trigger.end].lower().rsplit(None, 1)[-1]):
+    if sufferer and participle(text[trigger.start : trigger.end].lower().rsplit(None, 1)[-1]):
         obj = sufferer  # "a convoy attacked by rebels near Kabul": the one before suffered it
     return subject, obj
 
@@ -313,7 +256,7 @@ def _struck_by(mentions: Sequence[Actor], text: str, modifier: list[Actor]) -> l
     """For a noun trigger after "by" and its doer in a passive ("X was struck and killed by a coalition
     airstrike"), the one who suffered it: named just before the auxiliary, with its apposition."""
     by = _PASSIVE_BY.search(text, max(0, modifier[0].start - 60), modifier[0].start)
-    if by is None or not _participle(by.group(1).lower()):
+    if by is None or not participle(by.group(1).lower()):
         return []
     i = bisect_left(mentions, by.start(), key=_END) - 1  # the last mention ending before the auxiliary
     if i < 0 or by.start() - mentions[i].end > PASSIVE_REACH:
@@ -398,7 +341,7 @@ def actor_roles(
         # a verb-and-object trigger in the passive starts at its auxiliary, after its object ("shots
         # have been fired"): the one who suffered it is named right there ("ties with Taiwan were cut")
         first_word = text[trigger.start : trigger.start + 6].split(None, 1)[0].lower()
-        reach = OBJECT_REACH if first_word in _PASSIVE_AUX else PASSIVE_REACH
+        reach = OBJECT_REACH if first_word in PASSIVE_AUX else PASSIVE_REACH
         subject, obj = [], _head(mentions, [m for m in subject if trigger.start - m.end <= reach], text)
     if reciprocal and not subject and not (is_passive and obj):  # "Japan was visited": Japan hosts
         subject, obj = obj, []
