@@ -105,6 +105,10 @@ def test_events_warning_of_the_threat_of_an_attack_is_a_forecast(pipeline) -> No
         ("Police raided the offices in order to arrest the editors.", ("COERCE", "planned", "Police"), None),
         ("Russian forces seek to capture the entirety of Donbas.", ("ASSAULT", "planned", "Russian forces"), None),
         ("Soldiers fired into the air to disperse the crowd.", ("COERCE", "planned", "Soldiers"), None),
+        # a mission or a plan is an aim: "were tasked with", "the plan was to"
+        ("Russian units were tasked with trying to capture Kyiv.", ("ASSAULT", "planned", "Russian units"),
+         None),
+        ("Russia's primary objective is to capture Donetsk.", ("ASSAULT", "planned", "Russia"), None),
     ],
 )  # fmt: skip
 def test_events_purpose_clause_is_an_aim(  # type: ignore[no-untyped-def]
