@@ -113,3 +113,13 @@ def test_an_aside_names_no_recipient(pipeline, text: str, type_: str, recipients
     analysis = pipeline.analyze(TextInput("t", text, date(2022, 12, 1)))
     event = _first(analysis, type_)
     assert [_text(analysis, r) for r in event.recipients] == recipients, event
+
+
+def test_no_recipient_across_the_main_verb_after_a_relative_clause(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Andrii Kovalchuk, who led counter-offensive operations to retake Kherson, said that Russian"
+        " forces could attack again."
+    )
+    analysis = pipeline.analyze(TextInput("t", text, date(2022, 12, 1)))
+    counter = next(e for e in analysis.events if _text(analysis, e.trigger) == "counter-offensive")
+    assert "Russian forces" not in [_text(analysis, r) for r in counter.recipients], counter

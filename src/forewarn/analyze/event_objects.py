@@ -25,7 +25,8 @@ JOINED = re.compile(r"(?:[\s,]|(?ai:" + "|".join(map(re.escape, sorted(_JOINERS)
 # Between a trigger and a later mention: a clause of its own begins, whose subject or object that
 # mention is ("attacked Izyum, and Russian forces did not", "heavy fighting, but ISW has been unable",
 # ", though ISW cannot", "the attacks in Sousse in which 30 Britons were murdered", ", witnesses
-# said,"), or an aside ("attacked Kharkiv, with Belarusian forces watching", "shelled the town while
+# said,", the main verb after a subject's relative clause: "who led operations to retake Kherson,
+# said that Russian forces"), or an aside ("attacked Kharkiv, with Belarusian forces watching", "shelled the town while
 # Ukrainian forces withdrew"). Not a bare relative ("an attack which killed 30 soldiers": its
 # victims) nor "despite" or an -ing clause (", killing nine civilians"), whose mention is often the
 # one acted on. Or a subordinate clause that the mention opens as its subject, when a verb follows
@@ -37,7 +38,7 @@ _BREAK_WORDS = frozenset(
 _WHICH_AFTER = frozenset({"in", "of", "at", "during", "from", "with", "by"})
 _SUBORDINATE = frozenset({"since", "until", "unless", "once", "when", "if", "after", "before"})
 _AFTER_COMMA = re.compile(
-    r",\s+(?:(?:and|but|yet|so|with)\b|(?:[\w-]+\s+){1,3}(?:said|say|says|reported|added|told)\s*,)",
+    r",\s+(?:(?:and|but|yet|so|with|said|says|told|added|stated)\b|(?:[\w-]+\s+){1,3}(?:said|say|says|reported|added|told)\s*,)",
     re.IGNORECASE,
 )
 _VERB_AFTER = re.compile(
