@@ -7,6 +7,7 @@ Resolved (or None to drop the match) out.
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date
 
@@ -28,6 +29,7 @@ from forewarn.analyze.time_resolve import (
 
 ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 FINE_UNITS = frozenset({"H", "MIN", "S"})
+_SECONDS = {"H": 3600, "MIN": 60, "S": 1}
 
 
 def _relative_period(dct: date, unit: str, steps: int) -> tv.Period | None:
@@ -124,8 +126,10 @@ def resolve_firstday(q: Query) -> Resolved | None:
 def _count_span(q: Query, count: float | None, unit: str, det: str) -> Resolved:
     """ "the past two months", "the next three years": a duration with an anchored interval."""
     value = tv.duration_value(count, unit)
-    if q.dct is None or unit in FINE_UNITS:
+    if q.dct is None or (unit in FINE_UNITS and not count):
         return Resolved("DURATION", value)
+    if unit in FINE_UNITS:  # "the past 24 hours", "the next 48-72 hours": the days they reach into
+        unit, count = "D", float(math.ceil(count * _SECONDS[unit] / 86400))  # type: ignore[operator]
     steps = int(count) if count and count == int(count) else None
     if det in PAST_SPAN_DETS | PREV_DETS:
         start = tv.shift(q.dct, unit, -steps) if steps else None

@@ -43,6 +43,7 @@ _CONTINUERS = frozenset(
         "couple",
         "half",
         "to",
+        "on",  # only inside a prefix ("late on March 17"), never its first word
         *COUNT_ADJECTIVES,
     }
 )
