@@ -120,7 +120,12 @@ def resolve_yearend(q: Query) -> Resolved | None:
 
 def resolve_firstday(q: Query) -> Resolved | None:
     """ "the first day of the invasion": anchored later (times.py) if the text dates the event."""
-    return Resolved("DATE" if q.lower("fd_unit") in ("day", "week", "month") else "DURATION", "XXXX-XX-XX")
+    # A part of the event's time, a DATE as fine as its unit ("the first weeks of the war": XXXX-WXX);
+    # "the first hours of the war" is a vague duration (PTXH), as TimeML marks it
+    unit = _unit(q, "fd_unit")
+    if unit in FINE_UNITS:
+        return Resolved("DURATION", tv.duration_value(None, unit))
+    return Resolved("DATE", _unresolved(unit))
 
 
 def _count_span(q: Query, count: float | None, unit: str, det: str) -> Resolved:
