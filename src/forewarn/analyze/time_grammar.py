@@ -82,7 +82,8 @@ def _number(lexicon: TimeLexicon) -> str:
     tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
     units = "one|two|three|four|five|six|seven|eight|nine"
     words = _alt(lexicon.numbers)
-    digits = r"\d{1,3}(?:\.\d+)?(?!\d)(?:\s+1/2)?"
+    # "24-72 hours", "48 to 72 hours": a range of counts, valued by its upper bound (parse_count)
+    digits = r"\d{1,3}(?:\.\d+)?(?!\d)(?:\s+1/2|\s*[-–]\s*\d{1,3}(?![\d.])|\s+to\s+\d{1,3}(?![\d.]))?"
     return (
         rf"(?:{digits}|(?i:(?:{tens})[\s-](?:{units}))(?:\s+and\s+a\s+half)?|{words}(?:\s+and\s+a\s+half)?)"
     )
@@ -122,14 +123,15 @@ def _pieces() -> dict[str, str]:
 def _calendar_kinds(p: dict[str, str]) -> dict[str, str]:
     """Dates written out, clock times, weekdays and deictic days."""
     month, weekday, dom, year4, part = p["month"], p["weekday"], p["dom"], p["year4"], p["part"]
-    year_after = p["year_after"]
+    year_after, zones = p["year_after"], _alt(load_time_lexicon().time_zones)
     return {
         "iso": r"(?P<iso_y>\d{4})[-/](?P<iso_m>\d{1,2})[-/](?P<iso_d>\d{1,2})(?![\d/-])",
         "numdate": r"(?P<nd_a>\d{1,2})(?P<nd_sep>[./-])(?P<nd_b>\d{1,2})(?P=nd_sep)(?P<nd_y>\d{4}|\d{2})(?![\d./-]\d|\d)",
-        "mdy": rf"(?:{weekday},?\s+)?(?P<mdy_m>{month})\s*(?P<mdy_d>{dom})(?:{year_after.format('mdy')})?",
-        "dmy": rf"(?:{weekday},?\s+)?(?:(?i:the)\s+)?(?P<dmy_d>{dom})\s+(?:(?i:of)\s+)?(?P<dmy_m>{month})(?:{year_after.format('dmy')})?",
+        # "February 28-March 2": a range is one expression ("the night of" stays out, as TimeML corpora mark it)
+        "mdy": rf"(?:{weekday},?\s+)?(?P<mdy_m>{month})\s*(?P<mdy_d>{dom})(?:\s*[-–]\s*(?:(?P<mdy_m2>{month})\s*)?(?P<mdy_d2>{dom}))?(?:{year_after.format('mdy')})?",
+        "dmy": rf"(?:{weekday},?\s+)?(?:(?i:the)\s+)?(?P<dmy_d>{dom})(?:\s*[-–]\s*(?P<dmy_d2>{dom}))?\s+(?:(?i:of)\s+)?(?P<dmy_m>{month})(?:{year_after.format('dmy')})?",
         "month_year": rf"(?P<my_m>{month})(?:,?\s+(?:(?i:of)\s+)?(?P<my_y>{year4})|\s+(?P<my_sy>{p['spelled']})|\s+(?P<my_rel>(?i:this|last|next))\s+(?i:year)\b)",
-        "time": rf"(?:(?P<tm_h>[01]?\d)(?::(?P<tm_min>[0-5]\d))?\s*(?P<tm_ap>(?i:[ap]\.\s?m\b\.?|[ap]m\b))|(?P<tm_h2>[012]?\d):(?P<tm_min2>[0-5]\d)(?!\d)|(?<![Hh]igh\s)(?P<tm_word>(?i:noon|midnight|midday)))(?:\s+(?P<tm_tz>(?:[ECMP][SD]T|GMT|UTC)\b))?(?:,?\s+(?P<tm_day>{weekday}|(?i:yesterday|today|tomorrow))|,?\s+(?P<tm_m>{month})\s*(?P<tm_d>{dom}))?",
+        "time": rf"(?:(?P<tm_h>[01]?\d)(?::(?P<tm_min>[0-5]\d))?\s*(?P<tm_ap>(?i:[ap]\.\s?m\b\.?|[ap]m\b))|(?P<tm_h2>[012]?\d):(?P<tm_min2>[0-5]\d)(?!\d)|(?<![Hh]igh\s)(?P<tm_word>(?i:noon|midnight|midday)))(?:\s+(?P<tm_tz>(?:[ECMP][SD]?T|GMT|UTC|CES?T|EES?T|MSK)\b|{zones}\s+(?i:time)\b))?(?:,?\s+(?:(?i:on)\s+)?(?P<tm_day>{weekday}|(?i:yesterday|today|tomorrow))|,?\s+(?:(?i:on)\s+)?(?P<tm_m>{month})\s*(?P<tm_d>{dom})(?:{year_after.format('tm')})?)?",
         "weekday": rf"(?:(?P<wd_rel>(?i:last|next|this|coming|past|this\s+past|this\s+coming))\s+)?(?P<wd>{weekday})(?:\s+(?P<wd_pod>{part}))?",
         "deictic": rf"(?:(?i:the\s+day\s+)(?P<dx_ba>(?i:before|after))\s+)?(?P<dx>(?i:yesterday|today|tomorrow|tonight))(?:\s+(?P<dx_pod>{part}))?",
         "weekof": rf"(?i:the\s+week(?P<wo_end>end)?\s+of)\s+(?P<wo_m>{month})\s*(?P<wo_d>{dom})(?:{year_after.format('wo')})?",

@@ -7,6 +7,7 @@ Resolved (or None to drop the match) out.
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date
 
@@ -28,6 +29,7 @@ from forewarn.analyze.time_resolve import (
 
 ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 FINE_UNITS = frozenset({"H", "MIN", "S"})
+_SECONDS = {"H": 3600, "MIN": 60, "S": 1}
 
 
 def _relative_period(dct: date, unit: str, steps: int) -> tv.Period | None:
@@ -118,14 +120,21 @@ def resolve_yearend(q: Query) -> Resolved | None:
 
 def resolve_firstday(q: Query) -> Resolved | None:
     """ "the first day of the invasion": anchored later (times.py) if the text dates the event."""
-    return Resolved("DATE" if q.lower("fd_unit") in ("day", "week", "month") else "DURATION", "XXXX-XX-XX")
+    # A part of the event's time, a DATE as fine as its unit ("the first weeks of the war": XXXX-WXX);
+    # "the first hours of the war" is a vague duration (PTXH), as TimeML marks it
+    unit = _unit(q, "fd_unit")
+    if unit in FINE_UNITS:
+        return Resolved("DURATION", tv.duration_value(None, unit))
+    return Resolved("DATE", _unresolved(unit))
 
 
 def _count_span(q: Query, count: float | None, unit: str, det: str) -> Resolved:
     """ "the past two months", "the next three years": a duration with an anchored interval."""
     value = tv.duration_value(count, unit)
-    if q.dct is None or unit in FINE_UNITS:
+    if q.dct is None or (unit in FINE_UNITS and not count):
         return Resolved("DURATION", value)
+    if unit in FINE_UNITS:  # "the past 24 hours", "the next 48-72 hours": the days they reach into
+        unit, count = "D", float(math.ceil(count * _SECONDS[unit] / 86400))  # type: ignore[operator]
     steps = int(count) if count and count == int(count) else None
     if det in PAST_SPAN_DETS | PREV_DETS:
         start = tv.shift(q.dct, unit, -steps) if steps else None

@@ -68,8 +68,14 @@ def name_number(word: str, table: dict[str, int]) -> int | None:
     return table.get(word.lower().rstrip("."))
 
 
+_COUNT_RANGE = re.compile(r"\d{1,3}(?:\.\d+)?\s*(?:[-–]|\s+to\s+)\s*(\d{1,3})")
+
+
 def parse_count(text: str, lexicon: TimeLexicon) -> float | None:
     """ "3", "5 1/2", "twenty-four", "two and a half", "a" -> a number; vague words -> None."""
+    ranged = _COUNT_RANGE.fullmatch(text.strip())
+    if ranged:  # "24-72 hours": TIMEX3 has no range value; the upper bound bounds the interval
+        return float(ranged.group(1))
     words = " ".join(text.lower().replace("-", " ").split())
     half = 0.5 if words.endswith("and a half") or words.endswith(" 1/2") else 0.0
     words = words.removesuffix(" and a half").removesuffix(" 1/2")
@@ -135,12 +141,37 @@ def month_day(q: Query, prefix: str) -> Resolved | None:
     return _day_or_unresolved(anchor.month_day(q.dct, mon, dom), q)
 
 
+def _day_range(q: Query, first: Resolved, prefix: str) -> Resolved:
+    """ "March 8-9", "February 28-March 2": the first day's value, the whole range as interval.
+
+    TIMEX3 has no value for a range of days; the interval is what a query uses.
+    A second day that is not after the first, or over two months on, is ignored.
+    """
+    start = first.interval[0]
+    if not q.group(f"{prefix}_d2") or start is None:
+        return first
+    month2 = (
+        q.group(f"{prefix}_m2") if f"{prefix}_m2" in q.match.re.groupindex else ""
+    )  # "8-9 March" has none
+    mon = name_number(month2, q.lexicon.months) if month2 else start.month
+    if mon is None:
+        return first
+    end = tv.make_date(
+        start.year + (mon < start.month), mon, int(_NON_DIGITS.sub("", q.group(f"{prefix}_d2")))
+    )
+    if end is None or not 0 < (end - start).days <= 62:
+        return first
+    return Resolved(first.type, first.value, first.mod, (start, end))
+
+
 def resolve_mdy(q: Query) -> Resolved | None:
-    return month_day(q, "mdy")
+    first = month_day(q, "mdy")
+    return _day_range(q, first, "mdy") if first else None
 
 
 def resolve_dmy(q: Query) -> Resolved | None:
-    return month_day(q, "dmy")
+    first = month_day(q, "dmy")
+    return _day_range(q, first, "dmy") if first else None
 
 
 def resolve_month_year(q: Query) -> Resolved | None:
@@ -202,10 +233,14 @@ def resolve_time(q: Query) -> Resolved | None:
     if clock is None:
         return None
     d = _day_from_word(q.group("tm_day"), q)
-    mon = name_number(q.group("tm_m"), q.lexicon.months) if q.group("tm_m") else None
-    if mon and q.dct:
-        d = anchor.month_day(q.dct, mon, int(re.sub(r"\D", "", q.group("tm_d"))))
     stamp = f"T{clock[0]:02d}:{clock[1]:02d}"
+    if q.group("tm_m"):  # "noon local time on March 18", "5 p.m. EST Nov. 9, 1998"
+        day = month_day(q, "tm")
+        if day is None:
+            return None
+        if day.interval[0] is None:
+            return Resolved("TIME", day.value + stamp)
+        d = day.interval[0]
     if d is None:
         return Resolved("TIME", "XXXX-XX-XX" + stamp)
     return Resolved("TIME", d.isoformat() + stamp, "", (d, d))

@@ -43,6 +43,7 @@ _CONTINUERS = frozenset(
         "couple",
         "half",
         "to",
+        "on",  # only inside a prefix ("late on March 17"), never its first word
         *COUNT_ADJECTIVES,
     }
 )
@@ -56,8 +57,8 @@ _ASCII_LOWER = {c: c + 32 for c in range(65, 91)}
 # letters ("12th", "5pm", "24-48"). Other numbers ("[12]" footnote markers,
 # "1,500", "12)") are anchors only after a space or hyphen, where a start
 # word before them may open an expression ("the 12 ..."); group "inner".
-_NUMBER_OPENS = r"\d{4}(?!\d)|\d{1,3}(?=[\s./:-]|[^\W\d_])"
-_NUMBER_INSIDE = r"(?<=[\s'’-])(?P<inner>\d+)"
+_NUMBER_OPENS = r"\d{4}(?!\d)|\d{1,3}(?=[\s./:–-]|[^\W\d_])"  # "12–13 March": an en dash too
+_NUMBER_INSIDE = r"(?<=[\s'’–-])(?P<inner>\d+)"
 
 
 @lru_cache(maxsize=1)

@@ -178,6 +178,8 @@ def period_of(unit: str, d: date) -> Period | None:
 def _thirds(start: date, end: date, which: int) -> Interval:
     """First (0), middle (1) or last (2) third of [start, end], rounded outwards."""
     length = (end - start).days + 1
+    if length < 3:  # "late on March 17": a day (or two) has no whole-day thirds; keep it
+        return start, end
     cut1 = start + timedelta(days=-(-length // 3))
     cut2 = start + timedelta(days=-(-2 * length // 3))
     if which == 0:

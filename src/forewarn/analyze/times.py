@@ -34,6 +34,11 @@ _AFTER_SIGNAL = re.compile(
 _COUNT_START = re.compile(
     r"(?i:\d|a\b|an\b|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|hundred|several|a\s+few|few|half)"
 )
+# A lower-case word after a season that makes it an adjective ("the spring offensive"), not a
+# preposition, conjunction, verb or "months" ("the winter months" is one expression).
+_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:of|and|or|in|on|at|to|as|when|with|for|from|but|is|was|were|will|would|has|had|that|which|months|season|term|time)\b)[a-z]+\b"
+)
 _HALVES = {"the first half of": 1, "the second half of": 2, "the latter half of": 2, "the last half of": 2}
 _KIND_NAMES = frozenset(KINDS)
 _EVENT_WINDOW = 2000  # how far back (characters) a "the first day of the X" looks for a dated X
@@ -84,6 +89,11 @@ def _prefix(match: re.Match[str], kind: str) -> tuple[int, str]:
     named = (match.group("rl_wd") or match.group("rl_month")) if kind == "rel" else None
     if named and match.group("rl_det").lower() == "the":  # "the Friday explosions": TimeML leaves "the" out
         return match.start("rl_wd" if match.group("rl_wd") else "rl_month"), ""
+    season = kind == "rel" and match.group("rl_season") and match.group("rl_det").lower() == "the"
+    if season and _NOUN_AFTER.match(
+        match.string, match.end()
+    ):  # "the autumn conscription cycle": an adjective
+        return match.start("rl_season"), ""
     raw = match.group("pre")
     pre = " ".join(raw.lower().split()) if raw else ""
     if not pre:
@@ -201,6 +211,32 @@ def _coordinated_day(text: str, expr: TimeExpr, match: re.Match[str]) -> tuple[T
     return (TimeExpr(start, end, text[start:end], "DATE", day.isoformat(), "", (day, day)),)
 
 
+_URL = re.compile(
+    r"(?:https?://|www\.)(?:\S|\s+dot\s+)+"
+)  # "tass dot ru": addresses written to stay unlinked
+
+
+def _url_spans(lowered: str) -> list[tuple[int, int]]:
+    """Where the links are: a date in a citation's address ("/2022/03/18", "?d=March-18") is no time."""
+    if "http" not in lowered and "www." not in lowered:
+        return []
+    return [m.span() for m in _URL.finditer(lowered)]
+
+
+def _in_url(urls: list[tuple[int, int]], at: int) -> bool:
+    i = bisect.bisect_right(urls, (at, 1 << 62)) - 1
+    return i >= 0 and urls[i][0] <= at < urls[i][1]
+
+
+def _with_holiday(found: list[TimeExpr], expr: TimeExpr, text: str) -> bool:
+    """ "the May 9 Victory Day parade": a holiday right after its own date joins it (one time, one expression)."""
+    last = found[-1] if found else None
+    if last is None or last.value != expr.value or text[last.end : expr.start].strip():
+        return False
+    found[-1] = replace(last, end=expr.end, text=text[last.start : expr.end])
+    return True
+
+
 def find_times(text: str, published: date | None, sentences: tuple[Span, ...] = ()) -> tuple[TimeExpr, ...]:
     """Every time expression in text, normalised against `published` (None: relative ones stay unresolved)."""
     lexicon = load_time_lexicon()
@@ -210,7 +246,10 @@ def find_times(text: str, published: date | None, sentences: tuple[Span, ...] = 
     quarterly_from = lowered.find("quarter") % (len(text) + 1)  # -1 (absent) becomes len(text)
     found: list[TimeExpr] = []
     named_quarter: tuple[int, int] | None = None
+    urls = _url_spans(lowered)
     for match in scan(text, lowered):
+        if urls and _in_url(urls, match.start()):
+            continue
         kind = _kind_of(match)
         prefix = _prefix(match, kind)
         start = prefix[0]
@@ -238,7 +277,7 @@ def find_times(text: str, published: date | None, sentences: tuple[Span, ...] = 
                 expr = clock_on_reference_day(expr, match, found)
         except (OverflowError, ValueError):
             continue  # calendar arithmetic past year 1 or 9999 (a bogus publication date): no value
-        if expr is not None:
+        if expr is not None and not (kind == "holiday" and _with_holiday(found, expr, text)):
             found.append(expr)
             found.extend(_coordinated_day(text, expr, match) if kind == "mdy" else ())
             named_quarter = named_quarter or _named_quarter(expr, kind, published)

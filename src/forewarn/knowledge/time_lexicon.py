@@ -42,6 +42,7 @@ class TimeLexicon:
     prefix_mods: dict[str, str]
     quantity_prefixes: frozenset[str]
     signal_mods: dict[str, str]
+    time_zones: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,7 @@ def load_time_lexicon(path: Path = LEXICON_PATH) -> TimeLexicon:
             prefix_mods={str(k): str(v) for k, v in raw["modifiers"]["inside"].items()},
             quantity_prefixes=frozenset(str(w) for w in raw["modifiers"]["quantity"]),
             signal_mods={str(k): str(v) for k, v in raw["modifiers"]["signals"].items()},
+            time_zones=tuple(str(w) for w in raw.get("time_zones", ())),
         )
     except (OSError, KeyError, TypeError, ValueError, yaml.YAMLError) as exc:
         raise TimeLexiconError(f"cannot read the time lexicon: {exc}", where=path.name) from exc
