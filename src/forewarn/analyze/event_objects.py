@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
+from functools import partial
 from operator import attrgetter
 
 from forewarn.model import Actor, Place, Span
@@ -224,6 +225,12 @@ def speaker_demands(
     return (Span(first.start, first.end),), obliged
 
 
+def _mention_at(mentions: Sequence[Actor], span: Span) -> Actor | None:
+    """The mention (sorted by start) that starts where `span` does: a look-up, not a scan of the sentence."""
+    i = bisect_left(mentions, span.start, key=_START)
+    return mentions[i] if i < len(mentions) and mentions[i].start == span.start else None
+
+
 def without_own_forces(
     mentions: Sequence[Actor], actors: tuple[Span, ...], recipients: tuple[Span, ...], retreat: str = ""
 ) -> tuple[Span, ...]:
@@ -234,11 +241,10 @@ def without_own_forces(
     Belgorod")."""
     if retreat:
         recipients = tuple(r for r in recipients if not destination(retreat, r.start))
-    by_start = {m.start: m for m in mentions}
-    countries = {by_start[a.start].country for a in actors if a.start in by_start}
+    countries = {m.country for m in map(partial(_mention_at, mentions), actors) if m is not None}
 
     def own(span: Span) -> bool:
-        mention = by_start.get(span.start)
+        mention = _mention_at(mentions, span)
         return mention is not None and mention.type == "force" and mention.country in countries | {""}
 
     return tuple(r for r in recipients if not own(r))

@@ -9,7 +9,7 @@ as PLOVER asks, not one event per dyad.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise, repeat
@@ -200,14 +200,16 @@ def _positions(
     """Indices of the last mention before the trigger and of its object after it (-1: none); a
     reciprocal event ("joint exercises were held while Belarusian forces ...") takes its parties
     from an aside too, for want of better."""
-    last_before = first_after = -1
-    for i, m in enumerate(mentions):
-        if m.end <= trigger.start:
-            last_before = i
-        # a mention inside a trigger with a gap is its object: "expelled two Russian diplomats"
-        elif m.start > trigger.start and not (movement and origin(text, m.start)):
-            first_after = i
-            break  # sorted by start: no later mention ends before the trigger
+    # the mentions (sorted by start) from `after` on start after the trigger: found by bisection, not
+    # a scan of the sentence, so a sentence of thousands of mentions costs no square of them
+    after = bisect_right(mentions, trigger.start, key=_START)
+    last_before = after - 1
+    while last_before >= 0 and mentions[last_before].end > trigger.start:
+        last_before -= 1  # a mention around the trigger or overlapping it is neither side
+    # a mention inside a trigger with a gap is its object: "expelled two Russian diplomats"
+    first_after = next(
+        (i for i in range(after, len(mentions)) if not (movement and origin(text, mentions[i].start))), -1
+    )
     if last_before > 0 and located(mentions, last_before, text):
         last_before -= 1  # "Militants in Mali released": Mali says where the militants are
     if first_after >= 0:

@@ -213,11 +213,14 @@ class EventCoder:
     def _named(self, hit: Hit[Trigger], mentions: list[Actor]) -> bool:
         """A trigger word that is part of a name: "a detention center", "March 17" (a month)."""
         start, end = self.starts[hit.start], self.ends[hit.end - 1]
-        for m in mentions:  # sorted by start
-            if m.start > start:
-                break
+        # back from the last mention starting at or before the trigger, not a scan of the sentence;
+        # mentions do not nest (the actors stage drops covered ones), so their ends rise with their starts
+        i = bisect_right(mentions, start, key=_START) - 1
+        while i >= 0 and mentions[i].end > start:
+            m = mentions[i]
             if end <= m.end and (m.start != start or m.end != end):
                 return True
+            i -= 1
         if not self.words[hit.start].startswith("m"):
             return False  # cannot be "March": spare the slicing below
         word = self.analysis.text[start:end]
