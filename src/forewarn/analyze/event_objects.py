@@ -27,8 +27,8 @@ JOINED = re.compile(r"(?:[\s,]|(?ai:" + "|".join(map(re.escape, sorted(_JOINERS)
 # mention is ("attacked Izyum, and Russian forces did not", "heavy fighting, but ISW has been unable",
 # ", though ISW cannot", "the attacks in Sousse in which 30 Britons were murdered", ", witnesses
 # said,", the main verb after a subject's relative clause: "who led operations to retake Kherson,
-# said that Russian forces"), or an aside ("attacked Kharkiv, with Belarusian forces watching", "shelled the town while
-# Ukrainian forces withdrew"). Not a bare relative ("an attack which killed 30 soldiers": its
+# said that Russian forces"), or an aside ("attacked Kharkiv, with Belarusian forces watching",
+# "shelled the town while Ukrainian forces withdrew"). Not a bare relative ("an attack which killed 30 soldiers": its
 # victims) nor "despite" or an -ing clause (", killing nine civilians"), whose mention is often the
 # one acted on. Or a subordinate clause that the mention opens as its subject, when a verb follows
 # it ("since Boris Johnson was appointed", "unless the Russians can launch"). Read from the words

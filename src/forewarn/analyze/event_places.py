@@ -55,8 +55,7 @@ def nearest_place(places: Sequence[Place], trigger: Span, text: str, movement: b
     Belarus on Hostomel airport" is at Hostomel. A country named as across a border ("troops along
     the border with Ukraine") is not where the event happened.
     """
-    if any(across_border(text, p.start) for p in places):
-        places = [p for p in places if not across_border(text, p.start)]
+    places = [p for p in places if not across_border(text, p.start)]
     after = bisect_left(places, trigger.end, key=_START)  # the first place starting after the trigger
     if movement and after < len(places):
         beyond = _origins(places, text, after)

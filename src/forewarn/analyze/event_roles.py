@@ -30,9 +30,6 @@ from forewarn.analyze.event_objects import (
     own_side,
     reporter,
 )
-from forewarn.analyze.event_objects import CLAUSE_BREAK as CLAUSE_BREAK  # re-exported for the events stage
-from forewarn.analyze.event_objects import speaker_demands as speaker_demands
-from forewarn.analyze.event_objects import without_own_forces as without_own_forces
 from forewarn.analyze.event_passive import PASSIVE_AUX, participle, passive
 from forewarn.model import Actor, Place, Span
 

@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 
 from forewarn.analyze.event_aims import PURPOSE_LEAD, foretold, is_purpose, resolve_warnings, with_outlook
 from forewarn.analyze.event_clauses import continued, hosted, opening_subject, opens_place, shares_subject
+from forewarn.analyze.event_objects import speaker_demands, without_own_forces
 from forewarn.analyze.event_patterns import (
     CONTEXT,
     CUE,
@@ -39,7 +40,7 @@ from forewarn.analyze.event_places import (
     place_recipient,
     toponyms,
 )
-from forewarn.analyze.event_roles import actor_roles, speaker_demands, without_own_forces
+from forewarn.analyze.event_roles import actor_roles
 from forewarn.analyze.event_rules import (
     CONFLICT,
     MOVEMENT,
