@@ -150,9 +150,8 @@ def _day_range(q: Query, first: Resolved, prefix: str) -> Resolved:
     start = first.interval[0]
     if not q.group(f"{prefix}_d2") or start is None:
         return first
-    month2 = (
-        q.group(f"{prefix}_m2") if f"{prefix}_m2" in q.match.re.groupindex else ""
-    )  # "8-9 March" has none
+    # "8-9 March" has no second month group
+    month2 = q.group(f"{prefix}_m2") if f"{prefix}_m2" in q.match.re.groupindex else ""
     mon = name_number(month2, q.lexicon.months) if month2 else start.month
     if mon is None:
         return first

@@ -90,9 +90,7 @@ def _prefix(match: re.Match[str], kind: str) -> tuple[int, str]:
     if named and match.group("rl_det").lower() == "the":  # "the Friday explosions": TimeML leaves "the" out
         return match.start("rl_wd" if match.group("rl_wd") else "rl_month"), ""
     season = kind == "rel" and match.group("rl_season") and match.group("rl_det").lower() == "the"
-    if season and _NOUN_AFTER.match(
-        match.string, match.end()
-    ):  # "the autumn conscription cycle": an adjective
+    if season and _NOUN_AFTER.match(match.string, match.end()):  # "the autumn conscription cycle"
         return match.start("rl_season"), ""
     raw = match.group("pre")
     pre = " ".join(raw.lower().split()) if raw else ""
@@ -211,9 +209,8 @@ def _coordinated_day(text: str, expr: TimeExpr, match: re.Match[str]) -> tuple[T
     return (TimeExpr(start, end, text[start:end], "DATE", day.isoformat(), "", (day, day)),)
 
 
-_URL = re.compile(
-    r"(?:https?://|www\.)(?:\S|\s+dot\s+)+"
-)  # "tass dot ru": addresses written to stay unlinked
+# A link, with "tass dot ru" (an address written to stay unlinked) read as one.
+_URL = re.compile(r"(?:https?://|www\.)(?:\S|\s+dot\s+)+")
 
 
 def _url_spans(lowered: str) -> list[tuple[int, int]]:
