@@ -95,3 +95,23 @@ def test_a_range_of_days_before_the_month() -> None:
     assert _only("Shelling resumed on 18-19 March.") == (
         "18-19 March", "DATE", "2022-03-18", "", "2022-03-18", "2022-03-19",
     )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "value"),
+    [
+        # an act "on" a day months away, in the past tense: the day before the report
+        ("Russian forces attacked Kherson on 12 March.", date(2022, 12, 20), "2022-03-12"),
+        ("The talks were held on March 12.", date(2022, 12, 20), "2022-03-12"),
+        # and in the future tense: the day after it
+        ("The vote will take place on March 12.", date(2022, 8, 20), "2023-03-12"),
+        # a schedule or deadline reported in the past tense stays the nearest day
+        ("Officials said the elections will be held on 12 March.", date(2022, 12, 20), "2023-03-12"),
+        ("The offer was extended to Feb. 10.", date(2022, 12, 20), "2023-02-10"),
+        ("The company said it would pay on Jan. 14.", date(2022, 12, 20), "2023-01-14"),
+        # a day a few weeks off stays the nearest whatever the tense
+        ("The ministry said on Jan. 5 that talks failed.", date(2022, 12, 20), "2023-01-05"),
+    ],
+)
+def test_a_day_without_a_year_follows_the_tense_of_an_act_on_it(text: str, dct: date, value: str) -> None:
+    assert _only(text, dct)[2] == value

@@ -118,6 +118,8 @@ def resolve_numdate(q: Query) -> Resolved | None:
 _NON_DIGITS = re.compile(r"\D")
 _DEADLINE_BEFORE = re.compile(r"(?P<verb>[\w']+)?\s+(?:by|until)\s+$")
 _SIGNAL_BEFORE = re.compile(r"\b(ended|effective)\s+$")
+_ON_BEFORE = re.compile(r"\bon\s+$", re.IGNORECASE)
+_NEAR_DAYS = 45  # deadlines and schedules reported in another tense lie closer than this
 
 
 def month_day(q: Query, prefix: str) -> Resolved | None:
@@ -138,7 +140,27 @@ def month_day(q: Query, prefix: str) -> Resolved | None:
         closed = signal.group(1) == "ended"
         day = anchor.month_day_before(q.dct, mon, dom) if closed else anchor.month_day_after(q.dct, mon, dom)
         return _day_or_unresolved(day, q)
-    return _day_or_unresolved(anchor.month_day(q.dct, mon, dom), q)
+    return _day_or_unresolved(_named_day(q, q.dct, mon, dom), q)
+
+
+def _named_day(q: Query, dct: date, mon: int, dom: int) -> date | None:
+    """The nearest such day, unless the clause puts an act "on" it on the other side of the DCT.
+
+    The nearest day is right for deadlines and schedules reported in the past tense
+    ("said it would pay on Dec. 15", "extended to Nov. 20"), which lie a few weeks
+    off; "forces attacked on 12 March" in a December report is the March before,
+    and "elections will be held on 12 March" in an August one the March after.
+    """
+    day = anchor.month_day(dct, mon, dom)
+    if day is None or abs((day - dct).days) <= _NEAR_DAYS:
+        return day
+    if not _ON_BEFORE.search(q.match.string, max(0, q.match.start() - 4), q.match.start()):
+        return day
+    if day > dct and q.tense == "past":
+        return anchor.month_day_before(dct, mon, dom)
+    if day < dct and q.tense == "future":
+        return anchor.month_day_after(dct, mon, dom)
+    return day
 
 
 def _day_range(q: Query, first: Resolved, prefix: str) -> Resolved:
