@@ -737,7 +737,7 @@ def test_events_armed_forces_leaving_a_place_withdraw(pipeline, text: str, withd
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Russian forces encircled Mariupol on March 1.", ("ASSAULT", "asserted")),
+        ("Russian forces encircled Mariupol on March 1.", ("ASSAULT", "historical")),  # told in December
         ("Russian forces will likely seek to encircle Kharkiv.", ("ASSAULT", "forecast")),
         ("Russia seeks to deploy more troops to Belarus.", ("MOBILIZE", "planned")),
         ("Fog enveloped the city at dawn.", None),  # no armed force: no encirclement
