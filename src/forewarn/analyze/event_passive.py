@@ -4,6 +4,8 @@ there (event_roles.py)."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from forewarn.knowledge.plover import load_irregular_verbs
 from forewarn.model import Span
 
@@ -46,14 +48,23 @@ def _telegraphic(text: str, trigger: Span, word: str) -> bool:
     return following in _HEADLINE_PREPOSITIONS
 
 
+@lru_cache(maxsize=4096)  # one call per event, and trigger words recur; bounded over a long stream
+def _participle_words(trigger: str) -> tuple[str, ...] | None:
+    """The trigger's words in lower case if its last or first word is a participle (not a stative one)."""
+    words = trigger.lower().split()
+    if not words or not (participle(words[-1]) or participle(words[0])) or words[0] in _STATIVE:
+        return None
+    return tuple(words)
+
+
 def passive(text: str, trigger: Span) -> tuple[bool, bool]:
     """(passive, with a by-phrase): "was attacked by rebels" is (True, True).
 
     The participle is the trigger's last word, or its first in a phrasal or gapped trigger
     ("were handed over to", "was shut down by", "was charged by prosecutors with").
     """
-    words = text[trigger.start : trigger.end].lower().split()
-    if not words or not (participle(words[-1]) or participle(words[0])) or words[0] in _STATIVE:
+    words = _participle_words(text[trigger.start : trigger.end])
+    if words is None:
         return False, False  # most triggers: no need to read the words around them
     if len(words) == 2 and words[0] in PASSIVE_AUX:  # a verb-and-object trigger found in the passive
         return True, "by" in text[trigger.end : trigger.end + 40].lower().split()[:4]

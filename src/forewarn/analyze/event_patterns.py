@@ -103,10 +103,12 @@ class PhraseIndex:
     def scan(self, words: Sequence[str], kinds: int) -> tuple[list[Any], ...]:
         """Every phrase hit in `words`, one list per kind (0 .. kinds - 1), each in text order."""
         out: tuple[list[Any], ...] = tuple([] for _ in range(kinds))
-        first, limit = self.root.children, len(words)
-        # the tokens that start some phrase, picked at C speed (most tokens start none)
-        for i in compress(range(limit), map(first.__contains__, words)):
-            node = first[words[i]]
+        limit = len(words)
+        # each token's node (None: it starts no phrase, as most do), looked up once at C speed; the
+        # tokens with one are picked by compress, so every node read below is a _Node
+        nodes: list[Any] = list(map(self.root.children.get, words))
+        for i in compress(range(limit), nodes):
+            node = nodes[i]
             for kind, value in node.values:
                 out[kind].append(_new_hit((i, i + 1, value)))
             children = node.children

@@ -306,6 +306,8 @@ def actor_roles(
     happened ("congratulated in Florida ...").
     `hostile` (ASSAULT, THREATEN, RETREAT): not aimed at the actor's own state side.
     """
+    if not mentions:  # one event in seven: no one is named in its sentence, and every rule reads mentions
+        return (), ()
     last_before, first_after = _positions(mentions, text, trigger, movement, accused, reciprocal)
     subject = _compound(mentions, last_before, text, -1) if last_before >= 0 else []
     if (first_after >= 0 and text[trigger.start : trigger.end].lower() in BACKING) or (
