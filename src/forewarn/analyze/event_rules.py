@@ -100,6 +100,10 @@ def apply_frames(hits: list[Hit[Trigger]], words: Sequence[str]) -> list[Candida
             embedded = hits[nxt]
             governed = embedded.value
             skip.add(nxt)
+            if trigger.type == "AGREE" and governed.type == "SUPPORT" and words[embedded.start - 1] == "to":
+                # "pledged to ratify", "agreed to sign the treaty": a promise of support is AGREE (manual),
+                # while "pledged his full support" is the support itself
+                governed = embedded = None
         out.append(_new_candidate((hit, trigger.type, trigger.mode, governed, embedded, "")))
     return out
 

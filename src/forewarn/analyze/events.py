@@ -364,6 +364,8 @@ class EventCoder:
         type_, mode, indicators = retype(
             type_, mode, indicators, count_parties(actors, a.text), hit.value, view
         )
+        if type_ == "MOBILIZE" and "disasters" in contexts:  # manual: mobilized for disaster relief is AID
+            type_, mode = "AID", ""
         if type_ == "SUPPORT" and hosted(
             self.words, self.starts, (hit.start, hit.end), view.sent.tok_end - 1, view.toponyms
         ):

@@ -1,0 +1,68 @@
+"""Event types that generalise: common phrasings of each type are coded as it, and the near misses the
+PLOVER 2.0 manual warns about are not."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from forewarn.model import Event, TextInput
+
+PUBLISHED = date(2022, 12, 20)
+
+
+def _types(pipeline, text: str) -> set[str]:  # type: ignore[no-untyped-def]
+    events: tuple[Event, ...] = pipeline.analyze(TextInput("t", text, PUBLISHED)).events
+    return {e.type for e in events}
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        # a promise to sign or ratify is AGREE (manual), the support itself SUPPORT
+        ("Ankara pledged to ratify the treaty before the summit.", "AGREE"),
+        ("The two governments agreed to restore diplomatic relations.", "AGREE"),
+        ("The minister pledged his full support for the plan.", "SUPPORT"),
+        # common forms of meeting and cooperating
+        ("The defence ministers conferred in Vilnius on Monday.", "CONSULT"),
+        ("The envoy said he had spoken with his Saudi counterpart.", "CONSULT"),
+        ("The two carmakers teamed up to build a battery plant.", "COOPERATE"),
+        ("The agency partnered with the government to register refugees.", "COOPERATE"),
+        ("Police worked with their Spanish colleagues to dismantle the network.", "COOPERATE"),
+        ("The two states resumed intelligence sharing last year.", "COOPERATE"),
+        # material backing and payments are aid (manual: SUPPORT is non-material)
+        ("The fund disbursed $1 billion to the government in March.", "AID"),
+        ("The allies supported the government with $2 billion in ammunition.", "AID"),
+        # forces moved or readied
+        ("The navy massed warships near the island.", "MOBILIZE"),
+        ("The army was placed on heightened alert.", "MOBILIZE"),
+        # forces sent for disaster relief are AID (manual, MOBILIZE)
+        ("The army deployed soldiers to help flood victims in the east.", "AID"),
+    ],
+)
+def test_common_phrasings_are_coded(pipeline, text: str, type_: str) -> None:  # type: ignore[no-untyped-def]
+    assert type_ in _types(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("The ministry pledged to ratify the treaty.", "SUPPORT"),
+        ("The data support the view that inflation has peaked.", "SUPPORT"),
+        ("The allies supported the government with $2 billion in ammunition.", "SUPPORT"),
+        # voters, donors and opinion mobilised are no forces, in either voice
+        ("The party mobilised voters ahead of the runoff.", "MOBILIZE"),
+        ("Donors would be mobilized to fund the campaign.", "MOBILIZE"),
+        ("The army deployed soldiers to help flood victims in the east.", "MOBILIZE"),
+        # demand as economics, order as calm
+        ("Demand for oil fell sharply in the first quarter.", "REQUEST"),
+        ("Weak consumer demand weighed on exports.", "REQUEST"),
+        ("The army restored order in the capital.", "REQUEST"),
+        # markets rally, crowds protest
+        ("Markets rallied after the central bank cut interest rates.", "PROTEST"),
+        ("Stocks rallied on Friday.", "PROTEST"),
+    ],
+)
+def test_near_misses_are_not_coded(pipeline, text: str, absent: str) -> None:  # type: ignore[no-untyped-def]
+    assert absent not in _types(pipeline, text)
