@@ -29,6 +29,11 @@ FRAME_REACH = 8
 PURPOSE_REACH = 12
 # A frame reaches no further than its clause.
 _FRAME_BREAKS = frozenset({".", ";", "“", "”"})
+# Verbs of agreements and ties that, after "to" under a promise, are promised, not made (manual: AGREE).
+_PROMISED_TIES = frozenset(
+    {"sign", "ratify", "ink", "conclude", "seal", "initial", "finalise", "finalize", "restore", "resume"}
+    | {"normalise", "normalize", "establish", "upgrade", "recognise", "recognize"}
+)
 # Frames weaker than this (e.g. "must", "order") never swallow the event they introduce.
 FRAME_MIN_WEIGHT = 0.7
 _ASKED_MODE = {"AID": "assist", "COOPERATE": "assist", "CONSULT": "meet", "RETREAT": "yield"}
@@ -100,9 +105,13 @@ def apply_frames(hits: list[Hit[Trigger]], words: Sequence[str]) -> list[Candida
             embedded = hits[nxt]
             governed = embedded.value
             skip.add(nxt)
-            if trigger.type == "AGREE" and governed.type == "SUPPORT" and words[embedded.start - 1] == "to":
-                # "pledged to ratify", "agreed to sign the treaty": a promise of support is AGREE (manual),
-                # while "pledged his full support" is the support itself
+            if (
+                trigger.type == "AGREE"
+                and words[embedded.start] in _PROMISED_TIES
+                and words[embedded.start - 1] == "to"
+            ):
+                # "pledged to ratify", "agreed to restore relations": a promise to sign or ratify is AGREE
+                # (manual), while "pledged his full support" is the support itself
                 governed = embedded = None
         out.append(_new_candidate((hit, trigger.type, trigger.mode, governed, embedded, "")))
     return out
