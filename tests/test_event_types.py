@@ -39,6 +39,16 @@ def _types(pipeline, text: str) -> set[str]:  # type: ignore[no-untyped-def]
         ("The army was placed on heightened alert.", "MOBILIZE"),
         # forces sent for disaster relief are AID (manual, MOBILIZE)
         ("The army deployed soldiers to help flood victims in the east.", "AID"),
+        # vocabulary of news English for each type
+        ("The rebels consented to talks with the government.", "AGREE"),
+        ("The two leaders talked with each other by video link.", "CONSULT"),
+        ("The government allocated $50 million to the police mission.", "AID"),
+        ("The court instructed the ministry to release the documents.", "REQUEST"),
+        ("Miners downed tools on Monday.", "PROTEST"),
+        ("The army amassed troops on the border.", "MOBILIZE"),
+        ("The army is concentrating reserves near the city.", "MOBILIZE"),
+        ("The command is rotating damaged units into the rear.", "MOBILIZE"),
+        ("The air force scrambled jets to intercept the bombers.", "MOBILIZE"),
     ],
 )
 def test_common_phrasings_are_coded(pipeline, text: str, type_: str) -> None:  # type: ignore[no-untyped-def]
@@ -62,6 +72,9 @@ def test_common_phrasings_are_coded(pipeline, text: str, type_: str) -> None:  #
         # markets rally, crowds protest
         ("Markets rallied after the central bank cut interest rates.", "PROTEST"),
         ("Stocks rallied on Friday.", "PROTEST"),
+        # an opinion shared, a price offered
+        ("Analysts agree that the economy will slow next year.", "AGREE"),
+        ("The offer price for the shares rose to $12.", "AGREE"),
     ],
 )
 def test_near_misses_are_not_coded(pipeline, text: str, absent: str) -> None:  # type: ignore[no-untyped-def]
