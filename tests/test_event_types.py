@@ -49,6 +49,10 @@ def _types(pipeline, text: str) -> set[str]:  # type: ignore[no-untyped-def]
         ("The army is concentrating reserves near the city.", "MOBILIZE"),
         ("The command is rotating damaged units into the rear.", "MOBILIZE"),
         ("The air force scrambled jets to intercept the bombers.", "MOBILIZE"),
+        ("The militia has intensified its forces around the city.", "MOBILIZE"),
+        # what protesters demand is their protest's topic; a demand by others stays a request
+        ("Thousands marched to the parliament demanding higher wages.", "PROTEST"),
+        ("The opposition demanded new elections.", "REQUEST"),
     ],
 )
 def test_common_phrasings_are_coded(pipeline, text: str, type_: str) -> None:  # type: ignore[no-untyped-def]
@@ -75,6 +79,8 @@ def test_common_phrasings_are_coded(pipeline, text: str, type_: str) -> None:  #
         # an opinion shared, a price offered
         ("Analysts agree that the economy will slow next year.", "AGREE"),
         ("The offer price for the shares rose to $12.", "AGREE"),
+        ("Thousands marched to the parliament demanding higher wages.", "REQUEST"),
+        ("The army will intensify its fire against the rebels.", "MOBILIZE"),
     ],
 )
 def test_near_misses_are_not_coded(pipeline, text: str, absent: str) -> None:  # type: ignore[no-untyped-def]

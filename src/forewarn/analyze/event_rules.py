@@ -230,7 +230,7 @@ def sentence_rules(events: list[Event], acts: set[int]) -> list[Event]:
             by_type[key] = event
             continue
         by_type[key] = _merge(*((kept, event) if kept.confidence >= event.confidence else (event, kept)))
-    kept_events = _riot(sorted(by_type.values(), key=lambda e: e.trigger.start))
+    kept_events = _protest_topic(_riot(sorted(by_type.values(), key=lambda e: e.trigger.start)))
     assault = any(
         e.type == "ASSAULT"
         and e.modality in {"asserted", "reported", "historical"}
@@ -260,6 +260,23 @@ def _riot(events: list[Event]) -> list[Event]:
     acled = acled_subtype("PROTEST", "riot", protest.indicators) if protest.acled else None
     riot = replace(protest, mode="riot", cameo=cameo_code("PROTEST", "riot", protest.contexts), acled=acled)
     return [riot if e is protest else e for e in events if e is not destroy]
+
+
+def _protest_topic(events: list[Event]) -> list[Event]:
+    """What protesters demand is the topic of their protest, not a separate REQUEST (manual, PROTEST):
+    "marched through Dhaka demanding new elections"; a demand by someone else stays."""
+    protest = next((e for e in events if e.type == "PROTEST" and e.modality in FACTUAL), None)
+    if protest is None:
+        return events
+    return [
+        e
+        for e in events
+        if not (
+            e.type == "REQUEST"
+            and e.trigger.start > protest.trigger.start
+            and (not e.actors or e.actors == protest.actors)
+        )
+    ]
 
 
 def _clash(events: list[Event], protest: Event) -> list[Event]:
