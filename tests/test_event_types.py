@@ -81,7 +81,18 @@ def test_common_phrasings_are_coded(pipeline, text: str, type_: str) -> None:  #
         ("The offer price for the shares rose to $12.", "AGREE"),
         ("Thousands marched to the parliament demanding higher wages.", "REQUEST"),
         ("The army will intensify its fire against the rebels.", "MOBILIZE"),
+        # a kind of unit, an assessment borne out, a poll's support
+        ("The army is deploying support units to replace its losses.", "SUPPORT"),
+        ("The attack would support the General Staff's overarching assessment.", "SUPPORT"),
+        ("The senator kept 38 percent support among black voters.", "SUPPORT"),
+        ("The war needs public support for the president.", "SUPPORT"),
     ],
 )
 def test_near_misses_are_not_coded(pipeline, text: str, absent: str) -> None:  # type: ignore[no-untyped-def]
     assert absent not in _types(pipeline, text)
+
+
+def test_a_protest_with_its_purpose_is_one_protest(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Truck drivers blocked the main highway into the capital to protest vaccine mandates."
+    events = pipeline.analyze(TextInput("t", text, PUBLISHED)).events
+    assert [(e.type, e.modality) for e in events] == [("PROTEST", "asserted")]
