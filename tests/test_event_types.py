@@ -50,6 +50,8 @@ def _types(pipeline, text: str) -> set[str]:  # type: ignore[no-untyped-def]
         ("The command is rotating damaged units into the rear.", "MOBILIZE"),
         ("The air force scrambled jets to intercept the bombers.", "MOBILIZE"),
         ("The militia has intensified its forces around the city.", "MOBILIZE"),
+        ("The rebels likely seek to interdict Western aid shipments to the capital.", "AID"),
+        ("The government is expected to sign the aid agreement next week.", "AGREE"),
         # what protesters demand is their protest's topic; a demand by others stays a request
         ("Thousands marched to the parliament demanding higher wages.", "PROTEST"),
         ("The opposition demanded new elections.", "REQUEST"),
@@ -86,6 +88,9 @@ def test_common_phrasings_are_coded(pipeline, text: str, type_: str) -> None:  #
         ("The attack would support the General Staff's overarching assessment.", "SUPPORT"),
         ("The senator kept 38 percent support among black voters.", "SUPPORT"),
         ("The war needs public support for the president.", "SUPPORT"),
+        # aid someone else foresees or targets is no promise; a text's own structure is no meeting
+        ("The rebels likely seek to interdict Western aid shipments to the capital.", "AGREE"),
+        ("This section will discuss the northern advance.", "AGREE"),
     ],
 )
 def test_near_misses_are_not_coded(pipeline, text: str, absent: str) -> None:  # type: ignore[no-untyped-def]

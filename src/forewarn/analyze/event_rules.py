@@ -165,8 +165,10 @@ def recode(
         # THREATEN is a threat its actor communicates.
         return "THREATEN", _THREAT_MODE.get(type_, "relations"), "threatened"
     future = promised or modality in {"planned", "threatened"}
-    if (future or modality == "forecast") and type_ in COOPERATIVE:
-        return "AGREE", "", modality  # manual: cooperation in the future tense ("is expected to sign")
+    if (future or (modality == "forecast" and "noun" not in cand.hit.value.flags)) and type_ in COOPERATIVE:
+        # manual: cooperation in the future tense ("is expected to sign"); a noun someone else foresees
+        # ("seek to interdict Western aid deliveries") promises nothing
+        return "AGREE", "", modality
     if future and type_ == "RETREAT":
         # manual: an announced withdrawal is CONCEDE; a promised release or handover is a promise (AGREE)
         return ("CONCEDE" if mode == "withdraw" else "AGREE"), "", modality
