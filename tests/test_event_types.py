@@ -55,6 +55,8 @@ def _types(pipeline, text: str) -> set[str]:  # type: ignore[no-untyped-def]
         # what protesters demand is their protest's topic; a demand by others stays a request
         ("Thousands marched to the parliament demanding higher wages.", "PROTEST"),
         ("The opposition demanded new elections.", "REQUEST"),
+        ("The government must release the prisoners, the envoy said.", "REQUEST"),
+        ("Thousands rallied against the government in the capital.", "PROTEST"),
     ],
 )
 def test_common_phrasings_are_coded(pipeline, text: str, type_: str) -> None:  # type: ignore[no-untyped-def]
@@ -91,6 +93,12 @@ def test_common_phrasings_are_coded(pipeline, text: str, type_: str) -> None:  #
         # aid someone else foresees or targets is no promise; a text's own structure is no meeting
         ("The rebels likely seek to interdict Western aid shipments to the capital.", "AGREE"),
         ("This section will discuss the northern advance.", "AGREE"),
+        # a requirement stated or an idiom, a campaign rally
+        ("Now all he has to do is win the remaining delegates.", "REQUEST"),
+        ("That estimate must be considered in the context of other reports.", "REQUEST"),
+        ("The ministry felt the need to obtain the documents.", "REQUEST"),
+        ("The senator thanked supporters at a victory rally in Miami.", "PROTEST"),
+        ("The candidate spoke at a campaign rally in Iowa.", "PROTEST"),
     ],
 )
 def test_near_misses_are_not_coded(pipeline, text: str, absent: str) -> None:  # type: ignore[no-untyped-def]
