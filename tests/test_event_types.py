@@ -57,6 +57,15 @@ def _types(pipeline, text: str) -> set[str]:  # type: ignore[no-untyped-def]
         ("The opposition demanded new elections.", "REQUEST"),
         ("The government must release the prisoners, the envoy said.", "REQUEST"),
         ("Thousands rallied against the government in the capital.", "PROTEST"),
+        ("The EU encouraged both sides to resume talks.", "REQUEST"),
+        ("Farmers lobbied the parliament to pass the bill.", "REQUEST"),
+        ("Police coordinated with Interpol to track the suspects.", "COOPERATE"),
+        ("The air force airdropped food aid over the town.", "AID"),
+        ("The agency handed over relief supplies to the Red Crescent.", "AID"),
+        ("The army recalled reservists on Monday.", "MOBILIZE"),
+        ("Teachers began a work stoppage on Monday.", "PROTEST"),
+        ("Protesters vandalised the statue of the former king.", "PROTEST"),
+        ("A street vendor set himself on fire in protest.", "PROTEST"),
     ],
 )
 def test_common_phrasings_are_coded(pipeline, text: str, type_: str) -> None:  # type: ignore[no-untyped-def]
@@ -99,6 +108,8 @@ def test_common_phrasings_are_coded(pipeline, text: str, type_: str) -> None:  #
         ("The ministry felt the need to obtain the documents.", "REQUEST"),
         ("The senator thanked supporters at a victory rally in Miami.", "PROTEST"),
         ("The candidate spoke at a campaign rally in Iowa.", "PROTEST"),
+        ("We are encouraged to see progress in the talks.", "REQUEST"),
+        ("A street vendor set himself on fire in protest.", "ACCUSE"),
     ],
 )
 def test_near_misses_are_not_coded(pipeline, text: str, absent: str) -> None:  # type: ignore[no-untyped-def]
