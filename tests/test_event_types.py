@@ -60,6 +60,8 @@ def _types(pipeline, text: str) -> set[str]:  # type: ignore[no-untyped-def]
         ("The EU encouraged both sides to resume talks.", "REQUEST"),
         ("Farmers lobbied the parliament to pass the bill.", "REQUEST"),
         ("Police coordinated with Interpol to track the suspects.", "COOPERATE"),
+        ("Israel rejected the Egyptian proposal for a truce.", "REJECT"),
+        ("Russia rejected the plan, but offered to hold talks.", "AGREE"),
         ("The air force airdropped food aid over the town.", "AID"),
         ("The agency handed over relief supplies to the Red Crescent.", "AID"),
         ("The army recalled reservists on Monday.", "MOBILIZE"),
@@ -110,6 +112,9 @@ def test_common_phrasings_are_coded(pipeline, text: str, type_: str) -> None:  #
         ("The candidate spoke at a campaign rally in Iowa.", "PROTEST"),
         ("We are encouraged to see progress in the talks.", "REQUEST"),
         ("A street vendor set himself on fire in protest.", "ACCUSE"),
+        # an offer or promise rejected is the object of the REJECT
+        ("Israel rejected the Egyptian proposal for a truce.", "AGREE"),
+        ("The minister refused to promise any new funding.", "AGREE"),
     ],
 )
 def test_near_misses_are_not_coded(pipeline, text: str, absent: str) -> None:  # type: ignore[no-untyped-def]

@@ -25,6 +25,8 @@ CONFLICT = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST"})
 FACTUAL = frozenset({"asserted", "reported", "historical"})  # modalities of acts reported as done
 # How far (tokens) a verbal frame reaches for the event it introduces: "called on X to release".
 FRAME_REACH = 8
+# How far a rejection reaches for the offer it rejects ("rejected the new Egyptian proposal").
+_OFFER_REACH = 3
 # How far a light verb reaches for the purpose it introduces ("sent ... to investigate").
 PURPOSE_REACH = 12
 # A frame reaches no further than its clause.
@@ -99,6 +101,8 @@ def apply_frames(hits: list[Hit[Trigger]], words: Sequence[str]) -> list[Candida
         introduced = _introduced(hits, n, words, frames_too=True) if "light" in trigger.flags else None
         if introduced is not None and not _addressed(hit, hits[introduced], trigger, words):
             continue  # "ordered the release of": the release is the event
+        if trigger.type == "REJECT" and "frame" in trigger.flags:
+            skip.update(_rejected_offer(hits, n, words))
         nxt = _introduced(hits, n, words)
         governed = embedded = None
         if nxt is not None and "frame" in trigger.flags and trigger.weight >= FRAME_MIN_WEIGHT:
@@ -115,6 +119,17 @@ def apply_frames(hits: list[Hit[Trigger]], words: Sequence[str]) -> list[Candida
                 governed = embedded = None
         out.append(_new_candidate((hit, trigger.type, trigger.mode, governed, embedded, "")))
     return out
+
+
+def _rejected_offer(hits: list[Hit[Trigger]], n: int, words: Sequence[str]) -> tuple[int, ...]:
+    """The offer or promise a rejection names right after it ("rejected the Egyptian proposal", "refused
+    to promise"): the object of the REJECT, not an AGREE of its own."""
+    if n + 1 >= len(hits):
+        return ()
+    end, nxt = hits[n].end, hits[n + 1]
+    if nxt.start - end > _OFFER_REACH or not _FRAME_BREAKS.isdisjoint(words[end : nxt.start]):
+        return ()  # "refusing to travel to Ukraine despite promises of higher salaries": another clause
+    return (n + 1,) if nxt.value.type == "AGREE" and "frame" in nxt.value.flags else ()
 
 
 def _govern(type_: str, mode: str, governed: Trigger) -> tuple[str, str]:
