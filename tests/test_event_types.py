@@ -42,6 +42,7 @@ def _types(pipeline, text: str) -> set[str]:  # type: ignore[no-untyped-def]
         # vocabulary of news English for each type
         ("The rebels consented to talks with the government.", "AGREE"),
         ("The two leaders talked with each other by video link.", "CONSULT"),
+        ("Farmers drove tractors into the capital in protest at fuel taxes.", "PROTEST"),
         ("The government allocated $50 million to the police mission.", "AID"),
         ("The court instructed the ministry to release the documents.", "REQUEST"),
         ("Miners downed tools on Monday.", "PROTEST"),
@@ -111,7 +112,6 @@ def test_common_phrasings_are_coded(pipeline, text: str, type_: str) -> None:  #
         ("The senator thanked supporters at a victory rally in Miami.", "PROTEST"),
         ("The candidate spoke at a campaign rally in Iowa.", "PROTEST"),
         ("We are encouraged to see progress in the talks.", "REQUEST"),
-        ("A street vendor set himself on fire in protest.", "ACCUSE"),
         # an offer or promise rejected is the object of the REJECT
         ("Israel rejected the Egyptian proposal for a truce.", "AGREE"),
         ("The minister refused to promise any new funding.", "AGREE"),
