@@ -95,6 +95,12 @@ def test_common_phrasings_are_coded(pipeline, text: str, type_: str) -> None:  #
         # an opinion shared, a price offered
         ("Analysts agree that the economy will slow next year.", "AGREE"),
         ("The offer price for the shares rose to $12.", "AGREE"),
+        # views offered, questions asked
+        ("The General Staff offered the same assessment of the enemy forces.", "AGREE"),
+        ("The senator offered the crowd an emotional evaluation of the campaign.", "AGREE"),
+        ("The analysts cannot offer any explanations for the failure.", "REJECT"),
+        ("Asked what he would like the nominee to do, the donor smiled.", "REQUEST"),
+        ("The reporter asked the campaign several times whether it would answer.", "REQUEST"),
         ("Thousands marched to the parliament demanding higher wages.", "REQUEST"),
         ("The army will intensify its fire against the rebels.", "MOBILIZE"),
         # a kind of unit, an assessment borne out, a poll's support
