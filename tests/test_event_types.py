@@ -101,6 +101,11 @@ def test_common_phrasings_are_coded(pipeline, text: str, type_: str) -> None:  #
         ("The analysts cannot offer any explanations for the failure.", "REJECT"),
         ("Asked what he would like the nominee to do, the donor smiled.", "REQUEST"),
         ("The reporter asked the campaign several times whether it would answer.", "REQUEST"),
+        # forces supported by others in battle, a description not given, a topic discussed alone
+        ("Airborne forces supported by engineers tried to cross the river.", "SUPPORT"),
+        ("The assaults were supported by rotary-wing aviation.", "SUPPORT"),
+        ("He did not provide any descriptions of the plan.", "AID"),
+        ("In one email, the minister discussed how he had lost a note.", "CONSULT"),
         ("Thousands marched to the parliament demanding higher wages.", "REQUEST"),
         ("The army will intensify its fire against the rebels.", "MOBILIZE"),
         # a kind of unit, an assessment borne out, a poll's support
