@@ -25,10 +25,17 @@ CONFLICT = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST"})
 FACTUAL = frozenset({"asserted", "reported", "historical"})  # modalities of acts reported as done
 # How far (tokens) a verbal frame reaches for the event it introduces: "called on X to release".
 FRAME_REACH = 8
+# How far a rejection reaches for the offer it rejects ("rejected the new Egyptian proposal").
+_OFFER_REACH = 3
 # How far a light verb reaches for the purpose it introduces ("sent ... to investigate").
 PURPOSE_REACH = 12
 # A frame reaches no further than its clause.
 _FRAME_BREAKS = frozenset({".", ";", "“", "”"})
+# Verbs of agreements and ties that, after "to" under a promise, are promised, not made (manual: AGREE).
+_PROMISED_TIES = frozenset(
+    {"sign", "ratify", "ink", "conclude", "seal", "initial", "finalise", "finalize", "restore", "resume"}
+    | {"normalise", "normalize", "establish", "upgrade", "recognise", "recognize"}
+)
 # Frames weaker than this (e.g. "must", "order") never swallow the event they introduce.
 FRAME_MIN_WEIGHT = 0.7
 _ASKED_MODE = {"AID": "assist", "COOPERATE": "assist", "CONSULT": "meet", "RETREAT": "yield"}
@@ -94,14 +101,35 @@ def apply_frames(hits: list[Hit[Trigger]], words: Sequence[str]) -> list[Candida
         introduced = _introduced(hits, n, words, frames_too=True) if "light" in trigger.flags else None
         if introduced is not None and not _addressed(hit, hits[introduced], trigger, words):
             continue  # "ordered the release of": the release is the event
+        if trigger.type == "REJECT" and "frame" in trigger.flags:
+            skip.update(_rejected_offer(hits, n, words))
         nxt = _introduced(hits, n, words)
         governed = embedded = None
         if nxt is not None and "frame" in trigger.flags and trigger.weight >= FRAME_MIN_WEIGHT:
             embedded = hits[nxt]
             governed = embedded.value
             skip.add(nxt)
+            if (
+                trigger.type == "AGREE"
+                and words[embedded.start] in _PROMISED_TIES
+                and words[embedded.start - 1] == "to"
+            ):
+                # "pledged to ratify", "agreed to restore relations": a promise to sign or ratify is AGREE
+                # (manual), while "pledged his full support" is the support itself
+                governed = embedded = None
         out.append(_new_candidate((hit, trigger.type, trigger.mode, governed, embedded, "")))
     return out
+
+
+def _rejected_offer(hits: list[Hit[Trigger]], n: int, words: Sequence[str]) -> tuple[int, ...]:
+    """The offer or promise a rejection names right after it ("rejected the Egyptian proposal", "refused
+    to promise"): the object of the REJECT, not an AGREE of its own."""
+    if n + 1 >= len(hits):
+        return ()
+    end, nxt = hits[n].end, hits[n + 1]
+    if nxt.start - end > _OFFER_REACH or not _FRAME_BREAKS.isdisjoint(words[end : nxt.start]):
+        return ()  # "refusing to travel to Ukraine despite promises of higher salaries": another clause
+    return (n + 1,) if nxt.value.type == "AGREE" and "frame" in nxt.value.flags else ()
 
 
 def _govern(type_: str, mode: str, governed: Trigger) -> tuple[str, str]:
@@ -152,8 +180,10 @@ def recode(
         # THREATEN is a threat its actor communicates.
         return "THREATEN", _THREAT_MODE.get(type_, "relations"), "threatened"
     future = promised or modality in {"planned", "threatened"}
-    if (future or modality == "forecast") and type_ in COOPERATIVE:
-        return "AGREE", "", modality  # manual: cooperation in the future tense ("is expected to sign")
+    if (future or (modality == "forecast" and "noun" not in cand.hit.value.flags)) and type_ in COOPERATIVE:
+        # manual: cooperation in the future tense ("is expected to sign"); a noun someone else foresees
+        # ("seek to interdict Western aid deliveries") promises nothing
+        return "AGREE", "", modality
     if future and type_ == "RETREAT":
         # manual: an announced withdrawal is CONCEDE; a promised release or handover is a promise (AGREE)
         return ("CONCEDE" if mode == "withdraw" else "AGREE"), "", modality
@@ -217,7 +247,7 @@ def sentence_rules(events: list[Event], acts: set[int]) -> list[Event]:
             by_type[key] = event
             continue
         by_type[key] = _merge(*((kept, event) if kept.confidence >= event.confidence else (event, kept)))
-    kept_events = _riot(sorted(by_type.values(), key=lambda e: e.trigger.start))
+    kept_events = _protest_topic(_riot(sorted(by_type.values(), key=lambda e: e.trigger.start)))
     assault = any(
         e.type == "ASSAULT"
         and e.modality in {"asserted", "reported", "historical"}
@@ -247,6 +277,23 @@ def _riot(events: list[Event]) -> list[Event]:
     acled = acled_subtype("PROTEST", "riot", protest.indicators) if protest.acled else None
     riot = replace(protest, mode="riot", cameo=cameo_code("PROTEST", "riot", protest.contexts), acled=acled)
     return [riot if e is protest else e for e in events if e is not destroy]
+
+
+def _protest_topic(events: list[Event]) -> list[Event]:
+    """What protesters demand is the topic of their protest, not a separate REQUEST (manual, PROTEST):
+    "marched through Dhaka demanding new elections"; a demand by someone else stays."""
+    protest = next((e for e in events if e.type == "PROTEST" and e.modality in FACTUAL), None)
+    if protest is None:
+        return events
+    return [
+        e
+        for e in events
+        if not (
+            e.type == "REQUEST"
+            and e.trigger.start > protest.trigger.start
+            and (not e.actors or e.actors == protest.actors)
+        )
+    ]
 
 
 def _clash(events: list[Event], protest: Event) -> list[Event]:

@@ -174,6 +174,8 @@ class EventCoder:
                 and self.words[cand.hit.start - 1] in PURPOSE_LEAD
                 and is_purpose(self.words, cand.hit.start, cands[-1].hit[:2])
             ):
+                if cand.type == cands[-1].type == "PROTEST":
+                    continue  # "blocked the highway to protest the mandates": one protest, its purpose named
                 cand = cand._replace(outlook="planned")  # "continued shelling to intimidate residents"
             if cand.type != "NONE" and not self._reason(cand.hit):
                 event = self._event(cand, view)
@@ -364,6 +366,8 @@ class EventCoder:
         type_, mode, indicators = retype(
             type_, mode, indicators, count_parties(actors, a.text), hit.value, view
         )
+        if type_ == "MOBILIZE" and "disasters" in contexts:  # manual: mobilized for disaster relief is AID
+            type_, mode = "AID", ""
         if type_ == "SUPPORT" and hosted(
             self.words, self.starts, (hit.start, hit.end), view.sent.tok_end - 1, view.toponyms
         ):
