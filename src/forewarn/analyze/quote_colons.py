@@ -69,9 +69,6 @@ def colon_quotes(cues: SpeechCues, doc: QuoteDoc, done: list[Found]) -> list[Fou
     written: dict[str, bool] = {}
     for m in re.finditer(r":[ \t]+(?=\S)", text):
         colon, start = m.start(), m.end()
-        # (asked first: a cue's own colon, `said:`, or one inside a quotation needs no name read)
-        if doc.inside_quote(colon) or _covered(taken, taken_starts, colon):
-            continue
         sentence = doc.sentence(colon)
         # a name of at most six words lies close before its colon: look no further back (a sentence
         # of junk may hold thousands of colons)
@@ -86,6 +83,8 @@ def colon_quotes(cues: SpeechCues, doc: QuoteDoc, done: list[Found]) -> list[Fou
             or head.group(1).split()[-1] in cues.colon_not_heads  # "Crocus City Hall Attack:", an event
             or _common_word(text, head.group(1), colon, written)
         ):
+            continue
+        if doc.inside_quote(colon) or _covered(taken, taken_starts, colon):
             continue
         quote = doc.quote_at(start)
         content = quote or trim_span(text, start, sentence.end)
