@@ -26,10 +26,7 @@ _CLOSERS: dict[str, str] = {
     '"': '"”',
     "'": "'",
 }
-# every mark and line break, but not an apostrophe between two letters or digits (don't, Trump’s: a
-# third of the marks of news), which can neither open nor close (see `_can_open`, `_can_close`); the
-# pattern opens with the character class, so the engine skips to the next mark in C
-_MARKS = re.compile(r"[“”„«»‹›‘’‚\"'\n](?!(?<=[^\W_][‘’'])[^\W_])")
+_MARKS = re.compile(r"[“”„«»‹›‘’‚\"'\n]")
 _SINGLE = frozenset("‘’‚'")
 
 
