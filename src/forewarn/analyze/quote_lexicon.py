@@ -209,13 +209,13 @@ def _extend(text: str, start: int, end: int) -> Span:
     prefix_re, suffix_re = _affixes()
     # the regexes are searched only when the word before the cue could end them: most cues
     # have no auxiliary, and a search tries every position of its window
-    window, word_end = _word_before(text, start)
-    if text.endswith(_prefix_ends(), window, word_end):
+    word = _word_before(text, start)
+    if word.endswith(_prefix_ends()):
         prefix = prefix_re.search(text, max(0, start - 40), start)
         if prefix:
             start = prefix.start()
-            window, word_end = _word_before(text, start)
-    if text.endswith(_CLITIC_ENDS, window, word_end):
+            word = _word_before(text, start)
+    if word.endswith(_CLITIC_ENDS):
         clitic = _CLITIC_BEFORE.search(text, max(0, start - 8), start)
         if clitic:
             start = clitic.start(1)  # "he’s predicting": the cue is "’s predicting"
@@ -240,16 +240,14 @@ def _prefix_ends() -> tuple[str, ...]:
     return tuple(sorted({prefix.split()[-1] for prefix in speech_cues().cue_prefixes} | {"ly"}))
 
 
-def _word_before(text: str, start: int) -> tuple[int, int]:
-    """Where the 40 characters before `start` begin, and where their last word ends if white space
-    follows it (else where they begin: no word).
+def _word_before(text: str, start: int) -> str:
+    """The last word of the 40 characters before `start` if white space follows it, else "".
 
     The affix regexes (`(?:word\\s+)+$` in that window, `[’']s\\s+$` in the last 8 characters of
-    it) can only match when this word ends with one of their words: `text.endswith(words, window,
-    word_end)` is a far cheaper test than a search (the words hold no space, so the text before the
-    word end ends with one exactly when the word does).
+    it) can only match when this word ends with one of their words: a far cheaper test than a search.
     """
-    window = max(0, start - 40)
-    if not text[start - 1 : start].isspace():
-        return window, window
-    return window, window + len(text[window:start].rstrip())
+    piece = text[max(0, start - 40) : start]
+    if not piece[-1:].isspace():
+        return ""
+    words = piece.rsplit(None, 1)
+    return words[-1] if words else ""
