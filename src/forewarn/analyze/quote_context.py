@@ -158,9 +158,10 @@ def _marks_to_next(text: str, sentences: tuple[Span, ...], quote_starts: list[in
     if not quote_starts:
         return sentences
     opens = set(quote_starts)
-    out: list[Span] = []
+    out = list(sentences)
     carry = -1
-    for sentence in sentences:
+    for i in _ending_on_marks(text, sentences, quote_starts):  # the others stay as they are
+        sentence = sentences[i]
         start, end = (carry if 0 <= carry < sentence.start else sentence.start), sentence.end
         carry = -1
         mark = end
@@ -171,8 +172,27 @@ def _marks_to_next(text: str, sentences: tuple[Span, ...], quote_starts: list[in
             while mark > start and text[mark - 1].isspace():
                 mark -= 1
             end = mark
-        out.append(Span(start, end))
+        out[i] = Span(start, end)
     return tuple(out)
+
+
+def _ending_on_marks(text: str, sentences: tuple[Span, ...], quote_starts: list[int]) -> list[int]:
+    """The sentences that end inside or right after the opening marks of a quotation, and the ones
+    after them (whose start such a mark moves to), in order: the only ones `_marks_to_next` can change.
+    A text has a few quotations and dozens of sentences."""
+    ends = [sentence.end for sentence in sentences]
+    found: set[int] = set()
+    for start in quote_starts:
+        end = start + 1
+        while True:
+            i = bisect_left(ends, end)
+            while i < len(ends) and ends[i] == end:
+                found.update((i, i + 1))
+                i += 1
+            if end >= len(text) or text[end] not in _OPENING:
+                break
+            end += 1
+    return sorted(i for i in found if i < len(sentences))
 
 
 # a cue's own "that" clause: the quotation before it is not what it reports
