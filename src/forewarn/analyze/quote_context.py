@@ -177,21 +177,26 @@ def _marks_to_next(text: str, sentences: tuple[Span, ...], quote_starts: list[in
 
 
 def _ending_on_marks(text: str, sentences: tuple[Span, ...], quote_starts: list[int]) -> list[int]:
-    """The sentences that end inside or right after the opening marks of a quotation, and the ones
-    after them (whose start such a mark moves to), in order: the only ones `_marks_to_next` can change.
-    A text has a few quotations and dozens of sentences."""
+    """The sentences whose end a quotation's opening marks run into (the first end after the quotation's
+    start), and the ones after them (whose start such a mark moves to), in order: the only ones
+    `_marks_to_next` can change. A text has a few quotations and dozens of sentences; each sentence's
+    closing run of opening marks is read once, so junk of thousands of marks stays linear."""
     ends = [sentence.end for sentence in sentences]
+    runs: dict[int, int] = {}  # sentence end -> where the run of opening marks before it starts
     found: set[int] = set()
     for start in quote_starts:
-        end = start + 1
-        while True:
-            i = bisect_left(ends, end)
-            while i < len(ends) and ends[i] == end:
-                found.update((i, i + 1))
-                i += 1
-            if end >= len(text) or text[end] not in _OPENING:
-                break
-            end += 1
+        i = bisect_right(ends, start)
+        if i == len(ends):
+            continue
+        end = ends[i]
+        if end not in runs:
+            mark = end
+            while mark > 0 and text[mark - 1] in _OPENING:
+                mark -= 1
+            runs[end] = mark
+        while runs[end] <= start and i < len(ends) and ends[i] == end:
+            found.update((i, i + 1))
+            i += 1
     return sorted(i for i in found if i < len(sentences))
 
 
