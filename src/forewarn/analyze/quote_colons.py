@@ -64,8 +64,8 @@ def colon_quotes(cues: SpeechCues, doc: QuoteDoc, done: list[Found]) -> list[Fou
     """`Kovalchuk: “...”` and headline-style `Name: statement`, where a name alone opens the sentence
     (or the part of it after a dash: `POLLS NOT WRONG - Mark Blumenthal: “...”`)."""
     text, found = doc.text, []
-    taken = sorted((c.start, c.end) for f in done for c in [*f.contents, f.cue])
-    taken_starts = [a for a, _ in taken]
+    taken: list[tuple[int, int]] = []  # the attributed spans, sorted when the first colon with a name asks
+    taken_starts: list[int] = []
     written: dict[str, bool] = {}
     for m in re.finditer(r":[ \t]+(?=\S)", text):
         colon, start = m.start(), m.end()
@@ -84,7 +84,12 @@ def colon_quotes(cues: SpeechCues, doc: QuoteDoc, done: list[Found]) -> list[Fou
             or _common_word(text, head.group(1), colon, written)
         ):
             continue
-        if doc.inside_quote(colon) or _covered(taken, taken_starts, colon):
+        if doc.inside_quote(colon):
+            continue
+        if not taken_starts:  # most texts have no colon after a name: spare sorting every cue and content
+            taken = sorted((c.start, c.end) for f in done for c in [*f.contents, f.cue])
+            taken_starts = [a for a, _ in taken]
+        if _covered(taken, taken_starts, colon):
             continue
         quote = doc.quote_at(start)
         content = quote or trim_span(text, start, sentence.end)

@@ -158,9 +158,10 @@ def _marks_to_next(text: str, sentences: tuple[Span, ...], quote_starts: list[in
     if not quote_starts:
         return sentences
     opens = set(quote_starts)
-    out: list[Span] = []
+    out = list(sentences)
     carry = -1
-    for sentence in sentences:
+    for i in _ending_on_marks(text, sentences, quote_starts):  # the others stay as they are
+        sentence = sentences[i]
         start, end = (carry if 0 <= carry < sentence.start else sentence.start), sentence.end
         carry = -1
         mark = end
@@ -171,8 +172,32 @@ def _marks_to_next(text: str, sentences: tuple[Span, ...], quote_starts: list[in
             while mark > start and text[mark - 1].isspace():
                 mark -= 1
             end = mark
-        out.append(Span(start, end))
+        out[i] = Span(start, end)
     return tuple(out)
+
+
+def _ending_on_marks(text: str, sentences: tuple[Span, ...], quote_starts: list[int]) -> list[int]:
+    """The sentences whose end a quotation's opening marks run into (the first end after the quotation's
+    start), and the ones after them (whose start such a mark moves to), in order: the only ones
+    `_marks_to_next` can change. A text has a few quotations and dozens of sentences; each sentence's
+    closing run of opening marks is read once, so junk of thousands of marks stays linear."""
+    ends = [sentence.end for sentence in sentences]
+    runs: dict[int, int] = {}  # sentence end -> where the run of opening marks before it starts
+    found: set[int] = set()
+    for start in quote_starts:
+        i = bisect_right(ends, start)
+        if i == len(ends):
+            continue
+        end = ends[i]
+        if end not in runs:
+            mark = end
+            while mark > 0 and text[mark - 1] in _OPENING:
+                mark -= 1
+            runs[end] = mark
+        while runs[end] <= start and i < len(ends) and ends[i] == end:
+            found.update((i, i + 1))
+            i += 1
+    return sorted(i for i in found if i < len(sentences))
 
 
 # a cue's own "that" clause: the quotation before it is not what it reports

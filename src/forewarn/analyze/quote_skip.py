@@ -19,7 +19,8 @@ def skip_cue(cues: SpeechCues, doc: QuoteDoc, cue: Span, done: list[Found]) -> b
     mid-sentence words."""
     if doc.inside_quote(cue.start) or _in_recent_content(done, cue.start) or _possessed(cues, doc.text, cue):
         return True
-    if _DETERMINER_BEFORE.search(doc.text, max(0, cue.start - 7), cue.start):
+    last = _last_letter_before(doc.text, cue.start)
+    if last in _DETERMINER_ENDS and _DETERMINER_BEFORE.search(doc.text, max(0, cue.start - 7), cue.start):
         return True  # `the show`, `a promise`: after an article the cue word is a noun
     if doc.text[cue.start : cue.end] == "called" and _NAMING_BEFORE.search(
         doc.text, max(0, cue.start - 40), cue.start
@@ -31,8 +32,10 @@ def skip_cue(cues: SpeechCues, doc: QuoteDoc, cue: Span, done: list[Found]) -> b
         or _account_follows(doc.text, cue)
     ):
         return True
-    if _OF_BEFORE.search(doc.text, max(0, cue.start - 4), cue.start) and not doc.text.endswith(
-        "ing", 0, cue.end
+    if (
+        last == "f"
+        and _OF_BEFORE.search(doc.text, max(0, cue.start - 4), cue.start)
+        and not doc.text.endswith("ing", 0, cue.end)
     ):
         return True  # `a series of tweets`, `a number of reports`: after "of" the cue word is a noun, not a gerund
     if doc.text[cue.start].isupper():
@@ -43,6 +46,16 @@ def skip_cue(cues: SpeechCues, doc: QuoteDoc, cue: Span, done: list[Found]) -> b
     return False
 
 
+def _last_letter_before(text: str, start: int) -> str:
+    """The character before the spaces that precede `start` (in its 7 characters), or "" when no space
+    precedes it. The determiner and "of" regexes can only match where it ends "the", "a", "an" or "of":
+    one slice spares searching both for most cues."""
+    if not text[start - 1 : start].isspace():
+        return ""
+    return text[max(0, start - 7) : start].rstrip()[-1:]
+
+
+_DETERMINER_ENDS = frozenset("eaAn")  # the last letters of The, the, A, a, An, an
 # a capitalised cue right after one of these words in a headline qualifies the noun after it
 _FUNCTION_WORD_BEFORE = re.compile(r"(?<![\w’'-])(?:and|or|of|the|a|an|for|with|in|on|at|by)$")
 _DETERMINER_BEFORE = re.compile(r"(?<![\w’'-])(?:[Tt]he|[Aa]n?)\s+$")

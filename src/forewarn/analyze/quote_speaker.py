@@ -88,7 +88,8 @@ class SpeakerResolver:
         # the actors of a news text are persons with a full name)
         named = [(a.start, a.name) for a in self.actors if a.type == "person" and " " in a.name]
         self._persons = sorted(named)
-        for _, name in named:
+        # each name once: a person is named again and again (the first name noted for a surname wins)
+        for name in dict.fromkeys(name for _, name in named):
             self._note_surname(name)
 
     def _remember(self, offset: int, name: str) -> None:
