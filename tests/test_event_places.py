@@ -123,3 +123,30 @@ def test_no_recipient_across_the_main_verb_after_a_relative_clause(pipeline) -> 
     analysis = pipeline.analyze(TextInput("t", text, date(2022, 12, 1)))
     counter = next(e for e in analysis.events if _text(analysis, e.trigger) == "counter-offensive")
     assert "Russian forces" not in [_text(analysis, r) for r in counter.recipients], counter
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "place"),
+    [
+        # a country that acts or is a party, not where: no place beats a wrong one
+        ("Belarus and Russia are setting the stage for another assault from the north.", "ASSAULT", None),
+        (
+            "If Russia was able to establish a bridge, Russian forces could have captured the capital.",
+            "ASSAULT",
+            None,
+        ),
+        (
+            "Despite asserting that Ukraine is ready, Kovalchuk stressed the need for weapons.",
+            "REQUEST",
+            None,
+        ),
+        # a country after a locative word, or only qualifying a speaker, is still where
+        ("In Ukraine, Russian forces shelled the town.", "ASSAULT", "Ukraine"),
+        ("Russian forces in southern Ukraine shelled the town.", "ASSAULT", "southern Ukraine"),
+        ("The Belarus Ministry of Defense said Russian troops would be deployed.", "MOBILIZE", "Belarus"),
+    ],
+)
+def test_party_country_is_not_the_place(pipeline, text: str, type_: str, place: str | None) -> None:  # type: ignore[no-untyped-def]
+    analysis = pipeline.analyze(TextInput("t", text, date(2022, 12, 1)))
+    event = _first(analysis, type_)
+    assert _text(analysis, event.place) == place, (event, analysis.places)

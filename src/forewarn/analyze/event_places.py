@@ -14,13 +14,20 @@ from operator import attrgetter
 
 from forewarn.analyze.event_objects import CLAUSE_BREAK, JOINED, origin
 from forewarn.analyze.event_passive import passive
-from forewarn.model import Place, Span, TimeExpr
+from forewarn.model import Actor, Place, Span, TimeExpr
 
 _START, _END = attrgetter("start"), attrgetter("end")
 # How far (characters) after a trigger a place can be what it acts on: "leading into Kabul".
 PLACE_REACH = 60
 # "along the border with Ukraine": the event is at the border, on the other side of it
 _BORDER_WITH = re.compile(r"\bborders? with (?:the )?$", re.IGNORECASE)
+# A locative word before a country, with at most one qualifier: "in southern Ukraine", "from Belarus".
+_LOCATIVE = re.compile(
+    r"\b(?:(?:in|at|on|near|from|inside|outside|around|across|into|to|within|throughout|toward|towards|over)"
+    r"|(?:territory|territories|south|north|east|west|parts?|regions?|areas?|rest) of)"
+    r"\s+(?:the\s+)?(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def across_border(text: str, start: int) -> bool:
@@ -47,15 +54,38 @@ def _origins(places: Sequence[Place], text: str, first: int) -> int:
     return index
 
 
-def nearest_place(places: Sequence[Place], trigger: Span, text: str, movement: bool = False) -> Span | None:
+def _party(place: Place, text: str, trigger: Span, actors: Sequence[Span], named: Sequence[Actor]) -> bool:
+    """Whether a country is named as a party, not as where: inside the event's actor ("Russia's defence
+    ministry shelled"), or before the trigger as a party of its own with no locative word ("Belarus and
+    Russia setting the stage for another assault", "if Russia was able to ..., Russian forces could
+    capture"). `named`: the sentence's actor mentions; a country that only qualifies one ("the Belarus
+    Ministry of Defense announced troops would arrive") may still be where."""
+    if place.level != "country" or _LOCATIVE.search(text, max(0, place.start - 30), place.start):
+        return False  # "in southern Ukraine" says where, whoever acts
+    if any(a.start <= place.start and place.end <= a.end for a in actors):
+        return True
+    return place.end <= trigger.start and any(m.start == place.start and m.end == place.end for m in named)
+
+
+def nearest_place(
+    places: Sequence[Place],
+    trigger: Span,
+    text: str,
+    movement: bool = False,
+    actors: Sequence[Span] = (),
+    named: Sequence[Actor] = (),
+) -> Span | None:
     """The place after the trigger nearest to it ("attacked ... in Hostomel"), else the nearest before.
 
     `places`: the sentence's `toponyms`, sorted by start. A movement (`actor_roles`) that names where
     it came from and, in the same clause, where it went happened there: "launched an air assault from
     Belarus on Hostomel airport" is at Hostomel. A country named as across a border ("troops along
-    the border with Ukraine") is not where the event happened.
+    the border with Ukraine") is not where the event happened, nor is a country named as a party
+    (`_party`): no place is better than a wrong one.
     """
-    places = [p for p in places if not across_border(text, p.start)]
+    places = [
+        p for p in places if not across_border(text, p.start) and not _party(p, text, trigger, actors, named)
+    ]
     after = bisect_left(places, trigger.end, key=_START)  # the first place starting after the trigger
     if movement and after < len(places):
         beyond = _origins(places, text, after)

@@ -40,6 +40,7 @@ from forewarn.analyze.event_places import (
     place_recipient,
     toponyms,
 )
+from forewarn.analyze.event_purposes import objectless_inquiry, unevented_aim
 from forewarn.analyze.event_roles import actor_roles
 from forewarn.analyze.event_rules import (
     CONFLICT,
@@ -175,7 +176,15 @@ class EventCoder:
                 and is_purpose(self.words, cand.hit.start, cands[-1].hit[:2])
             ):
                 cand = cand._replace(outlook="planned")  # "continued shelling to intimidate residents"
-            if cand.type != "NONE" and not self._reason(cand.hit):
+            elif not cand.outlook and unevented_aim(self.words, cand.hit, sent.tok_start, cands, events):
+                cand = cand._replace(outlook="planned")  # "reached the airport to recapture it"
+            if (
+                cand.type != "NONE"
+                and not self._reason(cand.hit)
+                and not (
+                    cand.mode == "investigate" and objectless_inquiry(self.words, cand.hit, sent.tok_end)
+                )
+            ):
                 event = self._event(cand, view)
                 if warner is not None and cand.outlook == "forecast" and event.actors[:1] == (_span(warner),):
                     event = replace(event, actors=())  # the warner is not the actor of what it warns of
@@ -376,7 +385,7 @@ class EventCoder:
             modality=modality,
             actors=actors,
             recipients=recipients,
-            place=nearest_place(view.toponyms, trigger, a.text, type_ in MOVEMENT),
+            place=nearest_place(view.toponyms, trigger, a.text, type_ in MOVEMENT, actors, view.mentions),
             time=forecast_time or nearest_time(view.times, trigger),
             trigger=trigger,
             sentence=view.sent.span,
