@@ -105,6 +105,19 @@ def _roles(pipeline, text: str, type_: str) -> tuple[list[str], list[str]]:  # t
         ("Russian forces shelled Kharkiv on Tuesday.", "ASSAULT", ["Russian forces"], ["Kharkiv"]),
         ("Ukraine was offered a new gas deal by Russia.", "AGREE", ["Russia"], ["Ukraine"]),
         ("Hamas fired rockets at Israel.", "ASSAULT", ["Hamas"], ["Israel"]),
+        # bare groups with no country act and are acted on
+        ("Bandits kidnapped 20 students.", "ASSAULT", ["Bandits"], ["students"]),
+        ("Kidnappers released the hostages on Monday.", "RETREAT", ["Kidnappers"], []),
+        ("Prosecutors charged the former minister with fraud.", "ACCUSE", ["Prosecutors"], []),
+        ("The ruling party rejected the proposal.", "REJECT", ["The ruling party"], []),
+        # those a request for arms or aid is addressed to
+        (
+            "Kyiv stressed the need for arms from partner countries.",
+            "REQUEST",
+            ["Kyiv"],
+            ["partner countries"],
+        ),
+        ("The government appealed to donors for aid.", "REQUEST", ["The government"], ["donors"]),
     ],
 )
 def test_roles(pipeline, text: str, type_: str, actors: list[str], recipients: list[str]) -> None:  # type: ignore[no-untyped-def]
