@@ -105,6 +105,21 @@ def _roles(pipeline, text: str, type_: str) -> tuple[list[str], list[str]]:  # t
         ("Russian forces shelled Kharkiv on Tuesday.", "ASSAULT", ["Russian forces"], ["Kharkiv"]),
         ("Ukraine was offered a new gas deal by Russia.", "AGREE", ["Russia"], ["Ukraine"]),
         ("Hamas fired rockets at Israel.", "ASSAULT", ["Hamas"], ["Israel"]),
+        # the one who reports fighting is its source, not its actor; a gerund with an object is its own act
+        ("The General Staff reported ongoing fighting near Bakhmut.", "ASSAULT", [], ["Bakhmut"]),
+        ("Local authorities reported heavy fighting in Irpin.", "ASSAULT", [], ["Irpin"]),
+        (
+            "Ukrainian officials said Russian forces shelled Kherson.",
+            "ASSAULT",
+            ["Russian forces"],
+            ["Kherson"],
+        ),
+        (
+            "Ukrainian forces reported destroying two Russian tanks.",
+            "ASSAULT",
+            ["Ukrainian forces"],
+            ["Russian tanks"],
+        ),
         # bare groups with no country act and are acted on
         ("Bandits kidnapped 20 students.", "ASSAULT", ["Bandits"], ["students"]),
         ("Kidnappers released the hostages on Monday.", "RETREAT", ["Kidnappers"], []),

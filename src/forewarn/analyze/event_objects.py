@@ -206,6 +206,44 @@ def reporter(text: str, mention: Actor) -> bool:
     )
 
 
+# A speech verb and then the event as its object, up to three words before it that are no pronoun,
+# modal or auxiliary (those may make the speaker the actor: "said it would strike").
+_REPORTS_IT = re.compile(
+    r"\s+(?:[a-z]+\s+)?(?:reported|reports|report|said|says|stated|states|noted|notes|indicated|"
+    r"indicates|observed|observes|assessed|assesses|recorded|documented|(?:claimed|claims)\s+that)"
+    r"(?:\s+that)?(?:\s+(?!(?:it|they|we|he|she|i|you|its|their|our|his|her|will|would|could|can|may|might|"
+    r"must|shall|should|is|are|was|were|has|have|had|be|been|to|not|no)\b)[a-z][\w-]*){0,3}\s+$"
+)
+
+
+_GERUND_OBJECT = re.compile(
+    r"\s+(?:a|an|the|several|some|its|their|his|her|two|three|four|five|dozens|multiple|numerous)\b|\s+[A-Z0-9]"
+)
+_JUST_SAID = re.compile(r"\s+(?:[a-z]+\s+)?(?:reported|reports|report|said|says|stated|claimed|claims)\s+")
+# Events whose reporter is seldom their doer: a government reports its own arrests, but fighting,
+# shelling or a protest it reports is another's (or its victim's: "Kyiv reported heavy shelling").
+_REPORTED_BY_OTHERS = frozenset({"ASSAULT", "PROTEST"})
+
+
+def not_the_reporter(actors: tuple[Span, ...], text: str, trigger: Span, type_: str) -> tuple[Span, ...]:
+    """No actor when the one found reports the event rather than does it: "The General Staff reported
+    ongoing fighting near Bakhmut", "Ukrainian sources reported explosions in Melitopol" (the source of a
+    reported event, not its actor); "Russia said it would strike" keeps its actor."""
+    if (
+        not actors
+        or type_ not in _REPORTED_BY_OTHERS
+        or actors[-1].end > trigger.start
+        or trigger.start - actors[-1].end > 80
+    ):
+        return actors
+    if not _REPORTS_IT.fullmatch(text, actors[-1].end, trigger.start):
+        return actors
+    # "reported repelling a Russian assault", "reported shelling Mariupol": a gerund with an object is
+    # the reporter's own act; "reported fighting in the city" names another's
+    own = text[trigger.end - 3 : trigger.end] == "ing" and _GERUND_OBJECT.match(text, trigger.end)
+    return actors if own and _JUST_SAID.fullmatch(text, actors[-1].end, trigger.start) else ()
+
+
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 
 

@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 
 from forewarn.analyze.event_aims import PURPOSE_LEAD, foretold, is_purpose, resolve_warnings, with_outlook
 from forewarn.analyze.event_clauses import continued, hosted, opening_subject, opens_place, shares_subject
-from forewarn.analyze.event_objects import speaker_demands, without_own_forces
+from forewarn.analyze.event_objects import not_the_reporter, speaker_demands, without_own_forces
 from forewarn.analyze.event_patterns import (
     CONTEXT,
     CUE,
@@ -315,6 +315,9 @@ class EventCoder:
                 actors, recipients = (subject,), tuple(r for r in recipients if r != subject)
         if not actors and view.toponyms:
             actors = place_actor(view.toponyms, text, trigger, view.sent.span.start)
+        actors = not_the_reporter(
+            actors, text, trigger, type_
+        )  # "The General Staff reported fighting near ..."
         placed = not recipients and bool(view.toponyms)
         if placed:  # no one acts on themselves: not the place that acts ("Britain" after "by")
             recipients = tuple(
