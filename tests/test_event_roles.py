@@ -120,6 +120,7 @@ def _roles(pipeline, text: str, type_: str) -> tuple[list[str], list[str]]:  # t
             ["Ukrainian forces"],
             ["Russian tanks"],
         ),
+        ("ISW cannot independently confirm these possible counterattacks.", "ASSAULT", [], []),
         # bare groups with no country act and are acted on
         ("Bandits kidnapped 20 students.", "ASSAULT", ["Bandits"], ["students"]),
         ("Kidnappers released the hostages on Monday.", "RETREAT", ["Kidnappers"], []),

@@ -219,6 +219,11 @@ _REPORTS_IT = re.compile(
 _GERUND_OBJECT = re.compile(
     r"\s+(?:a|an|the|several|some|its|their|his|her|two|three|four|five|dozens|multiple|numerous)\b|\s+[A-Z0-9]"
 )
+# One who cannot confirm or has no confirmation of the event does not do it.
+_UNCONFIRMED = re.compile(
+    r"\s+(?:(?:cannot|could not|can't|can not|is unable to|was unable to)\s+(?:yet\s+)?(?:independently\s+)?"
+    r"(?:confirm|verify|corroborate)|(?:has|had) no (?:independent )?confirmation)\b[^,;:()]*$"
+)
 _JUST_SAID = re.compile(r"\s+(?:[a-z]+\s+)?(?:reported|reports|report|said|says|stated|claimed|claims)\s+")
 # Events whose reporter is seldom their doer: a government reports its own arrests, but fighting,
 # shelling or a protest it reports is another's (or its victim's: "Kyiv reported heavy shelling").
@@ -229,12 +234,11 @@ def not_the_reporter(actors: tuple[Span, ...], text: str, trigger: Span, type_: 
     """No actor when the one found reports the event rather than does it: "The General Staff reported
     ongoing fighting near Bakhmut", "Ukrainian sources reported explosions in Melitopol" (the source of a
     reported event, not its actor); "Russia said it would strike" keeps its actor."""
-    if (
-        not actors
-        or type_ not in _REPORTED_BY_OTHERS
-        or actors[-1].end > trigger.start
-        or trigger.start - actors[-1].end > 80
-    ):
+    if not actors or actors[-1].end > trigger.start or trigger.start - actors[-1].end > 80:
+        return actors
+    if _UNCONFIRMED.match(text, actors[-1].end, trigger.start):
+        return ()  # "ISW cannot independently confirm the location of these possible counterattacks"
+    if type_ not in _REPORTED_BY_OTHERS:
         return actors
     if not _REPORTS_IT.fullmatch(text, actors[-1].end, trigger.start):
         return actors
