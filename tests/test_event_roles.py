@@ -121,6 +121,14 @@ def _roles(pipeline, text: str, type_: str) -> tuple[list[str], list[str]]:  # t
             ["Russian tanks"],
         ),
         ("ISW cannot independently confirm these possible counterattacks.", "ASSAULT", [], []),
+        # a pronoun acts for the name it stands for in its sentence
+        (
+            "Mayor Igor Kolikhayev announced that he rejected a Russian proposal.",
+            "REJECT",
+            ["Mayor Igor Kolikhayev"],
+            ["Russian"],
+        ),
+        ("Shortly after the verdict, Eric Holder announced his resignation.", "RETREAT", ["Eric Holder"], []),
         # bare groups with no country act and are acted on
         ("Bandits kidnapped 20 students.", "ASSAULT", ["Bandits"], ["students"]),
         ("Kidnappers released the hostages on Monday.", "RETREAT", ["Kidnappers"], []),

@@ -18,6 +18,7 @@ from operator import attrgetter, itemgetter
 from typing import Any, TypeVar
 
 from forewarn.analyze.event_aims import PURPOSE_LEAD, foretold, is_purpose, resolve_warnings, with_outlook
+from forewarn.analyze.event_antecedents import named_actors
 from forewarn.analyze.event_clauses import continued, hosted, opening_subject, opens_place, shares_subject
 from forewarn.analyze.event_objects import not_the_reporter, speaker_demands, without_own_forces
 from forewarn.analyze.event_patterns import (
@@ -195,11 +196,15 @@ class EventCoder:
                     event = continued(event, events, self.words, self.starts, self.analysis.text)
                 cands.append(cand)
                 events.append(event)
-        if len(events) < 2:
-            return events  # the rules between a sentence's events have nothing to do
-        # an assault named as a cause or purpose ("on alert because of assaults") is not the act reported
-        acts = {self.starts[c.hit.start] for c in cands if self.words[c.hit.start - 1] not in _NOT_THE_ACT}
-        return sentence_rules(events, acts)
+        if len(events) >= 2:  # else the rules between a sentence's events have nothing to do
+            # an assault named as a cause or purpose ("on alert because of assaults") is not the act reported
+            acts = {
+                self.starts[c.hit.start] for c in cands if self.words[c.hit.start - 1] not in _NOT_THE_ACT
+            }
+            events = sentence_rules(events, acts)
+        # "Zelensky announced that he rejected ...": the name, once the sentence's events are settled
+        return [e if (a := named_actors(e.actors, view.mentions, self.analysis.text)) == e.actors
+                else replace(e, actors=a) for e in events]  # fmt: skip
 
     @staticmethod
     def _placed(event: Event, view: SentenceView) -> bool:
@@ -315,9 +320,8 @@ class EventCoder:
                 actors, recipients = (subject,), tuple(r for r in recipients if r != subject)
         if not actors and view.toponyms:
             actors = place_actor(view.toponyms, text, trigger, view.sent.span.start)
-        actors = not_the_reporter(
-            actors, text, trigger, type_
-        )  # "The General Staff reported fighting near ..."
+        # "The General Staff reported fighting near ...": its source, no actor
+        actors = not_the_reporter(actors, text, trigger, type_)
         placed = not recipients and bool(view.toponyms)
         if placed:  # no one acts on themselves: not the place that acts ("Britain" after "by")
             recipients = tuple(

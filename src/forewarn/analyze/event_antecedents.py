@@ -1,0 +1,44 @@
+"""A pronoun actor named in its own sentence: "Zelensky announced that he rejected ..." is Zelensky's act.
+
+The actors stage links a pronoun to the name it stands for (same `name`). When that name is written earlier
+in the same sentence, the event points at the name, which says who acted; a pronoun whose name lies
+in an earlier sentence stays as it is.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+from operator import attrgetter
+
+from forewarn.model import Actor, Span
+
+_START = attrgetter("start")
+_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "his", "her", "its", "their", "our"})
+
+
+def named_actors(actors: tuple[Span, ...], mentions: Sequence[Actor], text: str) -> tuple[Span, ...]:
+    """The actors with each pronoun replaced by the mention of the same actor before it in the sentence.
+
+    `mentions`: the sentence's actor mentions, sorted by start.
+    """
+    if not any(text[a.start : a.end].lower() in _PRONOUNS for a in actors):
+        return actors  # the usual case: no pronoun acts
+    named: list[Span] = []
+    for actor in actors:
+        if text[actor.start : actor.end].lower() in _PRONOUNS:
+            actor = _antecedent(actor, mentions, text) or actor
+        if actor not in named:
+            named.append(actor)
+    return tuple(named)
+
+
+def _antecedent(pronoun: Span, mentions: Sequence[Actor], text: str) -> Span | None:
+    at = bisect_left(mentions, pronoun.start, key=_START)
+    if at == len(mentions) or mentions[at].start != pronoun.start or not mentions[at].name:
+        return None
+    name = mentions[at].name
+    for m in reversed(mentions[:at]):
+        if m.name == name and text[m.start : m.end].lower() not in _PRONOUNS:
+            return Span(m.start, m.end)
+    return None
