@@ -129,6 +129,7 @@ def _roles(pipeline, text: str, type_: str) -> tuple[list[str], list[str]]:  # t
             ["Russian"],
         ),
         ("Shortly after the verdict, Eric Holder announced his resignation.", "RETREAT", ["Eric Holder"], []),
+        ("Marco Rubio suspended his campaign on Tuesday.", "SANCTION", ["Marco Rubio"], []),  # his own
         # bare groups with no country act and are acted on
         ("Bandits kidnapped 20 students.", "ASSAULT", ["Bandits"], ["students"]),
         ("Kidnappers released the hostages on Monday.", "RETREAT", ["Kidnappers"], []),

@@ -1,4 +1,5 @@
-"""A pronoun actor named in its own sentence: "Zelensky announced that he rejected ..." is Zelensky's act.
+"""A pronoun actor named in its own sentence: "Zelensky announced that he rejected ..." is Zelensky's act;
+and no one is the recipient of an act on their own possession ("Rubio suspended his campaign").
 
 The actors stage links a pronoun to the name it stands for (same `name`). When that name is written earlier
 in the same sentence, the event points at the name, which says who acted; a pronoun whose name lies
@@ -15,6 +16,8 @@ from forewarn.model import Actor, Span
 
 _START = attrgetter("start")
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "his", "her", "its", "their", "our"})
+# Possessive determiners: the owner of the act's object ("his campaign"), never "her" alone ("supported her").
+_POSSESSIVES = frozenset({"his", "its", "their", "our", "my", "your"})
 
 
 def named_actors(actors: tuple[Span, ...], mentions: Sequence[Actor], text: str) -> tuple[Span, ...]:
@@ -31,6 +34,26 @@ def named_actors(actors: tuple[Span, ...], mentions: Sequence[Actor], text: str)
         if actor not in named:
             named.append(actor)
     return tuple(named)
+
+
+def without_own(
+    actors: tuple[Span, ...], recipients: tuple[Span, ...], mentions: Sequence[Actor], text: str
+) -> tuple[Span, ...]:
+    """The recipients less a possessive that stands for the actor: "Marco Rubio suspended his campaign",
+    "Christie defended his endorsement" are aimed at no one (the actor's own campaign, endorsement)."""
+    if not actors or not any(text[r.start : r.end].lower() in _POSSESSIVES for r in recipients):
+        return recipients  # the usual case
+    names = {m.name for m in mentions for a in actors if (m.start, m.end) == (a.start, a.end) and m.name}
+    return tuple(
+        r
+        for r in recipients
+        if text[r.start : r.end].lower() not in _POSSESSIVES or _mention_name(r, mentions) not in names
+    )
+
+
+def _mention_name(span: Span, mentions: Sequence[Actor]) -> str:
+    at = bisect_left(mentions, span.start, key=_START)
+    return mentions[at].name if at < len(mentions) and mentions[at].start == span.start else ""
 
 
 def _antecedent(pronoun: Span, mentions: Sequence[Actor], text: str) -> Span | None:

@@ -18,7 +18,7 @@ from operator import attrgetter, itemgetter
 from typing import Any, TypeVar
 
 from forewarn.analyze.event_aims import PURPOSE_LEAD, foretold, is_purpose, resolve_warnings, with_outlook
-from forewarn.analyze.event_antecedents import named_actors
+from forewarn.analyze.event_antecedents import named_actors, without_own
 from forewarn.analyze.event_clauses import continued, hosted, opening_subject, opens_place, shares_subject
 from forewarn.analyze.event_objects import not_the_reporter, speaker_demands, without_own_forces
 from forewarn.analyze.event_patterns import (
@@ -203,8 +203,16 @@ class EventCoder:
             }
             events = sentence_rules(events, acts)
         # "Zelensky announced that he rejected ...": the name, once the sentence's events are settled
-        return [e if (a := named_actors(e.actors, view.mentions, self.analysis.text)) == e.actors
-                else replace(e, actors=a) for e in events]  # fmt: skip
+        return [self._named_roles(e, view.mentions) for e in events]
+
+    def _named_roles(self, event: Event, mentions: list[Actor]) -> Event:
+        """ "Zelensky announced that he rejected ...": Zelensky; "Rubio suspended his campaign": at no one."""
+        text = self.analysis.text
+        actors = named_actors(event.actors, mentions, text)
+        recipients = without_own(actors, event.recipients, mentions, text)
+        if actors == event.actors and recipients == event.recipients:
+            return event
+        return replace(event, actors=actors, recipients=recipients)
 
     @staticmethod
     def _placed(event: Event, view: SentenceView) -> bool:
