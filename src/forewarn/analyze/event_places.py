@@ -21,11 +21,12 @@ _START, _END = attrgetter("start"), attrgetter("end")
 PLACE_REACH = 60
 # "along the border with Ukraine": the event is at the border, on the other side of it
 _BORDER_WITH = re.compile(r"\bborders? with (?:the )?$", re.IGNORECASE)
-# A locative word before a country, with at most one qualifier: "in southern Ukraine", "from Belarus".
+# A locative word before a country, with at most one qualifier of where: "in southern Ukraine",
+# "in occupied Ukraine", "from Belarus" (not "to assess Russia": a verb between).
 _LOCATIVE = re.compile(
     r"\b(?:(?:in|at|on|near|from|inside|outside|around|across|into|to|within|throughout|toward|towards|over)"
     r"|(?:territory|territories|south|north|east|west|parts?|regions?|areas?|rest) of)"
-    r"\s+(?:the\s+)?(?:[\w-]+\s+)?$",
+    r"\s+(?:the\s+)?(?:(?:[\w-]*(?:ern|central)|occupied|mainland|neighbou?ring|greater|all|independent)\s+)?$",
     re.IGNORECASE,
 )
 
