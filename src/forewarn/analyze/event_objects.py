@@ -219,6 +219,7 @@ _REPORTS_IT = re.compile(
 _GERUND_OBJECT = re.compile(
     r"\s+(?:a|an|the|several|some|its|their|his|her|two|three|four|five|dozens|multiple|numerous)\b|\s+[A-Z0-9]"
 )
+_SAID_REACH = (4, 80)  # characters between an actor and the trigger its speech verb may stand in
 # One who cannot confirm or has no confirmation of the event does not do it.
 _UNCONFIRMED = re.compile(
     r"\s+(?:(?:cannot|could not|can't|can not|is unable to|was unable to)\s+(?:yet\s+)?(?:independently\s+)?"
@@ -234,9 +235,12 @@ def not_the_reporter(actors: tuple[Span, ...], text: str, trigger: Span, type_: 
     """No actor when the one found reports the event rather than does it: "The General Staff reported
     ongoing fighting near Bakhmut", "Ukrainian sources reported explosions in Melitopol" (the source of a
     reported event, not its actor); "Russia said it would strike" keeps its actor."""
-    if not actors or actors[-1].end > trigger.start or trigger.start - actors[-1].end > 80:
+    # a speech verb needs more than four characters between: most actors stand right before the trigger
+    if not actors or not _SAID_REACH[0] < trigger.start - actors[-1].end <= _SAID_REACH[1]:
         return actors
-    if _UNCONFIRMED.match(text, actors[-1].end, trigger.start):
+    if "onfirm" in text[actors[-1].end : trigger.start] and _UNCONFIRMED.match(
+        text, actors[-1].end, trigger.start
+    ):
         return ()  # "ISW cannot independently confirm the location of these possible counterattacks"
     if type_ not in _REPORTED_BY_OTHERS:
         return actors

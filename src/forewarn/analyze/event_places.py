@@ -61,11 +61,14 @@ def _party(place: Place, text: str, trigger: Span, actors: Sequence[Span], named
     Russia setting the stage for another assault", "if Russia was able to ..., Russian forces could
     capture"). `named`: the sentence's actor mentions; a country that only qualifies one ("the Belarus
     Ministry of Defense announced troops would arrive") may still be where."""
-    if place.level != "country" or _LOCATIVE.search(text, max(0, place.start - 30), place.start):
-        return False  # "in southern Ukraine" says where, whoever acts
-    if any(a.start <= place.start and place.end <= a.end for a in actors):
-        return True
-    return place.end <= trigger.start and any(m.start == place.start and m.end == place.end for m in named)
+    if place.level != "country" or not (actors or place.end <= trigger.start):
+        return False  # most places: no country, or one after the trigger with no actor to lie in
+    start, end = place.start, place.end
+    party = any(a.start <= start and end <= a.end for a in actors) or (
+        end <= trigger.start and any(m.start == start and m.end == end for m in named)
+    )
+    # "in southern Ukraine" says where, whoever acts
+    return party and _LOCATIVE.search(text, max(0, place.start - 30), place.start) is None
 
 
 def nearest_place(

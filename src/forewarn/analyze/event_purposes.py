@@ -39,6 +39,8 @@ _GOAL_WORDS = frozenset(
 )
 # The word right before a trigger that may be such a goal's: "for", or a verb of carrying after "to".
 GOAL_LEAD = _GOAL_WORDS | {"for", "ferry", "bring", "send", "move", "deliver", "carry", "transport"}
+# The word right before any trigger these aims may be: the cheap test before `unevented_aim`.
+AIM_LEAD = GOAL_LEAD | PURPOSE_LEAD
 _CHAIN_REACH = 16  # tokens from the planned act back to "for"
 # What may follow an objectless investigation: the end of its clause.
 _CLAUSE_END = frozenset({".", "!", "?", ";", ",", ":", "”", '"', "'", "and", "but", ")"})

@@ -41,7 +41,7 @@ from forewarn.analyze.event_places import (
     place_recipient,
     toponyms,
 )
-from forewarn.analyze.event_purposes import objectless_inquiry, unevented_aim
+from forewarn.analyze.event_purposes import AIM_LEAD, objectless_inquiry, unevented_aim
 from forewarn.analyze.event_roles import actor_roles
 from forewarn.analyze.event_rules import (
     CONFLICT,
@@ -79,6 +79,7 @@ _NOT_THE_ACT = frozenset(
 
 
 _START, _CONTENT_START = attrgetter("start"), attrgetter("content.start")
+_PRONOUN_LENGTH = 5  # "their": the longest pronoun event_antecedents.py reads
 _END, _VALUE = itemgetter(1), itemgetter(2)  # Hit.end and Hit.value, read at C speed
 R = TypeVar("R", Actor, Place, TimeExpr)
 
@@ -177,7 +178,11 @@ class EventCoder:
                 and is_purpose(self.words, cand.hit.start, cands[-1].hit[:2])
             ):
                 cand = cand._replace(outlook="planned")  # "continued shelling to intimidate residents"
-            elif not cand.outlook and unevented_aim(self.words, cand.hit, sent.tok_start, cands, events):
+            elif (
+                not cand.outlook
+                and self.words[cand.hit.start - 1] in AIM_LEAD
+                and unevented_aim(self.words, cand.hit, sent.tok_start, cands, events)
+            ):
                 cand = cand._replace(outlook="planned")  # "reached the airport to recapture it"
             if (
                 cand.type != "NONE"
@@ -203,7 +208,13 @@ class EventCoder:
             }
             events = sentence_rules(events, acts)
         # "Zelensky announced that he rejected ...": the name, once the sentence's events are settled
-        return [self._named_roles(e, view.mentions) for e in events]
+        # a pronoun is at most 5 characters: most events name no one that short, and skip the call
+        return [
+            self._named_roles(e, view.mentions)
+            if any(r.end - r.start <= _PRONOUN_LENGTH for r in (*e.actors, *e.recipients))
+            else e
+            for e in events
+        ]
 
     def _named_roles(self, event: Event, mentions: list[Actor]) -> Event:
         """ "Zelensky announced that he rejected ...": Zelensky; "Rubio suspended his campaign": at no one."""
