@@ -108,6 +108,7 @@ def _roles(pipeline, text: str, type_: str) -> tuple[list[str], list[str]]:  # t
         # the one who reports fighting is its source, not its actor; a gerund with an object is its own act
         ("The General Staff reported ongoing fighting near Bakhmut.", "ASSAULT", [], ["Bakhmut"]),
         ("Local authorities reported heavy fighting in Irpin.", "ASSAULT", [], ["Irpin"]),
+        ("The General Staff reported a March 6 attack on Kherson.", "ASSAULT", [], ["Kherson"]),
         (
             "Ukrainian officials said Russian forces shelled Kherson.",
             "ASSAULT",

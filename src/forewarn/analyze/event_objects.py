@@ -206,13 +206,17 @@ def reporter(text: str, mention: Actor) -> bool:
     )
 
 
-# A speech verb and then the event as its object, up to three words before it that are no pronoun,
+# A month name in a date before the event ("reported a March 6 attack").
+_MONTHS = "(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+# A speech verb and then the event as its object, up to four words (or a date) before it that are no pronoun,
 # modal or auxiliary (those may make the speaker the actor: "said it would strike").
 _REPORTS_IT = re.compile(
     r"\s+(?:[a-z]+\s+)?(?:reported|reports|report|said|says|stated|states|noted|notes|indicated|"
     r"indicates|observed|observes|assessed|assesses|recorded|documented|(?:claimed|claims)\s+that)"
     r"(?:\s+that)?(?:\s+(?!(?:it|they|we|he|she|i|you|its|their|our|his|her|will|would|could|can|may|might|"
-    r"must|shall|should|is|are|was|were|has|have|had|be|been|to|not|no)\b)[a-z][\w-]*){0,3}\s+$"
+    r"must|shall|should|is|are|was|were|has|have|had|be|been|to|not|no)\b)(?:[a-z][\w-]*|\d{1,2}|"
+    + _MONTHS
+    + r")){0,4}\s+$"
 )
 
 
