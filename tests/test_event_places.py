@@ -152,3 +152,17 @@ def test_party_country_is_not_the_place(pipeline, text: str, type_: str, place: 
     analysis = pipeline.analyze(TextInput("t", text, date(2022, 12, 1)))
     event = _first(analysis, type_)
     assert _text(analysis, event.place) == place, (event, analysis.places)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Russian forces conducted several limited attacks northwest of Kyiv on March 14.", "Kyiv"),
+        ("Ukrainian forces conducted counterattacks 40 kilometers east-northeast of Kharkiv.", "Kharkiv"),
+    ],
+)
+def test_a_bearing_from_a_place_locates_but_does_not_target(pipeline, text: str, place: str) -> None:  # type: ignore[no-untyped-def]
+    analysis = pipeline.analyze(TextInput("t", text, date(2022, 12, 1)))
+    event = _first(analysis, "ASSAULT")
+    assert _text(analysis, event.place) == place  # near it: still where on the map
+    assert place not in [_text(analysis, r) for r in event.recipients]  # but not what was attacked

@@ -21,6 +21,10 @@ _START, _END = attrgetter("start"), attrgetter("end")
 PLACE_REACH = 60
 # "along the border with Ukraine": the event is at the border, on the other side of it
 _BORDER_WITH = re.compile(r"\bborders? with (?:the )?$", re.IGNORECASE)
+# A bearing from a place: "northwest of Kyiv", "east-northeast of the city of Kharkiv"
+_BEARING_OF = re.compile(
+    r"\b[a-z-]*(?:north|south|east|west)[a-z-]*\s+of\s+(?:the\s+)?(?:city\s+of\s+)?$", re.IGNORECASE
+)
 # A locative word before a country, with at most one qualifier of where: "in southern Ukraine",
 # "in occupied Ukraine", "from Belarus" (not "to assess Russia": a verb between).
 _LOCATIVE = re.compile(
@@ -29,6 +33,12 @@ _LOCATIVE = re.compile(
     r"\s+(?:the\s+)?(?:(?:[\w-]*(?:ern|central)|occupied|mainland|neighbou?ring|greater|all|independent)\s+)?$",
     re.IGNORECASE,
 )
+
+
+def relative_to(text: str, start: int) -> bool:
+    """Whether the name at `start` only locates the event by a bearing from it: "attacks northwest of Kyiv",
+    "70 kilometers east-northeast of Kyiv" happen near Kyiv, not to it."""
+    return _BEARING_OF.search(text, max(0, start - 30), start) is not None
 
 
 def across_border(text: str, start: int) -> bool:

@@ -39,6 +39,7 @@ from forewarn.analyze.event_places import (
     nearest_time,
     place_actor,
     place_recipient,
+    relative_to,
     toponyms,
 )
 from forewarn.analyze.event_purposes import AIM_LEAD, objectless_inquiry, unevented_aim
@@ -331,6 +332,8 @@ class EventCoder:
             )
         else:  # "shelled Kharkiv near the border with Russia" is not aimed at Russia
             recipients = tuple(r for r in recipients if not across_border(text, r.start))
+        if recipients and any(relative_to(text, r.start) for r in recipients):  # "attacks northwest of Kyiv"
+            recipients = tuple(r for r in recipients if not relative_to(text, r.start))
         if "obliged" in hit.value.flags and actors:
             actors, recipients = speaker_demands(view.mentions, actors)
         if not actors and view.mentions:  # "Having shelled the town, Russian forces withdrew"
@@ -344,7 +347,9 @@ class EventCoder:
         placed = not recipients and bool(view.toponyms)
         if placed:  # no one acts on themselves: not the place that acts ("Britain" after "by")
             recipients = tuple(
-                r for r in place_recipient(view.toponyms, text, trigger, type_ in MOVEMENT) if r not in actors
+                r
+                for r in place_recipient(view.toponyms, text, trigger, type_ in MOVEMENT)
+                if r not in actors and not relative_to(text, r.start)
             )
             if moved and type_ == "RETREAT":  # "withdrew to Belgorod": where they went
                 recipients = without_own_forces(view.mentions, actors, recipients, text)
