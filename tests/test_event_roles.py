@@ -110,6 +110,12 @@ def _roles(pipeline, text: str, type_: str) -> tuple[list[str], list[str]]:  # t
         ("Local authorities reported heavy fighting in Irpin.", "ASSAULT", [], ["Irpin"]),
         ("The General Staff reported a March 6 attack on Kherson.", "ASSAULT", [], ["Kherson"]),
         (
+            "Officials reported at 6:00 am on March 24 that fighting was ongoing in Irpin.",
+            "ASSAULT",
+            [],
+            ["Irpin"],
+        ),
+        (
             "Ukrainian officials said Russian forces shelled Kherson.",
             "ASSAULT",
             ["Russian forces"],

@@ -213,7 +213,8 @@ _MONTHS = "(?:January|February|March|April|May|June|July|August|September|Octobe
 _REPORTS_IT = re.compile(
     r"\s+(?:[a-z]+\s+)?(?:reported|reports|report|said|says|stated|states|noted|notes|indicated|"
     r"indicates|observed|observes|assessed|assesses|recorded|documented|(?:claimed|claims)\s+that)"
-    r"(?:\s+that)?(?:\s+(?!(?:it|they|we|he|she|i|you|its|their|our|his|her|will|would|could|can|may|might|"
+    # "reported at 6:00 am local time on March 24 that fighting was ongoing": when and how, then "that"
+    r"(?:[^,;()]{0,60}?\sthat)?(?:\s+(?!(?:it|they|we|he|she|i|you|its|their|our|his|her|will|would|could|can|may|might|"
     r"must|shall|should|is|are|was|were|has|have|had|be|been|to|not|no)\b)(?:[a-z][\w-]*|\d{1,2}|"
     + _MONTHS
     + r")){0,4}\s+$"
