@@ -10,14 +10,32 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
+from dataclasses import replace
 from operator import attrgetter
 
-from forewarn.model import Actor, Span
+from forewarn.model import Actor, Event, Span
 
 _START = attrgetter("start")
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "his", "her", "its", "their", "our"})
 # Possessive determiners: the owner of the act's object ("his campaign"), never "her" alone ("supported her").
 _POSSESSIVES = frozenset({"his", "its", "their", "our", "my", "your"})
+
+
+_PRONOUN_LENGTH = 5  # "their": the longest pronoun read here
+
+
+def named_roles(event: Event, mentions: Sequence[Actor], text: str) -> Event:
+    """The event with its pronoun actors named and the actor's own possessions out of its recipients.
+
+    `mentions`: the sentence's actor mentions, sorted by start.
+    """
+    if not any(r.end - r.start <= _PRONOUN_LENGTH for r in (*event.actors, *event.recipients)):
+        return event  # most events name no one as short as a pronoun
+    actors = named_actors(event.actors, mentions, text)
+    recipients = without_own(actors, event.recipients, mentions, text)
+    if actors == event.actors and recipients == event.recipients:
+        return event
+    return replace(event, actors=actors, recipients=recipients)
 
 
 def named_actors(actors: tuple[Span, ...], mentions: Sequence[Actor], text: str) -> tuple[Span, ...]:

@@ -18,7 +18,7 @@ from operator import attrgetter, itemgetter
 from typing import Any, TypeVar
 
 from forewarn.analyze.event_aims import PURPOSE_LEAD, foretold, is_purpose, resolve_warnings, with_outlook
-from forewarn.analyze.event_antecedents import named_actors, without_own
+from forewarn.analyze.event_antecedents import named_roles
 from forewarn.analyze.event_clauses import continued, hosted, opening_subject, opens_place, shares_subject
 from forewarn.analyze.event_objects import not_the_reporter, speaker_demands, without_own_forces
 from forewarn.analyze.event_patterns import (
@@ -80,7 +80,6 @@ _NOT_THE_ACT = frozenset(
 
 
 _START, _CONTENT_START = attrgetter("start"), attrgetter("content.start")
-_PRONOUN_LENGTH = 5  # "their": the longest pronoun event_antecedents.py reads
 _END, _VALUE = itemgetter(1), itemgetter(2)  # Hit.end and Hit.value, read at C speed
 R = TypeVar("R", Actor, Place, TimeExpr)
 
@@ -209,22 +208,7 @@ class EventCoder:
             }
             events = sentence_rules(events, acts)
         # "Zelensky announced that he rejected ...": the name, once the sentence's events are settled
-        # a pronoun is at most 5 characters: most events name no one that short, and skip the call
-        return [
-            self._named_roles(e, view.mentions)
-            if any(r.end - r.start <= _PRONOUN_LENGTH for r in (*e.actors, *e.recipients))
-            else e
-            for e in events
-        ]
-
-    def _named_roles(self, event: Event, mentions: list[Actor]) -> Event:
-        """ "Zelensky announced that he rejected ...": Zelensky; "Rubio suspended his campaign": at no one."""
-        text = self.analysis.text
-        actors = named_actors(event.actors, mentions, text)
-        recipients = without_own(actors, event.recipients, mentions, text)
-        if actors == event.actors and recipients == event.recipients:
-            return event
-        return replace(event, actors=actors, recipients=recipients)
+        return [named_roles(e, view.mentions, self.analysis.text) for e in events]
 
     @staticmethod
     def _placed(event: Event, view: SentenceView) -> bool:
