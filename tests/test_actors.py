@@ -587,3 +587,23 @@ def test_actors_apposed_common_noun_is_no_person_of_its_own(pipeline: Pipeline) 
 )
 def test_actors_given_name_before_and_a_place_or_company_is_no_person(pipeline: Pipeline, text: str) -> None:
     assert not any(a.type == "person" for a in analyse(pipeline, text).actors)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        ("Kidnappers released the hostages.", "Kidnappers", "CRM"),
+        ("Bandits abducted 30 villagers.", "Bandits", "CRM"),
+        ("Pirates hijacked a tanker.", "Pirates", "CRM"),
+        ("Prosecutors charged the former minister.", "Prosecutors", "JUD"),
+        ("The ruling party rejected the proposal.", "The ruling party", "GOV"),
+        ("Georgia's ruling party accused the opposition.", "Georgia's ruling party", "GEOGOV"),
+        ("Armed men attacked the village.", "Armed men", "REB"),
+        ("Islamists attacked the village.", "Islamists", "REB"),
+        ("He stressed the need for weapons from partner countries.", "partner countries", "IGO"),
+        ("Kyiv asked Western partners for tanks.", "Western partners", "IGO"),
+        ("The government appealed to donors for aid.", "donors", ""),
+    ],
+)
+def test_actors_bare_groups_without_a_country(pipeline: Pipeline, text: str, mention: str, code: str) -> None:
+    assert by_text(analyse(pipeline, text), mention).code == code

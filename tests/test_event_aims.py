@@ -256,3 +256,49 @@ def test_events_threat_of_a_strike_on_a_place_is_violence(pipeline) -> None:  # 
 )
 def test_events_locative_place_is_not_the_actor(pipeline, text: str, actor: str) -> None:  # type: ignore[no-untyped-def]
     assert actor in [c[2] for c in _coded(pipeline, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        # a purpose after a movement that is no event of its own: the act is aimed at, not done
+        (
+            "By the time the reinforcements reached the airport to recapture it, the runway was gone.",
+            "ASSAULT",
+        ),
+        ("Rebel fighters arrived in the town to attack the garrison.", "ASSAULT"),
+        ("A delegation came to the city to demand its surrender.", "REQUEST"),
+        # a goal named with "for" at the end of a chain of purposes from a planned act
+        (
+            "The plan was to capture the airport to establish a bridge to ferry troops for an attack on the capital.",
+            "ASSAULT",
+        ),
+    ],
+)
+def test_events_aims_after_a_movement_or_a_chain_of_purposes(pipeline, text: str, type_: str) -> None:  # type: ignore[no-untyped-def]
+    coded = [(t, m) for t, m, _ in _coded(pipeline, text)]
+    assert (type_, "planned") in coded and (type_, "asserted") not in coded, coded
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Celebrities went on Twitter to applaud the announcement.",  # the applause itself
+        "Troops moved into the town and attacked the garrison.",  # no purpose: two acts
+    ],
+)
+def test_events_movement_without_a_purpose_keeps_the_act(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert all(m != "planned" for _, m, _ in _coded(pipeline, text)), _coded(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "accused"),
+    [
+        ("We are investigating.", False),
+        ("Police are investigating, a spokesman said.", False),
+        ("Police are investigating the killing of a journalist.", True),
+        ("The killing was investigated.", True),
+    ],
+)
+def test_events_investigation_of_nothing_named_is_no_accusation(pipeline, text: str, accused: bool) -> None:  # type: ignore[no-untyped-def]
+    assert any(t == "ACCUSE" for t, _, _ in _coded(pipeline, text)) is accused

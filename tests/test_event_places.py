@@ -123,3 +123,46 @@ def test_no_recipient_across_the_main_verb_after_a_relative_clause(pipeline) -> 
     analysis = pipeline.analyze(TextInput("t", text, date(2022, 12, 1)))
     counter = next(e for e in analysis.events if _text(analysis, e.trigger) == "counter-offensive")
     assert "Russian forces" not in [_text(analysis, r) for r in counter.recipients], counter
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "place"),
+    [
+        # a country that acts or is a party, not where: no place beats a wrong one
+        ("Belarus and Russia are setting the stage for another assault from the north.", "ASSAULT", None),
+        (
+            "If Russia was able to establish a bridge, Russian forces could have captured the capital.",
+            "ASSAULT",
+            None,
+        ),
+        (
+            "Despite asserting that Ukraine is ready, Kovalchuk stressed the need for weapons.",
+            "REQUEST",
+            None,
+        ),
+        # a country after a locative word, or only qualifying a speaker, is still where
+        ("In Ukraine, Russian forces shelled the town.", "ASSAULT", "Ukraine"),
+        ("Russian forces in southern Ukraine shelled the town.", "ASSAULT", "southern Ukraine"),
+        # a verb between "to" and the country: the country is a party ("continue to assess Russia launched")
+        ("Analysts continue to assess Russia launched an offensive.", "ASSAULT", None),
+        ("The Belarus Ministry of Defense said Russian troops would be deployed.", "MOBILIZE", "Belarus"),
+    ],
+)
+def test_party_country_is_not_the_place(pipeline, text: str, type_: str, place: str | None) -> None:  # type: ignore[no-untyped-def]
+    analysis = pipeline.analyze(TextInput("t", text, date(2022, 12, 1)))
+    event = _first(analysis, type_)
+    assert _text(analysis, event.place) == place, (event, analysis.places)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Russian forces conducted several limited attacks northwest of Kyiv on March 14.", "Kyiv"),
+        ("Ukrainian forces conducted counterattacks 40 kilometers east-northeast of Kharkiv.", "Kharkiv"),
+    ],
+)
+def test_a_bearing_from_a_place_locates_but_does_not_target(pipeline, text: str, place: str) -> None:  # type: ignore[no-untyped-def]
+    analysis = pipeline.analyze(TextInput("t", text, date(2022, 12, 1)))
+    event = _first(analysis, "ASSAULT")
+    assert _text(analysis, event.place) == place  # near it: still where on the map
+    assert place not in [_text(analysis, r) for r in event.recipients]  # but not what was attacked

@@ -105,6 +105,51 @@ def _roles(pipeline, text: str, type_: str) -> tuple[list[str], list[str]]:  # t
         ("Russian forces shelled Kharkiv on Tuesday.", "ASSAULT", ["Russian forces"], ["Kharkiv"]),
         ("Ukraine was offered a new gas deal by Russia.", "AGREE", ["Russia"], ["Ukraine"]),
         ("Hamas fired rockets at Israel.", "ASSAULT", ["Hamas"], ["Israel"]),
+        # the one who reports fighting is its source, not its actor; a gerund with an object is its own act
+        ("The General Staff reported ongoing fighting near Bakhmut.", "ASSAULT", [], ["Bakhmut"]),
+        ("Local authorities reported heavy fighting in Irpin.", "ASSAULT", [], ["Irpin"]),
+        ("The General Staff reported a March 6 attack on Kherson.", "ASSAULT", [], ["Kherson"]),
+        (
+            "Officials reported at 6:00 am on March 24 that fighting was ongoing in Irpin.",
+            "ASSAULT",
+            [],
+            ["Irpin"],
+        ),
+        (
+            "Ukrainian officials said Russian forces shelled Kherson.",
+            "ASSAULT",
+            ["Russian forces"],
+            ["Kherson"],
+        ),
+        (
+            "Ukrainian forces reported destroying two Russian tanks.",
+            "ASSAULT",
+            ["Ukrainian forces"],
+            ["Russian tanks"],
+        ),
+        ("ISW cannot independently confirm these possible counterattacks.", "ASSAULT", [], []),
+        # a pronoun acts for the name it stands for in its sentence
+        (
+            "Mayor Igor Kolikhayev announced that he rejected a Russian proposal.",
+            "REJECT",
+            ["Mayor Igor Kolikhayev"],
+            ["Russian"],
+        ),
+        ("Shortly after the verdict, Eric Holder announced his resignation.", "RETREAT", ["Eric Holder"], []),
+        ("Marco Rubio suspended his campaign on Tuesday.", "SANCTION", ["Marco Rubio"], []),  # his own
+        # bare groups with no country act and are acted on
+        ("Bandits kidnapped 20 students.", "ASSAULT", ["Bandits"], ["students"]),
+        ("Kidnappers released the hostages on Monday.", "RETREAT", ["Kidnappers"], []),
+        ("Prosecutors charged the former minister with fraud.", "ACCUSE", ["Prosecutors"], []),
+        ("The ruling party rejected the proposal.", "REJECT", ["The ruling party"], []),
+        # those a request for arms or aid is addressed to
+        (
+            "Kyiv stressed the need for arms from partner countries.",
+            "REQUEST",
+            ["Kyiv"],
+            ["partner countries"],
+        ),
+        ("The government appealed to donors for aid.", "REQUEST", ["The government"], ["donors"]),
     ],
 )
 def test_roles(pipeline, text: str, type_: str, actors: list[str], recipients: list[str]) -> None:  # type: ignore[no-untyped-def]

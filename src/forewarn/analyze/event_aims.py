@@ -326,7 +326,7 @@ def is_purpose(words: Sequence[str], start: int, act: tuple[int, int]) -> bool:
         return False
     if led and led[-1] not in _LEAD_VERBS:
         return False  # "to the attack": a preposition
-    if not led and words[start].endswith(_NOUN_ENDINGS) and not words[start].endswith("ss"):
+    if not led and words[start].endswith(_NOUN_ENDINGS) and not words[start].endswith(("ss", "capture")):
         return False  # "returned to talks", "prior to redeployment": a preposition's object
     between = words[act_end:to]
     return (

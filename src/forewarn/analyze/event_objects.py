@@ -206,6 +206,57 @@ def reporter(text: str, mention: Actor) -> bool:
     )
 
 
+# A month name in a date before the event ("reported a March 6 attack").
+_MONTHS = "(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+# A speech verb and then the event as its object, up to four words (or a date) before it that are no pronoun,
+# modal or auxiliary (those may make the speaker the actor: "said it would strike").
+_REPORTS_IT = re.compile(
+    r"\s+(?:[a-z]+\s+)?(?:reported|reports|report|said|says|stated|states|noted|notes|indicated|"
+    r"indicates|observed|observes|assessed|assesses|recorded|documented|(?:claimed|claims)\s+that)"
+    # "reported at 6:00 am local time on March 24 that fighting was ongoing": when and how, then "that"
+    r"(?:[^,;()]{0,60}?\sthat)?(?:\s+(?!(?:it|they|we|he|she|i|you|its|their|our|his|her|will|would|could|can|may|might|"
+    r"must|shall|should|is|are|was|were|has|have|had|be|been|to|not|no)\b)(?:[a-z][\w-]*|\d{1,2}|"
+    + _MONTHS
+    + r")){0,4}\s+$"
+)
+
+
+_GERUND_OBJECT = re.compile(
+    r"\s+(?:a|an|the|several|some|its|their|his|her|two|three|four|five|dozens|multiple|numerous)\b|\s+[A-Z0-9]"
+)
+_SAID_REACH = (4, 80)  # characters between an actor and the trigger its speech verb may stand in
+# One who cannot confirm or has no confirmation of the event does not do it.
+_UNCONFIRMED = re.compile(
+    r"\s+(?:(?:cannot|could not|can't|can not|is unable to|was unable to)\s+(?:yet\s+)?(?:independently\s+)?"
+    r"(?:confirm|verify|corroborate)|(?:has|had) no (?:independent )?confirmation)\b[^,;:()]*$"
+)
+_JUST_SAID = re.compile(r"\s+(?:[a-z]+\s+)?(?:reported|reports|report|said|says|stated|claimed|claims)\s+")
+# Events whose reporter is seldom their doer: a government reports its own arrests, but fighting,
+# shelling or a protest it reports is another's (or its victim's: "Kyiv reported heavy shelling").
+_REPORTED_BY_OTHERS = frozenset({"ASSAULT", "PROTEST"})
+
+
+def not_the_reporter(actors: tuple[Span, ...], text: str, trigger: Span, type_: str) -> tuple[Span, ...]:
+    """No actor when the one found reports the event rather than does it: "The General Staff reported
+    ongoing fighting near Bakhmut", "Ukrainian sources reported explosions in Melitopol" (the source of a
+    reported event, not its actor); "Russia said it would strike" keeps its actor."""
+    # a speech verb needs more than four characters between: most actors stand right before the trigger
+    if not actors or not _SAID_REACH[0] < trigger.start - actors[-1].end <= _SAID_REACH[1]:
+        return actors
+    if "onfirm" in text[actors[-1].end : trigger.start] and _UNCONFIRMED.match(
+        text, actors[-1].end, trigger.start
+    ):
+        return ()  # "ISW cannot independently confirm the location of these possible counterattacks"
+    if type_ not in _REPORTED_BY_OTHERS:
+        return actors
+    if not _REPORTS_IT.fullmatch(text, actors[-1].end, trigger.start):
+        return actors
+    # "reported repelling a Russian assault", "reported shelling Mariupol": a gerund with an object is
+    # the reporter's own act; "reported fighting in the city" names another's
+    own = text[trigger.end - 3 : trigger.end] == "ing" and _GERUND_OBJECT.match(text, trigger.end)
+    return actors if own and _JUST_SAID.fullmatch(text, actors[-1].end, trigger.start) else ()
+
+
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 
 

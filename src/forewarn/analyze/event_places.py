@@ -14,13 +14,31 @@ from operator import attrgetter
 
 from forewarn.analyze.event_objects import CLAUSE_BREAK, JOINED, origin
 from forewarn.analyze.event_passive import passive
-from forewarn.model import Place, Span, TimeExpr
+from forewarn.model import Actor, Place, Span, TimeExpr
 
 _START, _END = attrgetter("start"), attrgetter("end")
 # How far (characters) after a trigger a place can be what it acts on: "leading into Kabul".
 PLACE_REACH = 60
 # "along the border with Ukraine": the event is at the border, on the other side of it
 _BORDER_WITH = re.compile(r"\bborders? with (?:the )?$", re.IGNORECASE)
+# A bearing from a place: "northwest of Kyiv", "east-northeast of the city of Kharkiv"
+_BEARING_OF = re.compile(
+    r"\b[a-z-]*(?:north|south|east|west)[a-z-]*\s+of\s+(?:the\s+)?(?:city\s+of\s+)?$", re.IGNORECASE
+)
+# A locative word before a country, with at most one qualifier of where: "in southern Ukraine",
+# "in occupied Ukraine", "from Belarus" (not "to assess Russia": a verb between).
+_LOCATIVE = re.compile(
+    r"\b(?:(?:in|at|on|near|from|inside|outside|around|across|into|to|within|throughout|toward|towards|over)"
+    r"|(?:territory|territories|south|north|east|west|parts?|regions?|areas?|rest) of)"
+    r"\s+(?:the\s+)?(?:(?:[\w-]*(?:ern|central)|occupied|mainland|neighbou?ring|greater|all|independent)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def relative_to(text: str, start: int) -> bool:
+    """Whether the name at `start` only locates the event by a bearing from it: "attacks northwest of Kyiv",
+    "70 kilometers east-northeast of Kyiv" happen near Kyiv, not to it."""
+    return _BEARING_OF.search(text, max(0, start - 30), start) is not None
 
 
 def across_border(text: str, start: int) -> bool:
@@ -47,15 +65,41 @@ def _origins(places: Sequence[Place], text: str, first: int) -> int:
     return index
 
 
-def nearest_place(places: Sequence[Place], trigger: Span, text: str, movement: bool = False) -> Span | None:
+def _party(place: Place, text: str, trigger: Span, actors: Sequence[Span], named: Sequence[Actor]) -> bool:
+    """Whether a country is named as a party, not as where: inside the event's actor ("Russia's defence
+    ministry shelled"), or before the trigger as a party of its own with no locative word ("Belarus and
+    Russia setting the stage for another assault", "if Russia was able to ..., Russian forces could
+    capture"). `named`: the sentence's actor mentions; a country that only qualifies one ("the Belarus
+    Ministry of Defense announced troops would arrive") may still be where."""
+    if place.level != "country" or not (actors or place.end <= trigger.start):
+        return False  # most places: no country, or one after the trigger with no actor to lie in
+    start, end = place.start, place.end
+    party = any(a.start <= start and end <= a.end for a in actors) or (
+        end <= trigger.start and any(m.start == start and m.end == end for m in named)
+    )
+    # "in southern Ukraine" says where, whoever acts
+    return party and _LOCATIVE.search(text, max(0, place.start - 30), place.start) is None
+
+
+def nearest_place(
+    places: Sequence[Place],
+    trigger: Span,
+    text: str,
+    movement: bool = False,
+    actors: Sequence[Span] = (),
+    named: Sequence[Actor] = (),
+) -> Span | None:
     """The place after the trigger nearest to it ("attacked ... in Hostomel"), else the nearest before.
 
     `places`: the sentence's `toponyms`, sorted by start. A movement (`actor_roles`) that names where
     it came from and, in the same clause, where it went happened there: "launched an air assault from
     Belarus on Hostomel airport" is at Hostomel. A country named as across a border ("troops along
-    the border with Ukraine") is not where the event happened.
+    the border with Ukraine") is not where the event happened, nor is a country named as a party
+    (`_party`): no place is better than a wrong one.
     """
-    places = [p for p in places if not across_border(text, p.start)]
+    places = [
+        p for p in places if not across_border(text, p.start) and not _party(p, text, trigger, actors, named)
+    ]
     after = bisect_left(places, trigger.end, key=_START)  # the first place starting after the trigger
     if movement and after < len(places):
         beyond = _origins(places, text, after)

@@ -18,8 +18,9 @@ from operator import attrgetter, itemgetter
 from typing import Any, TypeVar
 
 from forewarn.analyze.event_aims import PURPOSE_LEAD, foretold, is_purpose, resolve_warnings, with_outlook
+from forewarn.analyze.event_antecedents import named_roles
 from forewarn.analyze.event_clauses import continued, hosted, opening_subject, opens_place, shares_subject
-from forewarn.analyze.event_objects import speaker_demands, without_own_forces
+from forewarn.analyze.event_objects import not_the_reporter, speaker_demands, without_own_forces
 from forewarn.analyze.event_patterns import (
     CONTEXT,
     CUE,
@@ -38,8 +39,10 @@ from forewarn.analyze.event_places import (
     nearest_time,
     place_actor,
     place_recipient,
+    relative_to,
     toponyms,
 )
+from forewarn.analyze.event_purposes import AIM_LEAD, objectless_inquiry, unevented_aim
 from forewarn.analyze.event_roles import actor_roles
 from forewarn.analyze.event_rules import (
     CONFLICT,
@@ -177,7 +180,19 @@ class EventCoder:
                 if cand.type == cands[-1].type == "PROTEST":
                     continue  # "blocked the highway to protest the mandates": one protest, its purpose named
                 cand = cand._replace(outlook="planned")  # "continued shelling to intimidate residents"
-            if cand.type != "NONE" and not self._reason(cand.hit):
+            elif (
+                not cand.outlook
+                and self.words[cand.hit.start - 1] in AIM_LEAD
+                and unevented_aim(self.words, cand.hit, sent.tok_start, cands, events)
+            ):
+                cand = cand._replace(outlook="planned")  # "reached the airport to recapture it"
+            if (
+                cand.type != "NONE"
+                and not self._reason(cand.hit)
+                and not (
+                    cand.mode == "investigate" and objectless_inquiry(self.words, cand.hit, sent.tok_end)
+                )
+            ):
                 event = self._event(cand, view)
                 if warner is not None and cand.outlook == "forecast" and event.actors[:1] == (_span(warner),):
                     event = replace(event, actors=())  # the warner is not the actor of what it warns of
@@ -188,11 +203,14 @@ class EventCoder:
                     event = continued(event, events, self.words, self.starts, self.analysis.text)
                 cands.append(cand)
                 events.append(event)
-        if len(events) < 2:
-            return events  # the rules between a sentence's events have nothing to do
-        # an assault named as a cause or purpose ("on alert because of assaults") is not the act reported
-        acts = {self.starts[c.hit.start] for c in cands if self.words[c.hit.start - 1] not in _NOT_THE_ACT}
-        return sentence_rules(events, acts)
+        if len(events) >= 2:  # else the rules between a sentence's events have nothing to do
+            # an assault named as a cause or purpose ("on alert because of assaults") is not the act reported
+            acts = {
+                self.starts[c.hit.start] for c in cands if self.words[c.hit.start - 1] not in _NOT_THE_ACT
+            }
+            events = sentence_rules(events, acts)
+        # "Zelensky announced that he rejected ...": the name, once the sentence's events are settled
+        return [named_roles(e, view.mentions, self.analysis.text) for e in events]
 
     @staticmethod
     def _placed(event: Event, view: SentenceView) -> bool:
@@ -300,6 +318,8 @@ class EventCoder:
             )
         else:  # "shelled Kharkiv near the border with Russia" is not aimed at Russia
             recipients = tuple(r for r in recipients if not across_border(text, r.start))
+        if recipients and any(relative_to(text, r.start) for r in recipients):  # "attacks northwest of Kyiv"
+            recipients = tuple(r for r in recipients if not relative_to(text, r.start))
         if "obliged" in hit.value.flags and actors:
             actors, recipients = speaker_demands(view.mentions, actors)
         if not actors and view.mentions:  # "Having shelled the town, Russian forces withdrew"
@@ -308,10 +328,14 @@ class EventCoder:
                 actors, recipients = (subject,), tuple(r for r in recipients if r != subject)
         if not actors and view.toponyms:
             actors = place_actor(view.toponyms, text, trigger, view.sent.span.start)
+        # "The General Staff reported fighting near ...": its source, no actor
+        actors = not_the_reporter(actors, text, trigger, type_)
         placed = not recipients and bool(view.toponyms)
         if placed:  # no one acts on themselves: not the place that acts ("Britain" after "by")
             recipients = tuple(
-                r for r in place_recipient(view.toponyms, text, trigger, type_ in MOVEMENT) if r not in actors
+                r
+                for r in place_recipient(view.toponyms, text, trigger, type_ in MOVEMENT)
+                if r not in actors and not relative_to(text, r.start)
             )
             if moved and type_ == "RETREAT":  # "withdrew to Belgorod": where they went
                 recipients = without_own_forces(view.mentions, actors, recipients, text)
@@ -380,7 +404,7 @@ class EventCoder:
             modality=modality,
             actors=actors,
             recipients=recipients,
-            place=nearest_place(view.toponyms, trigger, a.text, type_ in MOVEMENT),
+            place=nearest_place(view.toponyms, trigger, a.text, type_ in MOVEMENT, actors, view.mentions),
             time=forecast_time or nearest_time(view.times, trigger),
             trigger=trigger,
             sentence=view.sent.span,
