@@ -405,3 +405,22 @@ def test_an_inverted_speaker_may_hold_a_long_relative_clause(
     pipeline: Pipeline, text: str, source: str
 ) -> None:
     assert _roles(pipeline, text)[0][0] == source
+
+
+def test_quotes_promise_after_and_opens_its_own_attribution(pipeline: Pipeline) -> None:
+    text = "The senator defended his record and vowed to cut taxes."
+    assert _roles(pipeline, text) == [
+        ("The senator", "defended", "his record"),
+        ("The senator", "vowed", "to cut taxes"),
+    ]
+
+
+def test_quotes_continued_act_after_and_stays_in_the_speech(pipeline: Pipeline) -> None:
+    text = "The General Staff reported that Russian forces conducted reconnaissance and continued to shell the city."
+    assert _roles(pipeline, text) == [
+        (
+            "The General Staff",
+            "reported",
+            "that Russian forces conducted reconnaissance and continued to shell the city",
+        )
+    ]
