@@ -424,3 +424,32 @@ def test_quotes_continued_act_after_and_stays_in_the_speech(pipeline: Pipeline) 
             "that Russian forces conducted reconnaissance and continued to shell the city",
         )
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # tenses the paradigms lacked
+        ("The mayor and his aides wonder whether the bridge will hold.", ("The mayor and his aides", "wonder", "whether the bridge will hold")),
+        ("Analysts forecast that prices will fall.", ("Analysts", "forecast", "that prices will fall")),
+        # verbs of speech and stance
+        ("The minister voiced concern about the talks.", ("The minister", "voiced", "concern about the talks")),
+        ("Mr. Jones likened the plan to a tax hike.", ("Mr. Jones", "likened", "the plan to a tax hike")),
+        ("The envoy hinted that a deal was close.", ("The envoy", "hinted", "that a deal was close")),
+        ("The council concurred that the forces would be redeployed.", ("The council", "concurred", "that the forces would be redeployed")),
+    ],
+)  # fmt: skip
+def test_quotes_lexicon_new_cues(pipeline: Pipeline, text: str, expected: tuple[str, str, str]) -> None:
+    assert _roles(pipeline, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian forces could threaten Kharkiv from the north.",  # "threaten" stays out: an act of war
+        "The forecast is for rain.",  # after an article the word is a noun
+        "She felt the urge to leave.",
+    ],
+)
+def test_quotes_lexicon_no_cue(pipeline: Pipeline, text: str) -> None:
+    assert _roles(pipeline, text) == []
