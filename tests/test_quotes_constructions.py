@@ -453,3 +453,20 @@ def test_quotes_lexicon_new_cues(pipeline: Pipeline, text: str, expected: tuple[
 )
 def test_quotes_lexicon_no_cue(pipeline: Pipeline, text: str) -> None:
     assert _roles(pipeline, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a setting after a name is neither the speaker's nor the cue's
+        ("“It is not new,” said Rep. Bobby Scott (D-Va.) at the time.", "Rep. Bobby Scott (D-Va.)"),
+        ("“We will see,” said Senate Minority Whip Dick Durbin (D-Ill.).", "Senate Minority Whip Dick Durbin (D-Ill.)"),
+        ("Sen. Bernie Sanders on Wednesday morning called for a recount.", "Sen. Bernie Sanders"),
+        ("Priebus later Thursday said the party was united.", "Priebus"),
+        # a common noun keeps its time, and a relative clause its setting
+        ("A CNN poll in January showed Clinton ahead.", "A CNN poll in January"),
+        ("“Yes,” said Peter King of New York, who endorsed Mr. Rubio on Tuesday.", "Peter King of New York, who endorsed Mr. Rubio on Tuesday"),
+    ],
+)  # fmt: skip
+def test_quotes_setting_after_a_speaker(pipeline: Pipeline, text: str, source: str) -> None:
+    assert [r[0] for r in _roles(pipeline, text)][:1] == [source]
