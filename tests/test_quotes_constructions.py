@@ -470,3 +470,8 @@ def test_quotes_lexicon_no_cue(pipeline: Pipeline, text: str) -> None:
 )  # fmt: skip
 def test_quotes_setting_after_a_speaker(pipeline: Pipeline, text: str, source: str) -> None:
     assert [r[0] for r in _roles(pipeline, text)][:1] == [source]
+
+
+def test_quotes_reduced_relative_after_among(pipeline: Pipeline) -> None:
+    text = "Trump leads among those describing themselves as very conservative."
+    assert _roles(pipeline, text) == [("those", "describing", "themselves as very conservative")]
