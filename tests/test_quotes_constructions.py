@@ -475,3 +475,14 @@ def test_quotes_setting_after_a_speaker(pipeline: Pipeline, text: str, source: s
 def test_quotes_reduced_relative_after_among(pipeline: Pipeline) -> None:
     text = "Trump leads among those describing themselves as very conservative."
     assert _roles(pipeline, text) == [("those", "describing", "themselves as very conservative")]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Speaker Paul Ryan, the highest-ranking Republican, on Tuesday called the remarks racist.", "Speaker Paul Ryan, the highest-ranking Republican,"),
+        ("Rep. Brad Sherman (D-Calif.) last month joked that the Fed was lost.", "Rep. Brad Sherman (D-Calif.)"),
+    ],
+)  # fmt: skip
+def test_quotes_time_before_the_cue_is_no_speaker(pipeline: Pipeline, text: str, source: str) -> None:
+    assert [r[0] for r in _roles(pipeline, text)] == [source]

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from forewarn.analyze.quote_context import QuoteDoc
+from forewarn.analyze.quote_source import subject_before
 from forewarn.knowledge.speech_cues import SpeechCues
 from forewarn.model import Span
 
@@ -23,14 +25,29 @@ def _tail(anchors: frozenset[str]) -> re.Pattern[str]:
 
 
 # a name ends the head (`Priebus | later Thursday`): a common noun keeps its time (`A CNN poll in January`)
+# a source that is nothing but a time: `on Wednesday`, `last week`, `earlier in the day`
+_TIME_ONLY = re.compile(
+    r"(?:(?:on|last|this|earlier|late|early|later)\s+)?(?:(?:in\s+)?the\s+day|Monday|Tuesday|Wednesday|Thursday"
+    r"|Friday|Saturday|Sunday|week|year|month|today|yesterday)$"
+)
+_LEAD_BEFORE = re.compile(r"(?<![\w’'-])(?:on|last|this|earlier|later|late|early)\s+$")
 _LAST_OK = re.compile(r"(?<![\w’'-])[A-Z][\w’'.-]*\)?$")
 _FUNCTION_END = re.compile(r"(?<![\w’'-])(?:the|a|an|of|and|or|to|for|his|her|their|its)$", re.IGNORECASE)
 
 
-def without_time_tail(cues: SpeechCues, text: str, source: Span, cue: Span) -> Span:
+def without_time_tail(cues: SpeechCues, doc: QuoteDoc, source: Span, cue: Span) -> Span:
     """The source before its cue without a trailing time or setting adverbial."""
+    text = doc.text
     if source.end > cue.start or text[source.end : cue.start].strip():
         return source  # only a source right before its cue, with nothing between
+    if _TIME_ONLY.match(text, source.start, source.end):
+        # `Sen. Chuck Grassley (R-Iowa) on Wednesday downplayed`: the time was read as the subject
+        lead = _LEAD_BEFORE.search(text, max(0, source.start - 12), source.start)
+        end = lead.start() if lead is not None else source.start
+        before = subject_before(text, doc.sentence(cue.start).start, end, cues)
+        return (
+            before if before is not None and not _TIME_ONLY.match(text, before.start, before.end) else source
+        )
     m = _tail(cues.adverbial_anchors).search(text, source.start, source.end)
     if m is None or m.start() == source.start:
         return source

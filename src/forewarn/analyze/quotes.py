@@ -280,7 +280,7 @@ def find_quotes(
         found = _match(cues, doc, cue, done)
         if found is not None:
             if found.source is not None:
-                found.source = without_time_tail(cues, text, found.source, found.cue)
+                found.source = without_time_tail(cues, doc, found.source, found.cue)
             _cut_before_inverted(text, done, found)
             done.append(found)
     done.extend(colon_quotes(cues, doc, done))
