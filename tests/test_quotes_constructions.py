@@ -449,6 +449,7 @@ def test_quotes_lexicon_new_cues(pipeline: Pipeline, text: str, expected: tuple[
         "Russian forces could threaten Kharkiv from the north.",  # "threaten" stays out: an act of war
         "Russian officials may declare victory in Mariupol.",  # a declaration foreseen, not made
         "Officials will sign a document recognizing the annexation.",
+        "The operational pause has been largely characterized by Russian troops regrouping.",
         "The forecast is for rain.",  # after an article the word is a noun
         "She felt the urge to leave.",
     ],
