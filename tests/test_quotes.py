@@ -580,12 +580,13 @@ def test_quotes_polnear_floor(eval_dir: Path) -> None:
         assert f1[role][kind] >= floor, f"{role} {kind} F1 {f1[role][kind]:.3f} fell under {floor}"
 
 
-# measured 0.688 / 0.662 / 0.531 / 0.747 on the subset
+# measured 0.691 / 0.665 / 0.5295 / 0.750 on the subset (content exact was 0.5307 before the latest lexicon
+# round, which raised it on the whole dev split, 0.536 -> 0.539: here it added 7 contents, 1 of them right)
 FLOORS = {
-    ("source", "exact"): 0.687,
-    ("cue", "exact"): 0.661,
-    ("content", "exact"): 0.530,
-    ("content", "overlap"): 0.746,
+    ("source", "exact"): 0.690,
+    ("cue", "exact"): 0.664,
+    ("content", "exact"): 0.529,
+    ("content", "overlap"): 0.750,
 }
 
 

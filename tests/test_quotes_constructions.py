@@ -405,3 +405,87 @@ def test_an_inverted_speaker_may_hold_a_long_relative_clause(
     pipeline: Pipeline, text: str, source: str
 ) -> None:
     assert _roles(pipeline, text)[0][0] == source
+
+
+def test_quotes_promise_after_and_opens_its_own_attribution(pipeline: Pipeline) -> None:
+    text = "The senator defended his record and vowed to cut taxes."
+    assert _roles(pipeline, text) == [
+        ("The senator", "defended", "his record"),
+        ("The senator", "vowed", "to cut taxes"),
+    ]
+
+
+def test_quotes_continued_act_after_and_stays_in_the_speech(pipeline: Pipeline) -> None:
+    text = "The General Staff reported that Russian forces conducted reconnaissance and continued to shell the city."
+    assert _roles(pipeline, text) == [
+        (
+            "The General Staff",
+            "reported",
+            "that Russian forces conducted reconnaissance and continued to shell the city",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # tenses the paradigms lacked
+        ("The mayor and his aides complain that the bridge is old.", ("The mayor and his aides", "complain", "that the bridge is old")),
+        ("Analysts forecast that prices will fall.", ("Analysts", "forecast", "that prices will fall")),
+        # verbs of speech and stance
+        ("The minister voiced concern about the talks.", ("The minister", "voiced", "concern about the talks")),
+        ("Mr. Jones likened the plan to a tax hike.", ("Mr. Jones", "likened", "the plan to a tax hike")),
+        ("The envoy hinted that a deal was close.", ("The envoy", "hinted", "that a deal was close")),
+        ("The council concurred that the forces would be redeployed.", ("The council", "concurred", "that the forces would be redeployed")),
+    ],
+)  # fmt: skip
+def test_quotes_lexicon_new_cues(pipeline: Pipeline, text: str, expected: tuple[str, str, str]) -> None:
+    assert _roles(pipeline, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian forces could threaten Kharkiv from the north.",  # "threaten" stays out: an act of war
+        "Russian officials may declare victory in Mariupol.",  # a declaration foreseen, not made
+        "Officials will sign a document recognizing the annexation.",
+        "The operational pause has been largely characterized by Russian troops regrouping.",
+        "The forecast is for rain.",  # after an article the word is a noun
+        "She felt the urge to leave.",
+    ],
+)
+def test_quotes_lexicon_no_cue(pipeline: Pipeline, text: str) -> None:
+    assert _roles(pipeline, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a setting after a name is neither the speaker's nor the cue's
+        ("“It is not new,” said Rep. Bobby Scott (D-Va.) at the time.", "Rep. Bobby Scott (D-Va.)"),
+        ("“We will see,” said Senate Minority Whip Dick Durbin (D-Ill.).", "Senate Minority Whip Dick Durbin (D-Ill.)"),
+        ("Sen. Bernie Sanders on Wednesday morning called for a recount.", "Sen. Bernie Sanders"),
+        ("Priebus later Thursday said the party was united.", "Priebus"),
+        # a common noun keeps its time, and a relative clause its setting
+        ("A CNN poll in January showed Clinton ahead.", "A CNN poll in January"),
+        ("“Yes,” said Peter King of New York, who endorsed Mr. Rubio on Tuesday.", "Peter King of New York, who endorsed Mr. Rubio on Tuesday"),
+    ],
+)  # fmt: skip
+def test_quotes_setting_after_a_speaker(pipeline: Pipeline, text: str, source: str) -> None:
+    assert [r[0] for r in _roles(pipeline, text)][:1] == [source]
+
+
+def test_quotes_reduced_relative_after_among(pipeline: Pipeline) -> None:
+    text = "Trump leads among those describing themselves as very conservative."
+    assert _roles(pipeline, text) == [("those", "describing", "themselves as very conservative")]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Speaker Paul Ryan, the highest-ranking Republican, on Tuesday called the remarks racist.", "Speaker Paul Ryan, the highest-ranking Republican,"),
+        ("Rep. Brad Sherman (D-Calif.) last month joked that the Fed was lost.", "Rep. Brad Sherman (D-Calif.)"),
+    ],
+)  # fmt: skip
+def test_quotes_time_before_the_cue_is_no_speaker(pipeline: Pipeline, text: str, source: str) -> None:
+    assert [r[0] for r in _roles(pipeline, text)] == [source]

@@ -356,6 +356,8 @@ def _clause_end(cues: SpeechCues, doc: QuoteDoc, start: int, end: int) -> int:
         but = doc.text.find(", but ", but + 6, end)
     for m in _CLAUSE_BREAK.finditer(doc.text, start, end):
         word = m.group(2)
+        if word.endswith(" to") and word[:-3] in cues.commissives:
+            word = word[:-3]  # `and vowed to punish ...`: a promise or threat is an attribution of its own
         if word not in cues.verb_forms and word != "according to":
             continue  # (participles are verb forms too) most breaks are not followed by a cue
         joint = m.group(1).strip()[:1]  # ",", or the first letter of "and", "but", "before", ...

@@ -11,7 +11,7 @@ from forewarn.model import Span
 
 # the words a reduced relative's noun phrase starts after: `an outside group backing`, `included Trump vowing`
 _PHRASE_START = re.compile(
-    r".*(?:^|\s)(?:to|of|for|with|from|by|about|in|on|at|[a-z]+ed|[a-z]+ing)\s+", re.DOTALL
+    r".*(?:^|\s)(?:to|of|for|with|from|by|about|in|on|at|among|against|[a-z]+ed|[a-z]+ing)\s+", re.DOTALL
 )
 
 
@@ -22,7 +22,7 @@ def nearest_noun_phrase(text: str, source: Span) -> Span:
     if m is None or m.end() >= source.end:
         return source
     phrase = text[m.end() : source.end]
-    if " " not in phrase and not (phrase[:1].isupper() or phrase.endswith("s")):
+    if " " not in phrase and not (phrase[:1].isupper() or phrase.endswith("s") or phrase == "those"):
         return source  # `the meeting began vowing`: one word that is no noun phrase
     return Span(m.end(), source.end)
 

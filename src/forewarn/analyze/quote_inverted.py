@@ -24,6 +24,8 @@ def subject_after(text: str, cue_end: int, limit: int, cues: SpeechCues) -> Span
             continue
         if token[2] in {";", ":", "(", ")"}:
             break
+        if token[2] in _AFTER_NAME and chunk and _name_end(chunk) and all(t[2] != "," for t in chunk):
+            break  # `said Rep. Bobby Scott (D-Va.) at the time`, `said Smith in an interview`: the setting is not his
         if token[2] == "," and i + 1 < len(tokens) and _ends_inverted(tokens[i + 1][2], cues):
             break  # `said Devine, suggesting that ...`, `said Karen Janes, after listening to ...`
         if (
@@ -53,12 +55,28 @@ def subject_after(text: str, cue_end: int, limit: int, cues: SpeechCues) -> Span
     named = next((i for i, t in enumerate(chunk[:head]) if t[2] in _RELATIVE_WORDS), head)
     if named < head and not _plain_name(chunk[:named], cues):
         named = head  # `derided Rubio as a neophyte who ...`: an object and its complement, no speaker
-    if named > 8 or len(chunk) > MAX_SOURCE_TOKENS + 12:
+    if _words(chunk[:named]) > 8 or len(chunk) > MAX_SOURCE_TOKENS + 12:
         return None
     end = chunk[-1][1]
     while end > chunk[0][0] and text[end - 1] in ".!?":
         end -= 1
     return Span(chunk[0][0], end)
+
+
+def _words(tokens: list[tuple[int, int, str]]) -> int:
+    """Tokens but a name's parentheses (`(D-Ill.)`) and a closing full stop, which add no length to it."""
+    return sum(1 for t in tokens if t[2] not in {"(", ")", "."})
+
+
+# prepositions and conjunctions that open a setting right after an inverted speaker's name
+_AFTER_NAME = frozenset({"after", "before", "when", "while", "during", "in", "at", "on", "last", "earlier", "later",
+                         "this"})  # fmt: skip
+
+
+def _name_end(chunk: list[tuple[int, int, str]]) -> bool:
+    """Is the chunk a name alone (capitalised words, and the parenthesis of `(D-Va.)`)? A clause read
+    as a speaker (`Clinton reached out to McConnell`) holds a lower-case word."""
+    return all(t[2][:1].isupper() or t[2] in {"(", ")"} for t in chunk)
 
 
 def _plain_name(tokens: list[tuple[int, int, str]], cues: SpeechCues) -> bool:

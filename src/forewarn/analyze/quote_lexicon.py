@@ -121,6 +121,11 @@ def _cue_words() -> dict[bytes, tuple[str, ...]]:
     return {word: tuple(sorted(group, key=len, reverse=True)) for word, group in starts.items()}
 
 
+@lru_cache(maxsize=1)
+def _cue_word_set() -> frozenset[bytes]:
+    return frozenset(_cue_words())
+
+
 # A-Z -> a-z, every other byte kept: lower-cases the ASCII letters of UTF-8 bytes at C speed
 _ASCII_LOWER = bytes.maketrans(string.ascii_uppercase.encode(), string.ascii_lowercase.encode())
 
@@ -154,7 +159,8 @@ def cue_spans(text: str) -> list[Span]:
     words = _cue_words()
     found: dict[int, int] = {}
     chains, chain_words = _chains()
-    for word in words.keys() & raw.translate(_LETTERS_ONLY).split():
+    # (a frozenset's intersection walks the text's words; `dict.keys() & list` first copies every cue word)
+    for word in _cue_word_set().intersection(raw.translate(_LETTERS_ONLY).split()):
         for cue in words[word]:
             _find_all(lower, cue, found)
         if word in chain_words:

@@ -22,6 +22,7 @@ from dataclasses import replace
 from forewarn.analyze.forecasts import forecast_for
 from forewarn.analyze.pipeline import Context
 from forewarn.analyze.quote_accounts import according_to
+from forewarn.analyze.quote_adverbials import without_time_tail
 from forewarn.analyze.quote_clauses import (
     clause_after,
     clause_before,
@@ -278,6 +279,8 @@ def find_quotes(
             continue
         found = _match(cues, doc, cue, done)
         if found is not None:
+            if found.source is not None:
+                found.source = without_time_tail(cues, doc, found.source, found.cue)
             _cut_before_inverted(text, done, found)
             done.append(found)
     done.extend(colon_quotes(cues, doc, done))

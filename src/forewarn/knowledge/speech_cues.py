@@ -45,6 +45,7 @@ class SpeechCues:
     roles: frozenset[str] = frozenset()
     count_heads: frozenset[str] = frozenset()
     quoting: frozenset[str] = frozenset()
+    commissives: frozenset[str] = frozenset()
 
 
 def _words(raw: dict[str, Any], key: str) -> list[str]:
@@ -88,6 +89,7 @@ def _parse(raw: dict[str, Any]) -> SpeechCues:
         roles=frozenset(_words(raw, "roles")) if "roles" in raw else frozenset(),
         count_heads=frozenset(_words(raw, "count_heads")) if "count_heads" in raw else frozenset(),
         quoting=frozenset(_words(raw, "quoting")) if "quoting" in raw else frozenset(),
+        commissives=frozenset(_words(raw, "commissives")) if "commissives" in raw else frozenset(),
     )
 
 
