@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from forewarn.analyze.quote_heads import nearest_noun_phrase, past_focus, past_fronted, pronoun_subject
-from forewarn.analyze.quote_marks import quotation_spans
+from forewarn.analyze.quote_marks import marks_to_next, quotation_spans
 from forewarn.analyze.quote_source import VERBAL, subject_before
 from forewarn.knowledge.speech_cues import SpeechCues
 from forewarn.model import Span
@@ -62,7 +62,7 @@ class QuoteDoc:
         self.text = text
         self.quotes = quotation_spans(text)
         self.quote_starts = [q.start for q in self.quotes]
-        self.sentences = _marks_to_next(text, sentences, self.quote_starts) or (Span(0, len(text)),)
+        self.sentences = marks_to_next(text, sentences, self.quote_starts) or (Span(0, len(text)),)
         self.sent_starts = [s.start for s in self.sentences]
         # per cue, answers that several patterns ask for (cue start -> answer)
         self._passive: dict[int, int | None] = {}
@@ -147,57 +147,8 @@ class QuoteDoc:
 TITLE_REACH = 60  # characters between a cue's clause and a quoted title in it ("on MSNBC’s “Morning Joe.”")
 TITLE_WORDS = 6
 _SENTENCE_END = re.compile(r"[.!?]\s")
-_OPENING = "“„«‘‚\"'"
 LEAD_MARKS = " “\"'‘«„"  # spaces and opening quote marks before a sentence's first word
 BEFORE_REACH = 40  # characters of a sentence read before a cue (see `QuoteDoc.text_before`)
-
-
-def _marks_to_next(text: str, sentences: tuple[Span, ...], quote_starts: list[int]) -> tuple[Span, ...]:
-    """Sentences whose end holds the opening mark of the next one's quotation (`Becerra said. "Nevada
-    is ...`: the splitter cuts after the mark) give the mark to the sentence it opens."""
-    if not quote_starts:
-        return sentences
-    opens = set(quote_starts)
-    out = list(sentences)
-    carry = -1
-    for i in _ending_on_marks(text, sentences, quote_starts):  # the others stay as they are
-        sentence = sentences[i]
-        start, end = (carry if 0 <= carry < sentence.start else sentence.start), sentence.end
-        carry = -1
-        mark = end
-        while mark > start and text[mark - 1] in _OPENING:
-            mark -= 1
-        if mark < end and mark in opens and mark > start and text[mark - 1].isspace():
-            carry = mark
-            while mark > start and text[mark - 1].isspace():
-                mark -= 1
-            end = mark
-        out[i] = Span(start, end)
-    return tuple(out)
-
-
-def _ending_on_marks(text: str, sentences: tuple[Span, ...], quote_starts: list[int]) -> list[int]:
-    """The sentences whose end a quotation's opening marks run into (the first end after the quotation's
-    start), and the ones after them (whose start such a mark moves to), in order: the only ones
-    `_marks_to_next` can change. A text has a few quotations and dozens of sentences; each sentence's
-    closing run of opening marks is read once, so junk of thousands of marks stays linear."""
-    ends = [sentence.end for sentence in sentences]
-    runs: dict[int, int] = {}  # sentence end -> where the run of opening marks before it starts
-    found: set[int] = set()
-    for start in quote_starts:
-        i = bisect_right(ends, start)
-        if i == len(ends):
-            continue
-        end = ends[i]
-        if end not in runs:
-            mark = end
-            while mark > 0 and text[mark - 1] in _OPENING:
-                mark -= 1
-            runs[end] = mark
-        while runs[end] <= start and i < len(ends) and ends[i] == end:
-            found.update((i, i + 1))
-            i += 1
-    return sorted(i for i in found if i < len(sentences))
 
 
 # a cue's own "that" clause: the quotation before it is not what it reports

@@ -5,12 +5,15 @@ One linear scan over the quotation marks and line breaks. It pairs typographic
 quotation (nested ones belong to it), carries a quotation across paragraphs
 when the next paragraph re-opens it (the English convention for a quote
 spanning paragraphs), and drops a quotation that never closes: an unbalanced
-mark yields nothing rather than an invented quote.
+mark yields nothing rather than an invented quote. `marks_to_next` gives a
+quotation's opening mark back to the sentence it opens when the splitter cut
+after it.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from forewarn.model import Span
 
@@ -28,6 +31,7 @@ _CLOSERS: dict[str, str] = {
 }
 _MARKS = re.compile(r"[“”„«»‹›‘’‚\"'\n]")
 _SINGLE = frozenset("‘’‚'")
+_OPENING = "“„«‘‚\"'"
 
 
 def _can_open(text: str, i: int, mark: str) -> bool:
@@ -100,3 +104,51 @@ def _closing_depth(stack: list[tuple[str, int]], text: str, i: int, mark: str) -
         if mark in _CLOSERS[opener] and i > stack[depth][1] + 1:
             return depth  # any unclosed inner marks were apostrophes or typos
     return None
+
+
+def marks_to_next(text: str, sentences: tuple[Span, ...], quote_starts: list[int]) -> tuple[Span, ...]:
+    """Sentences whose end holds the opening mark of the next one's quotation (`Becerra said. "Nevada
+    is ...`: the splitter cuts after the mark) give the mark to the sentence it opens."""
+    if not quote_starts:
+        return sentences
+    opens = set(quote_starts)
+    out = list(sentences)
+    carry = -1
+    for i in _ending_on_marks(text, sentences, quote_starts):  # the others stay as they are
+        sentence = sentences[i]
+        start, end = (carry if 0 <= carry < sentence.start else sentence.start), sentence.end
+        carry = -1
+        mark = end
+        while mark > start and text[mark - 1] in _OPENING:
+            mark -= 1
+        if mark < end and mark in opens and mark > start and text[mark - 1].isspace():
+            carry = mark
+            while mark > start and text[mark - 1].isspace():
+                mark -= 1
+            end = mark
+        out[i] = Span(start, end)
+    return tuple(out)
+
+
+def _ending_on_marks(text: str, sentences: tuple[Span, ...], quote_starts: list[int]) -> list[int]:
+    """The sentences whose end a quotation's opening marks run into (the first end after the quotation's
+    start), and the ones after them (whose start such a mark moves to), in order: the only ones
+    `marks_to_next` can change. A text has a few quotations and dozens of sentences; each sentence's
+    closing run of opening marks is read once, so junk of thousands of marks stays linear."""
+    ends = [sentence.end for sentence in sentences]
+    runs: dict[int, int] = {}  # sentence end -> where the run of opening marks before it starts
+    found: set[int] = set()
+    for start in quote_starts:
+        i = bisect_right(ends, start)
+        if i == len(ends):
+            continue
+        end = ends[i]
+        if end not in runs:
+            mark = end
+            while mark > 0 and text[mark - 1] in _OPENING:
+                mark -= 1
+            runs[end] = mark
+        while runs[end] <= start and i < len(ends) and ends[i] == end:
+            found.update((i, i + 1))
+            i += 1
+    return sorted(i for i in found if i < len(sentences))
