@@ -38,13 +38,17 @@ _new_site: Callable[[tuple[Any, ...]], EventSite] = partial(tuple.__new__, Event
 
 def build_event(cand: Candidate, view: SentenceView, tokens: TokenView, analysis: Analysis) -> Event:
     """The event a candidate reports, in its sentence of the analysed text."""
-    hit, text, words = cand.hit, analysis.text, tokens.lower
+    hit, governed, text, words = cand.hit, cand.governed, analysis.text, tokens.lower
     trigger = Span(tokens.start[hit.start], tokens.end[hit.end - 1])
     type_, mode, modality = _coded(cand, view, trigger, tokens, analysis)
     mode, indicators = pick_mode(type_, mode, bool(cand.mode) and type_ == cand.type, view)
-    contexts = view.contexts
-    if cand.governed or hit.value.contexts or hit.value.indicators:  # most add none to the sentence's
-        contexts, indicators = _labels(hit.value, cand.governed, view.contexts, indicators)
+    contexts = (
+        dedupe([*hit.value.contexts, *(governed.contexts if governed else ()), *view.contexts])
+        if governed or hit.value.contexts
+        else view.contexts  # deduplicated already
+    )
+    if hit.value.indicators or (governed and governed.indicators):  # most triggers add none
+        indicators = dedupe([*hit.value.indicators, *indicators, *(governed.indicators if governed else ())])
     actors, recipients, placed = _roles(type_, mode, hit, trigger, view, text)
     if "convict" in hit.value.flags and type_ == "ACCUSE" and _imprisoned(words, view.sent):
         type_, mode = "COERCE", "arrest"  # manual: a conviction with a prison sentence is COERCE 'arrest'
@@ -55,7 +59,6 @@ def build_event(cand: Candidate, view: SentenceView, tokens: TokenView, analysis
         words, tokens.start, (hit.start, hit.end), view.sent.tok_end - 1, view.toponyms
     ):
         type_, actors, recipients = "CONSULT", recipients, actors  # manual: visitor acts, host receives
-    forecast_time = _forecast_time(analysis.quotes, view) if modality == "forecast" else None
     return Event(
         type=type_,
         mode=mode,
@@ -64,7 +67,8 @@ def build_event(cand: Candidate, view: SentenceView, tokens: TokenView, analysis
         actors=actors,
         recipients=recipients,
         place=nearest_place(view.toponyms, trigger, text, type_ in MOVEMENT, actors, view.mentions),
-        time=forecast_time or nearest_time(view.times, trigger),
+        time=(modality == "forecast" and _forecast_time(analysis.quotes, view))
+        or nearest_time(view.times, trigger),
         trigger=trigger,
         sentence=view.sent.span,
         cameo=cameo_code(type_, mode, contexts),
@@ -113,20 +117,6 @@ def _recoded(
         return barred
     if_after = modality == "hypothetical" and "if" in words[hit.end : view.sent.tok_end]
     return recode(cand, modality, promised(site, near), view.conditional, if_after)
-
-
-def _labels(
-    trigger: Trigger, governed: Trigger | None, sentence: tuple[str, ...], indicators: tuple[str, ...]
-) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Contexts and indicators: the trigger's own, the governed event's and the sentence words'."""
-    contexts = (
-        dedupe([*trigger.contexts, *(governed.contexts if governed else ()), *sentence])
-        if governed or trigger.contexts
-        else sentence  # deduplicated already
-    )
-    if trigger.indicators or (governed and governed.indicators):  # most triggers add none
-        indicators = dedupe([*trigger.indicators, *indicators, *(governed.indicators if governed else ())])
-    return contexts, indicators
 
 
 def _roles(
