@@ -17,10 +17,9 @@ from itertools import repeat
 from operator import attrgetter, itemgetter
 from typing import Any, TypeVar
 
-from forewarn.analyze.event_aims import PURPOSE_LEAD, foretold, is_purpose, resolve_warnings, with_outlook
+from forewarn.analyze.event_aims import PURPOSE_LEAD, is_purpose, resolve_warnings
 from forewarn.analyze.event_antecedents import named_roles
-from forewarn.analyze.event_clauses import continued, hosted, opening_subject, opens_place, shares_subject
-from forewarn.analyze.event_objects import not_the_reporter, speaker_demands, without_own_forces
+from forewarn.analyze.event_clauses import continued, opens_place, shares_subject
 from forewarn.analyze.event_patterns import (
     CONTEXT,
     CUE,
@@ -33,51 +32,28 @@ from forewarn.analyze.event_patterns import (
     resolve_triggers,
     scan_doc,
 )
-from forewarn.analyze.event_places import (
-    across_border,
-    nearest_place,
-    nearest_time,
-    place_actor,
-    place_recipient,
-    relative_to,
-    toponyms,
-)
+from forewarn.analyze.event_places import toponyms
 from forewarn.analyze.event_purposes import AIM_LEAD, objectless_inquiry, unevented_aim
-from forewarn.analyze.event_roles import actor_roles
-from forewarn.analyze.event_rules import (
-    CONFLICT,
-    MOVEMENT,
-    RECIPROCAL,
-    Candidate,
-    apply_frames,
-    confidence,
-    dedupe,
-    recode,
-    sentence_rules,
-)
+from forewarn.analyze.event_record import build_event
+from forewarn.analyze.event_rules import Candidate, apply_frames, dedupe, sentence_rules
 from forewarn.analyze.event_sentence import (
     CONDITION_WORDS,
     Sentence,
     SentenceView,
     assault_mode_rules,
     context_labels,
-    count_parties,
     modes_by_type,
     physical_words,
-    pick_mode,
-    retype,
     threat_condition,
 )
-from forewarn.analyze.modality import EventSite, cues_before, decide_modality, promised
 from forewarn.analyze.pipeline import Context
-from forewarn.knowledge.plover import Trigger, acled_subtype, cameo_code, load_cues, load_irregular_verbs
-from forewarn.model import Actor, Analysis, Event, Modality, Place, Quote, Span, TimeExpr
+from forewarn.knowledge.plover import Trigger, load_cues, load_irregular_verbs
+from forewarn.model import Actor, Analysis, Event, Place, Quote, Span, TimeExpr
 
 # Words before a trigger that make it a cause, purpose or name rather than the act reported.
 _NOT_THE_ACT = frozenset(
     {"of", "for", "to", "against", "because", "after", "following", "counter", "prevent"}
 )
-
 
 _START, _CONTENT_START = attrgetter("start"), attrgetter("content.start")
 _END, _VALUE = itemgetter(1), itemgetter(2)  # Hit.end and Hit.value, read at C speed
@@ -94,8 +70,6 @@ def _span(mention: Actor) -> Span:
     return Span(mention.start, mention.end)
 
 
-# One site per candidate event, made by tuple.__new__ directly (no Python frame, as EventSite(...) has).
-_new_site: Callable[[tuple[Any, ...]], EventSite] = partial(tuple.__new__, EventSite)
 _new_sentence: Callable[[tuple[Any, ...]], Sentence] = partial(tuple.__new__, Sentence)
 
 
@@ -104,7 +78,9 @@ class EventCoder:
 
     def __init__(self, ctx: Context, analysis: Analysis) -> None:
         self.analysis = analysis
-        tokens = ctx.tokens  # shared columns: no spaCy Token objects, built once for every stage
+        self.tokens = tokens = (
+            ctx.tokens
+        )  # shared columns: no spaCy Token objects, built once for every stage
         self.words, self.starts, self.ends = tokens.lower, tokens.start, tokens.end
         # sorted copies with their starts, so each sentence finds its records by bisection
         self.actors, self.actor_starts = _by_start(analysis.actors)
@@ -172,20 +148,12 @@ class EventCoder:
             )
         for cand in found:
             if (
-                cands
-                and not cand.outlook
-                and self.words[cand.hit.start - 1] in PURPOSE_LEAD
-                and is_purpose(self.words, cand.hit.start, cands[-1].hit[:2])
-            ):
-                if cand.type == cands[-1].type == "PROTEST":
+                not cand.outlook and self.words[cand.hit.start - 1] in AIM_LEAD
+            ):  # most are no aim (PURPOSE_LEAD is part)
+                aimed = self._aimed(cand, sent, cands, events)
+                if aimed is None:
                     continue  # "blocked the highway to protest the mandates": one protest, its purpose named
-                cand = cand._replace(outlook="planned")  # "continued shelling to intimidate residents"
-            elif (
-                not cand.outlook
-                and self.words[cand.hit.start - 1] in AIM_LEAD
-                and unevented_aim(self.words, cand.hit, sent.tok_start, cands, events)
-            ):
-                cand = cand._replace(outlook="planned")  # "reached the airport to recapture it"
+                cand = aimed
             if (
                 cand.type != "NONE"
                 and not self._reason(cand.hit)
@@ -193,14 +161,7 @@ class EventCoder:
                     cand.mode == "investigate" and objectless_inquiry(self.words, cand.hit, sent.tok_end)
                 )
             ):
-                event = self._event(cand, view)
-                if warner is not None and cand.outlook == "forecast" and event.actors[:1] == (_span(warner),):
-                    event = replace(event, actors=())  # the warner is not the actor of what it warns of
-                if events and (
-                    shares_subject(self.words, cand.hit.start)
-                    or (cand.outlook == "planned" and self._placed(event, view))
-                ):
-                    event = continued(event, events, self.words, self.starts, self.analysis.text)
+                event = self._sentence_event(cand, view, warner, events)
                 cands.append(cand)
                 events.append(event)
         if len(events) >= 2:  # else the rules between a sentence's events have nothing to do
@@ -211,6 +172,34 @@ class EventCoder:
             events = sentence_rules(events, acts)
         # "Zelensky announced that he rejected ...": the name, once the sentence's events are settled
         return [named_roles(e, view.mentions, self.analysis.text) for e in events]
+
+    def _aimed(
+        self, cand: Candidate, sent: Sentence, cands: list[Candidate], events: list[Event]
+    ) -> Candidate | None:
+        """A candidate with no outlook yet, planned when it is an aim; None when it is a protest's purpose."""
+        words, start = self.words, cand.hit.start
+        if cands and words[start - 1] in PURPOSE_LEAD and is_purpose(words, start, cands[-1].hit[:2]):
+            if cand.type == cands[-1].type == "PROTEST":
+                return None
+            return cand._replace(outlook="planned")  # "continued shelling to intimidate residents"
+        if words[start - 1] in AIM_LEAD and unevented_aim(words, cand.hit, sent.tok_start, cands, events):
+            return cand._replace(outlook="planned")  # "reached the airport to recapture it"
+        return cand
+
+    def _sentence_event(
+        self, cand: Candidate, view: SentenceView, warner: Actor | None, events: list[Event]
+    ) -> Event:
+        """The candidate's event, never acted by whoever warns of it, and continuing the sentence's last
+        event when it shares that event's subject."""
+        event = build_event(cand, view, self.tokens, self.analysis)
+        if warner is not None and cand.outlook == "forecast" and event.actors[:1] == (_span(warner),):
+            event = replace(event, actors=())  # the warner is not the actor of what it warns of
+        if events and (
+            shares_subject(self.words, cand.hit.start)
+            or (cand.outlook == "planned" and self._placed(event, view))
+        ):
+            event = continued(event, events, self.words, self.starts, self.analysis.text)
+        return event
 
     @staticmethod
     def _placed(event: Event, view: SentenceView) -> bool:
@@ -254,22 +243,6 @@ class EventCoder:
         """ "arrested for collaborating with": the -ing clause after "for" is a reason, not an event."""
         return hit.start > 0 and self.words[hit.start - 1] == "for" and self.words[hit.start].endswith("ing")
 
-    def _imprisoned(self, sent: Sentence) -> bool:
-        return not load_cues().imprisonment.isdisjoint(self.words[sent.tok_start : sent.tok_end])
-
-    def _forecast_time(self, view: SentenceView) -> Span | None:
-        """For a forecast, the time the speaker expects it ("as early as January"), if quoted."""
-        span = view.sent.span
-        for quote in self.analysis.quotes:
-            forecast = quote.forecast
-            if (
-                forecast is not None
-                and forecast.time is not None
-                and span.start <= forecast.time.start < span.end
-            ):
-                return forecast.time
-        return None
-
     def _view(self, sent: Sentence) -> SentenceView:
         span = sent.span
         mode_hits = frozenset(map(_VALUE, self._in(MODE, sent)))
@@ -299,119 +272,6 @@ class EventCoder:
             or not physical_words().isdisjoint(sentence_words),
             crowd=not load_cues().crowd.isdisjoint(sentence_words),
             conditional=not self.conditions.isdisjoint(sentence_words) and threat_condition(sentence_words),
-        )
-
-    def _roles(
-        self, type_: str, mode: str, hit: Hit[Trigger], trigger: Span, view: SentenceView
-    ) -> tuple[tuple[Span, ...], tuple[Span, ...], bool]:
-        """Actors and recipients, and whether the recipient is only a place (it adds no confidence)."""
-        text = self.analysis.text
-        moved = type_ == "MOBILIZE" or (type_ == "RETREAT" and mode in {"withdraw", "resign"})
-        kinds = (type_ in RECIPROCAL, type_ in MOVEMENT, moved, type_ == "ACCUSE")
-        hostile = type_ in {"ASSAULT", "THREATEN", "RETREAT"}  # not aimed at the actor's own side
-        actors, recipients = actor_roles(
-            view.mentions, text, trigger, *kinds, places=view.toponyms, hostile=hostile
-        )
-        if moved:  # aimed at whom it is massed against, not at its own troops nor where they went
-            recipients = without_own_forces(
-                view.mentions, actors, recipients, text if type_ == "RETREAT" else ""
-            )
-        else:  # "shelled Kharkiv near the border with Russia" is not aimed at Russia
-            recipients = tuple(r for r in recipients if not across_border(text, r.start))
-        if recipients and any(relative_to(text, r.start) for r in recipients):  # "attacks northwest of Kyiv"
-            recipients = tuple(r for r in recipients if not relative_to(text, r.start))
-        if "obliged" in hit.value.flags and actors:
-            actors, recipients = speaker_demands(view.mentions, actors)
-        if not actors and view.mentions:  # "Having shelled the town, Russian forces withdrew"
-            subject = opening_subject(view.mentions, text, trigger, view.sent.span.start)
-            if subject is not None:
-                actors, recipients = (subject,), tuple(r for r in recipients if r != subject)
-        if not actors and view.toponyms:
-            actors = place_actor(view.toponyms, text, trigger, view.sent.span.start)
-        # "The General Staff reported fighting near ...": its source, no actor
-        actors = not_the_reporter(actors, text, trigger, type_)
-        placed = not recipients and bool(view.toponyms)
-        if placed:  # no one acts on themselves: not the place that acts ("Britain" after "by")
-            recipients = tuple(
-                r
-                for r in place_recipient(view.toponyms, text, trigger, type_ in MOVEMENT)
-                if r not in actors and not relative_to(text, r.start)
-            )
-            if moved and type_ == "RETREAT":  # "withdrew to Belgorod": where they went
-                recipients = without_own_forces(view.mentions, actors, recipients, text)
-        return actors, recipients, placed
-
-    def _recoded(
-        self, cand: Candidate, site: EventSite, near: dict[str, int], modality: Modality, view: SentenceView
-    ) -> tuple[str, str, Modality]:
-        """Type, mode and modality after PLOVER's recoding rules, which an outlook may bar."""
-        hit = cand.hit
-        outlook = cand.outlook or ("planned" if "aim" in near else "")
-        if (
-            not outlook
-            and modality == "planned"
-            and cand.type in CONFLICT
-            and cand.governed is None
-            and foretold(self.words, self.starts, view.cues, hit.start, view.mentions)
-        ):
-            outlook = "forecast"  # another's future act told by a reporter: no threat by its actor
-        barred = with_outlook(cand, outlook, modality) if outlook else None
-        if barred is not None:
-            return barred
-        if_after = modality == "hypothetical" and "if" in self.words[hit.end : view.sent.tok_end]
-        return recode(cand, modality, promised(site, near), view.conditional, if_after)
-
-    def _event(self, cand: Candidate, view: SentenceView) -> Event:
-        hit, a = cand.hit, self.analysis
-        trigger = Span(self.starts[hit.start], self.ends[hit.end - 1])
-        site = _new_site(
-            (self.words, view.sent.tok_start, hit.start, hit.end, trigger.start, a.published, view.cues)
-        )
-        near = cues_before(site)  # once per event: modality and the promise test both read it
-        modality = decide_modality(site, view.sent.tok_end, view.quotes, view.times, near)
-        if cand.outlook or near:  # an aim, warned, foretold or conditional act: the outlook rules decide
-            type_, mode, modality = self._recoded(cand, site, near, modality, view)
-        else:  # most events: no cue word before them
-            type_, mode, modality = recode(cand, modality, promised(site, near), view.conditional)
-        mode, indicators = pick_mode(type_, mode, bool(cand.mode) and type_ == cand.type, view)
-        governed = cand.governed
-        contexts = (
-            dedupe([*hit.value.contexts, *(governed.contexts if governed else ()), *view.contexts])
-            if governed or hit.value.contexts
-            else view.contexts  # deduplicated already
-        )
-        if hit.value.indicators or (governed and governed.indicators):  # most triggers add none
-            indicators = dedupe(
-                [*hit.value.indicators, *indicators, *(governed.indicators if governed else ())]
-            )
-        actors, recipients, placed = self._roles(type_, mode, hit, trigger, view)
-        if "convict" in hit.value.flags and type_ == "ACCUSE" and self._imprisoned(view.sent):
-            type_, mode = "COERCE", "arrest"  # manual: a conviction with a prison sentence is COERCE 'arrest'
-        type_, mode, indicators = retype(
-            type_, mode, indicators, count_parties(actors, a.text), hit.value, view
-        )
-        if type_ == "MOBILIZE" and "disasters" in contexts:  # manual: mobilized for disaster relief is AID
-            type_, mode = "AID", ""
-        if type_ == "SUPPORT" and hosted(
-            self.words, self.starts, (hit.start, hit.end), view.sent.tok_end - 1, view.toponyms
-        ):
-            type_, actors, recipients = "CONSULT", recipients, actors  # manual: visitor acts, host receives
-        forecast_time = self._forecast_time(view) if modality == "forecast" else None
-        return Event(
-            type=type_,
-            mode=mode,
-            contexts=contexts,
-            modality=modality,
-            actors=actors,
-            recipients=recipients,
-            place=nearest_place(view.toponyms, trigger, a.text, type_ in MOVEMENT, actors, view.mentions),
-            time=forecast_time or nearest_time(view.times, trigger),
-            trigger=trigger,
-            sentence=view.sent.span,
-            cameo=cameo_code(type_, mode, contexts),
-            acled=None if modality in {"negated", "hypothetical"} else acled_subtype(type_, mode, indicators),
-            confidence=confidence(hit.value.weight, bool(actors), bool(recipients) and not placed, modality),
-            indicators=indicators,
         )
 
 

@@ -1,0 +1,175 @@
+"""One candidate event made into an `Event` record: modality, PLOVER's recoding, roles, mappings.
+
+The events coder (`events.py`) finds a sentence's candidates and the evidence they share (a
+`SentenceView`); here each candidate gets its modality from the cue words before it, its type
+and mode after PLOVER's recoding rules, its actors and recipients, place and time, and its
+CAMEO code and ACLED sub-event type.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from functools import partial
+from typing import Any
+
+from forewarn.analyze.event_aims import foretold, with_outlook
+from forewarn.analyze.event_clauses import hosted, opening_subject
+from forewarn.analyze.event_objects import not_the_reporter, speaker_demands, without_own_forces
+from forewarn.analyze.event_patterns import Hit
+from forewarn.analyze.event_places import (
+    across_border,
+    nearest_place,
+    nearest_time,
+    place_actor,
+    place_recipient,
+    relative_to,
+)
+from forewarn.analyze.event_roles import actor_roles
+from forewarn.analyze.event_rules import CONFLICT, MOVEMENT, RECIPROCAL, Candidate, confidence, dedupe, recode
+from forewarn.analyze.event_sentence import Sentence, SentenceView, count_parties, pick_mode, retype
+from forewarn.analyze.modality import EventSite, cues_before, decide_modality, promised
+from forewarn.analyze.token_view import TokenView
+from forewarn.knowledge.plover import Trigger, acled_subtype, cameo_code, load_cues
+from forewarn.model import Analysis, Event, Modality, Quote, Span
+
+# One site per candidate event, made by tuple.__new__ directly (no Python frame, as EventSite(...) has).
+_new_site: Callable[[tuple[Any, ...]], EventSite] = partial(tuple.__new__, EventSite)
+
+
+def build_event(cand: Candidate, view: SentenceView, tokens: TokenView, analysis: Analysis) -> Event:
+    """The event a candidate reports, in its sentence of the analysed text."""
+    hit, governed, text, words = cand.hit, cand.governed, analysis.text, tokens.lower
+    trigger = Span(tokens.start[hit.start], tokens.end[hit.end - 1])
+    type_, mode, modality = _coded(cand, view, trigger, tokens, analysis)
+    mode, indicators = pick_mode(type_, mode, bool(cand.mode) and type_ == cand.type, view)
+    contexts = (
+        dedupe([*hit.value.contexts, *(governed.contexts if governed else ()), *view.contexts])
+        if governed or hit.value.contexts
+        else view.contexts  # deduplicated already
+    )
+    if hit.value.indicators or (governed and governed.indicators):  # most triggers add none
+        indicators = dedupe([*hit.value.indicators, *indicators, *(governed.indicators if governed else ())])
+    actors, recipients, placed = _roles(type_, mode, hit, trigger, view, text)
+    if "convict" in hit.value.flags and type_ == "ACCUSE" and _imprisoned(words, view.sent):
+        type_, mode = "COERCE", "arrest"  # manual: a conviction with a prison sentence is COERCE 'arrest'
+    type_, mode, indicators = retype(type_, mode, indicators, count_parties(actors, text), hit.value, view)
+    if type_ == "MOBILIZE" and "disasters" in contexts:  # manual: mobilized for disaster relief is AID
+        type_, mode = "AID", ""
+    if type_ == "SUPPORT" and hosted(
+        words, tokens.start, (hit.start, hit.end), view.sent.tok_end - 1, view.toponyms
+    ):
+        type_, actors, recipients = "CONSULT", recipients, actors  # manual: visitor acts, host receives
+    return Event(
+        type=type_,
+        mode=mode,
+        contexts=contexts,
+        modality=modality,
+        actors=actors,
+        recipients=recipients,
+        place=nearest_place(view.toponyms, trigger, text, type_ in MOVEMENT, actors, view.mentions),
+        time=(modality == "forecast" and _forecast_time(analysis.quotes, view))
+        or nearest_time(view.times, trigger),
+        trigger=trigger,
+        sentence=view.sent.span,
+        cameo=cameo_code(type_, mode, contexts),
+        acled=None if modality in {"negated", "hypothetical"} else acled_subtype(type_, mode, indicators),
+        confidence=confidence(hit.value.weight, bool(actors), bool(recipients) and not placed, modality),
+        indicators=indicators,
+    )
+
+
+def _coded(
+    cand: Candidate, view: SentenceView, trigger: Span, tokens: TokenView, analysis: Analysis
+) -> tuple[str, str, Modality]:
+    """Type, mode and modality: the cue words before the trigger, then PLOVER's recoding rules."""
+    hit = cand.hit
+    site = _new_site(
+        (tokens.lower, view.sent.tok_start, hit.start, hit.end, trigger.start, analysis.published, view.cues)
+    )
+    near = cues_before(site)  # once per event: modality and the promise test both read it
+    modality = decide_modality(site, view.sent.tok_end, view.quotes, view.times, near)
+    if cand.outlook or near:  # an aim, warned, foretold or conditional act: the outlook rules decide
+        return _recoded(cand, site, near, modality, view, tokens.start)
+    return recode(cand, modality, promised(site, near), view.conditional)  # most events: no cue before them
+
+
+def _recoded(
+    cand: Candidate,
+    site: EventSite,
+    near: dict[str, int],
+    modality: Modality,
+    view: SentenceView,
+    starts: Sequence[int],
+) -> tuple[str, str, Modality]:
+    """Type, mode and modality after PLOVER's recoding rules, which an outlook may bar."""
+    hit, words = cand.hit, site.words
+    outlook = cand.outlook or ("planned" if "aim" in near else "")
+    if (
+        not outlook
+        and modality == "planned"
+        and cand.type in CONFLICT
+        and cand.governed is None
+        and foretold(words, starts, view.cues, hit.start, view.mentions)
+    ):
+        outlook = "forecast"  # another's future act told by a reporter: no threat by its actor
+    barred = with_outlook(cand, outlook, modality) if outlook else None
+    if barred is not None:
+        return barred
+    if_after = modality == "hypothetical" and "if" in words[hit.end : view.sent.tok_end]
+    return recode(cand, modality, promised(site, near), view.conditional, if_after)
+
+
+def _roles(
+    type_: str, mode: str, hit: Hit[Trigger], trigger: Span, view: SentenceView, text: str
+) -> tuple[tuple[Span, ...], tuple[Span, ...], bool]:
+    """Actors and recipients, and whether the recipient is only a place (it adds no confidence)."""
+    moved = type_ == "MOBILIZE" or (type_ == "RETREAT" and mode in {"withdraw", "resign"})
+    kinds = (type_ in RECIPROCAL, type_ in MOVEMENT, moved, type_ == "ACCUSE")
+    hostile = type_ in {"ASSAULT", "THREATEN", "RETREAT"}  # not aimed at the actor's own side
+    actors, recipients = actor_roles(
+        view.mentions, text, trigger, *kinds, places=view.toponyms, hostile=hostile
+    )
+    if moved:  # aimed at whom it is massed against, not at its own troops nor where they went
+        recipients = without_own_forces(view.mentions, actors, recipients, text if type_ == "RETREAT" else "")
+    else:  # "shelled Kharkiv near the border with Russia" is not aimed at Russia
+        recipients = tuple(r for r in recipients if not across_border(text, r.start))
+    if recipients and any(relative_to(text, r.start) for r in recipients):  # "attacks northwest of Kyiv"
+        recipients = tuple(r for r in recipients if not relative_to(text, r.start))
+    if "obliged" in hit.value.flags and actors:
+        actors, recipients = speaker_demands(view.mentions, actors)
+    if not actors and view.mentions:  # "Having shelled the town, Russian forces withdrew"
+        subject = opening_subject(view.mentions, text, trigger, view.sent.span.start)
+        if subject is not None:
+            actors, recipients = (subject,), tuple(r for r in recipients if r != subject)
+    if not actors and view.toponyms:
+        actors = place_actor(view.toponyms, text, trigger, view.sent.span.start)
+    # "The General Staff reported fighting near ...": its source, no actor
+    actors = not_the_reporter(actors, text, trigger, type_)
+    placed = not recipients and bool(view.toponyms)
+    if placed:  # no one acts on themselves: not the place that acts ("Britain" after "by")
+        recipients = tuple(
+            r
+            for r in place_recipient(view.toponyms, text, trigger, type_ in MOVEMENT)
+            if r not in actors and not relative_to(text, r.start)
+        )
+        if moved and type_ == "RETREAT":  # "withdrew to Belgorod": where they went
+            recipients = without_own_forces(view.mentions, actors, recipients, text)
+    return actors, recipients, placed
+
+
+def _imprisoned(words: list[str], sent: Sentence) -> bool:
+    return not load_cues().imprisonment.isdisjoint(words[sent.tok_start : sent.tok_end])
+
+
+def _forecast_time(quotes: tuple[Quote, ...], view: SentenceView) -> Span | None:
+    """For a forecast, the time the speaker expects it ("as early as January"), if quoted."""
+    span = view.sent.span
+    for quote in quotes:
+        forecast = quote.forecast
+        if (
+            forecast is not None
+            and forecast.time is not None
+            and span.start <= forecast.time.start < span.end
+        ):
+            return forecast.time
+    return None
