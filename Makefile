@@ -33,6 +33,7 @@ typecheck: $(BIN)/.dev-installed
 bench: $(BIN)/.dev-installed  ## speed, memory and accuracy tables
 	$(BIN)/python bench/ingest.py
 	$(BIN)/python bench/analyze.py
+	$(BIN)/python bench/stage_calls.py
 	$(BIN)/python bench/store.py
 	$(BIN)/python bench/hostile.py
 	$(BIN)/python bench/corpus_counts.py

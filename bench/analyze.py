@@ -82,6 +82,16 @@ def mixed_articles(sources: dict[str, list[str]]) -> Iterator[tuple[str, str]]:
                 yield name, article
 
 
+def warmed(warm: int, measured: int) -> tuple[Pipeline, list[str]]:
+    """The default pipeline after `warm` articles, and `measured` others it has not seen."""
+    total = warm + measured
+    texts = [t for _, t in islice(mixed_articles(news_sources(total * WORDS_PER_ARTICLE * 3 // 5)), total)]
+    pipeline = default_pipeline()
+    for text in texts[:warm]:
+        pipeline.analyze(TextInput("warm", text))
+    return pipeline, texts[warm:]
+
+
 def distinct_articles(texts: list[str]) -> Iterator[str]:
     """Each ~700-word article of the source texts once."""
     seen: set[str] = set()

@@ -12,13 +12,11 @@ from __future__ import annotations
 import argparse
 import gc
 import time
-from itertools import islice
 
 from rich.console import Console
 from rich.table import Table
 
-from analyze import WORDS_PER_ARTICLE, mixed_articles, news_sources
-from forewarn.analyze.pipeline import default_pipeline
+from analyze import warmed
 from forewarn.model import TextInput
 
 
@@ -27,11 +25,7 @@ def main() -> int:
     parser.add_argument("--warm", type=int, default=300, help="articles analysed untimed first")
     parser.add_argument("--articles", type=int, default=600, help="articles timed")
     args = parser.parse_args()
-    total = args.warm + args.articles
-    texts = [t for _, t in islice(mixed_articles(news_sources(total * WORDS_PER_ARTICLE * 3 // 5)), total)]
-    pipeline = default_pipeline()
-    for text in texts[: args.warm]:
-        pipeline.analyze(TextInput("warm", text))
+    pipeline, texts = warmed(args.warm, args.articles)
     started: dict[int, float] = {}
     spent: dict[int, list[float]] = {0: [], 1: [], 2: []}
 
@@ -44,12 +38,12 @@ def main() -> int:
 
     gc.callbacks.append(on_collection)
     cpu = time.process_time()
-    for text in texts[args.warm :]:
+    for text in texts:
         pipeline.analyze(TextInput("timed", text))
     cpu = time.process_time() - cpu
     gc.callbacks.remove(on_collection)
 
-    table = Table(title=f"garbage collection over {len(texts) - args.warm} articles ({cpu:.2f} s CPU)")
+    table = Table(title=f"garbage collection over {len(texts)} articles ({cpu:.2f} s CPU)")
     for column in ("generation", "collections", "seconds", "share of the run"):
         table.add_column(column, justify="right")
     for generation, times in spent.items():
