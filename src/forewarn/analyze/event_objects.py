@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from functools import partial
+from functools import lru_cache, partial
 from operator import attrgetter
 
+from forewarn.knowledge.time_lexicon import month_names
 from forewarn.model import Actor, Place, Span
 
 _START = attrgetter("start")
@@ -206,19 +207,20 @@ def reporter(text: str, mention: Actor) -> bool:
     )
 
 
-# A month name in a date before the event ("reported a March 6 attack").
-_MONTHS = "(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-# A speech verb and then the event as its object, up to four words (or a date) before it that are no pronoun,
-# modal or auxiliary (those may make the speaker the actor: "said it would strike").
-_REPORTS_IT = re.compile(
-    r"\s+(?:[a-z]+\s+)?(?:reported|reports|report|said|says|stated|states|noted|notes|indicated|"
-    r"indicates|observed|observes|assessed|assesses|recorded|documented|(?:claimed|claims)\s+that)"
-    # "reported at 6:00 am local time on March 24 that fighting was ongoing": when and how, then "that"
-    r"(?:[^,;()]{0,60}?\sthat)?(?:\s+(?!(?:it|they|we|he|she|i|you|its|their|our|his|her|will|would|could|can|may|might|"
-    r"must|shall|should|is|are|was|were|has|have|had|be|been|to|not|no)\b)(?:[a-z][\w-]*|\d{1,2}|"
-    + _MONTHS
-    + r")){0,4}\s+$"
-)
+@lru_cache(maxsize=1)
+def _reports_it() -> re.Pattern[str]:
+    """A speech verb and then the event as its object, up to four words (or a date: "reported a March 6
+    attack") before it that are no pronoun, modal or auxiliary (those may make the speaker the actor:
+    "said it would strike")."""
+    months = "|".join(month_names())
+    return re.compile(
+        r"\s+(?:[a-z]+\s+)?(?:reported|reports|report|said|says|stated|states|noted|notes|indicated|"
+        r"indicates|observed|observes|assessed|assesses|recorded|documented|(?:claimed|claims)\s+that)"
+        # "reported at 6:00 am local time on March 24 that fighting was ongoing": when and how, then "that"
+        r"(?:[^,;()]{0,60}?\sthat)?(?:\s+(?!(?:it|they|we|he|she|i|you|its|their|our|his|her|will|would|could|"
+        r"can|may|might|must|shall|should|is|are|was|were|has|have|had|be|been|to|not|no)\b)(?:[a-z][\w-]*|"
+        rf"\d{{1,2}}|(?:{months}))){{0,4}}\s+$"
+    )
 
 
 _GERUND_OBJECT = re.compile(
@@ -249,7 +251,7 @@ def not_the_reporter(actors: tuple[Span, ...], text: str, trigger: Span, type_: 
         return ()  # "ISW cannot independently confirm the location of these possible counterattacks"
     if type_ not in _REPORTED_BY_OTHERS:
         return actors
-    if not _REPORTS_IT.fullmatch(text, actors[-1].end, trigger.start):
+    if not _reports_it().fullmatch(text, actors[-1].end, trigger.start):
         return actors
     # "reported repelling a Russian assault", "reported shelling Mariupol": a gerund with an object is
     # the reporter's own act; "reported fighting in the city" names another's

@@ -9,24 +9,23 @@ from functools import lru_cache
 from forewarn.analyze.quote_context import QuoteDoc
 from forewarn.analyze.quote_source import subject_before
 from forewarn.knowledge.speech_cues import SpeechCues
+from forewarn.knowledge.time_lexicon import month_names
 from forewarn.model import Span
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December")  # fmt: skip
 _LEADS = r"on|during|at|in|over|throughout|earlier|later|late|early|last|this|that"
 
 
 @lru_cache(maxsize=1)
 def _last_words(anchors: frozenset[str]) -> frozenset[str]:
     """The words either pattern can end with: most sources end with none, and are left alone at once."""
-    return frozenset({*anchors, *_MONTHS, "day", "week", "year", "month", "today", "yesterday"})
+    return frozenset({*anchors, *month_names(), "day", "week", "year", "month", "today", "yesterday"})
 
 
 @lru_cache(maxsize=1)
 def _tail(anchors: frozenset[str]) -> re.Pattern[str]:
     """A phrase led by a preposition or a time word and ending in a time or setting word
     (`on Wednesday morning`, `at the time`, `in recent weeks`, `earlier Tuesday`), at a source's end."""
-    words = "|".join(sorted({*anchors, *_MONTHS}, key=len, reverse=True))
+    words = "|".join(sorted({*anchors, *month_names()}, key=len, reverse=True))
     return re.compile(rf"\s+(?:{_LEADS})(?:\s+[\w’'.-]+){{0,4}}?\s+(?:{words})s?$")
 
 

@@ -109,3 +109,14 @@ def load_time_lexicon(path: Path = LEXICON_PATH) -> TimeLexicon:
         )
     except (OSError, KeyError, TypeError, ValueError, yaml.YAMLError) as exc:
         raise TimeLexiconError(f"cannot read the time lexicon: {exc}", where=path.name) from exc
+
+
+@lru_cache(maxsize=1)
+def month_names() -> tuple[str, ...]:
+    """The twelve months' full names, capitalised as written ("January" ... "December"): each
+    month's longest name in the lexicon, for stages that read a date without resolving it."""
+    longest: dict[int, str] = {}
+    for name, number in load_time_lexicon().months.items():
+        if len(name) > len(longest.get(number, "")):
+            longest[number] = name
+    return tuple(longest[n].capitalize() for n in sorted(longest))
