@@ -326,7 +326,7 @@ def is_purpose(words: Sequence[str], start: int, act: tuple[int, int]) -> bool:
         return False
     if led and led[-1] not in _LEAD_VERBS:
         return False  # "to the attack": a preposition
-    if not led and words[start].endswith(_NOUN_ENDINGS) and not words[start].endswith(("ss", "capture")):
+    if not led and words[start].endswith(_NOUN_ENDINGS) and not words[start].endswith(_VERB_ENDINGS):
         return False  # "returned to talks", "prior to redeployment": a preposition's object
     between = words[act_end:to]
     return (
@@ -364,5 +364,7 @@ _OBJECT_COMPLEMENT = (
 )  # fmt: skip
 # A trigger right after "to" that ends like a noun is a preposition's object, not an infinitive.
 _NOUN_ENDINGS = ("ing", "s", "ment", "tion", "sion", "ance", "ence", "al", "ure", "ity", "ism")
+# verbs that end like nouns, an infinitive after "to": "to address", "to discuss", "to capture"
+_VERB_ENDINGS = ("ss", "capture")
 _PURPOSE_BREAKS = frozenset({".", ";", ":", "and", "but", "which", "who", "while", "whereas", "“", "”", '"'})
 PURPOSE_REACH = 10

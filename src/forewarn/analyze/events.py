@@ -176,13 +176,14 @@ class EventCoder:
     def _aimed(
         self, cand: Candidate, sent: Sentence, cands: list[Candidate], events: list[Event]
     ) -> Candidate | None:
-        """A candidate with no outlook yet, planned when it is an aim; None when it is a protest's purpose."""
+        """A candidate with no outlook yet, planned when it is an aim; None when it is a protest's purpose.
+        Called only when the word before the trigger is in AIM_LEAD."""
         words, start = self.words, cand.hit.start
         if cands and words[start - 1] in PURPOSE_LEAD and is_purpose(words, start, cands[-1].hit[:2]):
             if cand.type == cands[-1].type == "PROTEST":
                 return None
             return cand._replace(outlook="planned")  # "continued shelling to intimidate residents"
-        if words[start - 1] in AIM_LEAD and unevented_aim(words, cand.hit, sent.tok_start, cands, events):
+        if unevented_aim(words, cand.hit, sent.tok_start, cands, events):
             return cand._replace(outlook="planned")  # "reached the airport to recapture it"
         return cand
 
