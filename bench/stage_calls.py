@@ -2,9 +2,11 @@
 
 Timings drift with the machine's load (see README, "Speed and memory"); the number of function
 calls a stage makes on the same articles does not, so it shows what a change to the analysis
-costs. After `--warm` articles untimed, each stage of `--articles` others (those of
-`bench/analyze.py`) runs under `cProfile` on the analysis the stages before it made; prints the
-calls per article of each stage. To compare two versions, run it under each
+costs. The run is repeated with a fixed hash seed: the order of sets and dicts of strings
+changes which paths some rules take, by a few calls in a thousand. After `--warm` articles
+untimed, each stage of `--articles` others (those of `bench/analyze.py`) runs under `cProfile`
+on the analysis the stages before it made; prints the calls per article of each stage. To
+compare two versions, run it under each
 (`PYTHONPATH=<other checkout>/src python bench/stage_calls.py`).
 """
 
@@ -12,7 +14,9 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import os
 import pstats
+import sys
 from collections import Counter
 
 from rich.console import Console
@@ -23,6 +27,8 @@ from forewarn.model import Analysis
 
 
 def main() -> int:
+    if os.environ.get("PYTHONHASHSEED") != "0":  # the same counts on every run and machine
+        os.execve(sys.executable, [sys.executable, *sys.argv], {**os.environ, "PYTHONHASHSEED": "0"})
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--warm", type=int, default=300, help="articles analysed first, not counted")
     parser.add_argument("--articles", type=int, default=300, help="articles counted")
