@@ -60,6 +60,16 @@ def _roles(pipeline, text: str, type_: str) -> tuple[list[str], list[str]]:  # t
         # a retreat is not aimed at the units it moves nor where they went
         ("Russia is withdrawing some units to Belarus.", "RETREAT", ["Russia"], []),
         ("A battalion of the 6th Army withdrew to Belgorod.", "RETREAT", ["the 6th Army"], []),
+        # where forces go or arrive is a mobilisation's place, not whom it is aimed at (manual, MOBILIZE)
+        ("Russian troops arrived in Bakhmut.", "MOBILIZE", ["Russian troops"], []),
+        ("Russian forces concentrated reserves in Severodonetsk.", "MOBILIZE", ["Russian forces"], []),
+        ("Russian forces redeployed to Kherson Oblast.", "MOBILIZE", ["Russian forces"], []),
+        ("A Russian column moved toward Bakhmut.", "MOBILIZE", ["A Russian column"], []),
+        ("Russia deployed troops to Belarus and Crimea.", "MOBILIZE", ["Russia"], []),
+        ("Russia massed troops against Ukraine.", "MOBILIZE", ["Russia"], ["Ukraine"]),
+        # an advance is aimed at the town; a withdrawal's recipient is where it leaves
+        ("Russian forces advanced toward Bakhmut.", "ASSAULT", ["Russian forces"], ["Bakhmut"]),
+        ("The army's withdrawal from Kherson surprised analysts.", "RETREAT", ["The army"], ["Kherson"]),
         # "with the support of X, Y ...": X supports Y; a passive's sufferer named with its apposition
         (
             "In Syria, with the support of the Counter-Daesh Coalition, the SDF has retaken the town.",

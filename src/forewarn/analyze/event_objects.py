@@ -127,12 +127,28 @@ def fronted(text: str, start: int, end: int) -> bool:
     return text[end : end + 1] == "," and _FRONTED.search(text, max(0, start - 40), start) is not None
 
 
-_DESTINATION = re.compile(r"\b(?i:to|into|towards?|back\s+to|back\s+into)\s+(?:(?i:the)\s+)?$")
+# One lower-case word may qualify where: "deployed to southeastern Belarus", "moved into eastern Ukraine".
+_DESTINATION = re.compile(
+    r"\b(?i:to|into|towards?|back\s+to|back\s+into)\s+(?:(?i:the)\s+)?(?:[a-z][\w-]*\s+)?$"
+)
+# Where troops are massed or arrive: "arrived in Belarus", "concentrated reserves in Severodonetsk".
+_STATION = re.compile(r"\b(?i:in|at|inside|within|onto|throughout)\s+(?:(?i:the)\s+)?$")
 
 
 def destination(text: str, start: int) -> bool:
     """Whether the name at `start` is where a move went: "withdrew to Belgorod", "back into Russia"."""
-    return _DESTINATION.search(text, max(0, start - 16), start) is not None
+    return _DESTINATION.search(text, max(0, start - 32), start) is not None
+
+
+def stationed(text: str, start: int) -> bool:
+    """Whether the name at `start` is where forces stand or arrive: "concentrated reserves in
+    Severodonetsk", "arrived at Hostomel"."""
+    return _STATION.search(text, max(0, start - 16), start) is not None
+
+
+def _stationed(text: str, mention: Actor | None) -> bool:
+    """A mention where forces stand, but not a country: one they enter may be whom the move is aimed at."""
+    return mention is not None and mention.type != "state" and stationed(text, mention.start)
 
 
 # "with the support of X, Y ...": X supports Y, the subject of the clause.
@@ -285,15 +301,19 @@ def _mention_at(mentions: Sequence[Actor], span: Span) -> Actor | None:
 
 
 def without_own_forces(
-    mentions: Sequence[Actor], actors: tuple[Span, ...], recipients: tuple[Span, ...], retreat: str = ""
+    mentions: Sequence[Actor],
+    actors: tuple[Span, ...],
+    recipients: tuple[Span, ...],
+    text: str = "",
+    station: bool = False,
 ) -> tuple[Span, ...]:
     """The recipients of a MOBILIZE less the forces it moves: in "Russia massed troops on the border"
     the troops are the actor's own, not those it mobilises against (PLOVER: the recipient is whom the
-    actor mobilises against, when that is clear). A retreat (`retreat`: its text) is not aimed at
-    the units it moves nor at where they went ("Russia is withdrawing some units", "withdrew to
-    Belgorod")."""
-    if retreat:
-        recipients = tuple(r for r in recipients if not destination(retreat, r.start))
+    actor mobilises against, when that is clear). Given the `text`, a move is not aimed at where it
+    went ("withdrew to Belgorod", "redeployed to Kherson Oblast") nor, with `station` (a MOBILIZE), where
+    the forces arrive or stand ("arrived in Belarus"): that is its place, not whom it threatens."""
+    if text:
+        recipients = _not_where(recipients, text, mentions if station else ())
     countries = {m.country for m in map(partial(_mention_at, mentions), actors) if m is not None}
 
     def own(span: Span) -> bool:
@@ -301,3 +321,20 @@ def without_own_forces(
         return mention is not None and mention.type == "force" and mention.country in countries | {""}
 
     return tuple(r for r in recipients if not own(r))
+
+
+def _not_where(recipients: tuple[Span, ...], text: str, mentions: Sequence[Actor]) -> tuple[Span, ...]:
+    """The recipients less where a move went, with the places listed with it ("to Russia and Belarus");
+    given the sentence's `mentions` (a MOBILIZE), also the towns and regions where forces stand."""
+    kept: list[Span] = []
+    dropped: Span | None = None
+    for r in recipients:
+        if (
+            destination(text, r.start)
+            or (dropped is not None and JOINED.fullmatch(text, dropped.end, r.start))
+            or (mentions and _stationed(text, _mention_at(mentions, r)))
+        ):
+            dropped = r
+        else:
+            kept.append(r)
+    return tuple(kept) if dropped is not None else recipients

@@ -12,7 +12,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from operator import attrgetter
 
-from forewarn.analyze.event_objects import CLAUSE_BREAK, JOINED, origin
+from forewarn.analyze.event_objects import CLAUSE_BREAK, JOINED, origin, stationed
 from forewarn.analyze.event_passive import passive
 from forewarn.model import Actor, Place, Span, TimeExpr
 
@@ -117,13 +117,14 @@ def nearest_place(
 
 
 def place_recipient(
-    places: Sequence[Place], text: str, trigger: Span, movement: bool = False
+    places: Sequence[Place], text: str, trigger: Span, movement: bool = False, station: bool = False
 ) -> tuple[Span, ...]:
     """With no one named after the trigger, the place it acts on: "imposed a curfew in Cizre".
 
     `places`: the sentence's `toponyms`, sorted by start. Only a place close after the trigger and
     in its clause (no comma or semicolon between) is the target, as coders of the CAMEO heritage read it;
-    for a movement, not a place it came from ("an offensive from Belarus" is not aimed at Belarus).
+    for a movement, not a place it came from ("an offensive from Belarus" is not aimed at Belarus);
+    with `station` (a MOBILIZE), not a town or region where forces stand ("arrived in Bakhmut").
     """
     after = bisect_left(places, trigger.end, key=_START)
     if movement:
@@ -133,6 +134,8 @@ def place_recipient(
     place = places[after]
     between = text[trigger.end : place.start]
     if len(between) > PLACE_REACH or CLAUSE_BREAK.search(between):
+        return ()
+    if station and place.level != "country" and stationed(text, place.start):
         return ()
     return (Span(place.start, place.end),)
 

@@ -130,7 +130,7 @@ def _roles(
         view.mentions, text, trigger, *kinds, places=view.toponyms, hostile=hostile
     )
     if moved:  # aimed at whom it is massed against, not at its own troops nor where they went
-        recipients = without_own_forces(view.mentions, actors, recipients, text if type_ == "RETREAT" else "")
+        recipients = without_own_forces(view.mentions, actors, recipients, text, type_ == "MOBILIZE")
     else:  # "shelled Kharkiv near the border with Russia" is not aimed at Russia
         recipients = tuple(r for r in recipients if not across_border(text, r.start))
     if recipients and any(relative_to(text, r.start) for r in recipients):  # "attacks northwest of Kyiv"
@@ -149,11 +149,11 @@ def _roles(
     if placed:  # no one acts on themselves: not the place that acts ("Britain" after "by")
         recipients = tuple(
             r
-            for r in place_recipient(view.toponyms, text, trigger, type_ in MOVEMENT)
+            for r in place_recipient(view.toponyms, text, trigger, type_ in MOVEMENT, type_ == "MOBILIZE")
             if r not in actors and not relative_to(text, r.start)
         )
-        if moved and type_ == "RETREAT":  # "withdrew to Belgorod": where they went
-            recipients = without_own_forces(view.mentions, actors, recipients, text)
+        if moved:  # "withdrew to Belgorod", "moved toward Bakhmut": where they went
+            recipients = without_own_forces(view.mentions, actors, recipients, text, type_ == "MOBILIZE")
     return actors, recipients, placed
 
 
