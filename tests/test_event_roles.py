@@ -42,6 +42,20 @@ def _roles(pipeline, text: str, type_: str) -> tuple[list[str], list[str]]:  # t
             ["The Security Council"],
             ["Sousse"],
         ),
+        # "and" then a subject and its verb opens a clause of its own: not the object, nor joined to it
+        (
+            "Russian forces shelled Kharkiv and Ukrainian forces struck Russian positions near Izyum.",
+            "ASSAULT",
+            ["Russian forces"],
+            ["Kharkiv"],
+        ),
+        ("Hamas fired rockets at Israel and Israeli jets struck Gaza.", "ASSAULT", ["Hamas"], ["Israel"]),
+        (
+            "Russian forces attacked Ukrainian troops and civilians in Izyum.",
+            "ASSAULT",
+            ["Russian forces"],
+            ["Ukrainian troops", "civilians"],
+        ),
         # the place an assault acts on directly comes before a mention in another phrase
         (
             "Russian forces attacked Kyiv in an effort to force the Ukrainian government to capitulate.",
@@ -164,3 +178,27 @@ def _roles(pipeline, text: str, type_: str) -> tuple[list[str], list[str]]:  # t
 )
 def test_roles(pipeline, text: str, type_: str, actors: list[str], recipients: list[str]) -> None:  # type: ignore[no-untyped-def]
     assert _roles(pipeline, text, type_) == (actors, recipients)
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        (
+            "Russian forces shelled Kharkiv and Ukrainian forces struck Russian positions near Izyum.",
+            [(["Russian forces"], ["Kharkiv"]), (["Ukrainian forces"], ["Russian"])],
+        ),
+        (
+            "Russian forces continued assaults near Bakhmut while Ukrainian forces conducted counterattacks near Kreminna.",
+            [(["Russian forces"], ["Bakhmut"]), (["Ukrainian forces"], ["Kreminna"])],
+        ),
+    ],
+)
+def test_two_sides_two_assaults(pipeline, text: str, roles: list[tuple[list[str], list[str]]]) -> None:  # type: ignore[no-untyped-def]
+    """Two clauses, each with its own subject, by two sides: two assaults with their own roles."""
+    events = pipeline.analyze(TextInput("t", text, date(2022, 12, 1))).events
+    found = [
+        ([text[a.start : a.end] for a in e.actors], [text[r.start : r.end] for r in e.recipients])
+        for e in events
+        if e.type == "ASSAULT"
+    ]
+    assert found == roles

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from functools import lru_cache, partial
 from operator import attrgetter
 
+from forewarn.knowledge.plover import load_irregular_verbs
 from forewarn.knowledge.time_lexicon import month_names
 from forewarn.model import Actor, Place, Span
 
@@ -48,6 +49,13 @@ _VERB_AFTER = re.compile(
     r"|[a-z]+ed\b)"
 )
 NO_BREAK, BREAK, SUBJECT = 0, 1, 2
+_VERB_ADVERBS = frozenset(
+    {"also", "reportedly", "then", "later", "likely", "again", "successfully", "allegedly"}
+)
+_AUXILIARIES = frozenset(
+    {"will", "would", "can", "could", "may", "might", "must", "should", "has", "have", "had", "did", "does"}
+)
+_PAST = re.compile(r"[a-z]+ed")
 
 
 def clause_break(text: str, start: int, mention: Actor | Span) -> int:
@@ -78,7 +86,29 @@ def clause_break(text: str, start: int, mention: Actor | Span) -> int:
     last = words[-2] if words[-1] == "the" and len(words) > 1 else words[-1]
     if last in _SUBORDINATE and _VERB_AFTER.match(text, mention.end):
         return SUBJECT
+    if last == "and" and _finite_after(text, mention.end):
+        return SUBJECT  # "shelled Kharkiv and Ukrainian forces struck ...": the next clause's subject
     return NO_BREAK
+
+
+def next_subject(text: str, end: int, mention: Actor) -> bool:
+    """Whether a mention joined by "and" to one ending at `end` opens a clause of its own, a verb after it."""
+    return " and " in text[end : mention.start + 1] and _finite_after(text, mention.end)
+
+
+def _finite_after(text: str, end: int) -> bool:
+    """Whether a verb follows a mention (after an adverb, maybe): "Ukrainian forces struck", "Ukrainian
+    forces reportedly repelled", "and Russia has"; an irregular past is data (verbs.yaml). Not a past
+    form before "by", a reduced relative: "families of victims killed by ..."."""
+    words = text[end : end + 48].split(None, 4)[:4]
+    if words and words[0].lower() in _VERB_ADVERBS:
+        words = words[1:]
+    if not words:
+        return False
+    if words[0].lower() in _AUXILIARIES:
+        return True
+    past = words[0] in load_irregular_verbs().past or _PAST.fullmatch(words[0]) is not None
+    return past and (len(words) < 2 or words[1].lower() != "by")
 
 
 # From a trigger to the place it acts on directly: "seized the city of Izyum", "attacks on Kyiv",
@@ -144,11 +174,6 @@ def stationed(text: str, start: int) -> bool:
     """Whether the name at `start` is where forces stand or arrive: "concentrated reserves in
     Severodonetsk", "arrived at Hostomel"."""
     return _STATION.search(text, max(0, start - 16), start) is not None
-
-
-def _stationed(text: str, mention: Actor | None) -> bool:
-    """A mention where forces stand, but not a country: one they enter may be whom the move is aimed at."""
-    return mention is not None and mention.type != "state" and stationed(text, mention.start)
 
 
 # "with the support of X, Y ...": X supports Y, the subject of the clause.
@@ -305,15 +330,13 @@ def without_own_forces(
     actors: tuple[Span, ...],
     recipients: tuple[Span, ...],
     text: str = "",
-    station: bool = False,
 ) -> tuple[Span, ...]:
     """The recipients of a MOBILIZE less the forces it moves: in "Russia massed troops on the border"
     the troops are the actor's own, not those it mobilises against (PLOVER: the recipient is whom the
     actor mobilises against, when that is clear). Given the `text`, a move is not aimed at where it
-    went ("withdrew to Belgorod", "redeployed to Kherson Oblast") nor, with `station` (a MOBILIZE), where
-    the forces arrive or stand ("arrived in Belarus"): that is its place, not whom it threatens."""
+    went ("withdrew to Belgorod", "redeployed to Kherson Oblast"): that is its place."""
     if text:
-        recipients = _not_where(recipients, text, mentions if station else ())
+        recipients = _not_where(recipients, text)
     countries = {m.country for m in map(partial(_mention_at, mentions), actors) if m is not None}
 
     def own(span: Span) -> bool:
@@ -323,16 +346,13 @@ def without_own_forces(
     return tuple(r for r in recipients if not own(r))
 
 
-def _not_where(recipients: tuple[Span, ...], text: str, mentions: Sequence[Actor]) -> tuple[Span, ...]:
-    """The recipients less where a move went, with the places listed with it ("to Russia and Belarus");
-    given the sentence's `mentions` (a MOBILIZE), also the towns and regions where forces stand."""
+def _not_where(recipients: tuple[Span, ...], text: str) -> tuple[Span, ...]:
+    """The recipients less where a move went, with the places listed with it ("to Russia and Belarus")."""
     kept: list[Span] = []
     dropped: Span | None = None
     for r in recipients:
-        if (
-            destination(text, r.start)
-            or (dropped is not None and JOINED.fullmatch(text, dropped.end, r.start))
-            or (mentions and _stationed(text, _mention_at(mentions, r)))
+        if destination(text, r.start) or (
+            dropped is not None and JOINED.fullmatch(text, dropped.end, r.start)
         ):
             dropped = r
         else:

@@ -130,7 +130,7 @@ def _roles(
         view.mentions, text, trigger, *kinds, places=view.toponyms, hostile=hostile
     )
     if moved:  # aimed at whom it is massed against, not at its own troops nor where they went
-        recipients = without_own_forces(view.mentions, actors, recipients, text, type_ == "MOBILIZE")
+        recipients = without_own_forces(view.mentions, actors, recipients, text)
     else:  # "shelled Kharkiv near the border with Russia" is not aimed at Russia
         recipients = tuple(r for r in recipients if not across_border(text, r.start))
     if recipients and any(relative_to(text, r.start) for r in recipients):  # "attacks northwest of Kyiv"
@@ -153,7 +153,7 @@ def _roles(
             if r not in actors and not relative_to(text, r.start)
         )
         if moved:  # "withdrew to Belgorod", "moved toward Bakhmut": where they went
-            recipients = without_own_forces(view.mentions, actors, recipients, text, type_ == "MOBILIZE")
+            recipients = without_own_forces(view.mentions, actors, recipients, text)
     return actors, recipients, placed
 
 

@@ -25,6 +25,7 @@ from forewarn.analyze.event_objects import (
     backed,
     clause_break,
     fronted,
+    next_subject,
     object_place,
     origin,
     own_side,
@@ -98,6 +99,8 @@ def _compound(mentions: Sequence[Actor], anchor: int, text: str, step: int) -> l
         left, right = (mentions[i + step], mentions[i]) if step < 0 else (mentions[i], mentions[i + step])
         if left.end > right.start or not JOINED.fullmatch(text, left.end, right.start):
             break
+        if step > 0 and next_subject(text, left.end, right):
+            break  # "fired rockets at Israel and Israeli jets struck Gaza": the next clause's subject
         i += step
         group.append(mentions[i])
     if len(group) == 1:

@@ -229,8 +229,11 @@ def _merge(best: Event, other: Event) -> Event:
     return replace(best, indicators=indicators, contexts=contexts, actors=actors, recipients=recipients)
 
 
-def sentence_rules(events: list[Event], acts: set[int]) -> list[Event]:
-    """One event per type in a sentence (compound actors merged); MOBILIZE yields to ASSAULT."""
+def sentence_rules(
+    events: list[Event], acts: set[int], apart: Callable[[Event, Event], bool] | None = None
+) -> list[Event]:
+    """One event per type in a sentence (compound actors merged), but for two that `apart` tells
+    apart; MOBILIZE yields to ASSAULT."""
     if len(events) < 2:
         return events  # nothing to merge, and MOBILIZE yields only to another event
     by_type: dict[object, Event] = {}
@@ -239,7 +242,7 @@ def sentence_rules(events: list[Event], acts: set[int]) -> list[Event]:
         # forces will likely renew an offensive"): merging them would lose one of the two
         key = (event.type, event.modality in FACTUAL)
         kept = by_type.get(key)
-        if kept is not None and _other_parties(kept, event):
+        if kept is not None and (_other_parties(kept, event) or (apart is not None and apart(kept, event))):
             # "Hamas fired rockets at Israel, prompting Israeli airstrikes on Gaza": two assaults
             by_type[event.trigger] = event
             continue

@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 from forewarn.analyze.event_aims import PURPOSE_LEAD, is_purpose, resolve_warnings
 from forewarn.analyze.event_antecedents import named_roles
 from forewarn.analyze.event_clauses import continued, opens_place, shares_subject
+from forewarn.analyze.event_parties import own_clauses
 from forewarn.analyze.event_patterns import (
     CONTEXT,
     CUE,
@@ -169,7 +170,7 @@ class EventCoder:
             acts = {
                 self.starts[c.hit.start] for c in cands if self.words[c.hit.start - 1] not in _NOT_THE_ACT
             }
-            events = sentence_rules(events, acts)
+            events = sentence_rules(events, acts, partial(own_clauses, view.mentions, self.analysis.text))
         # "Zelensky announced that he rejected ...": the name, once the sentence's events are settled
         return [named_roles(e, view.mentions, self.analysis.text) for e in events]
 
