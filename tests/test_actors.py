@@ -241,6 +241,13 @@ def test_actors_country_adjective_before_a_capitalised_act_in_a_headline(
         ("One strike engaged an ISIL tactical unit.", "an ISIL tactical unit", "organisation", "IMGISI"),
         ("A DoD official said the strike hit.", "DoD", "organisation", "USAMIL"),
         ("The enemy has used chemical weapons before.", "The enemy", "organisation", ""),
+        # groups named by what they do, of a country only when the text says
+        ("The occupiers shelled Kherson.", "The occupiers", "force", "MIL"),
+        ("Russian occupiers shelled Kherson.", "Russian occupiers", "force", "RUSMIL"),
+        ("The invaders withdrew from the city.", "The invaders", "force", "MIL"),
+        ("Unidentified attackers killed three police officers.", "Unidentified attackers", "organisation", "REB"),
+        ("The attackers fled on foot.", "The attackers", "organisation", "REB"),
+        ("The West imposed new sanctions.", "The West", "organisation", "WST"),
     ],
 )  # fmt: skip
 def test_actors_generic_and_named_patterns(

@@ -174,6 +174,16 @@ def _roles(pipeline, text: str, type_: str) -> tuple[list[str], list[str]]:  # t
             ["partner countries"],
         ),
         ("The government appealed to donors for aid.", "REQUEST", ["The government"], ["donors"]),
+        # generic groups act with no country named
+        ("The occupiers shelled Kherson.", "ASSAULT", ["The occupiers"], ["Kherson"]),
+        ("The West imposed sanctions on Russia.", "COERCE", ["The West"], ["Russia"]),
+        (
+            "Unidentified attackers killed three police officers.",
+            "ASSAULT",
+            ["Unidentified attackers"],
+            ["police officers"],
+        ),
+        ("The enemy shelled Kherson.", "ASSAULT", ["The enemy"], ["Kherson"]),
     ],
 )
 def test_roles(pipeline, text: str, type_: str, actors: list[str], recipients: list[str]) -> None:  # type: ignore[no-untyped-def]
