@@ -152,6 +152,22 @@ def _roles(pipeline, text: str, type_: str) -> tuple[list[str], list[str]]:  # t
             ["Russian tanks"],
         ),
         ("ISW cannot independently confirm these possible counterattacks.", "ASSAULT", [], []),
+        # who claims a capture is its source: the one who captures acts ("claimed to": the claimer's side), and
+        # the claimer suffers no passive it reports
+        (
+            "Russian sources claimed that Russian forces captured Pisky.",
+            "ASSAULT",
+            ["Russian forces"],
+            ["Pisky"],
+        ),
+        ("The Russian MoD claimed to capture Pisky.", "ASSAULT", ["The Russian MoD"], ["Pisky"]),
+        ("The Russian MoD claimed that Pisky was captured.", "ASSAULT", [], []),
+        (
+            "The Russian MoD claimed that the Ukrainian battalion was destroyed.",
+            "ASSAULT",
+            [],
+            ["the Ukrainian battalion"],
+        ),
         # a pronoun acts for the name it stands for in its sentence
         (
             "Mayor Igor Kolikhayev announced that he rejected a Russian proposal.",

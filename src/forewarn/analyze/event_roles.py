@@ -68,6 +68,9 @@ _OTHER_VERB = re.compile(
     r"|[,;:()]",
     re.IGNORECASE,
 )
+# A report between a mention and a passive: the mention told of it, it did not suffer it ("The Russian
+# MoD claimed that Pisky was captured").
+_REPORTS = re.compile(r"\b(?:said|says|claimed|claims|reported|reports|stated|announced|denied)\b")
 _OF_PLACE = re.compile(r"\s+(?i:in|of|at|near|from)\s+(?:(?i:the)\s+)?")
 # Where the one who acts stands, not whose it is: "units of the 1st Guards Tank Army" name the army.
 _OF_PLACE_ACTIVE = re.compile(r"\s+(?i:in|at|near|from)\s+(?:(?i:the)\s+)?(?:[a-z][\w-]*\s+)?")
@@ -346,7 +349,12 @@ def actor_roles(
         # have been fired"): the one who suffered it is named right there ("ties with Taiwan were cut")
         first_word = text[trigger.start : trigger.start + 6].split(None, 1)[0].lower()
         reach = OBJECT_REACH if first_word in PASSIVE_AUX else PASSIVE_REACH
-        subject, obj = [], _head(mentions, [m for m in subject if trigger.start - m.end <= reach], text)
+        near = [
+            m
+            for m in subject
+            if trigger.start - m.end <= reach and not _REPORTS.search(text, m.end, trigger.start)
+        ]
+        subject, obj = [], _head(mentions, near, text)
     if reciprocal and not subject and not (is_passive and obj):  # "Japan was visited": Japan hosts
         subject, obj = obj, []
     elif subject and subject[-1].type == "state":  # "Russian troops in southern Ukraine continue ..."
