@@ -81,6 +81,14 @@ def _roles(pipeline, text: str, type_: str) -> tuple[list[str], list[str]]:  # t
         ("A Russian column moved toward Bakhmut.", "MOBILIZE", ["A Russian column"], []),
         ("Russia deployed troops to Belarus and Crimea.", "MOBILIZE", ["Russia"], []),
         ("Russia massed troops against Ukraine.", "MOBILIZE", ["Russia"], ["Ukraine"]),
+        # nor at the armed force it moves or the front it reinforces, of any country
+        (
+            "The Kremlin announced plans to deploy Syrian fighters to Ukraine.",
+            "MOBILIZE",
+            ["The Kremlin"],
+            [],
+        ),
+        ("Russian forces continued to reinforce the Sumy axis.", "MOBILIZE", ["Russian forces"], []),
         # an advance is aimed at the town; a withdrawal's recipient is where it leaves
         ("Russian forces advanced toward Bakhmut.", "ASSAULT", ["Russian forces"], ["Bakhmut"]),
         ("The army's withdrawal from Kherson surprised analysts.", "RETREAT", ["The army"], ["Kherson"]),

@@ -330,11 +330,15 @@ def without_own_forces(
     actors: tuple[Span, ...],
     recipients: tuple[Span, ...],
     text: str = "",
+    mobilized: Span | None = None,
 ) -> tuple[Span, ...]:
     """The recipients of a MOBILIZE less the forces it moves: in "Russia massed troops on the border"
     the troops are the actor's own, not those it mobilises against (PLOVER: the recipient is whom the
     actor mobilises against, when that is clear). Given the `text`, a move is not aimed at where it
-    went ("withdrew to Belgorod", "redeployed to Kherson Oblast"): that is its place."""
+    went ("withdrew to Belgorod", "redeployed to Kherson Oblast"): that is its place. Given the trigger
+    of a MOBILIZE (`mobilized`), nor at its direct object ("deploy Syrian fighters", see moved_object)."""
+    if mobilized is not None:
+        recipients = moved_object(text, mobilized, recipients, mentions)
     if text:
         recipients = _not_where(recipients, text)
     countries = {m.country for m in map(partial(_mention_at, mentions), actors) if m is not None}
@@ -358,3 +362,33 @@ def _not_where(recipients: tuple[Span, ...], text: str) -> tuple[Span, ...]:
         else:
             kept.append(r)
     return tuple(kept) if dropped is not None else recipients
+
+
+_ARMED = frozenset({"MIL", "REB", "UAF", "SEP", "INS", "COP", "SPY"})
+# From a movement's trigger to its direct object, what it moves: "deploy foreign fighters", "the deployment
+# of 2,000 troops", "reinforce the Sumy axis" (no preposition or clause mark between: not "to Belarus").
+_MOVED_OBJECT = re.compile(
+    r"\s+(?:(?i:of)\s+)?(?:(?!(?i:to|into|towards?|against|in|at|on|onto|near|from|with|for|across|along"
+    r"|through|around|by|over|inside|within|and|or|that|which|who|will|would|can|could|may|might|must|should"
+    r"|is|are|was|were|has|have|had)\b)[\w’'.,-]*\w\s+){0,5}"
+)
+
+
+def moved_object(
+    text: str, trigger: Span, recipients: tuple[Span, ...], mentions: Sequence[Actor] = ()
+) -> tuple[Span, ...]:
+    """The recipients of a movement less its direct object, the armed force it moves (given the
+    sentence's `mentions`) or else the front it reinforces (a place), and the names joined to it
+    ("deploy Syrian and Libyan fighters"): never whom it is aimed at. People it calls up stay ("mobilized
+    residents")."""
+    if not recipients or not _MOVED_OBJECT.fullmatch(text, trigger.end, recipients[0].start):
+        return recipients
+    if mentions:
+        mention = _mention_at(mentions, recipients[0])
+        if mention is None or not (mention.type == "force" or mention.sector in _ARMED):
+            return recipients
+    kept = list(recipients[1:])
+    last = recipients[0]
+    while kept and JOINED.fullmatch(text, last.end, kept[0].start):
+        last = kept.pop(0)
+    return tuple(kept)

@@ -130,7 +130,7 @@ def _roles(
         view.mentions, text, trigger, *kinds, places=view.toponyms, hostile=hostile
     )
     if moved:  # aimed at whom it is massed against, not at its own troops nor where they went
-        recipients = without_own_forces(view.mentions, actors, recipients, text)
+        recipients = without_own_forces(view.mentions, actors, recipients, text, _mobilized(type_, trigger))
     else:  # "shelled Kharkiv near the border with Russia" is not aimed at Russia
         recipients = tuple(r for r in recipients if not across_border(text, r.start))
     if recipients and any(relative_to(text, r.start) for r in recipients):  # "attacks northwest of Kyiv"
@@ -152,9 +152,15 @@ def _roles(
             for r in place_recipient(view.toponyms, text, trigger, type_ in MOVEMENT, type_ == "MOBILIZE")
             if r not in actors and not relative_to(text, r.start)
         )
-        if moved:  # "withdrew to Belgorod", "moved toward Bakhmut": where they went
-            recipients = without_own_forces(view.mentions, actors, recipients, text)
+        if moved:  # "withdrew to Belgorod", "moved toward Bakhmut", "reinforce the Sumy axis"
+            recipients = without_own_forces((), actors, recipients, text, _mobilized(type_, trigger))
     return actors, recipients, placed
+
+
+def _mobilized(type_: str, trigger: Span) -> Span | None:
+    """A MOBILIZE's trigger, whose direct object is what it moves; None for a withdrawal ("abandoned
+    Kherson" is aimed at Kherson)."""
+    return trigger if type_ == "MOBILIZE" else None
 
 
 def _imprisoned(words: list[str], sent: Sentence) -> bool:
