@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from forewarn.model import Analysis, Event, Span, TextInput
+from forewarn.analyze.event_places import place_actor
+from forewarn.model import Analysis, Event, Place, Span, TextInput
 
 
 def _first(analysis: Analysis, type_: str) -> Event:
@@ -167,3 +168,14 @@ def test_a_bearing_from_a_place_locates_but_does_not_target(pipeline, text: str,
     event = _first(analysis, "ASSAULT")
     assert _text(analysis, event.place) == place  # near it: still where on the map
     assert place not in [_text(analysis, r) for r in event.recipients]  # but not what was attacked
+
+
+@pytest.mark.parametrize("opening", ["", "- ", "• ", "\n"])
+def test_a_country_opening_a_bullet_acts(opening: str) -> None:
+    """A country that opens its clause acts for its government, after a list's bullet too."""
+    text = opening + "Russia will likely conduct additional missile strikes."
+    start = len(opening)
+    russia = Place(start, start + 6, "Russia", "Russia", None, None, None, "RU", "", "country", 1.0)
+    at = text.index("missile strikes")
+    trigger = Span(at, at + len("missile strikes"))
+    assert place_actor([russia], text, trigger, 0) == (Span(start, start + 6),)

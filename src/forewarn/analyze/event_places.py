@@ -148,7 +148,7 @@ def place_actor(places: Sequence[Place], text: str, trigger: Span, sentence_star
         return ()
     place = places[before]
     between = text[place.end : trigger.start]
-    opens = not text[sentence_start : place.start].strip(" \"'“‘")
+    opens = not text[sentence_start : place.start].strip(" \"'“‘-–—•*\n")
     if not opens or place.end > trigger.start or len(between) > PLACE_REACH or CLAUSE_BREAK.search(between):
         return ()
     return (Span(place.start, place.end),)
