@@ -56,6 +56,20 @@ def _roles(pipeline, text: str, type_: str) -> tuple[list[str], list[str]]:  # t
             ["Russian forces"],
             ["Ukrainian troops", "civilians"],
         ),
+        # "the city" or "it" right after an assault names again the last city before it in the sentence
+        (
+            "Russian forces made limited territorial gains in eastern Mariupol and continued to shell the city.",
+            "ASSAULT",
+            ["Russian forces"],
+            ["Mariupol"],
+        ),
+        (
+            "Russian forces bypassed Kharkiv and may have enveloped it.",
+            "ASSAULT",
+            ["Russian forces"],
+            ["Kharkiv"],
+        ),
+        ("Russian troops have not encircled the city.", "ASSAULT", ["Russian troops"], []),
         # the place an assault acts on directly comes before a mention in another phrase
         (
             "Russian forces attacked Kyiv in an effort to force the Ukrainian government to capitulate.",

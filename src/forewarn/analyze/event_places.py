@@ -140,6 +140,30 @@ def place_recipient(
     return (Span(place.start, place.end),)
 
 
+# Right after a trigger, a word standing for a city named before it: "shelled the city", "encircle it",
+# "assault the city itself" (not "it is", "it was": a clause of its own).
+_CITY_ANAPHOR = re.compile(
+    r"\s+(?:(?i:it)(?!\s+(?:is|was|has|had|will|would|could|may|might)\b)|(?i:the)\s+(?:city|town|capital))\b"
+)
+
+
+def city_named_before(
+    places: Sequence[Place], text: str, trigger: Span, sentence_start: int
+) -> tuple[Span, ...]:
+    """The city an assault acts on when it names it again by "the city" or "it": the last city named
+    before the trigger in its sentence ("made gains in eastern Mariupol and continued to shell the city";
+    "west of Kyiv to encircle it": a bearing's place is the one meant here)."""
+    if not _CITY_ANAPHOR.match(text, trigger.end):
+        return ()
+    before = bisect_left(places, trigger.start, key=_START)
+    for place in reversed(places[:before]):
+        if place.start < sentence_start:
+            break
+        if place.level == "city" and place.end <= trigger.start:
+            return (Span(place.start, place.end),)
+    return ()
+
+
 def place_actor(places: Sequence[Place], text: str, trigger: Span, sentence_start: int) -> tuple[Span, ...]:
     """With no one named before the trigger, a capital or country that opens its clause acts for its
     government: "Berlin rejected calls ...", "Beirut again rejected ..."."""

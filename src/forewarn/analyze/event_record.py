@@ -18,6 +18,7 @@ from forewarn.analyze.event_objects import not_the_reporter, speaker_demands, wi
 from forewarn.analyze.event_patterns import Hit
 from forewarn.analyze.event_places import (
     across_border,
+    city_named_before,
     nearest_place,
     nearest_time,
     place_actor,
@@ -154,6 +155,8 @@ def _roles(
         )
         if moved:  # "withdrew to Belgorod", "moved toward Bakhmut", "reinforce the Sumy axis"
             recipients = without_own_forces((), actors, recipients, text, _mobilized(type_, trigger))
+        elif not recipients and type_ in {"ASSAULT", "THREATEN"}:  # "... Mariupol and shelled the city"
+            recipients = city_named_before(view.toponyms, text, trigger, view.sent.span.start)
     return actors, recipients, placed
 
 
