@@ -70,6 +70,14 @@ def _roles(pipeline, text: str, type_: str) -> tuple[list[str], list[str]]:  # t
             ["Kharkiv"],
         ),
         ("Russian troops have not encircled the city.", "ASSAULT", ["Russian troops"], []),
+        # forces "around" a city stand there; no one acts on the place it is named as
+        (
+            "Russian forces around Mariupol continued to assault Mariupol from the west.",
+            "ASSAULT",
+            ["Russian forces"],
+            ["Mariupol"],
+        ),
+        ("Russia is concentrating reserves in Russia.", "MOBILIZE", ["Russia"], []),
         # the place an assault acts on directly comes before a mention in another phrase
         (
             "Russian forces attacked Kyiv in an effort to force the Ukrainian government to capitulate.",

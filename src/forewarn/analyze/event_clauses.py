@@ -117,7 +117,7 @@ def opening_subject(mentions: Sequence[Actor], text: str, trigger: Span, sentenc
 
 # A place right after a mention, joined by one of these, says where that mention is: "Militants in Mali
 # released 20 hostages", "officials at the UN said": the mention before it acts.
-_LOCATIVE = re.compile(r"\s+(?:in|at|near|inside)\s+(?:the\s+)?")
+_LOCATIVE = re.compile(r"\s+(?:in|at|near|inside|around|outside)\s+(?:the\s+)?")
 _LOCATIVE_GAP = 14  # characters: " inside the " and spaces
 
 

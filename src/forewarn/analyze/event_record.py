@@ -151,13 +151,20 @@ def _roles(
         recipients = tuple(
             r
             for r in place_recipient(view.toponyms, text, trigger, type_ in MOVEMENT, type_ == "MOBILIZE")
-            if r not in actors and not relative_to(text, r.start)
+            if not relative_to(text, r.start) and not _acts(text, r, actors)
         )
         if moved:  # "withdrew to Belgorod", "moved toward Bakhmut", "reinforce the Sumy axis"
             recipients = without_own_forces((), actors, recipients, text, _mobilized(type_, trigger))
         elif not recipients and type_ in {"ASSAULT", "THREATEN"}:  # "... Mariupol and shelled the city"
             recipients = city_named_before(view.toponyms, text, trigger, view.sent.span.start)
     return actors, recipients, placed
+
+
+def _acts(text: str, place: Span, actors: tuple[Span, ...]) -> bool:
+    """Whether a place is one of the actors, or names one again ("Russia is concentrating reserves in
+    Russia": no one acts on themselves)."""
+    name = text[place.start : place.end].lower()
+    return place in actors or any(text[a.start : a.end].lower() == name for a in actors)
 
 
 def _mobilized(type_: str, trigger: Span) -> Span | None:
