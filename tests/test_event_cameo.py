@@ -1,0 +1,95 @@
+"""Event types from the CAMEO codebook's wording, code by code: the news phrasing of a code is coded as
+the PLOVER type the CAMEO-to-PLOVER table gives it, and its near misses are not."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from forewarn.model import Event, TextInput
+
+PUBLISHED = date(2022, 12, 20)
+
+
+def _events(pipeline, text: str) -> tuple[Event, ...]:  # type: ignore[no-untyped-def]
+    return pipeline.analyze(TextInput("t", text, PUBLISHED)).events  # type: ignore[no-any-return]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "mode"),
+    [
+        # 043 host a visit: a visiting official received
+        ("The Pope received the Lebanese president at the Vatican on Tuesday.", "CONSULT", None),
+        # 050 diplomatic cooperation: ties deepened, embassies reopened
+        ("Saudi Arabia and Iran reopened their embassies on Sunday.", "SUPPORT", None),
+        ("Brazil and Argentina strengthened their ties on Monday.", "SUPPORT", None),
+        ("Brazil said it would deepen economic ties with Argentina.", "AGREE", None),
+        # 061 economic cooperation: a joint project
+        ("Egypt and Israel opened a joint industrial zone in Sinai on Sunday.", "COOPERATE", None),
+        # 07 aid: goods given or flown in
+        ("Japan gave Vietnam 20 new coastguard vessels on Monday.", "AID", None),
+        ("The Red Cross flew medical supplies to flood victims on Sunday.", "AID", None),
+        # 086 access: envoys and peacekeepers let in, a crossing opened to aid
+        ("Syria allowed the UN envoy to enter Homs on Thursday.", "RETREAT", "access"),
+        ("Lebanon accepted the deployment of additional UN peacekeepers.", "RETREAT", "access"),
+        ("Israel opened the Kerem Shalom crossing to aid trucks on Sunday.", "RETREAT", "access"),
+        # 09 and 11: inquiries into attacks, liability found, cases filed
+        ("NATO launched an inquiry into the air strike that killed civilians.", "ACCUSE", "investigate"),
+        ("A Dutch court found Russia liable for the downing of the airliner.", "ACCUSE", None),
+        ("Gambia filed a genocide case against Myanmar at the World Court.", "ACCUSE", None),
+        # 1052 a demand that a crackdown stop asks the addressee to yield; no demand for sanctions
+        ("The EU called on Minsk to stop the crackdown on peaceful protesters.", "REQUEST", "yield"),
+        # 128 an accord violated is defied
+        ("Iran violated the nuclear deal by enriching uranium to 60 percent.", "REJECT", None),
+        # 143 a walkout from work is a strike
+        ("Teachers walked out of schools on Monday.", "PROTEST", "strike"),
+        # 144 and 145: what a crowd named by its protest does is the protest
+        ("Protesters blockaded the presidential palace on Friday.", "PROTEST", "obstruct"),
+        ("Rioters set fire to police stations in Dhaka.", "PROTEST", "riot"),
+        # 150 a show of force
+        ("Russia paraded its new missiles through Red Square.", "MOBILIZE", None),
+        # 1661 peacekeepers ordered out
+        ("The government ordered UN peacekeepers to leave the country.", "SANCTION", "expel"),
+        # 1722 a party dissolved or banned
+        ("Cambodia's Supreme Court dissolved the main opposition party.", "COERCE", None),
+        # 2041 a chemical agent used
+        ("Government forces used sarin gas on the suburb.", "ASSAULT", "unconventional"),
+    ],
+)
+def test_cameo_wording_is_coded(pipeline, text: str, type_: str, mode: str | None) -> None:  # type: ignore[no-untyped-def]
+    events = _events(pipeline, text)
+    assert any(e.type == type_ and (mode is None or e.mode == mode) for e in events), [
+        (e.type, e.mode) for e in events
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # a ceasefire agreement violated is a use of force (as a ceasefire violated), no defiance
+        ("The rebels violated the ceasefire agreement in the valley.", "REJECT"),
+        # an inquiry is no attack
+        ("NATO launched an inquiry into the air strike on the convoy.", "ASSAULT"),
+        # a ban lifted is a concession, not a ban
+        ("The government lifted the ban on the Wafd party.", "COERCE"),
+        # a walkout from talks is no strike
+        ("Iran walked out of talks with the EU.", "PROTEST"),
+        # a blockade by the police stays their coercion
+        ("Police blockaded the square as protesters gathered.", "NONE"),
+        # receiving aid or a letter is no visit
+        ("The ministry received a letter and new aid shipments.", "CONSULT"),
+    ],
+)
+def test_cameo_near_misses_are_not_coded(pipeline, text: str, absent: str) -> None:  # type: ignore[no-untyped-def]
+    assert absent not in {e.type for e in _events(pipeline, text)}
+
+
+def test_a_demand_for_sanctions_stays_a_threat(pipeline) -> None:  # type: ignore[no-untyped-def]
+    types = {e.type for e in _events(pipeline, "The EU called for sanctions against Belarus.")}
+    assert "THREATEN" in types
+
+
+def test_police_blockade_is_no_protest(pipeline) -> None:  # type: ignore[no-untyped-def]
+    events = _events(pipeline, "Police blockaded the square as protesters gathered.")
+    assert any(e.type == "COERCE" for e in events), [(e.type, e.mode) for e in events]
