@@ -55,6 +55,43 @@ def _events(pipeline, text: str) -> tuple[Event, ...]:  # type: ignore[no-untype
         ("Cambodia's Supreme Court dissolved the main opposition party.", "COERCE", None),
         # 2041 a chemical agent used
         ("Government forces used sarin gas on the suburb.", "ASSAULT", "unconventional"),
+        # 036 readiness expressed to meet
+        ("Syria expressed readiness on Monday to resume peace talks with Israel.", "AGREE", None),
+        # 051 congratulations offered
+        ("Paris extended congratulations to Rabat on Monday.", "SUPPORT", None),
+        # 083 demands met, autonomy granted, a party legalised, a law repealed or a price rise scrapped
+        ("The government met the strikers' demands on Monday.", "CONCEDE", None),
+        ("The government granted the region autonomy on Monday.", "CONCEDE", None),
+        ("The government unbanned the opposition party on Monday.", "CONCEDE", None),
+        ("The government repealed the emergency law on Monday.", "CONCEDE", None),
+        ("The government scrapped the price rise on Monday.", "CONCEDE", None),
+        # 0872 checkpoints removed, 0841 a post quit
+        ("The army dismantled checkpoints on Monday.", "RETREAT", None),
+        ("The minister quit his post on Monday.", "RETREAT", "resign"),
+        # 094 a fact-finding mission
+        ("The UN sent a fact-finding mission to the camp on Monday.", "ACCUSE", "investigate"),
+        # 07 debt relief
+        ("Japan granted Ghana debt relief on Monday.", "AID", None),
+        # 102 and 1041: an appeal issued
+        ("The Pope issued an appeal for calm on Sunday.", "REQUEST", None),
+        # 110 a decision regretted, a state branded
+        ("Moscow regretted Kyiv's decision on Monday.", "ACCUSE", "disapprove"),
+        ("Moscow branded Kyiv a terrorist state.", "ACCUSE", "disapprove"),
+        # 120 a treaty renounced
+        ("Paris renounced the treaty on Monday.", "REJECT", None),
+        # 138 a retaliation announced
+        ("Paris said it would retaliate against Rabat.", "THREATEN", "violence"),
+        # 141 and 145: a vigil, slogans chanted, tyres burned
+        ("Thousands held a vigil outside the ministry on Monday.", "PROTEST", "demo"),
+        ("Students chanted slogans against the government on Monday.", "PROTEST", "demo"),
+        ("Students burned tyres in the capital on Monday.", "PROTEST", "riot"),
+        # 164 talks left, 166 a diplomat declared persona non grata
+        ("Canada pulled out of the talks on Monday.", "SANCTION", "withdraw"),
+        ("Canada declared two diplomats persona non grata on Monday.", "SANCTION", None),
+        # 173 held for questioning
+        ("Police held the activists for questioning on Monday.", "COERCE", "arrest"),
+        # 145 looting by a crowd named by its protest
+        ("Protesters looted shops in the city centre.", "PROTEST", "riot"),
     ],
 )
 def test_cameo_wording_is_coded(pipeline, text: str, type_: str, mode: str | None) -> None:  # type: ignore[no-untyped-def]
@@ -79,6 +116,13 @@ def test_cameo_wording_is_coded(pipeline, text: str, type_: str, mode: str | Non
         ("Police blockaded the square as protesters gathered.", "NONE"),
         # receiving aid or a letter is no visit
         ("The ministry received a letter and new aid shipments.", "CONSULT"),
+        # the defender halts an offensive too: no ceasefire
+        ("Ukrainian forces halted the Russian offensive near Kyiv.", "RETREAT"),
+        # a building sheltering civilians gives no aid; questions asked accuse no one
+        ("The school, which was sheltering civilians, was destroyed.", "AID"),
+        ("Reporters questioned the spokesman about the shooting.", "ACCUSE"),
+        # a cancelled visit stays a rejection, no sanction
+        ("The prime minister cancelled a planned visit to Washington.", "SANCTION"),
     ],
 )
 def test_cameo_near_misses_are_not_coded(pipeline, text: str, absent: str) -> None:  # type: ignore[no-untyped-def]

@@ -320,8 +320,13 @@ def _protest_topic(events: list[Event]) -> list[Event]:
 
 
 # What a crowd named by its protest ("Protesters", "Rioters") does is its protest (manual, PROTEST):
-# a clash or arson is a riot, a blockade an obstruction.
-_CROWD_ACTS = {("ASSAULT", ""): "riot", ("ASSAULT", "destroy"): "riot", ("COERCE", "restrict"): "obstruct"}
+# a clash, arson or looting is a riot, a blockade an obstruction.
+_CROWD_ACTS = {
+    ("ASSAULT", ""): "riot",
+    ("ASSAULT", "destroy"): "riot",
+    ("COERCE", "seize"): "riot",
+    ("COERCE", "restrict"): "obstruct",
+}
 
 
 def _clash(events: list[Event], protest: Event) -> list[Event]:
