@@ -90,6 +90,15 @@ def _events(pipeline, text: str) -> tuple[Event, ...]:  # type: ignore[no-untype
         ("Canada declared two diplomats persona non grata on Monday.", "SANCTION", None),
         # 173 held for questioning
         ("Police held the activists for questioning on Monday.", "COERCE", "arrest"),
+        # 18-20: an attack in a wire writer's verbs
+        ("Rebel fighters mortared an army post near the border on Sunday.", "ASSAULT", None),
+        ("Government troops battled the rebels for control of the town.", "ASSAULT", None),
+        ("Rebel forces besieged the town for three weeks.", "ASSAULT", None),
+        ("The navy sank a rebel supply boat on Sunday.", "ASSAULT", None),
+        ("The army downed a rebel helicopter on Sunday.", "ASSAULT", "aerial"),
+        ("Militants lobbed grenades at a police station.", "ASSAULT", None),
+        ("A mob stoned the convoy on Sunday.", "ASSAULT", None),
+        ("Thirty tourists were murdered on the beach.", "ASSAULT", None),
         # 145 looting by a crowd named by its protest
         ("Protesters looted shops in the city centre.", "PROTEST", "riot"),
     ],
@@ -121,6 +130,10 @@ def test_cameo_wording_is_coded(pipeline, text: str, type_: str, mode: str | Non
         # a building sheltering civilians gives no aid; questions asked accuse no one
         ("The school, which was sheltering civilians, was destroyed.", "AID"),
         ("Reporters questioned the spokesman about the shooting.", "ACCUSE"),
+        # a lead that rampages is no attack, forces that routed were routed; a court's finding stays ACCUSE
+        ("The candidate rampages to a 30 point lead.", "ASSAULT"),
+        ("The General Staff did not claim that Russian forces collapsed or routed.", "ASSAULT"),
+        ("A federal judge found the regime guilty of murdering the reporter.", "ASSAULT"),
         # a cancelled visit stays a rejection, no sanction
         ("The prime minister cancelled a planned visit to Washington.", "SANCTION"),
     ],
