@@ -99,6 +99,16 @@ def _events(pipeline, text: str) -> tuple[Event, ...]:  # type: ignore[no-untype
         ("Militants lobbed grenades at a police station.", "ASSAULT", None),
         ("A mob stoned the convoy on Sunday.", "ASSAULT", None),
         ("Thirty tourists were murdered on the beach.", "ASSAULT", None),
+        # nominal and predicative forms: lobbying, applying for, displeasure, harbouring, unacceptable proposals
+        ("Kyiv has been lobbying Washington for long-range missiles.", "REQUEST", None),
+        ("Kyiv applied to the IMF for a new loan.", "REQUEST", None),
+        ("Ankara voiced its displeasure to Stockholm.", "ACCUSE", None),
+        ("Ankara said Stockholm was harbouring terrorists.", "ACCUSE", None),
+        ("Seoul said Pyongyang was responsible for the sinking.", "ACCUSE", None),
+        ("Ankara said the proposal was unacceptable.", "REJECT", None),
+        ("Washington said all options were on the table regarding Tehran.", "THREATEN", None),
+        ("Ankara expressed its gratitude to Baku.", "SUPPORT", None),
+        ("Washington announced plans to open an embassy in Hanoi.", "AGREE", None),
         # 145 looting by a crowd named by its protest
         ("Protesters looted shops in the city centre.", "PROTEST", "riot"),
     ],
@@ -134,6 +144,9 @@ def test_cameo_wording_is_coded(pipeline, text: str, type_: str, mode: str | Non
         ("The candidate rampages to a 30 point lead.", "ASSAULT"),
         ("The General Staff did not claim that Russian forces collapsed or routed.", "ASSAULT"),
         ("A federal judge found the regime guilty of murdering the reporter.", "ASSAULT"),
+        # a decision called unacceptable stays a criticism; a prospect raised threatens nothing
+        ("Ankara called the decision unacceptable.", "REJECT"),
+        ("Kovalchuk raised the prospect of Russia increasing conscription.", "THREATEN"),
         # a cancelled visit stays a rejection, no sanction
         ("The prime minister cancelled a planned visit to Washington.", "SANCTION"),
     ],
