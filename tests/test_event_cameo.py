@@ -109,6 +109,9 @@ def _events(pipeline, text: str) -> tuple[Event, ...]:  # type: ignore[no-untype
         ("Washington said all options were on the table regarding Tehran.", "THREATEN", None),
         ("Ankara expressed its gratitude to Baku.", "SUPPORT", None),
         ("Washington announced plans to open an embassy in Hanoi.", "AGREE", None),
+        # 0831 context: protests named by how many or how long are street protests
+        ("The prime minister resigned after weeks of protests.", "PROTEST", "demo"),
+        ("Mass protests swept the capital on Friday.", "PROTEST", "demo"),
         # 145 looting by a crowd named by its protest
         ("Protesters looted shops in the city centre.", "PROTEST", "riot"),
     ],
@@ -147,6 +150,8 @@ def test_cameo_wording_is_coded(pipeline, text: str, type_: str, mode: str | Non
         # a decision called unacceptable stays a criticism; a prospect raised threatens nothing
         ("Ankara called the decision unacceptable.", "REJECT"),
         ("Kovalchuk raised the prospect of Russia increasing conscription.", "THREATEN"),
+        # street protests named so are no complaint; a government's protest to another stays one
+        ("The prime minister resigned after weeks of protests.", "ACCUSE"),
         # a cancelled visit stays a rejection, no sanction
         ("The prime minister cancelled a planned visit to Washington.", "SANCTION"),
     ],
@@ -163,3 +168,8 @@ def test_a_demand_for_sanctions_stays_a_threat(pipeline) -> None:  # type: ignor
 def test_police_blockade_is_no_protest(pipeline) -> None:  # type: ignore[no-untyped-def]
     events = _events(pipeline, "Police blockaded the square as protesters gathered.")
     assert any(e.type == "COERCE" for e in events), [(e.type, e.mode) for e in events]
+
+
+def test_a_governments_protest_stays_a_complaint(pipeline) -> None:  # type: ignore[no-untyped-def]
+    types = {e.type for e in _events(pipeline, "China protested to Japan over the visit.")}
+    assert "ACCUSE" in types and "PROTEST" not in types, types
