@@ -109,6 +109,9 @@ def _events(pipeline, text: str) -> tuple[Event, ...]:  # type: ignore[no-untype
         ("Washington said all options were on the table regarding Tehran.", "THREATEN", None),
         ("Ankara expressed its gratitude to Baku.", "SUPPORT", None),
         ("Washington announced plans to open an embassy in Hanoi.", "AGREE", None),
+        # 032 a promise to reopen an embassy or deepen ties is a promise (AGREE), as one to restore them
+        ("Japan has promised to reopen its embassy in Hanoi.", "AGREE", None),
+        ("Japan pledged to deepen ties with Vietnam.", "AGREE", None),
         # 0831 context: protests named by how many or how long are street protests
         ("The prime minister resigned after weeks of protests.", "PROTEST", "demo"),
         ("Mass protests swept the capital on Friday.", "PROTEST", "demo"),
