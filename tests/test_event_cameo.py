@@ -112,6 +112,13 @@ def _events(pipeline, text: str) -> tuple[Event, ...]:  # type: ignore[no-untype
         # 032 a promise to reopen an embassy or deepen ties is a promise (AGREE), as one to restore them
         ("Japan has promised to reopen its embassy in Hanoi.", "AGREE", None),
         ("Japan pledged to deepen ties with Vietnam.", "AGREE", None),
+        # 13 a responsibility assigned in advance; 141 crowds pouring into the streets
+        ("Israel said it would hold Lebanon responsible for any attack.", "THREATEN", None),
+        ("Thousands poured into the streets of Caracas on Monday.", "PROTEST", "demo"),
+        # 172 citizenship stripped, a licence revoked, an area cordoned off
+        ("Authorities stripped the dissident of his citizenship.", "COERCE", "restrict"),
+        ("Authorities revoked the licence of the TV station.", "COERCE", "restrict"),
+        ("Police cordoned off the area on Monday.", "COERCE", "restrict"),
         # 0831 context: protests named by how many or how long are street protests
         ("The prime minister resigned after weeks of protests.", "PROTEST", "demo"),
         ("Mass protests swept the capital on Friday.", "PROTEST", "demo"),
@@ -171,6 +178,11 @@ def test_a_demand_for_sanctions_stays_a_threat(pipeline) -> None:  # type: ignor
 def test_police_blockade_is_no_protest(pipeline) -> None:  # type: ignore[no-untyped-def]
     events = _events(pipeline, "Police blockaded the square as protesters gathered.")
     assert any(e.type == "COERCE" for e in events), [(e.type, e.mode) for e in events]
+
+
+def test_a_responsibility_assigned_after_the_fact_stays_an_accusation(pipeline) -> None:  # type: ignore[no-untyped-def]
+    types = {e.type for e in _events(pipeline, "Seoul held Pyongyang responsible for the sinking.")}
+    assert "ACCUSE" in types and "THREATEN" not in types, types
 
 
 def test_a_governments_protest_stays_a_complaint(pipeline) -> None:  # type: ignore[no-untyped-def]
