@@ -35,10 +35,16 @@ _FRAME_BREAKS = frozenset({".", ";", "“", "”"})
 _PROMISED_TIES = frozenset(
     {"sign", "ratify", "ink", "conclude", "seal", "initial", "finalise", "finalize", "restore", "resume"}
     | {"normalise", "normalize", "establish", "upgrade", "recognise", "recognize"}
+    | {"reopen", "open", "strengthen", "deepen", "improve", "expand", "bolster"}
 )
 # Frames weaker than this (e.g. "must", "order") never swallow the event they introduce.
 FRAME_MIN_WEIGHT = 0.7
 _ASKED_MODE = {"AID": "assist", "COOPERATE": "assist", "CONSULT": "meet", "RETREAT": "yield"}
+# Words that ask for a coercion to end: "called on Minsk to stop the crackdown" is a request to yield
+# (CAMEO 1052), no demand for a sanction.
+_HALTS = frozenset({"stop", "stopping", "halt", "halting", "end", "ending", "cease", "lift", "ease"})
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "all", "this", "these"})
+_HALTED = CONFLICT | {"SANCTION", "COERCE"}
 _THREAT_MODE = {
     "ASSAULT": "violence",
     "COERCE": "restrict",
@@ -117,8 +123,26 @@ def apply_frames(hits: list[Hit[Trigger]], words: Sequence[str]) -> list[Candida
                 # "pledged to ratify", "agreed to restore relations": a promise to sign or ratify is AGREE
                 # (manual), while "pledged his full support" is the support itself
                 governed = embedded = None
+            elif trigger.type == "REQUEST" and _asks_halt(governed, words[hit.end : embedded.start]):
+                out.append(_new_candidate((hit, "REQUEST", "yield", None, embedded, "")))
+                continue
         out.append(_new_candidate((hit, trigger.type, trigger.mode, governed, embedded, "")))
     return out
+
+
+def _asks_halt(governed: Trigger, between: Sequence[str]) -> bool:
+    """A request that an attack, crackdown or protest stop ("urged Minsk to stop the crackdown", "called
+    for an end to the blockade"): the one asked is to yield. "called for sanctions" asks for no halt."""
+    if governed.type not in _HALTED:
+        return False
+    words = list(between)
+    while words and words[-1] in _DETERMINERS:
+        words.pop()
+    if words and words[-1] in {"to", "of"}:
+        words.pop()
+        while words and words[-1] in _DETERMINERS:
+            words.pop()
+    return bool(words) and words[-1] in _HALTS
 
 
 def _rejected_offer(hits: list[Hit[Trigger]], n: int, words: Sequence[str]) -> tuple[int, ...]:
@@ -272,7 +296,7 @@ def _other_parties(kept: Event, event: Event) -> bool:
 def _riot(events: list[Event]) -> list[Event]:
     """Property destroyed by protesters is their riot (manual, PROTEST 'riot'), not a separate ASSAULT."""
     protest = next((e for e in events if e.type == "PROTEST"), None)
-    if protest is not None and protest.mode != "riot":
+    if protest is not None:
         events = _clash(events, protest)
     destroy = next((e for e in events if e.type == "ASSAULT" and e.mode == "destroy"), None)
     if protest is None or destroy is None or (destroy.actors and destroy.actors != protest.actors):
@@ -299,21 +323,33 @@ def _protest_topic(events: list[Event]) -> list[Event]:
     ]
 
 
+# What a crowd named by its protest ("Protesters", "Rioters") does is its protest (manual, PROTEST):
+# a clash, arson or looting is a riot, a blockade an obstruction.
+_CROWD_ACTS = {
+    ("ASSAULT", ""): "riot",
+    ("ASSAULT", "destroy"): "riot",
+    ("COERCE", "seize"): "riot",
+    ("COERCE", "restrict"): "obstruct",
+}
+
+
 def _clash(events: list[Event], protest: Event) -> list[Event]:
-    """Protesters who clash with police riot (manual, PROTEST 'riot'): the fight their own act."""
+    """Protesters who clash with police riot (manual, PROTEST 'riot'): the fight their own act; rioters
+    who torch buildings riot, protesters who blockade the palace obstruct."""
     start = protest.trigger.start
     fight = next(
         (
             e
             for e in events
-            if e.type == "ASSAULT" and not e.mode and any(a.start <= start < a.end for a in e.actors)
+            if (e.type, e.mode) in _CROWD_ACTS and any(a.start <= start < a.end for a in e.actors)
         ),
         None,
     )
     if fight is None:
         return events
-    acled = acled_subtype("PROTEST", "riot", fight.indicators) if fight.acled else None
+    mode = _CROWD_ACTS[fight.type, fight.mode]
+    acled = acled_subtype("PROTEST", mode, fight.indicators) if fight.acled else None
     riot = replace(
-        fight, type="PROTEST", mode="riot", cameo=cameo_code("PROTEST", "riot", fight.contexts), acled=acled
+        fight, type="PROTEST", mode=mode, cameo=cameo_code("PROTEST", mode, fight.contexts), acled=acled
     )
     return [riot if e is fight else e for e in events if e is not protest]
