@@ -7,7 +7,9 @@ Prints one table: words per second for spaCy's bare tokenizer, for each stage of
 the pipeline and for the whole analysis, all on the same ~700-word news
 articles in the same run, with ratios against the bare tokenizer; then
 articles per second, start-up (knowledge loading) time, and peak memory
-sampled along a long stream of articles to show it stays flat.
+sampled along a long stream of articles to show it stays flat. The title says
+which analysis core ran: the Python source (`make bench`) or the one compiled
+by mypyc (`make bench-fast`, see setup.py).
 
 The articles are real news (political news from several outlets) and ISW's
 daily assessments, taken in turn, plus the example corpus; a second table
@@ -144,6 +146,13 @@ def current_rss_mb() -> float:
         return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
+def core_build() -> str:
+    """Which analysis core runs: compiled to C (`make fast`, see setup.py) or the Python source."""
+    import forewarn.analyze.events
+
+    return "Python" if forewarn.analyze.events.__file__.endswith(".py") else "compiled (mypyc)"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--warm", type=int, default=300, help="articles seen untimed first")
@@ -190,7 +199,7 @@ def main() -> int:
 
     table = Table(
         title=f"analysis speed: {len(sample)} articles, {words:,} words (~{words // len(sample)} each),"
-        f" after {len(warm)} others untimed"
+        f" after {len(warm)} others untimed; analysis core: {core_build()}"
     )
     for column in ("what", "words/s", "articles/s", "x bare tokenizer time"):
         table.add_column(column, justify="right" if column != "what" else "left")

@@ -87,6 +87,7 @@ class Actors:
     assigns = ("actors",)
 
     def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings
         self.extra_files = tuple(settings.actor_dictionaries) if settings else ()
         # Loaded when the pipeline is built, as the gazetteer is, so the first document does not
         # pay for reading the dictionaries and building the matcher (about a second).
@@ -96,6 +97,11 @@ class Actors:
         load_group_words()
         load_member_nouns()
         load_not_acronyms()
+
+    def __reduce__(self) -> tuple[type[Actors], tuple[Settings | None]]:
+        # Another process (a worker) builds the lexicon again from the settings: the compiled
+        # build (setup.py) cannot pickle its frozen records field by field.
+        return (Actors, (self.settings,))
 
     def __call__(self, ctx: Context, analysis: Analysis) -> Analysis:
         places = frozenset(map(_START, analysis.places))

@@ -305,6 +305,10 @@ class Places:
         self.resolver = Resolver(self.gazetteer, self.lexicon)
         self.finder = NameFinder(self.gazetteer)
 
+    def __reduce__(self) -> tuple[type[Places], tuple[Gazetteer, Lexicon]]:
+        # Another process (a worker) builds its own resolver and finder, which only remember names.
+        return (Places, (self.gazetteer, self.lexicon))
+
     def __call__(self, ctx: Context, analysis: Analysis) -> Analysis:
         places = find_places(ctx.text, self.gazetteer, self.lexicon, self.resolver, self.finder)
         return replace(analysis, places=places)

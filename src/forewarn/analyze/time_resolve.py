@@ -11,7 +11,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cached_property
 
 from forewarn.analyze import time_anchor as anchor
 from forewarn.analyze import time_values as tv
@@ -34,15 +33,15 @@ class Query:
 
     match: re.Match[str]
     dct: date | None
-    tense_of: Callable[[], Tense]  # read only by the resolvers that need it: it costs a scan
+    tense_of: Callable[[], Tense]  # read only by the resolvers that need it: it costs a scan, once
     lexicon: TimeLexicon
     sentence: str = ""  # the lower-cased sentence around the match
     quarterly: bool = False  # the text spoke of a quarter before this point (an earnings report)
     report_quarter: tuple[int, int] | None = None  # the quarter a report named last (year, number)
 
-    @cached_property
+    @property
     def tense(self) -> Tense:
-        return self.tense_of()
+        return self.tense_of()  # remembered by the caller's `tense_of`
 
     def group(self, name: str) -> str:
         return self.match.group(name) or ""

@@ -14,7 +14,7 @@ import bisect
 import re
 from dataclasses import replace
 from datetime import date, timedelta
-from functools import lru_cache, partial
+from functools import cache, lru_cache, partial
 
 from forewarn.analyze import time_values as tv
 from forewarn.analyze.pipeline import Context
@@ -254,7 +254,8 @@ def find_times(text: str, published: date | None, sentences: tuple[Span, ...] = 
             continue  # inside the second day of "April 24 and 25", already taken
         sentence = bounds.around(start, len(text))
         # The tense is read only if the resolver asks: most expressions do not need it.
-        tense_of = partial(_tense_at, tenses, sentence, start, match.end())
+        # (cached here, not on the frozen query: compiled classes, see setup.py, have no __dict__)
+        tense_of = cache(partial(_tense_at, tenses, sentence, start, match.end()))
         query = Query(
             match,
             published,

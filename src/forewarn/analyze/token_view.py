@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from functools import cached_property
 from operator import add
 
 from spacy.tokens import Doc
@@ -33,31 +32,30 @@ class TokenView:
         self.sentence_starts = sentence_starts  # index of the first token of each sentence, in order
         self.lower = lower  # each token lower-cased on its own, as spaCy's lower_
         self._vocab = vocab
+        # Every article's stages read these two, so they are made now. (Not cached properties:
+        # the compiled build's classes, see setup.py, have no __dict__ to cache them in.)
+        self.end = list(map(add, start, map(len, words)))  # character offset where each token ends
+        self.sentence_bounds = _bounds(sentence_starts, len(start))
+        self._sentence_of: list[int] | None = None
+        self._doc: Doc | None = None
 
-    @cached_property
-    def end(self) -> list[int]:
-        """Character offset where each token ends."""
-        return list(map(add, self.start, map(len, self.text)))
-
-    @cached_property
-    def sentence_bounds(self) -> list[tuple[int, int]]:
-        """Each sentence's first token and the token after its last."""
-        firsts = self.sentence_starts
-        if not firsts:
-            return []
-        return list(zip(firsts, [*firsts[1:], len(self.start)], strict=True))
-
-    @cached_property
+    @property
     def sentence_of(self) -> list[int]:
         """Index of the sentence each token is in."""
-        out: list[int] = []
-        for number, (first, stop) in enumerate(self.sentence_bounds):
-            out.extend([number] * (stop - first))
-        return out
+        if self._sentence_of is None:
+            self._sentence_of = []
+            for number, (first, stop) in enumerate(self.sentence_bounds):
+                self._sentence_of.extend([number] * (stop - first))
+        return self._sentence_of
 
-    @cached_property
+    @property
     def doc(self) -> Doc:
         """The same tokens and sentences as a spaCy Doc (no stage of forewarn's needs one)."""
+        if self._doc is None:
+            self._doc = self._make_doc()
+        return self._doc
+
+    def _make_doc(self) -> Doc:
         # A token is followed by a space when a character lies between it and the next token.
         stops = [*self.start[1:], len(self._text)] if self.start else []
         spaces = [end < stop for end, stop in zip(self.end, stops, strict=True)]
@@ -65,3 +63,8 @@ class TokenView:
         for first in self.sentence_starts:
             opens[first] = True
         return Doc(self._vocab, words=self.text, spaces=spaces, sent_starts=opens)
+
+
+def _bounds(firsts: list[int], tokens: int) -> list[tuple[int, int]]:
+    """Each sentence's first token and the token after its last."""
+    return list(zip(firsts, [*firsts[1:], tokens], strict=True)) if firsts else []

@@ -109,6 +109,11 @@ class RememberingTokenizer:
         self._runs: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[int, ...], str]] = {}
         self._token_kinds: dict[str, str] = {}  # tokens other than letters and digits
 
+    def __reduce__(self) -> tuple[type[RememberingTokenizer], tuple[Tokenizer]]:
+        # Another process (a worker) starts from spaCy's tokenizer with nothing remembered: the
+        # memory is a cache, and the compiled build (setup.py) cannot pickle it field by field.
+        return (RememberingTokenizer, (self.tokenizer,))
+
     def __call__(self, text: str) -> Doc:
         return self.view(text).doc
 
