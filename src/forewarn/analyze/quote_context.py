@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from forewarn.analyze.quote_heads import nearest_noun_phrase, past_focus, past_fronted, pronoun_subject
 from forewarn.analyze.quote_marks import marks_to_next, quotation_spans
 from forewarn.analyze.quote_source import VERBAL, subject_before
+from forewarn.analyze.quote_tags import joined_at_tags
 from forewarn.knowledge.speech_cues import SpeechCues
 from forewarn.model import Span
 
@@ -62,6 +63,7 @@ class QuoteDoc:
         self.text = text
         self.quotes = quotation_spans(text)
         self.quote_starts = [q.start for q in self.quotes]
+        sentences = joined_at_tags(text, sentences)  # `Sen. Bernie Sanders (I-Vt.) | said`
         self.sentences = marks_to_next(text, sentences, self.quote_starts) or (Span(0, len(text)),)
         self.sent_starts = [s.start for s in self.sentences]
         # per cue, answers that several patterns ask for (cue start -> answer)
