@@ -46,6 +46,7 @@ from forewarn.analyze.quote_inverted import subject_after
 from forewarn.analyze.quote_lexicon import cue_spans
 from forewarn.analyze.quote_polls import poll_findings
 from forewarn.analyze.quote_questions import asked
+from forewarn.analyze.quote_relatives import object_relative
 from forewarn.analyze.quote_skip import skip_cue
 from forewarn.analyze.quote_source import subject_before
 from forewarn.analyze.quote_speaker import SpeakerResolver
@@ -345,6 +346,7 @@ def _match(cues: SpeechCues, doc: QuoteDoc, cue: Span, done: list[Found]) -> Fou
         or _quote_after(cues, doc, cue, done)
         or _clause_before(cues, doc, cue, done)
         or clause_after(cues, doc, cue, done)
+        or object_relative(doc, cue)
     )
 
 

@@ -1,0 +1,33 @@
+"""A cue that ends an object relative clause: the relative word before the speaker is what was said."""
+
+from __future__ import annotations
+
+from forewarn.analyze.pipeline import Pipeline
+from forewarn.model import TextInput
+
+
+def _by_cue(pipeline: Pipeline, text: str, cue: str) -> tuple[str, list[str]]:
+    """The source and the contents of the quotes whose cue is `cue`."""
+    quotes = [q for q in pipeline.analyze(TextInput("t", text)).quotes if q.cue.text_of(text) == cue]
+    sources = {q.source.text_of(text) if q.source else "" for q in quotes}
+    assert len(sources) <= 1, sources
+    return (sources.pop() if sources else ""), [q.content.text_of(text) for q in quotes]
+
+
+def test_relative_word_and_its_as_phrase(pipeline: Pipeline) -> None:
+    text = "He won Florida, which he describes as his second home."
+    assert _by_cue(pipeline, text, "describes") == ("he", ["which", "as his second home"])
+
+
+def test_as_phrase_holds_its_quotation(pipeline: Pipeline) -> None:
+    text = 'Observers walked with the marchers, whom he described as "peaceful," for the length of the route.'
+    assert _by_cue(pipeline, text, "described") == ("he", ["whom", 'as "peaceful,"'])
+
+
+def test_no_relative_speech_when_an_object_or_clause_follows(pipeline: Pipeline) -> None:
+    # the clause after the cue is the speech: the older rule reads it
+    text = "He pointed to the wall, which he said was built in 2010."
+    assert _by_cue(pipeline, text, "said") == ("he", ["which", "was built in 2010"])
+    # "what" clauses are left alone: annotators seldom mark them (`what he sees as ...`)
+    text = "He talked about what he sees as the country's larger problems."
+    assert _by_cue(pipeline, text, "sees") == ("", [])
