@@ -1,4 +1,5 @@
-"""A cue that ends an object relative clause: the relative word before the speaker is what was said."""
+"""Where a speech starts: a cue that ends an object relative clause reports the relative word before
+its speaker; a question leaves out the person asked."""
 
 from __future__ import annotations
 
@@ -31,3 +32,11 @@ def test_no_relative_speech_when_an_object_or_clause_follows(pipeline: Pipeline)
     # "what" clauses are left alone: annotators seldom mark them (`what he sees as ...`)
     text = "He talked about what he sees as the country's larger problems."
     assert _by_cue(pipeline, text, "sees") == ("", [])
+
+
+def test_the_person_asked_is_left_out_of_the_question(pipeline: Pipeline) -> None:
+    text = "Jones asked Clinton Friday whether she would release the transcripts."
+    assert _by_cue(pipeline, text, "asked") == ("Jones", ["whether she would release the transcripts"])
+    # an infinitive's subject is part of what is asked for
+    text = "He asked them to support another candidate."
+    assert _by_cue(pipeline, text, "asked") == ("He", ["them to support another candidate"])
