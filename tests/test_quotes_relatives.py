@@ -40,3 +40,23 @@ def test_the_person_asked_is_left_out_of_the_question(pipeline: Pipeline) -> Non
     # an infinitive's subject is part of what is asked for
     text = "He asked them to support another candidate."
     assert _by_cue(pipeline, text, "asked") == ("He", ["them to support another candidate"])
+
+
+def test_passive_agent_runs_past_titles_decimals_and_a_listed_name(pipeline: Pipeline) -> None:
+    text = "Sanders’ stridency was echoed by former Maryland Gov. Martin O’Malley."
+    assert _by_cue(pipeline, text, "was echoed") == (
+        "former Maryland Gov. Martin O’Malley",
+        ["Sanders’ stridency"],
+    )
+    text = "Clinton’s attacks were echoed by her campaign and Democrats across the country."
+    assert _by_cue(pipeline, text, "were echoed")[0] == "her campaign and Democrats across the country"
+    text = "The proposal was rejected by 59.6 percent of voters."
+    assert _by_cue(pipeline, text, "was rejected")[0] == "59.6 percent of voters"
+    # a setting after the agent is not the agent's
+    text = "The meeting was first reported by Politico on Tuesday and confirmed later."
+    assert _by_cue(pipeline, text, "was first reported") == ("Politico", ["The meeting"])
+
+
+def test_passive_question_is_what_was_asked(pipeline: Pipeline) -> None:
+    text = "Rubio was asked by a caller why young men are coming to the U.S."
+    assert _by_cue(pipeline, text, "was asked") == ("a caller", ["why young men are coming to the U.S."])

@@ -132,9 +132,22 @@ def clause_before(cues: SpeechCues, doc: QuoteDoc, cue: Span, done: list[Found])
     return Found(source, cue, contents, False) if contents else None
 
 
+# an agent runs past a title's dot (`former Maryland Gov. Martin O'Malley`), a decimal (`59.6 percent`),
+# `6 in 10` and an `and` before a name or a determiner (`her campaign and Democrats across the country`)
+_AGENT_DOT = r"\.(?!\d)(?<!\b[A-Z][a-z]\.(?=\s[A-Z]))(?<!\b[A-Z][a-z]{2}\.(?=\s[A-Z]))"
+_AGENT_AND = r"\sand\s(?!(?:[A-Z]|(?:the|other|many|some|his|her|their|its|most|top)\s))"
 _BY_AGENT = re.compile(
+    r"\s+by\s+([^,;:!?“”\"()]+?)"
+    rf"(?=\s*(?:[,;:!?()]|{_AGENT_DOT}|$)|\s(?:on|at|during|after|before|as|for|to|whether|if|what|how|why)\s|\s(?<!\d\s)in\s(?!\d)|{_AGENT_AND})"
+)
+
+
+# ... and where it is too long so, the agent up to the first preposition, `and` or dot
+_BY_AGENT_SHORT = re.compile(
     r"\s+by\s+([^,;:.!?“”\"()]+?)(?=\s*(?:[,;:.!?()]|$|\s(?:on|in|at|during|after|before|as|for|to|and)\s))"
 )
+AGENT_WORDS = 8
+_QUESTION = re.compile(r"\s+((?:whether|if|what|how|why)\s)")
 
 
 def passive_by(cues: SpeechCues, doc: QuoteDoc, cue: Span) -> Found | None:
@@ -142,9 +155,17 @@ def passive_by(cues: SpeechCues, doc: QuoteDoc, cue: Span) -> Found | None:
     text, sentence = doc.text, doc.sentence(cue.start)
     aux = doc.passive(cue)
     agent = _BY_AGENT.match(text, cue.end, sentence.end) if aux is not None else None
-    if aux is None or agent is None or len(agent.group(1).split()) > 8:
+    if agent is not None and len(agent.group(1).split()) > AGENT_WORDS:
+        agent = _BY_AGENT_SHORT.match(
+            text, cue.end, sentence.end
+        )  # `by nearly 6 | in 10 of the voters who ...`
+    if aux is None or agent is None or len(agent.group(1).split()) > AGENT_WORDS:
         return None
-    content = subject_before(text, clause_start(doc, cue), aux, cues)
+    question = _QUESTION.match(text, agent.end(), sentence.end)
+    if question is not None and text[cue.start : cue.end].rsplit(None, 1)[-1].lower() in ASKING:
+        content = trim_span(text, question.start(1), sentence.end)  # `was asked by a caller | why ...`
+    else:
+        content = subject_before(text, clause_start(doc, cue), aux, cues)
     if content is None:
         return None
     return Found(Span(agent.start(1), agent.end(1)), cue, [content], False)
