@@ -271,7 +271,9 @@ def speech_after(cues: SpeechCues, doc: QuoteDoc, cue: Span) -> Span | None:
         pos = addressee.end() if addressee else pos  # `told The Star-Ledger last week she would ...`
     elif text.startswith(_SETTING_OPENERS, pos):
         pos = _past_setting(cues, text, pos, sentence.end)
-    elif text[cue.start : cue.end].rsplit(None, 1)[-1].lower() in ASKING:
+    elif (
+        "sk" in text[cue.start : cue.end] and text[cue.start : cue.end].rsplit(None, 1)[-1].lower() in ASKING
+    ):
         pos = past_asked_whom(text, pos, sentence.end)  # `asked Trump | how high the wall would be`
     end = intro_participle(cues, doc, cue) or _clause_end(cues, doc, pos, sentence.end)
     content = trim_span(text, pos, end) or _one_word(cues, text, pos, end)

@@ -37,6 +37,9 @@ def object_relative(doc: QuoteDoc, cue: Span) -> Found | None:
     phrase between it and the cue the speaker; None when anything else follows the cue (an object or a
     clause of its own: `which he said was built`)."""
     text = doc.text
+    window = text[max(0, cue.start - REACH) : cue.start]
+    if "which" not in window and "whom" not in window:
+        return None  # most cues no pattern fits have no relative word before them: spare the look-ups
     start = max(doc.sentence(cue.start).start, cue.start - REACH)
     m = _RELATIVE_SPEAKER.search(text, start, cue.start)
     if m is None:
