@@ -60,3 +60,13 @@ def test_passive_agent_runs_past_titles_decimals_and_a_listed_name(pipeline: Pip
 def test_passive_question_is_what_was_asked(pipeline: Pipeline) -> None:
     text = "Rubio was asked by a caller why young men are coming to the U.S."
     assert _by_cue(pipeline, text, "was asked") == ("a caller", ["why young men are coming to the U.S."])
+
+
+def test_coordinated_cue_after_an_unknown_verb_keeps_the_subject(pipeline: Pipeline) -> None:
+    text = "Wealth-X keeps its own finances a secret and says its business has tripled."
+    assert _by_cue(pipeline, text, "says")[0] == "Wealth-X"
+    text = "He’s comparing the gun actions to the immigration order and says the plan is unlawful."
+    assert _by_cue(pipeline, text, "says")[0] == "He"
+    # a plural noun is no verb: the phrase is left as it was found
+    text = "These letters and calls do not indicate that Russia has instituted conscription."
+    assert _by_cue(pipeline, text, "do not indicate")[0] == "These letters and calls"

@@ -12,7 +12,13 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from forewarn.analyze.quote_heads import nearest_noun_phrase, past_focus, past_fronted, pronoun_subject
+from forewarn.analyze.quote_heads import (
+    before_coordinated_verb,
+    nearest_noun_phrase,
+    past_focus,
+    past_fronted,
+    pronoun_subject,
+)
 from forewarn.analyze.quote_marks import marks_to_next, quotation_spans
 from forewarn.analyze.quote_source import VERBAL, subject_before
 from forewarn.analyze.quote_tags import joined_at_tags
@@ -274,7 +280,8 @@ def source_of(cues: SpeechCues, doc: QuoteDoc, cue: Span, done: list[Found]) -> 
         if earlier:
             return earlier[-1].source
         start = _after_intro(cues, doc.text, sentence, cue)
-        return subject_before(doc.text, start, first_verb(cues, doc, Span(start, sentence.end), cue), cues)
+        subject = subject_before(doc.text, start, first_verb(cues, doc, Span(start, sentence.end), cue), cues)
+        return None if subject is None else before_coordinated_verb(doc.text, subject)
     source = subject_before(doc.text, clause_start(doc, cue), cue.start, cues)
     if source is not None and len(verb_words(doc.text, cue)) == 1 and doc.text.endswith("ing", 0, cue.end):
         return nearest_noun_phrase(doc.text, source)
