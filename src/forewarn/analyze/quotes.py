@@ -23,6 +23,7 @@ from forewarn.analyze.forecasts import forecast_for
 from forewarn.analyze.pipeline import Context
 from forewarn.analyze.quote_accounts import according_to
 from forewarn.analyze.quote_adverbials import without_time_tail
+from forewarn.analyze.quote_blocks import block_after_colon
 from forewarn.analyze.quote_clauses import (
     clause_after,
     clause_before,
@@ -347,6 +348,7 @@ def _match(cues: SpeechCues, doc: QuoteDoc, cue: Span, done: list[Found]) -> Fou
         or _clause_before(cues, doc, cue, done)
         or clause_after(cues, doc, cue, done)
         or object_relative(doc, cue)
+        or block_after_colon(cues, doc, cue, done)
     )
 
 
