@@ -70,3 +70,13 @@ def test_coordinated_cue_after_an_unknown_verb_keeps_the_subject(pipeline: Pipel
     # a plural noun is no verb: the phrase is left as it was found
     text = "These letters and calls do not indicate that Russia has instituted conscription."
     assert _by_cue(pipeline, text, "do not indicate")[0] == "These letters and calls"
+
+
+def test_fronted_participle_after_a_connective_or_a_compound(pipeline: Pipeline) -> None:
+    text = "But while denouncing the loophole, Mrs. Clinton said the plan was bad."
+    assert _by_cue(pipeline, text, "denouncing") == ("Mrs. Clinton", ["the loophole"])
+    text = "In addition to stating that the law is void, the platform calls for more funding."
+    assert _by_cue(pipeline, text, "stating") == ("the platform", ["that the law is void"])
+    # a connective alone before the participle is no fronted clause of a subject after it
+    text = "And saying that he would win, Trump left."
+    assert _by_cue(pipeline, text, "saying") == ("", [])

@@ -49,6 +49,7 @@ TELLING = frozenset({"tell", "tells", "told", "telling", "inform", "informs", "i
                      "reminded", "assure", "assures", "assured"})  # fmt: skip
 NEXT_WORD = re.compile(r"\s*([\w’'-]+)")
 _INNER_SPACE = re.compile(r"\S\s+\S")
+_INTRO_LINKS = frozenset({"of", "to", "addition"})  # `Instead of`, `In addition to`
 INTRO_REACH = 20  # `Despite asserting`: the fronted participle is within the sentence's first word or two
 
 
@@ -240,7 +241,13 @@ def _intro_participle(cues: SpeechCues, doc: QuoteDoc, cue: Span) -> int | None:
         return None
     head = doc.text[sentence.start : cue.start].split()
     fronted = not head and word[:1].isupper() and word.lower() in cues.verb_forms
-    introduced = len(head) == 1 and head[0].lower() in cues.intro and word in cues.participles
+    # `While denouncing`, also after a connective or as a compound (`But while`, `Instead of`, `In addition to`)
+    introduced = (
+        0 < len(head) <= 3
+        and all(h.lower() in cues.intro or h.lower() in _INTRO_LINKS for h in head)
+        and head[-1].lower() not in {"and", "but", "so", "yet", "also"}
+        and word in cues.participles
+    )
     if not (fronted or introduced):
         return None
     comma = doc.text.find(",", cue.end, sentence.end)
