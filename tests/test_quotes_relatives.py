@@ -3,6 +3,8 @@ its speaker; a question leaves out the person asked."""
 
 from __future__ import annotations
 
+import pytest
+
 from forewarn.analyze.pipeline import Pipeline
 from forewarn.model import TextInput
 
@@ -80,3 +82,19 @@ def test_fronted_participle_after_a_connective_or_a_compound(pipeline: Pipeline)
     # a connective alone before the participle is no fronted clause of a subject after it
     text = "And saying that he would win, Trump left."
     assert _by_cue(pipeline, text, "saying") == ("", [])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He said, per a translator, that the server was unprotected.", ["that the server was unprotected"]),
+        (
+            "Cruz said Thursday during a town hall in Buffalo, New York, that states can pass such laws.",
+            ["that states can pass such laws"],
+        ),
+        # a relative "that" after a noun is no insertion
+        ("He said the plan, that he called bad, was dead.", ["the plan, that he called bad, was dead"]),
+    ],
+)
+def test_insertion_before_that_is_the_writers(pipeline: Pipeline, text: str, expected: list[str]) -> None:
+    assert _by_cue(pipeline, text, "said")[1] == expected

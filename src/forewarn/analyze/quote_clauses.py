@@ -21,6 +21,7 @@ from forewarn.analyze.quote_context import (
     source_of,
     trim_span,
 )
+from forewarn.analyze.quote_inserts import past_insertion
 from forewarn.analyze.quote_inverted import subject_after
 from forewarn.analyze.quote_questions import ASKING, past_asked_whom
 from forewarn.analyze.quote_source import VERBAL, subject_before
@@ -275,6 +276,7 @@ def speech_after(cues: SpeechCues, doc: QuoteDoc, cue: Span) -> Span | None:
         "sk" in text[cue.start : cue.end] and text[cue.start : cue.end].rsplit(None, 1)[-1].lower() in ASKING
     ):
         pos = past_asked_whom(text, pos, sentence.end)  # `asked Trump | how high the wall would be`
+    pos = past_insertion(text, cue.end, pos, sentence.end)  # `said, per a translator, | that ...`
     end = intro_participle(cues, doc, cue) or _clause_end(cues, doc, pos, sentence.end)
     content = trim_span(text, pos, end) or _one_word(cues, text, pos, end)
     if content is None:
