@@ -580,13 +580,13 @@ def test_quotes_polnear_floor(eval_dir: Path) -> None:
         assert f1[role][kind] >= floor, f"{role} {kind} F1 {f1[role][kind]:.3f} fell under {floor}"
 
 
-# measured 0.691 / 0.665 / 0.5295 / 0.750 on the subset (content exact was 0.5307 before the latest lexicon
-# round, which raised it on the whole dev split, 0.536 -> 0.539: here it added 7 contents, 1 of them right)
+# measured 0.6935 / 0.6671 / 0.5322 / 0.7532 on the subset (0.691 / 0.665 / 0.5295 / 0.750 before the round
+# of parenthesised tags, object relatives, passive agents, blocks after a colon and insertions before `that`)
 FLOORS = {
-    ("source", "exact"): 0.690,
-    ("cue", "exact"): 0.664,
-    ("content", "exact"): 0.529,
-    ("content", "overlap"): 0.750,
+    ("source", "exact"): 0.693,
+    ("cue", "exact"): 0.666,
+    ("content", "exact"): 0.532,
+    ("content", "overlap"): 0.753,
 }
 
 

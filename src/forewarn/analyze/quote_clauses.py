@@ -21,7 +21,9 @@ from forewarn.analyze.quote_context import (
     source_of,
     trim_span,
 )
+from forewarn.analyze.quote_inserts import past_insertion
 from forewarn.analyze.quote_inverted import subject_after
+from forewarn.analyze.quote_questions import ASKING, past_asked_whom
 from forewarn.analyze.quote_source import VERBAL, subject_before
 from forewarn.knowledge.speech_cues import SpeechCues
 from forewarn.model import Span
@@ -131,9 +133,22 @@ def clause_before(cues: SpeechCues, doc: QuoteDoc, cue: Span, done: list[Found])
     return Found(source, cue, contents, False) if contents else None
 
 
+# an agent runs past a title's dot (`former Maryland Gov. Martin O'Malley`), a decimal (`59.6 percent`),
+# `6 in 10` and an `and` before a name or a determiner (`her campaign and Democrats across the country`)
+_AGENT_DOT = r"\.(?!\d)(?<!\b[A-Z][a-z]\.(?=\s[A-Z]))(?<!\b[A-Z][a-z]{2}\.(?=\s[A-Z]))"
+_AGENT_AND = r"\sand\s(?!(?:[A-Z]|(?:the|other|many|some|his|her|their|its|most|top)\s))"
 _BY_AGENT = re.compile(
+    r"\s+by\s+([^,;:!?“”\"()]+?)"
+    rf"(?=\s*(?:[,;:!?()]|{_AGENT_DOT}|$)|\s(?:on|at|during|after|before|as|for|to|whether|if|what|how|why)\s|\s(?<!\d\s)in\s(?!\d)|{_AGENT_AND})"
+)
+
+
+# ... and where it is too long so, the agent up to the first preposition, `and` or dot
+_BY_AGENT_SHORT = re.compile(
     r"\s+by\s+([^,;:.!?“”\"()]+?)(?=\s*(?:[,;:.!?()]|$|\s(?:on|in|at|during|after|before|as|for|to|and)\s))"
 )
+AGENT_WORDS = 8
+_QUESTION = re.compile(r"\s+((?:whether|if|what|how|why)\s)")
 
 
 def passive_by(cues: SpeechCues, doc: QuoteDoc, cue: Span) -> Found | None:
@@ -141,9 +156,17 @@ def passive_by(cues: SpeechCues, doc: QuoteDoc, cue: Span) -> Found | None:
     text, sentence = doc.text, doc.sentence(cue.start)
     aux = doc.passive(cue)
     agent = _BY_AGENT.match(text, cue.end, sentence.end) if aux is not None else None
-    if aux is None or agent is None or len(agent.group(1).split()) > 8:
+    if agent is not None and len(agent.group(1).split()) > AGENT_WORDS:
+        agent = _BY_AGENT_SHORT.match(
+            text, cue.end, sentence.end
+        )  # `by nearly 6 | in 10 of the voters who ...`
+    if aux is None or agent is None or len(agent.group(1).split()) > AGENT_WORDS:
         return None
-    content = subject_before(text, clause_start(doc, cue), aux, cues)
+    question = _QUESTION.match(text, agent.end(), sentence.end)
+    if question is not None and text[cue.start : cue.end].rsplit(None, 1)[-1].lower() in ASKING:
+        content = trim_span(text, question.start(1), sentence.end)  # `was asked by a caller | why ...`
+    else:
+        content = subject_before(text, clause_start(doc, cue), aux, cues)
     if content is None:
         return None
     return Found(Span(agent.start(1), agent.end(1)), cue, [content], False)
@@ -249,6 +272,11 @@ def speech_after(cues: SpeechCues, doc: QuoteDoc, cue: Span) -> Span | None:
         pos = addressee.end() if addressee else pos  # `told The Star-Ledger last week she would ...`
     elif text.startswith(_SETTING_OPENERS, pos):
         pos = _past_setting(cues, text, pos, sentence.end)
+    elif (
+        "sk" in text[cue.start : cue.end] and text[cue.start : cue.end].rsplit(None, 1)[-1].lower() in ASKING
+    ):
+        pos = past_asked_whom(text, pos, sentence.end)  # `asked Trump | how high the wall would be`
+    pos = past_insertion(text, cue.end, pos, sentence.end)  # `said, per a translator, | that ...`
     end = intro_participle(cues, doc, cue) or _clause_end(cues, doc, pos, sentence.end)
     content = trim_span(text, pos, end) or _one_word(cues, text, pos, end)
     if content is None:

@@ -12,9 +12,16 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from forewarn.analyze.quote_heads import nearest_noun_phrase, past_focus, past_fronted, pronoun_subject
+from forewarn.analyze.quote_heads import (
+    before_coordinated_verb,
+    nearest_noun_phrase,
+    past_focus,
+    past_fronted,
+    pronoun_subject,
+)
 from forewarn.analyze.quote_marks import marks_to_next, quotation_spans
 from forewarn.analyze.quote_source import VERBAL, subject_before
+from forewarn.analyze.quote_tags import joined_at_tags
 from forewarn.knowledge.speech_cues import SpeechCues
 from forewarn.model import Span
 
@@ -42,6 +49,7 @@ TELLING = frozenset({"tell", "tells", "told", "telling", "inform", "informs", "i
                      "reminded", "assure", "assures", "assured"})  # fmt: skip
 NEXT_WORD = re.compile(r"\s*([\w’'-]+)")
 _INNER_SPACE = re.compile(r"\S\s+\S")
+_INTRO_LINKS = frozenset({"of", "to", "addition"})  # `Instead of`, `In addition to`
 INTRO_REACH = 20  # `Despite asserting`: the fronted participle is within the sentence's first word or two
 
 
@@ -62,6 +70,7 @@ class QuoteDoc:
         self.text = text
         self.quotes = quotation_spans(text)
         self.quote_starts = [q.start for q in self.quotes]
+        sentences = joined_at_tags(text, sentences)  # `Sen. Bernie Sanders (I-Vt.) | said`
         self.sentences = marks_to_next(text, sentences, self.quote_starts) or (Span(0, len(text)),)
         self.sent_starts = [s.start for s in self.sentences]
         # per cue, answers that several patterns ask for (cue start -> answer)
@@ -232,7 +241,13 @@ def _intro_participle(cues: SpeechCues, doc: QuoteDoc, cue: Span) -> int | None:
         return None
     head = doc.text[sentence.start : cue.start].split()
     fronted = not head and word[:1].isupper() and word.lower() in cues.verb_forms
-    introduced = len(head) == 1 and head[0].lower() in cues.intro and word in cues.participles
+    # `While denouncing`, also after a connective or as a compound (`But while`, `Instead of`, `In addition to`)
+    introduced = (
+        0 < len(head) <= 3
+        and all(h.lower() in cues.intro or h.lower() in _INTRO_LINKS for h in head)
+        and head[-1].lower() not in {"and", "but", "so", "yet", "also"}
+        and word in cues.participles
+    )
     if not (fronted or introduced):
         return None
     comma = doc.text.find(",", cue.end, sentence.end)
@@ -272,7 +287,8 @@ def source_of(cues: SpeechCues, doc: QuoteDoc, cue: Span, done: list[Found]) -> 
         if earlier:
             return earlier[-1].source
         start = _after_intro(cues, doc.text, sentence, cue)
-        return subject_before(doc.text, start, first_verb(cues, doc, Span(start, sentence.end), cue), cues)
+        subject = subject_before(doc.text, start, first_verb(cues, doc, Span(start, sentence.end), cue), cues)
+        return None if subject is None else before_coordinated_verb(doc.text, subject)
     source = subject_before(doc.text, clause_start(doc, cue), cue.start, cues)
     if source is not None and len(verb_words(doc.text, cue)) == 1 and doc.text.endswith("ing", 0, cue.end):
         return nearest_noun_phrase(doc.text, source)

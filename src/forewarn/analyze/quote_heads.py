@@ -70,3 +70,33 @@ def past_focus(text: str, source: Span) -> Span:
         return source  # most sources: spare the regex
     m = _FOCUS.match(text, source.start, source.end)
     return Span(m.end(), source.end) if m is not None else source
+
+
+# a contracted "is"/"are"/"has" after the subject, or a verb in the third person or the past in lower case
+# (an adverb may come first: `Sanders often questions`) before a word that does not make it a plural noun
+# (`forces deploying`, `ages of`, `letters and`)
+_FINITE = re.compile(
+    r"[’'](?:s|re|ve|d|ll)\b|\s+(?:(?:[a-z]+ly|often|also|still|never|always|now|then|later|again|already|just)\s+)?"
+    r"[a-z]+(?<![su]s)(?<!is)(?:s|ed)(?=\s+(?!(?:of|in|and|or|for|on|at|to|from|with|by)\b|[a-z]+ing\b)\S)"
+)
+_COORDINATORS = (" and", " but", " or")
+_MARK = re.compile(r"[“\"]")
+VERB_REACH = 40  # characters of the phrase its subject and first verb lie in
+
+
+def before_coordinated_verb(text: str, source: Span) -> Span:
+    """`Wealth-X keeps its own finances a secret but says ...`, `He’s comparing ... and says ...`: where the
+    first verb of the clause is none the lexicon knows, the phrase found before a coordinated cue runs to its
+    `and`; the subject is the capitalised words before that verb (`Wealth-X`, `He`, `Putin chides Turkey and
+    praises` -> `Putin`), which lie in the first words and before any quotation mark; a phrase whose words
+    before it are not all capitalised is left as it is (`Several partisan attacks and reports`)."""
+    if not text.endswith(_COORDINATORS, source.start, source.end) or not text[source.start].isupper():
+        return source  # most sources
+    end = min(source.end, source.start + VERB_REACH)
+    mark = _MARK.search(text, source.start, end)
+    m = _FINITE.search(text, source.start, mark.start() if mark else end)
+    if m is None or m.start() == source.start:
+        return source
+    if not all(word[:1].isupper() for word in text[source.start : m.start()].split()):
+        return source
+    return Span(source.start, m.start())

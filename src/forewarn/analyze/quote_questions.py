@@ -36,3 +36,20 @@ def asked(doc: QuoteDoc, cue: Span) -> Found | None:
         return None
     source = Span(m.start(1), m.end(1)) if m.group(1) else None
     return Found(source, cue, [content], False)
+
+
+ASKING = frozenset({"ask", "asks", "asked", "asking"})
+# the person asked, up to five words with no comma, question word or clause mark, before the question
+# (`asked Trump | how high the wall would be`, `asked Clinton Friday | whether she would release ...`)
+_ASKED_WHOM = re.compile(
+    r"(?:\s+(?!(?:whether|if|what|how|why|who|whom|when|where|which|to|that|about)\b)[^\s,;:.!?“”\"«»]+){1,5}?"
+    r"\s+(?=(?:whether|if|what|how|why|who|when|where|which)\s)"
+)
+
+
+def past_asked_whom(text: str, pos: int, end: int) -> int:
+    """Where the question starts after `asked X`: past the person asked, whom PolNeAR leaves out of the
+    content (on train 24 questions right, 4 wrong); `pos` when no question word follows a short addressee
+    (`asked them to support` keeps them: the infinitive's subject is what is asked for)."""
+    m = _ASKED_WHOM.match(text, pos, end)
+    return m.end() if m else pos

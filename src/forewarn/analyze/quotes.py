@@ -23,6 +23,7 @@ from forewarn.analyze.forecasts import forecast_for
 from forewarn.analyze.pipeline import Context
 from forewarn.analyze.quote_accounts import according_to
 from forewarn.analyze.quote_adverbials import without_time_tail
+from forewarn.analyze.quote_blocks import block_after_colon
 from forewarn.analyze.quote_clauses import (
     clause_after,
     clause_before,
@@ -46,6 +47,7 @@ from forewarn.analyze.quote_inverted import subject_after
 from forewarn.analyze.quote_lexicon import cue_spans
 from forewarn.analyze.quote_polls import poll_findings
 from forewarn.analyze.quote_questions import asked
+from forewarn.analyze.quote_relatives import object_relative
 from forewarn.analyze.quote_skip import skip_cue
 from forewarn.analyze.quote_source import subject_before
 from forewarn.analyze.quote_speaker import SpeakerResolver
@@ -345,6 +347,8 @@ def _match(cues: SpeechCues, doc: QuoteDoc, cue: Span, done: list[Found]) -> Fou
         or _quote_after(cues, doc, cue, done)
         or _clause_before(cues, doc, cue, done)
         or clause_after(cues, doc, cue, done)
+        or object_relative(doc, cue)
+        or block_after_colon(cues, doc, cue, done)
     )
 
 
