@@ -23,6 +23,7 @@ _TO_VERB = re.compile(
     r"(?:\s+(?!(?i:of|in|at|on|to|for|from|with|by|and|near|into|that|who|which)\b)[a-z]+){0,3}\s+"
 )
 _VERB_REACH = 32
+_OPENER_REACH = 64  # characters; the longest opener, ", whereas the ", with room for line breaks
 
 
 def _sides(mentions: Sequence[Actor], spans: tuple[Span, ...]) -> set[str] | None:
@@ -53,7 +54,10 @@ def own_clauses(mentions: Sequence[Actor], text: str, kept: Event, event: Event)
         and second.actors[-1].end <= second.trigger.start
     ):
         return False
-    if not _OPENS_CLAUSE.search(text, first.trigger.end, second.actors[0].start):
+    # Only the words right before the second subject can open its clause: searching from the first
+    # trigger on made a sentence of thousands of clauses take seconds.
+    subject = second.actors[0].start
+    if not _OPENS_CLAUSE.search(text, max(first.trigger.end, subject - _OPENER_REACH), subject):
         return False
     end, verb = second.actors[-1].end, second.trigger.start
     if verb - end > _VERB_REACH or not _TO_VERB.fullmatch(text, end, verb):
