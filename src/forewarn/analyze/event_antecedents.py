@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from operator import attrgetter
 
+from forewarn.analyze.event_objects import mention_at
 from forewarn.model import Actor, Event, Span
 
 _START = attrgetter("start")
@@ -70,8 +71,8 @@ def without_own(
 
 
 def _mention_name(span: Span, mentions: Sequence[Actor]) -> str:
-    at = bisect_left(mentions, span.start, key=_START)
-    return mentions[at].name if at < len(mentions) and mentions[at].start == span.start else ""
+    mention = mention_at(mentions, span)
+    return mention.name if mention is not None else ""
 
 
 def _antecedent(pronoun: Span, mentions: Sequence[Actor], text: str) -> Span | None:

@@ -319,7 +319,7 @@ def speaker_demands(
     return (Span(first.start, first.end),), obliged
 
 
-def _mention_at(mentions: Sequence[Actor], span: Span) -> Actor | None:
+def mention_at(mentions: Sequence[Actor], span: Span) -> Actor | None:
     """The mention (sorted by start) that starts where `span` does: a look-up, not a scan of the sentence."""
     i = bisect_left(mentions, span.start, key=_START)
     return mentions[i] if i < len(mentions) and mentions[i].start == span.start else None
@@ -341,10 +341,10 @@ def without_own_forces(
         recipients = moved_object(text, mobilized, recipients, mentions)
     if text:
         recipients = _not_where(recipients, text)
-    countries = {m.country for m in map(partial(_mention_at, mentions), actors) if m is not None}
+    countries = {m.country for m in map(partial(mention_at, mentions), actors) if m is not None}
 
     def own(span: Span) -> bool:
-        mention = _mention_at(mentions, span)
+        mention = mention_at(mentions, span)
         return mention is not None and mention.type == "force" and mention.country in countries | {""}
 
     return tuple(r for r in recipients if not own(r))
@@ -384,7 +384,7 @@ def moved_object(
     if not recipients or not _MOVED_OBJECT.fullmatch(text, trigger.end, recipients[0].start):
         return recipients
     if mentions:
-        mention = _mention_at(mentions, recipients[0])
+        mention = mention_at(mentions, recipients[0])
         if mention is None or not (mention.type == "force" or mention.sector in _ARMED):
             return recipients
     kept = list(recipients[1:])

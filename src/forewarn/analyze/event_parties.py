@@ -9,13 +9,11 @@ act to the other. Told apart here from the sentence's words and mentions, which 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Sequence
-from operator import attrgetter
 
+from forewarn.analyze.event_objects import mention_at
 from forewarn.model import Actor, Event, Span
 
-_START = attrgetter("start")
 # What opens the second clause, right before its subject: "and", ", but", "; ", " while the ".
 _OPENS_CLAUSE = re.compile(r"(?:;\s*|(?:,\s*)?\s(?i:and|but|while|whereas)\s+)(?:(?i:the)\s+)?$")
 # Between a subject and its verb: adverbs and auxiliaries only ("Ukrainian forces reportedly struck").
@@ -30,10 +28,8 @@ def _sides(mentions: Sequence[Actor], spans: tuple[Span, ...]) -> set[str] | Non
     """The countries (else codes) of the mentions the spans are, None if one has neither (a pronoun)."""
     sides = set()
     for span in spans:
-        i = bisect_left(mentions, span.start, key=_START)
-        if i == len(mentions) or mentions[i].start != span.start:
-            return None
-        side = mentions[i].country or mentions[i].code
+        mention = mention_at(mentions, span)
+        side = (mention.country or mention.code) if mention is not None else ""
         if not side:
             return None
         sides.add(side)

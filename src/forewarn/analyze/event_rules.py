@@ -44,7 +44,6 @@ _ASKED_MODE = {"AID": "assist", "COOPERATE": "assist", "CONSULT": "meet", "RETRE
 # (CAMEO 1052), no demand for a sanction.
 _HALTS = frozenset({"stop", "stopping", "halt", "halting", "end", "ending", "cease", "lift", "ease"})
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "all", "this", "these"})
-_HALTED = CONFLICT | {"SANCTION", "COERCE"}
 _THREAT_MODE = {
     "ASSAULT": "violence",
     "COERCE": "restrict",
@@ -133,7 +132,7 @@ def apply_frames(hits: list[Hit[Trigger]], words: Sequence[str]) -> list[Candida
 def _asks_halt(governed: Trigger, between: Sequence[str]) -> bool:
     """A request that an attack, crackdown or protest stop ("urged Minsk to stop the crackdown", "called
     for an end to the blockade"): the one asked is to yield. "called for sanctions" asks for no halt."""
-    if governed.type not in _HALTED:
+    if governed.type not in CONFLICT:  # attacks, coercions, sanctions, protests
         return False
     words = list(between)
     while words and words[-1] in _DETERMINERS:

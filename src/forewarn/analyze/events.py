@@ -79,9 +79,8 @@ class EventCoder:
 
     def __init__(self, ctx: Context, analysis: Analysis) -> None:
         self.analysis = analysis
-        self.tokens = tokens = (
-            ctx.tokens
-        )  # shared columns: no spaCy Token objects, built once for every stage
+        # shared columns: no spaCy Token objects, built once for every stage
+        self.tokens = tokens = ctx.tokens
         self.words, self.starts, self.ends = tokens.lower, tokens.start, tokens.end
         # sorted copies with their starts, so each sentence finds its records by bisection
         self.actors, self.actor_starts = _by_start(analysis.actors)
