@@ -88,10 +88,9 @@ class Actors:
 
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings
-        self.extra_files = tuple(settings.actor_dictionaries) if settings else ()
         # Loaded when the pipeline is built, as the gazetteer is, so the first document does not
         # pay for reading the dictionaries and building the matcher (about a second).
-        self.lexicon = build_lexicon(self.extra_files)
+        self.lexicon = build_lexicon(tuple(settings.actor_dictionaries) if settings else ())
         dictionary_genders()
         load_first_names()
         load_group_words()
