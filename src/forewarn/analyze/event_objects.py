@@ -341,13 +341,15 @@ def without_own_forces(
         recipients = moved_object(text, mobilized, recipients, mentions)
     if text:
         recipients = _not_where(recipients, text)
-    countries = {m.country for m in map(partial(mention_at, mentions), actors) if m is not None}
-
-    def own(span: Span) -> bool:
-        mention = mention_at(mentions, span)
-        return mention is not None and mention.type == "force" and mention.country in countries | {""}
-
-    return tuple(r for r in recipients if not own(r))
+    countries = {m.country for m in map(partial(mention_at, mentions), actors) if m is not None} | {""}
+    # a loop, not a nested function: compiled, a closure and its scope refer to each other, and
+    # every call would leave a reference cycle for the garbage collector (tests/test_pipeline.py)
+    kept = []
+    for r in recipients:
+        mention = mention_at(mentions, r)
+        if mention is None or mention.type != "force" or mention.country not in countries:
+            kept.append(r)
+    return tuple(kept)
 
 
 def _not_where(recipients: tuple[Span, ...], text: str) -> tuple[Span, ...]:
