@@ -100,13 +100,14 @@ def clause_before(cues: SpeechCues, doc: QuoteDoc, cue: Span, done: list[Found])
         words = set(after.split())
         if words & (VERBAL | {"that"}):
             return None
-        if nxt.group(1).islower() and nxt.group(1) not in _INVERTED_PRONOUNS:
-            if nxt.group(1) in _NOT_SPEAKER_START or text[cue.start : cue.end] not in _INVERTING:
-                return None  # `said of Mrs. Clinton's plan`; `accused him of`: an object, not a speaker
-            # `..., said a Nevada Democratic operative` is inverted, `X, a general, said the plan
-            # ...` is not: there the words before the cue are the subject with its appositive
-            if subject_before(text, sentence.start, cue.start, cues) is not None:
-                return None
+        lower = nxt.group(1).islower() and nxt.group(1) not in _INVERTED_PRONOUNS
+        if lower and (nxt.group(1) in _NOT_SPEAKER_START or text[cue.start : cue.end] not in _INVERTING):
+            return None  # `said of Mrs. Clinton's plan`; `accused him of`: an object, not a speaker
+        # `..., said a Nevada operative` is inverted; `X, a general, said the plan`, `X, who ..., denounced Mr. Y`: not
+        if (lower or text[cue.start : cue.end] not in _INVERTING) and subject_before(
+            text, sentence.start, cue.start, cues
+        ):
+            return None
         source = subject_after(text, cue.end, sentence.end, cues)
     else:
         tail = _SHORT_TAIL.match(text, cue.end, sentence.end)
