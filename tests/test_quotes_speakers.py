@@ -215,3 +215,32 @@ def test_an_inverted_speaker_ends_before_a_relative_clause_that_reports_speech(p
     assert (
         said.source is not None and said.source.text_of(text) == "Tom Weld, who endorsed the mayor last week"
     )
+
+
+def test_a_pronoun_after_the_cue_opens_the_speech_of_the_subject_before_it(pipeline: Pipeline) -> None:
+    text = "Ana Ruiz, a nurse and a member of the clinic's board, said she never met the new director."
+    quote = _by_cue(_analyze(pipeline, text), "said")
+    assert quote.source is not None
+    assert quote.source.text_of(text) == "Ana Ruiz, a nurse and a member of the clinic's board,"
+    assert quote.content.text_of(text) == "she never met the new director"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "“The bridge will be late,” said engineer Paul Osei, referring to Mayor Tan. “It rained.”",
+            "referring to",
+            "Mayor Tan",
+        ),
+        ("The bridge will be late, said Paul Osei, citing Mayor Tan.", "citing", "Mayor Tan"),
+    ],
+)
+def test_a_participle_after_an_inverted_speaker_is_that_speakers(
+    pipeline: Pipeline, text: str, cue: str, content: str
+) -> None:
+    found = [q for q in _analyze(pipeline, text).quotes if q.cue.text_of(text) == cue]
+    # one record: the name after the participle is its object, never a speaker of what comes before
+    assert [(q.source.text_of(text) if q.source else None, q.content.text_of(text)) for q in found] == [
+        ("engineer Paul Osei" if "engineer" in text else "Paul Osei", content)
+    ]
