@@ -83,6 +83,10 @@ def test_a_cue_after_a_catenative_verb_is_one_cue_with_its_subject(
         "The brigade continued offensive operations north of the river on Monday.",
         "Subordinate supporting effort: the northern axis.",
         "Two battalions are conducting supporting attacks east of the town.",
+        # an attack toward a place is fighting; a warning update is a report's title
+        "Two mechanised brigades attacked toward the bridge on Friday.",
+        "Rebel units attacking southwest from the airport were repulsed.",
+        "Northern Border Warning Update: Assessment of the Front, May 2",
     ],
 )
 def test_an_act_going_on_is_no_cue(pipeline: Pipeline, text: str) -> None:
