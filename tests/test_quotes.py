@@ -581,12 +581,15 @@ def test_quotes_polnear_floor(eval_dir: Path) -> None:
 
 
 # measured 0.6935 / 0.6671 / 0.5322 / 0.7532 on the subset (0.691 / 0.665 / 0.5295 / 0.750 before the round
-# of parenthesised tags, object relatives, passive agents, blocks after a colon and insertions before `that`)
+# of parenthesised tags, object relatives, passive agents, blocks after a colon and insertions before `that`);
+# 0.6965 / 0.6671 / 0.5322 / 0.7522 after the object after a cue stopped being read as an inverted speaker: the
+# overlap fell by one quote the gold does not mark (`RT covered ..., echoing Mr. Putin`, now RT echoing Putin,
+# was Putin echoing `RT covered ...`, whose content overlapped another attribution's), while whole dev rose
 FLOORS = {
-    ("source", "exact"): 0.693,
+    ("source", "exact"): 0.696,
     ("cue", "exact"): 0.666,
     ("content", "exact"): 0.532,
-    ("content", "overlap"): 0.753,
+    ("content", "overlap"): 0.752,
 }
 
 

@@ -78,9 +78,18 @@ def test_a_cue_after_a_catenative_verb_is_one_cue_with_its_subject(
         "The Russians continued to attack piecemeal near Kharkiv.",
         "Ukrainian forces continue to defend Sumy from Russian assaults.",
         "Partisans continue to threaten Russia's long lines of communication.",
+        # "continued" before an object or a participle, "supporting" before the noun it qualifies
+        "Government troops continued heavy shelling of the port overnight.",
+        "The brigade continued offensive operations north of the river on Monday.",
+        "Subordinate supporting effort: the northern axis.",
+        "Two battalions are conducting supporting attacks east of the town.",
+        # an attack toward a place is fighting; a warning update is a report's title
+        "Two mechanised brigades attacked toward the bridge on Friday.",
+        "Rebel units attacking southwest from the airport were repulsed.",
+        "Northern Border Warning Update: Assessment of the Front, May 2",
     ],
 )
-def test_a_catenative_before_no_speech_verb_is_no_cue(pipeline: Pipeline, text: str) -> None:
+def test_an_act_going_on_is_no_cue(pipeline: Pipeline, text: str) -> None:
     assert _roles(pipeline, text) == []
 
 
@@ -489,3 +498,17 @@ def test_quotes_reduced_relative_after_among(pipeline: Pipeline) -> None:
 )  # fmt: skip
 def test_quotes_time_before_the_cue_is_no_speaker(pipeline: Pipeline, text: str, source: str) -> None:
     assert [r[0] for r in _roles(pipeline, text)] == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("“We will rebuild the school,” the mayor continued.", "the mayor"),
+        ("The mayor continued: “We will rebuild the school.”", "The mayor"),
+        ("The governor’s continued claims that the dam is safe worry engineers.", "The governor"),
+    ],
+)
+def test_quotes_continued_before_a_quotation_a_colon_or_a_cue_is_speech(
+    pipeline: Pipeline, text: str, source: str
+) -> None:
+    assert [role[0] for role in _roles(pipeline, text)] == [source]

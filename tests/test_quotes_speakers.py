@@ -177,3 +177,70 @@ def test_we_before_the_body_later_in_its_paragraph(pipeline: Pipeline) -> None:
         "of the wounded. The U.S. reaffirms its commitment to support the people of Iraq."
     )
     assert _by_cue(_analyze(pipeline, text), "hope").speaker == "United States"
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        (
+            "Maria Lopez, a farmer who has lived in the valley for decades, denounced Governor Hale's water plan.",
+            "Maria Lopez, a farmer who has lived in the valley for decades,",
+            "Governor Hale's water plan",
+        ),
+        (
+            "Okafor, who will step down in May after two terms, praised Mayor Diaz's budget on Monday.",
+            "Okafor, who will step down in May after two terms,",
+            "Mayor Diaz's budget on Monday",
+        ),
+    ],
+)
+def test_a_name_after_an_object_taking_cue_is_its_object_not_an_inverted_speaker(
+    pipeline: Pipeline, text: str, source: str, content: str
+) -> None:
+    analysis = _analyze(pipeline, text)
+    quote = _by_cue(analysis, "denounced" if "denounced" in text else "praised")
+    assert quote.source is not None and quote.source.text_of(text) == source
+    assert quote.content.text_of(text) == content
+
+
+def test_an_inverted_speaker_ends_before_a_relative_clause_that_reports_speech(pipeline: Pipeline) -> None:
+    text = "“The dam will hold,” said Tom Weld, who noted that the river was falling."
+    analysis = _analyze(pipeline, text)
+    said, noted = _by_cue(analysis, "said"), _by_cue(analysis, "noted")
+    assert said.source is not None and said.source.text_of(text) == "Tom Weld"
+    assert noted.content.text_of(text) == "that the river was falling"
+    # a stance verb describes the speaker: PolNeAR keeps `who endorsed ...` in the source
+    text = "“The dam will hold,” said Tom Weld, who endorsed the mayor last week."
+    said = _by_cue(_analyze(pipeline, text), "said")
+    assert (
+        said.source is not None and said.source.text_of(text) == "Tom Weld, who endorsed the mayor last week"
+    )
+
+
+def test_a_pronoun_after_the_cue_opens_the_speech_of_the_subject_before_it(pipeline: Pipeline) -> None:
+    text = "Ana Ruiz, a nurse and a member of the clinic's board, said she never met the new director."
+    quote = _by_cue(_analyze(pipeline, text), "said")
+    assert quote.source is not None
+    assert quote.source.text_of(text) == "Ana Ruiz, a nurse and a member of the clinic's board,"
+    assert quote.content.text_of(text) == "she never met the new director"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "“The bridge will be late,” said engineer Paul Osei, referring to Mayor Tan. “It rained.”",
+            "referring to",
+            "Mayor Tan",
+        ),
+        ("The bridge will be late, said Paul Osei, citing Mayor Tan.", "citing", "Mayor Tan"),
+    ],
+)
+def test_a_participle_after_an_inverted_speaker_is_that_speakers(
+    pipeline: Pipeline, text: str, cue: str, content: str
+) -> None:
+    found = [q for q in _analyze(pipeline, text).quotes if q.cue.text_of(text) == cue]
+    # one record: the name after the participle is its object, never a speaker of what comes before
+    assert [(q.source.text_of(text) if q.source else None, q.content.text_of(text)) for q in found] == [
+        ("engineer Paul Osei" if "engineer" in text else "Paul Osei", content)
+    ]

@@ -90,23 +90,24 @@ def clause_before(cues: SpeechCues, doc: QuoteDoc, cue: Span, done: list[Found])
         return None
     rest: Span | None = None  # the speech after `X said,` in `The plan, X said, is sound.`
     if not text[comma + 1 : cue.start].strip():
-        nxt = NEXT_WORD.match(text, cue.end, sentence.end)
-        if nxt is None or not (nxt.group(1)[:1].isalpha() or nxt.group(1) in _INVERTED_PRONOUNS):
-            return None  # `X, a general, said “...` is not inverted
+        nxt, said = NEXT_WORD.match(text, cue.end, sentence.end), text[cue.start : cue.end]
+        if nxt is None or not nxt.group(1)[:1].isalpha() or said.split()[0].endswith("ing"):
+            return None  # `X, a general, said “...`, `said X, referring to Trump` are not inverted
         # `Ramos, 58, told AFP that ...` has a clause of its own; `said Autor, who is ...` does not
         after = text[cue.end : sentence.end].lower()
-        if text[cue.start : cue.end] in _INVERTING:
+        if said in _INVERTING:
             after = _RELATIVE_TAIL.split(after, 1)[0]
         words = set(after.split())
         if words & (VERBAL | {"that"}):
             return None
-        if nxt.group(1).islower() and nxt.group(1) not in _INVERTED_PRONOUNS:
-            if nxt.group(1) in _NOT_SPEAKER_START or text[cue.start : cue.end] not in _INVERTING:
-                return None  # `said of Mrs. Clinton's plan`; `accused him of`: an object, not a speaker
-            # `..., said a Nevada Democratic operative` is inverted, `X, a general, said the plan
-            # ...` is not: there the words before the cue are the subject with its appositive
-            if subject_before(text, sentence.start, cue.start, cues) is not None:
-                return None
+        lower = nxt.group(1).islower() and nxt.group(1) not in _INVERTED_PRONOUNS
+        if lower and (nxt.group(1) in _NOT_SPEAKER_START or said not in _INVERTING):
+            return None  # `said of Mrs. Clinton's plan`; `accused him of`: an object, not a speaker
+        # `..., said an aide` is inverted; `X, an aide, said the plan` / `said he ...` / `denounced Mr. Y`: not
+        if (lower or nxt.group(1) in _INVERTED_PRONOUNS or said not in _INVERTING) and subject_before(
+            text, sentence.start, cue.start, cues
+        ):
+            return None
         source = subject_after(text, cue.end, sentence.end, cues)
     else:
         tail = _SHORT_TAIL.match(text, cue.end, sentence.end)

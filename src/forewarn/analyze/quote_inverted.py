@@ -28,6 +28,8 @@ def subject_after(text: str, cue_end: int, limit: int, cues: SpeechCues) -> Span
             break  # `said Rep. Bobby Scott (D-Va.) at the time`, `said Smith in an interview`: the setting is not his
         if token[2] == "," and i + 1 < len(tokens) and _ends_inverted(tokens[i + 1][2], cues):
             break  # `said Devine, suggesting that ...`, `said Karen Janes, after listening to ...`
+        if token[2] == "," and _reporting_relative(tokens, i + 1):
+            break  # `said Weld, who noted that ...`: the relative clause is an attribution of its own
         if (
             token[2] == ","
             and text[token[1] : token[1] + 1] == " "
@@ -94,6 +96,25 @@ def _closing(tokens: list[tuple[int, int, str]], i: int) -> int:
 # words that open an adverbial after an inverted speaker: not part of the source
 _AFTER_SPEAKER = frozenset({"after", "before", "when", "while", "during", "as", "in", "at", "on", "adding", "referring",
                             "noting", "pointing", "explaining", "speaking", "according", "though", "although"})  # fmt: skip
+
+
+# verbs of saying and thinking that take a clause: after "who" they open the speaker's own attribution, where
+# a stance verb (`who endorsed Mr. Rubio`, `who supports Clinton`) describes the speaker (PolNeAR keeps those)
+_REPORTING = frozenset({"said", "says", "noted", "acknowledged", "admitted", "emphasized", "stressed", "added",
+                        "argued", "insisted", "declined", "wrote", "told", "warned", "believes", "thinks",
+                        "predicted", "claimed", "complained", "conceded", "asked", "recalled", "explained",
+                        "suggested", "cautioned", "contended", "asserted", "estimated"})  # fmt: skip
+_BEFORE_VERB = frozenset({"also", "has", "had", "previously", "once", "later"})
+
+
+def _reporting_relative(tokens: list[tuple[int, int, str]], i: int) -> bool:
+    """Does a relative clause at tokens[i] report speech (`who noted`, `who has said`)?"""
+    if i + 1 >= len(tokens) or tokens[i][2] != "who":
+        return False
+    verb = tokens[i + 1][2]
+    if verb in _BEFORE_VERB and i + 2 < len(tokens):
+        verb = tokens[i + 2][2]
+    return verb in _REPORTING
 
 
 def _ends_inverted(word: str, cues: SpeechCues) -> bool:

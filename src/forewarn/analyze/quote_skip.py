@@ -66,14 +66,22 @@ _NAMING_BEFORE = re.compile(
 
 
 def _noun_by_next(cues: SpeechCues, text: str, cue: Span) -> bool:
-    """`show of force`, `the radio show has`, `a think tank`: the word after it makes the cue word a noun."""
+    """`show of force`, `the radio show has`, `a think tank`: the word after it makes the cue word a noun;
+    `forces continued assaults`: a word reports speech only before the words and marks it allows."""
     # the cue may hold its auxiliaries ("has continued the"): its last word counts
-    nouns = cues.noun_next.get(text[cue.start : cue.end].rsplit(None, 1)[-1].lower())
-    if nouns is None:
+    last = text[cue.start : cue.end].rsplit(None, 1)[-1].lower()
+    nouns, allowed = cues.noun_next.get(last), cues.only_before.get(last)
+    if nouns is None and allowed is None:
         return False
     rest = text[cue.end : cue.end + 12].lstrip()
     word = _FIRST_WORD.match(rest)
-    return (word.group() if word else rest[:1]).lower() in nouns
+    following = (word.group() if word else rest[:1]).lower()
+    if nouns is not None and following in nouns:
+        return True
+    # a cue word after it reports the speech (`Lukashenko's continued claims that ...`, `continued criticizing`)
+    return (
+        allowed is not None and bool(rest) and following not in allowed and following not in cues.verb_forms
+    )
 
 
 def _account_follows(text: str, cue: Span) -> bool:

@@ -40,6 +40,7 @@ class SpeechCues:
     colon_not_heads: frozenset[str] = frozenset()
     noun_next: dict[str, frozenset[str]] = field(default_factory=dict)
     no_cue_after: dict[str, frozenset[str]] = field(default_factory=dict)
+    only_before: dict[str, frozenset[str]] = field(default_factory=dict)
     catenatives: frozenset[str] = frozenset()
     infinitives: frozenset[str] = frozenset()
     roles: frozenset[str] = frozenset()
@@ -84,6 +85,7 @@ def _parse(raw: dict[str, Any]) -> SpeechCues:
         no_cue_after={
             str(k): frozenset(str(w) for w in v) for k, v in (raw.get("no_cue_after") or {}).items()
         },
+        only_before={str(k): frozenset(str(w) for w in v) for k, v in (raw.get("only_before") or {}).items()},
         catenatives=frozenset(_words(raw, "catenatives")) if "catenatives" in raw else frozenset(),
         infinitives=frozenset(_words(raw, "infinitives")) if "infinitives" in raw else frozenset(),
         roles=frozenset(_words(raw, "roles")) if "roles" in raw else frozenset(),
