@@ -244,3 +244,42 @@ def test_a_participle_after_an_inverted_speaker_is_that_speakers(
     assert [(q.source.text_of(text) if q.source else None, q.content.text_of(text)) for q in found] == [
         ("engineer Paul Osei" if "engineer" in text else "Paul Osei", content)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        (  # a long appositive after an age: the subject runs through its closing comma
+            "61-year-old Greta Holm, head of the farmers' union, a veteran of three strikes and long the "
+            "voice of the valley growers, endorsed Larsen on Monday.",
+            "endorsed",
+            "61-year-old Greta Holm, head of the farmers' union, a veteran of three strikes and long the "
+            "voice of the valley growers,",
+        ),
+        (  # after "but", the role and the name in apposition are the subject, not the clause before
+            "The split was plain: the town backed Weiss, but the region's governor, Karl Aune, had already "
+            "endorsed Moreau.",
+            "had already endorsed",
+            "the region's governor, Karl Aune,",
+        ),
+    ],
+)
+def test_a_name_after_a_verb_that_takes_an_object_is_no_inverted_speaker(
+    pipeline: Pipeline, text: str, cue: str, source: str
+) -> None:
+    found = [q for q in _analyze(pipeline, text).quotes if q.cue.text_of(text) == cue]
+    assert [q.source.text_of(text) if q.source else None for q in found] == [source]
+
+
+def test_an_object_after_a_verbless_subject_with_appositives_is_no_speaker(pipeline: Pipeline) -> None:
+    # when the subject cannot be read, no record is better than the object as the speaker
+    text = (
+        "Le Roux's cousin Amandine, the treasurer of the league, and uncle Jean-Luc, the old chairman, "
+        "have also endorsed Martel."
+    )
+    sources = [q.source.text_of(text) for q in _analyze(pipeline, text).quotes if q.source]
+    assert "Martel" not in sources
+    # a speech verb after a clause keeps its inverted speaker
+    text = "The vote will be close, predicted Ines Moll, a former mayor."
+    quote = _by_cue(_analyze(pipeline, text), "predicted")
+    assert quote.source is not None and quote.source.text_of(text) == "Ines Moll, a former mayor"

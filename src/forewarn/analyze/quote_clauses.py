@@ -22,7 +22,7 @@ from forewarn.analyze.quote_context import (
     trim_span,
 )
 from forewarn.analyze.quote_inserts import past_insertion
-from forewarn.analyze.quote_inverted import subject_after
+from forewarn.analyze.quote_inverted import INVERTING, subject_after, takes_object
 from forewarn.analyze.quote_questions import ASKING, past_asked_whom
 from forewarn.analyze.quote_source import VERBAL, subject_before
 from forewarn.knowledge.speech_cues import SpeechCues
@@ -37,10 +37,6 @@ _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our",
 _PREPOSITIONS = frozenset({"to", "on", "in", "at", "during", "with", "before", "after", "over", "from", "following",
                            "since"})  # fmt: skip
 _INVERTED_PRONOUNS = frozenset({"he", "she", "they", "we", "I"})
-# speech verbs that invert before a lower-case speaker (`..., said a former aide`); other cues take
-# an object there (`accused him`, `recalled him saying`, `oppose concessions`)
-_INVERTING = frozenset({"said", "says", "added", "adds", "wrote", "writes", "noted", "notes", "explained",
-                        "explains", "argued", "argues", "continued", "warned", "warns"})  # fmt: skip
 _NOT_SPEAKER_START = frozenset({"of", "about", "to", "for", "in", "on", "at", "by", "with", "from", "as", "into",
                                 "over", "after", "before", "during", "when", "while", "it", "this", "that", "so"})  # fmt: skip
 _RELATIVE_TAIL = re.compile(r"\b(?:who|whose|whom|which)\b")
@@ -95,18 +91,20 @@ def clause_before(cues: SpeechCues, doc: QuoteDoc, cue: Span, done: list[Found])
             return None  # `X, a general, said “...`, `said X, referring to Trump` are not inverted
         # `Ramos, 58, told AFP that ...` has a clause of its own; `said Autor, who is ...` does not
         after = text[cue.end : sentence.end].lower()
-        if said in _INVERTING:
+        if said in INVERTING:
             after = _RELATIVE_TAIL.split(after, 1)[0]
         words = set(after.split())
         if words & (VERBAL | {"that"}):
             return None
         lower = nxt.group(1).islower() and nxt.group(1) not in _INVERTED_PRONOUNS
-        if lower and (nxt.group(1) in _NOT_SPEAKER_START or said not in _INVERTING):
+        if lower and (nxt.group(1) in _NOT_SPEAKER_START or said not in INVERTING):
             return None  # `said of Mrs. Clinton's plan`; `accused him of`: an object, not a speaker
         # `..., said an aide` is inverted; `X, an aide, said the plan` / `said he ...` / `denounced Mr. Y`: not
-        if (lower or nxt.group(1) in _INVERTED_PRONOUNS or said not in _INVERTING) and subject_before(
+        if (lower or nxt.group(1) in _INVERTED_PRONOUNS or said not in INVERTING) and subject_before(
             text, sentence.start, cue.start, cues
         ):
+            return None
+        if takes_object(cues, doc, cue, comma):
             return None
         source = subject_after(text, cue.end, sentence.end, cues)
     else:

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from forewarn.analyze.quote_context import QuoteDoc
 from forewarn.analyze.quote_source import DETERMINERS, MAX_SOURCE_TOKENS, VERBAL, named_head, source_tokens
 from forewarn.knowledge.speech_cues import SpeechCues
 from forewarn.model import Span
 
 _RELATIVE_WORDS = frozenset({"who", "whose", "whom", "which"})
 _NOT_IN_NAME = frozenset({"as", "to", "-", "–", "—", "--"})
+_CLOSING_MARKS = frozenset({"”", '"', "'", "’"})
 _OPENING_MARKS = frozenset("“\"«„‘'")
+# speech verbs that invert before a lower-case speaker (`..., said a former aide`); other cues take
+# an object there (`accused him`, `recalled him saying`, `oppose concessions`)
+INVERTING = frozenset({"said", "says", "added", "adds", "wrote", "writes", "noted", "notes", "explained",
+                       "explains", "argued", "argues", "continued", "warned", "warns"})  # fmt: skip
 
 
 def subject_after(text: str, cue_end: int, limit: int, cues: SpeechCues) -> Span | None:
@@ -123,3 +129,19 @@ def _ends_inverted(word: str, cues: SpeechCues) -> bool:
         or word.lower() in _AFTER_SPEAKER
         or (word.islower() and word.endswith("ing"))
     )
+
+
+def takes_object(cues: SpeechCues, doc: QuoteDoc, cue: Span, comma: int) -> bool:
+    """`Morton Blackwell, founder of ..., endorsed Cruz`, `Shaheen, ..., had already endorsed Clinton`: an
+    active verb that reports no quotation (not the lexicon's `quoting`) after a phrase with no verb, or
+    with an auxiliary or adverb of its own, is the verb of the subject before its comma, and the name
+    after it its object, not an inverted speaker (`..., predicted Madeleine Kunin` after a clause is)."""
+    words = doc.text[cue.start : cue.end].lower().split()
+    if words[-1] in INVERTING or words[-1] in cues.quoting or doc.passive(cue) is not None:
+        return False
+    if doc.text[comma - 1 : comma] in _CLOSING_MARKS:
+        return False  # `“...,” scoffed Arianna Gil`
+    if len(words) > 1 and words[0] not in cues.verb_forms:
+        return True  # `have also endorsed`, `personally found`
+    before = doc.text[doc.sentence(cue.start).start : comma].lower().split()
+    return VERBAL.isdisjoint(before) and cues.verb_forms.isdisjoint(before)

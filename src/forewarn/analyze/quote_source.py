@@ -280,6 +280,7 @@ def _is_aux(word: str, cues: SpeechCues) -> bool:
     return lower in cues.aux or lower in CLITICS or (word.islower() and word.endswith("ly") and len(word) > 4)
 
 
+_AGE = re.compile(r"\d+-year-old$")
 _OPENING_COORDINATORS = frozenset({"but", "and", "yet", "so"})
 _SENTENCE_PRONOUNS = frozenset({"He", "She", "They", "We", "I", "It"})
 _SENTENCE_ADVERBS = frozenset({"meanwhile", "however", "too", "though", "instead", "moreover", "meantime"})
@@ -301,6 +302,19 @@ def _appositive_subject(tokens: list[tuple[int, int, str]], comma_end: int) -> S
             break
         first = piece[0][2]
         if (
+            len(pieces) > 1
+            and len(piece) > 2
+            and first.lower() in _OPENING_COORDINATORS
+            and piece[1][2] in _ROLE_OPENERS
+        ):
+            # `but the state's senator, Jeanne Shaheen, had endorsed`: the role opens the clause, and
+            # the words before the coordinator are another clause's
+            following = pieces[len(pieces) - 1 - back]
+            if following and following[0][2][:1].isupper():
+                start = len(pieces) - 2 - back
+                pieces[start] = piece[1:]
+            break
+        if (
             len(piece) > 1
             and piece[1][2][:1].isupper()
             and (first.lower() in _OPENING_COORDINATORS or (first.lower() in INTRO_STOPS and back == 0))
@@ -317,8 +331,13 @@ def _appositive_subject(tokens: list[tuple[int, int, str]], comma_end: int) -> S
         elif first.lower() in INTRO_STOPS or (len(piece) == 1 and first.endswith("ly")):
             break
         following = pieces[len(pieces) - 1 - back]
-        if first[:1].isupper() or (first in _ROLE_OPENERS and following and following[0][2][:1].isupper()):
-            # `Kovalchuk, a general,` / `the White House press secretary, Josh Earnest,`
+        if (
+            first[:1].isupper()
+            or (first in _ROLE_OPENERS and following and following[0][2][:1].isupper())
+            or (_AGE.match(first) and len(piece) > 1 and piece[1][2][:1].isupper())
+        ):
+            # `Kovalchuk, a general,` / `the White House press secretary, Josh Earnest,` / `76-year-old
+            # Morton Blackwell, founder of ...,`
             start = len(pieces) - 2 - back if len(pieces) > 1 else 0
     if start is None or sum(len(p) for p in pieces[start:]) > MAX_SOURCE_TOKENS + 12:
         return None
