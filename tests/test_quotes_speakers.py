@@ -217,12 +217,27 @@ def test_an_inverted_speaker_ends_before_a_relative_clause_that_reports_speech(p
     )
 
 
-def test_a_pronoun_after_the_cue_opens_the_speech_of_the_subject_before_it(pipeline: Pipeline) -> None:
-    text = "Ana Ruiz, a nurse and a member of the clinic's board, said she never met the new director."
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        (
+            "Ana Ruiz, a nurse and a member of the clinic's board, said she never met the new director.",
+            "Ana Ruiz, a nurse and a member of the clinic's board,",
+            "she never met the new director",
+        ),
+        (  # a modal makes the words after the cue a clause, not an inverted speaker
+            "Olga Brandt, the harbour's director from 2009 to 2014, said Norway must rebuild the pier.",
+            "Olga Brandt, the harbour's director from 2009 to 2014,",
+            "Norway must rebuild the pier",
+        ),
+    ],
+)
+def test_a_clause_after_the_cue_is_the_speech_of_the_subject_before_it(
+    pipeline: Pipeline, text: str, source: str, content: str
+) -> None:
     quote = _by_cue(_analyze(pipeline, text), "said")
-    assert quote.source is not None
-    assert quote.source.text_of(text) == "Ana Ruiz, a nurse and a member of the clinic's board,"
-    assert quote.content.text_of(text) == "she never met the new director"
+    assert quote.source is not None and quote.source.text_of(text) == source
+    assert quote.content.text_of(text) == content
 
 
 @pytest.mark.parametrize(

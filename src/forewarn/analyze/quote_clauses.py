@@ -36,6 +36,8 @@ _OPENERS = frozenset({"with", "without", "despite", "after", "before", "although
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "reporters", "supporters"})
 _PREPOSITIONS = frozenset({"to", "on", "in", "at", "during", "with", "before", "after", "over", "from", "following",
                            "since"})  # fmt: skip
+# words that make what follows a cue a clause, not an inverted speaker (`, said Mexico must ...`; not "may": May)
+_MODALS = frozenset({"that", "must", "shall"})
 _INVERTED_PRONOUNS = frozenset({"he", "she", "they", "we", "I"})
 _NOT_SPEAKER_START = frozenset({"of", "about", "to", "for", "in", "on", "at", "by", "with", "from", "as", "into",
                                 "over", "after", "before", "during", "when", "while", "it", "this", "that", "so"})  # fmt: skip
@@ -94,7 +96,7 @@ def clause_before(cues: SpeechCues, doc: QuoteDoc, cue: Span, done: list[Found])
         if said in INVERTING:
             after = _RELATIVE_TAIL.split(after, 1)[0]
         words = set(after.split())
-        if words & (VERBAL | {"that"}):
+        if words & (VERBAL | _MODALS):
             return None
         lower = nxt.group(1).islower() and nxt.group(1) not in _INVERTED_PRONOUNS
         if lower and (nxt.group(1) in _NOT_SPEAKER_START or said not in INVERTING):
