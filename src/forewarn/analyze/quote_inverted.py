@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from forewarn.analyze.quote_context import QuoteDoc
-from forewarn.analyze.quote_source import DETERMINERS, MAX_SOURCE_TOKENS, VERBAL, named_head, source_tokens
+from forewarn.analyze.quote_source import (
+    DETERMINERS,
+    MAX_SOURCE_TOKENS,
+    SUBJECT_REACH,
+    VERBAL,
+    named_head,
+    source_tokens,
+)
 from forewarn.knowledge.speech_cues import SpeechCues
 from forewarn.model import Span
 
@@ -143,5 +150,6 @@ def takes_object(cues: SpeechCues, doc: QuoteDoc, cue: Span, comma: int) -> bool
         return False  # `“...,” scoffed Arianna Gil`
     if len(words) > 1 and words[0] not in cues.verb_forms:
         return True  # `have also endorsed`, `personally found`
-    before = doc.text[doc.sentence(cue.start).start : comma].lower().split()
+    # within the reach of a subject, so a sentence of many clauses is not read again at each cue
+    before = doc.text[max(doc.sentence(cue.start).start, comma - SUBJECT_REACH) : comma].lower().split()
     return VERBAL.isdisjoint(before) and cues.verb_forms.isdisjoint(before)
