@@ -26,7 +26,16 @@ from forewarn.analyze.event_places import (
     relative_to,
 )
 from forewarn.analyze.event_roles import actor_roles
-from forewarn.analyze.event_rules import CONFLICT, MOVEMENT, RECIPROCAL, Candidate, confidence, dedupe, recode
+from forewarn.analyze.event_rules import (
+    CONFLICT,
+    MOVEMENT,
+    RECIPROCAL,
+    YIELDING,
+    Candidate,
+    confidence,
+    dedupe,
+    recode,
+)
 from forewarn.analyze.event_sentence import Sentence, SentenceView, count_parties, pick_mode, retype
 from forewarn.analyze.modality import EventSite, cues_before, decide_modality, promised
 from forewarn.analyze.token_view import TokenView
@@ -104,7 +113,8 @@ def _recoded(
 ) -> tuple[str, str, Modality]:
     """Type, mode and modality after PLOVER's recoding rules, which an outlook may bar."""
     hit, words = cand.hit, site.words
-    outlook = cand.outlook or ("planned" if "aim" in near else "")
+    intended = "aim" in near and modality in _STATED and _intended(cand, words, near)
+    outlook = cand.outlook or ("planned" if "aim" in near and not intended else "")
     if (
         not outlook
         and modality == "planned"
@@ -118,6 +128,23 @@ def _recoded(
         return barred
     if_after = modality == "hypothetical" and "if" in words[hit.end : view.sent.tok_end]
     return recode(cand, modality, promised(site, near), view.conditional, if_after)
+
+
+def _intended(cand: Candidate, words: Sequence[str], near: dict[str, int]) -> bool:
+    """An actor's stated intent to cooperate or yield, "intends to send aid", "aims to lift the ban": a
+    promise (CAMEO 03, PLOVER AGREE), not an aim behind another act ("in order to", "in a bid to")."""
+    if cand.type not in YIELDING or cand.governed is not None or near["aim"] > 2:
+        return False  # "intends to send food aid", the act right after its verb
+    verb = cand.hit.start - near["aim"] - 2  # the word before the cue's "to"
+    # "the payments are intended to": a purpose someone else gives it, not the actor's intent
+    return verb > 0 and words[verb] in _INTENT_VERBS and words[verb - 1] not in _BE
+
+
+# verbs of an actor's own intent before "to"; "seek to" is often an aim behind another act
+_INTENT_VERBS = frozenset({"intend", "intends", "intended", "aim", "aims", "aimed"})
+_BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+# stated by the actor or its spokesman; "likely intend to" is the writer's assessment, an aim
+_STATED = frozenset({"asserted", "reported", "planned"})
 
 
 def _roles(

@@ -35,7 +35,7 @@ _FRAME_BREAKS = frozenset({".", ";", "“", "”"})
 _PROMISED_TIES = frozenset(
     {"sign", "ratify", "ink", "conclude", "seal", "initial", "finalise", "finalize", "restore", "resume"}
     | {"normalise", "normalize", "establish", "upgrade", "recognise", "recognize"}
-    | {"reopen", "open", "strengthen", "deepen", "improve", "expand", "bolster"}
+    | {"reopen", "open", "strengthen", "deepen", "improve", "expand", "bolster", "boost", "enhance", "cement"}
 )
 # Frames weaker than this (e.g. "must", "order") never swallow the event they introduce.
 FRAME_MIN_WEIGHT = 0.7
