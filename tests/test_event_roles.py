@@ -230,6 +230,9 @@ def _roles(pipeline, text: str, type_: str) -> tuple[list[str], list[str]]:  # t
             ["police officers"],
         ),
         ("The enemy shelled Kherson.", "ASSAULT", ["The enemy"], ["Kherson"]),
+        # a noun trigger opening its sentence, bare or after one word, names its doer after "by"
+        ("Shelling by Syrian forces hit Homs on Monday.", "ASSAULT", ["Syrian forces"], ["Homs"]),
+        ("Renewed raids by government troops hit Kidal.", "ASSAULT", ["government troops"], ["Kidal"]),
     ],
 )
 def test_roles(pipeline, text: str, type_: str, actors: list[str], recipients: list[str]) -> None:  # type: ignore[no-untyped-def]
