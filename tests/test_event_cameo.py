@@ -167,6 +167,9 @@ def _events(pipeline, text: str) -> tuple[Event, ...]:  # type: ignore[no-untype
         # 164 talks broken off; 166 monitors expelled
         ("The government has broken off talks with the strikers.", "SANCTION", None),
         ("Khartoum expelled the UN monitors on Tuesday.", "SANCTION", "expel"),
+        # 050 ties raised to a level; 1721 a station told to stop broadcasting
+        ("Hanoi and Seoul raised their ties to ambassadorial level.", "SUPPORT", None),
+        ("The junta ordered the radio station to stop broadcasting.", "COERCE", "censor"),
         # COERCE 'cyber': computer networks broken into
         ("Hackers broke into the networks of the election commission.", "COERCE", "cyber"),
     ],
@@ -217,6 +220,10 @@ def test_cameo_wording_is_coded(pipeline, text: str, type_: str, mode: str | Non
         ("The rebels likely intend to release the prisoners before the vote.", "AGREE"),
         # a crowd warned that the warner's forces will act is threatened, not a forecast of the crowd's act
         ("The police warned strikers they would use force.", "PROTEST"),
+        # corruption fought is no assault, also when promised; a radio station is no stationing of forces
+        ("The new mayor promised to fight corruption and crime.", "THREATEN"),
+        ("Police fight corruption in the port.", "ASSAULT"),
+        ("The army seized the radio station in the capital.", "MOBILIZE"),
         # a court's finding names a past crime, no new attack
         ("A court in Nairobi found three men guilty of the hotel bombing.", "ASSAULT"),
     ],
