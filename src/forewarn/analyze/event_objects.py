@@ -301,12 +301,14 @@ def not_the_reporter(actors: tuple[Span, ...], text: str, trigger: Span, type_: 
 
 
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+_VIA = re.compile(r"\b(?:through|via)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
-def origin(text: str, start: int) -> bool:
+def origin(text: str, start: int, transit: bool = False) -> bool:
     """ "an assault from Belarus", "units from the Kyiv axis": where it came from, not whom or where
-    it was aimed at."""
-    return _FROM.search(text, max(0, start - 10), start) is not None
+    it was aimed at; with `transit` (forces moved), also the way they went: "moving through Belarus"."""
+    lo = max(0, start - 10)
+    return _FROM.search(text, lo, start) is not None or (transit and _VIA.search(text, lo, start) is not None)
 
 
 def speaker_demands(

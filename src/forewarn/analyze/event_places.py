@@ -51,14 +51,14 @@ def toponyms(places: Sequence[Place]) -> list[Place]:
     return [p for p in places if p.kind != "demonym"]
 
 
-def _origins(places: Sequence[Place], text: str, first: int) -> int:
+def _origins(places: Sequence[Place], text: str, first: int, transit: bool = False) -> int:
     """The index of the first place from `first` on that is not where a movement came from.
 
     "from Abkhazia and South Ossetia to Ukraine", "from Gomel, Belarus towards Chernihiv": the
     places after "from", and those joined to them, are the origin.
     """
     index = first
-    while index < len(places) and origin(text, places[index].start):
+    while index < len(places) and origin(text, places[index].start, transit):
         index += 1
         while index < len(places) and JOINED.fullmatch(text, places[index - 1].end, places[index].start):
             index += 1
@@ -128,7 +128,7 @@ def place_recipient(
     """
     after = bisect_left(places, trigger.end, key=_START)
     if movement:
-        after = _origins(places, text, after)
+        after = _origins(places, text, after, station)  # forces moved "through Belarus" are not aimed at it
     if after == len(places):
         return ()
     place = places[after]

@@ -8,13 +8,14 @@ CAMEO code and ACLED sub-event type.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from functools import partial
 from typing import Any
 
 from forewarn.analyze.event_aims import foretold, with_outlook
 from forewarn.analyze.event_clauses import hosted, opening_subject
-from forewarn.analyze.event_objects import not_the_reporter, speaker_demands, without_own_forces
+from forewarn.analyze.event_objects import not_the_reporter, origin, speaker_demands, without_own_forces
 from forewarn.analyze.event_patterns import Hit
 from forewarn.analyze.event_places import (
     across_border,
@@ -40,7 +41,7 @@ from forewarn.analyze.event_sentence import Sentence, SentenceView, count_partie
 from forewarn.analyze.modality import EventSite, cues_before, decide_modality, promised
 from forewarn.analyze.token_view import TokenView
 from forewarn.knowledge.plover import Trigger, acled_subtype, cameo_code, load_cues
-from forewarn.model import Analysis, Event, Modality, Quote, Span
+from forewarn.model import Actor, Analysis, Event, Modality, Quote, Span
 
 # One site per candidate event, made by tuple.__new__ directly (no Python frame, as EventSite(...) has).
 _new_site: Callable[[tuple[Any, ...]], EventSite] = partial(tuple.__new__, EventSite)
@@ -157,10 +158,15 @@ def _roles(
     actors, recipients = actor_roles(
         view.mentions, text, trigger, *kinds, places=view.toponyms, hostile=hostile
     )
-    if moved:  # aimed at whom it is massed against, not at its own troops nor where they went
+    if moved:  # aimed at whom it is massed against, not at its own troops nor where they went or passed
         recipients = without_own_forces(view.mentions, actors, recipients, text, _mobilized(type_, trigger))
+        # nor the units they came from ("withdrew two BTGs from the 106th Division") or the way they went
+        # ("moved through Belarus"): where they withdrew from is a place recipient below
+        recipients = tuple(r for r in recipients if not origin(text, r.start, True))
     else:  # "shelled Kharkiv near the border with Russia" is not aimed at Russia
         recipients = tuple(r for r in recipients if not across_border(text, r.start))
+        if type_ in _GIVING and recipients and _owned(text, recipients[0]):
+            recipients = _given_to(view.mentions, recipients[0], text) or recipients
     if recipients and any(relative_to(text, r.start) for r in recipients):  # "attacks northwest of Kyiv"
         recipients = tuple(r for r in recipients if not relative_to(text, r.start))
     if "obliged" in hit.value.flags and actors:
@@ -185,6 +191,27 @@ def _roles(
         elif not recipients and type_ in {"ASSAULT", "THREATEN"}:  # "... Mariupol and shelled the city"
             recipients = city_named_before(view.toponyms, text, trigger, view.sent.span.start)
     return actors, recipients, placed
+
+
+# Types whose object may be the actor's own thing given: "offered its troops to Lebanon".
+_GIVING = frozenset({"AGREE", "AID"})
+_OWNED = re.compile(r"(?i:its|their|his|her|our)\s")
+# Between the thing given and whom it goes to: "its troops to the new president".
+_TO = re.compile(r"\s+(?:[\w-]+\s+){0,3}?to\s+(?:the\s+)?")
+
+
+def _owned(text: str, mention: Span) -> bool:
+    """A mention of something the actor owns, "its troops" (not the pronoun "her" alone)."""
+    owned = _OWNED.match(text, mention.start)
+    return owned is not None and owned.end() < mention.end
+
+
+def _given_to(mentions: Sequence[Actor], given: Span, text: str) -> tuple[Span, ...]:
+    """The one who receives the actor's own thing ("offered its troops to Lebanon's president"), if named."""
+    after = next((m for m in mentions if m.start >= given.end), None)
+    if after is None or not _TO.fullmatch(text, given.end, after.start):
+        return ()
+    return (Span(after.start, after.end),)
 
 
 def _acts(text: str, place: Span, actors: tuple[Span, ...]) -> bool:
