@@ -170,6 +170,17 @@ def _events(pipeline, text: str) -> tuple[Event, ...]:  # type: ignore[no-untype
         # 050 ties raised to a level; 1721 a station told to stop broadcasting
         ("Hanoi and Seoul raised their ties to ambassadorial level.", "SUPPORT", None),
         ("The junta ordered the radio station to stop broadcasting.", "COERCE", "censor"),
+        # 191 a plane forced down after a long description; 030 a promise to accept; 052 actions defended
+        (
+            "Jets forced a Latvian cargo plane bound for Minsk from Riga to land in Vilnius.",
+            "COERCE",
+            "restrict",
+        ),
+        ("Austria agreed to accept 500 refugees from the camps.", "AGREE", None),
+        ("The premier defended Warsaw's actions, saying the smugglers were armed.", "SUPPORT", None),
+        # 111 criticism offered; 10 a call repeated
+        ("The visiting delegation offered sharp criticism of the court's ruling.", "ACCUSE", None),
+        ("The agency repeated its call on Friday that Cairo reopen the crossing.", "REQUEST", None),
         # COERCE 'cyber': computer networks broken into
         ("Hackers broke into the networks of the election commission.", "COERCE", "cyber"),
     ],
@@ -224,6 +235,10 @@ def test_cameo_wording_is_coded(pipeline, text: str, type_: str, mode: str | Non
         ("The new mayor promised to fight corruption and crime.", "THREATEN"),
         ("Police fight corruption in the port.", "ASSAULT"),
         ("The army seized the radio station in the capital.", "MOBILIZE"),
+        # forces that shoot down aircraft or try to land one force no one; criticism offered is no offer
+        ("Ukrainian forces shot down 10 Russian aircraft on Monday.", "COERCE"),
+        ("Russian forces attempted to land an aircraft at the airport.", "COERCE"),
+        ("The visiting delegation offered sharp criticism of the court's ruling.", "AGREE"),
         # a court's finding names a past crime, no new attack
         ("A court in Nairobi found three men guilty of the hotel bombing.", "ASSAULT"),
     ],

@@ -36,6 +36,7 @@ _PROMISED_TIES = frozenset(
     {"sign", "ratify", "ink", "conclude", "seal", "initial", "finalise", "finalize", "restore", "resume"}
     | {"normalise", "normalize", "establish", "upgrade", "recognise", "recognize"}
     | {"reopen", "open", "strengthen", "deepen", "improve", "expand", "bolster", "boost", "enhance", "cement"}
+    | {"accept"}  # "agreed to accept 1,500 refugees" is a promise
 )
 # Frames weaker than this (e.g. "must", "order") never swallow the event they introduce.
 FRAME_MIN_WEIGHT = 0.7
