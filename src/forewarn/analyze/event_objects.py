@@ -305,10 +305,13 @@ _VIA = re.compile(r"\b(?:through|via)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def origin(text: str, start: int, transit: bool = False) -> bool:
-    """ "an assault from Belarus", "units from the Kyiv axis": where it came from, not whom or where
-    it was aimed at; with `transit` (forces moved), also the way they went: "moving through Belarus"."""
-    lo = max(0, start - 10)
-    return _FROM.search(text, lo, start) is not None or (transit and _VIA.search(text, lo, start) is not None)
+    """ "an assault from Belarus": where it came from, not its target; with `transit`, also its way."""
+    return _FROM.search(text, max(0, start - 10), start) is not None or (transit and passed(text, start))
+
+
+def passed(text: str, start: int) -> bool:
+    """ "moving through Belarus", "redeployed via Belgorod": the way forces went, not their target."""
+    return _VIA.search(text, max(0, start - 10), start) is not None
 
 
 def speaker_demands(

@@ -15,7 +15,7 @@ from typing import Any
 
 from forewarn.analyze.event_aims import foretold, with_outlook
 from forewarn.analyze.event_clauses import hosted, opening_subject
-from forewarn.analyze.event_objects import not_the_reporter, origin, speaker_demands, without_own_forces
+from forewarn.analyze.event_objects import not_the_reporter, passed, speaker_demands, without_own_forces
 from forewarn.analyze.event_patterns import Hit
 from forewarn.analyze.event_places import (
     across_border,
@@ -160,9 +160,9 @@ def _roles(
     )
     if moved:  # aimed at whom it is massed against, not at its own troops nor where they went or passed
         recipients = without_own_forces(view.mentions, actors, recipients, text, _mobilized(type_, trigger))
-        # nor the units they came from ("withdrew two BTGs from the 106th Division") or the way they went
-        # ("moved through Belarus"): where they withdrew from is a place recipient below
-        recipients = tuple(r for r in recipients if not origin(text, r.start, True))
+        recipients = tuple(
+            r for r in recipients if not passed(text, r.start)
+        )  # nor the way: "through Belarus"
     else:  # "shelled Kharkiv near the border with Russia" is not aimed at Russia
         recipients = tuple(r for r in recipients if not across_border(text, r.start))
         if type_ in _GIVING and recipients and _owned(text, recipients[0]):
