@@ -244,6 +244,13 @@ def _roles(pipeline, text: str, type_: str) -> tuple[list[str], list[str]]:  # t
             ["Norway"],
             ["the Sudanese government"],
         ),
+        # the place a visitor arrived in or flew to hosts the visit
+        (
+            "The Qatari emir arrived in Khartoum on an official visit.",
+            "CONSULT",
+            ["The Qatari emir"],
+            ["Khartoum"],
+        ),
         # a possessive object with no one after "to" stays the recipient
         ("The minister thanked his supporters in Accra.", "SUPPORT", ["The minister"], ["his supporters"]),
     ],

@@ -188,3 +188,20 @@ def nearest_time(times: Sequence[TimeExpr], trigger: Span) -> Span | None:
         if key < best or chosen is None:  # the first of the nearest, as min() would pick
             chosen, best = t, key
     return None if chosen is None else Span(chosen.start, chosen.end)
+
+
+# A journey's end before a visit or talks: "arrived in Amman on a visit", "flew to Havana for talks".
+_ARRIVED = re.compile(
+    r"\b(?:arriv(?:e|es|ed|ing)|fl(?:ew|ies|y|ying)|travel(?:s|led|ed|ling|ing)|went|came|headed)\s+"
+    r"(?:in|at|to|into)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def destination(places: Sequence[Place], text: str, trigger: Span, sent_start: int) -> tuple[Span, ...]:
+    """The place a visitor arrived in or flew to before the trigger in its sentence, which hosts the visit."""
+    for place in reversed(places):
+        before = sent_start <= place.start and place.end <= trigger.start
+        if before and _ARRIVED.search(text, max(sent_start, place.start - 24), place.start):
+            return (Span(place.start, place.end),)
+    return ()

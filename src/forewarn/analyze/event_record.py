@@ -20,6 +20,7 @@ from forewarn.analyze.event_patterns import Hit
 from forewarn.analyze.event_places import (
     across_border,
     city_named_before,
+    destination,
     nearest_place,
     nearest_time,
     place_actor,
@@ -190,6 +191,8 @@ def _roles(
             recipients = without_own_forces((), actors, recipients, text, _mobilized(type_, trigger))
         elif not recipients and type_ in {"ASSAULT", "THREATEN"}:  # "... Mariupol and shelled the city"
             recipients = city_named_before(view.toponyms, text, trigger, view.sent.span.start)
+        elif not recipients and type_ == "CONSULT":  # "arrived in Amman on a visit": Amman hosts it
+            recipients = destination(view.toponyms, text, trigger, view.sent.span.start)
     return actors, recipients, placed
 
 
