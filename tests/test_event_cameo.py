@@ -181,6 +181,9 @@ def _events(pipeline, text: str) -> tuple[Event, ...]:  # type: ignore[no-untype
         # 111 criticism offered; 10 a call repeated
         ("The visiting delegation offered sharp criticism of the court's ruling.", "ACCUSE", None),
         ("The agency repeated its call on Friday that Cairo reopen the crossing.", "REQUEST", None),
+        # 191 airspace closed; 1312 a closure announced on a condition is a threat
+        ("Ankara closed its airspace to Armenian flights.", "COERCE", "restrict"),
+        ("Tehran said it would close the port to tankers if attacked.", "THREATEN", None),
         # COERCE 'cyber': computer networks broken into
         ("Hackers broke into the networks of the election commission.", "COERCE", "cyber"),
     ],
