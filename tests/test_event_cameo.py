@@ -124,6 +124,68 @@ def _events(pipeline, text: str) -> tuple[Event, ...]:  # type: ignore[no-untype
         ("Mass protests swept the capital on Friday.", "PROTEST", "demo"),
         # 145 looting by a crowd named by its protest
         ("Protesters looted shops in the city centre.", "PROTEST", "riot"),
+        # 050 ties boosted; 063 suspects handed to another state; 072 weapons sold
+        ("Hanoi and Manila boosted their ties on Friday.", "SUPPORT", None),
+        ("Kenya handed over two suspects to Ugandan police.", "COOPERATE", None),
+        ("Paris sold 24 fighter jets to Cairo last year.", "AID", None),
+        # 071 and 0334: an actor's stated intent to give aid is a promise (AGREE)
+        ("Norway intends to send food aid to Sudan.", "AGREE", None),
+        ("Seoul aims to provide medical assistance to the refugees.", "AGREE", None),
+        # 06 joint patrols with a word between; 07 boats handed over
+        ("Thai and Lao police began joint river patrols on Monday.", "COOPERATE", None),
+        ("Tokyo handed over four coastguard boats to Jakarta.", "AID", None),
+        # 1622 assistance terminated or frozen; 161 a diplomatic presence reduced; 164 a walk-out from talks
+        ("Washington terminated its military aid to the junta.", "SANCTION", None),
+        ("Oslo froze development aid to the government.", "SANCTION", None),
+        ("Rabat scaled down its diplomatic presence in Algiers.", "SANCTION", "withdraw"),
+        ("The rebels withdrew from the negotiations on Sunday.", "SANCTION", "withdraw"),
+        ("The agency pulled its aid workers out of the province.", "SANCTION", None),
+        # 1721 and 1722: a parliament dissolved, a constitution suspended; 191 roadblocks set up
+        ("The general dissolved parliament on Tuesday.", "COERCE", "restrict"),
+        ("The junta suspended the constitution.", "COERCE", "restrict"),
+        ("Soldiers set up roadblocks on every road into the town.", "COERCE", "restrict"),
+        # 138 a warning to a crowd that the warner will use force
+        ("The police warned strikers they would use force.", "THREATEN", None),
+        # 141 a flag burned; 142 a hunger strike launched
+        ("Students burned an effigy of the president outside the ministry.", "PROTEST", "demo"),
+        ("Forty detainees launched a hunger strike on Monday.", "PROTEST", "hunger"),
+        # 185 an attempt on a life; 201 people driven from their homes
+        ("Gunmen made an attempt on the governor's life.", "ASSAULT", None),
+        ("The militia drove the villagers from their homes.", "ASSAULT", None),
+        ("Soldiers forcibly expelled the nomads from the valley.", "ASSAULT", None),
+        # 116 a court's finding of guilt governs the crime it names; 196 a truce broken
+        ("A court in Nairobi found three men guilty of the hotel bombing.", "ACCUSE", None),
+        ("The militia broke the truce on Sunday.", "ASSAULT", None),
+        # 175 a crowd dispersed by force; 152 readiness increased
+        ("Riot police violently dispersed the marchers.", "ASSAULT", "crowd-control"),
+        ("The navy increased its combat readiness in the strait.", "MOBILIZE", None),
+        # 0862 inspections allowed; 0871 fighting stopped; 0811 censorship lifted; 073 food dropped
+        ("Baghdad allowed inspections of the palaces on Monday.", "RETREAT", "access"),
+        ("Both militias stopped fighting on Friday.", "RETREAT", "ceasefire"),
+        ("The junta lifted censorship of the press.", "CONCEDE", None),
+        ("Helicopters dropped food to the stranded villagers.", "AID", None),
+        # 164 talks broken off; 166 monitors expelled
+        ("The government has broken off talks with the strikers.", "SANCTION", None),
+        ("Khartoum expelled the UN monitors on Tuesday.", "SANCTION", "expel"),
+        # 050 ties raised to a level; 1721 a station told to stop broadcasting
+        ("Hanoi and Seoul raised their ties to ambassadorial level.", "SUPPORT", None),
+        ("The junta ordered the radio station to stop broadcasting.", "COERCE", "censor"),
+        # 191 a plane forced down after a long description; 030 a promise to accept; 052 actions defended
+        (
+            "Jets forced a Latvian cargo plane bound for Minsk from Riga to land in Vilnius.",
+            "COERCE",
+            "restrict",
+        ),
+        ("Austria agreed to accept 500 refugees from the camps.", "AGREE", None),
+        ("The premier defended Warsaw's actions, saying the smugglers were armed.", "SUPPORT", None),
+        # 111 criticism offered; 10 a call repeated
+        ("The visiting delegation offered sharp criticism of the court's ruling.", "ACCUSE", None),
+        ("The agency repeated its call on Friday that Cairo reopen the crossing.", "REQUEST", None),
+        # 191 airspace closed; 1312 a closure announced on a condition is a threat
+        ("Ankara closed its airspace to Armenian flights.", "COERCE", "restrict"),
+        ("Tehran said it would close the port to tankers if attacked.", "THREATEN", None),
+        # COERCE 'cyber': computer networks broken into
+        ("Hackers broke into the networks of the election commission.", "COERCE", "cyber"),
     ],
 )
 def test_cameo_wording_is_coded(pipeline, text: str, type_: str, mode: str | None) -> None:  # type: ignore[no-untyped-def]
@@ -164,6 +226,24 @@ def test_cameo_wording_is_coded(pipeline, text: str, type_: str, mode: str | Non
         ("The prime minister resigned after weeks of protests.", "ACCUSE"),
         # a cancelled visit stays a rejection, no sanction
         ("The prime minister cancelled a planned visit to Washington.", "SANCTION"),
+        # a hunger strike launched is no air strike; a territory in dispute is no complaint
+        ("Forty detainees launched a hunger strike on Monday.", "ASSAULT"),
+        ("Troops entered the disputed territory on Sunday.", "ACCUSE"),
+        # an aim given to an act by others, or a writer's guess, promises nothing
+        ("The convoys are intended to resupply the garrison.", "AGREE"),
+        ("The rebels likely intend to release the prisoners before the vote.", "AGREE"),
+        # a crowd warned that the warner's forces will act is threatened, not a forecast of the crowd's act
+        ("The police warned strikers they would use force.", "PROTEST"),
+        # corruption fought is no assault, also when promised; a radio station is no stationing of forces
+        ("The new mayor promised to fight corruption and crime.", "THREATEN"),
+        ("Police fight corruption in the port.", "ASSAULT"),
+        ("The army seized the radio station in the capital.", "MOBILIZE"),
+        # forces that shoot down aircraft or try to land one force no one; criticism offered is no offer
+        ("Ukrainian forces shot down 10 Russian aircraft on Monday.", "COERCE"),
+        ("Russian forces attempted to land an aircraft at the airport.", "COERCE"),
+        ("The visiting delegation offered sharp criticism of the court's ruling.", "AGREE"),
+        # a court's finding names a past crime, no new attack
+        ("A court in Nairobi found three men guilty of the hotel bombing.", "ASSAULT"),
     ],
 )
 def test_cameo_near_misses_are_not_coded(pipeline, text: str, absent: str) -> None:  # type: ignore[no-untyped-def]

@@ -230,6 +230,29 @@ def _roles(pipeline, text: str, type_: str) -> tuple[list[str], list[str]]:  # t
             ["police officers"],
         ),
         ("The enemy shelled Kherson.", "ASSAULT", ["The enemy"], ["Kherson"]),
+        # a noun trigger opening its sentence, bare or after one word, names its doer after "by"
+        ("Shelling by Syrian forces hit Homs on Monday.", "ASSAULT", ["Syrian forces"], ["Homs"]),
+        ("Renewed raids by government troops hit Kidal.", "ASSAULT", ["government troops"], ["Kidal"]),
+        # forces moved through or via a country are not aimed at it
+        ("Russian troops are moving through Belarus to the border.", "MOBILIZE", ["Russian troops"], []),
+        ("Chadian units redeployed via Niger toward the lake.", "MOBILIZE", ["Chadian units"], []),
+        # the actor's own thing given is no recipient: whom it goes to is
+        ("Ghana offered its troops to the African Union.", "AGREE", ["Ghana"], ["the African Union"]),
+        (
+            "Norway pledged its troops to the Sudanese government.",
+            "AGREE",
+            ["Norway"],
+            ["the Sudanese government"],
+        ),
+        # the place a visitor arrived in or flew to hosts the visit
+        (
+            "The Qatari emir arrived in Khartoum on an official visit.",
+            "CONSULT",
+            ["The Qatari emir"],
+            ["Khartoum"],
+        ),
+        # a possessive object with no one after "to" stays the recipient
+        ("The minister thanked his supporters in Accra.", "SUPPORT", ["The minister"], ["his supporters"]),
     ],
 )
 def test_roles(pipeline, text: str, type_: str, actors: list[str], recipients: list[str]) -> None:  # type: ignore[no-untyped-def]

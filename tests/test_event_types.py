@@ -69,6 +69,8 @@ def _types(pipeline, text: str) -> set[str]:  # type: ignore[no-untyped-def]
         ("Teachers began a work stoppage on Monday.", "PROTEST"),
         ("Protesters vandalised the statue of the former king.", "PROTEST"),
         ("A street vendor set himself on fire in protest.", "PROTEST"),
+        # manual: an announced retreat, a resignation too, is CONCEDE (not a promise, AGREE)
+        ("The defence minister said he would resign next month.", "CONCEDE"),
     ],
 )
 def test_common_phrasings_are_coded(pipeline, text: str, type_: str) -> None:  # type: ignore[no-untyped-def]
@@ -136,3 +138,10 @@ def test_a_protest_with_its_purpose_is_one_protest(pipeline) -> None:  # type: i
     text = "Truck drivers blocked the main highway into the capital to protest vaccine mandates."
     events = pipeline.analyze(TextInput("t", text, PUBLISHED)).events
     assert [(e.type, e.modality) for e in events] == [("PROTEST", "asserted")]
+
+
+def test_a_rejection_after_the_act_takes_it_as_its_object(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Officials in Rome said that easing the embargo on Belarus was out of the question."
+    events = pipeline.analyze(TextInput("t", text, PUBLISHED)).events
+    assert [e.type for e in events] == ["REJECT"]  # nothing was eased
+    assert [text[a.start : a.end] for a in events[0].actors] == ["Officials"]

@@ -47,7 +47,7 @@ _EXPECTED = frozenset(
 _BREAKS = frozenset({".", ";", ":", "!", "?", "“", "”", '"'})
 # An unnamed subject that may be the warner's own forces or offices.
 _FORCES = frozenset(
-    {"police", "army", "troops", "forces", "military", "soldiers", "government", "authorities"}
+    {"police", "army", "troops", "forces", "military", "soldiers", "government", "authorities", "officers"}
 )
 # Words that open another clause: a condition after them is not the warning's ("..., but ... if it").
 _OTHER_CLAUSE = frozenset({";", ".", "but", "although", "though", "whereas", "while", "however"})
@@ -216,6 +216,8 @@ def warns_of_others(
         return _nominal_of_others(words, starts, lo + 1, embedded, stop, mentions, warner)
     if embedded is not None and embedded.value.type == "THREATEN":
         return False  # "warned that police will not tolerate rallies": the content is a threat
+    if embedded is not None and embedded.start == lo and _addressed_crowd(words[embedded.end - 1]):
+        embedded = None  # "warned protesters it would use force": the crowd is addressed, not an act
     end = _clause_end(words, lo, stop)
     window = words[lo:end]
     if "against" in window:
@@ -237,6 +239,11 @@ def warns_of_others(
     if not _FORCES.isdisjoint(subject):
         return False
     return not any(text[starts[i] : starts[i] + 1].isupper() for i in range(lo, verb))
+
+
+def _addressed_crowd(word: str) -> bool:
+    """A crowd word that names people ("protesters", "strikers"), not their act ("rally")."""
+    return word.endswith(("ers", "ors", "ists")) and word in load_cues().crowd
 
 
 def _nominal_of_others(

@@ -127,3 +127,13 @@ def located(mentions: Sequence[Actor], i: int, text: str) -> bool:
     return place.start - before.end <= _LOCATIVE_GAP and bool(
         _LOCATIVE.fullmatch(text, before.end, place.start)
     )
+
+
+# A noun opening its sentence, perhaps after one capitalised word: "Shelling by", "Renewed attacks by"
+# ("^" matches only at the text's real start, whatever the search's start).
+_OPENING = re.compile(r"(?:^|[.!?]\s+|\n\s*)(?:[A-Z][\w-]*\s+)?$")
+
+
+def opens_line(text: str, start: int) -> bool:
+    """Whether the word at `start` opens its sentence or line (one capitalised word may stand before it)."""
+    return _OPENING.search(text, max(0, start - 24), start) is not None

@@ -301,12 +301,17 @@ def not_the_reporter(actors: tuple[Span, ...], text: str, trigger: Span, type_: 
 
 
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+_VIA = re.compile(r"\b(?:through|via)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
-def origin(text: str, start: int) -> bool:
-    """ "an assault from Belarus", "units from the Kyiv axis": where it came from, not whom or where
-    it was aimed at."""
-    return _FROM.search(text, max(0, start - 10), start) is not None
+def origin(text: str, start: int, transit: bool = False) -> bool:
+    """ "an assault from Belarus": where it came from, not its target; with `transit`, also its way."""
+    return _FROM.search(text, max(0, start - 10), start) is not None or (transit and passed(text, start))
+
+
+def passed(text: str, start: int) -> bool:
+    """ "moving through Belarus", "redeployed via Belgorod": the way forces went, not their target."""
+    return _VIA.search(text, max(0, start - 10), start) is not None
 
 
 def speaker_demands(

@@ -51,14 +51,14 @@ def toponyms(places: Sequence[Place]) -> list[Place]:
     return [p for p in places if p.kind != "demonym"]
 
 
-def _origins(places: Sequence[Place], text: str, first: int) -> int:
+def _origins(places: Sequence[Place], text: str, first: int, transit: bool = False) -> int:
     """The index of the first place from `first` on that is not where a movement came from.
 
     "from Abkhazia and South Ossetia to Ukraine", "from Gomel, Belarus towards Chernihiv": the
     places after "from", and those joined to them, are the origin.
     """
     index = first
-    while index < len(places) and origin(text, places[index].start):
+    while index < len(places) and origin(text, places[index].start, transit):
         index += 1
         while index < len(places) and JOINED.fullmatch(text, places[index - 1].end, places[index].start):
             index += 1
@@ -128,7 +128,7 @@ def place_recipient(
     """
     after = bisect_left(places, trigger.end, key=_START)
     if movement:
-        after = _origins(places, text, after)
+        after = _origins(places, text, after, station)  # forces moved "through Belarus" are not aimed at it
     if after == len(places):
         return ()
     place = places[after]
@@ -188,3 +188,20 @@ def nearest_time(times: Sequence[TimeExpr], trigger: Span) -> Span | None:
         if key < best or chosen is None:  # the first of the nearest, as min() would pick
             chosen, best = t, key
     return None if chosen is None else Span(chosen.start, chosen.end)
+
+
+# A journey's end before a visit or talks: "arrived in Amman on a visit", "flew to Havana for talks".
+_ARRIVED = re.compile(
+    r"\b(?:arriv(?:e|es|ed|ing)|fl(?:ew|ies|y|ying)|travel(?:s|led|ed|ling|ing)|went|came|headed)\s+"
+    r"(?:in|at|to|into)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def destination(places: Sequence[Place], text: str, trigger: Span, sent_start: int) -> tuple[Span, ...]:
+    """The place a visitor arrived in or flew to before the trigger in its sentence, which hosts the visit."""
+    for place in reversed(places):
+        before = sent_start <= place.start and place.end <= trigger.start
+        if before and _ARRIVED.search(text, max(sent_start, place.start - 24), place.start):
+            return (Span(place.start, place.end),)
+    return ()

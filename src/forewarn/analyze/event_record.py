@@ -8,17 +8,19 @@ CAMEO code and ACLED sub-event type.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from functools import partial
 from typing import Any
 
 from forewarn.analyze.event_aims import foretold, with_outlook
 from forewarn.analyze.event_clauses import hosted, opening_subject
-from forewarn.analyze.event_objects import not_the_reporter, speaker_demands, without_own_forces
+from forewarn.analyze.event_objects import not_the_reporter, passed, speaker_demands, without_own_forces
 from forewarn.analyze.event_patterns import Hit
 from forewarn.analyze.event_places import (
     across_border,
     city_named_before,
+    destination,
     nearest_place,
     nearest_time,
     place_actor,
@@ -26,12 +28,21 @@ from forewarn.analyze.event_places import (
     relative_to,
 )
 from forewarn.analyze.event_roles import actor_roles
-from forewarn.analyze.event_rules import CONFLICT, MOVEMENT, RECIPROCAL, Candidate, confidence, dedupe, recode
+from forewarn.analyze.event_rules import (
+    CONFLICT,
+    MOVEMENT,
+    RECIPROCAL,
+    YIELDING,
+    Candidate,
+    confidence,
+    dedupe,
+    recode,
+)
 from forewarn.analyze.event_sentence import Sentence, SentenceView, count_parties, pick_mode, retype
 from forewarn.analyze.modality import EventSite, cues_before, decide_modality, promised
 from forewarn.analyze.token_view import TokenView
 from forewarn.knowledge.plover import Trigger, acled_subtype, cameo_code, load_cues
-from forewarn.model import Analysis, Event, Modality, Quote, Span
+from forewarn.model import Actor, Analysis, Event, Modality, Quote, Span
 
 # One site per candidate event, made by tuple.__new__ directly (no Python frame, as EventSite(...) has).
 _new_site: Callable[[tuple[Any, ...]], EventSite] = partial(tuple.__new__, EventSite)
@@ -104,7 +115,8 @@ def _recoded(
 ) -> tuple[str, str, Modality]:
     """Type, mode and modality after PLOVER's recoding rules, which an outlook may bar."""
     hit, words = cand.hit, site.words
-    outlook = cand.outlook or ("planned" if "aim" in near else "")
+    intended = "aim" in near and modality in _STATED and _intended(cand, words, near)
+    outlook = cand.outlook or ("planned" if "aim" in near and not intended else "")
     if (
         not outlook
         and modality == "planned"
@@ -120,6 +132,23 @@ def _recoded(
     return recode(cand, modality, promised(site, near), view.conditional, if_after)
 
 
+def _intended(cand: Candidate, words: Sequence[str], near: dict[str, int]) -> bool:
+    """An actor's stated intent to cooperate or yield, "intends to send aid", "aims to lift the ban": a
+    promise (CAMEO 03, PLOVER AGREE), not an aim behind another act ("in order to", "in a bid to")."""
+    if cand.type not in YIELDING or cand.governed is not None or near["aim"] > 2:
+        return False  # "intends to send food aid", the act right after its verb
+    verb = cand.hit.start - near["aim"] - 2  # the word before the cue's "to"
+    # "the payments are intended to": a purpose someone else gives it, not the actor's intent
+    return verb > 0 and words[verb] in _INTENT_VERBS and words[verb - 1] not in _BE
+
+
+# verbs of an actor's own intent before "to"; "seek to" is often an aim behind another act
+_INTENT_VERBS = frozenset({"intend", "intends", "intended", "aim", "aims", "aimed"})
+_BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+# stated by the actor or its spokesman; "likely intend to" is the writer's assessment, an aim
+_STATED = frozenset({"asserted", "reported", "planned"})
+
+
 def _roles(
     type_: str, mode: str, hit: Hit[Trigger], trigger: Span, view: SentenceView, text: str
 ) -> tuple[tuple[Span, ...], tuple[Span, ...], bool]:
@@ -130,10 +159,15 @@ def _roles(
     actors, recipients = actor_roles(
         view.mentions, text, trigger, *kinds, places=view.toponyms, hostile=hostile
     )
-    if moved:  # aimed at whom it is massed against, not at its own troops nor where they went
+    if moved:  # aimed at whom it is massed against, not at its own troops nor where they went or passed
         recipients = without_own_forces(view.mentions, actors, recipients, text, _mobilized(type_, trigger))
+        recipients = tuple(
+            r for r in recipients if not passed(text, r.start)
+        )  # nor the way: "through Belarus"
     else:  # "shelled Kharkiv near the border with Russia" is not aimed at Russia
         recipients = tuple(r for r in recipients if not across_border(text, r.start))
+        if type_ in _GIVING and recipients and _owned(text, recipients[0]):
+            recipients = _given_to(view.mentions, recipients[0], text) or recipients
     if recipients and any(relative_to(text, r.start) for r in recipients):  # "attacks northwest of Kyiv"
         recipients = tuple(r for r in recipients if not relative_to(text, r.start))
     if "obliged" in hit.value.flags and actors:
@@ -157,7 +191,30 @@ def _roles(
             recipients = without_own_forces((), actors, recipients, text, _mobilized(type_, trigger))
         elif not recipients and type_ in {"ASSAULT", "THREATEN"}:  # "... Mariupol and shelled the city"
             recipients = city_named_before(view.toponyms, text, trigger, view.sent.span.start)
+        elif not recipients and type_ == "CONSULT":  # "arrived in Amman on a visit": Amman hosts it
+            recipients = destination(view.toponyms, text, trigger, view.sent.span.start)
     return actors, recipients, placed
+
+
+# Types whose object may be the actor's own thing given: "offered its troops to Lebanon".
+_GIVING = frozenset({"AGREE", "AID"})
+_OWNED = re.compile(r"(?i:its|their|his|her|our)\s")
+# Between the thing given and whom it goes to: "its troops to the new president".
+_TO = re.compile(r"\s+(?:[\w-]+\s+){0,3}?to\s+(?:the\s+)?")
+
+
+def _owned(text: str, mention: Span) -> bool:
+    """A mention of something the actor owns, "its troops" (not the pronoun "her" alone)."""
+    owned = _OWNED.match(text, mention.start)
+    return owned is not None and owned.end() < mention.end
+
+
+def _given_to(mentions: Sequence[Actor], given: Span, text: str) -> tuple[Span, ...]:
+    """The one who receives the actor's own thing ("offered its troops to Lebanon's president"), if named."""
+    after = next((m for m in mentions if m.start >= given.end), None)
+    if after is None or not _TO.fullmatch(text, given.end, after.start):
+        return ()
+    return (Span(after.start, after.end),)
 
 
 def _acts(text: str, place: Span, actors: tuple[Span, ...]) -> bool:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from itertools import pairwise, repeat
 from operator import attrgetter
 
-from forewarn.analyze.event_clauses import located
+from forewarn.analyze.event_clauses import located, opens_line
 from forewarn.analyze.event_objects import (
     BACKING,
     BREAK,
@@ -134,7 +134,8 @@ def _nominal_agent(mentions: Sequence[Actor], first: int, text: str, trigger: Sp
     by_end = mentions[first + 1].start if first + 1 < len(mentions) else mentions[first].start
     if text.find("by", min(trigger.end, mentions[first].end), by_end) < 0:
         return -1
-    if not _DETERMINER.search(text, max(0, trigger.start - 12), trigger.start):
+    start = trigger.start
+    if not (_DETERMINER.search(text, max(0, start - 12), start) or opens_line(text, start)):
         return -1
     # "the attack by insurgents", "a visit to Beijing by the minister": by right after the trigger
     # and a name; "the arrest of the journalist by the police": by right after the first mention

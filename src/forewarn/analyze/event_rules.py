@@ -35,7 +35,8 @@ _FRAME_BREAKS = frozenset({".", ";", "“", "”"})
 _PROMISED_TIES = frozenset(
     {"sign", "ratify", "ink", "conclude", "seal", "initial", "finalise", "finalize", "restore", "resume"}
     | {"normalise", "normalize", "establish", "upgrade", "recognise", "recognize"}
-    | {"reopen", "open", "strengthen", "deepen", "improve", "expand", "bolster"}
+    | {"reopen", "open", "strengthen", "deepen", "improve", "expand", "bolster", "boost", "enhance", "cement"}
+    | {"accept"}  # "agreed to accept 1,500 refugees" is a promise
 )
 # Frames weaker than this (e.g. "must", "order") never swallow the event they introduce.
 FRAME_MIN_WEIGHT = 0.7
@@ -108,6 +109,12 @@ def apply_frames(hits: list[Hit[Trigger]], words: Sequence[str]) -> list[Candida
             continue  # "ordered the release of": the release is the event
         if trigger.type == "REJECT" and "frame" in trigger.flags:
             skip.update(_rejected_offer(hits, n, words))
+        if "postposed" in trigger.flags and out and _rejects_before(out[-1].hit, hit, words):
+            # "lifting the sanctions on Cuba is out of the question": one REJECT whose object is the act
+            prev = out.pop().hit
+            merged = Hit(prev.start, hit.end, trigger)
+            out.append(_new_candidate((merged, "REJECT", "", prev.value, prev, "")))
+            continue
         nxt = _introduced(hits, n, words)
         governed = embedded = None
         if nxt is not None and "frame" in trigger.flags and trigger.weight >= FRAME_MIN_WEIGHT:
@@ -127,6 +134,16 @@ def apply_frames(hits: list[Hit[Trigger]], words: Sequence[str]) -> list[Candida
                 continue
         out.append(_new_candidate((hit, trigger.type, trigger.mode, governed, embedded, "")))
     return out
+
+
+def _rejects_before(prev: Hit[Trigger], hit: Hit[Trigger], words: Sequence[str]) -> bool:
+    """Whether the act right before a postposed rejection, in its clause, is what it rejects."""
+    return (
+        "frame" not in prev.value.flags
+        and hit.start - prev.end <= _OFFER_REACH + 2
+        and _FRAME_BREAKS.isdisjoint(words[prev.end : hit.start])
+        and "," not in words[prev.end : hit.start]
+    )
 
 
 def _asks_halt(governed: Trigger, between: Sequence[str]) -> bool:
@@ -208,8 +225,9 @@ def recode(
         # ("seek to interdict Western aid deliveries") promises nothing
         return "AGREE", "", modality
     if future and type_ == "RETREAT":
-        # manual: an announced withdrawal is CONCEDE; a promised release or handover is a promise (AGREE)
-        return ("CONCEDE" if mode == "withdraw" else "AGREE"), "", modality
+        # manual: an announced withdrawal or resignation ("said he would resign") is CONCEDE; a promised
+        # release or handover is a promise (AGREE)
+        return ("CONCEDE" if mode in {"withdraw", "resign"} else "AGREE"), "", modality
     if future and type_ in CONFLICT:  # manual: ASSAULT + future is THREATEN
         return "THREATEN", _THREAT_MODE[type_], "threatened"
     if type_ == "THREATEN" and modality in {"asserted", "planned"}:
