@@ -16,8 +16,8 @@ _STATIVE = frozenset(
     | {"dedicated", "devoted", "convinced", "disappointed", "worried", "alarmed", "outraged", "united"}
 )
 # A participle right after these is a passive with its subject and auxiliary left out: "will respond if
-# attacked" (the speaker is attacked, not the attacker).
-_ELLIPTIC = frozenset({"if", "unless", "when", "once", "whenever"})
+# attacked" (the speaker is attacked, not the attacker); not "once", too often "once again rejected".
+_ELLIPTIC = frozenset({"if", "unless", "when", "whenever"})
 _ADVERBS = frozenset({"also", "later", "then", "soon", "again", "reportedly", "allegedly", "subsequently"})
 # A headline: a line with no full stop after the trigger, and no more than this many characters there.
 HEADLINE_REST = 80
