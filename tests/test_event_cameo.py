@@ -232,6 +232,10 @@ def test_cameo_wording_is_coded(pipeline, text: str, type_: str, mode: str | Non
         # an aim given to an act by others, or a writer's guess, promises nothing
         ("The convoys are intended to resupply the garrison.", "AGREE"),
         ("The rebels likely intend to release the prisoners before the vote.", "AGREE"),
+        # an intent a third party doubts or guesses is stated by no one: no promise
+        ("It is not clear that the junta intends to release the detainees.", "AGREE"),
+        ("It remains unclear whether Oslo intends to send food aid to the region.", "AGREE"),
+        ("Diplomats believe the rebels intend to free the hostages.", "AGREE"),
         # a crowd warned that the warner's forces will act is threatened, not a forecast of the crowd's act
         ("The police warned strikers they would use force.", "PROTEST"),
         # corruption fought is no assault, also when promised; a radio station is no stationing of forces

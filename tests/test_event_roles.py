@@ -253,6 +253,10 @@ def _roles(pipeline, text: str, type_: str) -> tuple[list[str], list[str]]:  # t
         ),
         # a possessive object with no one after "to" stays the recipient
         ("The minister thanked his supporters in Accra.", "SUPPORT", ["The minister"], ["his supporters"]),
+        # a participle after "if" is a passive with its subject left out: the speaker is attacked
+        ("Israel will respond if attacked by Hezbollah.", "ASSAULT", ["Hezbollah"], ["Israel"]),
+        ("Tehran said it would close its airspace if attacked.", "ASSAULT", [], []),
+        ("Tehran once again rejected the French appeal.", "REJECT", ["Tehran"], ["French"]),
     ],
 )
 def test_roles(pipeline, text: str, type_: str, actors: list[str], recipients: list[str]) -> None:  # type: ignore[no-untyped-def]

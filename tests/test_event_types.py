@@ -71,6 +71,15 @@ def _types(pipeline, text: str) -> set[str]:  # type: ignore[no-untyped-def]
         ("A street vendor set himself on fire in protest.", "PROTEST"),
         # manual: an announced retreat, a resignation too, is CONCEDE (not a promise, AGREE)
         ("The defence minister said he would resign next month.", "CONCEDE"),
+        # opposition stated with "be against", wanting another to yield, a strait closed, units sent back
+        ("The opposition leader is against mediation by the bishops.", "REJECT"),
+        ("The prime minister said he was against any talks with the militia.", "REJECT"),
+        ("Striking nurses want the health minister to resign.", "REQUEST"),
+        ("Kyiv wants them to pull out of the plant.", "REQUEST"),
+        ("The navy closed the Strait of Gibraltar to tankers.", "COERCE"),
+        ("The army returned the battered battalions to the front.", "MOBILIZE"),
+        # a market's name before "agreed to share" is no exchange of information; the agreement stays
+        ("The Oslo Stock Exchange has agreed to share data with Nasdaq.", "AGREE"),
     ],
 )
 def test_common_phrasings_are_coded(pipeline, text: str, type_: str) -> None:  # type: ignore[no-untyped-def]
@@ -128,6 +137,12 @@ def test_common_phrasings_are_coded(pipeline, text: str, type_: str) -> None:  #
         # an offer or promise rejected is the object of the REJECT
         ("Israel rejected the Egyptian proposal for a truce.", "AGREE"),
         ("The minister refused to promise any new funding.", "AGREE"),
+        # a name, a wish of one's own, an aside to the audience, a fight "against" something
+        ("The Oslo Stock Exchange has agreed to share data with Nasdaq.", "COOPERATE"),
+        ("The minister wants to resign next month.", "REQUEST"),
+        ("I want you to know that we will win.", "REQUEST"),
+        ("The fight is against terrorism, the general said.", "REJECT"),
+        ("The army returned the ancient artefacts to the museum.", "MOBILIZE"),
     ],
 )
 def test_near_misses_are_not_coded(pipeline, text: str, absent: str) -> None:  # type: ignore[no-untyped-def]

@@ -15,6 +15,9 @@ _STATIVE = frozenset(
     {"opposed", "committed", "determined", "prepared", "concerned", "engaged", "involved", "interested"}
     | {"dedicated", "devoted", "convinced", "disappointed", "worried", "alarmed", "outraged", "united"}
 )
+# A participle right after these is a passive with its subject and auxiliary left out: "will respond if
+# attacked" (the speaker is attacked, not the attacker); not "once", too often "once again rejected".
+_ELLIPTIC = frozenset({"if", "unless", "when", "whenever"})
 _ADVERBS = frozenset({"also", "later", "then", "soon", "again", "reportedly", "allegedly", "subsequently"})
 # A headline: a line with no full stop after the trigger, and no more than this many characters there.
 HEADLINE_REST = 80
@@ -73,6 +76,6 @@ def passive(text: str, trigger: Span) -> tuple[bool, bool]:
     before = text[max(0, trigger.start - 30) : trigger.start].lower().split()
     if before and (before[-1].endswith("ly") or before[-1] in _ADVERBS):
         before.pop()  # "was reportedly arrested", "were also killed"
-    if not before or before[-1] not in PASSIVE_AUX:
+    if not before or (before[-1] not in PASSIVE_AUX and before[-1] not in _ELLIPTIC):
         return False, False
     return True, "by" in words[1:] or "by" in text[trigger.end : trigger.end + 40].lower().split()[:4]

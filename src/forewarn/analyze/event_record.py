@@ -139,12 +139,32 @@ def _intended(cand: Candidate, words: Sequence[str], near: dict[str, int]) -> bo
         return False  # "intends to send food aid", the act right after its verb
     verb = cand.hit.start - near["aim"] - 2  # the word before the cue's "to"
     # "the payments are intended to": a purpose someone else gives it, not the actor's intent
-    return verb > 0 and words[verb] in _INTENT_VERBS and words[verb - 1] not in _BE
+    if verb <= 0 or words[verb] not in _INTENT_VERBS or words[verb - 1] in _BE:
+        return False
+    return not _doubted(words, verb)
+
+
+def _doubted(words: Sequence[str], verb: int) -> bool:
+    """An intent a third party doubts or guesses, "it is not clear that the Russians intend to": no
+    promise, since its holder states nothing."""
+    for i in range(verb - 1, max(-1, verb - 9), -1):
+        word = words[i]
+        if word in _CLAUSE_ENDS:
+            return False
+        if word in _DOUBT or (word == "clear" and i > 0 and words[i - 1] in {"not", "n't"}):
+            return True
+    return False
 
 
 # verbs of an actor's own intent before "to"; "seek to" is often an aim behind another act
 _INTENT_VERBS = frozenset({"intend", "intends", "intended", "aim", "aims", "aimed"})
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+# a doubt or a guess before an intent's holder: "unclear whether Moscow intends", "analysts believe Kyiv intends"
+_DOUBT = frozenset({
+    "unclear", "uncertain", "whether", "doubt", "doubts", "doubtful", "believe", "believes", "suspect",
+    "suspects", "assess", "assesses", "perhaps", "possibly", "apparently", "speculation", "speculate",
+})  # fmt: skip
+_CLAUSE_ENDS = frozenset({";", ":", ".", "but"})
 # stated by the actor or its spokesman; "likely intend to" is the writer's assessment, an aim
 _STATED = frozenset({"asserted", "reported", "planned"})
 
