@@ -143,6 +143,8 @@ def test_common_phrasings_are_coded(pipeline, text: str, type_: str) -> None:  #
         ("I want you to know that we will win.", "REQUEST"),
         ("The fight is against terrorism, the general said.", "REJECT"),
         ("The army returned the ancient artefacts to the museum.", "MOBILIZE"),
+        # a trigger word inside a place name
+        ("Police arrested two men on Protest Street in Minsk on Monday.", "PROTEST"),
     ],
 )
 def test_near_misses_are_not_coded(pipeline, text: str, absent: str) -> None:  # type: ignore[no-untyped-def]
