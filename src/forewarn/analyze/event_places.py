@@ -198,7 +198,7 @@ _ARRIVED = re.compile(
 )
 
 
-def destination(places: Sequence[Place], text: str, trigger: Span, sent_start: int) -> tuple[Span, ...]:
+def visit_host(places: Sequence[Place], text: str, trigger: Span, sent_start: int) -> tuple[Span, ...]:
     """The place a visitor arrived in or flew to before the trigger in its sentence, which hosts the visit."""
     for place in reversed(places):
         before = sent_start <= place.start and place.end <= trigger.start

@@ -20,12 +20,12 @@ from forewarn.analyze.event_patterns import Hit
 from forewarn.analyze.event_places import (
     across_border,
     city_named_before,
-    destination,
     nearest_place,
     nearest_time,
     place_actor,
     place_recipient,
     relative_to,
+    visit_host,
 )
 from forewarn.analyze.event_roles import actor_roles
 from forewarn.analyze.event_rules import (
@@ -212,7 +212,7 @@ def _roles(
         elif not recipients and type_ in {"ASSAULT", "THREATEN"}:  # "... Mariupol and shelled the city"
             recipients = city_named_before(view.toponyms, text, trigger, view.sent.span.start)
         elif not recipients and type_ == "CONSULT":  # "arrived in Amman on a visit": Amman hosts it
-            recipients = destination(view.toponyms, text, trigger, view.sent.span.start)
+            recipients = visit_host(view.toponyms, text, trigger, view.sent.span.start)
     return actors, recipients, placed
 
 

@@ -219,21 +219,11 @@ class EventCoder:
             return False
         if "verbal" in flags and view.violent:  # "harder to defend": among armed forces, not support
             return False
-        if view.toponyms and self._in_place_name(hit, view.toponyms):
-            return False
-        return not self._named(hit, view.mentions)
+        return not self._named(hit, view.mentions, view.toponyms)
 
-    def _in_place_name(self, hit: Hit[Trigger], toponyms: list[Place]) -> bool:
-        """A trigger word inside a longer place name: "on Protest Street", "Victory Square"."""
-        start, end = self.starts[hit.start], self.ends[hit.end - 1]
-        # a loop, not any(): no generator frame for each trigger (bench/stage_calls.py: 80 calls an article)
-        for p in toponyms:  # noqa: SIM110
-            if p.start <= start and end <= p.end and p.end - p.start > end - start:
-                return True
-        return False
-
-    def _named(self, hit: Hit[Trigger], mentions: list[Actor]) -> bool:
-        """A trigger word that is part of a name: "a detention center", "March 17" (a month)."""
+    def _named(self, hit: Hit[Trigger], mentions: list[Actor], toponyms: list[Place]) -> bool:
+        """A trigger word that is part of a longer name: an actor's ("a detention center"), a place's
+        ("on Protest Street"), or "March 17" (a month)."""
         start, end = self.starts[hit.start], self.ends[hit.end - 1]
         # back from the last mention starting at or before the trigger, not a scan of the sentence;
         # mentions do not nest (the actors stage drops covered ones), so their ends rise with their starts
@@ -243,6 +233,10 @@ class EventCoder:
             if end <= m.end and (m.start != start or m.end != end):
                 return True
             i -= 1
+        # a sentence's few places; a loop, not any(): no generator frame per trigger (bench/stage_calls.py)
+        for p in toponyms:
+            if p.start <= start and end <= p.end and (p.start != start or p.end != end):
+                return True
         if not self.words[hit.start].startswith("m"):
             return False  # cannot be "March": spare the slicing below
         word = self.analysis.text[start:end]
