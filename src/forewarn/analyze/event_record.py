@@ -181,9 +181,8 @@ def _roles(
     )
     if moved:  # aimed at whom it is massed against, not at its own troops nor where they went or passed
         recipients = without_own_forces(view.mentions, actors, recipients, text, _mobilized(type_, trigger))
-        recipients = tuple(
-            r for r in recipients if not passed(text, r.start)
-        )  # nor the way: "through Belarus"
+        # nor the way: "through Belarus"
+        recipients = tuple(r for r in recipients if not passed(text, r.start))
     else:  # "shelled Kharkiv near the border with Russia" is not aimed at Russia
         recipients = tuple(r for r in recipients if not across_border(text, r.start))
         if type_ in _GIVING and recipients and _owned(text, recipients[0]):
