@@ -17,6 +17,7 @@ from forewarn.analyze.quote_context import (
     Found,
     QuoteDoc,
     clause_start,
+    cue_word,
     intro_participle,
     source_of,
     trim_span,
@@ -157,14 +158,13 @@ def passive_by(cues: SpeechCues, doc: QuoteDoc, cue: Span) -> Found | None:
     text, sentence = doc.text, doc.sentence(cue.start)
     aux = doc.passive(cue)
     agent = _BY_AGENT.match(text, cue.end, sentence.end) if aux is not None else None
+    # too long an agent is cut at its first preposition, `and` or dot: `by nearly 6 | in 10 of the voters`
     if agent is not None and len(agent.group(1).split()) > AGENT_WORDS:
-        agent = _BY_AGENT_SHORT.match(
-            text, cue.end, sentence.end
-        )  # `by nearly 6 | in 10 of the voters who ...`
+        agent = _BY_AGENT_SHORT.match(text, cue.end, sentence.end)
     if aux is None or agent is None or len(agent.group(1).split()) > AGENT_WORDS:
         return None
     question = _QUESTION.match(text, agent.end(), sentence.end)
-    if question is not None and text[cue.start : cue.end].rsplit(None, 1)[-1].lower() in ASKING:
+    if question is not None and cue_word(text, cue) in ASKING:
         content = trim_span(text, question.start(1), sentence.end)  # `was asked by a caller | why ...`
     else:
         content = subject_before(text, clause_start(doc, cue), aux, cues)
@@ -181,7 +181,7 @@ def clause_after(cues: SpeechCues, doc: QuoteDoc, cue: Span, done: list[Found]) 
     """`X said (that) ...`, `X told Y that ...`, `..., saying that ...`."""
     # A passive cue has no speaker ("It has been speculated that", "Trump was asked"). Otherwise
     # the speaker is looked for first: where there is none, the speech need not be read.
-    if doc.text[cue.start : cue.end].rsplit(None, 1)[-1].lower() in cues.raising:
+    if cue_word(doc.text, cue) in cues.raising:
         return _raised(cues, doc, cue, done)
     passive = doc.passive(cue) is not None
     source = None if passive else source_of(cues, doc, cue, done)
@@ -273,9 +273,7 @@ def speech_after(cues: SpeechCues, doc: QuoteDoc, cue: Span) -> Span | None:
         pos = addressee.end() if addressee else pos  # `told The Star-Ledger last week she would ...`
     elif text.startswith(_SETTING_OPENERS, pos):
         pos = _past_setting(cues, text, pos, sentence.end)
-    elif (
-        "sk" in text[cue.start : cue.end] and text[cue.start : cue.end].rsplit(None, 1)[-1].lower() in ASKING
-    ):
+    elif "sk" in text[cue.start : cue.end] and cue_word(text, cue) in ASKING:
         pos = past_asked_whom(text, pos, sentence.end)  # `asked Trump | how high the wall would be`
     pos = past_insertion(text, cue.end, pos, sentence.end)  # `said, per a translator, | that ...`
     end = intro_participle(cues, doc, cue) or _clause_end(cues, doc, pos, sentence.end)

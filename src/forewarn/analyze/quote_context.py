@@ -188,6 +188,11 @@ def own_speech_after(cues: SpeechCues, text: str, cue: Span) -> bool:
     return not (word in cues.adverbials or word.lower() in _SETTING_WORDS or word.endswith("ly"))
 
 
+def cue_word(text: str, cue: Span) -> str:
+    """The cue's last word lower-cased, the verb or noun that decides ("has continued" -> "continued")."""
+    return text[cue.start : cue.end].rsplit(None, 1)[-1].lower()
+
+
 def verb_words(text: str, cue: Span) -> list[str]:
     """The cue's words from its verb on, past the manner adverbs it holds ("falsely suggesting")."""
     words = text[cue.start : cue.end].split()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from forewarn.analyze.quote_context import Found, QuoteDoc
+from forewarn.analyze.quote_context import Found, QuoteDoc, cue_word
 from forewarn.knowledge.speech_cues import SpeechCues
 from forewarn.model import Span
 
@@ -69,7 +69,7 @@ def _noun_by_next(cues: SpeechCues, text: str, cue: Span) -> bool:
     """`show of force`, `the radio show has`, `a think tank`: the word after it makes the cue word a noun;
     `forces continued assaults`: a word reports speech only before the words and marks it allows."""
     # the cue may hold its auxiliaries ("has continued the"): its last word counts
-    last = text[cue.start : cue.end].rsplit(None, 1)[-1].lower()
+    last = cue_word(text, cue)
     nouns, allowed = cues.noun_next.get(last), cues.only_before.get(last)
     if nouns is None and allowed is None:
         return False

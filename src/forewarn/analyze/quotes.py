@@ -37,6 +37,7 @@ from forewarn.analyze.quote_context import (
     TELLING,
     Found,
     QuoteDoc,
+    cue_word,
     own_speech_after,
     participial,
     source_of,
@@ -214,12 +215,10 @@ def _quote_after(cues: SpeechCues, doc: QuoteDoc, cue: Span, done: list[Found]) 
     if ahead is None or _STOP.search(text, pos, ahead.start):
         return None
     # an addressee, or what the speech is about (`said of Mr. Rubio: “...”`), may come first
-    if text[cue.start : cue.end].rsplit(None, 1)[-1].lower() in TELLING:
+    if cue_word(text, cue) in TELLING:
         obj = ADDRESSEE.match(text, pos, pos + 120)  # `told Breitbart News Daily host Matt Boyle, “...”`
         pos = obj.end() if obj else pos
-    elif text[cue.start : cue.end].rsplit(None, 1)[-1].lower() in cues.object_cues or text.startswith(
-        " of ", pos
-    ):
+    elif cue_word(text, cue) in cues.object_cues or text.startswith(" of ", pos):
         obj = OBJECT.match(text, pos, pos + 80)
         pos = obj.end() if obj else pos
     m = _THAT.match(text, pos)

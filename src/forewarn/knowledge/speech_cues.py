@@ -56,6 +56,11 @@ def _words(raw: dict[str, Any], key: str) -> list[str]:
     return value
 
 
+def _word_sets(raw: dict[str, Any], key: str) -> dict[str, frozenset[str]]:
+    """A mapping of cue words to the words that decide them (`noun_next`, `only_before` ...); absent: empty."""
+    return {str(k): frozenset(str(w) for w in v) for k, v in (raw.get(key) or {}).items()}
+
+
 def _parse(raw: dict[str, Any]) -> SpeechCues:
     verbs = raw.get("verbs")
     hedges = raw.get("hedges")
@@ -81,11 +86,9 @@ def _parse(raw: dict[str, Any]) -> SpeechCues:
         future_markers=tuple(_words(raw, "future_markers")),
         raising=frozenset(_words(raw, "raising")),
         colon_not_heads=frozenset(_words(raw, "colon_not_heads")),
-        noun_next={str(k): frozenset(str(w) for w in v) for k, v in (raw.get("noun_next") or {}).items()},
-        no_cue_after={
-            str(k): frozenset(str(w) for w in v) for k, v in (raw.get("no_cue_after") or {}).items()
-        },
-        only_before={str(k): frozenset(str(w) for w in v) for k, v in (raw.get("only_before") or {}).items()},
+        noun_next=_word_sets(raw, "noun_next"),
+        no_cue_after=_word_sets(raw, "no_cue_after"),
+        only_before=_word_sets(raw, "only_before"),
         catenatives=frozenset(_words(raw, "catenatives")) if "catenatives" in raw else frozenset(),
         infinitives=frozenset(_words(raw, "infinitives")) if "infinitives" in raw else frozenset(),
         roles=frozenset(_words(raw, "roles")) if "roles" in raw else frozenset(),
