@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from operator import add
-
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -23,18 +21,19 @@ class TokenView:
         words: list[str],
         lower: list[str],
         start: list[int],
+        end: list[int],
         sentence_starts: list[int],
         vocab: Vocab,
     ) -> None:
         self._text = text
         self.text = words
         self.start = start  # character offset where each token starts
+        self.end = end  # character offset where each token ends
         self.sentence_starts = sentence_starts  # index of the first token of each sentence, in order
         self.lower = lower  # each token lower-cased on its own, as spaCy's lower_
         self._vocab = vocab
-        # Every article's stages read these two, so they are made now. (Not cached properties:
-        # the compiled build's classes, see setup.py, have no __dict__ to cache them in.)
-        self.end = list(map(add, start, map(len, words)))  # character offset where each token ends
+        # Every article's stages read this, so it is made now. (Not a cached property: the
+        # compiled build's classes, see setup.py, have no __dict__ to cache it in.)
         self.sentence_bounds = _bounds(sentence_starts, len(start))
         self._sentence_of: list[int] | None = None
         self._doc: Doc | None = None
