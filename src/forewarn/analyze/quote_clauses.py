@@ -26,6 +26,7 @@ from forewarn.analyze.quote_inserts import past_insertion
 from forewarn.analyze.quote_inverted import INVERTING, subject_after, takes_object
 from forewarn.analyze.quote_next_clause import next_speaker
 from forewarn.analyze.quote_questions import ASKING, past_asked_whom
+from forewarn.analyze.quote_relatives import object_gap
 from forewarn.analyze.quote_source import VERBAL, subject_before
 from forewarn.knowledge.speech_cues import SpeechCues
 from forewarn.model import Span
@@ -210,7 +211,9 @@ def _relative_before(text: str, source: Span, content: Span) -> Span | None:
     if m is None:
         return None
     first = NEXT_WORD.match(text, content.start)
-    if first is None or first.group(1) not in VERBAL:
+    if first is None or (
+        first.group(1) not in VERBAL and not object_gap(text, m.start(1), source.end, first)
+    ):
         return None
     return Span(m.start(1), m.end(1))
 
