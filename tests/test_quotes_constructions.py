@@ -512,3 +512,44 @@ def test_quotes_continued_before_a_quotation_a_colon_or_a_cue_is_speech(
     pipeline: Pipeline, text: str, source: str
 ) -> None:
     assert [role[0] for role in _roles(pipeline, text)] == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a clause with a speaker of its own ends the speech before it, after a connective or not
+        (
+            "The mayor warned that the bridge would close for a month, and the governor said the state "
+            "would pay for the repairs.",
+            [
+                ("The mayor", "warned", "that the bridge would close for a month"),
+                ("the governor", "said", "the state would pay for the repairs"),
+            ],
+        ),
+        (
+            "Officials reported that the rebels had shelled the market, though the army denied that any "
+            "civilians were hurt.",
+            [
+                ("Officials", "reported", "that the rebels had shelled the market"),
+                ("the army", "denied", "that any civilians were hurt"),
+            ],
+        ),
+        (
+            "The minister claimed that the talks were going well; her deputy told reporters the talks had stalled.",
+            [
+                ("The minister", "claimed", "that the talks were going well"),
+                ("her deputy", "told", "reporters the talks had stalled"),
+            ],
+        ),
+        # a fronted clause inside the speech keeps its main clause; a quotation keeps its own clauses
+        (
+            "She argued that although the vote was close, the result was clear.",
+            [("She", "argued", "that although the vote was close, the result was clear")],
+        ),
+        ('He said, "We will win, and they know it."', [("He", "said", '"We will win, and they know it."')]),
+    ],
+)
+def test_quotes_speech_ends_before_a_clause_with_its_own_speaker(
+    pipeline: Pipeline, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert _roles(pipeline, text) == expected

@@ -98,3 +98,37 @@ def test_fronted_participle_after_a_connective_or_a_compound(pipeline: Pipeline)
 )
 def test_insertion_before_that_is_the_writers(pipeline: Pipeline, text: str, expected: list[str]) -> None:
     assert _by_cue(pipeline, text, "said")[1] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "expected"),
+    [
+        # "which" stands for the object taken out of the speech: it is the content's first fragment
+        (
+            "The rebels seized the dam, which the army claimed to have retaken by noon.",
+            "claimed",
+            ("the army", ["which", "to have retaken by noon"]),
+        ),
+        (
+            "He promised a new border fence, which he said the neighbours would pay for.",
+            "said",
+            ("he", ["which", "the neighbours would pay for"]),
+        ),
+        # after a preposition the relative clause holds the whole speech
+        (
+            "It aired an interview in which he said he would run again.",
+            "said",
+            ("he", ["he would run again"]),
+        ),
+        # a whole clause after the cue is the speech, the "which" is not part of it
+        (
+            "The envoy visited the camps, which officials said that nobody had inspected.",
+            "said",
+            ("officials", ["that nobody had inspected"]),
+        ),
+    ],
+)
+def test_which_before_a_speaker_stands_for_the_object_of_the_speech(
+    pipeline: Pipeline, text: str, cue: str, expected: tuple[str, list[str]]
+) -> None:
+    assert _by_cue(pipeline, text, cue) == expected

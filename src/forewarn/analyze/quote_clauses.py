@@ -24,7 +24,9 @@ from forewarn.analyze.quote_context import (
 )
 from forewarn.analyze.quote_inserts import past_insertion
 from forewarn.analyze.quote_inverted import INVERTING, subject_after, takes_object
+from forewarn.analyze.quote_next_clause import next_speaker
 from forewarn.analyze.quote_questions import ASKING, past_asked_whom
+from forewarn.analyze.quote_relatives import object_gap
 from forewarn.analyze.quote_source import VERBAL, subject_before
 from forewarn.knowledge.speech_cues import SpeechCues
 from forewarn.model import Span
@@ -209,7 +211,9 @@ def _relative_before(text: str, source: Span, content: Span) -> Span | None:
     if m is None:
         return None
     first = NEXT_WORD.match(text, content.start)
-    if first is None or first.group(1) not in VERBAL:
+    if first is None or (
+        first.group(1) not in VERBAL and not object_gap(text, m.start(1), source.end, first)
+    ):
         return None
     return Span(m.start(1), m.end(1))
 
@@ -374,7 +378,7 @@ _BUT_SUBJECT = re.compile(r"(?:[A-Z]|(?:he|she|they|it|we|I|you|there|the|this|t
 
 
 def _clause_end(cues: SpeechCues, doc: QuoteDoc, start: int, end: int) -> int:
-    """Speech runs to the sentence end, or to `, adding ...` / `, according to ...` / `, but he ...`."""
+    """Speech runs to the sentence end, or to `, adding ...` / `, according to ...` / `, but he ...` / `, and X said`."""
     but = doc.text.find(", but ", start, end)
     while but >= 0:
         if _BUT_SUBJECT.match(doc.text, but + 6):
@@ -393,5 +397,5 @@ def _clause_end(cues: SpeechCues, doc: QuoteDoc, start: int, end: int) -> int:
             or word in cues.participles
             or (joint in {",", "a"} and word in cues.verb_forms)
         ):
-            return m.start()
-    return end
+            return next_speaker(doc, start, m.start())
+    return next_speaker(doc, start, end)

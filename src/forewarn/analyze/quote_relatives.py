@@ -51,3 +51,23 @@ def object_relative(doc: QuoteDoc, cue: Span) -> Found | None:
     if _CLAUSE_ENDS.match(text, cue.end) or cue.end >= len(text.rstrip()):
         return Found(source, cue, [relative], False)
     return None
+
+
+# "which" after a comma or a noun, not after a preposition (`in which he said ...` holds a whole clause)
+_WHICH_OBJECT = re.compile(
+    r"(?:,|\s(?!(?:in|of|on|to|for|with|by|from|at|about|under|through|during|after)\s)[\w’'-]+)\s+$"
+)
+_WHOLE_CLAUSE = frozenset({"that", "whether", "if", "how", "why", "what", "when", "where"})
+
+
+def object_gap(text: str, relative: int, source_end: int, first: re.Match[str]) -> bool:
+    """`the wall, which he said | the Mexican government should pay for`, `claims which Beijing has vowed |
+    to ignore`: a "which" before a speaker stands for a part of the speech taken out of it (PolNeAR marks
+    it as the content's first fragment) when it follows a comma or a noun, the cue follows its speaker
+    (not `which Mr. Trump called "a disgrace," blaming`) and no whole clause follows the cue."""
+    return (
+        text.startswith("which", relative)
+        and first.group(1) not in _WHOLE_CLAUSE
+        and "," not in text[source_end : first.start(1)]
+        and _WHICH_OBJECT.search(text, max(0, relative - 30), relative) is not None
+    )
