@@ -162,3 +162,17 @@ def test_a_rejection_after_the_act_takes_it_as_its_object(pipeline) -> None:  # 
     events = pipeline.analyze(TextInput("t", text, PUBLISHED)).events
     assert [e.type for e in events] == ["REJECT"]  # nothing was eased
     assert [text[a.start : a.end] for a in events[0].actors] == ["Officials"]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("It is unclear whether Russia plans to launch a new offensive in the spring.", "ASSAULT"),
+        ("It remains uncertain whether the militia intends to attack the airport.", "ASSAULT"),
+        ("It was not clear whether the rebels planned to free the hostages.", "RETREAT"),
+        ("Officials doubted that the junta would ban the party.", "COERCE"),
+    ],
+)
+def test_a_doubted_plan_stays_in_doubt(pipeline, text: str, type_: str) -> None:  # type: ignore[no-untyped-def]
+    events = pipeline.analyze(TextInput("t", text, PUBLISHED)).events
+    assert [(e.type, e.modality) for e in events] == [(type_, "hypothetical")]
