@@ -42,7 +42,7 @@ from forewarn.analyze.event_sentence import Sentence, SentenceView, count_partie
 from forewarn.analyze.modality import EventSite, cues_before, decide_modality, promised
 from forewarn.analyze.token_view import TokenView
 from forewarn.knowledge.plover import Trigger, acled_subtype, cameo_code, load_cues
-from forewarn.model import Actor, Analysis, Event, Modality, Quote, Span
+from forewarn.model import Actor, Analysis, Event, Modality, Place, Quote, Span
 
 # One site per candidate event, made by tuple.__new__ directly (no Python frame, as EventSite(...) has).
 _new_site: Callable[[tuple[Any, ...]], EventSite] = partial(tuple.__new__, EventSite)
@@ -199,6 +199,10 @@ def _roles(
         actors = place_actor(view.toponyms, text, trigger, view.sent.span.start)
     # "The General Staff reported fighting near ...": its source, no actor
     actors = not_the_reporter(actors, text, trigger, type_)
+    if "party" in hit.value.flags:  # "Moscow wants Kyiv to": the one asked, not what it is asked to act on
+        parties: list[Actor | Place] = [*view.mentions, *view.toponyms]
+        asked = [m for m in parties if trigger.start < m.start < trigger.end]
+        recipients = (Span(asked[0].start, asked[0].end),) if asked else recipients
     placed = not recipients and bool(view.toponyms)
     if placed:  # no one acts on themselves: not the place that acts ("Britain" after "by")
         recipients = tuple(
