@@ -28,6 +28,11 @@ def _types(pipeline, text: str) -> set[str]:  # type: ignore[no-untyped-def]
         ("The defence ministers conferred in Vilnius on Monday.", "CONSULT"),
         ("The envoy said he had spoken with his Saudi counterpart.", "CONSULT"),
         ("The two carmakers teamed up to build a battery plant.", "COOPERATE"),
+        # a meeting gathered, a consulate promised, a visit called off, warplanes flown into airspace
+        ("Foreign ministers of the bloc convened in Jakarta on Friday.", "CONSULT"),
+        ("Seoul said it would open a consulate in Vladivostok.", "AGREE"),
+        ("Cairo called off the planned talks with the Sudanese delegation.", "REJECT"),
+        ("Russia flew four bombers near Japanese airspace on Tuesday.", "MOBILIZE"),
         ("The agency partnered with the government to register refugees.", "COOPERATE"),
         ("Police worked with their Spanish colleagues to dismantle the network.", "COOPERATE"),
         ("The two states resumed intelligence sharing last year.", "COOPERATE"),
@@ -140,6 +145,8 @@ def test_common_phrasings_are_coded(pipeline, text: str, type_: str) -> None:  #
         # a name, a wish of one's own, an aside to the audience, a fight "against" something
         ("The Oslo Stock Exchange has agreed to share data with Nasdaq.", "COOPERATE"),
         ("The minister wants to resign next month.", "REQUEST"),
+        ("Rescuers called off the search for the missing fishermen.", "REJECT"),
+        ("The airline flew its jets over the Atlantic.", "MOBILIZE"),
         ("I want you to know that we will win.", "REQUEST"),
         ("The fight is against terrorism, the general said.", "REJECT"),
         ("The army returned the ancient artefacts to the museum.", "MOBILIZE"),
