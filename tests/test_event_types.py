@@ -215,3 +215,16 @@ def test_a_wish_to_act_keeps_the_act_inside_it(pipeline) -> None:  # type: ignor
 def test_a_doubted_plan_stays_in_doubt(pipeline, text: str, type_: str) -> None:  # type: ignore[no-untyped-def]
     events = pipeline.analyze(TextInput("t", text, PUBLISHED)).events
     assert [(e.type, e.modality) for e in events] == [(type_, "hypothetical")]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        # the progressive passive names the act as the plain passive does
+        ("More troops are being sent to the northern border.", "MOBILIZE"),
+        ("The state of emergency is being lifted in stages.", "CONCEDE"),
+        ("New sanctions were being imposed on the regime.", "COERCE"),
+    ],
+)
+def test_a_progressive_passive_is_the_act(pipeline, text: str, type_: str) -> None:  # type: ignore[no-untyped-def]
+    assert type_ in _types(pipeline, text)
