@@ -33,6 +33,15 @@ def _types(pipeline, text: str) -> set[str]:  # type: ignore[no-untyped-def]
         ("Seoul said it would open a consulate in Vladivostok.", "AGREE"),
         ("Cairo called off the planned talks with the Sudanese delegation.", "REJECT"),
         ("Russia flew four bombers near Japanese airspace on Tuesday.", "MOBILIZE"),
+        # access let in, a sentence commuted, protection granted, hunger strikers
+        ("The junta allowed the Red Cross to inspect the camps.", "RETREAT"),
+        ("The emir commuted the prison sentences of 12 bloggers.", "CONCEDE"),
+        ("Germany granted refugee status to 800 Syrians.", "AID"),
+        ("Hunger strikers in the prison refused water on Monday.", "PROTEST"),
+        # the progressive passive names the act as the plain passive does
+        ("More troops are being sent to the northern border.", "MOBILIZE"),
+        ("The state of emergency is being lifted in stages.", "CONCEDE"),
+        ("New sanctions were being imposed on the regime.", "COERCE"),
         ("The agency partnered with the government to register refugees.", "COOPERATE"),
         ("Police worked with their Spanish colleagues to dismantle the network.", "COOPERATE"),
         ("The two states resumed intelligence sharing last year.", "COOPERATE"),
@@ -147,6 +156,10 @@ def test_common_phrasings_are_coded(pipeline, text: str, type_: str) -> None:  #
         ("The minister wants to resign next month.", "REQUEST"),
         ("Rescuers called off the search for the missing fishermen.", "REJECT"),
         ("The airline flew its jets over the Atlantic.", "MOBILIZE"),
+        # weather, disease or hard times warned of; a show hosted
+        ("Meteorologists warned of flooding along the coast.", "THREATEN"),
+        ("The ministry warned of fuel shortages this winter.", "THREATEN"),
+        ("The city hosts a film festival every spring.", "CONSULT"),
         ("I want you to know that we will win.", "REQUEST"),
         ("The fight is against terrorism, the general said.", "REJECT"),
         ("The army returned the ancient artefacts to the museum.", "MOBILIZE"),
@@ -215,16 +228,3 @@ def test_a_wish_to_act_keeps_the_act_inside_it(pipeline) -> None:  # type: ignor
 def test_a_doubted_plan_stays_in_doubt(pipeline, text: str, type_: str) -> None:  # type: ignore[no-untyped-def]
     events = pipeline.analyze(TextInput("t", text, PUBLISHED)).events
     assert [(e.type, e.modality) for e in events] == [(type_, "hypothetical")]
-
-
-@pytest.mark.parametrize(
-    ("text", "type_"),
-    [
-        # the progressive passive names the act as the plain passive does
-        ("More troops are being sent to the northern border.", "MOBILIZE"),
-        ("The state of emergency is being lifted in stages.", "CONCEDE"),
-        ("New sanctions were being imposed on the regime.", "COERCE"),
-    ],
-)
-def test_a_progressive_passive_is_the_act(pipeline, text: str, type_: str) -> None:  # type: ignore[no-untyped-def]
-    assert type_ in _types(pipeline, text)
