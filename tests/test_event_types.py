@@ -38,6 +38,16 @@ def _types(pipeline, text: str) -> set[str]:  # type: ignore[no-untyped-def]
         ("The emir commuted the prison sentences of 12 bloggers.", "CONCEDE"),
         ("Germany granted refugee status to 800 Syrians.", "AID"),
         ("Hunger strikers in the prison refused water on Monday.", "PROTEST"),
+        # wire verbs: a deal struck, fences mended, resources pooled, supplies ferried, fighters rallied
+        ("Hanoi and Phnom Penh struck a deal on fishing rights.", "SUPPORT"),
+        ("The two neighbours mended fences after the border row.", "SUPPORT"),
+        ("Chile and Peru pooled resources to fight the fires.", "COOPERATE"),
+        ("Boats ferried food to the flooded districts.", "AID"),
+        ("The warlord rallied 2,000 fighters for a push on the capital.", "MOBILIZE"),
+        ("Howitzers pounded enemy positions through the night.", "ASSAULT"),
+        ("Masked gunmen mowed down 11 miners at the pit.", "ASSAULT"),
+        ("The minister rapped the agency for its slow response.", "ACCUSE"),
+        ("Students chained themselves to the railings of parliament.", "PROTEST"),
         # the progressive passive names the act as the plain passive does
         ("More troops are being sent to the northern border.", "MOBILIZE"),
         ("The state of emergency is being lifted in stages.", "CONCEDE"),
@@ -160,6 +170,9 @@ def test_common_phrasings_are_coded(pipeline, text: str, type_: str) -> None:  #
         ("Meteorologists warned of flooding along the coast.", "THREATEN"),
         ("The ministry warned of fuel shortages this winter.", "THREATEN"),
         ("The city hosts a film festival every spring.", "CONSULT"),
+        # a court of appeal is a name; a balance struck is no strike
+        ("The appeals court in Lagos upheld the sentence.", "REQUEST"),
+        ("The budget struck a balance between defence and welfare.", "ASSAULT"),
         ("I want you to know that we will win.", "REQUEST"),
         ("The fight is against terrorism, the general said.", "REJECT"),
         ("The army returned the ancient artefacts to the museum.", "MOBILIZE"),
