@@ -241,3 +241,15 @@ def test_a_wish_to_act_keeps_the_act_inside_it(pipeline) -> None:  # type: ignor
 def test_a_doubted_plan_stays_in_doubt(pipeline, text: str, type_: str) -> None:  # type: ignore[no-untyped-def]
     events = pipeline.analyze(TextInput("t", text, PUBLISHED)).events
     assert [(e.type, e.modality) for e in events] == [(type_, "hypothetical")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Doctors Without Borders delivered medicines to the camp in Bentiu.",
+        "Engineers Without Borders delivered water pumps to the camp.",
+    ],
+)
+def test_a_negation_word_inside_a_name_negates_nothing(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    events = pipeline.analyze(TextInput("t", text, PUBLISHED)).events
+    assert events and all(e.modality != "negated" and e.type != "REJECT" for e in events)

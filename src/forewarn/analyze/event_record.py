@@ -99,10 +99,22 @@ def _coded(
         (tokens.lower, view.sent.tok_start, hit.start, hit.end, trigger.start, analysis.published, view.cues)
     )
     near = cues_before(site)  # once per event: modality and the promise test both read it
+    if "negation" in near and _named_negation(hit.start - near["negation"] - 1, view, tokens):
+        near = {kind: n for kind, n in near.items() if kind != "negation"}  # "Doctors Without Borders"
     modality = decide_modality(site, view.sent.tok_end, view.quotes, view.times, near)
     if cand.outlook or near:  # an aim, warned, foretold or conditional act: the outlook rules decide
         return _recoded(cand, site, near, modality, view, tokens.start)
     return recode(cand, modality, promised(site, near), view.conditional)  # most events: no cue before them
+
+
+def _named_negation(cue: int, view: SentenceView, tokens: TokenView) -> bool:
+    """Whether the nearest negation cue before a trigger (`cue`, its last token) is a word of a name,
+    known, or "Without" in mid-sentence ("Reporters Without Borders condemned"; not a headline's "Denied"):
+    it negates nothing."""
+    if cue > view.sent.tok_start and tokens.text[cue] == "Without":
+        return True
+    char = tokens.start[cue]
+    return any(m.start <= char < m.end for m in view.mentions)
 
 
 def _recoded(
