@@ -253,3 +253,16 @@ def test_a_doubted_plan_stays_in_doubt(pipeline, text: str, type_: str) -> None:
 def test_a_negation_word_inside_a_name_negates_nothing(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
     events = pipeline.analyze(TextInput("t", text, PUBLISHED)).events
     assert events and all(e.modality != "negated" and e.type != "REJECT" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("Diplomats believe the militia plans to storm the airport.", "ASSAULT"),
+        ("Analysts assess that the junta will expel the UN envoy.", "SANCTION"),
+    ],
+)
+def test_a_guessed_act_of_another_is_forecast(pipeline, text: str, type_: str) -> None:  # type: ignore[no-untyped-def]
+    # PLOVER's THREATEN is a threat its actor communicates: another's guess of its plan threatens nothing
+    events = pipeline.analyze(TextInput("t", text, PUBLISHED)).events
+    assert [(e.type, e.modality) for e in events] == [(type_, "forecast")]

@@ -310,6 +310,7 @@ def load_cues(path: Path = HERE / "cues.yaml") -> Cues:
         "promised",
         "retrospective",
         "aim",
+        "guessed",
     )
     return Cues(
         window=int(data["window"]),
