@@ -230,20 +230,6 @@ def test_a_wish_to_act_keeps_the_act_inside_it(pipeline) -> None:  # type: ignor
 
 
 @pytest.mark.parametrize(
-    ("text", "type_"),
-    [
-        ("It is unclear whether Russia plans to launch a new offensive in the spring.", "ASSAULT"),
-        ("It remains uncertain whether the militia intends to attack the airport.", "ASSAULT"),
-        ("It was not clear whether the rebels planned to free the hostages.", "RETREAT"),
-        ("Officials doubted that the junta would ban the party.", "COERCE"),
-    ],
-)
-def test_a_doubted_plan_stays_in_doubt(pipeline, text: str, type_: str) -> None:  # type: ignore[no-untyped-def]
-    events = pipeline.analyze(TextInput("t", text, PUBLISHED)).events
-    assert [(e.type, e.modality) for e in events] == [(type_, "hypothetical")]
-
-
-@pytest.mark.parametrize(
     "text",
     [
         "Doctors Without Borders delivered medicines to the camp in Bentiu.",
@@ -256,13 +242,26 @@ def test_a_negation_word_inside_a_name_negates_nothing(pipeline, text: str) -> N
 
 
 @pytest.mark.parametrize(
-    ("text", "type_"),
+    ("text", "type_", "modality"),
     [
-        ("Diplomats believe the militia plans to storm the airport.", "ASSAULT"),
-        ("Analysts assess that the junta will expel the UN envoy.", "SANCTION"),
+        # a plan no one is sure of keeps its doubt
+        (
+            "It is unclear whether Russia plans to launch a new offensive in the spring.",
+            "ASSAULT",
+            "hypothetical",
+        ),
+        (
+            "It remains uncertain whether the militia intends to attack the airport.",
+            "ASSAULT",
+            "hypothetical",
+        ),
+        ("It was not clear whether the rebels planned to free the hostages.", "RETREAT", "hypothetical"),
+        ("Officials doubted that the junta would ban the party.", "COERCE", "hypothetical"),
+        # another's guess of an actor's plan is a forecast: PLOVER's THREATEN is communicated by its actor
+        ("Diplomats believe the militia plans to storm the airport.", "ASSAULT", "forecast"),
+        ("Analysts assess that the junta will expel the UN envoy.", "SANCTION", "forecast"),
     ],
 )
-def test_a_guessed_act_of_another_is_forecast(pipeline, text: str, type_: str) -> None:  # type: ignore[no-untyped-def]
-    # PLOVER's THREATEN is a threat its actor communicates: another's guess of its plan threatens nothing
+def test_a_doubted_or_guessed_plan_is_no_threat(pipeline, text: str, type_: str, modality: str) -> None:  # type: ignore[no-untyped-def]
     events = pipeline.analyze(TextInput("t", text, PUBLISHED)).events
-    assert [(e.type, e.modality) for e in events] == [(type_, "forecast")]
+    assert [(e.type, e.modality) for e in events] == [(type_, modality)]
