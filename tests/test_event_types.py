@@ -48,6 +48,7 @@ def _types(pipeline, text: str) -> set[str]:  # type: ignore[no-untyped-def]
         ("Masked gunmen mowed down 11 miners at the pit.", "ASSAULT"),
         ("The minister rapped the agency for its slow response.", "ACCUSE"),
         ("Students chained themselves to the railings of parliament.", "PROTEST"),
+        ("The junta used helicopters and rockets against the villages.", "ASSAULT"),
         # the progressive passive names the act as the plain passive does
         ("More troops are being sent to the northern border.", "MOBILIZE"),
         ("The state of emergency is being lifted in stages.", "CONCEDE"),
