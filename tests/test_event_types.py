@@ -49,6 +49,7 @@ def _types(pipeline, text: str) -> set[str]:  # type: ignore[no-untyped-def]
         ("The minister rapped the agency for its slow response.", "ACCUSE"),
         ("Students chained themselves to the railings of parliament.", "PROTEST"),
         ("The junta used helicopters and rockets against the villages.", "ASSAULT"),
+        ("The agency resumed food distributions in the camps.", "AID"),
         # the progressive passive names the act as the plain passive does
         ("More troops are being sent to the northern border.", "MOBILIZE"),
         ("The state of emergency is being lifted in stages.", "CONCEDE"),
@@ -174,6 +175,7 @@ def test_common_phrasings_are_coded(pipeline, text: str, type_: str) -> None:  #
         # a court of appeal is a name; a balance struck is no strike
         ("The appeals court in Lagos upheld the sentence.", "REQUEST"),
         ("The budget struck a balance between defence and welfare.", "ASSAULT"),
+        ("The supermarket's food distribution centre was expanded.", "AID"),
         ("I want you to know that we will win.", "REQUEST"),
         ("The fight is against terrorism, the general said.", "REJECT"),
         ("The army returned the ancient artefacts to the museum.", "MOBILIZE"),
