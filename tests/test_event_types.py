@@ -50,6 +50,7 @@ def _types(pipeline, text: str) -> set[str]:  # type: ignore[no-untyped-def]
         ("Students chained themselves to the railings of parliament.", "PROTEST"),
         ("The junta used helicopters and rockets against the villages.", "ASSAULT"),
         ("The agency resumed food distributions in the camps.", "AID"),
+        ("Jordan opened two camps for refugees from the south.", "AID"),
         # the progressive passive names the act as the plain passive does
         ("More troops are being sent to the northern border.", "MOBILIZE"),
         ("The state of emergency is being lifted in stages.", "CONCEDE"),
@@ -176,6 +177,7 @@ def test_common_phrasings_are_coded(pipeline, text: str, type_: str) -> None:  #
         ("The appeals court in Lagos upheld the sentence.", "REQUEST"),
         ("The budget struck a balance between defence and welfare.", "ASSAULT"),
         ("The supermarket's food distribution centre was expanded.", "AID"),
+        ("The factory opened a clinic for its workers.", "AID"),
         ("I want you to know that we will win.", "REQUEST"),
         ("The fight is against terrorism, the general said.", "REJECT"),
         ("The army returned the ancient artefacts to the museum.", "MOBILIZE"),
