@@ -28,6 +28,33 @@ def _types(pipeline, text: str) -> set[str]:  # type: ignore[no-untyped-def]
         ("The defence ministers conferred in Vilnius on Monday.", "CONSULT"),
         ("The envoy said he had spoken with his Saudi counterpart.", "CONSULT"),
         ("The two carmakers teamed up to build a battery plant.", "COOPERATE"),
+        # a meeting gathered, a consulate promised, a visit called off, warplanes flown into airspace
+        ("Foreign ministers of the bloc convened in Jakarta on Friday.", "CONSULT"),
+        ("Seoul said it would open a consulate in Vladivostok.", "AGREE"),
+        ("Cairo called off the planned talks with the Sudanese delegation.", "REJECT"),
+        ("Russia flew four bombers near Japanese airspace on Tuesday.", "MOBILIZE"),
+        # access let in, a sentence commuted, protection granted, hunger strikers
+        ("The junta allowed the Red Cross to inspect the camps.", "RETREAT"),
+        ("The emir commuted the prison sentences of 12 bloggers.", "CONCEDE"),
+        ("Germany granted refugee status to 800 Syrians.", "AID"),
+        ("Hunger strikers in the prison refused water on Monday.", "PROTEST"),
+        # wire verbs: a deal struck, fences mended, resources pooled, supplies ferried, fighters rallied
+        ("Hanoi and Phnom Penh struck a deal on fishing rights.", "SUPPORT"),
+        ("The two neighbours mended fences after the border row.", "SUPPORT"),
+        ("Chile and Peru pooled resources to fight the fires.", "COOPERATE"),
+        ("Boats ferried food to the flooded districts.", "AID"),
+        ("The warlord rallied 2,000 fighters for a push on the capital.", "MOBILIZE"),
+        ("Howitzers pounded enemy positions through the night.", "ASSAULT"),
+        ("Masked gunmen mowed down 11 miners at the pit.", "ASSAULT"),
+        ("The minister rapped the agency for its slow response.", "ACCUSE"),
+        ("Students chained themselves to the railings of parliament.", "PROTEST"),
+        ("The junta used helicopters and rockets against the villages.", "ASSAULT"),
+        ("The agency resumed food distributions in the camps.", "AID"),
+        ("Jordan opened two camps for refugees from the south.", "AID"),
+        # the progressive passive names the act as the plain passive does
+        ("More troops are being sent to the northern border.", "MOBILIZE"),
+        ("The state of emergency is being lifted in stages.", "CONCEDE"),
+        ("New sanctions were being imposed on the regime.", "COERCE"),
         ("The agency partnered with the government to register refugees.", "COOPERATE"),
         ("Police worked with their Spanish colleagues to dismantle the network.", "COOPERATE"),
         ("The two states resumed intelligence sharing last year.", "COOPERATE"),
@@ -140,6 +167,17 @@ def test_common_phrasings_are_coded(pipeline, text: str, type_: str) -> None:  #
         # a name, a wish of one's own, an aside to the audience, a fight "against" something
         ("The Oslo Stock Exchange has agreed to share data with Nasdaq.", "COOPERATE"),
         ("The minister wants to resign next month.", "REQUEST"),
+        ("Rescuers called off the search for the missing fishermen.", "REJECT"),
+        ("The airline flew its jets over the Atlantic.", "MOBILIZE"),
+        # weather, disease or hard times warned of; a show hosted
+        ("Meteorologists warned of flooding along the coast.", "THREATEN"),
+        ("The ministry warned of fuel shortages this winter.", "THREATEN"),
+        ("The city hosts a film festival every spring.", "CONSULT"),
+        # a court of appeal is a name; a balance struck is no strike
+        ("The appeals court in Lagos upheld the sentence.", "REQUEST"),
+        ("The budget struck a balance between defence and welfare.", "ASSAULT"),
+        ("The supermarket's food distribution centre was expanded.", "AID"),
+        ("The factory opened a clinic for its workers.", "AID"),
         ("I want you to know that we will win.", "REQUEST"),
         ("The fight is against terrorism, the general said.", "REJECT"),
         ("The army returned the ancient artefacts to the museum.", "MOBILIZE"),
@@ -162,3 +200,73 @@ def test_a_rejection_after_the_act_takes_it_as_its_object(pipeline) -> None:  # 
     events = pipeline.analyze(TextInput("t", text, PUBLISHED)).events
     assert [e.type for e in events] == ["REJECT"]  # nothing was eased
     assert [text[a.start : a.end] for a in events[0].actors] == ["Officials"]
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        # a bare capital or country is a party asked, whatever the act wanted
+        ("Ankara wants Baghdad to close the camps of the militants.", "Baghdad"),
+        ("The Kremlin wants the United States to recognise the new borders.", "the United States"),
+        ("Lisbon wanted Luanda to take back its citizens.", "Luanda"),
+    ],
+)
+def test_wanting_a_party_to_act_asks_it(pipeline, text: str, asked: str) -> None:  # type: ignore[no-untyped-def]
+    events = pipeline.analyze(TextInput("t", text, PUBLISHED)).events
+    requests = [e for e in events if e.type == "REQUEST"]
+    assert requests and [text[r.start : r.end] for r in requests[0].recipients] == [asked]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I want people in Texas to know that I care.",
+        "Parents would not want their children to repeat it.",
+        "Volunteers who want to defend the city came from abroad.",
+    ],
+)
+def test_wanting_no_party_to_act_asks_no_one(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert "REQUEST" not in _types(pipeline, text)
+
+
+def test_a_wish_to_act_keeps_the_act_inside_it(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # the overlong "want ... to" pattern, dropped for want of a party, does not hide the act within its gap
+    assert "SUPPORT" in _types(pipeline, "Volunteers who want to defend Donbas travel to Ukraine.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Doctors Without Borders delivered medicines to the camp in Bentiu.",
+        "Engineers Without Borders delivered water pumps to the camp.",
+    ],
+)
+def test_a_negation_word_inside_a_name_negates_nothing(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    events = pipeline.analyze(TextInput("t", text, PUBLISHED)).events
+    assert events and all(e.modality != "negated" and e.type != "REJECT" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "modality"),
+    [
+        # a plan no one is sure of keeps its doubt
+        (
+            "It is unclear whether Russia plans to launch a new offensive in the spring.",
+            "ASSAULT",
+            "hypothetical",
+        ),
+        (
+            "It remains uncertain whether the militia intends to attack the airport.",
+            "ASSAULT",
+            "hypothetical",
+        ),
+        ("It was not clear whether the rebels planned to free the hostages.", "RETREAT", "hypothetical"),
+        ("Officials doubted that the junta would ban the party.", "COERCE", "hypothetical"),
+        # another's guess of an actor's plan is a forecast: PLOVER's THREATEN is communicated by its actor
+        ("Diplomats believe the militia plans to storm the airport.", "ASSAULT", "forecast"),
+        ("Analysts assess that the junta will expel the UN envoy.", "SANCTION", "forecast"),
+    ],
+)
+def test_a_doubted_or_guessed_plan_is_no_threat(pipeline, text: str, type_: str, modality: str) -> None:  # type: ignore[no-untyped-def]
+    events = pipeline.analyze(TextInput("t", text, PUBLISHED)).events
+    assert [(e.type, e.modality) for e in events] == [(type_, modality)]

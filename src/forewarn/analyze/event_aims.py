@@ -291,6 +291,10 @@ def with_outlook(cand: Candidate, outlook: str, modality: Modality) -> tuple[str
     return type_, mode, fixed
 
 
+# Cues by which someone else tells or guesses an act: "reports that", "diplomats believe".
+_TOLD = frozenset({"reported", "guessed"})
+
+
 def foretold(
     words: Sequence[str],
     starts: Sequence[int],
@@ -298,13 +302,13 @@ def foretold(
     trigger: int,
     mentions: Sequence[Actor],
 ) -> bool:
-    """Whether a future act is told by someone else than its actor: "The General Staff reports that
-    Russian forces are preparing to attack Sumy" is a forecast, not a threat (PLOVER's THREATEN is
+    """Whether a future act is told or guessed by someone else than its actor: "The General Staff reports
+    that Russian forces are preparing to attack Sumy", "diplomats believe the rebels plan to attack", are forecasts, not a threat (PLOVER's THREATEN is
     communicated by its actor); "Hezbollah said it will strike" is the speaker's own act.
 
     `trigger` is the act's first token, `cues` the sentence's modality cue hits.
     """
-    said = [h for h in cues if h.value == "reported" and h.end <= trigger]
+    said = [h for h in cues if h.value in _TOLD and h.end <= trigger]
     if not said:
         return False  # no one reports it: the actor's announcement or the writer's news lead
     told = said[-1].end

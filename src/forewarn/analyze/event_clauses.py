@@ -78,6 +78,30 @@ def opens_place(starts: Sequence[int], token: int, places: Sequence[Place]) -> b
     return token < len(starts) and any(p.start == starts[token] for p in places)
 
 
+def names_party(
+    words: Sequence[str],
+    starts: Sequence[int],
+    ends: Sequence[int],
+    hit: tuple[int, int],
+    parties: Sequence[Actor | Place],
+) -> bool:
+    """Whether an actor or place is the whole gap of a pattern before its last word ("wants Kyiv to",
+    "wants the Kremlin to"; not "wants to", "want people in Ohio to", "want your children to");
+    `hit` is the pattern's token range."""
+    first, last = hit[0] + 1, hit[1] - 2  # the gap's tokens
+    if first > last or words[first] in _NO_PARTY:
+        return False
+    # the party's mention may hold its article or not: "the Kremlin" or "Kremlin"
+    second = starts[first + 1] if words[first] == "the" and first < last else -1
+    return any(p.end == ends[last] and p.start in (starts[first], second) for p in parties)
+
+
+# Who is wanted to act in talk, not a party in the news: "want you to know", "want their children to".
+_NO_PARTY = frozenset(
+    {"you", "your", "me", "my", "us", "our", "their", "his", "her", "people", "everyone", "everybody"}
+)
+
+
 # Words that open a clause with no subject of its own: "Having shelled ...", "After shelling ...".
 _OPENERS = frozenset({"having", "after", "before", "while", "since", "upon", "despite", "by"})
 # How far (characters) after the opening clause's comma the main clause's subject may start.

@@ -42,7 +42,7 @@ from forewarn.analyze.event_sentence import Sentence, SentenceView, count_partie
 from forewarn.analyze.modality import EventSite, cues_before, decide_modality, promised
 from forewarn.analyze.token_view import TokenView
 from forewarn.knowledge.plover import Trigger, acled_subtype, cameo_code, load_cues
-from forewarn.model import Actor, Analysis, Event, Modality, Quote, Span
+from forewarn.model import Actor, Analysis, Event, Modality, Place, Quote, Span
 
 # One site per candidate event, made by tuple.__new__ directly (no Python frame, as EventSite(...) has).
 _new_site: Callable[[tuple[Any, ...]], EventSite] = partial(tuple.__new__, EventSite)
@@ -99,10 +99,22 @@ def _coded(
         (tokens.lower, view.sent.tok_start, hit.start, hit.end, trigger.start, analysis.published, view.cues)
     )
     near = cues_before(site)  # once per event: modality and the promise test both read it
+    if "negation" in near and _named_negation(hit.start - near["negation"] - 1, view, tokens):
+        near = {kind: n for kind, n in near.items() if kind != "negation"}  # "Doctors Without Borders"
     modality = decide_modality(site, view.sent.tok_end, view.quotes, view.times, near)
     if cand.outlook or near:  # an aim, warned, foretold or conditional act: the outlook rules decide
         return _recoded(cand, site, near, modality, view, tokens.start)
     return recode(cand, modality, promised(site, near), view.conditional)  # most events: no cue before them
+
+
+def _named_negation(cue: int, view: SentenceView, tokens: TokenView) -> bool:
+    """Whether the nearest negation cue before a trigger (`cue`, its last token) is a word of a name,
+    known, or "Without" in mid-sentence ("Reporters Without Borders condemned"; not a headline's "Denied"):
+    it negates nothing."""
+    if cue > view.sent.tok_start and tokens.text[cue] == "Without":
+        return True
+    char = tokens.start[cue]
+    return any(m.start <= char < m.end for m in view.mentions)
 
 
 def _recoded(
@@ -199,6 +211,10 @@ def _roles(
         actors = place_actor(view.toponyms, text, trigger, view.sent.span.start)
     # "The General Staff reported fighting near ...": its source, no actor
     actors = not_the_reporter(actors, text, trigger, type_)
+    if "party" in hit.value.flags:  # "Moscow wants Kyiv to": the one asked, not what it is asked to act on
+        parties: list[Actor | Place] = [*view.mentions, *view.toponyms]
+        asked = [m for m in parties if trigger.start < m.start < trigger.end]
+        recipients = (Span(asked[0].start, asked[0].end),) if asked else recipients
     placed = not recipients and bool(view.toponyms)
     if placed:  # no one acts on themselves: not the place that acts ("Britain" after "by")
         recipients = tuple(

@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 
 from forewarn.analyze.event_aims import PURPOSE_LEAD, is_purpose, resolve_warnings
 from forewarn.analyze.event_antecedents import named_roles
-from forewarn.analyze.event_clauses import continued, opens_place, shares_subject
+from forewarn.analyze.event_clauses import continued, names_party, opens_place, shares_subject
 from forewarn.analyze.event_parties import own_clauses
 from forewarn.analyze.event_patterns import (
     CONTEXT,
@@ -98,6 +98,8 @@ class EventCoder:
         self.conditions = load_cues().threat_conditions | CONDITION_WORDS  # words that may open a condition
         # whether the text has a warning at all: most have none, and their sentences skip the warning rules
         self.warnings = any("warning" in h.value.flags for h in triggers)
+        # whether a pattern asks a party ("wants Kyiv to"): rare, and the sentences of most texts skip the test
+        self.asking = bool([h for h in triggers if "party" in h.value.flags])
         self.hit_starts = [list(map(itemgetter(0), kind)) for kind in self.kinds]  # Hit.start
 
     def _in(self, kind: int, sent: Sentence) -> list[Any]:
@@ -133,7 +135,8 @@ class EventCoder:
         return tuple(events)
 
     def code_sentence(self, sent: Sentence) -> list[Event]:
-        hits = resolve_triggers(self._in(TRIGGER, sent))
+        found_hits = self._in(TRIGGER, sent)
+        hits = resolve_triggers(self._asked(found_hits, sent) if self.asking else found_hits)
         if not hits:
             return []
         view = self._view(sent)
@@ -172,6 +175,21 @@ class EventCoder:
             events = sentence_rules(events, acts, partial(own_clauses, view.mentions, self.analysis.text))
         # "Zelensky announced that he rejected ...": the name, once the sentence's events are settled
         return [named_roles(e, view.mentions, self.analysis.text) for e in events]
+
+    def _asked(self, hits: list[Hit[Trigger]], sent: Sentence) -> list[Hit[Trigger]]:
+        """The hits without those asking a party where none stands ("wants to", "want you to"): dropped
+        before overlaps are resolved, so that "who want to defend" keeps its defence."""
+        span = sent.span
+        lo = bisect_left(self.toponym_starts, span.start)
+        parties: list[Actor | Place] = [
+            *self._mentions(span),
+            *self.toponyms[lo : bisect_left(self.toponym_starts, span.end)],
+        ]
+        return [
+            h
+            for h in hits
+            if "party" not in h.value.flags or names_party(self.words, self.starts, self.ends, h[:2], parties)
+        ]
 
     def _aimed(
         self, cand: Candidate, sent: Sentence, cands: list[Candidate], events: list[Event]

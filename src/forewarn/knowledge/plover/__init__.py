@@ -152,8 +152,9 @@ def expand_pattern(pattern: str) -> Iterator[str]:
             yield " ".join(combo)
 
 
-# The passive of a verb-and-object pattern puts the object first: "the curfew in Colombo was lifted".
-PASSIVE_AUXILIARIES = ("was", "were", "been", "be", "is", "are")
+# The passive of a verb-and-object pattern puts the object first: "the curfew in Colombo was lifted",
+# also in the progressive: "more troops were being sent", "the curfew is being lifted".
+PASSIVE_AUXILIARIES = ("was", "were", "been", "be", "is", "are", "being")
 # A pattern whose second position is one of these is phrasal ("call+ off", "back down"): no object.
 _NOT_OBJECTS = frozenset(
     {"to", "on", "off", "up", "down", "out", "in", "into", "over", "with", "for", "from", "by", "at", "of"}
@@ -309,6 +310,7 @@ def load_cues(path: Path = HERE / "cues.yaml") -> Cues:
         "promised",
         "retrospective",
         "aim",
+        "guessed",
     )
     return Cues(
         window=int(data["window"]),
