@@ -128,6 +128,8 @@ def _events(pipeline, text: str) -> tuple[Event, ...]:  # type: ignore[no-untype
         ("Hanoi and Manila boosted their ties on Friday.", "SUPPORT", None),
         ("Kenya handed over two suspects to Ugandan police.", "COOPERATE", None),
         ("Paris sold 24 fighter jets to Cairo last year.", "AID", None),
+        ("Britain sold arms to Saudi Arabia.", "AID", None),
+        ("France sold weapons to Egypt last year.", "AID", None),
         # 071 and 0334: an actor's stated intent to give aid is a promise (AGREE)
         ("Norway intends to send food aid to Sudan.", "AGREE", None),
         ("Seoul aims to provide medical assistance to the refugees.", "AGREE", None),
