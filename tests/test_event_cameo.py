@@ -178,6 +178,7 @@ def _events(pipeline, text: str) -> tuple[Event, ...]:  # type: ignore[no-untype
             "COERCE",
             "restrict",
         ),
+        ("The coastguard forced the ship to dock in Odesa.", "COERCE", "restrict"),
         ("Austria agreed to accept 500 refugees from the camps.", "AGREE", None),
         ("The premier defended Warsaw's actions, saying the smugglers were armed.", "SUPPORT", None),
         # 111 criticism offered; 10 a call repeated
