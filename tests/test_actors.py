@@ -614,3 +614,21 @@ def test_actors_given_name_before_and_a_place_or_company_is_no_person(pipeline: 
 )
 def test_actors_bare_groups_without_a_country(pipeline: Pipeline, text: str, mention: str, code: str) -> None:
     assert by_text(analyse(pipeline, text), mention).code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Biden Welcomes Zelensky to the White House", "Zelensky"),
+        ("Lavrov Meets Wang Yi in Beijing", "Wang Yi"),
+        ("Jeb Bush Super PAC Chief Praises Marco Rubio Donor", "Marco Rubio"),
+    ],
+)
+def test_actors_capitalised_verb_is_no_given_name_of_a_known_person(
+    pipeline: Pipeline, text: str, person: str
+) -> None:
+    # a known family name after another given name is a relative ("Bassel al-Assad"), but a headline's
+    # verb in title case is no given name
+    analysis = analyse(pipeline, text)
+    assert by_text(analysis, person).type == "person"
+    assert not [a for a in analysis.actors if a.start < text.index(person) < a.end]

@@ -285,3 +285,19 @@ def test_two_sides_two_assaults(pipeline, text: str, roles: list[tuple[list[str]
         if e.type == "ASSAULT"
     ]
     assert found == roles
+
+
+@pytest.mark.parametrize(
+    ("headline", "type_", "actors", "recipients"),
+    [
+        ("Xi Meets Lula in Beijing", "CONSULT", ["Xi"], ["Lula"]),
+        ("Macron Hosts Scholz at the Elysee", "CONSULT", ["Macron"], ["Scholz"]),
+        ("Erdogan Slams Netanyahu Over Gaza Raids", "ACCUSE", ["Erdogan"], ["Netanyahu"]),
+    ],
+)
+def test_roles_title_case_headline_verb_before_a_known_name(  # type: ignore[no-untyped-def]
+    pipeline, headline: str, type_: str, actors: list[str], recipients: list[str]
+) -> None:
+    """A headline capitalises its verb: "Meets" before a known family name is no other given name of
+    the person ("Meets Lula"), so the verb is an event with its two sides."""
+    assert _roles(pipeline, headline, type_) == (actors, recipients)

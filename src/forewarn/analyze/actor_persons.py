@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from forewarn.analyze.actor_given import NOT_NAMES, NameCandidate, capitalised_names
 from forewarn.analyze.actor_match import APOSTROPHE_S, Hit, Lexicon, country_of
-from forewarn.analyze.actor_posts import lower_post, other_given_name, post_complement
+from forewarn.analyze.actor_posts import capitalised_verb, lower_post, other_given_name, post_complement
 from forewarn.analyze.actor_tokens import STOP_WORDS, after_nickname
 from forewarn.knowledge.actors import ActorEntry, Role
 from forewarn.model import ActorType
@@ -233,8 +233,9 @@ def _given_names_before(st: State, start: int) -> int:
     """Name tokens between a title and a known surname belong to the name: "Prime Minister Nouri Maliki"."""
     for k in range(max(0, start - 2), start):
         if k in st.titles_by_end and all(
-            name_token(st.words, t) or joins_name(st.words, t) for t in range(k, start)
-        ):
+            (name_token(st.words, t) and not capitalised_verb(st.words, t)) or joins_name(st.words, t)
+            for t in range(k, start)
+        ):  # not "Chief Praises Marco Rubio"'s verb
             return k if not any(st.taken[k:start]) else start
     return start
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from forewarn.analyze.actor_tokens import STOP_WORDS
 from forewarn.knowledge.actors import load_first_names
+from forewarn.knowledge.plover import load_lexicon
 
 if TYPE_CHECKING:
     from forewarn.analyze.actor_match import Hit
@@ -81,7 +82,16 @@ def other_given_name(st: State, entry: ActorEntry, start: int) -> bool:
     if (i == 0 or st.words.text[i - 1] in SENTENCE_OPENERS) and st.words.text[i] not in load_first_names():
         return False  # a capital opening a sentence may be any word, unless it is a given name
     word = st.words.lower[i]
+    if capitalised_verb(st.words, i):
+        return False  # "Xi Meets Lula", "Macron Hosts Scholz"
     return all(word not in spelling.lower().split() for spelling in (entry.name, *entry.aliases))
+
+
+def capitalised_verb(words: Words, i: int) -> bool:
+    """A headline's verb in title case before a name, no given name: "Meets" in "Xi Meets Lula". A
+    present tense in -s that opens an event trigger and is no given name (none of those ends so)."""
+    word = words.lower[i]
+    return word[-1:] == "s" and word in load_lexicon().by_first and words.text[i] not in load_first_names()
 
 
 COMPLEMENT_REACH = 6  # name words of the body or field a post serves
