@@ -257,6 +257,16 @@ def _roles(pipeline, text: str, type_: str) -> tuple[list[str], list[str]]:  # t
         ("Israel will respond if attacked by Hezbollah.", "ASSAULT", ["Hezbollah"], ["Israel"]),
         ("Tehran said it would close its airspace if attacked.", "ASSAULT", [], []),
         ("Tehran once again rejected the French appeal.", "REJECT", ["Tehran"], ["French"]),
+        # villagers, farmers, passengers and fishermen are civilians, a side of their own
+        ("Twelve villagers were killed by militants.", "ASSAULT", ["militants"], ["villagers"]),
+        (
+            "Farmers blocked roads in Delhi to protest against the government.",
+            "PROTEST",
+            ["Farmers"],
+            ["the government"],
+        ),
+        ("Gunmen opened fire on passengers at the bus station.", "ASSAULT", ["Gunmen"], ["passengers"]),
+        ("Soldiers detained three fishermen off the coast.", "COERCE", ["Soldiers"], ["fishermen"]),
     ],
 )
 def test_roles(pipeline, text: str, type_: str, actors: list[str], recipients: list[str]) -> None:  # type: ignore[no-untyped-def]
