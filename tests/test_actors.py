@@ -632,3 +632,21 @@ def test_actors_capitalised_verb_is_no_given_name_of_a_known_person(
     analysis = analyse(pipeline, text)
     assert by_text(analysis, person).type == "person"
     assert not [a for a in analysis.actors if a.start < text.index(person) < a.end]
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "verb"),
+    [
+        ("Pope Francis Urges Peace in Ukraine", "Pope Francis", "Urges"),
+        ("Andrii Petrenko Meets Kristof Weber in Lviv", "Andrii Petrenko", "Meets"),
+        ("Bill Burns Visits Kyiv", "Bill Burns", "Visits"),
+    ],
+)
+def test_actors_name_run_ends_before_a_headline_verb(
+    pipeline: Pipeline, text: str, person: str, verb: str
+) -> None:
+    # a title-case verb before another capital ends a run of name words; a family name that is also
+    # a verb form ("Burns") stays in it when a verb follows
+    analysis = analyse(pipeline, text)
+    assert by_text(analysis, person).type == "person"
+    assert not [a for a in analysis.actors if a.start <= text.index(verb) < a.end]

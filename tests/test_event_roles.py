@@ -303,6 +303,7 @@ def test_two_sides_two_assaults(pipeline, text: str, roles: list[tuple[list[str]
         ("Xi Meets Lula in Beijing", "CONSULT", ["Xi"], ["Lula"]),
         ("Macron Hosts Scholz at the Elysee", "CONSULT", ["Macron"], ["Scholz"]),
         ("Erdogan Slams Netanyahu Over Gaza Raids", "ACCUSE", ["Erdogan"], ["Netanyahu"]),
+        ("Pope Francis Urges Peace in Ukraine", "REQUEST", ["Pope Francis"], ["Ukraine"]),
     ],
 )
 def test_roles_title_case_headline_verb_before_a_known_name(  # type: ignore[no-untyped-def]

@@ -87,6 +87,8 @@ def name_run(words: Words, i: int, taken: bytearray, limit: int = 5) -> int:
     j, n, count = i, len(words), 0
     while j < n and count < limit and not taken[j]:
         if name_token(words, j):
+            if j > i and _headline_verb(words, j):
+                break  # "Pope Francis Urges Peace", "Abbas Meets Blinken"
             j += 1
             count += 1
             continue
@@ -102,6 +104,18 @@ def name_run(words: Words, i: int, taken: bytearray, limit: int = 5) -> int:
     while j > i and (not name_token(words, j - 1) or joins_name(words, j - 1)):
         j -= 1
     return j
+
+
+def _headline_verb(words: Words, i: int) -> bool:
+    """A title-case verb after a name word, before another capital that is no such verb ("Bill Burns
+    Visits Kyiv": Burns is the name, Visits the verb)."""
+    k = i + 1
+    return (
+        k < len(words)
+        and words.text[k][:1].isupper()
+        and capitalised_verb(words, i)
+        and not capitalised_verb(words, k)
+    )
 
 
 def joins_name(words: Words, i: int) -> bool:
