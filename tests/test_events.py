@@ -746,3 +746,28 @@ def test_events_armed_forces_leaving_a_place_withdraw(pipeline, text: str, withd
 def test_events_encirclement_and_intent(pipeline, text: str, expected: tuple[str, str] | None) -> None:  # type: ignore[no-untyped-def]
     coded = [(e.type, e.modality) for e in _events(pipeline, text)]
     assert coded == ([expected] if expected else []), coded
+
+
+def test_events_new_event_is_the_record_event_builds() -> None:
+    """`new_event` fills the record's dict: the same record as `Event(...)`, still frozen."""
+    import inspect
+    from dataclasses import FrozenInstanceError, astuple, fields
+
+    from forewarn.analyze.event_record import new_event
+    from forewarn.model import Span
+
+    # its parameters are Event's fields, in their order: a field added to one must go to the other
+    assert list(inspect.signature(new_event).parameters) == [f.name for f in fields(Event)]
+    values = {
+        "type": "ASSAULT", "mode": "aerial", "contexts": ("military",), "modality": "asserted",
+        "actors": (Span(0, 6),), "recipients": (Span(20, 25),), "place": Span(20, 25), "time": None,
+        "trigger": Span(7, 13), "sentence": Span(0, 40), "cameo": "195", "acled": "Air/drone strike",
+        "confidence": 0.8, "indicators": ("strike",),
+    }  # fmt: skip
+    fast, built = new_event(**values), Event(**values)  # type: ignore[arg-type]
+    assert fast == built and hash(fast) == hash(built) and repr(fast) == repr(built)
+    assert astuple(fast) == astuple(built) and vars(fast) == vars(built)
+    unlabelled = {k: v for k, v in values.items() if k != "indicators"}
+    assert new_event(**unlabelled).indicators == Event(**unlabelled).indicators == ()  # type: ignore[arg-type]
+    with pytest.raises(FrozenInstanceError):
+        fast.type = "PROTEST"  # type: ignore[misc]

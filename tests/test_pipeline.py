@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import gc
 import json
-from dataclasses import replace
+import pickle
+from dataclasses import FrozenInstanceError, astuple, dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -12,7 +13,7 @@ import pytest
 
 from forewarn.analyze.pipeline import Context, Pipeline, default_pipeline
 from forewarn.errors import PipelineError
-from forewarn.model import Analysis, TextInput
+from forewarn.model import Analysis, Span, TextInput
 
 if TYPE_CHECKING:
     from spacy.tokenizer import Tokenizer
@@ -300,3 +301,20 @@ def test_an_analysis_leaves_no_reference_cycles(pipeline: Pipeline, seed_path: P
     finally:
         gc.enable()
     assert left == 0
+
+
+@dataclass(frozen=True)
+class _GeneratedSpan:
+    start: int
+    end: int
+
+
+def test_span_is_the_record_a_frozen_dataclass_builds() -> None:
+    # Span fills its fields itself (faster than the generated __init__): the same record otherwise
+    span, generated = Span(3, 7), _GeneratedSpan(3, 7)
+    assert span == Span(start=3, end=7) and span != Span(3, 8) and hash(span) == hash(Span(3, 7))
+    assert astuple(span) == astuple(generated) and vars(span) == vars(generated)
+    assert repr(span) == repr(generated).replace("_GeneratedSpan", "Span")
+    assert replace(span, end=9) == Span(3, 9) and pickle.loads(pickle.dumps(span)) == span
+    with pytest.raises(FrozenInstanceError):
+        span.start = 0  # type: ignore[misc]

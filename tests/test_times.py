@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from forewarn.analyze.times import find_times
+from forewarn.analyze.time_tense import TenseReader
+from forewarn.analyze.times import _TenseAt, find_times
 from forewarn.model import TimeExpr
 
 DCT = date(2022, 12, 20)  # a Tuesday; the seed's own date is unknown, tests give one
@@ -572,3 +573,14 @@ def test_times_the_latest_year_is_the_last_completed_one() -> None:
 def test_times_a_word_between_count_and_unit_is_walked_over(text: str, span: str, value: str) -> None:
     found = only(text)
     assert (found.text, found.value) == (span, value)
+
+
+def test_times_tense_is_read_when_asked_and_remembered() -> None:
+    text = "The minister said on Friday that the talks will resume on Monday."
+    reader = TenseReader(text)
+    friday, monday = text.index("Friday"), text.index("Monday")
+    said = _TenseAt(reader, (0, len(text)), friday, friday + len("Friday"))
+    will = _TenseAt(reader, (0, len(text)), monday, monday + len("Monday"))
+    assert said() == "past"  # the day of a statement
+    assert will() == "future"
+    assert (said(), will()) == ("past", "future")  # the same answer when a resolver asks again

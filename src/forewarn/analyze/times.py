@@ -14,7 +14,7 @@ import bisect
 import re
 from dataclasses import replace
 from datetime import date, timedelta
-from functools import cache, lru_cache, partial
+from functools import lru_cache
 
 from forewarn.analyze import time_values as tv
 from forewarn.analyze.pipeline import Context
@@ -144,8 +144,22 @@ def _anchor_event(text: str, found: list[TimeExpr], expr: TimeExpr, match: re.Ma
     return expr
 
 
-def _tense_at(tenses: TenseReader, sentence: tuple[int, int], start: int, end: int) -> Tense:
-    return "past" if tenses.reported_on(start, end) else tenses.at(*sentence, start, end)
+class _TenseAt:
+    """The tense around one match, read only if a resolver asks (it costs a scan), then remembered.
+
+    A small class rather than `functools.cache(partial(...))`, which built an LRU cache for every
+    match and copied the partial's metadata onto it (raising and catching an AttributeError for
+    each name a partial lacks): 8 µs a match, most of whose tenses no resolver reads."""
+
+    def __init__(self, tenses: TenseReader, sentence: tuple[int, int], start: int, end: int) -> None:
+        self._tenses, self._sentence, self._start, self._end = tenses, sentence, start, end
+        self._tense: Tense | None = None
+
+    def __call__(self) -> Tense:
+        if self._tense is None:
+            tenses, start, end = self._tenses, self._start, self._end
+            self._tense = "past" if tenses.reported_on(start, end) else tenses.at(*self._sentence, start, end)
+        return self._tense
 
 
 def _expression(
@@ -254,12 +268,11 @@ def find_times(text: str, published: date | None, sentences: tuple[Span, ...] = 
             continue  # inside the second day of "April 24 and 25", already taken
         sentence = bounds.around(start, len(text))
         # The tense is read only if the resolver asks: most expressions do not need it.
-        # (cached here, not on the frozen query: compiled classes, see setup.py, have no __dict__)
-        tense_of = cache(partial(_tense_at, tenses, sentence, start, match.end()))
+        # (remembered here, not on the frozen query: compiled classes, see setup.py, have no __dict__)
         query = Query(
             match,
             published,
-            tense_of,
+            _TenseAt(tenses, sentence, start, match.end()),
             lexicon,
             lowered[sentence[0] : sentence[1]],
             quarterly_from < start,
