@@ -99,7 +99,7 @@ class EventCoder:
         # whether the text has a warning at all: most have none, and their sentences skip the warning rules
         self.warnings = any("warning" in h.value.flags for h in triggers)
         # whether a pattern asks a party ("wants Kyiv to"): rare, and the sentences of most texts skip the test
-        self.asking = bool([h for h in triggers if "party" in h.value.flags])
+        self.asking = any("party" in h.value.flags for h in triggers)
         self.hit_starts = [list(map(itemgetter(0), kind)) for kind in self.kinds]  # Hit.start
 
     def _in(self, kind: int, sent: Sentence) -> list[Any]:
